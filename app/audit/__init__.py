@@ -1,0 +1,1 @@
+"""Audit log: recording changes and checking the hash chain."""

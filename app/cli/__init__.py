@@ -1,0 +1,6 @@
+"""Headless commands; each feature module registers its sub-commands here."""
+
+from __future__ import annotations
+
+# Modules with register(commands, reports): add a feature's module to this tuple.
+COMMAND_MODULES: tuple[str, ...] = ("app.cli.core",)

@@ -1,0 +1,31 @@
+"""Helpers shared by command handlers: opening the store, printing results and errors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from app.bootstrap import open_store
+from app.errors import DomainError
+from app.store import Store
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def store_of(args: argparse.Namespace, *, backup: bool = True) -> Store:
+    """Open the store named by --db (or the default one)."""
+    return open_store(args.db, backup=backup)
+
+
+def guarded(handler: Handler) -> Handler:
+    """Turn DomainErrors into a message on stderr and exit code 2."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except DomainError as exc:
+            print(exc.message(), file=sys.stderr)
+            return 2
+
+    return run

@@ -1,0 +1,123 @@
+"""Foundation commands: demo, self-test, check, backup, restore, export people."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from app.cli.common import guarded, store_of
+from app.context import local_actor
+from app.errors import StoreError
+from i18n import N_, _
+
+
+def register(commands: Any, reports: Any) -> None:
+    """Add the foundation sub-commands."""
+    p = commands.add_parser("demo", help="fill the database with demo data")
+    p.add_argument("--scale", choices=("region", "national"), default="region")
+    p.add_argument("--seed", type=int, default=7)
+    p.set_defaults(handler=guarded(_demo))
+
+    p = commands.add_parser("self-test", help="open the main window off-screen and exit")
+    p.set_defaults(handler=guarded(_self_test))
+
+    p = commands.add_parser("check", help="integrity check of the database and audit log")
+    p.add_argument("--full", action="store_true", help="full (slow) integrity check")
+    p.set_defaults(handler=guarded(_check))
+
+    p = commands.add_parser("backup", help="write a consistent copy of the database")
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(handler=guarded(_backup))
+
+    p = commands.add_parser("restore", help="replace the database with a backup")
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=guarded(_restore))
+
+    p = commands.add_parser("export", help="export a register")
+    p.add_argument("what", choices=("people",))
+    p.add_argument("--format", choices=("xlsx", "csv", "pdf"), default="xlsx")
+    p.add_argument("--out", type=Path)
+    p.add_argument("--search", default="", help="search text, as in the people list")
+    p.add_argument("--role", default="")
+    p.add_argument("--status", default="")
+    p.set_defaults(handler=guarded(_export))
+
+    p = reports.add_parser("people-register", help="PDF register of people")
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(handler=guarded(_people_register))
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from app.demo.generator import generate
+
+    store = store_of(args)
+    with store.write() as session:
+        summary = generate(session, local_actor(), scale=args.scale, seed=args.seed)
+    print(_("Demo data added: {courts} courts, {people} people.").format(
+        courts=summary.courts, people=summary.people))
+    return 0
+
+
+def _self_test(args: argparse.Namespace) -> int:
+    from ui.self_test import run_self_test
+
+    return run_self_test(args.db, args.lang)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from app.integrity import check_store
+
+    store = store_of(args, backup=False)
+    problems = check_store(store, full=args.full)
+    for line in problems:
+        print(line)
+    if problems:
+        return 1
+    print(_("The database is healthy."))
+    return 0
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from app.backup import backup_file
+
+    store = store_of(args, backup=False)
+    if store.path is None:
+        raise StoreError(N_("Backups of a shared PostgreSQL database are made with pg_dump."))
+    backup_file(store.path, args.out)
+    print(_("Backup written to {path}").format(path=args.out))
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from app.backup import restore
+    from app.bootstrap import open_store
+
+    store = store_of(args, backup=False)
+    if store.path is None:
+        raise StoreError(N_("Backups of a shared PostgreSQL database are made with pg_dump."))
+    path = store.path
+    store.dispose()
+    aside = restore(args.file, path)
+    open_store(path, backup=False).dispose()  # migrates an older backup to the current schema
+    print(_("Restored. The previous file was kept as {path}").format(path=aside))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from app.exports.people import export_people
+    from app.people.dto import PersonFilter
+
+    out = args.out or Path(f"people.{args.format}")
+    store = store_of(args, backup=False)
+    flt = PersonFilter(text=args.search, role=args.role, status=args.status)
+    with store.read() as session:
+        count = export_people(session, flt, args.format, out, args.lang)
+    print(_("{count} people exported to {path}").format(count=count, path=out))
+    return 0
+
+
+def _people_register(args: argparse.Namespace) -> int:
+    args.format = "pdf"
+    args.search = args.role = args.status = ""
+    return _export(args)

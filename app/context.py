@@ -1,0 +1,35 @@
+"""Who is acting: every service call names its actor, for the audit log and permissions."""
+
+from __future__ import annotations
+
+import getpass
+import uuid
+from dataclasses import dataclass, field
+
+ADMINISTRATOR = "administrator"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person behind a change; roles are enforced by services."""
+
+    name: str
+    roles: frozenset[str] = field(default_factory=lambda: frozenset({ADMINISTRATOR}))
+    # The person record of a user who is also a judge (a mentor sees only their own pairs).
+    person_id: uuid.UUID | None = None
+
+    def has_role(self, role: str) -> bool:
+        """Tell whether the actor holds a role."""
+        return role in self.roles
+
+
+SYSTEM = Actor("system")
+
+
+def local_actor() -> Actor:
+    """The operating-system user of a single-user install, with full rights."""
+    try:
+        name = getpass.getuser()
+    except (OSError, KeyError):
+        name = "local"
+    return Actor(name)

@@ -1,0 +1,1 @@
+"""Courts and training centres (P-1)."""

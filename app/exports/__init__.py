@@ -1,0 +1,1 @@
+"""Exports to spreadsheets and CSV with formula injection neutralised."""

@@ -1,0 +1,1 @@
+"""People of the courts (P-2, P-3)."""

@@ -1,0 +1,1 @@
+"""Printed documents: one ReportLab template, one module per document."""

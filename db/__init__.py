@@ -1,0 +1,1 @@
+"""Persistence layer: SQLAlchemy models, engine set-up and Alembic migrations."""

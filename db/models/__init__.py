@@ -1,0 +1,8 @@
+"""All mapped classes, imported here so Base.metadata is complete for Alembic."""
+
+from db.models.audit import AuditEntry
+from db.models.courts import Court, TrainingCentre
+from db.models.people import Person, PersonStatusPeriod
+from db.models.settings import Setting
+
+__all__ = ["AuditEntry", "Court", "Person", "PersonStatusPeriod", "Setting", "TrainingCentre"]

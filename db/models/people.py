@@ -1,0 +1,58 @@
+"""People of the courts (P-2, P-3) and their status periods."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import Date, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from db.base import Record
+from db.models.courts import Court
+
+
+class Person(Record):
+    """A judge, court staff member, candidate judge or legal consultant."""
+
+    __tablename__ = "person"
+    __table_args__ = (Index("ix_person_court_sort", "court_id", "sort_key"),)
+
+    iin: Mapped[str] = mapped_column(String(12), unique=True)
+    surname: Mapped[str] = mapped_column(String(120))
+    first_name: Mapped[str] = mapped_column(String(120))
+    patronymic: Mapped[str] = mapped_column(String(120), default="")
+    role: Mapped[str] = mapped_column(String(20), index=True)
+    court_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("court.id", ondelete="RESTRICT")
+    )
+    position: Mapped[str] = mapped_column(String(200), default="")
+    specialisation: Mapped[str] = mapped_column(String(40), default="")
+    first_appointed_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # Derived at write time: SQLite's LIKE and lower() fold ASCII only, so Kazakh letters
+    # are folded in Python and the alphabetical key is precomputed for ORDER BY.
+    sort_key: Mapped[str] = mapped_column(String(800), index=True, default="")
+    search_text: Mapped[str] = mapped_column(String(600), default="")
+
+    court: Mapped[Court | None] = relationship(lazy="raise")
+    status_periods: Mapped[list[PersonStatusPeriod]] = relationship(
+        back_populates="person",
+        lazy="raise",
+        cascade="all, delete-orphan",
+        order_by="PersonStatusPeriod.starts_on",
+    )
+
+
+class PersonStatusPeriod(Record):
+    """A period of a status other than active: childcare leave, suspension, retirement."""
+
+    __tablename__ = "person_status_period"
+    __table_args__ = (Index("ix_person_status_period_person_start", "person_id", "starts_on"),)
+
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(20))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+
+    person: Mapped[Person] = relationship(back_populates="status_periods", lazy="raise")
