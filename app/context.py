@@ -7,6 +7,12 @@ import uuid
 from dataclasses import dataclass, field
 
 ADMINISTRATOR = "administrator"
+COORDINATOR = "coordinator"
+CENTRE_OFFICER = "centre_officer"
+MENTOR = "mentor"
+HR = "hr"
+VIEWER = "viewer"
+ROLES = (ADMINISTRATOR, COORDINATOR, CENTRE_OFFICER, MENTOR, HR, VIEWER)
 
 
 @dataclass(frozen=True)
@@ -14,7 +20,8 @@ class Actor:
     """The person behind a change; roles are enforced by services."""
 
     name: str
-    roles: frozenset[str] = field(default_factory=lambda: frozenset({ADMINISTRATOR}))
+    roles: frozenset[str] = field(
+        default_factory=lambda: frozenset({ADMINISTRATOR, COORDINATOR, CENTRE_OFFICER}))
     # The person record of a user who is also a judge (a mentor sees only their own pairs).
     person_id: uuid.UUID | None = None
 
@@ -27,7 +34,7 @@ SYSTEM = Actor("system")
 
 
 def local_actor() -> Actor:
-    """The operating-system user of a single-user install, with full rights."""
+    """The operating-system user of a "no login" single-user install: the centre's coordinator."""
     try:
         name = getpass.getuser()
     except (OSError, KeyError):
