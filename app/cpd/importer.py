@@ -85,7 +85,7 @@ class RowProblem:
     params: dict[str, Any]
 
     def message(self) -> str:
-        """ "Line 5, iin: …" in the active language."""
+        """The problem as "Line 5, iin: …" in the active language."""
         text = _(self.message_id).format(**self.params)
         return _("Line {line}, {column}: {problem}").format(
             line=self.line, column=self.column, problem=text
