@@ -12,8 +12,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.cpd.dto import ComplianceFilter, ComplianceRow, CourtCount, RuleSetDTO
@@ -107,18 +108,38 @@ def verdict(required: Decimal, earned: Decimal, year: int, as_of: date, due: dat
     return "at_risk"
 
 
-def _people(
-    session: Session, flt: ComplianceFilter
-) -> list[tuple[uuid.UUID, str, str, str, uuid.UUID | None, date | None]]:
+Key = object  # a person or court id as the driver returns it: hex text (SQLite) or UUID
+
+
+def _raw(column: Any) -> Any:
+    # The national pass touches 50,000 people and ~250,000 activity rows: converting every id to
+    # uuid.UUID and every sum to Decimal inside SQLAlchemy cost more than the queries themselves,
+    # so ids stay as the driver returns them and are converted once per output row.
+    # String has no result processing on SQLite and psycopg: values arrive as the driver
+    # gives them.
+    return type_coerce(column, String())
+
+
+def _uuid(value: Any) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(hex=str(value))
+
+
+def _day(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _people(session: Session, flt: ComplianceFilter) -> list[Any]:
     stmt = select(
-        Person.id,
+        _raw(Person.id),
         Person.iin,
         Person.surname,
         Person.first_name,
         Person.patronymic,
         Person.role,
-        Person.court_id,
-        Person.first_appointed_on,
+        _raw(Person.court_id),
+        _raw(Person.first_appointed_on),
     )
     if flt.court_id is not None:
         stmt = stmt.where(Person.court_id == flt.court_id)
@@ -130,60 +151,69 @@ def _people(
         stmt = stmt.where(Person.role == flt.role)
     if flt.person_ids:
         stmt = stmt.where(Person.id.in_(flt.person_ids))
+    return list(session.execute(stmt.order_by(Person.sort_key, Person.id)))
+
+
+def _decimal(value: Any, cache: dict[Any, Decimal]) -> Decimal:
+    found = cache.get(value)
+    if found is None:
+        found = cache[value] = Decimal(str(value))
+    return found
+
+
+def _for_people(stmt: Any, ids: tuple[uuid.UUID, ...]) -> list[Any]:
+    # A few named people (printing, one person's view) need not group the whole year.
+    if not ids:
+        return [stmt]
     return [
-        (
-            r.id,
-            r.iin,
-            " ".join(p for p in (r.surname, r.first_name, r.patronymic) if p),
-            r.role,
-            r.court_id,
-            r.first_appointed_on,
-        )
-        for r in session.execute(stmt.order_by(Person.sort_key, Person.id))
+        stmt.where(CpdActivity.person_id.in_(ids[i : i + 500])) for i in range(0, len(ids), 500)
     ]
 
 
 def _points(
-    session: Session, year: int
-) -> tuple[dict[uuid.UUID, Decimal], dict[uuid.UUID, Decimal]]:
-    earned: dict[uuid.UUID, Decimal] = {}
-    pending: dict[uuid.UUID, Decimal] = {}
+    session: Session, year: int, ids: tuple[uuid.UUID, ...] = ()
+) -> tuple[dict[Key, Any], dict[Key, Any]]:
+    earned: dict[Key, Any] = {}
+    pending: dict[Key, Any] = {}
     stmt = (
-        select(CpdActivity.person_id, CpdActivity.state, func.sum(CpdActivity.points))
+        select(_raw(CpdActivity.person_id), CpdActivity.state, _raw(func.sum(CpdActivity.points)))
         .where(CpdActivity.year == year, CpdActivity.state != "rejected")
         .group_by(CpdActivity.person_id, CpdActivity.state)
     )
-    for person_id, state, total in session.execute(stmt):
-        (earned if state == "confirmed" else pending)[person_id] = Decimal(total)
+    for part in _for_people(stmt, ids):
+        for person_id, state, total in session.execute(part):
+            (earned if state == "confirmed" else pending)[person_id] = total
     return earned, pending
 
 
-def _exempt_periods(session: Session, year: int) -> dict[uuid.UUID, list[tuple[date, date | None]]]:
+def _exempt_periods(session: Session, year: int) -> dict[Key, list[tuple[date, date | None]]]:
     first, last = date(year, 1, 1), date(year, 12, 31)
-    periods: dict[uuid.UUID, list[tuple[date, date | None]]] = defaultdict(list)
+    periods: dict[Key, list[tuple[date, date | None]]] = defaultdict(list)
     for r in session.execute(
         select(
-            PersonStatusPeriod.person_id, PersonStatusPeriod.starts_on, PersonStatusPeriod.ends_on
+            _raw(PersonStatusPeriod.person_id),
+            PersonStatusPeriod.starts_on,
+            PersonStatusPeriod.ends_on,
         ).where(
             PersonStatusPeriod.status.in_(EXEMPT_PERSON_STATUSES),
             PersonStatusPeriod.starts_on <= last,
             or_(PersonStatusPeriod.ends_on.is_(None), PersonStatusPeriod.ends_on >= first),
         )
     ):
-        periods[r.person_id].append((r.starts_on, r.ends_on))
+        periods[r[0]].append((r[1], r[2]))
     for r in session.execute(
-        select(CpdExemption.person_id, CpdExemption.starts_on, CpdExemption.ends_on).where(
+        select(_raw(CpdExemption.person_id), CpdExemption.starts_on, CpdExemption.ends_on).where(
             CpdExemption.starts_on <= last, CpdExemption.ends_on >= first
         )
     ):
-        periods[r.person_id].append((r.starts_on, r.ends_on))
+        periods[r[0]].append((r[1], r[2]))
     return periods
 
 
-def _academy_last(session: Session, year: int) -> dict[uuid.UUID, date]:
+def _academy_last(session: Session, year: int, ids: tuple[uuid.UUID, ...] = ()) -> dict[Key, Any]:
     academy_forms = select(CpdForm.id).where(CpdForm.academy.is_(True))
     stmt = (
-        select(CpdActivity.person_id, func.max(CpdActivity.ends_on))
+        select(_raw(CpdActivity.person_id), _raw(func.max(CpdActivity.ends_on)))
         .where(
             and_(
                 CpdActivity.form_id.in_(academy_forms),
@@ -193,7 +223,10 @@ def _academy_last(session: Session, year: int) -> dict[uuid.UUID, date]:
         )
         .group_by(CpdActivity.person_id)
     )
-    return {pid: last for pid, last in session.execute(stmt)}
+    result: dict[Key, Any] = {}
+    for part in _for_people(stmt, ids):
+        result.update(dict(session.execute(part).all()))
+    return result
 
 
 def compliance(
@@ -206,42 +239,53 @@ def compliance(
     as_of = as_of or date.today()
     year = flt.year
     rules = rules or rule_set_for(session, year)
-    earned, pending = _points(session, year)
+    earned, pending = _points(session, year, flt.person_ids)
     periods = _exempt_periods(session, year)
     academy = (
-        _academy_last(session, year)
+        _academy_last(session, year, flt.person_ids)
         if any(r.academy_every_years for r in rules.roles.values())
         else {}
     )
     rows: list[ComplianceRow] = []
     role_rules = {role: rules.role_rule(role) for role in rules.roles}
     mode = rules.partial_exemption
-    for pid, iin, name, role, court_id, appointed in _people(session, flt):
+    numbers: dict[Any, Decimal] = {}
+    courts: dict[Any, uuid.UUID | None] = {None: None}
+    rule_year, wanted = rules.effective_year, flt.status
+    for pid, iin, surname, first, patronymic, role, court, appointed in _people(session, flt):
         rule = role_rules.get(role) or rules.role_rule(role)
         exempt = covered_days(periods[pid], year) if pid in periods else 0
-        required = required_points(rule.min_points, exempt, year, mode)
-        last = academy.get(pid)
-        due = academy_due(last, appointed, rule.academy_every_years) if required else None
-        got = earned.get(pid, ZERO)
+        required = (
+            rule.min_points if not exempt else required_points(rule.min_points, exempt, year, mode)
+        )
+        last = _day(academy.get(pid))
+        due = (
+            academy_due(last, _day(appointed), rule.academy_every_years)
+            if required and rule.academy_every_years
+            else None
+        )
+        got = _decimal(earned.get(pid, 0), numbers)
         status = verdict(required, got, year, as_of, due)
-        if flt.status and status != flt.status:
+        if wanted and status != wanted:
             continue
+        if court not in courts:
+            courts[court] = _uuid(court)
         rows.append(
             ComplianceRow(
-                person_id=pid,
+                person_id=_uuid(pid),
                 iin=iin,
-                full_name=name,
+                full_name=f"{surname} {first} {patronymic}" if patronymic else f"{surname} {first}",
                 role=role,
-                court_id=court_id,
+                court_id=courts[court],
                 year=year,
                 required=required,
                 earned=got,
-                pending=pending.get(pid, ZERO),
+                pending=_decimal(pending.get(pid, 0), numbers),
                 exempt_days=exempt,
                 academy_last=last,
                 academy_due=due,
                 status=status,
-                rule_year=rules.effective_year,
+                rule_year=rule_year,
             )
         )
     return rows

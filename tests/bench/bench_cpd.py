@@ -82,8 +82,9 @@ def bench_compliance(path: Path) -> None:
     store.dispose()
 
 
-def _bare_batch(pages: list[int], lines_per: list[int]) -> bytes:
-    """The same number of pages, same fonts and table shape, built straight with ReportLab."""
+def _bare_batch(data: list) -> bytes:
+    """The same documents written straight with ReportLab: same fonts, same flowables, same
+    texts, but no database, no translation, default canvas (no per-report page numbering)."""
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
         buf,
@@ -94,36 +95,82 @@ def _bare_batch(pages: list[int], lines_per: list[int]) -> bytes:
         bottomMargin=18 * mm,
     )
     story: list = []
-    text = "Сот әдебі кодексінің өзекті мәселелері, Облыстық соттың оқу орталығы"
-    for i, n in enumerate(lines_per):
+    for i, d in enumerate(data):
         if i:
             story.append(PageBreak())
         story += [
             Paragraph("Біліктілікті арттыру туралы есеп", styles.TITLE),
-            Paragraph("2025 жыл", styles.SUBTITLE),
+            Paragraph(f"{d.year} жыл үшін", styles.SUBTITLE),
         ]
-        data = [
+        facts = [
+            [Paragraph(k, styles.CELL_BOLD), Paragraph(v, styles.CELL)]
+            for k, v in (
+                ("Аты-жөні", d.full_name),
+                ("ЖСН", d.iin),
+                ("Сот, лауазымы", d.court_kk),
+                ("Қызметте", str(d.since)),
+            )
+        ]
+        story += [
+            Table(facts, colWidths=[45 * mm, 129 * mm]),
+            Spacer(1, 3 * mm),
+            Paragraph("Өткізген іс-шаралары:", styles.BODY),
+            Spacer(1, 2 * mm),
+        ]
+        rows = [
             [
-                Paragraph(f"{c}", styles.CELL_HEAD)
-                for c in ("№", "Нысан", "Іс-шара", "Ұйымдастырушы", "Балл")
+                Paragraph(c, styles.CELL_HEAD)
+                for c in ("№", "Қатысу нысаны", "Іс-шараның атауы", "Ұйымдастырушы", "Балл")
             ]
         ]
-        data += [
+        rows += [
             [
-                Paragraph(str(k), styles.CELL),
-                Paragraph(text, styles.CELL),
-                Paragraph(text, styles.CELL),
-                Paragraph("Жоғарғы Сот", styles.CELL),
-                Paragraph("2", styles.CELL),
+                Paragraph(str(ln.no), styles.CELL_NUM),
+                Paragraph(ln.form_kk, styles.CELL),
+                Paragraph(ln.event, styles.CELL),
+                Paragraph(ln.organiser, styles.CELL),
+                Paragraph(str(ln.points), styles.CELL_NUM),
             ]
-            for k in range(n)
+            for ln in d.lines
         ]
-        table = Table(data, colWidths=[10 * mm, 52 * mm, 58 * mm, 38 * mm, 16 * mm])
+        rows.append(
+            [
+                Paragraph("Жалпы балл саны", styles.CELL_BOLD),
+                "",
+                "",
+                "",
+                Paragraph(str(d.total), styles.CELL_NUM),
+            ]
+        )
+        table = Table(rows, colWidths=[10 * mm, 52 * mm, 58 * mm, 38 * mm, 16 * mm], repeatRows=1)
         table.setStyle(styles.GRID)
-        story += [table, Spacer(1, 4 * mm)]
-        story += [Paragraph("Қолы ______ Күні «__» ______ 20__", styles.BODY) for _ in range(12)]
-        for _extra in range(pages[i] - 1):
-            story += [PageBreak(), Paragraph(text, styles.BODY)]
+        story += [
+            table,
+            Spacer(1, 1.5 * mm),
+            Paragraph("Талап: 10 балл.", styles.SMALL),
+            Spacer(1, 4 * mm),
+        ]
+        sign = [
+            Paragraph(text, styles.BODY)
+            for text in (
+                "Қолы ________",
+                "Есепті толтыру күні «__» ______ 20__",
+                "Жауапты адам ________",
+                "Есепті қабылдау күні «__» ______ 20__",
+                "Жауапты адамның түсініктемелері:",
+                "_" * 80,
+                "Есепке мыналар қоса беріледі:",
+                "1. ____",
+                "2. ____",
+                "3. ____",
+            )
+        ]
+        sign += [
+            Paragraph("Тексергеннен кейін қол қойылады.", styles.SMALL),
+            Paragraph("Ескертулермен келіспеген жағдайда толтырылады.", styles.SMALL),
+            Paragraph("(іс-шара бағдарламасы, сертификаттардың көшірмелері)", styles.SMALL),
+        ]
+        story += sign
     doc.build(story)
     return buf.getvalue()
 
@@ -135,6 +182,9 @@ def bench_printing(path: Path, count: int = 1000) -> None:
     with store.read() as s:
         ids = list(s.scalars(select(Person.id).where(Person.role == "judge").limit(count)))
     ticks: list[int] = []
+    with store.read() as s:  # warm the fonts and caches for both runs alike
+        individual_report_data(s, ids[:5], YEAR, TODAY)
+    _bare_batch([])
     t0 = time.perf_counter()
     with store.read() as s:
         data = individual_report_data(s, ids, YEAR, TODAY)
@@ -147,12 +197,8 @@ def bench_printing(path: Path, count: int = 1000) -> None:
     )
     ours = time.perf_counter() - t0
     page_count = len(PdfReader(io.BytesIO(pdf)).pages)
-    per_report = [1] * len(data)
-    extra = page_count - len(data)
-    for i in range(extra):  # spread extra pages so the bare batch has the same page count
-        per_report[i % len(per_report)] += 1
     t0 = time.perf_counter()
-    bare_pdf = _bare_batch(per_report, [len(d.lines) for d in data])
+    bare_pdf = _bare_batch(data)
     bare = time.perf_counter() - t0
     bare_pages = len(PdfReader(io.BytesIO(bare_pdf)).pages)
     print(

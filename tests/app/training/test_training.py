@@ -1,4 +1,4 @@
-"""Training events: seats and waiting list, attendance into the ledger, T-4 check, plan (T-2…T-5)."""
+"""Training events: seats, waiting list, attendance into the ledger, T-4, plan (T-2…T-5)."""
 
 from __future__ import annotations
 
@@ -30,18 +30,38 @@ from app.training.service import (
 from tests.app.cpd.helpers import TODAY, add, make_person
 
 
-def _event(store: Store, actor: Actor, *, capacity: int = 2, kind: str = "seminar",
-           on: date = date(2026, 10, 5)) -> tuple[object, object]:
+def _event(
+    store: Store,
+    actor: Actor,
+    *,
+    capacity: int = 2,
+    kind: str = "seminar",
+    on: date = date(2026, 10, 5),
+) -> tuple[object, object]:
     with store.write() as s:
-        e = create_event(s, actor, EventInput(title="Сот әдебі: өзекті мәселелер", kind=kind,
-                                              plan_year=on.year, organiser="Оқу орталығы"))
-        ts = add_session(s, actor, SessionInput(e.id, on, on, place="Көкшетау, 2-зал",
-                                                trainer="Қасымов Е.", capacity=capacity))
+        e = create_event(
+            s,
+            actor,
+            EventInput(
+                title="Сот әдебі: өзекті мәселелер",
+                kind=kind,
+                plan_year=on.year,
+                organiser="Оқу орталығы",
+            ),
+        )
+        ts = add_session(
+            s,
+            actor,
+            SessionInput(
+                e.id, on, on, place="Көкшетау, 2-зал", trainer="Қасымов Е.", capacity=capacity
+            ),
+        )
     return e, ts
 
 
-def test_attendance_creates_ledger_points_and_changes_compliance(store: Store,
-                                                                 actor: Actor) -> None:
+def test_attendance_creates_ledger_points_and_changes_compliance(
+    store: Store, actor: Actor
+) -> None:
     """T-2 with C-1: attending a seminar puts 2 points (seed 004) in the attendee's ledger."""
     a, _ = make_person(store, actor, surname="Әлиев")
     b, _ = make_person(store, actor, surname="Бекова")
@@ -129,15 +149,18 @@ def test_needs_survey_builds_the_plan_due_1_december(store: Store, actor: Actor)
         courts = list_courts(s, level="regional")[:2]
         for c in courts:
             add_need(s, actor, NeedInput(2027, c.id, "Медиация", 12))
-        add_need(s, actor, NeedInput(2027, courts[0].id, "Excel для секретарей", 5,
-                                     audience="staff"))
+        add_need(
+            s, actor, NeedInput(2027, courts[0].id, "Excel для секретарей", 5, audience="staff")
+        )
         topics = needs_by_topic(s, 2027)
         assert build_plan(s, actor, 2027, today=TODAY) == 2
         assert build_plan(s, actor, 2027, today=TODAY) == 0
         status = mark_plan_sent(s, actor, 2027, date(2026, 11, 28))
         rows = plan_rows(s, 2027)
     assert [(t.topic, t.people, t.courts) for t in topics] == [
-        ("Медиация", 24, 2), ("Excel для секретарей", 5, 1)]
+        ("Медиация", 24, 2),
+        ("Excel для секретарей", 5, 1),
+    ]
     assert (status.due_on, status.overdue(TODAY), status.events) == (date(2026, 12, 1), False, 2)
     assert {r.title: r.needed for r in rows} == {"Медиация": 24, "Excel для секретарей": 5}
     with store.read() as s:
