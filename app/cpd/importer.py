@@ -215,7 +215,8 @@ def parse_day(value: Any) -> date | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return EXCEL_EPOCH + timedelta(days=int(value)) if 1 <= value < 2_958_466 else None
     text = _text(value)
-    if text.isdigit() and 20_000 <= int(text) <= 80_000:  # a serial that lost its format
+    # A serial number that lost its date format on the way to CSV.
+    if text.isascii() and text.isdigit() and 20_000 <= int(text) <= 80_000:
         return EXCEL_EPOCH + timedelta(days=int(text))
     for fmt in ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S"):
         try:

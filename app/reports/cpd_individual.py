@@ -88,7 +88,7 @@ def report_story(d: IndividualReportData, lang: str) -> list[Flowable]:
         (t("Court, position"), ", ".join(x for x in (court, d.position) if x)),
     ]
     if d.since:
-        facts.append((t("In office since"), format_date_long(d.since, lang)))
+        facts.append((t("First appointed"), format_date_long(d.since, lang)))
     fact_rows = [[_p(k, styles.CELL_BOLD), _p(v, styles.CELL)] for k, v in facts]
     facts_table = Table(fact_rows, colWidths=[45 * mm, 129 * mm])
     story += [

@@ -433,12 +433,12 @@ def parse_row_numbers(text: str) -> list[int]:
     for part in text.replace(",", " ").replace(";", " ").split():
         if "-" in part.strip("-"):
             first, _sep, last = part.partition("-")
-            if not (first.isdigit() and last.isdigit()) or int(last) < int(first):
+            if not (first.isdecimal() and last.isdecimal()) or int(last) < int(first):
                 raise SignInSheetError(N_("Not a row number: {value}"), value=part)
             if int(last) - int(first) > 10_000:
                 raise SignInSheetError(N_("Not a row number: {value}"), value=part)
             numbers += range(int(first), int(last) + 1)
-        elif part.isdigit():
+        elif part.isdecimal():
             numbers.append(int(part))
         else:
             raise SignInSheetError(N_("Not a row number: {value}"), value=part)

@@ -34,7 +34,7 @@ LEVELS: dict[str, str] = {"regional": N_("Regional"), "national": N_("National")
 
 AUDIENCES: dict[str, str] = {
     "judges": N_("Judges"),
-    "staff": N_("Court staff"),
+    "staff": N_("Staff of the courts"),
     "all": N_("Judges and court staff"),
 }
 

@@ -6,6 +6,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.context import Actor
 from app.courts.service import list_courts
@@ -165,3 +167,12 @@ def test_needs_survey_builds_the_plan_due_1_december(store: Store, actor: Actor)
     assert {r.title: r.needed for r in rows} == {"Медиация": 24, "Excel для секретарей": 5}
     with store.read() as s:
         assert plan_status(s, 2028).overdue(date(2027, 12, 2))
+
+
+@given(st.text(max_size=20))
+def test_row_numbers_parse_or_refuse_never_crash(text: str) -> None:
+    try:
+        numbers = parse_row_numbers(text)
+    except SignInSheetError:
+        return
+    assert numbers == sorted(set(numbers)) and all(n >= 0 for n in numbers)
