@@ -134,9 +134,8 @@ def _people(session: Session, flt: ComplianceFilter) -> list[Any]:
     stmt = select(
         _raw(Person.id),
         Person.iin,
-        Person.surname,
-        Person.first_name,
-        Person.patronymic,
+        # One concatenated column: fewer values to carry through the driver and the Row.
+        func.trim(Person.surname + " " + Person.first_name + " " + Person.patronymic),
         Person.role,
         _raw(Person.court_id),
         _raw(Person.first_appointed_on),
@@ -252,7 +251,9 @@ def compliance(
     numbers: dict[Any, Decimal] = {}
     courts: dict[Any, uuid.UUID | None] = {None: None}
     rule_year, wanted = rules.effective_year, flt.status
-    for pid, iin, surname, first, patronymic, role, court, appointed in _people(session, flt):
+    year_end = date(year, 12, 31)
+    finished = as_of > year_end
+    for pid, iin, name, role, court, appointed in _people(session, flt):
         rule = role_rules.get(role) or rules.role_rule(role)
         exempt = covered_days(periods[pid], year) if pid in periods else 0
         required = (
@@ -264,8 +265,14 @@ def compliance(
             if required and rule.academy_every_years
             else None
         )
-        got = _decimal(earned.get(pid, 0), numbers)
-        status = verdict(required, got, year, as_of, due)
+        raw = earned.get(pid, 0)
+        got = numbers.get(raw) or _decimal(raw, numbers)
+        if due is None and required:  # the common case, as verdict() decides it
+            status = (
+                "compliant" if got >= required else ("not_compliant" if finished else "at_risk")
+            )
+        else:
+            status = verdict(required, got, year, as_of, due)
         if wanted and status != wanted:
             continue
         if court not in courts:
@@ -274,7 +281,7 @@ def compliance(
             ComplianceRow(
                 person_id=_uuid(pid),
                 iin=iin,
-                full_name=f"{surname} {first} {patronymic}" if patronymic else f"{surname} {first}",
+                full_name=name,
                 role=role,
                 court_id=courts[court],
                 year=year,
