@@ -78,7 +78,8 @@ def bench_compliance(path: Path) -> None:
     }
     print(f"compliance {YEAR}: {len(rows)} people, {len(counts)} courts, {statuses}")
     print(
-        f"compliance national: {best:.3f} s wall, {cpu:.3f} s CPU (bare grouped query {bare:.3f} s, "
+        f"compliance national: {best:.3f} s wall, {cpu:.3f} s CPU "
+        f"(bare grouped query {bare:.3f} s, "
         f"ratio {best / bare:.2f}); target <= 1 s"
     )
     store.dispose()
