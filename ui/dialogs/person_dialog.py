@@ -44,7 +44,7 @@ class PersonDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         layout.addWidget(self.buttons)
-        self.resize(640, 720)
+        self.resize(820, 720)
         self.retranslate_ui()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -39,8 +39,15 @@ class StatusPeriodsEditor(QWidget):
         super().__init__(parent)
         self.table = QTableWidget(0, 3, self)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Date editors are cell widgets, which ResizeToContents does not measure.
+        date_width = self.fontMetrics().horizontalAdvance("00.00.00000") + 40
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.table.setColumnWidth(column, date_width)
         self.table.setMinimumHeight(90)
+        self.table.setMaximumHeight(150)
         self.add_button = QPushButton(self)
         self.remove_button = QPushButton(self)
         self.add_button.clicked.connect(self._on_add_button_clicked)
@@ -140,6 +147,12 @@ class PersonForm(QWidget):
             self.specialisation.addItem("", key)
         self.first_appointed = DateField(self)
         self.periods = StatusPeriodsEditor(self)
+        for combo in (self.role, self.court, self.specialisation):
+            # Court names run long in both languages: never let a combo widen the form.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(24)
         self.notes = QPlainTextEdit(self)
         self.notes.setMaximumHeight(70)
 

@@ -57,7 +57,10 @@ class PeopleView(QWidget):
         self.court_filter.addItem("", None)
         for c in self._courts:
             self.court_filter.addItem("", str(c.id))
-        self.court_filter.setMaximumWidth(340)
+        self.court_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.court_filter.setMinimumContentsLength(20)
         self.role_filter.addItem("", "")
         for key in ROLES:
             self.role_filter.addItem("", key)
