@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
@@ -23,34 +25,37 @@ def make_settings() -> QSettings:
     return QSettings("Talimger", "Talimger")
 
 
-def _open_or_recover(db: str | None, kept: int) -> Store | None:
-    """Open the store; if damaged or foreign, offer to restore the newest backup."""
+def ask_restore(message: str, path: Path) -> Path | None:
+    """Tell why the store cannot open; offer the newest backup. None means quit."""
+    backups = list_backups(path.parent / "backups")
+    box = QMessageBox(QMessageBox.Icon.Critical, _("Tälimger"), message)
+    restore_button = box.addButton(_("Restore a backup…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is not restore_button:
+        return None
+    start = str(backups[0].path) if backups else str(path.parent)
+    chosen, _f = QFileDialog.getOpenFileName(None, _("Restore a backup…"), start, "SQLite (*.db)")
+    return Path(chosen) if chosen else None
+
+
+def open_or_recover(
+    db: str | None, kept: int, choose: Callable[[str, Path], Path | None] = ask_restore
+) -> Store | None:
+    """Open the store; if damaged or foreign, let the user restore a backup and try again."""
     while True:
         try:
             return open_store(db, backups_kept=kept)
         except StoreError as exc:
             path = store_file(db)
-            backups = list_backups(path.parent / "backups") if path else []
-            box = QMessageBox(QMessageBox.Icon.Critical, _("Tälimger"), exc.message())
-            restore_button = (
-                box.addButton(_("Restore a backup…"), QMessageBox.ButtonRole.AcceptRole)
-                if path
-                else None
-            )
-            box.addButton(QMessageBox.StandardButton.Close)
-            box.exec()
-            if restore_button is None or box.clickedButton() is not restore_button:
+            if path is None:  # a server database: nothing to restore on this PC
+                QMessageBox.critical(None, _("Tälimger"), exc.message())
                 return None
-            start = str(backups[0].path) if backups else str(path.parent if path else "")
-            chosen, _f = QFileDialog.getOpenFileName(
-                None, _("Restore a backup…"), start, "SQLite (*.db)"
-            )
-            if not chosen or path is None:
+            chosen = choose(exc.message(), path)
+            if chosen is None:
                 return None
-            from pathlib import Path
-
             try:
-                restore(Path(chosen), path)
+                restore(chosen, path)
             except DomainError as err:
                 QMessageBox.critical(None, _("Tälimger"), err.message())
 
@@ -65,7 +70,7 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
     chosen = lang or str(settings.value("language", DEFAULT_LANGUAGE))
     switcher = LanguageSwitcher(app)
     switcher.switch(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE)
-    store = _open_or_recover(db, int(str(settings.value("backups/kept", 10))))
+    store = open_or_recover(db, int(str(settings.value("backups/kept", 10))))
     if store is None:
         return 1
     ctx = UiContext(store=store, actor=local_actor(), settings=settings)

@@ -15,11 +15,13 @@ from sqlalchemy.orm import Session
 from app.audit.service import record
 from app.context import Actor
 from app.demo import names as n
+from app.errors import DomainError
 from app.people.iin import make_iin
 from app.people.service import derived_columns
 from app.settings.service import CENTRE_KEY, set_setting
 from db.base import utcnow
 from db.models import Court, Person, PersonStatusPeriod, TrainingCentre
+from i18n import N_
 from i18n.collation import sort_key
 
 SCALES = {
@@ -124,6 +126,9 @@ def generate(
     if scale == "region":
         regional = [c for c in regional if c.code == "AKM"]
     regional = regional[:regions_n]
+    first_code = f"{regional[0].code}-D001" if regional else ""
+    if session.scalar(select(Court.id).where(Court.code == first_code)) is not None:
+        raise DomainError(N_("Demo data is already in this database."))
     serial = rng.randrange(1000)
     used: set[str] = set(session.scalars(select(Person.iin)))
     courts = people = judges = 0
