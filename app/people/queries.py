@@ -11,7 +11,7 @@ from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.people.dto import PersonFilter, PersonRow
-from app.people.experience import status_on
+from app.people.experience import judicial_experience, status_on
 from db.models import Court, Person, PersonStatusPeriod
 from i18n.collation import fold
 
@@ -85,7 +85,8 @@ def page_people(session: Session, flt: PersonFilter, offset: int, limit: int) ->
         .limit(limit)
     )
     rows = session.execute(stmt).all()
-    statuses = current_statuses(session, [r.id for r in rows], flt.on or date.today())
+    on = flt.on or date.today()
+    periods = status_periods(session, [r.id for r in rows])
     return [
         PersonRow(
             id=r.id,
@@ -97,17 +98,22 @@ def page_people(session: Session, flt: PersonFilter, offset: int, limit: int) ->
             position=r.position,
             specialisation=r.specialisation,
             first_appointed_on=r.first_appointed_on,
-            status=statuses.get(r.id, "active"),
+            status=status_on(periods[r.id], on),
+            experience=judicial_experience(r.first_appointed_on, periods[r.id], on)
+            if r.first_appointed_on
+            else None,
         )
         for r in rows
     ]
 
 
-def current_statuses(session: Session, ids: list[uuid.UUID], on: date) -> dict[uuid.UUID, str]:
-    """Status on a date of the given people (one query for the whole page)."""
+def status_periods(
+    session: Session, ids: list[uuid.UUID]
+) -> defaultdict[uuid.UUID, list[tuple[str, date, date | None]]]:
+    """Status periods of the given people, in one query for a whole page."""
+    periods: defaultdict[uuid.UUID, list[tuple[str, date, date | None]]] = defaultdict(list)
     if not ids:
-        return {}
-    periods: dict[uuid.UUID, list[tuple[str, date, date | None]]] = defaultdict(list)
+        return periods
     for p in session.execute(
         select(
             PersonStatusPeriod.person_id,
@@ -117,7 +123,7 @@ def current_statuses(session: Session, ids: list[uuid.UUID], on: date) -> dict[u
         ).where(PersonStatusPeriod.person_id.in_(ids))
     ):
         periods[p.person_id].append((p.status, p.starts_on, p.ends_on))
-    return {pid: status_on(ps, on) for pid, ps in periods.items()}
+    return periods
 
 
 def all_people(session: Session, flt: PersonFilter) -> list[PersonRow]:

@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table
 
 from app.people.dto import PersonRow
+from app.people.experience import describe
 from app.people.vocab import ROLES, STATUSES
 from app.reports import styles
 from app.reports.document import DocumentInfo, render
@@ -37,6 +38,7 @@ def build_people_register(
         t("Role"),
         t("Status"),
         t("First appointed"),
+        t("Judicial experience"),
     ]
     data: list[list[Paragraph]] = [[Paragraph(escape(h), styles.CELL_HEAD) for h in head]]
     for n, r in enumerate(rows, start=1):
@@ -49,6 +51,7 @@ def build_people_register(
             t(ROLES.get(r.role, r.role)),
             t(STATUSES.get(r.status, r.status)),
             format_date(r.first_appointed_on, lang),
+            describe(r.experience, lang) if r.experience else "",
         ]
         data.append(
             [
@@ -56,7 +59,7 @@ def build_people_register(
                 for i, c in enumerate(cells)
             ]
         )
-    widths = [11 * mm, 56 * mm, 25 * mm, 56 * mm, 38 * mm, 27 * mm, 26 * mm, 22 * mm]
+    widths = [10 * mm, 48 * mm, 24 * mm, 47 * mm, 32 * mm, 24 * mm, 25 * mm, 28 * mm, 23 * mm]
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(styles.GRID)
     subtitle = t("As of {date}").format(date=format_date_long(today, lang))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -11,7 +12,7 @@ from sqlalchemy import select
 
 from app.bootstrap import open_store
 from app.courts.service import list_courts
-from app.people.dto import PersonFilter, PersonInput
+from app.people.dto import PersonFilter, PersonInput, StatusPeriod
 from app.people.iin import make_iin
 from app.people.queries import count_people
 from app.people.service import create_person
@@ -156,3 +157,17 @@ def test_people_model_passes_qt_model_tester(qtmodeltester: object, ui_ctx: UiCo
     assert model.rowCount() == 210
     assert model.index(150, 0).data()  # a row on a page fetched on demand
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_form_shows_experience_from_dates(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    dialog = PersonDialog(ui_ctx)
+    qtbot.addWidget(dialog)
+    form = dialog.form
+    assert form.experience.text() == "—"
+    form.first_appointed.set_value(date(2020, 3, 15))
+    form.update_experience(date(2026, 11, 21))
+    assert form.experience.text() == "6 жыл 8 ай"
+    leave = StatusPeriod("childcare_leave", date(2022, 1, 1), date(2022, 12, 31))
+    form.set_value(replace(form.value(), status_periods=(leave,)))
+    form.update_experience(date(2026, 11, 21))
+    assert form.experience.text() == "5 жыл 8 ай"  # a year of leave does not count (P-3)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.courts.dto import CourtDTO
 from app.errors import FieldError
 from app.people.dto import PersonInput, StatusPeriod
+from app.people.experience import describe, judicial_experience
 from app.people.service import normalise, validate
 from app.people.vocab import ROLES, SPECIALISATIONS, STATUSES
 from i18n import _
@@ -146,6 +147,8 @@ class PersonForm(QWidget):
         for key in SPECIALISATIONS:
             self.specialisation.addItem("", key)
         self.first_appointed = DateField(self)
+        self.experience = QLabel(self)
+        self.experience.setObjectName("experience")
         self.periods = StatusPeriodsEditor(self)
         for combo in (self.role, self.court, self.specialisation):
             # Court names run long in both languages: never let a combo widen the form.
@@ -169,6 +172,7 @@ class PersonForm(QWidget):
             ("position", self.position),
             ("specialisation", self.specialisation),
             ("first_appointed_on", self.first_appointed),
+            ("experience", self.experience),
             ("status_periods", self.periods),
             ("notes", self.notes),
         ):
@@ -177,7 +181,11 @@ class PersonForm(QWidget):
             label.setBuddy(editor)
             self.rows[name], self.labels[name] = wrapper, label
             layout.addRow(label, wrapper)
+        self.first_appointed.dateChanged.connect(self._on_first_appointed_date_changed)
         self.retranslate_ui()
+
+    def _on_first_appointed_date_changed(self) -> None:
+        self.update_experience()
 
     # -- language -------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
@@ -197,6 +205,7 @@ class PersonForm(QWidget):
             "position": _("Position"),
             "specialisation": _("Specialisation"),
             "first_appointed_on": _("First appointed as judge"),
+            "experience": _("Judicial experience"),
             "status_periods": _("Leave, suspension, retirement"),
             "notes": _("Notes"),
         }
@@ -212,6 +221,14 @@ class PersonForm(QWidget):
         for i, key in enumerate(SPECIALISATIONS):
             self.specialisation.setItemText(i, _(SPECIALISATIONS[key]))
         self.periods.retranslate_ui()
+        self.update_experience()
+
+    def update_experience(self, today: date | None = None) -> None:
+        """Show the experience the entered dates give (P-3), as of today."""
+        data = self.value()
+        periods = [(p.status, p.starts_on, p.ends_on) for p in data.status_periods]
+        exp = judicial_experience(data.first_appointed_on, periods, today or date.today())
+        self.experience.setText(describe(exp) if data.first_appointed_on else "—")
 
     # -- value ----------------------------------------------------------------------------
     def set_value(self, data: PersonInput) -> None:
@@ -231,6 +248,7 @@ class PersonForm(QWidget):
         self.first_appointed.set_value(data.first_appointed_on)
         self.periods.set_value(data.status_periods)
         self.notes.setPlainText(data.notes)
+        self.update_experience()
 
     def value(self) -> PersonInput:
         """The data as entered (normalised)."""
@@ -265,6 +283,7 @@ class PersonForm(QWidget):
 
     def check(self, today: date | None = None) -> bool:
         """Validate with the app's rules before anything is sent to the store."""
+        self.update_experience(today)
         errors = validate(self.value(), today or date.today())
         self.show_errors(errors)
         self.validated.emit(not errors)

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from app.people.dto import PersonFilter, PersonRow
+from app.people.experience import describe
 from app.people.queries import count_people, page_people
 from app.people.vocab import ROLES, SPECIALISATIONS, STATUSES, label
 from app.store import Store
@@ -42,6 +43,7 @@ COLUMNS: tuple[Column, ...] = (
         lambda r: label(SPECIALISATIONS, r.specialisation) if r.specialisation else "",
     ),
     Column(N_("First appointed"), lambda r: format_date(r.first_appointed_on)),
+    Column(N_("Judicial experience"), lambda r: describe(r.experience) if r.experience else ""),
     Column(N_("Status"), lambda r: label(STATUSES, r.status)),
 )
 NAME_COLUMN = 0

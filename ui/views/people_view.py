@@ -80,7 +80,7 @@ class PeopleView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((260, 110, 300, 150, 120, 160, 110)):
+        for col, width in enumerate((260, 110, 300, 150, 120, 160, 110, 130)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
 
