@@ -67,6 +67,12 @@ def _reports(ctx: UiContext) -> QWidget:
     return ReportsView(ctx)
 
 
+def _cpd(ctx: UiContext) -> QWidget:
+    from ui.cpd.cpd_page import CpdPage
+
+    return CpdPage(ctx)
+
+
 def _settings(ctx: UiContext) -> QWidget:
     from ui.views.settings_view import SettingsView
 
@@ -79,7 +85,7 @@ PAGES: list[PageSpec] = [
     PageSpec("mentoring", N_("Mentoring"), _placeholder(N_("Mentoring"))),
     PageSpec("internships", N_("Internships"), _placeholder(N_("Internships"))),
     PageSpec("evaluation", N_("Evaluation"), _placeholder(N_("Evaluation"))),
-    PageSpec("cpd", N_("CPD & Training"), _placeholder(N_("CPD & Training"))),
+    PageSpec("cpd", N_("CPD & Training"), _cpd),
     PageSpec("reports", N_("Reports"), _reports),
     PageSpec("settings", N_("Settings"), _settings),
 ]

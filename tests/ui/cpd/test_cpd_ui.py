@@ -1,0 +1,128 @@
+"""CPD & Training page in real widgets: an event typed in, people registered from a search,
+attendance marked, the points in their ledgers and their verdict changing (T-2, C-2)."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.context import Actor
+from app.cpd.dto import ActivityInput
+from app.cpd.ledger import add_activity, review_activity
+from app.cpd.rules import form_by_code
+from app.store import Store
+from i18n import set_language
+from tests.app.cpd.helpers import make_person
+from ui.cpd.cpd_page import CpdPage
+from ui.cpd.training_view import ATTENDED
+from ui.main_window import MainWindow
+from ui.qt_i18n import LanguageSwitcher
+
+from ..typing import type_text
+
+SHOTS = os.environ.get("TALIMGER_SHOTS", "")
+
+
+def _seminars(store: Store, actor: Actor, person: object, on: date, count: int) -> None:
+    with store.write() as s:
+        form = form_by_code(s, "F02")
+        assert form is not None
+        for n in range(count):
+            a = add_activity(
+                s,
+                actor,
+                ActivityInput(
+                    person_id=person,
+                    form_id=form.id,
+                    event=f"Вебинар {n + 1}",
+                    starts_on=on,
+                    ends_on=on,
+                ),
+                today=date.today(),
+            )
+            review_activity(s, actor, a.id, confirm=True)
+
+
+def test_event_registration_attendance_points_and_verdict(
+    qtbot: QtBot,
+    window: MainWindow,
+    store: Store,
+    actor: Actor,
+    tmp_path: Path,
+    switcher: LanguageSwitcher,
+) -> None:
+    day = date.today() - timedelta(days=1)
+    appointed = date.today() - timedelta(days=400)
+    first, _ = make_person(store, actor, surname="Тлеубаева", appointed=appointed)
+    second, _ = make_person(store, actor, surname="Тлеубаев", appointed=appointed)
+    make_person(store, actor, surname="Жүсіпов", appointed=appointed)
+    _seminars(store, actor, first, day, 4)  # 8 points: short of the 10 (C-2)
+
+    page = window.page("cpd")
+    assert isinstance(page, CpdPage)
+    training = page.training
+    type_text(training.title, "Сот әдебі: өңірлік семинар")
+    training.kind.setCurrentIndex(training.kind.findData("seminar"))
+    training.starts_on.set_value(day)
+    training.ends_on.set_value(day)
+    type_text(training.place, "Көкшетау, 3-зал")
+    type_text(training.trainer, "Қасымов Е.")
+    qtbot.mouseClick(training.create_button, Qt.MouseButton.LeftButton)
+    assert training.sessions.count() == 1
+    assert "Сот әдебі: өңірлік семинар" in training.sessions.currentText()
+
+    type_text(training.search, "Тлеубае")
+    qtbot.mouseClick(training.register_button, Qt.MouseButton.LeftButton)
+    names = [r.full_name.split()[0] for r in training.model.rows]
+    assert sorted(names) == ["Тлеубаев", "Тлеубаева"]
+    assert "2" in training.outcome.text()
+
+    ledger = page.ledger
+    type_text(ledger.search, "Тлеубаева")
+    ledger.year.setValue(day.year)
+    assert ledger.people.count() == 1
+    before = ledger.verdict.text()
+    assert "8" in before and "10" in before
+
+    row = next(i for i, r in enumerate(training.model.rows) if r.person_id == first)
+    training.model.setData(
+        training.model.index(row, ATTENDED), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
+    )
+    qtbot.mouseClick(training.save_attendance, Qt.MouseButton.LeftButton)
+    assert training.model.rows[row].attended
+
+    page.setCurrentWidget(ledger)
+    events = [ledger.model.data(ledger.model.index(i, 2)) for i in range(ledger.model.rowCount())]
+    assert "Сот әдебі: өңірлік семинар" in events
+    points = [ledger.model.data(ledger.model.index(i, 4)) for i in range(ledger.model.rowCount())]
+    assert points.count("2") == 5
+    assert ledger.verdict.text().startswith("Жиналған балл: 10 / 10")
+    assert "Талапқа сай" in ledger.verdict.text()
+
+    with store.read() as s:
+        from app.cpd.ledger import person_ledger
+
+        assert person_ledger(s, second) == []  # registered but absent: no points
+
+    page.grab().save(str(tmp_path / "cpd-kk.png"))
+    switcher.switch("ru")
+    qtbot.waitUntil(lambda: page.tabText(2) == "Выполнение требований", timeout=2000)
+    qtbot.waitUntil(lambda: "Выполнено" in ledger.verdict.text(), timeout=2000)
+    page.grab().save(str(tmp_path / "cpd-ru.png"))
+    if SHOTS:
+        page.resize(1100, 700)
+        page.setCurrentWidget(training)
+        training.grab().save(f"{SHOTS}/training-ru.png")
+        page.setCurrentWidget(ledger)
+        ledger.grab().save(f"{SHOTS}/ledger-ru.png")
+        switcher.switch("kk")
+        qtbot.waitUntil(lambda: page.tabText(2) == "Талаптардың орындалуы", timeout=2000)
+        page.setCurrentWidget(training)
+        training.grab().save(f"{SHOTS}/training-kk.png")
+        page.setCurrentWidget(ledger)
+        ledger.grab().save(f"{SHOTS}/ledger-kk.png")
+    set_language("kk")

@@ -1,0 +1,208 @@
+"""A person's CPD ledger for a year with their verdict, and the compliance list (C-2, C-3)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.cpd.compliance import compliance, person_compliance, status_totals
+from app.cpd.dto import ActivityDTO, ComplianceFilter, ComplianceRow
+from app.cpd.ledger import person_ledger
+from app.cpd.vocab import ACTIVITY_STATES, COMPLIANCE_STATUSES
+from app.people.dto import PersonFilter
+from app.people.queries import page_people
+from app.store import Session
+from i18n import N_, _, format_date, format_number
+from ui.context import UiContext
+from ui.cpd.rows_table_model import Column, RowsTableModel
+from ui.ops import run_read
+
+LEDGER_COLUMNS: list[Column[ActivityDTO]] = [
+    Column(N_("Date"), lambda a: format_date(a.data.ends_on)),
+    Column(N_("Form of participation"), lambda a: a.form_name),
+    Column(N_("Title of the event"), lambda a: a.data.event),
+    Column(N_("Organiser"), lambda a: a.data.organiser),
+    Column(N_("Points"), lambda a: format_number(a.points), numeric=True),
+    Column(N_("Status"), lambda a: _(ACTIVITY_STATES.get(a.state, a.state))),
+]
+COMPLIANCE_COLUMNS: list[Column[ComplianceRow]] = [
+    Column(N_("Full name"), lambda r: r.full_name),
+    Column(N_("IIN"), lambda r: r.iin),
+    Column(N_("Points earned"), lambda r: format_number(r.earned), numeric=True),
+    Column(N_("Points required"), lambda r: format_number(r.required), numeric=True),
+    Column(N_("Academy course due"), lambda r: format_date(r.academy_due)),
+    Column(N_("Status"), lambda r: _(COMPLIANCE_STATUSES[r.status])),
+]
+PICKER_LIMIT = 50
+
+
+def _year_box(parent: QWidget) -> QSpinBox:
+    box = QSpinBox(parent)
+    box.setRange(1992, 2100)
+    box.setValue(date.today().year)
+    return box
+
+
+class LedgerView(QWidget):
+    """Find a person, see their lines of a year and whether they meet the minimum."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.people = QComboBox(self)
+        self.people.setMinimumContentsLength(30)
+        self.year = _year_box(self)
+        self.verdict = QLabel(self)
+        self.model: RowsTableModel[ActivityDTO] = RowsTableModel(LEDGER_COLUMNS)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for stretch in (1, 2, 3):
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.people, 2)
+        top.addWidget(self.year)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.table, 1)
+        self.search.textChanged.connect(lambda _t: self._find())
+        self.people.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.year.valueChanged.connect(lambda _v: self.refresh())
+        self.retranslate_ui()
+
+    def _find(self) -> None:
+        text = self.search.text().strip()
+        found = (
+            (
+                run_read(
+                    self,
+                    self._ctx.store,
+                    lambda s: page_people(s, PersonFilter(text=text), 0, PICKER_LIMIT),
+                )
+                or []
+            )
+            if text
+            else []
+        )
+        self.people.blockSignals(True)
+        self.people.clear()
+        for p in found:
+            self.people.addItem(f"{p.full_name} · {p.iin}", str(p.id))
+        self.people.blockSignals(False)
+        self.refresh()
+
+    def current_person(self) -> uuid.UUID | None:
+        """The chosen person's id."""
+        raw = self.people.currentData()
+        return uuid.UUID(raw) if raw else None
+
+    def refresh(self) -> None:
+        """Reload the ledger and the verdict of the chosen person and year."""
+        pid, year = self.current_person(), self.year.value()
+        if pid is None:
+            self.model.set_rows([])
+            self.verdict.setText("")
+            return
+
+        def load(session: Session) -> tuple[list[ActivityDTO], ComplianceRow]:
+            return person_ledger(session, pid, year), person_compliance(session, pid, year)
+
+        loaded = run_read(self, self._ctx.store, load)
+        if loaded is None:
+            return
+        lines, row = loaded
+        self.model.set_rows(lines)
+        self.verdict.setText(
+            _("Points earned: {earned} of {required} · {status}").format(
+                earned=format_number(row.earned),
+                required=format_number(row.required),
+                status=_(COMPLIANCE_STATUSES[row.status]),
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Every label in the active language."""
+        self.search.setPlaceholderText(_("Find a person by name or IIN"))
+        self.model.retranslate()
+        self.refresh()
+
+
+class ComplianceView(QWidget):
+    """Everyone's verdict for a year with counts; filter by status."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.year = _year_box(self)
+        self.status = QComboBox(self)
+        self.status.addItem("", "")
+        for key in COMPLIANCE_STATUSES:
+            self.status.addItem("", key)
+        self.show_button = QPushButton(self)
+        self.totals = QLabel(self)
+        self.model: RowsTableModel[ComplianceRow] = RowsTableModel(COMPLIANCE_COLUMNS)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        top = QHBoxLayout()
+        top.addWidget(self.year)
+        top.addWidget(self.status)
+        top.addWidget(self.show_button)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.totals)
+        layout.addWidget(self.table, 1)
+        self.show_button.clicked.connect(self.refresh)
+        self.retranslate_ui()
+
+    def refresh(self) -> None:
+        """Compute the verdicts of the chosen year (one pass for everyone)."""
+        flt = ComplianceFilter(year=self.year.value())
+        rows = run_read(self, self._ctx.store, lambda s: compliance(s, flt)) or []
+        totals = status_totals(rows)
+        wanted = self.status.currentData()
+        self.model.set_rows([r for r in rows if not wanted or r.status == wanted])
+        self.totals.setText(
+            " · ".join(
+                f"{_(label)}: {format_number(totals[key])}"
+                for key, label in COMPLIANCE_STATUSES.items()
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Every label in the active language."""
+        self.status.setItemText(0, _("All statuses"))
+        for i, label in enumerate(COMPLIANCE_STATUSES.values(), start=1):
+            self.status.setItemText(i, _(label))
+        self.show_button.setText(_("Show"))
+        self.model.retranslate()

@@ -1,0 +1,294 @@
+"""Training events: create an event with a session, register people from a search, mark
+attendance (or type it back from the sign-in sheet); attendance becomes ledger points (T-2).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.people.dto import PersonFilter
+from app.people.queries import all_people
+from app.store import Session
+from app.training.dto import EventInput, RegistrationRow, SessionInput
+from app.training.queries import event_sessions, list_events, registrations
+from app.training.service import add_session, create_event, mark_attendance, record_sign_in_sheet
+from app.training.service import register as register_people
+from app.training.vocab import KINDS, REGISTRATION_STATES
+from i18n import N_, _, localized
+from ui.context import UiContext
+from ui.cpd.rows_table_model import Column, RowsTableModel
+from ui.ops import run_read, run_write
+from ui.widgets.date_field import DateField
+
+COLUMNS: list[Column[RegistrationRow]] = [
+    Column(N_("No."), lambda r: str(r.no), numeric=True),
+    Column(N_("Full name"), lambda r: r.full_name),
+    Column(N_("Court"), lambda r: localized(r.court_name_kk, r.court_name_ru)),
+    Column(N_("Status"), lambda r: _(REGISTRATION_STATES.get(r.state, r.state))),
+    Column(N_("Attended"), lambda r: ""),
+]
+ATTENDED = 4
+
+
+class TrainingView(QWidget):
+    """One year's events and the registrations and attendance of a chosen session."""
+
+    attendance_saved = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.year = QSpinBox(self)
+        self.year.setRange(1992, 2100)
+        self.year.setValue(date.today().year)
+        self.title = QLineEdit(self)
+        self.kind = QComboBox(self)
+        for key in KINDS:
+            self.kind.addItem("", key)
+        self.starts_on = DateField(self, optional=False)
+        self.ends_on = DateField(self, optional=False)
+        self.place = QLineEdit(self)
+        self.trainer = QLineEdit(self)
+        self.capacity = QSpinBox(self)
+        self.capacity.setRange(0, 10000)
+        self.create_button = QPushButton(self)
+        self.sessions = QComboBox(self)
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.register_button = QPushButton(self)
+        self.outcome = QLabel(self)
+        self.model: RowsTableModel[RegistrationRow] = RowsTableModel(
+            COLUMNS, check_column=ATTENDED, checked=lambda r: r.attended
+        )
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.save_attendance = QPushButton(self)
+        self.sheet_rows = QLineEdit(self)
+        self.sheet_rows.setMinimumWidth(280)
+        self.sheet_button = QPushButton(self)
+
+        self.event_box = QGroupBox(self)
+        form = QFormLayout(self.event_box)
+        self._labels = [QLabel(self) for _ in range(7)]
+        for label, field in zip(
+            self._labels,
+            (
+                self.title,
+                self.kind,
+                self.starts_on,
+                self.ends_on,
+                self.place,
+                self.trainer,
+                self.capacity,
+            ),
+            strict=True,
+        ):
+            form.addRow(label, field)
+        form.addRow(self.create_button)
+        top = QHBoxLayout()
+        self.year_label, self.session_label = QLabel(self), QLabel(self)
+        top.addWidget(self.year_label)
+        top.addWidget(self.year)
+        top.addWidget(self.session_label)
+        top.addWidget(self.sessions, 1)
+        reg = QHBoxLayout()
+        reg.addWidget(self.search, 1)
+        reg.addWidget(self.register_button)
+        att = QHBoxLayout()
+        att.addWidget(self.save_attendance)
+        att.addStretch(1)
+        att.addWidget(self.sheet_rows)
+        att.addWidget(self.sheet_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.event_box)
+        layout.addLayout(top)
+        layout.addLayout(reg)
+        layout.addWidget(self.outcome)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(att)
+
+        self.create_button.clicked.connect(self._on_create_button_clicked)
+        self.register_button.clicked.connect(self._on_register_button_clicked)
+        self.save_attendance.clicked.connect(self._on_save_attendance_clicked)
+        self.sheet_button.clicked.connect(self._on_sheet_button_clicked)
+        self.sessions.currentIndexChanged.connect(lambda _i: self.refresh_registrations())
+        self.year.valueChanged.connect(lambda _v: self.refresh_sessions())
+        self.retranslate_ui()
+        self.refresh_sessions()
+
+    # -- data -------------------------------------------------------------------------------
+    def current_session(self) -> uuid.UUID | None:
+        """The chosen session's id."""
+        raw = self.sessions.currentData()
+        return uuid.UUID(raw) if raw else None
+
+    def refresh_sessions(self, select: uuid.UUID | None = None) -> None:
+        """Reload the sessions of the chosen year."""
+
+        def load(session: Session) -> list[tuple[str, str]]:
+            items = []
+            for event in list_events(session, self.year.value()):
+                for s in event_sessions(session, event.id):
+                    items.append((f"{event.data.title} — {s.data.starts_on:%d.%m.%Y}", str(s.id)))
+            return items
+
+        items = run_read(self, self._ctx.store, load) or []
+        self.sessions.blockSignals(True)
+        self.sessions.clear()
+        for text, sid in items:
+            self.sessions.addItem(text, sid)
+        if select is not None:
+            self.sessions.setCurrentIndex(max(self.sessions.findData(str(select)), 0))
+        self.sessions.blockSignals(False)
+        self.refresh_registrations()
+
+    def refresh_registrations(self) -> None:
+        """Reload the chosen session's list."""
+        sid = self.current_session()
+        rows = run_read(self, self._ctx.store, lambda s: registrations(s, sid)) or [] if sid else []
+        self.model.set_rows(rows)
+
+    # -- actions ----------------------------------------------------------------------------
+    def _on_create_button_clicked(self) -> None:
+        starts = self.starts_on.value() or date.today()
+        ends = self.ends_on.value() or starts
+
+        def create(session: Session) -> uuid.UUID:
+            event = create_event(
+                session,
+                self._ctx.actor,
+                EventInput(
+                    title=self.title.text(),
+                    kind=str(self.kind.currentData()),
+                    plan_year=starts.year,
+                ),
+            )
+            return add_session(
+                session,
+                self._ctx.actor,
+                SessionInput(
+                    event.id,
+                    starts,
+                    ends,
+                    place=self.place.text(),
+                    trainer=self.trainer.text(),
+                    capacity=self.capacity.value(),
+                ),
+            ).id
+
+        sid = run_write(self, self._ctx.store, create)
+        if sid is not None:
+            self.year.blockSignals(True)
+            self.year.setValue(starts.year)
+            self.year.blockSignals(False)
+            self.title.clear()
+            self.refresh_sessions(select=sid)
+
+    def _on_register_button_clicked(self) -> None:
+        sid = self.current_session()
+        if sid is None:
+            return
+
+        def reg(session: Session) -> tuple[int, int]:
+            people = all_people(session, PersonFilter(text=self.search.text()))
+            result = register_people(session, self._ctx.actor, sid, [p.id for p in people])
+            return len(result.registered), len(result.waiting)
+
+        done = run_write(self, self._ctx.store, reg)
+        if done is not None:
+            self.outcome.setText(
+                _("Registered: {registered}; waiting list: {waiting}.").format(
+                    registered=done[0], waiting=done[1]
+                )
+            )
+        self.refresh_registrations()
+
+    def _on_save_attendance_clicked(self) -> None:
+        sid = self.current_session()
+        if sid is None:
+            return
+        present = [
+            r.person_id for r, on in zip(self.model.rows, self.model.checks, strict=True) if on
+        ]
+        result = run_write(
+            self, self._ctx.store, lambda s: mark_attendance(s, self._ctx.actor, sid, present)
+        )
+        if result is not None:
+            self.outcome.setText(
+                _("Ledger lines added: {created}; removed: {removed}.").format(
+                    created=result.created, removed=result.removed
+                )
+            )
+            self.attendance_saved.emit()
+        self.refresh_registrations()
+
+    def _on_sheet_button_clicked(self) -> None:
+        sid = self.current_session()
+        if sid is None:
+            return
+        result = run_write(
+            self,
+            self._ctx.store,
+            lambda s: record_sign_in_sheet(s, self._ctx.actor, sid, self.sheet_rows.text()),
+        )
+        if result is not None:
+            self.attendance_saved.emit()
+        self.refresh_registrations()
+
+    # -- language ---------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Every label in the active language."""
+        self.event_box.setTitle(_("New event"))
+        for label, text in zip(
+            self._labels,
+            (
+                _("Title of the event"),
+                _("Kind"),
+                _("Starts"),
+                _("Ends"),
+                _("Place"),
+                _("Trainer"),
+                _("Seats (0: no limit)"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+        for i, key in enumerate(KINDS):
+            self.kind.setItemText(i, _(KINDS[key]))
+        self.create_button.setText(_("Create event"))
+        self.year_label.setText(_("Year"))
+        self.session_label.setText(_("Session"))
+        self.search.setPlaceholderText(_("Name or IIN of the people to register"))
+        self.register_button.setText(_("Register matching people"))
+        self.save_attendance.setText(_("Save attendance"))
+        self.sheet_rows.setPlaceholderText(_("Rows signed on the sheet, e.g. 1-3, 5"))
+        self.sheet_button.setText(_("Record from the sign-in sheet"))
+        self.model.retranslate()
