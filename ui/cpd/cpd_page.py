@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QTabWidget
 
 from i18n import _
 from ui.context import UiContext
-from ui.cpd.ledger_view import ComplianceView, LedgerView
+from ui.cpd.compliance_view import ComplianceView
+from ui.cpd.ledger_view import LedgerView
 from ui.cpd.training_view import TrainingView
 
 

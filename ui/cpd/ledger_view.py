@@ -12,15 +12,14 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.cpd.compliance import compliance, person_compliance, status_totals
-from app.cpd.dto import ActivityDTO, ComplianceFilter, ComplianceRow
+from app.cpd.compliance import person_compliance
+from app.cpd.dto import ActivityDTO, ComplianceRow
 from app.cpd.ledger import person_ledger
 from app.cpd.vocab import ACTIVITY_STATES, COMPLIANCE_STATUSES
 from app.people.dto import PersonFilter
@@ -39,18 +38,10 @@ LEDGER_COLUMNS: list[Column[ActivityDTO]] = [
     Column(N_("Points"), lambda a: format_number(a.points), numeric=True),
     Column(N_("Status"), lambda a: _(ACTIVITY_STATES.get(a.state, a.state))),
 ]
-COMPLIANCE_COLUMNS: list[Column[ComplianceRow]] = [
-    Column(N_("Full name"), lambda r: r.full_name),
-    Column(N_("IIN"), lambda r: r.iin),
-    Column(N_("Points earned"), lambda r: format_number(r.earned), numeric=True),
-    Column(N_("Points required"), lambda r: format_number(r.required), numeric=True),
-    Column(N_("Academy course due"), lambda r: format_date(r.academy_due)),
-    Column(N_("Status"), lambda r: _(COMPLIANCE_STATUSES[r.status])),
-]
 PICKER_LIMIT = 50
 
 
-def _year_box(parent: QWidget) -> QSpinBox:
+def year_box(parent: QWidget) -> QSpinBox:
     box = QSpinBox(parent)
     box.setRange(1992, 2100)
     box.setValue(date.today().year)
@@ -67,7 +58,7 @@ class LedgerView(QWidget):
         self.search.setClearButtonEnabled(True)
         self.people = QComboBox(self)
         self.people.setMinimumContentsLength(30)
-        self.year = _year_box(self)
+        self.year = year_box(self)
         self.verdict = QLabel(self)
         self.model: RowsTableModel[ActivityDTO] = RowsTableModel(LEDGER_COLUMNS)
         self.table = QTableView(self)
@@ -149,60 +140,3 @@ class LedgerView(QWidget):
         self.search.setPlaceholderText(_("Find a person by name or IIN"))
         self.model.retranslate()
         self.refresh()
-
-
-class ComplianceView(QWidget):
-    """Everyone's verdict for a year with counts; filter by status."""
-
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self.year = _year_box(self)
-        self.status = QComboBox(self)
-        self.status.addItem("", "")
-        for key in COMPLIANCE_STATUSES:
-            self.status.addItem("", key)
-        self.show_button = QPushButton(self)
-        self.totals = QLabel(self)
-        self.model: RowsTableModel[ComplianceRow] = RowsTableModel(COMPLIANCE_COLUMNS)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        top = QHBoxLayout()
-        top.addWidget(self.year)
-        top.addWidget(self.status)
-        top.addWidget(self.show_button)
-        top.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.totals)
-        layout.addWidget(self.table, 1)
-        self.show_button.clicked.connect(self.refresh)
-        self.retranslate_ui()
-
-    def refresh(self) -> None:
-        """Compute the verdicts of the chosen year (one pass for everyone)."""
-        flt = ComplianceFilter(year=self.year.value())
-        rows = run_read(self, self._ctx.store, lambda s: compliance(s, flt)) or []
-        totals = status_totals(rows)
-        wanted = self.status.currentData()
-        self.model.set_rows([r for r in rows if not wanted or r.status == wanted])
-        self.totals.setText(
-            " · ".join(
-                f"{_(label)}: {format_number(totals[key])}"
-                for key, label in COMPLIANCE_STATUSES.items()
-            )
-        )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-    def retranslate_ui(self) -> None:
-        """Every label in the active language."""
-        self.status.setItemText(0, _("All statuses"))
-        for i, label in enumerate(COMPLIANCE_STATUSES.values(), start=1):
-            self.status.setItemText(i, _(label))
-        self.show_button.setText(_("Show"))
-        self.model.retranslate()

@@ -126,3 +126,33 @@ def test_event_registration_attendance_points_and_verdict(
         page.setCurrentWidget(ledger)
         ledger.grab().save(f"{SHOTS}/ledger-kk.png")
     set_language("kk")
+
+
+def test_compliance_view_counts_and_prints_reports_in_one_pdf(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor, tmp_path: Path
+) -> None:
+    """C-2 counts per court and people at risk; C-5 batch printing behind the progress dialog."""
+    day = date.today() - timedelta(days=1)
+    appointed = date.today() - timedelta(days=400)
+    done, _ = make_person(store, actor, surname="Әбенова", appointed=appointed)
+    make_person(store, actor, surname="Бөкеев", appointed=appointed)
+    _seminars(store, actor, done, day, 5)
+    page = window.page("cpd")
+    assert isinstance(page, CpdPage)
+    view = page.compliance
+    view.year.setValue(day.year)
+    qtbot.mouseClick(view.show_button, Qt.MouseButton.LeftButton)
+    assert view.model.rowCount() == 2
+    assert view.courts.rows[0].people == 2 and view.courts.rows[0].compliant == 1
+    view.status.setCurrentIndex(view.status.findData("compliant"))
+    qtbot.mouseClick(view.show_button, Qt.MouseButton.LeftButton)
+    assert [r.full_name.split()[0] for r in view.model.rows] == ["Әбенова"]
+    view.status.setCurrentIndex(0)
+    qtbot.mouseClick(view.show_button, Qt.MouseButton.LeftButton)
+    out = tmp_path / "reports.pdf"
+    assert view.print_reports(out)
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(out))
+    assert len(reader.pages) == 2
+    assert "Әбенова" in reader.pages[0].extract_text()
