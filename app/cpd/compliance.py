@@ -150,7 +150,8 @@ def _people(session: Session, flt: ComplianceFilter) -> list[Any]:
         stmt = stmt.where(Person.role == flt.role)
     if flt.person_ids:
         stmt = stmt.where(Person.id.in_(flt.person_ids))
-    return list(session.execute(stmt.order_by(Person.sort_key, Person.id)))
+    # Core execution: the ORM result layer costs more than the rows for 50,000 plain tuples.
+    return list(session.connection().execute(stmt.order_by(Person.sort_key, Person.id)).all())
 
 
 def _decimal(value: Any, cache: dict[Any, Decimal]) -> Decimal:
@@ -180,7 +181,7 @@ def _points(
         .group_by(CpdActivity.person_id, CpdActivity.state)
     )
     for part in _for_people(stmt, ids):
-        for person_id, state, total in session.execute(part):
+        for person_id, state, total in session.connection().execute(part).all():
             (earned if state == "confirmed" else pending)[person_id] = total
     return earned, pending
 
@@ -224,7 +225,7 @@ def _academy_last(session: Session, year: int, ids: tuple[uuid.UUID, ...] = ()) 
     )
     result: dict[Key, Any] = {}
     for part in _for_people(stmt, ids):
-        result.update(dict(session.execute(part).all()))
+        result.update(dict(session.connection().execute(part).all()))
     return result
 
 
