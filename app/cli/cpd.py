@@ -38,6 +38,12 @@ def register(commands: Any, reports: Any) -> None:
     p.add_argument("--out", type=Path, default=Path("cpd-import.xlsx"))
     p.set_defaults(handler=guarded(_template))
 
+    p = commands.add_parser(
+        "demo-cpd", help="add demo CPD history and a training year for the people in the database"
+    )
+    p.add_argument("--years", type=int, default=10)
+    p.set_defaults(handler=guarded(_demo))
+
     p = reports.add_parser("cpd-compliance", help="CPD compliance of a year")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--format", choices=("csv", "xlsx", "pdf"), default="xlsx")
@@ -186,4 +192,20 @@ def _plan(args: argparse.Namespace) -> int:
     with store.read() as session:
         rows = export_plan(session, args.year, args.format, out, lang=_lang(args), held=args.held)
     print(_("{count} events written to {path}").format(count=len(rows), path=out))
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from app.cpd.demo import generate_activity
+    from app.training.demo import generate_training
+
+    store = store_of(args)
+    with store.write() as session:
+        rows = generate_activity(session, local_actor(), years=args.years)
+        events = generate_training(session, local_actor(), date.today().year)
+    print(
+        _("Demo CPD data added: {rows} ledger lines, {events} training events.").format(
+            rows=rows, events=events
+        )
+    )
     return 0

@@ -148,10 +148,16 @@ def _people(session: Session, flt: ComplianceFilter) -> list[Any]:
         )
     if flt.role:
         stmt = stmt.where(Person.role == flt.role)
-    if flt.person_ids:
-        stmt = stmt.where(Person.id.in_(flt.person_ids))
+    stmt = stmt.order_by(Person.sort_key, Person.id)
     # Core execution: the ORM result layer costs more than the rows for 50,000 plain tuples.
-    return list(session.connection().execute(stmt.order_by(Person.sort_key, Person.id)).all())
+    conn = session.connection()
+    if not flt.person_ids:
+        return list(conn.execute(stmt).all())
+    ids = flt.person_ids  # in chunks: SQLite limits the number of bound parameters
+    rows: list[Any] = []
+    for i in range(0, len(ids), 500):
+        rows += conn.execute(stmt.where(Person.id.in_(ids[i : i + 500]))).all()
+    return rows
 
 
 def _decimal(value: Any, cache: dict[Any, Decimal]) -> Decimal:

@@ -148,3 +148,43 @@ def import_activities_from_text(store: Store, tmp_path: Path, text: str) -> None
 def test_parse_day_never_crashes(value: object) -> None:
     result = parse_day(value)
     assert result is None or isinstance(result, date)
+
+
+CELL = st.one_of(
+    st.text(max_size=15),
+    st.sampled_from(
+        ["F02", "f03", "Z9", "10.03.2026", "2026-02-30", "-1", "2,5", "=1+1", "", "45000"]
+    ),
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.lists(CELL, min_size=9, max_size=9), min_size=1, max_size=6))
+def test_hostile_rows_import_all_or_nothing(
+    store: Store, actor: Actor, tmp_path: Path, rows: list[list[str]]
+) -> None:
+    """Whatever the cells, the import either takes every row or none, and never crashes."""
+    _pid, iin = make_person(store, actor)
+    path = tmp_path / "h.csv"
+    cells = [
+        [
+            iin
+            if i == 0 and n % 2
+            else c.replace(";", " ").replace("\n", " ").replace("\r", " ").replace('"', "")
+            for i, c in enumerate(r)
+        ]
+        for n, r in enumerate(rows)
+    ]
+    path.write_text("\n".join([HEADER] + [";".join(r) for r in cells]), encoding="utf-8")
+    filled = sum(1 for r in cells if any(c.strip() for c in r))  # blank rows are skipped
+    before = _count(store)
+    try:
+        with store.write() as s:
+            result = import_activities(s, actor, path, today=TODAY)
+    except (ImportRejectedError, ImportFileError):
+        assert _count(store) == before
+    else:
+        assert result.imported + result.skipped == filled
+        assert _count(store) == before + result.imported
