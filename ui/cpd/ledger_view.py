@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -20,15 +25,16 @@ from PySide6.QtWidgets import (
 
 from app.cpd.compliance import person_compliance
 from app.cpd.dto import ActivityDTO, ComplianceRow
-from app.cpd.ledger import person_ledger
+from app.cpd.ledger import attach_evidence, person_ledger, review_activity
 from app.cpd.vocab import ACTIVITY_STATES, COMPLIANCE_STATUSES
 from app.people.dto import PersonFilter
 from app.people.queries import page_people
 from app.store import Session
 from i18n import N_, _, format_date, format_number
 from ui.context import UiContext
+from ui.cpd.activity_dialog import ActivityDialog
 from ui.cpd.rows_table_model import Column, RowsTableModel
-from ui.ops import run_read
+from ui.ops import run_read, run_write
 
 LEDGER_COLUMNS: list[Column[ActivityDTO]] = [
     Column(N_("Date"), lambda a: format_date(a.data.ends_on)),
@@ -37,6 +43,7 @@ LEDGER_COLUMNS: list[Column[ActivityDTO]] = [
     Column(N_("Organiser"), lambda a: a.data.organiser),
     Column(N_("Points"), lambda a: format_number(a.points), numeric=True),
     Column(N_("Status"), lambda a: _(ACTIVITY_STATES.get(a.state, a.state))),
+    Column(N_("Documents"), lambda a: ", ".join(e.filename for e in a.evidence)),
 ]
 PICKER_LIMIT = 50
 
@@ -60,6 +67,10 @@ class LedgerView(QWidget):
         self.people.setMinimumContentsLength(30)
         self.year = year_box(self)
         self.verdict = QLabel(self)
+        self.add_button = QPushButton(self)
+        self.confirm_button = QPushButton(self)
+        self.reject_button = QPushButton(self)
+        self.attach_button = QPushButton(self)
         self.model: RowsTableModel[ActivityDTO] = RowsTableModel(LEDGER_COLUMNS)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -71,10 +82,25 @@ class LedgerView(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.people, 2)
         top.addWidget(self.year)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        actions = QHBoxLayout()
+        actions.addWidget(self.verdict, 1)
+        for button in (
+            self.add_button,
+            self.confirm_button,
+            self.reject_button,
+            self.attach_button,
+        ):
+            actions.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.verdict)
+        layout.addLayout(actions)
         layout.addWidget(self.table, 1)
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.confirm_button.clicked.connect(lambda: self.review_selected(confirm=True))
+        self.reject_button.clicked.connect(self._on_reject_button_clicked)
+        self.attach_button.clicked.connect(self._on_attach_button_clicked)
         self.search.textChanged.connect(lambda _t: self._find())
         self.people.currentIndexChanged.connect(lambda _i: self.refresh())
         self.year.valueChanged.connect(lambda _v: self.refresh())
@@ -130,6 +156,67 @@ class LedgerView(QWidget):
             )
         )
 
+    def selected(self) -> ActivityDTO | None:
+        """The chosen ledger line."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def _on_add_button_clicked(self) -> None:
+        pid = self.current_person()
+        if pid is None:
+            return
+        dialog = ActivityDialog(self._ctx, pid, self)
+        if dialog.exec() and dialog.saved is not None:
+            self.refresh()
+
+    def review_selected(self, *, confirm: bool, note: str = "") -> None:
+        """The officer confirms or rejects the chosen line (C-3)."""
+        line = self.selected()
+        if line is None:
+            return
+        run_write(
+            self,
+            self._ctx.store,
+            lambda s: review_activity(
+                s,
+                self._ctx.actor,
+                line.id,
+                confirm=confirm,
+                note=note,
+                expected_version=line.version,
+            ),
+        )
+        self.refresh()
+
+    def _on_reject_button_clicked(self) -> None:
+        if self.selected() is None:
+            return
+        note, ok = QInputDialog.getText(self, _("Reject"), _("Reason for rejecting"))
+        if ok:
+            self.review_selected(confirm=False, note=note)
+
+    def attach_file(self, path: Path, kind: str = "certificate") -> None:
+        """Keep a confirming document with the chosen line (C-3)."""
+        line = self.selected()
+        if line is None:
+            return
+        content = path.read_bytes()
+        run_write(
+            self,
+            self._ctx.store,
+            lambda s: attach_evidence(
+                s, self._ctx.actor, line.id, kind=kind, filename=path.name, content=content
+            ),
+        )
+        self.refresh()
+
+    def _on_attach_button_clicked(self) -> None:
+        if self.selected() is None:
+            return
+        name, _filter = QFileDialog.getOpenFileName(self, _("Attach a document"))
+        if name:
+            self.attach_file(Path(name))
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
@@ -138,5 +225,9 @@ class LedgerView(QWidget):
     def retranslate_ui(self) -> None:
         """Every label in the active language."""
         self.search.setPlaceholderText(_("Find a person by name or IIN"))
+        self.add_button.setText(_("Add activity…"))
+        self.confirm_button.setText(_("Confirm"))
+        self.reject_button.setText(_("Reject…"))
+        self.attach_button.setText(_("Attach a document…"))
         self.model.retranslate()
         self.refresh()

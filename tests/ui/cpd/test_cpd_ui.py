@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from app.context import Actor
@@ -17,6 +18,8 @@ from app.cpd.rules import form_by_code
 from app.store import Store
 from i18n import set_language
 from tests.app.cpd.helpers import make_person
+from ui.context import UiContext
+from ui.cpd.activity_dialog import ActivityDialog
 from ui.cpd.cpd_page import CpdPage
 from ui.cpd.training_view import ATTENDED
 from ui.main_window import MainWindow
@@ -156,3 +159,51 @@ def test_compliance_view_counts_and_prints_reports_in_one_pdf(
     reader = PdfReader(str(out))
     assert len(reader.pages) == 2
     assert "Әбенова" in reader.pages[0].extract_text()
+
+
+def test_ledger_line_typed_in_with_override_then_confirmed_with_a_document(
+    qtbot: QtBot,
+    window: MainWindow,
+    ui_ctx: UiContext,
+    store: Store,
+    actor: Actor,
+    tmp_path: Path,
+) -> None:
+    """C-1 override needs a reason; C-3 the officer confirms and a certificate is kept."""
+    day = date.today() - timedelta(days=1)
+    person, _ = make_person(
+        store, actor, surname="Оспанова", appointed=date.today() - timedelta(days=400)
+    )
+    page = window.page("cpd")
+    assert isinstance(page, CpdPage)
+    ledger = page.ledger
+    type_text(ledger.search, "Оспанова")
+    ledger.year.setValue(day.year)
+
+    dialog = ActivityDialog(ui_ctx, person, ledger)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.form.setCurrentIndex(3)  # talks as lecturer: 3 points in seed 004
+    type_text(dialog.event_title, "Медиация туралы баяндама")
+    dialog.starts_on.set_value(day)
+    dialog.ends_on.set_value(day)
+    type_text(dialog.points, "4")
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.saved is None and "себебін" in dialog.errors.text()
+    type_text(dialog.reason, "Екі баяндама")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.saved is not None and dialog.saved.points == 4
+    ledger.refresh()
+    assert ledger.model.rowCount() == 1
+    assert "0 / 10" in ledger.verdict.text()  # awaiting the officer's check
+
+    ledger.table.selectRow(0)
+    qtbot.mouseClick(ledger.confirm_button, Qt.MouseButton.LeftButton)
+    cert = tmp_path / "сертификат.pdf"
+    cert.write_bytes(b"%PDF-1.4 test")
+    ledger.table.selectRow(0)
+    ledger.attach_file(cert)
+    assert ledger.verdict.text().startswith("Жиналған балл: 4 / 10")
+    assert ledger.model.data(ledger.model.index(0, 6)) == "сертификат.pdf"
+    assert ledger.model.data(ledger.model.index(0, 5)) == "Расталды"
