@@ -33,6 +33,7 @@ from app.store import Session
 from i18n import N_, _, format_date, format_number
 from ui.context import UiContext
 from ui.cpd.activity_dialog import ActivityDialog
+from ui.cpd.report_panel import ReportPanel
 from ui.cpd.rows_table_model import Column, RowsTableModel
 from ui.ops import run_read, run_write
 
@@ -71,6 +72,7 @@ class LedgerView(QWidget):
         self.confirm_button = QPushButton(self)
         self.reject_button = QPushButton(self)
         self.attach_button = QPushButton(self)
+        self.report = ReportPanel(ctx, self)
         self.model: RowsTableModel[ActivityDTO] = RowsTableModel(LEDGER_COLUMNS)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -97,6 +99,8 @@ class LedgerView(QWidget):
         layout.addLayout(top)
         layout.addLayout(actions)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.report)
+        self.report.changed.connect(self.refresh)
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.confirm_button.clicked.connect(lambda: self.review_selected(confirm=True))
         self.reject_button.clicked.connect(self._on_reject_button_clicked)
@@ -135,6 +139,7 @@ class LedgerView(QWidget):
     def refresh(self) -> None:
         """Reload the ledger and the verdict of the chosen person and year."""
         pid, year = self.current_person(), self.year.value()
+        self.report.show_report(pid, year)
         if pid is None:
             self.model.set_rows([])
             self.verdict.setText("")

@@ -207,3 +207,21 @@ def test_ledger_line_typed_in_with_override_then_confirmed_with_a_document(
     assert ledger.verdict.text().startswith("Жиналған балл: 4 / 10")
     assert ledger.model.data(ledger.model.index(0, 6)) == "сертификат.pdf"
     assert ledger.model.data(ledger.model.index(0, 5)) == "Расталды"
+
+    # C-5, C-6: the report of the year handed in, returned, corrected, accepted and printed.
+    panel = ledger.report
+    assert panel.submit_button.isEnabled() and not panel.accept_button.isEnabled()
+    qtbot.mouseClick(panel.submit_button, Qt.MouseButton.LeftButton)
+    assert panel.report is not None and panel.report.state == "submitted"
+    panel.return_with("Бағдарламаны қосыңыз")
+    assert "Ескертулермен қайтарылды" in panel.state.text()
+    qtbot.mouseClick(panel.submit_button, Qt.MouseButton.LeftButton)
+    assert panel.report.state == "corrected"
+    panel.accept_as("Серікова Ә.Б.", "Бағдарлама берілмеді, келіспеді")
+    assert panel.report.state == "accepted" and not panel.submit_button.isEnabled()
+    out = tmp_path / "report.pdf"
+    panel.print_to(out)
+    from pypdf import PdfReader
+
+    text = PdfReader(str(out)).pages[0].extract_text()
+    assert "Серікова Ә.Б." in text and "Бағдарлама берілмеді" in text and "сертификат.pdf" in text
