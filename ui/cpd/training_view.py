@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,11 +30,12 @@ from app.people.dto import PersonFilter
 from app.people.queries import all_people
 from app.store import Session
 from app.training.dto import EventInput, RegistrationRow, SessionInput
+from app.training.exports import sign_in_sheet_pdf
 from app.training.queries import event_sessions, list_events, registrations
 from app.training.service import add_session, create_event, mark_attendance, record_sign_in_sheet
 from app.training.service import register as register_people
 from app.training.vocab import KINDS, REGISTRATION_STATES
-from i18n import N_, _, localized
+from i18n import N_, _, current_language, localized
 from ui.context import UiContext
 from ui.cpd.rows_table_model import Column, RowsTableModel
 from ui.ops import run_read, run_write
@@ -89,6 +92,7 @@ class TrainingView(QWidget):
         self.sheet_rows = QLineEdit(self)
         self.sheet_rows.setMinimumWidth(280)
         self.sheet_button = QPushButton(self)
+        self.print_sheet_button = QPushButton(self)
 
         self.event_box = QGroupBox(self)
         form = QFormLayout(self.event_box)
@@ -119,6 +123,7 @@ class TrainingView(QWidget):
         reg.addWidget(self.register_button)
         att = QHBoxLayout()
         att.addWidget(self.save_attendance)
+        att.addWidget(self.print_sheet_button)
         att.addStretch(1)
         att.addWidget(self.sheet_rows)
         att.addWidget(self.sheet_button)
@@ -134,6 +139,7 @@ class TrainingView(QWidget):
         self.register_button.clicked.connect(self._on_register_button_clicked)
         self.save_attendance.clicked.connect(self._on_save_attendance_clicked)
         self.sheet_button.clicked.connect(self._on_sheet_button_clicked)
+        self.print_sheet_button.clicked.connect(self._on_print_sheet_button_clicked)
         self.sessions.currentIndexChanged.connect(lambda _i: self.refresh_registrations())
         self.year.valueChanged.connect(lambda _v: self.refresh_sessions())
         self.retranslate_ui()
@@ -258,6 +264,24 @@ class TrainingView(QWidget):
             self.attendance_saved.emit()
         self.refresh_registrations()
 
+    def print_sheet(self, path: Path) -> None:
+        """The numbered sign-in sheet of the chosen session as PDF (rows are typed back)."""
+        sid, lang = self.current_session(), current_language()
+        if sid is None:
+            return
+        pdf = run_read(self, self._ctx.store, lambda s: sign_in_sheet_pdf(s, sid, lang=lang))
+        if pdf is not None:
+            path.write_bytes(pdf)
+
+    def _on_print_sheet_button_clicked(self) -> None:
+        if self.current_session() is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the sign-in sheet"), "sign-in-sheet.pdf", "PDF (*.pdf)"
+        )
+        if name:
+            self.print_sheet(Path(name))
+
     # -- language ---------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -291,4 +315,5 @@ class TrainingView(QWidget):
         self.save_attendance.setText(_("Save attendance"))
         self.sheet_rows.setPlaceholderText(_("Rows signed on the sheet, e.g. 1-3, 5"))
         self.sheet_button.setText(_("Record from the sign-in sheet"))
+        self.print_sheet_button.setText(_("Print the sign-in sheet…"))
         self.model.retranslate()

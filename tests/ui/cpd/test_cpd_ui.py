@@ -83,6 +83,12 @@ def test_event_registration_attendance_points_and_verdict(
     names = [r.full_name.split()[0] for r in training.model.rows]
     assert sorted(names) == ["Тлеубаев", "Тлеубаева"]
     assert "2" in training.outcome.text()
+    sheet = tmp_path / "sheet.pdf"
+    training.print_sheet(sheet)
+    from pypdf import PdfReader
+
+    sheet_text = PdfReader(str(sheet)).pages[0].extract_text()
+    assert "Қатысушылардың тіркеу парағы" in sheet_text and "Тлеубаева" in sheet_text
 
     ledger = page.ledger
     type_text(ledger.search, "Тлеубаева")
