@@ -9,20 +9,23 @@ from i18n import _
 from ui.context import UiContext
 from ui.cpd.compliance_view import ComplianceView
 from ui.cpd.ledger_view import LedgerView
+from ui.cpd.plan_view import PlanView
+from ui.cpd.rules_view import RulesView
 from ui.cpd.training_view import TrainingView
 
 
 class CpdPage(QTabWidget):
-    """Training, ledger and compliance side by side in tabs."""
+    """Training, ledger, compliance, needs and plan, rules: side by side in tabs."""
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.training = TrainingView(ctx, self)
         self.ledger = LedgerView(ctx, self)
         self.compliance = ComplianceView(ctx, self)
-        self.addTab(self.training, "")
-        self.addTab(self.ledger, "")
-        self.addTab(self.compliance, "")
+        self.plan = PlanView(ctx, self)
+        self.rules = RulesView(ctx, self)
+        for tab in (self.training, self.ledger, self.compliance, self.plan, self.rules):
+            self.addTab(tab, "")
         self.training.attendance_saved.connect(self.ledger.refresh)
         self.retranslate_ui()
 
@@ -36,3 +39,5 @@ class CpdPage(QTabWidget):
         self.setTabText(0, _("Training events"))
         self.setTabText(1, _("Ledger"))
         self.setTabText(2, _("Compliance"))
+        self.setTabText(3, _("Needs and plan"))
+        self.setTabText(4, _("Rules and points"))

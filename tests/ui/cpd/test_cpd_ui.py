@@ -231,3 +231,40 @@ def test_ledger_line_typed_in_with_override_then_confirmed_with_a_document(
 
     text = PdfReader(str(out)).pages[0].extract_text()
     assert "Серікова Ә.Б." in text and "Бағдарлама берілмеді" in text and "сертификат.pdf" in text
+
+
+def test_needs_survey_plan_and_rules_tabs(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    """T-2/T-3: survey answers become planned events, the plan is printed; C-1/C-9: a form added
+    today gets points from next year, and the rules of each year are shown."""
+    page = window.page("cpd")
+    assert isinstance(page, CpdPage)
+    plan = page.plan
+    year = plan.year.value()
+    type_text(plan.topic, "Медиация")
+    plan.people.setValue(12)
+    qtbot.mouseClick(plan.add_button, Qt.MouseButton.LeftButton)
+    plan.court.setCurrentIndex(1)
+    type_text(plan.topic, "Медиация")
+    plan.people.setValue(3)
+    qtbot.mouseClick(plan.add_button, Qt.MouseButton.LeftButton)
+    assert [(r.topic, r.people, r.courts) for r in plan.model.rows] == [("Медиация", 15, 2)]
+    qtbot.mouseClick(plan.build_button, Qt.MouseButton.LeftButton)
+    assert f"01.12.{year - 1}" in plan.status.text() and "1" in plan.status.text()
+    out = tmp_path / "plan.xlsx"
+    plan.save(out, held=False)
+    assert out.stat().st_size > 0
+
+    rules = page.rules
+    rules.year.setValue(2024)
+    assert "2022" in rules.summary.text() and "10" in rules.summary.text()
+    assert rules.model.rowCount() == 13
+    type_text(rules.code, "MOOT")
+    type_text(rules.name_kk, "Оқу сот процесі")
+    type_text(rules.name_ru, "Учебный судебный процесс")
+    rules.points.setValue(2)
+    qtbot.mouseClick(rules.add_button, Qt.MouseButton.LeftButton)
+    assert rules.year.value() == date.today().year + 1
+    moot = next(r for r in rules.model.rows if r.code == "MOOT")
+    assert moot.points == 2
+    rules.year.setValue(date.today().year)
+    assert next(r for r in rules.model.rows if r.code == "MOOT").points is None
