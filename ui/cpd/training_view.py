@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,7 +33,13 @@ from app.store import Session
 from app.training.dto import EventInput, RegistrationRow, SessionInput
 from app.training.exports import sign_in_sheet_pdf
 from app.training.queries import event_sessions, list_events, registrations
-from app.training.service import add_session, create_event, mark_attendance, record_sign_in_sheet
+from app.training.service import (
+    add_session,
+    create_event,
+    give_feedback,
+    mark_attendance,
+    record_sign_in_sheet,
+)
 from app.training.service import register as register_people
 from app.training.vocab import KINDS, REGISTRATION_STATES
 from i18n import N_, _, current_language, localized
@@ -47,6 +54,8 @@ COLUMNS: list[Column[RegistrationRow]] = [
     Column(N_("Court"), lambda r: localized(r.court_name_kk, r.court_name_ru)),
     Column(N_("Status"), lambda r: _(REGISTRATION_STATES.get(r.state, r.state))),
     Column(N_("Attended"), lambda r: ""),
+    Column(N_("Rating"), lambda r: str(r.rating) if r.rating else "", numeric=True),
+    Column(N_("Comment"), lambda r: r.feedback),
 ]
 ATTENDED = 4
 
@@ -93,6 +102,7 @@ class TrainingView(QWidget):
         self.sheet_rows.setMinimumWidth(280)
         self.sheet_button = QPushButton(self)
         self.print_sheet_button = QPushButton(self)
+        self.feedback_button = QPushButton(self)
 
         self.event_box = QGroupBox(self)
         form = QFormLayout(self.event_box)
@@ -124,6 +134,7 @@ class TrainingView(QWidget):
         att = QHBoxLayout()
         att.addWidget(self.save_attendance)
         att.addWidget(self.print_sheet_button)
+        att.addWidget(self.feedback_button)
         att.addStretch(1)
         att.addWidget(self.sheet_rows)
         att.addWidget(self.sheet_button)
@@ -140,6 +151,7 @@ class TrainingView(QWidget):
         self.save_attendance.clicked.connect(self._on_save_attendance_clicked)
         self.sheet_button.clicked.connect(self._on_sheet_button_clicked)
         self.print_sheet_button.clicked.connect(self._on_print_sheet_button_clicked)
+        self.feedback_button.clicked.connect(self._on_feedback_button_clicked)
         self.sessions.currentIndexChanged.connect(lambda _i: self.refresh_registrations())
         self.year.valueChanged.connect(lambda _v: self.refresh_sessions())
         self.retranslate_ui()
@@ -282,6 +294,32 @@ class TrainingView(QWidget):
         if name:
             self.print_sheet(Path(name))
 
+    def record_feedback(self, row: int, rating: int, comment: str) -> None:
+        """A participant's rating and comment on the chosen session (T-2)."""
+        sid = self.current_session()
+        if sid is None or not 0 <= row < len(self.model.rows):
+            return
+        person = self.model.rows[row].person_id
+        run_write(
+            self,
+            self._ctx.store,
+            lambda s: give_feedback(
+                s, self._ctx.actor, sid, person, rating=rating, comment=comment
+            ),
+        )
+        self.refresh_registrations()
+
+    def _on_feedback_button_clicked(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        rating, ok = QInputDialog.getInt(self, _("Feedback"), _("Rating from 1 to 5"), 5, 1, 5)
+        if not ok:
+            return
+        comment, ok = QInputDialog.getMultiLineText(self, _("Feedback"), _("Comment"))
+        if ok:
+            self.record_feedback(rows[0].row(), rating, comment)
+
     # -- language ---------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -316,4 +354,5 @@ class TrainingView(QWidget):
         self.sheet_rows.setPlaceholderText(_("Rows signed on the sheet, e.g. 1-3, 5"))
         self.sheet_button.setText(_("Record from the sign-in sheet"))
         self.print_sheet_button.setText(_("Print the sign-in sheet…"))
+        self.feedback_button.setText(_("Feedback…"))
         self.model.retranslate()

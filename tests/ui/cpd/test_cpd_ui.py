@@ -103,6 +103,9 @@ def test_event_registration_attendance_points_and_verdict(
     )
     qtbot.mouseClick(training.save_attendance, Qt.MouseButton.LeftButton)
     assert training.model.rows[row].attended
+    training.record_feedback(row, 5, "Өте пайдалы")  # participant feedback (T-2)
+    assert training.model.data(training.model.index(row, 5)) == "5"
+    assert training.model.rows[row].feedback == "Өте пайдалы"
 
     page.setCurrentWidget(ledger)
     events = [ledger.model.data(ledger.model.index(i, 2)) for i in range(ledger.model.rowCount())]
