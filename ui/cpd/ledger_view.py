@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -25,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from app.cpd.compliance import person_compliance
 from app.cpd.dto import ActivityDTO, ComplianceRow
+from app.cpd.importer import ImportResult, import_activities
 from app.cpd.ledger import attach_evidence, person_ledger, review_activity
 from app.cpd.vocab import ACTIVITY_STATES, COMPLIANCE_STATUSES
+from app.errors import DomainError
 from app.people.dto import PersonFilter
 from app.people.queries import page_people
 from app.store import Session
@@ -36,6 +40,7 @@ from ui.cpd.activity_dialog import ActivityDialog
 from ui.cpd.report_panel import ReportPanel
 from ui.cpd.rows_table_model import Column, RowsTableModel
 from ui.ops import run_read, run_write
+from ui.worker import run_with_progress
 
 LEDGER_COLUMNS: list[Column[ActivityDTO]] = [
     Column(N_("Date"), lambda a: format_date(a.data.ends_on)),
@@ -73,6 +78,7 @@ class LedgerView(QWidget):
         self.reject_button = QPushButton(self)
         self.attach_button = QPushButton(self)
         self.report = ReportPanel(ctx, self)
+        self.import_button = QPushButton(self)
         self.model: RowsTableModel[ActivityDTO] = RowsTableModel(LEDGER_COLUMNS)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -84,6 +90,7 @@ class LedgerView(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.people, 2)
         top.addWidget(self.year)
+        top.addWidget(self.import_button)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         actions = QHBoxLayout()
@@ -102,6 +109,7 @@ class LedgerView(QWidget):
         layout.addWidget(self.report)
         self.report.changed.connect(self.refresh)
         self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.import_button.clicked.connect(self._on_import_button_clicked)
         self.confirm_button.clicked.connect(lambda: self.review_selected(confirm=True))
         self.reject_button.clicked.connect(self._on_reject_button_clicked)
         self.attach_button.clicked.connect(self._on_attach_button_clicked)
@@ -222,6 +230,42 @@ class LedgerView(QWidget):
         if name:
             self.attach_file(Path(name))
 
+    def import_file(self, path: Path) -> tuple[ImportResult | None, DomainError | None]:
+        """Import ledger lines from XLSX/CSV off the GUI thread; all rows or none (C-3)."""
+        store, actor = self._ctx.store, self._ctx.actor
+
+        def work(progress: Callable[[int, int], bool]) -> ImportResult:
+            with store.write() as session:
+                return import_activities(session, actor, path, progress=progress)
+
+        result, error = run_with_progress(self, _("Importing…"), work)
+        if isinstance(error, InterruptedError):
+            return None, None
+        if isinstance(error, DomainError):
+            return None, error
+        if error is not None:
+            raise error
+        self.refresh()
+        return result, None
+
+    def _on_import_button_clicked(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Import CPD lines"), "", "Excel, CSV (*.xlsx *.csv)"
+        )
+        if not name:
+            return
+        result, error = self.import_file(Path(name))
+        if error is not None:
+            QMessageBox.warning(self, _("Nothing was imported"), error.message())
+        elif result is not None:
+            QMessageBox.information(
+                self,
+                _("Import"),
+                _("{imported} lines imported, {skipped} already present.").format(
+                    imported=result.imported, skipped=result.skipped
+                ),
+            )
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
@@ -231,6 +275,7 @@ class LedgerView(QWidget):
         """Every label in the active language."""
         self.search.setPlaceholderText(_("Find a person by name or IIN"))
         self.add_button.setText(_("Add activity…"))
+        self.import_button.setText(_("Import from a file…"))
         self.confirm_button.setText(_("Confirm"))
         self.reject_button.setText(_("Reject…"))
         self.attach_button.setText(_("Attach a document…"))

@@ -271,3 +271,32 @@ def test_needs_survey_plan_and_rules_tabs(qtbot: QtBot, window: MainWindow, tmp_
     assert moot.points == 2
     rules.year.setValue(date.today().year)
     assert next(r for r in rules.model.rows if r.code == "MOOT").points is None
+
+
+def test_import_from_a_file_in_the_ledger_all_or_nothing(
+    window: MainWindow, store: Store, actor: Actor, tmp_path: Path
+) -> None:
+    """C-3 import behind the progress dialog: a bad file adds nothing, a clean one adds once."""
+    _pid, iin = make_person(
+        store, actor, surname="Нұрланова", appointed=date.today() - timedelta(days=400)
+    )
+    day = (date.today() - timedelta(days=2)).strftime("%d.%m.%Y")
+    page = window.page("cpd")
+    assert isinstance(page, CpdPage)
+    ledger = page.ledger
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        f"iin;form;event;starts_on\n{iin};F02;Семинар;{day}\n{iin};XX;Семинар;{day}\n",
+        encoding="utf-8",
+    )
+    result, error = ledger.import_file(bad)
+    assert result is None and error is not None and "XX" in error.message()
+    good = tmp_path / "good.csv"
+    good.write_text(f"iin;form;event;starts_on\n{iin};F02;Семинар;{day}\n", encoding="cp1251")
+    first, _ = ledger.import_file(good)
+    again, _ = ledger.import_file(good)
+    assert first is not None and (first.imported, first.skipped) == (1, 0)
+    assert again is not None and (again.imported, again.skipped) == (0, 1)
+    type_text(ledger.search, "Нұрланова")
+    ledger.year.setValue(date.today().year if day[-4:] == str(date.today().year) else int(day[-4:]))
+    assert ledger.model.rowCount() == 1
