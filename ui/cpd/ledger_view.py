@@ -37,6 +37,7 @@ from app.store import Session
 from i18n import N_, _, format_date, format_number
 from ui.context import UiContext
 from ui.cpd.activity_dialog import ActivityDialog
+from ui.cpd.exemption_dialog import ExemptionDialog
 from ui.cpd.report_panel import ReportPanel
 from ui.cpd.rows_table_model import Column, RowsTableModel
 from ui.ops import run_read, run_write
@@ -79,6 +80,7 @@ class LedgerView(QWidget):
         self.attach_button = QPushButton(self)
         self.report = ReportPanel(ctx, self)
         self.import_button = QPushButton(self)
+        self.exempt_button = QPushButton(self)
         self.model: RowsTableModel[ActivityDTO] = RowsTableModel(LEDGER_COLUMNS)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -110,6 +112,7 @@ class LedgerView(QWidget):
         self.report.changed.connect(self.refresh)
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.import_button.clicked.connect(self._on_import_button_clicked)
+        self.exempt_button.clicked.connect(self._on_exempt_button_clicked)
         self.confirm_button.clicked.connect(lambda: self.review_selected(confirm=True))
         self.reject_button.clicked.connect(self._on_reject_button_clicked)
         self.attach_button.clicked.connect(self._on_attach_button_clicked)
@@ -179,6 +182,14 @@ class LedgerView(QWidget):
         if pid is None:
             return
         dialog = ActivityDialog(self._ctx, pid, self)
+        if dialog.exec() and dialog.saved is not None:
+            self.refresh()
+
+    def _on_exempt_button_clicked(self) -> None:
+        pid = self.current_person()
+        if pid is None:
+            return
+        dialog = ExemptionDialog(self._ctx, pid, self)
         if dialog.exec() and dialog.saved is not None:
             self.refresh()
 
@@ -276,6 +287,7 @@ class LedgerView(QWidget):
         self.search.setPlaceholderText(_("Find a person by name or IIN"))
         self.add_button.setText(_("Add activity…"))
         self.import_button.setText(_("Import from a file…"))
+        self.exempt_button.setText(_("Exempt period…"))
         self.confirm_button.setText(_("Confirm"))
         self.reject_button.setText(_("Reject…"))
         self.attach_button.setText(_("Attach a document…"))

@@ -21,6 +21,7 @@ from tests.app.cpd.helpers import make_person
 from ui.context import UiContext
 from ui.cpd.activity_dialog import ActivityDialog
 from ui.cpd.cpd_page import CpdPage
+from ui.cpd.exemption_dialog import ExemptionDialog
 from ui.cpd.training_view import ATTENDED
 from ui.main_window import MainWindow
 from ui.qt_i18n import LanguageSwitcher
@@ -300,3 +301,31 @@ def test_import_from_a_file_in_the_ledger_all_or_nothing(
     type_text(ledger.search, "Нұрланова")
     ledger.year.setValue(date.today().year if day[-4:] == str(date.today().year) else int(day[-4:]))
     assert ledger.model.rowCount() == 1
+
+
+def test_maternity_leave_typed_in_makes_the_year_exempt(
+    qtbot: QtBot, window: MainWindow, ui_ctx: UiContext, store: Store, actor: Actor
+) -> None:
+    """C-4: a maternity leave covering the whole year exempts it."""
+    person, _ = make_person(
+        store, actor, surname="Сәрсенова", appointed=date.today() - timedelta(days=800)
+    )
+    page = window.page("cpd")
+    assert isinstance(page, CpdPage)
+    ledger = page.ledger
+    type_text(ledger.search, "Сәрсенова")
+    year = date.today().year
+    ledger.year.setValue(year)
+    assert "Тәуекел бар" in ledger.verdict.text()
+    dialog = ExemptionDialog(ui_ctx, person, ledger)
+    qtbot.addWidget(dialog)
+    dialog.starts_on.set_value(date(year, 1, 1))
+    dialog.ends_on.set_value(date(year, 1, 1) - timedelta(days=1))
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.saved is None and dialog.errors.text()
+    dialog.ends_on.set_value(date(year, 12, 31))
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.saved is not None
+    ledger.refresh()
+    assert "Босатылған" in ledger.verdict.text()
