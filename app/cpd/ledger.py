@@ -266,6 +266,8 @@ def update_activity(
     """Change a ledger line; a changed line must be checked again."""
     a = _load(session, activity_id, expected_version)
     _may_edit(actor, a.person_id)
+    if a.source == "training":
+        raise PermissionDeniedError(N_("This line comes from attendance; change the attendance."))
     data = normalise(data)
     if data.person_id != a.person_id:
         raise ValidationError(

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.people.dto import PersonFilter
 from app.people.queries import all_people
+from app.people.vocab import ROLES
 from app.store import Session
 from app.training.dto import EventInput, RegistrationRow, SessionInput
 from app.training.exports import sign_in_sheet_pdf
@@ -85,6 +86,10 @@ class TrainingView(QWidget):
         self.sessions = QComboBox(self)
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
+        self.role = QComboBox(self)
+        self.role.addItem("", "")
+        for key in ROLES:
+            self.role.addItem("", key)
         self.register_button = QPushButton(self)
         self.outcome = QLabel(self)
         self.model: RowsTableModel[RegistrationRow] = RowsTableModel(
@@ -130,6 +135,7 @@ class TrainingView(QWidget):
         top.addWidget(self.sessions, 1)
         reg = QHBoxLayout()
         reg.addWidget(self.search, 1)
+        reg.addWidget(self.role)
         reg.addWidget(self.register_button)
         att = QHBoxLayout()
         att.addWidget(self.save_attendance)
@@ -231,7 +237,8 @@ class TrainingView(QWidget):
             return
 
         def reg(session: Session) -> tuple[int, int]:
-            people = all_people(session, PersonFilter(text=self.search.text()))
+            flt = PersonFilter(text=self.search.text(), role=str(self.role.currentData() or ""))
+            people = all_people(session, flt)
             result = register_people(session, self._ctx.actor, sid, [p.id for p in people])
             return len(result.registered), len(result.waiting)
 
@@ -350,6 +357,9 @@ class TrainingView(QWidget):
         self.session_label.setText(_("Session"))
         self.search.setPlaceholderText(_("Name or IIN of the people to register"))
         self.register_button.setText(_("Register matching people"))
+        self.role.setItemText(0, _("All roles"))
+        for i, key in enumerate(ROLES, start=1):
+            self.role.setItemText(i, _(ROLES[key]))
         self.save_attendance.setText(_("Save attendance"))
         self.sheet_rows.setPlaceholderText(_("Rows signed on the sheet, e.g. 1-3, 5"))
         self.sheet_button.setText(_("Record from the sign-in sheet"))

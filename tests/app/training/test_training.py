@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -12,8 +13,8 @@ from hypothesis import strategies as st
 from app.context import Actor
 from app.courts.service import list_courts
 from app.cpd.compliance import person_compliance
-from app.cpd.ledger import person_ledger
-from app.errors import ValidationError
+from app.cpd.ledger import person_ledger, update_activity
+from app.errors import PermissionDeniedError, ValidationError
 from app.store import Store
 from app.training.dto import EventInput, NeedInput, SessionInput
 from app.training.plan import add_need, build_plan, mark_plan_sent, needs_by_topic, plan_status
@@ -82,6 +83,14 @@ def test_attendance_creates_ledger_points_and_changes_compliance(
         verdict = person_compliance(s, a, 2026, as_of=TODAY)
         assert person_ledger(s, b, 2026) == []
     assert (line.points, line.state, line.form_code) == (Decimal(2), "confirmed", "F02")
+    with store.write() as s, pytest.raises(PermissionDeniedError):  # attendance is the source
+        update_activity(
+            s,
+            actor,
+            line.id,
+            replace(line.data, points=Decimal(5), override_reason="x"),
+            line.version,
+        )
     assert (verdict.earned, verdict.status) == (Decimal(10), "compliant")
     with store.write() as s:
         assert mark_attendance(s, actor, ts.id, [], today=TODAY).removed == 1
