@@ -184,8 +184,12 @@ def report_story(d: IndividualReportData, lang: str) -> list[Flowable]:
             styles.SMALL,
         )
     )
+    # Signatures, the officer's comment and the head of the attachments list each stay whole,
+    # so no heading is left alone at the foot of a page.
     story.append(KeepTogether(sign[:6]))
-    story += sign[6:]
+    story.append(KeepTogether(sign[6:10]))
+    story.append(KeepTogether(sign[10:14]))
+    story += sign[14:]
     return story
 
 
