@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.cpd.compliance import compliance, counts_by_court, status_totals
 from app.cpd.dto import ComplianceFilter, ComplianceRow, CourtCount
+from app.cpd.exports import export_compliance, export_summary
 from app.cpd.printing import print_individual_reports
 from app.cpd.vocab import COMPLIANCE_STATUSES
 from app.errors import DomainError
@@ -66,6 +67,8 @@ class ComplianceView(QWidget):
             self.status.addItem("", key)
         self.show_button = QPushButton(self)
         self.print_button = QPushButton(self)
+        self.export_button = QPushButton(self)
+        self.summary_button = QPushButton(self)
         self.totals = QLabel(self)
         self.courts: RowsTableModel[CourtCount] = RowsTableModel(COURT_COLUMNS)
         self.court_table = QTableView(self)
@@ -84,6 +87,8 @@ class ComplianceView(QWidget):
         top.addWidget(self.status)
         top.addWidget(self.show_button)
         top.addStretch(1)
+        top.addWidget(self.export_button)
+        top.addWidget(self.summary_button)
         top.addWidget(self.print_button)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.court_table)
@@ -95,6 +100,8 @@ class ComplianceView(QWidget):
         layout.addWidget(split, 1)
         self.show_button.clicked.connect(self.refresh)
         self.print_button.clicked.connect(self._on_print_button_clicked)
+        self.export_button.clicked.connect(lambda: self._on_save(summary=False))
+        self.summary_button.clicked.connect(lambda: self._on_save(summary=True))
         self.retranslate_ui()
 
     def refresh(self) -> None:
@@ -137,6 +144,38 @@ class ComplianceView(QWidget):
         path.write_bytes(pdf)
         return True
 
+    def save(self, path: Path, *, summary: bool) -> None:
+        """The list (csv/xlsx/pdf) or the yearly summary (xlsx/pdf, C-7) by the file's suffix."""
+        year, lang = self.year.value(), current_language()
+        fmt = path.suffix.lower().lstrip(".") or "pdf"
+        status = str(self.status.currentData() or "")
+        if summary:
+            run_read(
+                self,
+                self._ctx.store,
+                lambda s: export_summary(
+                    s, year, "xlsx" if fmt == "xlsx" else "pdf", path, lang=lang
+                ),
+            )
+        else:
+            flt = ComplianceFilter(year=year, status=status)
+            run_read(
+                self,
+                self._ctx.store,
+                lambda s: export_compliance(
+                    s, flt, fmt if fmt in ("csv", "xlsx") else "pdf", path, lang=lang
+                ),
+            )
+
+    def _on_save(self, *, summary: bool) -> None:
+        stem = "cpd-summary" if summary else "cpd-compliance"
+        types = "PDF (*.pdf);;Excel (*.xlsx)" + ("" if summary else ";;CSV (*.csv)")
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Save"), f"{stem}-{self.year.value()}.pdf", types
+        )
+        if name:
+            self.save(Path(name), summary=summary)
+
     def _on_print_button_clicked(self) -> None:
         if not self.model.rows:
             return
@@ -154,6 +193,8 @@ class ComplianceView(QWidget):
     def retranslate_ui(self) -> None:
         """Every label in the active language."""
         self.print_button.setText(_("Print individual reports"))
+        self.export_button.setText(_("Export the list…"))
+        self.summary_button.setText(_("Yearly summary…"))
         self.courts.retranslate()
         self.status.setItemText(0, _("All statuses"))
         for i, label in enumerate(COMPLIANCE_STATUSES.values(), start=1):

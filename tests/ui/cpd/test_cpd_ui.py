@@ -162,6 +162,10 @@ def test_compliance_view_counts_and_prints_reports_in_one_pdf(
     assert [r.full_name.split()[0] for r in view.model.rows] == ["Әбенова"]
     view.status.setCurrentIndex(0)
     qtbot.mouseClick(view.show_button, Qt.MouseButton.LeftButton)
+    view.save(tmp_path / "summary.xlsx", summary=True)
+    view.save(tmp_path / "list.csv", summary=False)
+    assert "Әбенова" in (tmp_path / "list.csv").read_text(encoding="utf-8-sig")
+    assert (tmp_path / "summary.xlsx").stat().st_size > 0
     out = tmp_path / "reports.pdf"
     assert view.print_reports(out)
     from pypdf import PdfReader
