@@ -102,6 +102,7 @@ class LedgerView(QWidget):
             self.confirm_button,
             self.reject_button,
             self.attach_button,
+            self.exempt_button,
         ):
             actions.addWidget(button)
         layout = QVBoxLayout(self)
