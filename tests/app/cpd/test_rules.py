@@ -160,3 +160,16 @@ def test_invalid_amendment_lists_every_problem_and_viewer_is_refused(store: Stor
             RuleSetInput(decided_on=date(2026, 5, 5)),
             today=date(2026, 5, 6),
         )
+
+
+def test_catalogue_ids_are_the_same_on_every_installation(store: Store) -> None:
+    """Reference rows have fixed uuid5 ids, so exchange between offline PCs needs no mapping."""
+    import uuid
+
+    namespace = uuid.UUID("0c4d2a7e-5f31-4b8e-9a61-2f0e7d3c4b21")
+    with store.read() as s:
+        forms = {f.code: f.id for f in list_forms(s)}
+        rules = rule_set_for(s, 2022)
+    assert forms["F01"] == uuid.uuid5(namespace, "form:F01")
+    assert forms["ACADEMY"] == uuid.uuid5(namespace, "form:ACADEMY")
+    assert rules.id == uuid.uuid5(namespace, "rule_set:2022")
