@@ -10,10 +10,11 @@ from sqlalchemy.orm import Session
 
 from app.context import Actor
 from app.courts.service import list_courts
+from app.training.attendance import mark_attendance
 from app.training.dto import NeedInput, SessionInput
 from app.training.plan import add_need, build_plan
 from app.training.queries import list_events
-from app.training.service import add_session, mark_attendance, register
+from app.training.service import add_session, register
 from db.models import Person
 
 TOPICS = [

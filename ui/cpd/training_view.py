@@ -31,16 +31,11 @@ from app.people.dto import PersonFilter
 from app.people.queries import all_people
 from app.people.vocab import ROLES
 from app.store import Session
+from app.training.attendance import give_feedback, mark_attendance, record_sign_in_sheet
 from app.training.dto import EventInput, RegistrationRow, SessionInput
 from app.training.exports import sign_in_sheet_pdf
 from app.training.queries import event_sessions, list_events, registrations
-from app.training.service import (
-    add_session,
-    create_event,
-    give_feedback,
-    mark_attendance,
-    record_sign_in_sheet,
-)
+from app.training.service import add_session, create_event
 from app.training.service import register as register_people
 from app.training.vocab import KINDS, REGISTRATION_STATES
 from i18n import N_, _, current_language, localized

@@ -16,20 +16,17 @@ from app.cpd.compliance import person_compliance
 from app.cpd.ledger import person_ledger, update_activity
 from app.errors import PermissionDeniedError, ValidationError
 from app.store import Store
-from app.training.dto import EventInput, NeedInput, SessionInput
-from app.training.plan import add_need, build_plan, mark_plan_sent, needs_by_topic, plan_status
-from app.training.queries import plan_rows, regional_check, registrations
-from app.training.service import (
+from app.training.attendance import (
     SignInSheetError,
-    add_session,
-    cancel_registration,
-    create_event,
     give_feedback,
     mark_attendance,
     parse_row_numbers,
     record_sign_in_sheet,
-    register,
 )
+from app.training.dto import EventInput, NeedInput, SessionInput
+from app.training.plan import add_need, build_plan, mark_plan_sent, needs_by_topic, plan_status
+from app.training.queries import plan_rows, regional_check, registrations
+from app.training.service import add_session, cancel_registration, create_event, register
 from tests.app.cpd.helpers import TODAY, add, make_person
 
 
