@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 from dataclasses import replace
 from datetime import date
@@ -14,9 +13,9 @@ from sqlalchemy.orm import Session
 
 from app.audit.service import diff, record
 from app.context import Actor
-from app.cpd.dto import ActivityDTO, ActivityInput, EvidenceDTO, ExemptionInput
+from app.cpd.dto import ActivityDTO, ActivityInput, EvidenceDTO
 from app.cpd.rules import rule_set_for
-from app.cpd.vocab import EDITORS, EVIDENCE_KINDS, EXEMPTION_KINDS, OFFICERS, require
+from app.cpd.vocab import EDITORS, OFFICERS, require
 from app.errors import (
     ConflictError,
     DomainError,
@@ -25,12 +24,11 @@ from app.errors import (
     PermissionDeniedError,
     ValidationError,
 )
-from db.models import CpdActivity, CpdEvidence, CpdExemption, CpdForm, CpdReport, Person
+from db.models import CpdActivity, CpdEvidence, CpdForm, CpdReport, Person
 from i18n import N_
 
 EVENT_MAX = 400
 ORGANISER_MAX = 300
-EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
 EARLIEST = date(1991, 12, 16)
 
 
@@ -38,11 +36,7 @@ class YearLockedError(DomainError):
     """The person's report of that year is accepted: its lines no longer change (C-5)."""
 
 
-class EvidenceDamagedError(DomainError):
-    """Stored bytes no longer match the checksum taken when they were attached (C-3)."""
-
-
-def _may_edit(actor: Actor, person_id: uuid.UUID) -> None:
+def may_edit(actor: Actor, person_id: uuid.UUID) -> None:
     # C-8: a person keeps their own ledger and answers for it; officers keep everyone's.
     if actor.person_id == person_id:
         return
@@ -214,7 +208,7 @@ def add_activity(
     idempotency_key: str | None = None,
 ) -> ActivityDTO:
     """Add a ledger line, awaiting the officer's check (C-3)."""
-    _may_edit(actor, data.person_id)
+    may_edit(actor, data.person_id)
     data = normalise(data)
     points, catalogue = validate(session, data, today or date.today())
     check_unlocked(session, data.person_id, data.ends_on.year)
@@ -243,7 +237,10 @@ def add_activity(
     return to_dto(a, form)
 
 
-def _load(session: Session, activity_id: uuid.UUID, expected_version: int | None) -> CpdActivity:
+def load_activity(
+    session: Session, activity_id: uuid.UUID, expected_version: int | None
+) -> CpdActivity:
+    """An activity, refused when deleted or changed since it was read."""
     a = session.get(CpdActivity, activity_id)
     if a is None:
         raise NotFoundError(N_("This activity was deleted by someone else."))
@@ -264,8 +261,8 @@ def update_activity(
     today: date | None = None,
 ) -> ActivityDTO:
     """Change a ledger line; a changed line must be checked again."""
-    a = _load(session, activity_id, expected_version)
-    _may_edit(actor, a.person_id)
+    a = load_activity(session, activity_id, expected_version)
+    may_edit(actor, a.person_id)
     if a.source == "training":
         raise PermissionDeniedError(N_("This line comes from attendance; change the attendance."))
     data = normalise(data)
@@ -303,7 +300,7 @@ def review_activity(
 ) -> ActivityDTO:
     """The responsible officer confirms or rejects a line (C-3); a rejection gives a reason."""
     require(actor, OFFICERS)
-    a = _load(session, activity_id, expected_version)
+    a = load_activity(session, activity_id, expected_version)
     check_unlocked(session, a.person_id, a.year)
     note = note.strip()
     if not confirm and not note:
@@ -323,8 +320,8 @@ def delete_activity(
     session: Session, actor: Actor, activity_id: uuid.UUID, expected_version: int
 ) -> None:
     """Remove a ledger line of an open year."""
-    a = _load(session, activity_id, expected_version)
-    _may_edit(actor, a.person_id)
+    a = load_activity(session, activity_id, expected_version)
+    may_edit(actor, a.person_id)
     if a.source == "training":
         raise PermissionDeniedError(N_("This line comes from attendance; change the attendance."))
     check_unlocked(session, a.person_id, a.year)
@@ -336,7 +333,7 @@ def delete_activity(
 
 def get_activity(session: Session, activity_id: uuid.UUID) -> ActivityDTO:
     """One ledger line with its evidence list."""
-    a = _load(session, activity_id, None)
+    a = load_activity(session, activity_id, None)
     form = session.get(CpdForm, a.form_id)
     assert form is not None
     return to_dto(a, form, _evidence_of(session, a.id))
@@ -373,107 +370,3 @@ def person_ledger(
                 EvidenceDTO(r.id, r.activity_id, r.kind, r.filename, r.size, r.sha256)
             )
     return [to_dto(a, f, tuple(evidence[a.id])) for a, f in rows]
-
-
-def attach_evidence(
-    session: Session,
-    actor: Actor,
-    activity_id: uuid.UUID,
-    *,
-    kind: str,
-    filename: str,
-    content: bytes,
-) -> EvidenceDTO:
-    """Keep a confirming document in the database with its SHA-256 (C-3)."""
-    a = _load(session, activity_id, None)
-    _may_edit(actor, a.person_id)
-    check_unlocked(session, a.person_id, a.year)
-    name = filename.replace("\\", "/").rsplit("/", 1)[-1].strip()
-    errors: list[FieldError] = []
-    if kind not in EVIDENCE_KINDS:
-        errors.append(FieldError("kind", N_("Choose a value from the list.")))
-    if not name or len(name) > 255:
-        errors.append(
-            FieldError("filename", N_("The file needs a name of at most 255 characters."))
-        )
-    if not content:
-        errors.append(FieldError("content", N_("The file is empty.")))
-    elif len(content) > EVIDENCE_MAX_BYTES:
-        errors.append(FieldError("content", N_("The file is larger than {mb} MB."), {"mb": 20}))
-    if errors:
-        raise ValidationError(errors)
-    digest = hashlib.sha256(content).hexdigest()
-    ev = CpdEvidence(
-        activity_id=a.id,
-        kind=kind,
-        filename=name,
-        size=len(content),
-        sha256=digest,
-        content=content,
-        updated_by=actor.name,
-    )
-    session.add(ev)
-    session.flush()
-    record(
-        session,
-        actor,
-        "attach",
-        "cpd_activity",
-        a.id,
-        {"evidence": [None, f"{name} sha256:{digest}"]},
-    )
-    return EvidenceDTO(ev.id, a.id, kind, name, len(content), digest)
-
-
-def evidence_content(session: Session, evidence_id: uuid.UUID) -> tuple[str, bytes]:
-    """A document's name and bytes, verified against the stored checksum."""
-    ev = session.get(CpdEvidence, evidence_id)
-    if ev is None:
-        raise NotFoundError(N_("This document was deleted by someone else."))
-    content = bytes(ev.content)
-    if hashlib.sha256(content).hexdigest() != ev.sha256:
-        raise EvidenceDamagedError(
-            N_("The stored file {name} is damaged (checksum mismatch)."), name=ev.filename
-        )
-    return ev.filename, content
-
-
-def add_exemption(session: Session, actor: Actor, data: ExemptionInput) -> uuid.UUID:
-    """Record an exempt period kept by the CPD module, such as maternity leave (C-4)."""
-    require(actor, EDITORS)
-    errors: list[FieldError] = []
-    if session.get(Person, data.person_id) is None:
-        errors.append(FieldError("person_id", N_("The chosen person no longer exists.")))
-    if data.kind not in EXEMPTION_KINDS:
-        errors.append(FieldError("kind", N_("Choose a value from the list.")))
-    if data.ends_on < data.starts_on:
-        errors.append(FieldError("ends_on", N_("It ends before it starts.")))
-    if errors:
-        raise ValidationError(errors)
-    ex = CpdExemption(
-        person_id=data.person_id,
-        kind=data.kind,
-        starts_on=data.starts_on,
-        ends_on=data.ends_on,
-        note=data.note.strip(),
-        updated_by=actor.name,
-    )
-    session.add(ex)
-    session.flush()
-    record(
-        session,
-        actor,
-        "create",
-        "cpd_exemption",
-        ex.id,
-        diff(
-            {},
-            {
-                "person_id": data.person_id,
-                "kind": data.kind,
-                "starts_on": data.starts_on,
-                "ends_on": data.ends_on,
-            },
-        ),
-    )
-    return ex.id

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.cpd.dto import ExemptionInput
-from app.cpd.ledger import add_exemption
+from app.cpd.exemptions import add_exemption
 from app.cpd.vocab import EXEMPTION_KINDS
 from app.errors import ValidationError
 from i18n import _

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 
 from app.cpd.compliance import person_compliance
 from app.cpd.dto import ActivityDTO, ComplianceRow
+from app.cpd.evidence import attach_evidence
 from app.cpd.importer import ImportResult, import_activities
-from app.cpd.ledger import attach_evidence, person_ledger, review_activity
+from app.cpd.ledger import person_ledger, review_activity
 from app.cpd.vocab import ACTIVITY_STATES, COMPLIANCE_STATUSES
 from app.errors import DomainError
 from app.people.dto import PersonFilter

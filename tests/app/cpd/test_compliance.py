@@ -20,7 +20,7 @@ from app.cpd.compliance import (
     verdict,
 )
 from app.cpd.dto import ComplianceFilter, ExemptionInput, RuleSetInput
-from app.cpd.ledger import add_exemption
+from app.cpd.exemptions import add_exemption
 from app.cpd.rules import amend_rules
 from app.people.dto import StatusPeriod
 from app.store import Store

@@ -12,11 +12,9 @@ from sqlalchemy import update
 
 from app.context import Actor
 from app.cpd.dto import ActivityInput
+from app.cpd.evidence import EvidenceDamagedError, attach_evidence, evidence_content
 from app.cpd.ledger import (
-    EvidenceDamagedError,
     add_activity,
-    attach_evidence,
-    evidence_content,
     person_ledger,
     review_activity,
     update_activity,

@@ -13,8 +13,8 @@ from pypdf import PdfReader
 
 from app.__main__ import main
 from app.context import Actor
+from app.cpd.evidence import attach_evidence
 from app.cpd.exports import export_summary
-from app.cpd.ledger import attach_evidence
 from app.cpd.printing import print_individual_reports
 from app.cpd.workflow import accept_report, open_report, submit_report
 from app.reports.cpd_individual import PrintCancelledError
