@@ -18,14 +18,12 @@ occurrence in the file), so importing the same file again adds nothing.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +32,14 @@ from sqlalchemy.orm import Session
 
 from app.audit.service import record
 from app.context import Actor
+from app.cpd.import_file import (
+    COLUMNS,
+    parse_day,
+    parse_iin,
+    parse_number,
+    read_rows,
+    text_of,
+)
 from app.cpd.ledger import EVENT_MAX, ORGANISER_MAX
 from app.cpd.rules import rule_set_for
 from app.cpd.vocab import EDITORS, require
@@ -41,36 +47,6 @@ from app.errors import DomainError
 from db.base import utcnow
 from db.models import CpdActivity, CpdForm, CpdReport, Person
 from i18n import N_, _
-
-COLUMNS = (
-    "iin",
-    "form",
-    "event",
-    "organiser",
-    "starts_on",
-    "ends_on",
-    "hours",
-    "points",
-    "reason",
-    "key",
-)
-REQUIRED = ("iin", "form", "event", "starts_on")
-ALIASES = {
-    "жсн": "iin",
-    "иин": "iin",
-    "нысан": "form",
-    "форма": "form",
-    "іс-шара": "event",
-    "мероприятие": "event",
-    "ұйымдастырушы": "organiser",
-    "организатор": "organiser",
-    "балл": "points",
-    "баллы": "points",
-    "сағат": "hours",
-    "часы": "hours",
-}
-EXCEL_EPOCH = date(1899, 12, 30)
-MAX_ROWS = 100_000
 
 Progress = Callable[[int, int], bool]
 
@@ -106,135 +82,12 @@ class ImportRejectedError(DomainError):
         return "\n".join([super().message(), *(p.message() for p in self.problems)])
 
 
-class ImportFileError(DomainError):
-    """The file cannot be read at all."""
-
-
 @dataclass(frozen=True)
 class ImportResult:
     """How many rows were added and how many were already there."""
 
     imported: int
     skipped: int
-
-
-def decode_csv(raw: bytes) -> str:
-    """Text of a CSV file: UTF-8 (with or without BOM), else Windows-1251."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("cp1251")
-
-
-def _csv_rows(raw: bytes) -> Iterator[tuple[int, list[Any]]]:
-    text = decode_csv(raw)
-    first = text.split("\n", 1)[0]
-    delimiter = max(";,\t", key=first.count)
-    for n, row in enumerate(
-        csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1
-    ):
-        yield n, list(row)
-
-
-def _xlsx_rows(raw: bytes) -> Iterator[tuple[int, list[Any]]]:
-    from openpyxl import load_workbook
-
-    wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    try:
-        ws = wb.worksheets[0]
-        for n, row in enumerate(ws.iter_rows(values_only=True), start=1):
-            yield n, list(row)
-    finally:
-        wb.close()
-
-
-def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, Any]]]]:
-    """Header names and (line, {column: value}) of every non-empty data row."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ImportFileError(
-            N_("Cannot read {path}: {reason}"), path=str(path), reason=exc.strerror or str(exc)
-        ) from exc
-    try:
-        rows = list(_xlsx_rows(raw) if raw[:2] == b"PK" else _csv_rows(raw))
-    except Exception as exc:  # a damaged workbook raises many kinds of errors
-        raise ImportFileError(
-            N_("Cannot read {path}: {reason}"), path=str(path), reason=str(exc)
-        ) from exc
-    if not rows:
-        raise ImportFileError(N_("The file {path} is empty."), path=str(path))
-    header = [
-        ALIASES.get(str(h or "").strip().lower(), str(h or "").strip().lower()) for h in rows[0][1]
-    ]
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise ImportFileError(N_("The file has no column {columns}."), columns=", ".join(missing))
-    data = []
-    for line, values in rows[1:]:
-        if all(v is None or str(v).strip() == "" for v in values):
-            continue
-        data.append(
-            (
-                line,
-                {
-                    h: values[i] if i < len(values) else None
-                    for i, h in enumerate(header)
-                    if h in COLUMNS
-                },
-            )
-        )
-    if len(data) > MAX_ROWS:
-        raise ImportFileError(N_("The file has more than {limit} rows."), limit=MAX_ROWS)
-    return header, data
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return " ".join(str(value).split())
-
-
-def parse_iin(value: Any) -> str:
-    """An IIN as text; Excel keeps it as a number and drops leading zeros."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return f"{int(value):012d}"
-    return _text(value)
-
-
-def parse_day(value: Any) -> date | None:
-    """A date from a cell: a date, an Excel serial number, dd.mm.yyyy or yyyy-mm-dd."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return EXCEL_EPOCH + timedelta(days=int(value)) if 1 <= value < 2_958_466 else None
-    text = _text(value)
-    # A serial number that lost its date format on the way to CSV.
-    if text.isascii() and text.isdigit() and 20_000 <= int(text) <= 80_000:
-        return EXCEL_EPOCH + timedelta(days=int(text))
-    for fmt in ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S"):
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    return None
-
-
-def parse_number(value: Any) -> Decimal | None:
-    """A number from a cell, with a comma or a point as the decimal sign; None if not one."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return Decimal(str(value))
-    try:
-        number = Decimal(_text(value).replace(",", ".").replace(" ", ""))
-    except InvalidOperation:
-        return None
-    return number if number.is_finite() else None
 
 
 @dataclass
@@ -281,11 +134,11 @@ def _check(
         person = people.get(iin)
         if person is None:
             problem("iin", N_("no person with IIN {iin} in the register"), iin=iin or "-")
-        code = _text(v.get("form")).upper()
+        code = text_of(v.get("form")).upper()
         form = forms.get(code)
         if form is None:
             problem("form", N_("unknown activity form {code}"), code=code or "-")
-        event, organiser = _text(v.get("event")), _text(v.get("organiser"))
+        event, organiser = text_of(v.get("event")), text_of(v.get("organiser"))
         if not event:
             problem("event", N_("the title of the event is empty"))
         elif len(event) > EVENT_MAX:
@@ -294,12 +147,13 @@ def _check(
             problem("organiser", N_("at most {limit} characters"), limit=ORGANISER_MAX)
         starts = parse_day(v.get("starts_on"))
         if starts is None:
-            problem("starts_on", N_("not a date: {value}"), value=_text(v.get("starts_on")) or "-")
+            shown = text_of(v.get("starts_on")) or "-"
+            problem("starts_on", N_("not a date: {value}"), value=shown)
         ends = starts
-        if _text(v.get("ends_on")):
+        if text_of(v.get("ends_on")):
             ends = parse_day(v.get("ends_on"))
             if ends is None:
-                problem("ends_on", N_("not a date: {value}"), value=_text(v.get("ends_on")))
+                problem("ends_on", N_("not a date: {value}"), value=text_of(v.get("ends_on")))
         if starts and ends:
             if ends < starts:
                 problem("ends_on", N_("ends before it starts"))
@@ -308,20 +162,20 @@ def _check(
             elif starts.year < 1992:
                 problem("starts_on", N_("the date is before 1992"))
         hours = None
-        if _text(v.get("hours")):
+        if text_of(v.get("hours")):
             hours = parse_number(v.get("hours"))
             if hours is None or hours < 0 or hours > 10000:
                 problem("hours", N_("hours must be a number from 0 to 10000"))
         points = None
-        if _text(v.get("points")):
+        if text_of(v.get("points")):
             points = parse_number(v.get("points"))
             if points is None:
-                problem("points", N_("not a number: {value}"), value=_text(v.get("points")))
+                problem("points", N_("not a number: {value}"), value=text_of(v.get("points")))
             elif points < 0:
                 problem("points", N_("points cannot be negative"))
             elif points > 100:
                 problem("points", N_("points cannot exceed 100"))
-        reason = _text(v.get("reason"))
+        reason = text_of(v.get("reason"))
         catalogue = None
         if not bad and ends is not None and form is not None and person is not None:
             if ends.year not in catalogues:
@@ -362,7 +216,7 @@ def _check(
                     reason,
                 ]
             )
-            given = _text(v.get("key"))
+            given = text_of(v.get("key"))
             if given:
                 key = "import:" + hashlib.sha256(given.encode()).hexdigest()[:40]
             else:

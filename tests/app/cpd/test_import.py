@@ -13,14 +13,8 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
 from app.context import Actor
-from app.cpd.importer import (
-    COLUMNS,
-    ImportFileError,
-    ImportRejectedError,
-    import_activities,
-    parse_day,
-    write_template,
-)
+from app.cpd.import_file import COLUMNS, ImportFileError, parse_day
+from app.cpd.importer import ImportRejectedError, import_activities, write_template
 from app.cpd.ledger import person_ledger
 from app.store import Store
 from db.models import CpdActivity
