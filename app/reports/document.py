@@ -29,6 +29,8 @@ class DocumentInfo:
     landscape: bool = False
     printed_on: date | None = None
     author: str = ""
+    subject: str = ""
+    keywords: str = ""
 
 
 def _numbered_canvas(info: DocumentInfo) -> type[Canvas]:
@@ -87,7 +89,7 @@ def render(info: DocumentInfo, story: Sequence[Flowable]) -> bytes:
     doc = BaseDocTemplate(
         buf, pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
         topMargin=20 * mm, bottomMargin=18 * mm, title=info.title, author=info.author,
-        creator="Tälimger", lang=info.lang,
+        creator="Tälimger", lang=info.lang, subject=info.subject, keywords=info.keywords,
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_header(info))])

@@ -1,0 +1,466 @@
+"""Mentoring commands: career events, rosters, pairs, extensions, caseload orders (M-1…M-6)."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.audit.service import diff, plain, record
+from app.context import Actor
+from app.errors import FieldError, NotFoundError, ValidationError
+from app.mentoring import rules
+from app.mentoring.access import (
+    OPEN_STATES,
+    ensure_editable,
+    extension_months,
+    full_name,
+    guide_load,
+    judge_facts,
+    load_pair,
+    names,
+    pair_end,
+    region_of,
+    require_coordinator,
+    require_staff,
+)
+from app.mentoring.dto import PairDTO, RosterEntryInput, RosterOrderDTO, RosterOrderInput
+from app.mentoring.rules import Refusal, RuleError
+from app.settings.service import get_setting, set_setting
+from db.models import (
+    CareerEvent,
+    CaseloadOrder,
+    Pair,
+    PairExtension,
+    Person,
+    Programme,
+    ProtegeWish,
+    RosterEntry,
+    RosterOrder,
+)
+from i18n import N_
+
+
+def _person(session: Session, person_id: uuid.UUID) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError(N_("This person was deleted by someone else."))
+    return person
+
+
+def max_proteges(session: Session) -> int:
+    """The configured limit of open pairs per guide."""
+    raw = get_setting(session, rules.MAX_PROTEGES_KEY, str(rules.DEFAULT_MAX_PROTEGES))
+    return int(raw) if raw.isdigit() else rules.DEFAULT_MAX_PROTEGES
+
+
+def set_max_proteges(session: Session, actor: Actor, limit: int) -> None:
+    """Change the limit of protégés per guide (the coordinator's setting)."""
+    require_coordinator(actor)
+    if not 1 <= limit <= 20:
+        raise ValidationError(
+            [FieldError("limit", N_("Between {low} and {high}."), {"low": 1, "high": 20})]
+        )
+    set_setting(session, actor, rules.MAX_PROTEGES_KEY, str(limit))
+
+
+def add_career_event(
+    session: Session,
+    actor: Actor,
+    person_id: uuid.UUID,
+    kind: str,
+    occurred_on: date,
+    *,
+    note: str = "",
+) -> uuid.UUID:
+    """Record an event that makes a judge a protégé (M-2)."""
+    require_staff(actor)
+    person = _person(session, person_id)
+    errors = []
+    if kind not in rules.EVENT_KINDS:
+        errors.append(FieldError("kind", N_("Choose a reason from the list.")))
+    if person.role != "judge":
+        errors.append(FieldError("person_id", N_("Only a judge can be a protégé — M-2")))
+    if person.first_appointed_on and occurred_on < person.first_appointed_on:
+        errors.append(FieldError("occurred_on", N_("The date is before the first appointment.")))
+    if errors:
+        raise ValidationError(errors)
+    event = CareerEvent(
+        person_id=person_id, kind=kind, occurred_on=occurred_on, note=note, updated_by=actor.name
+    )
+    session.add(event)
+    session.flush()
+    record(
+        session,
+        actor,
+        "create",
+        "mentoring_career_event",
+        event.id,
+        diff({}, {"person_id": person_id, "kind": kind, "occurred_on": occurred_on}),
+    )
+    return event.id
+
+
+def add_wish(
+    session: Session, actor: Actor, protege_id: uuid.UUID, guide_id: uuid.UUID, note: str = ""
+) -> None:
+    """Record the protégé's wish for a guide (M-3, cl. 8)."""
+    require_staff(actor)
+    _person(session, protege_id), _person(session, guide_id)
+    wish = ProtegeWish(protege_id=protege_id, guide_id=guide_id, note=note, updated_by=actor.name)
+    session.add(wish)
+    session.flush()
+    record(
+        session,
+        actor,
+        "create",
+        "mentoring_wish",
+        wish.id,
+        diff({}, {"protege_id": protege_id, "guide_id": guide_id}),
+    )
+
+
+def approve_roster(
+    session: Session, actor: Actor, data: RosterOrderInput, today: date | None = None
+) -> RosterOrderDTO:
+    """Save the chairman's order approving or amending a roster (M-3), checking M-1."""
+    require_staff(actor)
+    on = data.signed_on
+    errors: list[FieldError] = []
+    if not data.number.strip():
+        errors.append(FieldError("number", N_("This field is required.")))
+    if data.signed_on > (today or date.today()):
+        errors.append(FieldError("signed_on", N_("The order date is in the future.")))
+    if data.amends_id is not None and session.get(RosterOrder, data.amends_id) is None:
+        errors.append(FieldError("amends_id", N_("The amended order no longer exists.")))
+    if errors:
+        raise ValidationError(errors)
+    refusals: list[Refusal] = []
+    checked: list[tuple[RosterEntryInput, list[Refusal]]] = []
+    for entry in data.entries:
+        person = _person(session, entry.person_id)
+        found = rules.guide_refusals(entry.kind, judge_facts(session, person, on), on)
+        if found and entry.override_reason.strip():
+            require_coordinator(actor)  # M-1: only the coordinator overrides, with a reason
+        elif found:
+            refusals += found
+        checked.append((entry, found))
+    if refusals:
+        raise RuleError(refusals)
+    digest = hashlib.sha256(data.attachment).hexdigest() if data.attachment else ""
+    order = RosterOrder(
+        region_code=data.region_code,
+        number=data.number.strip(),
+        signed_on=data.signed_on,
+        amends_id=data.amends_id,
+        attachment_name=data.attachment_name,
+        attachment=data.attachment,
+        attachment_sha256=digest,
+        updated_by=actor.name,
+    )
+    session.add(order)
+    session.flush()
+    for entry, found in checked:
+        session.add(
+            RosterEntry(
+                order_id=order.id,
+                person_id=entry.person_id,
+                kind=entry.kind,
+                override_reason=entry.override_reason.strip(),
+                refusals=[r.as_json() for r in found],
+                updated_by=actor.name,
+            )
+        )
+    for entry_id in data.removals:
+        removed = session.get(RosterEntry, entry_id)
+        if removed is None:
+            raise NotFoundError(N_("This roster entry was deleted by someone else."))
+        removed.removed_by_id = order.id
+    session.flush()
+    record(
+        session,
+        actor,
+        "create",
+        "mentoring_roster_order",
+        order.id,
+        diff(
+            {},
+            {
+                "number": order.number,
+                "signed_on": order.signed_on,
+                "amends_id": order.amends_id,
+                "attachment_sha256": digest,
+                "entries": [[str(e.person_id), e.kind, e.override_reason] for e, _ in checked],
+                "removals": [str(r) for r in data.removals],
+            },
+        ),
+    )
+    return RosterOrderDTO(order.id, order.number, order.signed_on, digest, len(checked))
+
+
+def _on_roster(session: Session, person_id: uuid.UUID, kind: str, region: str) -> bool:
+    return (
+        session.scalar(
+            select(RosterEntry.id)
+            .join(RosterOrder, RosterOrder.id == RosterEntry.order_id)
+            .where(
+                RosterEntry.person_id == person_id,
+                RosterEntry.kind == kind,
+                RosterEntry.removed_by_id.is_(None),
+                RosterOrder.region_code == region,
+            )
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def pair_dto(session: Session, pair: Pair) -> PairDTO:
+    """The public view of a pair (no confidential content, M-9)."""
+    ext = extension_months(session, pair.id)
+    who = names(session, {pair.protege_id, pair.guide_id})
+    progress = session.scalar(select(Programme.progress).where(Programme.pair_id == pair.id))
+    return PairDTO(
+        id=pair.id,
+        version=pair.version,
+        kind=pair.kind,
+        state=pair.state,
+        protege_id=pair.protege_id,
+        protege_name=who.get(pair.protege_id, ""),
+        guide_id=pair.guide_id,
+        guide_name=who.get(pair.guide_id, ""),
+        region_code=pair.region_code,
+        starts_on=pair.starts_on,
+        term_months=pair.term_months,
+        extensions_months=sum(ext),
+        ends_on=pair_end(pair, ext),
+        ended_on=pair.ended_on,
+        end_reason=pair.end_reason,
+        replaces_id=pair.replaces_id,
+        locked_by_id=pair.locked_by_id,
+        progress=progress,
+    )
+
+
+def pair_refusals(
+    session: Session,
+    protege: Person,
+    guide: Person,
+    *,
+    kind: str,
+    starts_on: date,
+    term_months: int,
+) -> list[Refusal]:
+    """Every rule a new pair must satisfy (M-1, M-2, M-3, M-4, M-6)."""
+    out: list[Refusal] = []
+    if protege.id == guide.id:
+        return [Refusal("M-1", N_("A judge cannot guide themselves — M-1"))]
+    facts = judge_facts(session, protege, starts_on)
+    events = [
+        (e.kind, e.occurred_on)
+        for e in session.scalars(select(CareerEvent).where(CareerEvent.person_id == protege.id))
+    ]
+    if not rules.protege_reasons(protege.first_appointed_on, facts.status, events, starts_on):
+        out.append(
+            Refusal(
+                "M-2",
+                N_(
+                    "{name} does not qualify as a protégé on {date}: not "
+                    "first appointed within a year and no career event — M-2"
+                ),
+                {"name": facts.name, "date": starts_on.strftime("%d.%m.%Y")},
+            )
+        )
+    region = region_of(session, protege)
+    if not _on_roster(session, guide.id, kind, region):
+        out.append(
+            Refusal(
+                "M-3",
+                N_("{name} is not on the approved roster of {kind}s of this region — M-3"),
+                {"name": full_name(guide), "kind": kind},
+            )
+        )
+    out += rules.guide_refusals(kind, judge_facts(session, guide, starts_on), starts_on)
+    same_kind = session.scalar(
+        select(Pair.starts_on).where(
+            Pair.protege_id == protege.id, Pair.kind == kind, Pair.state.in_(OPEN_STATES)
+        )
+    )
+    if same_kind is not None:
+        out.append(
+            Refusal(
+                "M-1",
+                N_(
+                    "{name} already has a {kind} since {date}; a protégé may "
+                    "have one tutor and one mentor — M-1"
+                ),
+                {"name": facts.name, "kind": kind, "date": same_kind.strftime("%d.%m.%Y")},
+            )
+        )
+    out += rules.term_refusals(term_months, [])
+    out += rules.load_refusal(
+        full_name(guide), guide_load(session, guide.id), max_proteges(session)
+    )
+    return out
+
+
+def propose_pair(
+    session: Session,
+    actor: Actor,
+    protege_id: uuid.UUID,
+    guide_id: uuid.UUID,
+    *,
+    kind: str,
+    starts_on: date,
+    term_months: int = rules.DEFAULT_TERM_MONTHS,
+) -> PairDTO:
+    """Form a pair from the needs list (M-6); every rule is checked before writing."""
+    require_staff(actor)
+    if kind not in rules.KINDS:
+        raise ValidationError([FieldError("kind", N_("Choose tutor or mentor."))])
+    protege, guide = _person(session, protege_id), _person(session, guide_id)
+    refusals = pair_refusals(
+        session, protege, guide, kind=kind, starts_on=starts_on, term_months=term_months
+    )
+    if refusals:
+        raise RuleError(refusals)
+    pair = Pair(
+        protege_id=protege_id,
+        guide_id=guide_id,
+        kind=kind,
+        state="proposed",
+        region_code=region_of(session, protege),
+        starts_on=starts_on,
+        term_months=term_months,
+        updated_by=actor.name,
+    )
+    session.add(pair)
+    session.flush()
+    record(
+        session,
+        actor,
+        "create",
+        "mentoring_pair",
+        pair.id,
+        diff(
+            {},
+            {
+                "protege_id": protege_id,
+                "guide_id": guide_id,
+                "kind": kind,
+                "state": "proposed",
+                "starts_on": starts_on,
+                "term_months": term_months,
+            },
+        ),
+    )
+    return pair_dto(session, pair)
+
+
+def activate_pair(session: Session, actor: Actor, pair_id: uuid.UUID) -> PairDTO:
+    """Proposed → active, once the council or centre has recorded the pair (M-6)."""
+    require_staff(actor)
+    pair = load_pair(session, pair_id)
+    ensure_editable(session, pair)
+    if pair.state != "proposed":
+        raise RuleError([Refusal("M-6", N_("Only a proposed pair can be started — M-6"))])
+    pair.state, pair.updated_by = "active", actor.name
+    session.flush()
+    record(session, actor, "update", "mentoring_pair", pair.id, {"state": ["proposed", "active"]})
+    return pair_dto(session, pair)
+
+
+def extend_pair(
+    session: Session,
+    actor: Actor,
+    pair_id: uuid.UUID,
+    *,
+    order_number: str,
+    order_date: date,
+    months: int,
+) -> PairDTO:
+    """Extend a pair by the regional chairman's order, never beyond 3 years in all (M-4)."""
+    require_staff(actor)
+    pair = load_pair(session, pair_id)
+    ensure_editable(session, pair)
+    if not order_number.strip():
+        raise ValidationError([FieldError("order_number", N_("This field is required."))])
+    refusals = rules.term_refusals(pair.term_months, [*extension_months(session, pair.id), months])
+    if refusals:
+        raise RuleError(refusals)
+    ext = PairExtension(
+        pair_id=pair.id,
+        order_number=order_number.strip(),
+        order_date=order_date,
+        months=months,
+        updated_by=actor.name,
+    )
+    session.add(ext)
+    session.flush()
+    record(
+        session,
+        actor,
+        "create",
+        "mentoring_extension",
+        ext.id,
+        diff(
+            {},
+            {
+                "pair_id": pair.id,
+                "order_number": ext.order_number,
+                "order_date": order_date,
+                "months": months,
+            },
+        ),
+    )
+    return pair_dto(session, pair)
+
+
+def order_caseload_reduction(
+    session: Session,
+    actor: Actor,
+    person_id: uuid.UUID,
+    *,
+    order_number: str,
+    order_date: date,
+    percent: int,
+    starts_on: date,
+    ends_on: date,
+) -> uuid.UUID:
+    """Record the court chairman's order reducing a new judge's caseload (M-5)."""
+    require_staff(actor)
+    person = _person(session, person_id)
+    refusals = rules.caseload_refusals(percent, starts_on, ends_on, person.first_appointed_on)
+    if refusals:
+        raise RuleError(refusals)
+    order = CaseloadOrder(
+        person_id=person_id,
+        order_number=order_number.strip(),
+        order_date=order_date,
+        percent=percent,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        updated_by=actor.name,
+    )
+    session.add(order)
+    session.flush()
+    record(
+        session,
+        actor,
+        "create",
+        "mentoring_caseload_order",
+        order.id,
+        {
+            k: [None, plain(v)]
+            for k, v in (
+                ("person_id", person_id),
+                ("percent", percent),
+                ("starts_on", starts_on),
+                ("ends_on", ends_on),
+            )
+        },
+    )
+    return order.id

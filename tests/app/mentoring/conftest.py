@@ -1,0 +1,103 @@
+"""A small region for mentoring tests: a district court, a protégé and guides."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from app.courts.dto import DistrictCourtInput
+from app.courts.service import add_district_court
+from app.mentoring.dto import RosterEntryInput, RosterOrderInput
+from app.mentoring.service import approve_roster
+from app.people.dto import PersonInput, StatusPeriod
+from app.people.iin import make_iin
+from app.people.service import create_person
+from app.store import Store
+from db.models import Court
+
+TODAY = date(2026, 11, 21)
+_serial = [100]
+
+
+def add_judge(
+    session,
+    actor,
+    court_id: uuid.UUID,
+    surname: str,
+    appointed: date | None,
+    specialisation: str = "civil",
+    periods: tuple[StatusPeriod, ...] = (),
+) -> uuid.UUID:
+    _serial[0] += 1
+    data = PersonInput(
+        iin=make_iin(date(1980, 3, 4), _serial[0]),
+        surname=surname,
+        first_name="Әлия",
+        patronymic="Серікқызы",
+        role="judge",
+        court_id=court_id,
+        specialisation=specialisation,
+        first_appointed_on=appointed,
+        status_periods=periods,
+    )
+    return create_person(session, actor, data, today=TODAY).id
+
+
+@dataclass
+class World:
+    region: str
+    regional_id: uuid.UUID
+    district_id: uuid.UUID
+    protege: uuid.UUID
+    tutor: uuid.UUID
+    mentor: uuid.UUID
+    retired: uuid.UUID
+    other_tutor: uuid.UUID
+
+
+@pytest.fixture
+def world(store: Store, actor) -> World:
+    with store.write() as s:
+        regional = s.scalar(select(Court).where(Court.code == "AKM"))
+        district = add_district_court(
+            s,
+            actor,
+            DistrictCourtInput(regional.id, "Көкшетау қалалық соты", "Кокшетауский городской суд"),
+        )
+        protege = add_judge(s, actor, district.id, "Қасымова", date(2026, 8, 1))
+        tutor = add_judge(s, actor, district.id, "Өтегенов", date(2012, 5, 10))
+        other = add_judge(s, actor, district.id, "Ильин", date(2015, 1, 15), "criminal")
+        mentor = add_judge(s, actor, regional.id, "Жұмабаев", date(2005, 2, 1))
+        retired = add_judge(
+            s,
+            actor,
+            district.id,
+            "Нұрланова",
+            date(1998, 1, 5),
+            periods=(StatusPeriod("retired", date(2022, 6, 1)),),
+        )
+        approve_roster(
+            s,
+            actor,
+            RosterOrderInput(
+                region_code=regional.region_code,
+                number="12-ө",
+                signed_on=date(2026, 9, 1),
+                entries=(
+                    RosterEntryInput(tutor, "tutor"),
+                    RosterEntryInput(other, "tutor"),
+                    RosterEntryInput(mentor, "mentor"),
+                    RosterEntryInput(retired, "mentor"),
+                ),
+                attachment_name="order.pdf",
+                attachment=b"%PDF-1.4 scanned order",
+            ),
+            today=TODAY,
+        )
+    return World(
+        regional.region_code, regional.id, district.id, protege, tutor, mentor, retired, other
+    )
