@@ -101,3 +101,27 @@ def world(store: Store, actor) -> World:
     return World(
         regional.region_code, regional.id, district.id, protege, tutor, mentor, retired, other
     )
+
+
+def signed_protocol(store: Store, actor, world: World, number: str = "7"):
+    """A pair taken through its life to a signed protocol; returns (pair id, protocol dto)."""
+    from app.mentoring import council, journal, programme, service
+    from app.mentoring.dto import DecisionInput, ProgrammeItem, ProtocolInput, ReportInput
+
+    with store.write() as s:
+        pair = service.propose_pair(s, actor, world.protege, world.tutor, kind="tutor",
+                                    starts_on=TODAY)
+        service.activate_pair(s, actor, pair.id)
+        programme.draw_up(s, actor, pair.id, (ProgrammeItem("Әдеп", "Талдау", None, "done"),))
+        programme.approve(s, actor, pair.id, "Б. Сейітқали", TODAY)
+        journal.submit_report(s, actor, pair.id, ReportInput(
+            "protege", date(2027, 1, 11), "Жұмыс", "Білім", "Тиімді", "", 4))
+        proto = council.create_protocol(s, actor, ProtocolInput(
+            world.region, number, date(2027, 1, 20), "Көкшетау қаласы, Абай көшесі, 37",
+            "Төлеуов Асқар Бекұлы", "Мұратова Гүлнар Сәкенқызы",
+            ("Төлеуов А. Б.", "Мұратова Г. С.", "Ким С. В.", "Әбілқасымов Ғ. Ү."),
+            "Тәлімгерлік жұптың қорытындысы туралы"))
+        council.add_decision(s, actor, proto.id, DecisionInput(
+            pair.id, "complete", "Бағдарлама мақсаттарына қол жеткізілді"))
+        signed = council.sign_protocol(s, actor, proto.id, "Төлеуов А. Б.", scan=b"scan")
+    return pair.id, signed
