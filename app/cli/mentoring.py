@@ -65,8 +65,9 @@ def _verify(args: argparse.Namespace) -> int:
     try:
         data = args.file.read_bytes()
     except OSError as exc:
-        raise _Unreadable(N_("Cannot read {path}: {reason}"), path=str(args.file),
-                          reason=exc.strerror or str(exc)) from exc
+        raise _Unreadable(
+            N_("Cannot read {path}: {reason}"), path=str(args.file), reason=exc.strerror or str(exc)
+        ) from exc
     store = store_of(args, backup=False)
     with store.read() as session:
         verdict = verify_pdf(data, lambda code: signed_content(session, code))
@@ -82,8 +83,9 @@ def _centre(session: Any, lang: str) -> str:
     return localized(centre.name_kk, centre.name_ru, lang) if centre else ""
 
 
-def _write_table(args: argparse.Namespace, title: str, header: list[str],
-                 rows: list[list[Any]]) -> None:
+def _write_table(
+    args: argparse.Namespace, title: str, header: list[str], rows: list[list[Any]]
+) -> None:
     from app.exports.tables import write_csv, write_xlsx
 
     if args.format == "xlsx":
@@ -103,8 +105,9 @@ def _needs(args: argparse.Namespace) -> int:
 
     store = store_of(args, backup=False)
     with store.read() as session:
-        needs = needs_analysis(session, region_code=args.region,
-                               court_id=uuid.UUID(args.court) if args.court else None)
+        needs = needs_analysis(
+            session, region_code=args.region, court_id=uuid.UUID(args.court) if args.court else None
+        )
         centre = _centre(session, args.lang)
     if args.format == "pdf":
         args.out.write_bytes(build_needs(needs, lang=args.lang, centre_name=centre))
@@ -124,11 +127,15 @@ def _year(args: argparse.Namespace) -> int:
         review = year_review(session, args.region, args.year)
         courts = list_courts(session, level="regional", region_code=args.region)
         centre = _centre(session, args.lang)
-    region = courts[0].name_kk if courts and args.lang == "kk" else (
-        courts[0].name_ru if courts else args.region)
+    region = (
+        courts[0].name_kk
+        if courts and args.lang == "kk"
+        else (courts[0].name_ru if courts else args.region)
+    )
     if args.format == "pdf":
-        args.out.write_bytes(build_year_review(review, lang=args.lang, region_name=region,
-                                               centre_name=centre))
+        args.out.write_bytes(
+            build_year_review(review, lang=args.lang, region_name=region, centre_name=centre)
+        )
         return _written(args.out)
     t = translator(args.lang)
     lines: list[list[Any]] = [[label, value] for label, value in figures(review, args.lang)]
@@ -150,8 +157,9 @@ def _protocol(args: argparse.Namespace) -> int:
     code = found.content_hash if found.signed_at else None
     args.out.write_bytes(build_protocol(content, lang=args.lang, code=code))
     if code is None:
-        print(_("The protocol is not signed yet: printed as a draft without a code."),
-              file=sys.stderr)
+        print(
+            _("The protocol is not signed yet: printed as a draft without a code."), file=sys.stderr
+        )
     return _written(args.out)
 
 

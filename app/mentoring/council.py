@@ -206,18 +206,15 @@ def add_decision(
         if guide is None:
             refusals.append(Refusal("M-10", N_("Name the new guide — M-10")))
         else:
-            refusals += [
-                r
-                for r in pair_refusals(
-                    session,
-                    protege,
-                    guide,
-                    kind=pair.kind,
-                    starts_on=p.held_on,
-                    term_months=rules.DEFAULT_TERM_MONTHS,
-                )
-                if not r.message_id.startswith("{name} already has a")
-            ]
+            refusals += pair_refusals(
+                session,
+                protege,
+                guide,
+                kind=pair.kind,
+                starts_on=p.held_on,
+                term_months=rules.DEFAULT_TERM_MONTHS,
+                replacing=pair.id,
+            )
     if refusals:
         raise RuleError(refusals)
     d = ProtocolDecision(

@@ -253,8 +253,13 @@ def pair_refusals(
     kind: str,
     starts_on: date,
     term_months: int,
+    replacing: uuid.UUID | None = None,
 ) -> list[Refusal]:
-    """Every rule a new pair must satisfy (M-1, M-2, M-3, M-4, M-6)."""
+    """Every rule a new pair must satisfy (M-1, M-2, M-3, M-4, M-6).
+
+    A replacement guide (M-10) takes over a running pair: the protégé need not qualify anew
+    and the pair being replaced does not count as a second guide of the same kind.
+    """
     out: list[Refusal] = []
     if protege.id == guide.id:
         return [Refusal("M-1", N_("A judge cannot guide themselves — M-1"))]
@@ -263,7 +268,9 @@ def pair_refusals(
         (e.kind, e.occurred_on)
         for e in session.scalars(select(CareerEvent).where(CareerEvent.person_id == protege.id))
     ]
-    if not rules.protege_reasons(protege.first_appointed_on, facts.status, events, starts_on):
+    if replacing is None and not rules.protege_reasons(
+        protege.first_appointed_on, facts.status, events, starts_on
+    ):
         out.append(
             Refusal(
                 "M-2",
@@ -279,14 +286,17 @@ def pair_refusals(
         out.append(
             Refusal(
                 "M-3",
-                N_("{name} is not on the approved roster of {kind}s of this region — M-3"),
+                N_("{name} is not on the approved roster of this region as a {kind} — M-3"),
                 {"name": full_name(guide), "kind": kind},
             )
         )
     out += rules.guide_refusals(kind, judge_facts(session, guide, starts_on), starts_on)
     same_kind = session.scalar(
         select(Pair.starts_on).where(
-            Pair.protege_id == protege.id, Pair.kind == kind, Pair.state.in_(OPEN_STATES)
+            Pair.protege_id == protege.id,
+            Pair.kind == kind,
+            Pair.state.in_(OPEN_STATES),
+            Pair.id != replacing if replacing else Pair.id.is_not(None),
         )
     )
     if same_kind is not None:

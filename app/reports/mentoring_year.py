@@ -14,8 +14,11 @@ from app.reports import styles
 from app.reports.document import DocumentInfo, render
 from i18n import N_, format_date_long, format_number, translator
 
-END_REASONS = {"petition": N_("On a petition"), "replaced": N_("Guide replaced"),
-               "goals_reached": N_("Goals reached")}
+END_REASONS = {
+    "petition": N_("On a petition"),
+    "replaced": N_("Guide replaced"),
+    "goals_reached": N_("Goals reached"),
+}
 
 
 def figures(review: YearReview, lang: str) -> list[tuple[str, Any]]:
@@ -27,13 +30,19 @@ def figures(review: YearReview, lang: str) -> list[tuple[str, Any]]:
         (t("Pairs completed"), review.completed),
         (t("Pairs ended early"), review.ended_early),
     ]
-    lines += [("  " + t("ended early: {reason}").format(
-        reason=t(END_REASONS.get(k, k)) if k else "—"), v) for k, v in review.ended_reasons]
     lines += [
-        (t("Average programme completion, %"),
-         review.average_progress if review.average_progress is not None else "—"),
-        (t("Average feedback score (1–5)"),
-         review.average_feedback if review.average_feedback is not None else "—"),
+        ("  " + t("ended early: {reason}").format(reason=t(END_REASONS.get(k, k)) if k else "—"), v)
+        for k, v in review.ended_reasons
+    ]
+    lines += [
+        (
+            t("Average programme completion, %"),
+            review.average_progress if review.average_progress is not None else "—",
+        ),
+        (
+            t("Average feedback score (1–5)"),
+            review.average_feedback if review.average_feedback is not None else "—",
+        ),
         (t("Feedback given"), review.feedback_count),
     ]
     return lines
@@ -41,20 +50,32 @@ def figures(review: YearReview, lang: str) -> list[tuple[str, Any]]:
 
 def guide_rows(review: YearReview, lang: str) -> list[list[Any]]:
     """The best guides proposed for recognition (M-13)."""
-    return [[n, g.name, g.completed, g.average_progress,
-             g.average_feedback if g.average_feedback is not None else "—"]
-            for n, g in enumerate(review.best_guides, start=1)]
+    return [
+        [
+            n,
+            g.name,
+            g.completed,
+            g.average_progress,
+            g.average_feedback if g.average_feedback is not None else "—",
+        ]
+        for n, g in enumerate(review.best_guides, start=1)
+    ]
 
 
 def guide_header(lang: str) -> list[str]:
     """Column titles of the best-guides table."""
     t = translator(lang)
-    return [t("No."), t("Guide"), t("Pairs completed"), t("Completion, %"),
-            t("Feedback score")]
+    return [t("No."), t("Guide"), t("Pairs completed"), t("Completion, %"), t("Feedback score")]
 
 
-def build_year_review(review: YearReview, *, lang: str, region_name: str,
-                      centre_name: str = "", today: date | None = None) -> bytes:
+def build_year_review(
+    review: YearReview,
+    *,
+    lang: str,
+    region_name: str,
+    centre_name: str = "",
+    today: date | None = None,
+) -> bytes:
     """PDF of the year in review."""
     t = translator(lang)
     today = today or date.today()
@@ -63,28 +84,36 @@ def build_year_review(review: YearReview, *, lang: str, region_name: str,
     def fmt(v: Any) -> str:
         return format_number(v, lang) if isinstance(v, int | float) else str(v)
 
-    rows = [[Paragraph(escape(label), styles.CELL), Paragraph(escape(fmt(v)), styles.CELL_NUM)]
-            for label, v in figures(review, lang)]
+    rows = [
+        [Paragraph(escape(label), styles.CELL), Paragraph(escape(fmt(v)), styles.CELL_NUM)]
+        for label, v in figures(review, lang)
+    ]
     table = Table(rows, colWidths=[120 * mm, 40 * mm])
     table.setStyle(styles.GRID)
     story: list[Flowable] = [
         Paragraph(escape(title), styles.TITLE),
         Paragraph(escape(region_name), styles.SUBTITLE),
-        table, Spacer(1, 6 * mm),
-        Paragraph(escape(t("Guides with the best results, proposed for recognition")),
-                  styles.HEADING),
+        table,
+        Spacer(1, 6 * mm),
+        Paragraph(
+            escape(t("Guides with the best results, proposed for recognition")), styles.HEADING
+        ),
     ]
     best = guide_rows(review, lang)
     if best:
         data = [[Paragraph(escape(h), styles.CELL_HEAD) for h in guide_header(lang)]]
         data += [[Paragraph(escape(fmt(v)), styles.CELL) for v in r] for r in best]
-        guides = Table(data, colWidths=[12 * mm, 78 * mm, 25 * mm, 25 * mm, 28 * mm],
-                       repeatRows=1)
+        guides = Table(data, colWidths=[12 * mm, 78 * mm, 25 * mm, 25 * mm, 28 * mm], repeatRows=1)
         guides.setStyle(styles.GRID)
         story.append(guides)
     else:
         story.append(Paragraph(escape(t("No pair was completed this year.")), styles.BODY))
-    story += [Spacer(1, 4 * mm), Paragraph(escape(t("As of {date}").format(
-        date=format_date_long(today, lang))), styles.SMALL)]
-    return render(DocumentInfo(title=title, lang=lang, centre_name=centre_name,
-                               printed_on=today), story)
+    story += [
+        Spacer(1, 4 * mm),
+        Paragraph(
+            escape(t("As of {date}").format(date=format_date_long(today, lang))), styles.SMALL
+        ),
+    ]
+    return render(
+        DocumentInfo(title=title, lang=lang, centre_name=centre_name, printed_on=today), story
+    )

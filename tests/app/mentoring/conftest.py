@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -34,7 +34,7 @@ def add_judge(
 ) -> uuid.UUID:
     _serial[0] += 1
     data = PersonInput(
-        iin=make_iin(date(1980, 3, 4), _serial[0]),
+        iin=make_iin(date(1970, 1, 1) + timedelta(days=_serial[0]), 1),
         surname=surname,
         first_name="Әлия",
         patronymic="Серікқызы",
@@ -109,19 +109,37 @@ def signed_protocol(store: Store, actor, world: World, number: str = "7"):
     from app.mentoring.dto import DecisionInput, ProgrammeItem, ProtocolInput, ReportInput
 
     with store.write() as s:
-        pair = service.propose_pair(s, actor, world.protege, world.tutor, kind="tutor",
-                                    starts_on=TODAY)
+        pair = service.propose_pair(
+            s, actor, world.protege, world.tutor, kind="tutor", starts_on=TODAY
+        )
         service.activate_pair(s, actor, pair.id)
         programme.draw_up(s, actor, pair.id, (ProgrammeItem("Әдеп", "Талдау", None, "done"),))
         programme.approve(s, actor, pair.id, "Б. Сейітқали", TODAY)
-        journal.submit_report(s, actor, pair.id, ReportInput(
-            "protege", date(2027, 1, 11), "Жұмыс", "Білім", "Тиімді", "", 4))
-        proto = council.create_protocol(s, actor, ProtocolInput(
-            world.region, number, date(2027, 1, 20), "Көкшетау қаласы, Абай көшесі, 37",
-            "Төлеуов Асқар Бекұлы", "Мұратова Гүлнар Сәкенқызы",
-            ("Төлеуов А. Б.", "Мұратова Г. С.", "Ким С. В.", "Әбілқасымов Ғ. Ү."),
-            "Тәлімгерлік жұптың қорытындысы туралы"))
-        council.add_decision(s, actor, proto.id, DecisionInput(
-            pair.id, "complete", "Бағдарлама мақсаттарына қол жеткізілді"))
+        journal.submit_report(
+            s,
+            actor,
+            pair.id,
+            ReportInput("protege", date(2027, 1, 11), "Жұмыс", "Білім", "Тиімді", "", 4),
+        )
+        proto = council.create_protocol(
+            s,
+            actor,
+            ProtocolInput(
+                world.region,
+                number,
+                date(2027, 1, 20),
+                "Көкшетау қаласы, Абай көшесі, 37",
+                "Төлеуов Асқар Бекұлы",
+                "Мұратова Гүлнар Сәкенқызы",
+                ("Төлеуов А. Б.", "Мұратова Г. С.", "Ким С. В.", "Әбілқасымов Ғ. Ү."),
+                "Тәлімгерлік жұптың қорытындысы туралы",
+            ),
+        )
+        council.add_decision(
+            s,
+            actor,
+            proto.id,
+            DecisionInput(pair.id, "complete", "Бағдарлама мақсаттарына қол жеткізілді"),
+        )
         signed = council.sign_protocol(s, actor, proto.id, "Төлеуов А. Б.", scan=b"scan")
     return pair.id, signed

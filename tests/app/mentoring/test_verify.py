@@ -17,8 +17,23 @@ DECISION = "Бағдарлама мақсаттарына қол жеткізі�
 
 def _print(db: Path, tmp_path: Path, lang: str) -> Path:
     out = tmp_path / f"protocol-{lang}.pdf"
-    assert main(["--db", str(db), "report", "protocol", "--number", "7", "--lang", lang,
-                 "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(db),
+                "report",
+                "protocol",
+                "--number",
+                "7",
+                "--lang",
+                lang,
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     return out
 
 
@@ -27,8 +42,9 @@ def _verify(db: Path, pdf: Path, capsys) -> tuple[int, str]:
     return code, capsys.readouterr().out
 
 
-def test_untouched_protocol_verifies_in_kk_and_ru_m11(store, actor, world, db_path, tmp_path,
-                                                      capsys) -> None:
+def test_untouched_protocol_verifies_in_kk_and_ru_m11(
+    store, actor, world, db_path, tmp_path, capsys
+) -> None:
     _pair, signed = signed_protocol(store, actor, world)
     for lang in ("kk", "ru"):
         pdf = _print(db_path, tmp_path, lang)
@@ -42,8 +58,9 @@ def test_untouched_protocol_verifies_in_kk_and_ru_m11(store, actor, world, db_pa
         assert "7" in out and "20.01.2027" in out
 
 
-def test_byte_edit_of_embedded_content_is_reported_altered_m11(store, actor, world, db_path,
-                                                               tmp_path, capsys) -> None:
+def test_byte_edit_of_embedded_content_is_reported_altered_m11(
+    store, actor, world, db_path, tmp_path, capsys
+) -> None:
     signed_protocol(store, actor, world)
     pdf = _print(db_path, tmp_path, "kk")
     data = bytearray(pdf.read_bytes())
@@ -59,7 +76,8 @@ def test_byte_edit_of_embedded_content_is_reported_altered_m11(store, actor, wor
 
 
 def test_edit_of_decision_text_in_page_stream_is_reported_altered_m11(
-        store, actor, world, db_path, tmp_path, capsys) -> None:
+    store, actor, world, db_path, tmp_path, capsys
+) -> None:
     signed_protocol(store, actor, world)
     pdf = _print(db_path, tmp_path, "ru")
     reader = PdfReader(pdf)
@@ -93,8 +111,9 @@ def test_edit_of_decision_text_in_page_stream_is_reported_altered_m11(
     assert code == 1 and out.strip()
 
 
-def test_protocol_from_another_database_is_unknown_m11(store, actor, world, db_path, tmp_path,
-                                                       template_db, capsys) -> None:
+def test_protocol_from_another_database_is_unknown_m11(
+    store, actor, world, db_path, tmp_path, template_db, capsys
+) -> None:
     signed_protocol(store, actor, world)
     pdf = _print(db_path, tmp_path, "kk")
     other = tmp_path / "other.db"
