@@ -54,7 +54,7 @@ def register(commands: Any, reports: Any) -> None:
     p.set_defaults(handler=guarded(_programme))
 
 
-class _Unreadable(DomainError):
+class _UnreadableError(DomainError):
     """The file cannot be read."""
 
 
@@ -65,7 +65,7 @@ def _verify(args: argparse.Namespace) -> int:
     try:
         data = args.file.read_bytes()
     except OSError as exc:
-        raise _Unreadable(
+        raise _UnreadableError(
             N_("Cannot read {path}: {reason}"), path=str(args.file), reason=exc.strerror or str(exc)
         ) from exc
     store = store_of(args, backup=False)

@@ -45,7 +45,7 @@ KIND_LABELS = {TUTOR: N_("tutor"), MENTOR: N_("mentor")}
 
 
 def experience_text(years: int, months: int) -> str:
-    """ "4 years 7 months" in the active language."""
+    """Years and months, e.g. "4 years 7 months", in the active language."""
     y = ngettext("{n} year", "{n} years", years).format(n=years)
     m = ngettext("{n} month", "{n} months", months).format(n=months)
     return f"{y} {m}"

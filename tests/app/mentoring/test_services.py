@@ -95,7 +95,7 @@ def test_protege_may_have_a_tutor_and_a_mentor_but_not_two_tutors_m1(store, acto
     assert err.value.rules == ["M-1"]
 
 
-def test_protégés_per_guide_limit_is_a_setting_m6(store, actor, world) -> None:
+def test_proteges_per_guide_limit_is_a_setting_m6(store, actor, world) -> None:
     with store.write() as s:
         second = add_judge(s, actor, world.district_id, "Бекова", date(2026, 9, 1))
         service.set_max_proteges(s, actor, 1)
@@ -218,7 +218,7 @@ def test_confidential_journal_only_for_the_pair_and_coordinator_m9(store, actor,
 def test_registers_and_summaries_carry_no_confidential_text_m9(store, actor, world) -> None:
     from dataclasses import asdict
 
-    pair_id, _signed = signed_protocol(store, actor, world)
+    _pair_id, _signed = signed_protocol(store, actor, world)
     with store.read() as s:
         listed = [asdict(p) for p in queries.pairs(s, region_code=world.region)]
         review = year_review(s, world.region, 2027)
