@@ -47,7 +47,8 @@ def _qr(code: str) -> Drawing:
 
 
 def _decision_text(t: Any, d: dict[str, Any]) -> str:
-    label: str = t(DECISION_LABELS[d["decision"]])
+    key = d["decision"]
+    label: str = t(DECISION_LABELS[key])
     return label.format(months=d["extend_months"], name=d["new_guide"])
 
 
@@ -103,10 +104,11 @@ def protocol_story(c: dict[str, Any], lang: str, code: str | None, width: float)
         _p(t("DECIDED"), styles.HEADING),
     ]
     for n, d in enumerate(c["decisions"], start=1):
+        kind = d["kind"]
         pair = t("{n}. Pair: protégé {protege}, {kind} {guide} (since {date}).").format(
             n=n,
             protege=d["protege"],
-            kind=t(KIND_LABELS[d["kind"]]),
+            kind=t(KIND_LABELS[kind]),
             guide=d["guide"],
             date=format_date(parse_date(d["starts_on"]), lang),
         )
