@@ -27,10 +27,12 @@ def rows(needs: Sequence[NeedRow], lang: str) -> list[list[Any]]:
     """The needs list as plain cells, for PDF, XLSX and CSV."""
     t = translator(lang)
 
+    since_text = t("since {date}")
+
     def guide(name: str, since: date | None) -> str:
-        return (
-            f"{name} ({t('since {date}').format(date=format_date(since, lang))})" if name else "—"
-        )
+        if not name:
+            return "—"
+        return f"{name} ({since_text.format(date=format_date(since, lang))})"
 
     return [
         [

@@ -17,14 +17,16 @@ from i18n import format_date, format_date_long, translator
 
 
 def _approval(prog: ProgrammeDTO, lang: str) -> Table:
-    tr = translator(lang)
-    lines = [tr("APPROVED"), tr("Chairman of the court")]
+    t = translator(lang)
+    approved = t("APPROVED")
+    lines = [t("Chairman of the court")]
     lines.append(f"{'_' * 14} {prog.approved_by}" if prog.approved_by else "_" * 30)
     lines.append(
         format_date_long(prog.approved_on, lang) if prog.approved_on else "«___» ____________ 20__"
     )
-    block = [Paragraph(escape(x), styles.BODY) for x in lines]
-    table = Table([["", block]], colWidths=[95 * mm, 79 * mm])
+    block = [Paragraph(f"<b>{escape(approved)}</b>", styles.BODY)]
+    block += [Paragraph(escape(x), styles.BODY) for x in lines]
+    table = Table([["", block]], colWidths=[90 * mm, 79 * mm])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
 
@@ -54,7 +56,7 @@ def build_programme(
         ]
         data.append([Paragraph(escape(c), styles.CELL) for c in cells])
     table = Table(
-        data, colWidths=[9 * mm, 42 * mm, 50 * mm, 20 * mm, 22 * mm, 31 * mm], repeatRows=1
+        data, colWidths=[9 * mm, 42 * mm, 46 * mm, 20 * mm, 22 * mm, 30 * mm], repeatRows=1
     )
     table.setStyle(styles.GRID)
     signatures = Table(
@@ -70,7 +72,7 @@ def build_programme(
                 Paragraph(escape(pair.protege_name), styles.BODY),
             ],
         ],
-        colWidths=[45 * mm, 45 * mm, 84 * mm],
+        colWidths=[45 * mm, 45 * mm, 79 * mm],
     )
     signatures.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 10)]))
     story: list[Flowable] = [

@@ -37,6 +37,10 @@ def _p(text: str, style: Any = styles.BODY) -> Paragraph:
     return Paragraph(escape(text), style)
 
 
+def _labelled(label: str, value: str) -> Paragraph:
+    return Paragraph(f"<b>{escape(label)}:</b> {escape(value)}", styles.BODY)
+
+
 def _qr(code: str) -> Drawing:
     widget = QrCodeWidget(code, barLevel="M")
     x1, y1, x2, y2 = widget.getBounds()
@@ -57,7 +61,7 @@ def _signatures(t: Any, c: dict[str, Any], width: float) -> Table:
         [_p(t("Chair of the meeting")), _p("_" * 18), _p(c["chair"])],
         [_p(t("Secretary")), _p("_" * 18), _p(c["secretary"])],
     ]
-    table = Table(rows, colWidths=[width * 0.32, width * 0.3, width * 0.38])
+    table = Table(rows, colWidths=[width * 0.36, width * 0.28, width * 0.36])
     table.setStyle(
         TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), 10)])
     )
@@ -96,9 +100,9 @@ def protocol_story(c: dict[str, Any], lang: str, code: str | None, width: float)
             )
         )
     story += [
-        Paragraph(f"<b>{escape(t('Chair'))}:</b> {escape(c['chair'])}", styles.BODY),
-        Paragraph(f"<b>{escape(t('Secretary'))}:</b> {escape(c['secretary'])}", styles.BODY),
-        Paragraph(f"<b>{escape(t('Present'))}:</b> {escape(', '.join(c['members']))}", styles.BODY),
+        _labelled(t("Chair"), c["chair"]),
+        _labelled(t("Secretary"), c["secretary"]),
+        _labelled(t("Present"), ", ".join(c["members"])),
         _p(t("AGENDA"), styles.HEADING),
         _p(c["agenda"]),
         _p(t("DECIDED"), styles.HEADING),
@@ -153,7 +157,7 @@ def build_protocol(
     """PDF of a protocol; a signed one carries its code as text, QR and metadata."""
     t = translator(lang)
     printed_on = printed_on or date.today()
-    width = A4[0] - 2 * MARGIN
+    width = A4[0] - 2 * MARGIN - 12  # the frame pads 6 pt on each side
     info = DocumentInfo(
         title=t("PROTOCOL No. {number}").format(number=content["number"]),
         lang=lang,
