@@ -6,14 +6,15 @@ from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from app.reports import styles
 from app.reports.document import MARGIN, DocumentInfo, render
+from app.reports.fonts import SERIF_BOLD
+from app.reports.qr import QrFlowable
 from app.reports.verification import grouped, pack, subject_line
 from i18n import N_, format_date, format_date_long, localized, parse_date, translator
 
@@ -24,6 +25,9 @@ DECISION_LABELS = {
     "replace": N_("Replace the guide with {name}"),
 }
 KIND_LABELS = {"tutor": N_("tutor"), "mentor": N_("mentor")}
+# Serif only: every extra face is another font subset embedded in each protocol.
+CODE = ParagraphStyle("protocol_code", parent=styles.BODY, fontSize=8.5, leading=10.5)
+CODE_BOLD = ParagraphStyle("protocol_code_bold", parent=CODE, fontName=SERIF_BOLD)
 PLAIN = TableStyle(
     [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -39,15 +43,6 @@ def _p(text: str, style: Any = styles.BODY) -> Paragraph:
 
 def _labelled(label: str, value: str) -> Paragraph:
     return Paragraph(f"<b>{escape(label)}:</b> {escape(value)}", styles.BODY)
-
-
-def _qr(code: str) -> Drawing:
-    widget = QrCodeWidget(code, barLevel="M")
-    x1, y1, x2, y2 = widget.getBounds()
-    size = 26 * mm
-    drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
-    drawing.add(widget)
-    return drawing
 
 
 def _decision_text(t: Any, d: dict[str, Any]) -> str:
@@ -134,16 +129,18 @@ def protocol_story(c: dict[str, Any], lang: str, code: str | None, width: float)
     if code is not None:
         signed = parse_date(c["signed_on"]) if c.get("signed_on") else held
         note = [
-            _p(t("Verification code"), styles.CELL_BOLD),
-            _p(grouped(code), styles.CELL),
+            _p(t("Verification code"), CODE_BOLD),
+            _p(grouped(code), CODE),
             _p(
                 t("Signed {date}. Check a copy with: python -m app verify FILE.pdf").format(
                     date=format_date(signed, lang)
                 ),
-                styles.SMALL,
+                CODE,
             ),
         ]
-        block = Table([[_qr(code), note]], colWidths=[30 * mm, width - 30 * mm])
+        block = Table(
+            [[QrFlowable(code.upper(), 26 * mm), note]], colWidths=[30 * mm, width - 30 * mm]
+        )
         block.setStyle(PLAIN)
         closing += [Spacer(1, 8 * mm), block]
     # The signatures and the code stay together, so they are always on the last page.
