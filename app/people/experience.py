@@ -61,8 +61,9 @@ def judicial_experience(
     return Experience(months // 12, months % 12, (effective_end - first_appointed).days)
 
 
-def has_experience(first_appointed: date | None, periods: list[tuple[str, date, date | None]],
-                   on: date, years: int) -> bool:
+def has_experience(
+    first_appointed: date | None, periods: list[tuple[str, date, date | None]], on: date, years: int
+) -> bool:
     """Whether service reaches `years` full years on a date (exactly N years counts)."""
     if first_appointed is None:
         return False
