@@ -87,11 +87,6 @@ def render(info: DocumentInfo, story: Sequence[Flowable]) -> bytes:
     pagesize = landscape(A4) if info.landscape else A4
     buf = io.BytesIO()
     doc = BaseDocTemplate(
-<<<<<<< HEAD
-        buf, pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
-        topMargin=20 * mm, bottomMargin=18 * mm, title=info.title, author=info.author,
-        creator="Tälimger", lang=info.lang, subject=info.subject, keywords=info.keywords,
-=======
         buf,
         pagesize=pagesize,
         leftMargin=MARGIN,
@@ -102,7 +97,8 @@ def render(info: DocumentInfo, story: Sequence[Flowable]) -> bytes:
         author=info.author,
         creator="Tälimger",
         lang=info.lang,
->>>>>>> main
+        subject=info.subject,
+        keywords=info.keywords,
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_header(info))])
