@@ -1,0 +1,175 @@
+"""The whole life of a pair driven through real widgets (M-2 … M-11)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QPushButton
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.courts.dto import DistrictCourtInput
+from app.courts.service import add_district_court
+from app.mentoring import council
+from app.mentoring.dto import RosterEntryInput, RosterOrderInput
+from app.mentoring.service import approve_roster
+from app.mentoring.verify import UNALTERED, verify_pdf
+from app.people.dto import PersonInput
+from app.people.iin import make_iin
+from app.people.service import create_person
+from db.models import Court
+from ui.main_window import MainWindow
+from ui.mentoring.mentoring_view import MentoringView
+
+from ..typing import type_text
+
+DECISION = "Бағдарлама мақсаттарына қол жеткізілді"
+
+
+@dataclass
+class Region:
+    protege: str
+    tutor: str
+
+
+@pytest.fixture
+def region(store, actor) -> Region:
+    today = date.today()
+    with store.write() as s:
+        akm = s.scalar(select(Court).where(Court.code == "AKM"))
+        district = add_district_court(
+            s,
+            actor,
+            DistrictCourtInput(akm.id, "Көкшетау қалалық соты", "Кокшетауский городской суд"),
+        )
+
+        def judge(n: int, surname: str, appointed: date) -> uuid.UUID:
+            data = PersonInput(
+                iin=make_iin(date(1980, 1, n), 5),
+                surname=surname,
+                first_name="Әлия",
+                patronymic="Серікқызы",
+                role="judge",
+                court_id=district.id,
+                specialisation="civil",
+                first_appointed_on=appointed,
+            )
+            return create_person(s, actor, data).id
+
+        judge(1, "Қасымова", today - timedelta(days=100))
+        tutor = judge(2, "Өтегенов", today - timedelta(days=10 * 365))
+        approve_roster(
+            s,
+            actor,
+            RosterOrderInput(
+                akm.region_code,
+                "12-ө",
+                today - timedelta(days=30),
+                (RosterEntryInput(tutor, "tutor"),),
+            ),
+        )
+    return Region("Қасымова Әлия Серікқызы", "Өтегенов Әлия Серікқызы")
+
+
+def _click(qtbot: QtBot, button: QPushButton) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_whole_life_of_a_pair_in_real_widgets_m2_to_m11(
+    qtbot: QtBot,
+    window: MainWindow,
+    region: Region,
+    ui_ctx,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    view = window.page("mentoring")
+    assert isinstance(view, MentoringView)
+    view.region.setCurrentIndex(view.region.findData("AKM"))
+    panel = view.panel
+
+    # M-2 needs list → M-3/M-6 ranked guide → pair
+    view.select_need(region.protege)
+    assert view.guide.count() == 1 and region.tutor in view.guide.itemText(0)
+    _click(qtbot, view.form_pair_button)
+    assert view.message.text() == ""
+    assert view.selected_pair() is not None and view.selected_pair().state == "proposed"
+    _click(qtbot, view.start_button)
+    assert view.selected_pair().state == "active"
+
+    # M-7 programme drawn up and approved
+    panel.setCurrentIndex(0)
+    for goal, activity in (("Судья әдебі", "Кодексті талдау"), ("Құжаттар", "Жобалар")):
+        _click(qtbot, panel.add_item_button)
+        row = panel.items.rowCount() - 1
+        panel.items.item(row, 0).setText(goal)
+        panel.items.item(row, 1).setText(activity)
+        panel.items.item(row, 2).setText("done")
+    _click(qtbot, panel.save_programme_button)
+    type_text(panel.chairman, "Сейітқали Б.")
+    _click(qtbot, panel.approve_button)
+    assert view.message.text() == "" and view.selected_pair().progress == 100
+
+    # M-8/M-9 two meetings and a hearing review
+    panel.setCurrentIndex(1)
+    for topic in ("Бейімделу", "Судья әдебі"):
+        type_text(panel.meeting_topic, topic)
+        _click(qtbot, panel.log_meeting_button)
+    type_text(panel.case_number, "2-1234/2026")
+    panel.criteria["impartiality"].setChecked(True)
+    _click(qtbot, panel.review_button)
+    assert panel.journal_list.text().count("\n") == 2 and "2-1234/2026" in panel.journal_list.text()
+
+    # M-10 the guide's and the protégé's reports
+    panel.setCurrentIndex(2)
+    panel.report_author.setCurrentIndex(0)
+    type_text(panel.work_done, "Бағдарлама орындалды")
+    _click(qtbot, panel.submit_report_button)
+    panel.report_author.setCurrentIndex(1)
+    type_text(panel.knowledge, "Процесс жүргізу дағдылары")
+    type_text(panel.effectiveness, "Тиімді")
+    panel.score.setValue(5)
+    _click(qtbot, panel.submit_report_button)
+    assert view.message.text() == ""
+
+    # M-11 the council's protocol: drawn up, printed, signed, printed again and verified
+    panel.setCurrentIndex(3)
+    for field, text in (
+        (panel.protocol_number, "7"),
+        (panel.place, "Көкшетау қаласы"),
+        (panel.chair, "Төлеуов А. Б."),
+        (panel.secretary, "Мұратова Г. С."),
+        (panel.members, "Төлеуов А. Б., Мұратова Г. С., Ким С. В."),
+        (panel.agenda, "Жұптың қорытындысы"),
+        (panel.decision_text, DECISION),
+    ):
+        type_text(field, text)
+    _click(qtbot, panel.protocol_button)
+    assert view.message.text() == "", view.message.text()
+    out = tmp_path / "protocol.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    _click(qtbot, panel.print_button)
+    assert DECISION in "".join(p.extract_text() for p in PdfReader(out).pages)
+    type_text(panel.signed_by, "Төлеуов А. Б.")
+    _click(qtbot, panel.sign_button)
+    assert view.selected_pair().state == "completed"
+    panel.lang.setCurrentIndex(1)  # ru
+    _click(qtbot, panel.print_button)
+    with ui_ctx.store.read() as s:
+        verdict = verify_pdf(out.read_bytes(), lambda code: council.signed_content(s, code))
+    assert verdict.status == UNALTERED
+
+    # …and now nothing can change: the attempt says why
+    panel.setCurrentIndex(1)
+    type_text(panel.meeting_topic, "Тағы бір кездесу")
+    _click(qtbot, panel.log_meeting_button)
+    assert "M-11" in view.message.text() and "7" in view.message.text()
+    _click(qtbot, panel.protocol_button)  # the same protocol number again, deciding on the pair
+    assert "M-11" in view.message.text()
+    window.grab().save(str(tmp_path / "mentoring-kk.png"))
