@@ -142,7 +142,7 @@ def _year(args: argparse.Namespace) -> int:
     lines.append(["", ""])
     lines.append(guide_header(args.lang))
     lines += guide_rows(review, args.lang)
-    _write_table(args, str(args.year), [t("Region"), region], lines)
+    _write_table(args, str(args.year), [t("Region"), region, "", "", ""], lines)
     return _written(args.out)
 
 
