@@ -1,4 +1,4 @@
-"""Verification codes under hostile content: any text verifies untouched, any change shows (M-11)."""
+"""Verification codes under hostile content: untouched verifies, any change shows (M-11)."""
 
 from __future__ import annotations
 
