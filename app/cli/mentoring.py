@@ -32,6 +32,13 @@ def register(commands: Any, reports: Any) -> None:
     _lang_option(p)
     p.set_defaults(handler=guarded(_needs))
 
+    p = reports.add_parser("roster", help="tutors and mentors of a region (M-3)")
+    p.add_argument("--region", required=True)
+    p.add_argument("--format", choices=("pdf", "xlsx", "csv"), default="pdf")
+    p.add_argument("--out", type=Path, required=True)
+    _lang_option(p)
+    p.set_defaults(handler=guarded(_roster))
+
     p = reports.add_parser("mentoring-year", help="year in review of a region (M-13)")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--region", required=True)
@@ -113,6 +120,32 @@ def _needs(args: argparse.Namespace) -> int:
         args.out.write_bytes(build_needs(needs, lang=args.lang, centre_name=centre))
     else:
         _write_table(args, "needs", header(args.lang), rows(needs, args.lang))
+    return _written(args.out)
+
+
+def _region_name(session: Any, region: str, lang: str) -> str:
+    from app.courts.service import list_courts
+    from i18n import localized
+
+    courts = list_courts(session, level="regional", region_code=region)
+    return localized(courts[0].name_kk, courts[0].name_ru, lang) if courts else region
+
+
+def _roster(args: argparse.Namespace) -> int:
+    from app.mentoring.queries import roster
+    from app.reports.roster import build_roster, header, rows
+
+    store = store_of(args, backup=False)
+    with store.read() as session:
+        found = roster(session, args.region)
+        region = _region_name(session, args.region, args.lang)
+        centre = _centre(session, args.lang)
+    if args.format == "pdf":
+        args.out.write_bytes(
+            build_roster(found, lang=args.lang, region_name=region, centre_name=centre)
+        )
+    else:
+        _write_table(args, "roster", header(args.lang), rows(found, args.lang))
     return _written(args.out)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt
@@ -56,6 +57,11 @@ class MentoringView(QWidget):
             self.region.addItem(court.name, court.region_code)
         if home:
             self.region.setCurrentIndex(self.region.findData(home))
+        self.court = QComboBox(self)
+        self.court.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.court.setMinimumContentsLength(20)
         self.needs_label, self.pairs_label = QLabel(self), QLabel(self)
         self.needs = self._table(5)
         self.kind = QComboBox(self)
@@ -73,6 +79,7 @@ class MentoringView(QWidget):
         left = QWidget(self)
         lay = QVBoxLayout(left)
         lay.addWidget(self.region)
+        lay.addWidget(self.court)
         lay.addWidget(self.needs_label)
         lay.addWidget(self.needs)
         row = QHBoxLayout()
@@ -97,7 +104,8 @@ class MentoringView(QWidget):
         outer.addWidget(splitter)
         outer.addWidget(self.message)
 
-        self.region.currentIndexChanged.connect(self.reload)
+        self.region.currentIndexChanged.connect(self._on_region_current_index_changed)
+        self.court.currentIndexChanged.connect(self.reload)
         self.needs.itemSelectionChanged.connect(self._on_needs_selection_changed)
         self.kind.currentIndexChanged.connect(self._on_needs_selection_changed)
         self.form_pair_button.clicked.connect(self._on_form_pair_clicked)
@@ -105,7 +113,22 @@ class MentoringView(QWidget):
         self.start_button.clicked.connect(self._on_start_clicked)
         self.panel.changed.connect(self._on_panel_changed)
         self.panel.message_shown.connect(self.message.setText)
+        self._fill_courts()
         self.retranslate_ui()
+        self.reload()
+
+    def _fill_courts(self) -> None:
+        self.court.blockSignals(True)
+        self.court.clear()
+        self.court.addItem("", None)
+        with self._ctx.store.read() as s:
+            for court in list_courts(s, region_code=self.region.currentData() or ""):
+                self.court.addItem(court.name, str(court.id))
+        self.court.blockSignals(False)
+
+    def _on_region_current_index_changed(self) -> None:
+        self._fill_courts()
+        self.court.setItemText(0, _("All courts"))
         self.reload()
 
     def _table(self, columns: int) -> QTableWidget:
@@ -133,6 +156,7 @@ class MentoringView(QWidget):
     def retranslate_ui(self) -> None:
         """Captions in the active language."""
         self.needs_label.setText(_("Need for judicial mentoring"))
+        self.court.setItemText(0, _("All courts"))
         self.pairs_label.setText(_("Pairs"))
         self.kind.setItemText(0, _("Tutor"))
         self.kind.setItemText(1, _("Mentor"))
@@ -149,8 +173,10 @@ class MentoringView(QWidget):
     def reload(self) -> None:
         """Needs and pairs of the chosen region, read in one session."""
         region = self.region.currentData() or ""
+        court = self.court.currentData()
+        court_id = uuid.UUID(court) if court else None
         with self._ctx.store.read() as s:
-            self._needs = queries.needs_analysis(s, region_code=region)
+            self._needs = queries.needs_analysis(s, region_code=region, court_id=court_id)
             self._pairs = queries.pairs(s, region_code=region)
         self._fill(
             self.needs,

@@ -130,3 +130,48 @@ def test_programme_printout_has_approval_block_m7(store, actor, world, db_path, 
         )
         text = _text(out)
         assert word in text and "Б. Сейітқали" in text
+
+
+def test_roster_report_names_order_and_marks_overrides_m3(
+    store, actor, world, db_path, tmp_path
+) -> None:
+    out = tmp_path / "roster.pdf"
+    assert (
+        main(
+            [
+                "--db",
+                str(db_path),
+                "report",
+                "roster",
+                "--region",
+                world.region,
+                "--lang",
+                "ru",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    text = _text(out)
+    assert "Өтегенов Әлия Серікқызы" in text and "№ 12-ө, 01.09.2026" in text
+    assert "Нұрланова" in text  # a retired judge on the roster as a mentor (M-1)
+    csv = tmp_path / "roster.csv"
+    assert (
+        main(
+            [
+                "--db",
+                str(db_path),
+                "report",
+                "roster",
+                "--region",
+                world.region,
+                "--format",
+                "csv",
+                "--out",
+                str(csv),
+            ]
+        )
+        == 0
+    )
+    assert "12-ө" in csv.read_text(encoding="utf-8-sig")

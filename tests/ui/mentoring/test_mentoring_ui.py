@@ -173,3 +173,15 @@ def test_whole_life_of_a_pair_in_real_widgets_m2_to_m11(
     _click(qtbot, panel.protocol_button)  # the same protocol number again, deciding on the pair
     assert "M-11" in view.message.text()
     window.grab().save(str(tmp_path / "mentoring-kk.png"))
+
+
+def test_needs_list_filters_by_court_m2(qtbot: QtBot, window: MainWindow, region: Region) -> None:
+    view = window.page("mentoring")
+    assert isinstance(view, MentoringView)
+    view.region.setCurrentIndex(view.region.findData("AKM"))
+    assert view.needs.rowCount() == 1
+    regional = view.court.findText("Ақмола облыстық соты")
+    view.court.setCurrentIndex(regional)  # nobody at the regional court needs a guide
+    assert view.needs.rowCount() == 0
+    view.court.setCurrentIndex(view.court.findText("Көкшетау қалалық соты"))
+    assert view.needs.rowCount() == 1
