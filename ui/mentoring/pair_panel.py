@@ -37,6 +37,7 @@ from app.mentoring.dto import (
     ReportInput,
 )
 from app.mentoring.journal import ETHICS_CRITERIA
+from app.mentoring.programme import ITEM_STATUSES, STATUS_LABELS
 from app.reports.protocol import build_protocol
 from app.store import Session
 from i18n import N_, _
@@ -208,6 +209,9 @@ class PairPanel(QTabWidget):
         self.extend_months = QSpinBox(page)
         self.extend_months.setRange(0, 24)
         self.protocol_button = self._button(page, N_("Draw up protocol"), self._on_protocol_clicked)
+        self.update_protocol_button = self._button(
+            page, N_("Save protocol changes"), self._on_update_protocol_clicked
+        )
         self.print_button = self._button(page, N_("Print protocol…"), self._on_print_clicked)
         self.lang = QComboBox(page)
         self.lang.addItem("Қазақша", "kk")
@@ -235,6 +239,7 @@ class PairPanel(QTabWidget):
             )
         )
         layout.addWidget(self.protocol_button)
+        layout.addWidget(self.update_protocol_button)
         layout.addLayout(
             self._form(page, [(N_("Language"), self.lang), (N_("Signed by"), self.signed_by)])
         )
@@ -312,10 +317,11 @@ class PairPanel(QTabWidget):
         for item in prog.items if prog is not None else ():
             self._on_add_item_clicked()
             row = self.items.rowCount() - 1
-            for col, text in enumerate((item.goal, item.activity, item.status)):
+            for col, text in enumerate((item.goal, item.activity)):
                 cell = self.items.item(row, col)
                 if cell is not None:
                     cell.setText(text)
+            self.status_box(row).setCurrentIndex(ITEM_STATUSES.index(item.status))
         if prog is not None:
             self.chairman.setText(prog.approved_by)
             self.programme_state.setText(
@@ -325,16 +331,26 @@ class PairPanel(QTabWidget):
     def _items(self) -> tuple[ProgrammeItem, ...]:
         out = []
         for row in range(self.items.rowCount()):
-            cells = [self.items.item(row, c) for c in range(3)]
-            goal, activity, status = (c.text().strip() if c else "" for c in cells)
-            out.append(ProgrammeItem(goal, activity, status=status or "planned"))
+            cells = [self.items.item(row, c) for c in range(2)]
+            goal, activity = (c.text().strip() if c else "" for c in cells)
+            out.append(ProgrammeItem(goal, activity, status=self.status_box(row).currentData()))
         return tuple(out)
 
     def _on_add_item_clicked(self) -> None:
         row = self.items.rowCount()
         self.items.insertRow(row)
-        for col, text in enumerate(("", "", "planned")):
-            self.items.setItem(row, col, QTableWidgetItem(text))
+        for col in range(2):
+            self.items.setItem(row, col, QTableWidgetItem(""))
+        box = QComboBox(self.items)
+        for key in ITEM_STATUSES:
+            box.addItem(_(STATUS_LABELS[key]), key)
+        self.items.setCellWidget(row, 2, box)
+
+    def status_box(self, row: int) -> QComboBox:
+        """The status picker of a programme item."""
+        box = self.items.cellWidget(row, 2)
+        assert isinstance(box, QComboBox)
+        return box
 
     def _on_save_programme_clicked(self) -> None:
         assert self.pair is not None
@@ -393,9 +409,9 @@ class PairPanel(QTabWidget):
         )
         self._run(lambda s: journal.submit_report(s, self._ctx.actor, pair_id, data))
 
-    def _on_protocol_clicked(self) -> None:
+    def _protocol_input(self) -> ProtocolInput:
         assert self.pair is not None
-        data = ProtocolInput(
+        return ProtocolInput(
             region_code=self.pair.region_code,
             number=self.protocol_number.text(),
             held_on=_py(self.held_on),
@@ -405,6 +421,16 @@ class PairPanel(QTabWidget):
             members=tuple(m.strip() for m in self.members.text().split(",")),
             agenda=self.agenda.text(),
         )
+
+    def _on_update_protocol_clicked(self) -> None:
+        if self.protocol_id is None:
+            return
+        protocol_id, data = self.protocol_id, self._protocol_input()
+        self._run(lambda s: council.update_protocol(s, self._ctx.actor, protocol_id, data))
+
+    def _on_protocol_clicked(self) -> None:
+        assert self.pair is not None
+        data = self._protocol_input()
         decision = DecisionInput(
             pair_id=self.pair.id,
             decision=self.decision.currentData(),

@@ -110,7 +110,7 @@ def test_whole_life_of_a_pair_in_real_widgets_m2_to_m11(
         row = panel.items.rowCount() - 1
         panel.items.item(row, 0).setText(goal)
         panel.items.item(row, 1).setText(activity)
-        panel.items.item(row, 2).setText("done")
+        panel.status_box(row).setCurrentIndex(panel.status_box(row).findData("done"))
     _click(qtbot, panel.save_programme_button)
     type_text(panel.chairman, "Сейітқали Б.")
     _click(qtbot, panel.approve_button)
@@ -170,8 +170,15 @@ def test_whole_life_of_a_pair_in_real_widgets_m2_to_m11(
     type_text(panel.meeting_topic, "Тағы бір кездесу")
     _click(qtbot, panel.log_meeting_button)
     assert "M-11" in view.message.text() and "7" in view.message.text()
-    _click(qtbot, panel.protocol_button)  # the same protocol number again, deciding on the pair
+    panel.setCurrentIndex(3)
+    panel.place.clear()
+    type_text(panel.place, "Астана")
+    _click(qtbot, panel.update_protocol_button)  # the signed protocol itself refuses
+    assert "M-11" in view.message.text() and "Төлеуов А. Б." in view.message.text()
+    _click(qtbot, panel.protocol_button)  # a new protocol deciding on the closed pair
     assert "M-11" in view.message.text()
+    panel.setCurrentIndex(0)
+    assert panel.status_box(0).currentText() == "Орындалды"
     window.grab().save(str(tmp_path / "mentoring-kk.png"))
 
 
