@@ -485,9 +485,3 @@ def list_protocols(session: Session, region_code: str = "") -> list[ProtocolDTO]
     if region_code:
         stmt = stmt.where(Protocol.region_code == region_code)
     return [_dto(session, p) for p in session.scalars(stmt.order_by(Protocol.held_on.desc()))]
-
-
-def guide_name(session: Session, person_id: uuid.UUID) -> str:
-    """A guide's full name (for pickers)."""
-    person = session.get(Person, person_id)
-    return full_name(person) if person else ""

@@ -17,7 +17,6 @@ from app.mentoring import rules
 from app.mentoring.access import OPEN_STATES, names
 from app.mentoring.dto import NeedRow, PairDTO, RosterRow, Suggestion
 from app.mentoring.service import max_proteges, pair_dto
-from app.people.experience import add_years
 from app.people.queries import current_statuses
 from db.models import (
     CareerEvent,
@@ -217,8 +216,3 @@ def pairs(
     if person_id is not None:
         stmt = stmt.where(or_(Pair.protege_id == person_id, Pair.guide_id == person_id))
     return [pair_dto(session, p) for p in session.scalars(stmt.order_by(Pair.starts_on))]
-
-
-def protege_since(first_appointed_on: date, on: date) -> bool:
-    """Whether a first appointment is still within the protégé window (M-2)."""
-    return first_appointed_on <= on < add_years(first_appointed_on, rules.PROTEGE_WINDOW_YEARS)

@@ -44,6 +44,9 @@ from i18n import N_, _
 from ui.context import UiContext
 
 
+COPY_LABELS = {"training_centre": N_("Training centre"), "hr": N_("HR service")}
+
+
 def _date_edit(parent: QWidget) -> QDateEdit:
     edit = QDateEdit(parent)
     edit.setCalendarPopup(True)
@@ -218,6 +221,12 @@ class PairPanel(QTabWidget):
         self.lang.addItem("Русский", "ru")
         self.signed_by = QLineEdit(page)
         self.sign_button = self._button(page, N_("Mark signed"), self._on_sign_clicked)
+        self.copy_centre_button = self._button(
+            page, N_("Copy sent to the training centre"), self._on_copy_centre_clicked
+        )
+        self.copy_hr_button = self._button(
+            page, N_("Copy sent to HR for the personal file"), self._on_copy_hr_clicked
+        )
         self.protocol_state = QLabel(page)
         self.protocol_state.setWordWrap(True)
         layout = QVBoxLayout(page)
@@ -245,6 +254,8 @@ class PairPanel(QTabWidget):
         )
         layout.addWidget(self.print_button)
         layout.addWidget(self.sign_button)
+        layout.addWidget(self.copy_centre_button)
+        layout.addWidget(self.copy_hr_button)
         layout.addWidget(self.protocol_state)
         return page
 
@@ -468,6 +479,24 @@ class PairPanel(QTabWidget):
         )
         if name:
             self.print_protocol(Path(name))
+
+    def _record_copy(self, recipient: str) -> None:
+        if self.protocol_id is None:
+            return
+        protocol_id = self.protocol_id
+        dto = self._run(
+            lambda s: council.record_copy(s, self._ctx.actor, protocol_id, recipient, date.today())
+        )
+        if dto is not None:
+            self.protocol_state.setText(
+                "\n".join(f"{_(COPY_LABELS[r])}: {d:%d.%m.%Y}" for r, d in dto.copies)
+            )
+
+    def _on_copy_centre_clicked(self) -> None:
+        self._record_copy("training_centre")
+
+    def _on_copy_hr_clicked(self) -> None:
+        self._record_copy("hr")
 
     def _on_sign_clicked(self) -> None:
         if self.protocol_id is None:

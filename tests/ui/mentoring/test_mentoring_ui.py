@@ -164,6 +164,9 @@ def test_whole_life_of_a_pair_in_real_widgets_m2_to_m11(
     with ui_ctx.store.read() as s:
         verdict = verify_pdf(out.read_bytes(), lambda code: council.signed_content(s, code))
     assert verdict.status == UNALTERED
+    _click(qtbot, panel.copy_centre_button)
+    _click(qtbot, panel.copy_hr_button)
+    assert "Оқу орталығы" in panel.protocol_state.text() and "Кадр" in panel.protocol_state.text()
 
     # …and now nothing can change: the attempt says why
     panel.setCurrentIndex(1)
