@@ -19,7 +19,6 @@ from app.mentoring.access import (
     LockedError,
     ensure_editable,
     extension_months,
-    full_name,
     load_pair,
     names,
     pair_end,

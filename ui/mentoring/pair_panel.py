@@ -43,7 +43,6 @@ from app.store import Session
 from i18n import N_, _
 from ui.context import UiContext
 
-
 COPY_LABELS = {"training_centre": N_("Training centre"), "hr": N_("HR service")}
 
 
