@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
-from app.mentoring import council, journal, programme
+from app.mentoring import council, journal, programme, service
 from app.mentoring.dto import (
     DecisionInput,
     PairDTO,
+    PetitionInput,
     ProgrammeItem,
     ProtocolInput,
     ReportInput,
@@ -43,6 +44,13 @@ from app.store import Session
 from i18n import N_, _
 from ui.context import UiContext
 
+FIELD_LABELS = {
+    "goal": N_("Goal"),
+    "activity": N_("Activity"),
+    "due_on": N_("Due"),
+    "status": N_("Status"),
+    "evidence": N_("Evidence"),
+}
 COPY_LABELS = {"training_centre": N_("Training centre"), "hr": N_("HR service")}
 
 
@@ -120,6 +128,13 @@ class PairPanel(QTabWidget):
         )
         layout.addWidget(self.approve_button)
         layout.addWidget(self.programme_state)
+        self.compare_button = self._button(
+            page, N_("Compare with the previous version"), self._on_compare_clicked
+        )
+        self.changes = QLabel(page)
+        self.changes.setWordWrap(True)
+        layout.addWidget(self.compare_button)
+        layout.addWidget(self.changes)
         return page
 
     def _journal_tab(self) -> QWidget:
@@ -193,6 +208,37 @@ class PairPanel(QTabWidget):
             )
         )
         layout.addWidget(self.submit_report_button)
+        self.petition_kind = QComboBox(page)
+        for key in ("end_early", "replace"):
+            self.petition_kind.addItem("", key)
+        self.petition_reasons = QLineEdit(page)
+        self.petition_button = self._button(page, N_("File petition"), self._on_petition_clicked)
+        self.order_number = QLineEdit(page)
+        self.order_date = _date_edit(page)
+        self.order_months = QSpinBox(page)
+        self.order_months.setRange(1, 36)
+        self.extend_button = self._button(page, N_("Extend by order"), self._on_extend_clicked)
+        layout.addLayout(
+            self._form(
+                page,
+                [
+                    (N_("Petition"), self.petition_kind),
+                    (N_("Reasons"), self.petition_reasons),
+                ],
+            )
+        )
+        layout.addWidget(self.petition_button)
+        layout.addLayout(
+            self._form(
+                page,
+                [
+                    (N_("Chairman's order No."), self.order_number),
+                    (N_("Order date"), self.order_date),
+                    (N_("Extend by months"), self.order_months),
+                ],
+            )
+        )
+        layout.addWidget(self.extend_button)
         return page
 
     def _council_tab(self) -> QWidget:
@@ -277,6 +323,8 @@ class PairPanel(QTabWidget):
         self.items.setHorizontalHeaderLabels([_("Goal"), _("Activity"), _("Status")])
         for key, box in self.criteria.items():
             box.setText(_(ETHICS_CRITERIA[key]))
+        self.petition_kind.setItemText(0, _("End early"))
+        self.petition_kind.setItemText(1, _("Replace the guide"))
         self.report_author.setItemText(0, _("Guide"))
         self.report_author.setItemText(1, _("Protégé"))
         from app.reports.protocol import DECISION_LABELS
@@ -373,6 +421,58 @@ class PairPanel(QTabWidget):
                     s, actor, pair_id, items, _("Corrected during execution")
                 )
             )
+
+    def _on_compare_clicked(self) -> None:
+        assert self.pair is not None
+        pair_id = self.pair.id
+        try:
+            with self._ctx.store.read() as s:
+                current = programme.get_programme(s, pair_id).version
+                if current < 2:
+                    self.changes.setText(_("There is only one version."))
+                    return
+                old = programme.version_items(s, pair_id, current - 1)
+                new = programme.version_items(s, pair_id, current)
+        except DomainError as exc:
+            self.message_shown.emit(exc.message())
+            return
+        self.changes.setText(
+            "\n".join(
+                _("Item {n}, {field}: «{old}» → «{new}»").format(
+                    n=n, field=_(FIELD_LABELS[f]), old=a, new=b
+                )
+                for n, f, a, b in (
+                    (n, f, *(_(STATUS_LABELS[x]) if f == "status" else x for x in (a, b)))
+                    for n, f, a, b in programme.compare(old, new)
+                )
+            )
+        )
+
+    def _on_petition_clicked(self) -> None:
+        assert self.pair is not None
+        pair_id = self.pair.id
+        data = PetitionInput(
+            kind=self.petition_kind.currentData(),
+            filed_by=self.report_author.currentData(),
+            filed_on=date.today(),
+            reasons=self.petition_reasons.text(),
+        )
+        if self._run(lambda s: journal.file_petition(s, self._ctx.actor, pair_id, data)):
+            self.petition_reasons.clear()
+
+    def _on_extend_clicked(self) -> None:
+        assert self.pair is not None
+        pair_id = self.pair.id
+        number, on, months = (
+            self.order_number.text(),
+            _py(self.order_date),
+            self.order_months.value(),
+        )
+        self._run(
+            lambda s: service.extend_pair(
+                s, self._ctx.actor, pair_id, order_number=number, order_date=on, months=months
+            )
+        )
 
     def _on_approve_clicked(self) -> None:
         assert self.pair is not None

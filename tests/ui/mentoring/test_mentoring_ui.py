@@ -103,18 +103,23 @@ def test_whole_life_of_a_pair_in_real_widgets_m2_to_m11(
     _click(qtbot, view.start_button)
     assert view.selected_pair().state == "active"
 
-    # M-7 programme drawn up and approved
+    # M-7 programme drawn up, approved, then corrected with both versions kept
     panel.setCurrentIndex(0)
     for goal, activity in (("Судья әдебі", "Кодексті талдау"), ("Құжаттар", "Жобалар")):
         _click(qtbot, panel.add_item_button)
         row = panel.items.rowCount() - 1
         panel.items.item(row, 0).setText(goal)
         panel.items.item(row, 1).setText(activity)
-        panel.status_box(row).setCurrentIndex(panel.status_box(row).findData("done"))
     _click(qtbot, panel.save_programme_button)
     type_text(panel.chairman, "Сейітқали Б.")
     _click(qtbot, panel.approve_button)
-    assert view.message.text() == "" and view.selected_pair().progress == 100
+    assert view.message.text() == "" and view.selected_pair().progress == 0
+    for row in range(2):
+        panel.status_box(row).setCurrentIndex(panel.status_box(row).findData("done"))
+    _click(qtbot, panel.save_programme_button)
+    assert view.selected_pair().progress == 100
+    _click(qtbot, panel.compare_button)
+    assert "Жоспарланған" in panel.changes.text() and "Орындалды" in panel.changes.text()
 
     # M-8/M-9 two meetings and a hearing review
     panel.setCurrentIndex(1)
@@ -137,6 +142,17 @@ def test_whole_life_of_a_pair_in_real_widgets_m2_to_m11(
     panel.score.setValue(5)
     _click(qtbot, panel.submit_report_button)
     assert view.message.text() == ""
+    panel.report_author.setCurrentIndex(0)  # M-10: the guide petitions, goals reached
+    type_text(panel.petition_reasons, "Бағдарлама мақсаттарына жетті")
+    _click(qtbot, panel.petition_button)
+    assert view.message.text() == "" and panel.petition_reasons.text() == ""
+    type_text(panel.order_number, "45-ө")  # M-4: extension by the chairman's order
+    panel.order_months.setValue(30)
+    _click(qtbot, panel.extend_button)
+    assert "M-4" in view.message.text() and "42" in view.message.text()
+    panel.order_months.setValue(6)
+    _click(qtbot, panel.extend_button)
+    assert view.message.text() == "" and view.selected_pair().extensions_months == 6
 
     # M-11 the council's protocol: drawn up, printed, signed, printed again and verified
     panel.setCurrentIndex(3)
