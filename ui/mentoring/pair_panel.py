@@ -436,17 +436,16 @@ class PairPanel(QTabWidget):
         except DomainError as exc:
             self.message_shown.emit(exc.message())
             return
-        self.changes.setText(
-            "\n".join(
+        lines = []
+        for n, field, before, after in programme.compare(old, new):
+            if field == "status":
+                before, after = _(STATUS_LABELS[before]), _(STATUS_LABELS[after])
+            lines.append(
                 _("Item {n}, {field}: «{old}» → «{new}»").format(
-                    n=n, field=_(FIELD_LABELS[f]), old=a, new=b
-                )
-                for n, f, a, b in (
-                    (n, f, *(_(STATUS_LABELS[x]) if f == "status" else x for x in (a, b)))
-                    for n, f, a, b in programme.compare(old, new)
+                    n=n, field=_(FIELD_LABELS[field]), old=before, new=after
                 )
             )
-        )
+        self.changes.setText("\n".join(lines))
 
     def _on_petition_clicked(self) -> None:
         assert self.pair is not None
