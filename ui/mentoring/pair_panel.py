@@ -438,11 +438,12 @@ class PairPanel(QTabWidget):
             return
         lines = []
         for n, field, before, after in programme.compare(old, new):
+            shown = (before, after)
             if field == "status":
-                before, after = _(STATUS_LABELS[before]), _(STATUS_LABELS[after])
+                shown = (_(STATUS_LABELS[before]), _(STATUS_LABELS[after]))
             lines.append(
                 _("Item {n}, {field}: «{old}» → «{new}»").format(
-                    n=n, field=_(FIELD_LABELS[field]), old=before, new=after
+                    n=n, field=_(FIELD_LABELS[field]), old=shown[0], new=shown[1]
                 )
             )
         self.changes.setText("\n".join(lines))
