@@ -106,98 +106,109 @@ def test_whole_life_of_a_pair_in_real_widgets_m2_to_m11(
     # M-7 programme drawn up, approved, then corrected with both versions kept
     panel.setCurrentIndex(0)
     for goal, activity in (("Судья әдебі", "Кодексті талдау"), ("Құжаттар", "Жобалар")):
-        _click(qtbot, panel.add_item_button)
-        row = panel.items.rowCount() - 1
-        panel.items.item(row, 0).setText(goal)
-        panel.items.item(row, 1).setText(activity)
-    _click(qtbot, panel.save_programme_button)
-    type_text(panel.chairman, "Сейітқали Б.")
-    _click(qtbot, panel.approve_button)
+        _click(qtbot, panel.programme.add_item_button)
+        row = panel.programme.items.rowCount() - 1
+        panel.programme.items.item(row, 0).setText(goal)
+        panel.programme.items.item(row, 1).setText(activity)
+    _click(qtbot, panel.programme.save_programme_button)
+    type_text(panel.programme.chairman, "Сейітқали Б.")
+    _click(qtbot, panel.programme.approve_button)
     assert view.message.text() == "" and view.selected_pair().progress == 0
     for row in range(2):
-        panel.status_box(row).setCurrentIndex(panel.status_box(row).findData("done"))
-    _click(qtbot, panel.save_programme_button)
+        panel.programme.status_box(row).setCurrentIndex(
+            panel.programme.status_box(row).findData("done")
+        )
+    _click(qtbot, panel.programme.save_programme_button)
     assert view.selected_pair().progress == 100
-    _click(qtbot, panel.compare_button)
-    assert "Жоспарланған" in panel.changes.text() and "Орындалды" in panel.changes.text()
+    _click(qtbot, panel.programme.compare_button)
+    assert (
+        "Жоспарланған" in panel.programme.changes.text()
+        and "Орындалды" in panel.programme.changes.text()
+    )
 
     # M-8/M-9 two meetings and a hearing review
     panel.setCurrentIndex(1)
     for topic in ("Бейімделу", "Судья әдебі"):
-        type_text(panel.meeting_topic, topic)
-        _click(qtbot, panel.log_meeting_button)
-    type_text(panel.case_number, "2-1234/2026")
-    panel.criteria["impartiality"].setChecked(True)
-    _click(qtbot, panel.review_button)
-    assert panel.journal_list.text().count("\n") == 2 and "2-1234/2026" in panel.journal_list.text()
+        type_text(panel.journal.meeting_topic, topic)
+        _click(qtbot, panel.journal.log_meeting_button)
+    type_text(panel.journal.case_number, "2-1234/2026")
+    panel.journal.criteria["impartiality"].setChecked(True)
+    _click(qtbot, panel.journal.review_button)
+    assert (
+        panel.journal.journal_list.text().count("\n") == 2
+        and "2-1234/2026" in panel.journal.journal_list.text()
+    )
 
     # M-10 the guide's and the protégé's reports
     panel.setCurrentIndex(2)
-    panel.report_author.setCurrentIndex(0)
-    type_text(panel.work_done, "Бағдарлама орындалды")
-    _click(qtbot, panel.submit_report_button)
-    panel.report_author.setCurrentIndex(1)
-    type_text(panel.knowledge, "Процесс жүргізу дағдылары")
-    type_text(panel.effectiveness, "Тиімді")
-    panel.score.setValue(5)
-    _click(qtbot, panel.submit_report_button)
+    panel.reports.report_author.setCurrentIndex(0)
+    type_text(panel.reports.work_done, "Бағдарлама орындалды")
+    _click(qtbot, panel.reports.submit_report_button)
+    panel.reports.report_author.setCurrentIndex(1)
+    type_text(panel.reports.knowledge, "Процесс жүргізу дағдылары")
+    type_text(panel.reports.effectiveness, "Тиімді")
+    panel.reports.score.setValue(5)
+    _click(qtbot, panel.reports.submit_report_button)
     assert view.message.text() == ""
-    panel.report_author.setCurrentIndex(0)  # M-10: the guide petitions, goals reached
-    type_text(panel.petition_reasons, "Бағдарлама мақсаттарына жетті")
-    _click(qtbot, panel.petition_button)
-    assert view.message.text() == "" and panel.petition_reasons.text() == ""
-    type_text(panel.order_number, "45-ө")  # M-4: extension by the chairman's order
-    panel.order_months.setValue(30)
-    _click(qtbot, panel.extend_button)
+    panel.reports.report_author.setCurrentIndex(0)  # M-10: the guide petitions, goals reached
+    type_text(panel.reports.petition_reasons, "Бағдарлама мақсаттарына жетті")
+    _click(qtbot, panel.reports.petition_button)
+    assert view.message.text() == "" and panel.reports.petition_reasons.text() == ""
+    type_text(panel.reports.order_number, "45-ө")  # M-4: extension by the chairman's order
+    panel.reports.order_months.setValue(30)
+    _click(qtbot, panel.reports.extend_button)
     assert "M-4" in view.message.text() and "42" in view.message.text()
-    panel.order_months.setValue(6)
-    _click(qtbot, panel.extend_button)
+    panel.reports.order_months.setValue(6)
+    _click(qtbot, panel.reports.extend_button)
     assert view.message.text() == "" and view.selected_pair().extensions_months == 6
 
     # M-11 the council's protocol: drawn up, printed, signed, printed again and verified
     panel.setCurrentIndex(3)
     for field, text in (
-        (panel.protocol_number, "7"),
-        (panel.place, "Көкшетау қаласы"),
-        (panel.chair, "Төлеуов А. Б."),
-        (panel.secretary, "Мұратова Г. С."),
-        (panel.members, "Төлеуов А. Б., Мұратова Г. С., Ким С. В."),
-        (panel.agenda, "Жұптың қорытындысы"),
-        (panel.decision_text, DECISION),
+        (panel.council.protocol_number, "7"),
+        (panel.council.place, "Көкшетау қаласы"),
+        (panel.council.chair, "Төлеуов А. Б."),
+        (panel.council.secretary, "Мұратова Г. С."),
+        (panel.council.members, "Төлеуов А. Б., Мұратова Г. С., Ким С. В."),
+        (panel.council.agenda, "Жұптың қорытындысы"),
+        (panel.council.decision_text, DECISION),
     ):
         type_text(field, text)
-    _click(qtbot, panel.protocol_button)
+    _click(qtbot, panel.council.protocol_button)
     assert view.message.text() == "", view.message.text()
     out = tmp_path / "protocol.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    _click(qtbot, panel.print_button)
+    _click(qtbot, panel.council.print_button)
     assert DECISION in "".join(p.extract_text() for p in PdfReader(out).pages)
-    type_text(panel.signed_by, "Төлеуов А. Б.")
-    _click(qtbot, panel.sign_button)
+    type_text(panel.council.signed_by, "Төлеуов А. Б.")
+    _click(qtbot, panel.council.sign_button)
     assert view.selected_pair().state == "completed"
-    panel.lang.setCurrentIndex(1)  # ru
-    _click(qtbot, panel.print_button)
+    panel.council.lang.setCurrentIndex(1)  # ru
+    _click(qtbot, panel.council.print_button)
     with ui_ctx.store.read() as s:
         verdict = verify_pdf(out.read_bytes(), lambda code: council.signed_content(s, code))
     assert verdict.status == UNALTERED
-    _click(qtbot, panel.copy_centre_button)
-    _click(qtbot, panel.copy_hr_button)
-    assert "Оқу орталығы" in panel.protocol_state.text() and "Кадр" in panel.protocol_state.text()
+    _click(qtbot, panel.council.copy_centre_button)
+    _click(qtbot, panel.council.copy_hr_button)
+    assert (
+        "Оқу орталығы" in panel.council.protocol_state.text()
+        and "Кадр" in panel.council.protocol_state.text()
+    )
 
     # …and now nothing can change: the attempt says why
     panel.setCurrentIndex(1)
-    type_text(panel.meeting_topic, "Тағы бір кездесу")
-    _click(qtbot, panel.log_meeting_button)
+    type_text(panel.journal.meeting_topic, "Тағы бір кездесу")
+    _click(qtbot, panel.journal.log_meeting_button)
     assert "M-11" in view.message.text() and "7" in view.message.text()
     panel.setCurrentIndex(3)
-    panel.place.clear()
-    type_text(panel.place, "Астана")
-    _click(qtbot, panel.update_protocol_button)  # the signed protocol itself refuses
+    panel.council.place.clear()
+    type_text(panel.council.place, "Астана")
+    _click(qtbot, panel.council.update_protocol_button)  # the signed protocol itself refuses
     assert "M-11" in view.message.text() and "Төлеуов А. Б." in view.message.text()
-    _click(qtbot, panel.protocol_button)  # a new protocol deciding on the closed pair
+    _click(qtbot, panel.council.protocol_button)  # a new protocol deciding on the closed pair
     assert "M-11" in view.message.text()
     panel.setCurrentIndex(0)
-    assert panel.status_box(0).currentText() == "Орындалды"
+    assert panel.programme.status_box(0).currentText() == "Орындалды"
     window.grab().save(str(tmp_path / "mentoring-kk.png"))
 
 
