@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QTableWidget,
@@ -35,6 +36,7 @@ class ProgrammeTab(PairTab):
     def _build(self) -> None:
         page = self
         self.items = QTableWidget(0, 3, page)
+        self.items.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.add_item_button = self._button(page, N_("Add item"), self._on_add_item_clicked)
         self.save_programme_button = self._button(
             page, N_("Save programme"), self._on_save_programme_clicked
