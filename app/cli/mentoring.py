@@ -66,7 +66,7 @@ class _UnreadableError(DomainError):
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from app.mentoring.council import signed_content
+    from app.mentoring.protocol_queries import signed_content
     from app.mentoring.verify import UNALTERED, verify_pdf
 
     try:
@@ -180,7 +180,7 @@ def _year(args: argparse.Namespace) -> int:
 
 
 def _protocol(args: argparse.Namespace) -> int:
-    from app.mentoring.council import content_of, find_protocol
+    from app.mentoring.protocol_queries import content_of, find_protocol
     from app.reports.protocol import build_protocol
 
     store = store_of(args, backup=False)

@@ -3,54 +3,43 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import uuid
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.audit.service import diff, record
 from app.context import Actor
-from app.errors import FieldError, NotFoundError, ValidationError
+from app.errors import FieldError, ValidationError
 from app.mentoring import rules
 from app.mentoring.access import (
     LockedError,
     ensure_editable,
     extension_months,
     load_pair,
-    names,
     pair_end,
     require_staff,
 )
 from app.mentoring.dto import DecisionInput, ProtocolDTO, ProtocolInput
+from app.mentoring.protocol_queries import build_content, load_protocol, protocol_dto
 from app.mentoring.rules import Refusal, RuleError
 from app.mentoring.service import pair_refusals
 from app.reports.verification import canonical, code_of
 from db.base import utcnow
 from db.models import (
-    Court,
     Pair,
     PairExtension,
     Person,
     Protocol,
     ProtocolCopy,
     ProtocolDecision,
-    TrainingCentre,
 )
 from i18n import N_
 
 DECISIONS = ("complete", "end_early", "extend", "replace")
 ENDING = ("complete", "end_early", "replace")
 RECIPIENTS = ("training_centre", "hr")
-
-
-def _load(session: Session, protocol_id: uuid.UUID) -> Protocol:
-    protocol = session.get(Protocol, protocol_id)
-    if protocol is None:
-        raise NotFoundError(N_("This protocol was deleted by someone else."))
-    return protocol
 
 
 def _ensure_draft(protocol: Protocol) -> None:
@@ -84,36 +73,6 @@ def _validate(session: Session, data: ProtocolInput) -> None:
         raise ValidationError(errors)
 
 
-def _dto(session: Session, p: Protocol) -> ProtocolDTO:
-    count = (
-        session.scalar(
-            select(func.count(ProtocolDecision.id)).where(ProtocolDecision.protocol_id == p.id)
-        )
-        or 0
-    )
-    copies = tuple(
-        (c.recipient, c.sent_on)
-        for c in session.scalars(
-            select(ProtocolCopy)
-            .where(ProtocolCopy.protocol_id == p.id)
-            .order_by(ProtocolCopy.sent_on)
-        )
-    )
-    return ProtocolDTO(
-        p.id,
-        p.version,
-        p.number,
-        p.held_on,
-        p.region_code,
-        p.signed_at,
-        p.signed_by,
-        p.content_hash,
-        int(count),
-        p.amends_id,
-        copies,
-    )
-
-
 def create_protocol(session: Session, actor: Actor, data: ProtocolInput) -> ProtocolDTO:
     """A draft protocol of a council meeting (M-11)."""
     require_staff(actor)
@@ -140,7 +99,7 @@ def create_protocol(session: Session, actor: Actor, data: ProtocolInput) -> Prot
         p.id,
         diff({}, {"number": p.number, "held_on": p.held_on, "amends_id": p.amends_id}),
     )
-    return _dto(session, p)
+    return protocol_dto(session, p)
 
 
 def update_protocol(
@@ -148,7 +107,7 @@ def update_protocol(
 ) -> ProtocolDTO:
     """Change a draft; a signed protocol refuses and says why (M-11)."""
     require_staff(actor)
-    p = _load(session, protocol_id)
+    p = load_protocol(session, protocol_id)
     _ensure_draft(p)
     _validate(session, data)
     before = {"number": p.number, "held_on": p.held_on, "place": p.place, "agenda": p.agenda}
@@ -167,7 +126,7 @@ def update_protocol(
             before, {"number": p.number, "held_on": p.held_on, "place": p.place, "agenda": p.agenda}
         ),
     )
-    return _dto(session, p)
+    return protocol_dto(session, p)
 
 
 def add_decision(
@@ -175,7 +134,7 @@ def add_decision(
 ) -> ProtocolDTO:
     """Add the council's decision on a pair to a draft (M-11; M-4 for extend, M-10 replace)."""
     require_staff(actor)
-    p = _load(session, protocol_id)
+    p = load_protocol(session, protocol_id)
     _ensure_draft(p)
     pair = load_pair(session, data.pair_id)
     if pair.locked_by_id is None or pair.locked_by_id != p.amends_id:
@@ -235,82 +194,7 @@ def add_decision(
         d.id,
         diff({}, {"protocol_id": p.id, "pair_id": pair.id, "decision": data.decision}),
     )
-    return _dto(session, p)
-
-
-def _region_names(session: Session, region: str) -> dict[str, str]:
-    court = session.scalar(
-        select(Court).where(Court.level == "regional", Court.region_code == region)
-    )
-    centre = (
-        session.scalar(select(TrainingCentre).where(TrainingCentre.court_id == court.id))
-        if court
-        else None
-    )
-    return {
-        "court_kk": court.name_kk if court else "",
-        "court_ru": court.name_ru if court else "",
-        "centre_kk": centre.name_kk if centre else "",
-        "centre_ru": centre.name_ru if centre else "",
-    }
-
-
-def content_of(session: Session, protocol_id: uuid.UUID) -> dict[str, Any]:
-    """The protocol as printed: the signed snapshot, or the live draft (M-11)."""
-    p = _load(session, protocol_id)
-    if p.signed_at is not None:
-        loaded: dict[str, Any] = json.loads(p.content)
-        return loaded
-    return _build_content(session, p)
-
-
-def _build_content(session: Session, p: Protocol) -> dict[str, Any]:
-    decisions = list(
-        session.scalars(
-            select(ProtocolDecision)
-            .where(ProtocolDecision.protocol_id == p.id)
-            .order_by(ProtocolDecision.created_at)
-        )
-    )
-    pairs = {d.pair_id: load_pair(session, d.pair_id) for d in decisions}
-    people = names(
-        session,
-        {x.protege_id for x in pairs.values()}
-        | {x.guide_id for x in pairs.values()}
-        | {d.new_guide_id for d in decisions if d.new_guide_id},
-    )
-    amended = session.get(Protocol, p.amends_id) if p.amends_id else None
-    return {
-        "id": str(p.id),
-        "region": p.region_code,
-        **_region_names(session, p.region_code),
-        "number": p.number,
-        "held_on": p.held_on.isoformat(),
-        "place": p.place,
-        "chair": p.chair,
-        "secretary": p.secretary,
-        "members": list(p.members),
-        "agenda": p.agenda,
-        "amends": {"number": amended.number, "held_on": amended.held_on.isoformat()}
-        if amended
-        else None,
-        "decisions": [
-            {
-                "pair_id": str(d.pair_id),
-                "kind": pairs[d.pair_id].kind,
-                "protege": people.get(pairs[d.pair_id].protege_id, ""),
-                "guide": people.get(pairs[d.pair_id].guide_id, ""),
-                "starts_on": pairs[d.pair_id].starts_on.isoformat(),
-                "decision": d.decision,
-                "text": d.text,
-                "extend_months": d.extend_months,
-                "new_guide": people.get(d.new_guide_id, "") if d.new_guide_id else "",
-            }
-            for d in decisions
-        ],
-        "signed_by": p.signed_by,
-        "signed_on": p.signed_at.date().isoformat() if p.signed_at else None,
-    }
+    return protocol_dto(session, p)
 
 
 def _apply(session: Session, actor: Actor, p: Protocol, d: ProtocolDecision) -> None:
@@ -377,7 +261,7 @@ def sign_protocol(
 ) -> ProtocolDTO:
     """Mark a protocol signed: its content and code are fixed, its decisions applied (M-11)."""
     require_staff(actor)
-    p = _load(session, protocol_id)
+    p = load_protocol(session, protocol_id)
     _ensure_draft(p)
     errors = []
     if not signed_by.strip():
@@ -392,7 +276,7 @@ def sign_protocol(
     p.signed_by = signed_by.strip()
     p.scan, p.scan_name = scan, scan_name
     p.scan_sha256 = hashlib.sha256(scan).hexdigest() if scan else ""
-    content = _build_content(session, p)
+    content = build_content(session, p)
     p.content = canonical(content).decode("utf-8")
     p.content_hash = code_of(content)
     p.updated_by = actor.name
@@ -415,7 +299,7 @@ def sign_protocol(
             "scan_sha256": [None, p.scan_sha256],
         },
     )
-    return _dto(session, p)
+    return protocol_dto(session, p)
 
 
 def record_copy(
@@ -429,7 +313,7 @@ def record_copy(
 ) -> ProtocolDTO:
     """Register a copy sent to the training centre or to HR for the personal file (M-11)."""
     require_staff(actor)
-    p = _load(session, protocol_id)
+    p = load_protocol(session, protocol_id)
     errors = []
     if p.signed_at is None:
         errors.append(FieldError("recipient", N_("Only a signed protocol is sent — M-11")))
@@ -450,37 +334,4 @@ def record_copy(
         copy.id,
         diff({}, {"protocol_id": p.id, "recipient": recipient, "sent_on": sent_on}),
     )
-    return _dto(session, p)
-
-
-def get_protocol(session: Session, protocol_id: uuid.UUID) -> ProtocolDTO:
-    """One protocol."""
-    return _dto(session, _load(session, protocol_id))
-
-
-def find_protocol(session: Session, number: str, region_code: str = "") -> ProtocolDTO:
-    """The latest protocol with a number (in a region)."""
-    stmt = select(Protocol).where(Protocol.number == number)
-    if region_code:
-        stmt = stmt.where(Protocol.region_code == region_code)
-    p = session.scalars(stmt.order_by(Protocol.held_on.desc())).first()
-    if p is None:
-        raise NotFoundError(N_("There is no protocol No. {number}."), number=number)
-    return _dto(session, p)
-
-
-def signed_content(session: Session, code: str) -> str | None:
-    """The stored canonical content of the signed protocol with a code, if any."""
-    return session.scalar(
-        select(Protocol.content).where(
-            Protocol.content_hash == code, Protocol.signed_at.is_not(None)
-        )
-    )
-
-
-def list_protocols(session: Session, region_code: str = "") -> list[ProtocolDTO]:
-    """Protocols of a region, newest first (no confidential content, M-9)."""
-    stmt = select(Protocol)
-    if region_code:
-        stmt = stmt.where(Protocol.region_code == region_code)
-    return [_dto(session, p) for p in session.scalars(stmt.order_by(Protocol.held_on.desc()))]
+    return protocol_dto(session, p)

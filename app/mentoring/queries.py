@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from app.mentoring import rules
 from app.mentoring.access import OPEN_STATES, names
 from app.mentoring.dto import NeedRow, PairDTO, RosterRow, Suggestion
-from app.mentoring.service import max_proteges, pair_dto
+from app.mentoring.roster import max_proteges
+from app.mentoring.service import pair_dto
 from app.people.queries import current_statuses
 from db.models import (
     CareerEvent,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.mentoring import council
+from app.mentoring import council, protocol_queries
 from app.mentoring.dto import (
     DecisionInput,
     ProtocolInput,
@@ -142,8 +142,8 @@ class CouncilTab(PairTab):
             return
         protocol_id = self.protocol_id
         with self._ctx.store.read() as s:
-            content = council.content_of(s, protocol_id)
-            found = council.get_protocol(s, protocol_id)
+            content = protocol_queries.content_of(s, protocol_id)
+            found = protocol_queries.get_protocol(s, protocol_id)
         code = found.content_hash if found.signed_at else None
         path.write_bytes(build_protocol(content, lang=self.lang.currentData(), code=code))
         self.protocol_state.setText(_("Written to {path}").format(path=path))

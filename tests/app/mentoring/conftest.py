@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app.courts.dto import DistrictCourtInput
 from app.courts.service import add_district_court
 from app.mentoring.dto import RosterEntryInput, RosterOrderInput
-from app.mentoring.service import approve_roster
+from app.mentoring.roster import approve_roster
 from app.people.dto import PersonInput, StatusPeriod
 from app.people.iin import make_iin
 from app.people.service import create_person

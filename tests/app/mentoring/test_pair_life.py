@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from app.context import COORDINATOR, MENTOR, Actor
 from app.errors import PermissionDeniedError
-from app.mentoring import council, journal, programme, queries, service
+from app.mentoring import council, journal, programme, protocol_queries, queries, service
 from app.mentoring.access import LockedError
 from app.mentoring.dto import DecisionInput, ProgrammeItem, ProtocolInput, ReportInput
 from app.mentoring.verify import UNALTERED, verify_pdf
@@ -103,8 +103,8 @@ def test_whole_life_of_a_pair_m2_to_m11(store, actor, world) -> None:
 
     with store.read() as s:
         after = queries.pairs(s, person_id=world.protege)[0]
-        content = council.content_of(s, proto.id)
-        stored = council.signed_content(s, signed.content_hash)
+        content = protocol_queries.content_of(s, proto.id)
+        stored = protocol_queries.signed_content(s, signed.content_hash)
     assert after.state == "completed" and after.locked_by_id == proto.id
     pdf = build_protocol(content, lang="kk", code=signed.content_hash)
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)

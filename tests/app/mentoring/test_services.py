@@ -8,7 +8,7 @@ import pytest
 
 from app.context import CENTRE_OFFICER, COORDINATOR, MENTOR, Actor
 from app.errors import PermissionDeniedError, ValidationError
-from app.mentoring import council, journal, programme, queries, service
+from app.mentoring import council, journal, programme, protocol_queries, queries, roster, service
 from app.mentoring.access import LockedError
 from app.mentoring.dto import (
     DecisionInput,
@@ -40,7 +40,7 @@ def test_roster_refuses_ineligible_tutor_unless_coordinator_overrides_m1_m3(
         world.region, "15-ө", date(2026, 10, 1), (RosterEntryInput(young, "tutor"),), amends_id=None
     )
     with store.write() as s, pytest.raises(RuleError) as err:
-        service.approve_roster(s, actor, order, today=TODAY)
+        roster.approve_roster(s, actor, order, today=TODAY)
     assert err.value.rules == ["M-1"]
     assert err.value.refusals[0].params["held_years"] == 3
     officer = Actor("officer", frozenset({CENTRE_OFFICER}))
@@ -51,9 +51,9 @@ def test_roster_refuses_ineligible_tutor_unless_coordinator_overrides_m1_m3(
         (RosterEntryInput(young, "tutor", "Шағын сот, басқа судья жоқ"),),
     )
     with store.write() as s, pytest.raises(PermissionDeniedError):
-        service.approve_roster(s, officer, overridden, today=TODAY)
+        roster.approve_roster(s, officer, overridden, today=TODAY)
     with store.write() as s:
-        saved = service.approve_roster(s, actor, overridden, today=TODAY)
+        saved = roster.approve_roster(s, actor, overridden, today=TODAY)
     with store.read() as s:
         row = next(r for r in queries.roster(s, world.region) if r.person_id == young)
     assert row.override_reason.startswith("Шағын") and row.order_number == "15-ө"
@@ -66,7 +66,7 @@ def test_roster_order_keeps_attachment_hash_and_amendment_removes_guide_m3(
     with store.read() as s:
         entry = next(r for r in queries.roster(s, world.region) if r.person_id == world.tutor)
     with store.write() as s:
-        service.approve_roster(
+        roster.approve_roster(
             s,
             actor,
             RosterOrderInput(world.region, "20-ө", date(2026, 11, 1), removals=(entry.entry_id,)),
@@ -98,7 +98,7 @@ def test_protege_may_have_a_tutor_and_a_mentor_but_not_two_tutors_m1(store, acto
 def test_proteges_per_guide_limit_is_a_setting_m6(store, actor, world) -> None:
     with store.write() as s:
         second = add_judge(s, actor, world.district_id, "Бекова", date(2026, 9, 1))
-        service.set_max_proteges(s, actor, 1)
+        roster.set_max_proteges(s, actor, 1)
     _pair(store, actor, world)
     with store.write() as s, pytest.raises(RuleError) as err:
         service.propose_pair(s, actor, second, world.tutor, kind="tutor", starts_on=TODAY)
@@ -116,7 +116,7 @@ def test_only_a_protege_can_be_paired_m2(store, actor, world) -> None:
         )
     assert "M-2" in err.value.rules
     with store.write() as s:
-        service.add_career_event(
+        roster.add_career_event(
             s, actor, world.other_tutor, "specialisation_changed", date(2026, 10, 1)
         )
         service.propose_pair(
@@ -126,7 +126,7 @@ def test_only_a_protege_can_be_paired_m2(store, actor, world) -> None:
 
 def test_wish_ranks_first_among_suggestions_m3(store, actor, world) -> None:
     with store.write() as s:
-        service.add_wish(s, actor, world.protege, world.other_tutor)
+        roster.add_wish(s, actor, world.protege, world.other_tutor)
     with store.read() as s:
         ranked = queries.suggestions(s, world.protege, "tutor", TODAY)
     assert ranked[0].person_id == world.other_tutor
@@ -287,7 +287,7 @@ def test_replacement_keeps_history_and_amendment_revisits_closed_pair_m10_m11(
         council.add_decision(s, actor, a.id, DecisionInput(pair.id, "end_early", "Түзетілді"))
         council.sign_protocol(s, actor, a.id, "А")
     with store.read() as s:
-        content = council.content_of(s, a.id)
+        content = protocol_queries.content_of(s, a.id)
     assert content["amends"] == {"number": "9", "held_on": "2026-12-01"}
 
 

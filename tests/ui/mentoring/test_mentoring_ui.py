@@ -16,9 +16,9 @@ from sqlalchemy import select
 
 from app.courts.dto import DistrictCourtInput
 from app.courts.service import add_district_court
-from app.mentoring import council
+from app.mentoring import protocol_queries
 from app.mentoring.dto import RosterEntryInput, RosterOrderInput
-from app.mentoring.service import approve_roster
+from app.mentoring.roster import approve_roster
 from app.mentoring.verify import UNALTERED, verify_pdf
 from app.people.dto import PersonInput
 from app.people.iin import make_iin
@@ -186,7 +186,9 @@ def test_whole_life_of_a_pair_in_real_widgets_m2_to_m11(
     panel.council.lang.setCurrentIndex(1)  # ru
     _click(qtbot, panel.council.print_button)
     with ui_ctx.store.read() as s:
-        verdict = verify_pdf(out.read_bytes(), lambda code: council.signed_content(s, code))
+        verdict = verify_pdf(
+            out.read_bytes(), lambda code: protocol_queries.signed_content(s, code)
+        )
     assert verdict.status == UNALTERED
     _click(qtbot, panel.council.copy_centre_button)
     _click(qtbot, panel.council.copy_hr_button)
