@@ -62,9 +62,9 @@ def _placeholder(title: str) -> Callable[[UiContext], QWidget]:
 
 
 def _mentoring(ctx: UiContext) -> QWidget:
-    from ui.mentoring.mentoring_view import MentoringView
+    from ui.mentoring.mentoring_page import MentoringPage
 
-    return MentoringView(ctx)
+    return MentoringPage(ctx)
 
 
 def _reports(ctx: UiContext) -> QWidget:

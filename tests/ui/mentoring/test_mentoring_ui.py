@@ -89,7 +89,7 @@ def test_whole_life_of_a_pair_in_real_widgets_m2_to_m11(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    view = window.page("mentoring")
+    view = window.page("mentoring").pairs  # type: ignore[attr-defined]
     assert isinstance(view, MentoringView)
     view.region.setCurrentIndex(view.region.findData("AKM"))
     panel = view.panel
@@ -215,7 +215,7 @@ def test_whole_life_of_a_pair_in_real_widgets_m2_to_m11(
 
 
 def test_needs_list_filters_by_court_m2(qtbot: QtBot, window: MainWindow, region: Region) -> None:
-    view = window.page("mentoring")
+    view = window.page("mentoring").pairs  # type: ignore[attr-defined]
     assert isinstance(view, MentoringView)
     view.region.setCurrentIndex(view.region.findData("AKM"))
     assert view.needs.rowCount() == 1
@@ -224,3 +224,44 @@ def test_needs_list_filters_by_court_m2(qtbot: QtBot, window: MainWindow, region
     assert view.needs.rowCount() == 0
     view.court.setCurrentIndex(view.court.findText("Көкшетау қалалық соты"))
     assert view.needs.rowCount() == 1
+
+
+def test_roster_order_and_seminar_in_real_widgets_m1_m3_m12(
+    qtbot: QtBot,
+    window: MainWindow,
+    region: Region,
+    ui_ctx,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.mentoring import seminars
+    from ui.mentoring.roster_view import CHECKED
+
+    page = window.page("mentoring")
+    page.pairs.region.setCurrentIndex(page.pairs.region.findData("AKM"))  # type: ignore[attr-defined]
+    view = page.roster  # type: ignore[attr-defined]
+    page.setCurrentIndex(1)  # type: ignore[attr-defined]
+    assert view.roster.count() == 1
+    type_text(view.search, "Қасымова")
+    assert view.candidates.count() == 1
+    view.candidates.item(0).setCheckState(CHECKED)
+    type_text(view.number, "31-ө")
+    scan = tmp_path / "order.pdf"
+    scan.write_bytes(b"%PDF-1.4 scanned")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(scan), ""))
+    _click(qtbot, view.attach_button)
+    _click(qtbot, view.approve_button)  # 100 days as a judge: refused, with the numbers (M-1)
+    assert "M-1" in view.message.text() and view.roster.count() == 1
+    type_text(view.override, "Шағын сот")
+    _click(qtbot, view.approve_button)
+    assert view.message.text() == "" and view.roster.count() == 2
+    assert any("*" in view.roster.item(i).text() for i in range(2))
+
+    type_text(view.topic, "Менторлық институты")
+    _click(qtbot, view.plan_button)
+    _click(qtbot, view.invite_button)
+    assert view.attendance.count() == 1
+    view.attendance.item(0).setCheckState(CHECKED)
+    with ui_ctx.store.read() as s:
+        planned = seminars.seminars(s, "AKM")[0]
+    assert (planned.invited, planned.attended) == (1, 1)
