@@ -89,7 +89,12 @@ class RosterView(QWidget):
         self.message.setStyleSheet("color: #a40000;")
         self._form_labels: list[tuple[QLabel, str]] = []
 
-        QVBoxLayout(self.roster_box).addWidget(self.roster)
+        self.roster.setWordWrap(True)
+        self.roster_hint = QLabel(self.roster_box)
+        self.roster_hint.setWordWrap(True)
+        roster_layout = QVBoxLayout(self.roster_box)
+        roster_layout.addWidget(self.roster)
+        roster_layout.addWidget(self.roster_hint)
         order = QVBoxLayout(self.order_box)
         order.addWidget(self.search)
         order.addWidget(self.candidates)
@@ -150,6 +155,9 @@ class RosterView(QWidget):
         self.order_box.setTitle(_("Chairman's order approving or amending the roster"))
         self.seminar_box.setTitle(_("Orientation seminar"))
         self.search.setPlaceholderText(_("Search judges of the region"))
+        self.roster_hint.setText(
+            _("Tick guides to remove them, or judges to add them, then approve the order.")
+        )
         self.kind.setItemText(0, _("Tutor"))
         self.kind.setItemText(1, _("Mentor"))
         self.attach_button.setText(_("Attach the scanned order…"))
@@ -168,10 +176,15 @@ class RosterView(QWidget):
         self.roster.clear()
         for r in rows:
             mark = " *" if r.override_reason else ""
-            self.roster.addItem(
+            item = QListWidgetItem(
                 f"{r.full_name} — {_(KIND_LABELS[r.kind])}{mark} "
                 f"(№ {r.order_number}, {r.order_date:%d.%m.%Y})"
             )
+            item.setData(USER_ROLE, str(r.entry_id))
+            # a checked guide is removed by the next order (an amendment, M-3)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(UNCHECKED)
+            self.roster.addItem(item)
         self._fill_candidates()
 
     def _fill_candidates(self) -> None:
@@ -228,6 +241,7 @@ class RosterView(QWidget):
             number=self.number.text(),
             signed_on=_picked(self.signed_on),
             entries=entries,
+            removals=tuple(self._checked(self.roster)),
             attachment_name=name,
             attachment=data,
         )

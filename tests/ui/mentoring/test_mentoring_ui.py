@@ -265,3 +265,19 @@ def test_roster_order_and_seminar_in_real_widgets_m1_m3_m12(
     with ui_ctx.store.read() as s:
         planned = seminars.seminars(s, "AKM")[0]
     assert (planned.invited, planned.attended) == (1, 1)
+
+
+def test_amending_order_removes_a_guide_m3(
+    qtbot: QtBot, window: MainWindow, region: Region
+) -> None:
+    from ui.mentoring.roster_view import CHECKED
+
+    page = window.page("mentoring")
+    page.pairs.region.setCurrentIndex(page.pairs.region.findData("AKM"))  # type: ignore[attr-defined]
+    view = page.roster  # type: ignore[attr-defined]
+    view.roster.item(0).setCheckState(CHECKED)
+    type_text(view.number, "40-ө")
+    _click(qtbot, view.approve_button)
+    assert view.message.text() == "" and view.roster.count() == 0
+    page.pairs.select_need(region.protege)  # type: ignore[attr-defined]
+    assert page.pairs.guide.count() == 0  # type: ignore[attr-defined]
