@@ -82,6 +82,25 @@ class ReportsTab(PairTab):
             )
         )
         layout.addWidget(self.extend_button)
+        self.percent = QSpinBox(page)
+        self.percent.setRange(1, 100)
+        self.percent.setValue(30)
+        self.reduce_from = date_edit(page)
+        self.reduce_to = date_edit(page)
+        self.caseload_button = self._button(
+            page, N_("Record the caseload reduction order"), self._on_caseload_clicked
+        )
+        layout.addLayout(
+            self._form(
+                page,
+                [
+                    (N_("Caseload reduction, %"), self.percent),
+                    (N_("From"), self.reduce_from),
+                    (N_("To"), self.reduce_to),
+                ],
+            )
+        )
+        layout.addWidget(self.caseload_button)
 
     def _on_report_clicked(self) -> None:
         assert self.pair is not None
@@ -108,6 +127,26 @@ class ReportsTab(PairTab):
         )
         if self._run(lambda s: journal.file_petition(s, self._ctx.actor, pair_id, data)):
             self.petition_reasons.clear()
+
+    def _on_caseload_clicked(self) -> None:
+        """M-5: the court chairman's order, number and date as for an extension."""
+        assert self.pair is not None
+        protege = self.pair.protege_id
+        number, on = self.order_number.text(), picked_date(self.order_date)
+        percent = self.percent.value()
+        start, end = picked_date(self.reduce_from), picked_date(self.reduce_to)
+        self._run(
+            lambda s: service.order_caseload_reduction(
+                s,
+                self._ctx.actor,
+                protege,
+                order_number=number,
+                order_date=on,
+                percent=percent,
+                starts_on=start,
+                ends_on=end,
+            )
+        )
 
     def _on_extend_clicked(self) -> None:
         assert self.pair is not None

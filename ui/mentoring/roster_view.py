@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.errors import DomainError
 from app.mentoring import queries, roster, seminars
 from app.mentoring.dto import RosterEntryInput, RosterOrderInput
-from app.mentoring.rules import KIND_LABELS
+from app.mentoring.rules import EVENT_KINDS, KIND_LABELS, REASONS
 from app.people.dto import PersonFilter
 from app.people.queries import page_people
 from app.store import Session
@@ -78,6 +78,11 @@ class RosterView(QWidget):
         self.signed_on = _date_edit(self.order_box)
         self.attach_button = QPushButton(self.order_box)
         self.approve_button = QPushButton(self.order_box)
+        self.event_kind = QComboBox(self.order_box)
+        for key in EVENT_KINDS:
+            self.event_kind.addItem("", key)
+        self.event_date = _date_edit(self.order_box)
+        self.event_button = QPushButton(self.order_box)
         self.topic = QLineEdit(self.seminar_box)
         self.held_on = _date_edit(self.seminar_box)
         self.place = QLineEdit(self.seminar_box)
@@ -110,6 +115,10 @@ class RosterView(QWidget):
         )
         order.addWidget(self.attach_button)
         order.addWidget(self.approve_button)
+        order.addLayout(
+            self._form([(N_("Career event"), self.event_kind), (N_("Since"), self.event_date)])
+        )
+        order.addWidget(self.event_button)
         seminar = QVBoxLayout(self.seminar_box)
         seminar.addLayout(
             self._form(
@@ -128,6 +137,7 @@ class RosterView(QWidget):
         self.search.textChanged.connect(self._fill_candidates)
         self.attach_button.clicked.connect(self._on_attach_clicked)
         self.approve_button.clicked.connect(self._on_approve_clicked)
+        self.event_button.clicked.connect(self._on_event_clicked)
         self.plan_button.clicked.connect(self._on_plan_clicked)
         self.invite_button.clicked.connect(self._on_invite_clicked)
         self.attendance.itemChanged.connect(self._on_attendance_item_changed)
@@ -162,6 +172,9 @@ class RosterView(QWidget):
         self.kind.setItemText(1, _("Mentor"))
         self.attach_button.setText(_("Attach the scanned order…"))
         self.approve_button.setText(_("Approve the order"))
+        self.event_button.setText(_("Record the event for the ticked judges"))
+        for i, key in enumerate(EVENT_KINDS):
+            self.event_kind.setItemText(i, _(REASONS[key]))
         self.plan_button.setText(_("Plan seminar"))
         self.invite_button.setText(_("Invite everyone on the needs list"))
         for label, msgid in self._form_labels:
@@ -249,6 +262,22 @@ class RosterView(QWidget):
         if self._write(lambda s: roster.approve_roster(s, actor, order)) is not None:
             self.override.clear()
             self.reload()
+            self.roster_changed.emit()
+
+    def _on_event_clicked(self) -> None:
+        """M-2: a changed specialisation or region, a return from leave, a need for help."""
+        kind, on, actor = self.event_kind.currentData(), _picked(self.event_date), self._ctx.actor
+        people = self._checked(self.candidates)
+        if not people:
+            self.message.setText(_("Tick the judges first."))
+            return
+
+        def record(s: Session) -> int:
+            for pid in people:
+                roster.add_career_event(s, actor, pid, kind, on)
+            return len(people)
+
+        if self._write(record) is not None:
             self.roster_changed.emit()
 
     def _on_plan_clicked(self) -> None:

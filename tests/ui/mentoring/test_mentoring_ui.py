@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -162,6 +162,16 @@ def test_whole_life_of_a_pair_in_real_widgets_m2_to_m11(
     _click(qtbot, panel.reports.extend_button)
     assert view.message.text() == "" and view.selected_pair().extensions_months == 6
 
+    # M-5 caseload reduction for the first six months, at most 30 %
+    panel.reports.percent.setValue(40)
+    panel.reports.reduce_from.setDate(QDate.currentDate().addDays(-100))
+    panel.reports.reduce_to.setDate(QDate.currentDate().addDays(50))
+    _click(qtbot, panel.reports.caseload_button)
+    assert "M-5" in view.message.text() and "40" in view.message.text()
+    panel.reports.percent.setValue(30)
+    _click(qtbot, panel.reports.caseload_button)
+    assert view.message.text() == ""
+
     # M-11 the council's protocol: drawn up, printed, signed, printed again and verified
     panel.setCurrentIndex(3)
     for field, text in (
@@ -281,3 +291,23 @@ def test_amending_order_removes_a_guide_m3(
     assert view.message.text() == "" and view.roster.count() == 0
     page.pairs.select_need(region.protege)  # type: ignore[attr-defined]
     assert page.pairs.guide.count() == 0  # type: ignore[attr-defined]
+
+
+def test_career_event_puts_a_judge_on_the_needs_list_m2(
+    qtbot: QtBot, window: MainWindow, region: Region
+) -> None:
+    from ui.mentoring.roster_view import CHECKED
+
+    page = window.page("mentoring")
+    page.pairs.region.setCurrentIndex(page.pairs.region.findData("AKM"))  # type: ignore[attr-defined]
+    view = page.roster  # type: ignore[attr-defined]
+    assert page.pairs.needs.rowCount() == 1  # type: ignore[attr-defined]
+    type_text(view.search, "Өтегенов")
+    view.candidates.item(0).setCheckState(CHECKED)
+    view.event_kind.setCurrentIndex(view.event_kind.findData("specialisation_changed"))
+    _click(qtbot, view.event_button)
+    assert view.message.text() == ""
+    needs = page.pairs.needs  # type: ignore[attr-defined]
+    assert needs.rowCount() == 2
+    reasons = [needs.item(r, 2).text() for r in range(2)]
+    assert "Мамандануын ауыстырған" in reasons
