@@ -170,3 +170,14 @@ def list_protocols(session: Session, region_code: str = "") -> list[ProtocolDTO]
     return [
         protocol_dto(session, p) for p in session.scalars(stmt.order_by(Protocol.held_on.desc()))
     ]
+
+
+def latest_for_pair(session: Session, pair_id: uuid.UUID) -> ProtocolDTO | None:
+    """The newest protocol deciding on a pair, draft or signed."""
+    p = session.scalars(
+        select(Protocol)
+        .join(ProtocolDecision, ProtocolDecision.protocol_id == Protocol.id)
+        .where(ProtocolDecision.pair_id == pair_id)
+        .order_by(Protocol.held_on.desc(), Protocol.created_at.desc())
+    ).first()
+    return protocol_dto(session, p) if p is not None else None

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.mentoring import council, protocol_queries
+from app.mentoring import council, protocol_queries, queries
 from app.mentoring.dto import (
     DecisionInput,
     ProtocolInput,
@@ -48,6 +48,7 @@ class CouncilTab(PairTab):
         self.decision_text = QLineEdit(page)
         self.extend_months = QSpinBox(page)
         self.extend_months.setRange(0, 24)
+        self.new_guide = QComboBox(page)
         self.protocol_button = self._button(page, N_("Draw up protocol"), self._on_protocol_clicked)
         self.update_protocol_button = self._button(
             page, N_("Save protocol changes"), self._on_update_protocol_clicked
@@ -78,6 +79,7 @@ class CouncilTab(PairTab):
                     (N_("Secretary"), self.secretary),
                     (N_("Members present (comma-separated)"), self.members),
                     (N_("Agenda"), self.agenda),
+                    (N_("New guide (replacement)"), self.new_guide),
                     (N_("Decision"), self.decision),
                     (N_("Decision text"), self.decision_text),
                     (N_("Extend by months"), self.extend_months),
@@ -122,6 +124,9 @@ class CouncilTab(PairTab):
             decision=self.decision.currentData(),
             text=self.decision_text.text(),
             extend_months=self.extend_months.value(),
+            new_guide_id=uuid.UUID(self.new_guide.currentData())
+            if self.new_guide.currentData()
+            else None,
         )
 
         def action(s: Session) -> uuid.UUID:
@@ -135,6 +140,31 @@ class CouncilTab(PairTab):
             self.protocol_state.setText(
                 _("Protocol No. {number} drawn up; not signed yet.").format(number=data.number)
             )
+
+    def refresh(self) -> None:
+        """The pair's latest protocol, and the guides that could replace its guide (M-10)."""
+        pair = self.pair
+        if pair is None:
+            return
+        with self._ctx.store.read() as s:
+            latest = protocol_queries.latest_for_pair(s, pair.id)
+            guides = [
+                r
+                for r in queries.roster(s, pair.region_code, pair.kind)
+                if r.person_id != pair.guide_id
+            ]
+        self.protocol_id = latest.id if latest is not None else None
+        self.protocol_state.setText(
+            ""
+            if latest is None
+            else _("Protocol No. {number} of {date}").format(
+                number=latest.number, date=f"{latest.held_on:%d.%m.%Y}"
+            )
+        )
+        self.new_guide.clear()
+        self.new_guide.addItem("—", "")
+        for r in guides:
+            self.new_guide.addItem(r.full_name, str(r.person_id))
 
     def print_protocol(self, path: Path) -> None:
         """Write the protocol PDF in the chosen language (a draft has no code)."""

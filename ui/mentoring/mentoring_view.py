@@ -32,7 +32,7 @@ from ui.mentoring.pair_panel import PairPanel
 
 STATE_LABELS = {
     "proposed": N_("Proposed"),
-    "active": N_("Active"),
+    "active": N_("Pair at work"),
     "completed": N_("Completed"),
     "ended_early": N_("Ended early"),
 }

@@ -311,3 +311,64 @@ def test_career_event_puts_a_judge_on_the_needs_list_m2(
     assert needs.rowCount() == 2
     reasons = [needs.item(r, 2).text() for r in range(2)]
     assert "Мамандануын ауыстырған" in reasons
+
+
+def test_council_replaces_the_guide_and_keeps_history_m10(
+    qtbot: QtBot, window: MainWindow, region: Region, ui_ctx
+) -> None:
+    today = date.today()
+    with ui_ctx.store.write() as s:
+        court = s.scalar(select(Court).where(Court.name_kk == "Көкшетау қалалық соты"))
+        other = create_person(
+            s,
+            ui_ctx.actor,
+            PersonInput(
+                iin=make_iin(date(1975, 5, 5), 9),
+                surname="Ильин",
+                first_name="Сергей",
+                patronymic="Петрович",
+                role="judge",
+                court_id=court.id,
+                specialisation="criminal",
+                first_appointed_on=today - timedelta(days=12 * 365),
+            ),
+        ).id
+        approve_roster(
+            s,
+            ui_ctx.actor,
+            RosterOrderInput(
+                "AKM", "13-ө", today - timedelta(days=20), (RosterEntryInput(other, "tutor"),)
+            ),
+        )
+    view = window.page("mentoring").pairs  # type: ignore[attr-defined]
+    view.region.setCurrentIndex(view.region.findData("AKM"))
+    view.select_need(region.protege)
+    assert view.guide.itemText(0).startswith(region.tutor)  # same specialisation ranks first
+    _click(qtbot, view.form_pair_button)
+    _click(qtbot, view.start_button)
+    council = view.panel.council
+    view.panel.setCurrentIndex(3)
+    for field, text in (
+        (council.protocol_number, "8"),
+        (council.place, "Көкшетау"),
+        (council.chair, "Төлеуов"),
+        (council.secretary, "Мұратова"),
+        (council.members, "Төлеуов, Мұратова"),
+        (council.agenda, "Ауыстыру"),
+        (council.decision_text, "Протеженің өтініші бойынша"),
+    ):
+        type_text(field, text)
+    council.decision.setCurrentIndex(council.decision.findData("replace"))
+    council.new_guide.setCurrentIndex(council.new_guide.findText("Ильин Сергей Петрович"))
+    _click(qtbot, council.protocol_button)
+    type_text(council.signed_by, "Төлеуов")
+    _click(qtbot, council.sign_button)
+    assert view.message.text() == ""
+    states = sorted(
+        (view.pairs.item(r, 1).text(), view.pairs.item(r, 3).text())
+        for r in range(view.pairs.rowCount())
+    )
+    assert states == [
+        ("Ильин Сергей Петрович", "Жұмыс істеуде"),
+        (region.tutor, "Мерзімінен бұрын тоқтатылды"),
+    ]
