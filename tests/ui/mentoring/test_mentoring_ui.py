@@ -372,3 +372,26 @@ def test_council_replaces_the_guide_and_keeps_history_m10(
         ("Ильин Сергей Петрович", "Жұмыс істеуде"),
         (region.tutor, "Мерзімінен бұрын тоқтатылды"),
     ]
+
+
+def test_year_in_review_saved_as_pdf_and_xlsx_and_limit_setting_m13_m6(
+    qtbot: QtBot, window: MainWindow, region: Region, ui_ctx, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from app.mentoring.roster import max_proteges
+
+    page = window.page("mentoring")
+    page.pairs.region.setCurrentIndex(page.pairs.region.findData("AKM"))  # type: ignore[attr-defined]
+    view = page.results  # type: ignore[attr-defined]
+    page.setCurrentIndex(2)  # type: ignore[attr-defined]
+    assert "Басталған жұптар: 0" in view.summary.text()
+    view.save(tmp_path / "year.pdf")
+    view.save(tmp_path / "year.xlsx")
+    assert "Судья менторлығы" in PdfReader(tmp_path / "year.pdf").pages[0].extract_text()
+    rows = list(load_workbook(tmp_path / "year.xlsx").active.iter_rows(values_only=True))
+    assert rows[1][:2] == ("Басталған жұптар", 0)
+    view.limit.setValue(2)
+    _click(qtbot, view.limit_button)
+    with ui_ctx.store.read() as s:
+        assert max_proteges(s) == 2
