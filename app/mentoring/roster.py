@@ -188,18 +188,18 @@ def approve_roster(
     return RosterOrderDTO(order.id, order.number, order.signed_on, digest, len(checked))
 
 
-def on_roster(session: Session, person_id: uuid.UUID, kind: str, region: str) -> bool:
-    return (
-        session.scalar(
-            select(RosterEntry.id)
-            .join(RosterOrder, RosterOrder.id == RosterEntry.order_id)
-            .where(
-                RosterEntry.person_id == person_id,
-                RosterEntry.kind == kind,
-                RosterEntry.removed_by_id.is_(None),
-                RosterOrder.region_code == region,
-            )
-            .limit(1)
+def roster_entry(
+    session: Session, person_id: uuid.UUID, kind: str, region: str
+) -> RosterEntry | None:
+    """A person's entry on the effective roster of a region as tutor or mentor (M-3)."""
+    return session.scalars(
+        select(RosterEntry)
+        .join(RosterOrder, RosterOrder.id == RosterEntry.order_id)
+        .where(
+            RosterEntry.person_id == person_id,
+            RosterEntry.kind == kind,
+            RosterEntry.removed_by_id.is_(None),
+            RosterOrder.region_code == region,
         )
-        is not None
-    )
+        .order_by(RosterOrder.signed_on.desc())
+    ).first()

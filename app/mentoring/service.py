@@ -26,7 +26,7 @@ from app.mentoring.access import (
     require_staff,
 )
 from app.mentoring.dto import PairDTO
-from app.mentoring.roster import load_person, max_proteges, on_roster
+from app.mentoring.roster import load_person, max_proteges, roster_entry
 from app.mentoring.rules import Refusal, RuleError
 from db.models import (
     CareerEvent,
@@ -103,7 +103,8 @@ def pair_refusals(
             )
         )
     region = region_of(session, protege)
-    if not on_roster(session, guide.id, kind, region):
+    entry = roster_entry(session, guide.id, kind, region)
+    if entry is None:
         out.append(
             Refusal(
                 "M-3",
@@ -111,7 +112,9 @@ def pair_refusals(
                 {"name": full_name(guide), "kind": kind},
             )
         )
-    out += rules.guide_refusals(kind, judge_facts(session, guide, starts_on), starts_on)
+    # M-1: a guide the coordinator admitted with a recorded reason is not refused again
+    if entry is None or not entry.override_reason:
+        out += rules.guide_refusals(kind, judge_facts(session, guide, starts_on), starts_on)
     same_kind = session.scalar(
         select(Pair.starts_on).where(
             Pair.protege_id == protege.id,

@@ -58,6 +58,9 @@ def test_roster_refuses_ineligible_tutor_unless_coordinator_overrides_m1_m3(
         row = next(r for r in queries.roster(s, world.region) if r.person_id == young)
     assert row.override_reason.startswith("Шағын") and row.order_number == "15-ө"
     assert saved.entries == 1
+    with store.write() as s:  # the overridden guide can take a protégé (M-1 override holds)
+        pair = service.propose_pair(s, actor, world.protege, young, kind="tutor", starts_on=TODAY)
+    assert pair.guide_id == young
 
 
 def test_roster_order_keeps_attachment_hash_and_amendment_removes_guide_m3(
