@@ -26,7 +26,7 @@ DECISION_LABELS = {
 }
 KIND_LABELS = {"tutor": N_("tutor"), "mentor": N_("mentor")}
 # Serif only: every extra face is another font subset embedded in each protocol.
-CODE = ParagraphStyle("protocol_code", parent=styles.BODY, fontSize=8.5, leading=10.5)
+CODE = ParagraphStyle("protocol_code", parent=styles.BODY, fontSize=7.5, leading=10)
 CODE_BOLD = ParagraphStyle("protocol_code_bold", parent=CODE, fontName=SERIF_BOLD)
 PLAIN = TableStyle(
     [

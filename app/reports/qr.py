@@ -6,7 +6,7 @@ from reportlab.platypus import Flowable
 
 
 class QrFlowable(Flowable):  # type: ignore[misc]
-    """A square QR code of `text`, `size` points wide, with a quiet zone of 2 modules.
+    """A square QR code of `text`, `size` points wide, with a quiet zone of 4 modules (the standard).
 
     The mask pattern is fixed: choosing the "best" of eight costs ~3 ms per code and every
     reader decodes any mask, so a printout gains nothing from it.
@@ -17,7 +17,7 @@ class QrFlowable(Flowable):  # type: ignore[misc]
         import qrcode
 
         qr = qrcode.QRCode(
-            error_correction=qrcode.constants.ERROR_CORRECT_M, border=2, mask_pattern=0
+            error_correction=qrcode.constants.ERROR_CORRECT_M, border=4, mask_pattern=0
         )
         qr.add_data(text)
         qr.make(fit=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -69,3 +70,30 @@ def test_any_text_verifies_untouched_and_edits_are_caught_m11(decision: str, pla
 def test_pack_round_trips_any_content(content: dict) -> None:
     back, raw = unpack(pack(content))
     assert back == content and raw == canonical(content)
+
+
+def test_long_protocol_keeps_signatures_and_code_on_the_last_page_m11() -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    content = _content("Бағдарлама мақсаттарына қол жеткізілді. " * 4, "Көкшетау")
+    content["decisions"] = content["decisions"] * 25
+    code = code_of(content)
+    reader = PdfReader(BytesIO(build_protocol(content, lang="kk", code=code)))
+    pages = [p.extract_text() for p in reader.pages]
+    assert len(pages) > 2
+    assert "Отырыс төрағасы" in pages[-1] and "Тексеру коды" in pages[-1]
+    assert all("Отырыс төрағасы" not in p for p in pages[:-1])
+    assert f"Бет {len(pages)} / {len(pages)}" in pages[-1]
+
+
+def test_printed_qr_code_reads_back_as_the_verification_code_m11() -> None:
+    zxingcpp = pytest.importorskip("zxingcpp")  # in the test extras of pyproject.toml
+    import pypdfium2 as pdfium
+
+    content = _content("Бағдарлама мақсаттарына қол жеткізілді", "Көкшетау")
+    code = code_of(content)
+    page = pdfium.PdfDocument(build_protocol(content, lang="ru", code=code))[0]
+    found = zxingcpp.read_barcodes(page.render(scale=3).to_pil())
+    assert [r.text for r in found] == [code.upper()]
