@@ -6,7 +6,7 @@ from reportlab.platypus import Flowable
 
 
 class QrFlowable(Flowable):  # type: ignore[misc]
-    """A square QR code of `text`, `size` points wide, with a quiet zone of 4 modules (the standard).
+    """A square QR code of `text`, `size` points wide, with the standard 4-module quiet zone.
 
     The mask pattern is fixed: choosing the "best" of eight costs ~3 ms per code and every
     reader decodes any mask, so a printout gains nothing from it.
