@@ -141,6 +141,20 @@ def bench_year() -> dict[str, float]:
         with store.read() as session:
             year_review(session, "AKM", year)
 
+    def needs_region() -> None:
+        from app.mentoring.queries import needs_analysis
+
+        with store.read() as session:
+            needs_analysis(session, region_code="AKM")
+
+    def needs_nation() -> None:
+        from app.mentoring.queries import needs_analysis
+
+        with store.read() as session:
+            needs_analysis(session)
+
+    out["needs_region"] = timed(needs_region, 5)
+    out["needs_nation"] = timed(needs_nation, 3)
     out["query"] = timed(query, 5)
     out["pdf"] = timed(pdf, 5)
     out["xlsx"] = timed(xlsx, 5)
@@ -163,6 +177,10 @@ def main() -> None:
             f"year in review, national demo: query {figures['query'] * 1000:.0f} ms, "
             f"PDF {figures['pdf'] * 1000:.0f} ms, XLSX {figures['xlsx'] * 1000:.0f} ms "
             "(target <= 2000 ms each)"
+        )
+        print(
+            f"needs analysis: one region {figures['needs_region'] * 1000:.0f} ms, "
+            f"whole country {figures['needs_nation'] * 1000:.0f} ms"
         )
 
 
