@@ -9,8 +9,15 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QFileDialog, QPushButton
+from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -77,6 +84,22 @@ def region(store, actor) -> Region:
     return Region("Қасымова Әлия Серікқызы", "Өтегенов Әлия Серікқызы")
 
 
+def _type_into_cell(table: QTableWidget, row: int, col: int, text: str) -> None:
+    """Open the cell's editor as a double click would, type, press Enter."""
+    table.setCurrentCell(row, col)
+    table.editItem(table.item(row, col))
+    editors = [e for e in table.findChildren(QLineEdit) if e.isVisible()]
+    assert len(editors) == 1
+    editor = editors[0]
+    type_text(editor, text)
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(
+            editor, QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r")
+        )
+    QApplication.processEvents()
+    assert table.item(row, col).text() == text
+
+
 def _click(qtbot: QtBot, button: QPushButton) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
@@ -108,8 +131,8 @@ def test_whole_life_of_a_pair_in_real_widgets_m2_to_m11(
     for goal, activity in (("Судья әдебі", "Кодексті талдау"), ("Құжаттар", "Жобалар")):
         _click(qtbot, panel.programme.add_item_button)
         row = panel.programme.items.rowCount() - 1
-        panel.programme.items.item(row, 0).setText(goal)
-        panel.programme.items.item(row, 1).setText(activity)
+        for col, text in ((0, goal), (1, activity)):
+            _type_into_cell(panel.programme.items, row, col, text)
     _click(qtbot, panel.programme.save_programme_button)
     type_text(panel.programme.chairman, "Сейітқали Б.")
     _click(qtbot, panel.programme.approve_button)
