@@ -61,6 +61,12 @@ def _placeholder(title: str) -> Callable[[UiContext], QWidget]:
     return make
 
 
+def _mentoring(ctx: UiContext) -> QWidget:
+    from ui.mentoring.mentoring_page import MentoringPage
+
+    return MentoringPage(ctx)
+
+
 def _reports(ctx: UiContext) -> QWidget:
     from ui.views.reports_view import ReportsView
 
@@ -76,7 +82,7 @@ def _settings(ctx: UiContext) -> QWidget:
 PAGES: list[PageSpec] = [
     PageSpec("dashboard", N_("Dashboard"), _dashboard),
     PageSpec("people", N_("People & Courts"), PeopleAndCourtsPage),
-    PageSpec("mentoring", N_("Mentoring"), _placeholder(N_("Mentoring"))),
+    PageSpec("mentoring", N_("Mentoring"), _mentoring),
     PageSpec("internships", N_("Internships"), _placeholder(N_("Internships"))),
     PageSpec("evaluation", N_("Evaluation"), _placeholder(N_("Evaluation"))),
     PageSpec("cpd", N_("CPD & Training"), _placeholder(N_("CPD & Training"))),
