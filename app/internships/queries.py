@@ -1,0 +1,81 @@
+"""Lists of internships: the schedule of a year per host court and per judge."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from app.internships.dto import InternshipDTO
+from db.models import Court, Internship, Person
+
+
+def _name(surname: str, first: str, patr: str) -> str:
+    return " ".join(x for x in (surname, first, patr) if x)
+
+
+def schedule(
+    session: Session,
+    year: int,
+    *,
+    kind: str = "judge",
+    region_code: str = "",
+    host_court_id: uuid.UUID | None = None,
+    person_id: uuid.UUID | None = None,
+) -> list[InternshipDTO]:
+    """Internships touching a year, by host court then start date, cancelled ones left out."""
+    tutor = aliased(Person)
+    own = aliased(Court)
+    stmt = (
+        select(
+            Internship,
+            Person.surname,
+            Person.first_name,
+            Person.patronymic,
+            Court.name_kk,
+            Court.name_ru,
+            Court.sort_key,
+            tutor.surname,
+            tutor.first_name,
+            tutor.patronymic,
+        )
+        .join(Person, Person.id == Internship.person_id)
+        .join(Court, Court.id == Internship.host_court_id)
+        .outerjoin(tutor, tutor.id == Internship.tutor_id)
+        .where(
+            Internship.kind == kind,
+            Internship.status != "cancelled",
+            Internship.starts_on <= date(year, 12, 31),
+            Internship.ends_on >= date(year, 1, 1),
+        )
+    )
+    if region_code:
+        stmt = stmt.join(own, own.id == Person.court_id).where(own.region_code == region_code)
+    if host_court_id is not None:
+        stmt = stmt.where(Internship.host_court_id == host_court_id)
+    if person_id is not None:
+        stmt = stmt.where(Internship.person_id == person_id)
+    rows = list(session.execute(stmt).all())
+    rows.sort(key=lambda r: (r[6], r[0].starts_on, r[1], r[2]))
+    return [
+        InternshipDTO(
+            i.id,
+            i.version,
+            i.person_id,
+            _name(s, f, p),
+            i.host_court_id,
+            hk,
+            hr,
+            i.starts_on,
+            i.ends_on,
+            i.kind,
+            i.status,
+            i.paid,
+            i.tutor_id,
+            _name(ts or "", tf or "", tp or ""),
+            i.intern_report,
+        )
+        for i, s, f, p, hk, hr, _sk, ts, tf, tp in rows
+    ]
