@@ -77,10 +77,10 @@ def _judges(
         session.execute(insert(Court), districts)
         rows = []
         for i in range(per_region):
-            kk = rng.random() < 0.7
-            surname = rng.choice(n.KK_MALE_SURNAMES if kk else n.RU_MALE_SURNAMES)
-            first = rng.choice(n.KK_MALE_NAMES if kk else n.RU_MALE_NAMES)
-            father = rng.choice(n.KK_FATHERS if kk else n.RU_FATHERS)
+            kazakh = rng.random() < 0.7
+            surname = rng.choice(n.KK_MALE_SURNAMES if kazakh else n.RU_MALE_SURNAMES)
+            first = rng.choice(n.KK_MALE_NAMES if kazakh else n.RU_MALE_NAMES)
+            father = rng.choice(n.KK_FATHERS if kazakh else n.RU_FATHERS)
             born = date(1965, 1, 1) + timedelta(days=rng.randrange(0, 9000))
             while True:
                 serial += 1
