@@ -127,9 +127,7 @@ def due_judges(
                 Internship.ends_on < start,
             )
             .group_by(Internship.person_id)
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     scheduled = set(
         session.scalars(

@@ -157,9 +157,7 @@ def candidate_places(session: Session, year: int) -> dict[uuid.UUID, int]:
             select(CandidatePlaces.court_id, CandidatePlaces.places).where(
                 CandidatePlaces.year == year
             )
-        )
-        .tuples()
-        .all()
+        ).all()
     )
 
 

@@ -18,14 +18,16 @@ def _name(surname: str, first: str, patr: str) -> str:
 
 def schedule(
     session: Session,
-    year: int,
+    year: int | None,
     *,
-    kind: str = "judge",
+    kind: str | None = "judge",
     region_code: str = "",
     host_court_id: uuid.UUID | None = None,
     person_id: uuid.UUID | None = None,
 ) -> list[InternshipDTO]:
-    """Internships touching a year, by host court then start date, cancelled ones left out."""
+    """Internships touching a year (every year when None), by host court then start date;
+    cancelled ones left out.
+    """
     tutor = aliased(Person)
     own = aliased(Court)
     stmt = (
@@ -44,13 +46,14 @@ def schedule(
         .join(Person, Person.id == Internship.person_id)
         .join(Court, Court.id == Internship.host_court_id)
         .outerjoin(tutor, tutor.id == Internship.tutor_id)
-        .where(
-            Internship.kind == kind,
-            Internship.status != "cancelled",
-            Internship.starts_on <= date(year, 12, 31),
-            Internship.ends_on >= date(year, 1, 1),
-        )
+        .where(Internship.status != "cancelled")
     )
+    if kind is not None:
+        stmt = stmt.where(Internship.kind == kind)
+    if year is not None:
+        stmt = stmt.where(
+            Internship.starts_on <= date(year, 12, 31), Internship.ends_on >= date(year, 1, 1)
+        )
     if region_code:
         stmt = stmt.join(own, own.id == Person.court_id).where(own.region_code == region_code)
     if host_court_id is not None:
