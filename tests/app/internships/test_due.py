@@ -47,7 +47,7 @@ def test_due_list_follows_rule_i1(store: Store, actor: Actor) -> None:
                 ),
             ).id  # type: ignore[arg-type]
 
-        overdue, recent, never = judge(1, "Ә-overdue"), judge(2, "Б-recent"), judge(3, "В-never")
+        overdue, recent, _never = judge(1, "Ә-overdue"), judge(2, "Б-recent"), judge(3, "В-never")
         judge(4, "Г-retired", status_periods=(StatusPeriod("retired", date(2020, 1, 1)),))
         judge(5, "Д-supreme", court=supreme)
         complained = judge(6, "Е-complaints")
