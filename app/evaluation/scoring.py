@@ -46,7 +46,7 @@ def weight_errors(sections: Iterable[SectionInput]) -> list[FieldError]:
                 FieldError(
                     f"sections.{n}",
                     N_("The weights of section {n} total {total}%, not 100%."),
-                    {"n": n, "total": str(total.normalize())},
+                    {"n": n, "total": f"{total.normalize():f}"},
                 )
             )
         for c in s.criteria:
