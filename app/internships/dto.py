@@ -94,7 +94,9 @@ class Conflict:
         """The message in the active language, prefixed by the rule ID."""
         from i18n import _
 
-        return f"{self.rule}: " + _(self.message_id).format(**self.params)
+        # A status travels as its catalog id and is translated with the message.
+        params = {k: _(str(v)) if k == "status" else v for k, v in self.params.items()}
+        return f"{self.rule}: " + _(self.message_id).format(**params)
 
 
 @dataclass(frozen=True)
