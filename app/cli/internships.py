@@ -9,7 +9,7 @@ from typing import Any
 
 from app.cli.common import guarded, store_of
 from app.context import local_actor
-from i18n import LANGUAGES, _, translator
+from i18n import LANGUAGES, N_, _, translator
 
 FORMATS = ("pdf", "xlsx", "csv")
 
@@ -42,6 +42,11 @@ def register(commands: Any, reports: Any) -> None:
     p.add_argument("--period", required=True)
     _output(p)
     p.set_defaults(handler=guarded(_summary))
+
+    p = reports.add_parser("internship-quality", help="quality before and after (I-2)")
+    p.add_argument("--year", type=int, required=True)
+    _output(p)
+    p.set_defaults(handler=guarded(_quality))
 
     p = commands.add_parser("demo-internships", help="add internship demo data for a year")
     p.add_argument("--year", type=int, required=True)
@@ -120,7 +125,7 @@ def _due(args: argparse.Namespace) -> int:
         if args.format == "pdf"
         else None
     )
-    _write(args, f"internships-due-{args.year}", translator(lang)("Due"), header, body, pdf=pdf)
+    _write(args, f"internships-due-{args.year}", translator(lang)(N_("Due")), header, body, pdf=pdf)
     return 0
 
 
@@ -191,7 +196,7 @@ def _schedule(args: argparse.Namespace) -> int:
     _write(
         args,
         f"internship-schedule-{args.year}",
-        translator(lang)("Schedule"),
+        translator(lang)(N_("Schedule")),
         header,
         body,
         pdf=pdf,
@@ -212,7 +217,32 @@ def _summary(args: argparse.Namespace) -> int:
     _write(
         args,
         f"evaluation-summary-{args.template}-{args.period}",
-        translator(lang)("Summary"),
+        translator(lang)(N_("Summary")),
+        header,
+        body,
+        pdf=pdf,
+    )
+    return 0
+
+
+def _quality(args: argparse.Namespace) -> int:
+    from app.internships.quality import compare
+    from app.reports.internship_quality import build_quality_pdf, quality_rows
+
+    lang = _lang(args)
+    with store_of(args, backup=False).read() as session:
+        items = compare(session, args.year)
+        centre = _centre(session, lang)
+    header, body = quality_rows(items, lang)
+    pdf = (
+        build_quality_pdf(items, year=args.year, lang=lang, centre_name=centre)
+        if args.format == "pdf"
+        else None
+    )
+    _write(
+        args,
+        f"internship-quality-{args.year}",
+        translator(lang)(N_("Quality")),
         header,
         body,
         pdf=pdf,

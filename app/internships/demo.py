@@ -55,12 +55,15 @@ def _judges(
     )[:region_limit]
     used = set(session.scalars(select(Person.iin)))
     serial, added = rng.randrange(5000), 0
-    for region in regional:
+    for r_index, region in enumerate(regional):
         districts = []
         for d in range(4):
-            town_kk, town_ru = n.TOWNS[d % len(n.TOWNS)]
-            kk = n.DISTRICT_KK[d % len(n.DISTRICT_KK)].format(city=town_kk, n=d + 1)
-            ru = n.DISTRICT_RU[d % len(n.DISTRICT_RU)].format(city=town_ru, n=d + 1)
+            # Distinct names across regions: every town with every pattern, then numbered.
+            k = r_index * 4 + d
+            town_kk, town_ru = n.TOWNS[k // 4 % len(n.TOWNS)]
+            pattern = k % 4 if k < 4 * len(n.TOWNS) else 0
+            kk = n.DISTRICT_KK[pattern].format(city=town_kk, n=k + 1)
+            ru = n.DISTRICT_RU[pattern].format(city=town_ru, n=k + 1)
             districts.append(
                 {
                     "id": uuid.uuid4(),
@@ -158,19 +161,21 @@ def generate(
                     **stamp,
                 }
             )
-        quality.append(
+        # Three yearly figures, so internships of two years ago have a before and an after.
+        quality += [
             {
                 "id": uuid.uuid4(),
                 "person_id": pid,
-                "period_start": date(year - 1, 1, 1),
-                "period_end": date(year - 1, 12, 31),
+                "period_start": date(y, 1, 1),
+                "period_end": date(y, 12, 31),
                 "cases": rng.randint(150, 600),
                 "overturned": rng.choice([0, 0, 1, 2, 4]),
                 "time_limits_kept_pct": Decimal(rng.randint(85, 100)),
                 "complaints": rng.choice([0, 0, 0, 1, 3]),
                 **stamp,
             }
-        )
+            for y in (year - 3, year - 2, year - 1)
+        ]
         if rng.random() < 0.04:
             s = y0 + timedelta(days=rng.randrange(0, 300))
             leave.append(
