@@ -86,6 +86,14 @@ def add_indicators(session: Session, actor: Actor, items: list[QualityInput]) ->
         for n, item in enumerate(items, start=1)
         for e in _errors(item)
     ]
+    known = set(
+        session.scalars(select(Person.id).where(Person.id.in_({i.person_id for i in items})))
+    )
+    errors += [
+        FieldError(f"{n}.person_id", N_("Choose the person."))
+        for n, item in enumerate(items, start=1)
+        if item.person_id not in known
+    ]
     if errors:
         raise ValidationError(errors)
     now = utcnow()

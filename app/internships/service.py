@@ -383,3 +383,21 @@ def set_intern_report(
         diff(old, {"intern_report": row.intern_report}),
     )
     return to_dto(session, row)
+
+
+def start_result_sheet(session: Session, actor: Actor, internship_id: uuid.UUID) -> uuid.UUID:
+    """The host tutor's evaluation sheet of an internship's result (I-2), on the current
+    version of the shipped "internship_result" template; returns the sheet id.
+    """
+    from app.evaluation.sheets import create_sheet
+
+    row = _get(session, internship_id)
+    sheet = create_sheet(
+        session,
+        actor,
+        template_code="internship_result",
+        subject_id=row.person_id,
+        period=str(row.starts_on.year),
+        internship_id=row.id,
+    )
+    return sheet.id
