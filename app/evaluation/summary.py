@@ -8,8 +8,9 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.evaluation.dto import CriterionDTO
@@ -19,6 +20,11 @@ from i18n import localized
 
 Value = Decimal | None
 ONE_PLACE = Decimal("0.1")
+
+
+def RAW(column: Any) -> Any:
+    """The column's value as the driver returns it (no UUID conversion), for use as a key."""
+    return type_coerce(column, String)
 
 
 @dataclass(frozen=True)
@@ -72,15 +78,16 @@ def _change(now: Value, before: Value) -> Value:
 
 def _values(
     session: Session, code: str, periods: list[str]
-) -> tuple[dict[tuple[uuid.UUID, str, str], Decimal], dict[tuple[uuid.UUID, str], Decimal]]:
+) -> tuple[dict[tuple[object, str, str], Decimal], dict[tuple[object, str], Decimal]]:
     signed = (
         EvalSheet.status == "signed",
         EvalSheet.period.in_(periods),
         EvalTemplate.code == code,
     )
+    # Raw ids as keys: converting tens of thousands of UUIDs dominated the run time.
     per_criterion = session.execute(
         select(
-            EvalSheet.subject_id,
+            RAW(EvalSheet.subject_id),
             EvalSheet.period,
             EvalCriterion.code,
             EvalCriterion.scale,
@@ -100,7 +107,7 @@ def _values(
     totals = {
         (pid, period): Decimal(str(t))
         for pid, period, t in session.execute(
-            select(EvalSheet.subject_id, EvalSheet.period, func.avg(EvalSheet.total))
+            select(RAW(EvalSheet.subject_id), EvalSheet.period, func.avg(EvalSheet.total))
             .join(EvalTemplate, EvalTemplate.id == EvalSheet.template_id)
             .where(*signed)
             .group_by(EvalSheet.subject_id, EvalSheet.period)
@@ -140,6 +147,7 @@ def summary_table(session: Session, template_code: str, period: str) -> SummaryT
     people = session.execute(
         select(
             Person.id,
+            RAW(Person.id).label("raw_id"),
             Person.surname,
             Person.first_name,
             Person.patronymic,
@@ -154,10 +162,11 @@ def summary_table(session: Session, template_code: str, period: str) -> SummaryT
     ).all()
     judges: list[SummaryRow] = []
     by_court: dict[uuid.UUID, list[SummaryRow]] = defaultdict(list)
-    for pid, s, f, p, _skey, cid, ckk, cru, _csk in sorted(people, key=lambda r: (r[8], r[4])):
-        now = tuple(_q(values.get((pid, period, c.code))) for c in criteria)
-        before = tuple(_q(values.get((pid, prev, c.code))) for c in criteria)
-        total, total_before = _q(totals.get((pid, period))), _q(totals.get((pid, prev)))
+    rows = sorted(people, key=lambda r: (r[9], r[5]))
+    for pid, raw, s, f, p, _skey, cid, ckk, cru, _csk in rows:
+        now = tuple(_q(values.get((raw, period, c.code))) for c in criteria)
+        before = tuple(_q(values.get((raw, prev, c.code))) for c in criteria)
+        total, total_before = _q(totals.get((raw, period))), _q(totals.get((raw, prev)))
         row = SummaryRow(
             pid,
             " ".join(x for x in (s, f, p) if x),
