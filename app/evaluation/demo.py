@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.context import Actor
@@ -89,6 +89,7 @@ def generate(
         for i in range(0, len(ratings), 5000):
             session.execute(insert(EvalRating), ratings[i : i + 5000])
         table = EvalSheet.__table__
+        assert isinstance(table, Table)
         session.connection().execute(
             update(table)
             .where(table.c.id == bindparam("b_id"))

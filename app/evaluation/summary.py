@@ -181,10 +181,10 @@ def summary_table(session: Session, template_code: str, period: str) -> SummaryT
         judges.append(row)
         by_court[cid].append(row)
     courts: list[SummaryRow] = []
-    for cid, rows in by_court.items():
-        first = rows[0]
-        now = tuple(_mean_of([r.values[i] for r in rows]) for i in range(len(criteria)))
-        changes = tuple(_mean_of([r.changes[i] for r in rows]) for i in range(len(criteria)))
+    for cid, members in by_court.items():
+        first = members[0]
+        now = tuple(_mean_of([r.values[i] for r in members]) for i in range(len(criteria)))
+        changes = tuple(_mean_of([r.changes[i] for r in members]) for i in range(len(criteria)))
         courts.append(
             SummaryRow(
                 None,
@@ -194,8 +194,8 @@ def summary_table(session: Session, template_code: str, period: str) -> SummaryT
                 first.court_name_ru,
                 now,
                 changes,
-                _mean_of([r.total for r in rows]),
-                _mean_of([r.total_change for r in rows]),
+                _mean_of([r.total for r in members]),
+                _mean_of([r.total_change for r in members]),
             )
         )
     return SummaryTable(

@@ -15,12 +15,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.bootstrap import open_store  # noqa: E402
-from app.context import local_actor  # noqa: E402
-from app.evaluation import demo as eval_demo  # noqa: E402
-from app.evaluation.summary import summary_table  # noqa: E402
-from app.internships import demo  # noqa: E402
-from app.internships.planner import plan_year  # noqa: E402
+from app.bootstrap import open_store
+from app.context import local_actor
+from app.evaluation import demo as eval_demo
+from app.evaluation.summary import summary_table
+from app.internships import demo
+from app.internships.planner import plan_year
 
 YEAR = 2027
 
