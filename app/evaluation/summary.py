@@ -162,7 +162,8 @@ def summary_table(session: Session, template_code: str, period: str) -> SummaryT
     ).all()
     judges: list[SummaryRow] = []
     by_court: dict[uuid.UUID, list[SummaryRow]] = defaultdict(list)
-    rows = sorted(people, key=lambda r: (r[9], r[5]))
+    # Courts may share a name: the id keeps each court's judges together.
+    rows = sorted(people, key=lambda r: (r[9], str(r[6]), r[5]))
     for pid, raw, s, f, p, _skey, cid, ckk, cru, _csk in rows:
         now = tuple(_q(values.get((raw, period, c.code))) for c in criteria)
         before = tuple(_q(values.get((raw, prev, c.code))) for c in criteria)

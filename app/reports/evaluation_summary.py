@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table
 
@@ -16,6 +17,8 @@ from app.reports.document import DocumentInfo, render
 from i18n import format_date_long, localized, translator
 
 USABLE_WIDTH = 261 * mm
+# Criterion titles are long Russian and Kazakh words in narrow columns.
+HEAD = ParagraphStyle("summary_head", parent=styles.CELL_HEAD, fontSize=7.5, leading=9)
 
 
 def _num(v: Decimal | None) -> str:
@@ -43,9 +46,22 @@ def summary_rows(table: SummaryTable, lang: str) -> tuple[list[str], list[list[A
             out += [_num(v), _chg(c)]
         return [*out, _num(r.total), _chg(r.total_change)]
 
-    body = [line(n, r.name, r) for n, r in enumerate(table.judges, start=1)]
-    body += [line("", t("Court average"), r) for r in table.courts]
+    body: list[list[Any]] = []
+    for kind, n, r in grouped(table):
+        body.append(line(n, r.name, r) if kind == "judge" else line("", t("Court average"), r))
     return header, body
+
+
+def grouped(table: SummaryTable) -> list[tuple[str, int, SummaryRow]]:
+    """Judges court by court, each court followed by its average row."""
+    averages = {r.court_id: r for r in table.courts}
+    out: list[tuple[str, int, SummaryRow]] = []
+    for n, r in enumerate(table.judges, start=1):
+        out.append(("judge", n, r))
+        following = table.judges[n] if n < len(table.judges) else None
+        if following is None or following.court_id != r.court_id:
+            out.append(("court", 0, averages[r.court_id]))
+    return out
 
 
 def build_summary_pdf(
@@ -58,7 +74,7 @@ def build_summary_pdf(
     head = [t("No."), t("Judge"), t("Court")]
     head += [localized(c.title_kk, c.title_ru, lang) for c in table.criteria]
     head.append(t("Total"))
-    data = [[Paragraph(escape(h), styles.CELL_HEAD) for h in head]]
+    data = [[Paragraph(escape(h), HEAD) for h in head]]
 
     def cells(n: str, name: str, r: SummaryRow, bold: bool = False) -> list[Paragraph]:
         style = styles.CELL_BOLD if bold else styles.CELL
@@ -72,11 +88,12 @@ def build_summary_pdf(
             out.append(Paragraph(text, styles.CELL_NUM))
         return out
 
-    for n, r in enumerate(table.judges, start=1):
-        data.append(cells(str(n), r.name, r))
-    for r in table.courts:
-        data.append(cells("", t("Court average"), r, bold=True))
-    fixed = [10 * mm, 46 * mm, 44 * mm]
+    for kind, n, r in grouped(table):
+        if kind == "judge":
+            data.append(cells(str(n), r.name, r))
+        else:
+            data.append(cells("", t("Court average"), r, bold=True))
+    fixed = [10 * mm, 42 * mm, 38 * mm]
     rest = (USABLE_WIDTH - sum(fixed)) / (len(table.criteria) + 1)
     grid = Table(data, colWidths=[*fixed, *[rest] * (len(table.criteria) + 1)], repeatRows=1)
     grid.setStyle(styles.GRID)
