@@ -9,8 +9,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.errors import ConflictError, StoreError
 from i18n import N_, _
@@ -52,13 +52,19 @@ class Store:
             ) from exc
         except OperationalError as exc:
             session.rollback()
-            raise StoreError(N_("The database refused the change: {reason}"),
-                             reason=_reason(exc)) from exc
+            raise StoreError(
+                N_("The database refused the change: {reason}"), reason=_reason(exc)
+            ) from exc
         except BaseException:
             session.rollback()
             raise
         finally:
             session.close()
+
+    @property
+    def location(self) -> str:
+        """Where the data lives, for people: the file, or the server URL without password."""
+        return str(self.path) if self.path else self.engine.url.render_as_string()
 
     def dispose(self) -> None:
         """Close every pooled connection."""

@@ -12,10 +12,10 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TALIMGER_NO_SETTINGS_SYNC", "1")
 
-from app.bootstrap import open_store  # noqa: E402
-from app.context import Actor, local_actor  # noqa: E402
-from app.store import Store  # noqa: E402
-from i18n import set_language  # noqa: E402
+from app.bootstrap import open_store
+from app.context import Actor, local_actor
+from app.store import Store
+from i18n import set_language
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
