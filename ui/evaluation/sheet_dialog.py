@@ -39,12 +39,20 @@ class SheetDialog(QDialog):
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.rater_label = QLabel(self)
-        self.rater = QLineEdit(ctx.actor.name, self)
+        # Several raters may fill one sheet: pick an earlier rater or type a new name.
+        self.rater = QComboBox(self)
+        self.rater.setEditable(True)
+        for rater_name in (*sheet.raters, ctx.actor.name):
+            if self.rater.findText(rater_name) < 0:
+                self.rater.addItem(rater_name)
+        self.rater.setCurrentIndex(0)
+        self.rater.currentTextChanged.connect(lambda _text: self._load_rater())
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
         self.values: dict[uuid.UUID, QComboBox] = {}
         self.comments: dict[uuid.UUID, QLineEdit] = {}
         self.titles: list[tuple[QLabel, object]] = []
+        self.yes_no: list[QComboBox] = []
         row = 0
         for section in sheet.template.sections:
             title = QLabel(grid_host)
@@ -60,6 +68,8 @@ class SheetDialog(QDialog):
                 value.addItem("—", None)
                 for v in range(1, 6) if c.scale == "1-5" else (1, 0):
                     value.addItem(str(v), v)
+                if c.scale != "1-5":
+                    self.yes_no.append(value)
                 comment = QLineEdit(grid_host)
                 self.values[c.id], self.comments[c.id] = value, comment
                 grid.addWidget(name, row, 0)
@@ -68,6 +78,7 @@ class SheetDialog(QDialog):
                 row += 1
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(2, 2)
+        grid.setRowStretch(row, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_host)
@@ -125,6 +136,9 @@ class SheetDialog(QDialog):
             label.setText(title + extra + (" *" if needs else ""))
         for c in self.comments.values():
             c.setPlaceholderText(_("Comment"))
+        for box in self.yes_no:
+            box.setItemText(1, _("yes"))
+            box.setItemText(2, _("no"))
         self.total.setText(
             _("Total: {total} of 100").format(total="—" if s.total is None else s.total)
         )
@@ -137,12 +151,13 @@ class SheetDialog(QDialog):
             *self.comments.values(),
             self.save_button,
             self.sign_button,
-            self.rater,
         ):
             w.setEnabled(not locked)
 
     def _load_rater(self) -> None:
-        mine = {r.criterion_id: r for r in self.sheet.ratings if r.rater == self.rater.text()}
+        mine = {
+            r.criterion_id: r for r in self.sheet.ratings if r.rater == self.rater.currentText()
+        }
         for cid, box in self.values.items():
             r = mine.get(cid)
             box.setCurrentIndex(box.findData(r.value) if r else 0)
@@ -164,7 +179,7 @@ class SheetDialog(QDialog):
                 self,
                 self._ctx.store,
                 lambda s: rate(
-                    s, self._ctx.actor, self.sheet_id, self.rater.text(), self.ratings()
+                    s, self._ctx.actor, self.sheet_id, self.rater.currentText(), self.ratings()
                 ),
                 reraise_validation=True,
             )

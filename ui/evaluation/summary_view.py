@@ -44,6 +44,7 @@ class SummaryView(QWidget):
         self.template_label, self.period_label = QLabel(self), QLabel(self)
         self.table = QTableWidget(self)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()  # the table has its own No. column
         self.note = QLabel(self)
         self.print_button, self.export_button = QPushButton(self), QPushButton(self)
         self.print_button.clicked.connect(self.print_preview)
@@ -109,6 +110,10 @@ class SummaryView(QWidget):
         header, body = summary_rows(data, lang)
         self.table.setColumnCount(len(header))
         self.table.setHorizontalHeaderLabels(header)
+        for c, text in enumerate(header):
+            head = self.table.horizontalHeaderItem(c)
+            if head is not None:
+                head.setToolTip(text)  # criterion titles are longer than their columns
         self.table.setRowCount(len(body))
         bold = QFont()
         bold.setBold(True)

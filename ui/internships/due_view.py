@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -86,9 +87,17 @@ class DueView(QWidget):
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        for col in range(2, len(COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnWidth(0, 260)
+        self.table.setColumnWidth(1, 320)
+        # Highest priority first, as the planner takes them.
+        header.setSortIndicator(COLUMNS.index("priority"), Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.setColumnWidth(0, 240)
-        self.table.setColumnWidth(1, 260)
         self.plan_button, self.print_button = QPushButton(self), QPushButton(self)
         self.plan_button.clicked.connect(self.propose_plan)
         self.print_button.clicked.connect(self.print_preview)

@@ -175,7 +175,7 @@ class TimelineView(QWidget):
             self.timeline.flagged = {item.id}
             moved = self._moved(self.pending)
             self.timeline.items = [moved if i.id == item.id else i for i in self.timeline.items]
-            self.timeline.update()
+            self.timeline.relayout()
             self._show_conflicts(tuple(conflicts))
             return
         self._save(item, data, accept=False)

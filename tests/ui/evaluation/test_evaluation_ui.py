@@ -1,0 +1,92 @@
+"""The evaluation page in real widgets: filling a sheet, the required comment, sign-off lock,
+forming a round and the summary table (E-1, E-3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.context import Actor
+from app.evaluation import demo as eval_demo
+from app.evaluation.queries import round_sheets
+from app.evaluation.rounds import list_rounds
+from app.evaluation.sheets import get_sheet
+from app.internships import demo
+from app.store import Store
+from ui.context import UiContext
+from ui.evaluation.evaluation_page import EvaluationPage
+from ui.evaluation.sheet_dialog import SheetDialog
+from ui.main_window import MainWindow
+from ui.qt_i18n import LanguageSwitcher
+
+from ..typing import type_text
+
+
+def test_fill_sheet_needs_comment_then_sign_off_locks(qtbot: QtBot, window: MainWindow,
+                                                      store: Store, actor: Actor,
+                                                      ui_ctx: UiContext) -> None:
+    with store.write() as s:
+        demo.generate(s, actor, year=2027, judges_per_region=5, regions=1)
+    page = window.page("evaluation")
+    assert isinstance(page, EvaluationPage)
+    page.setCurrentWidget(page.rounds)
+    rounds = page.rounds
+    rounds.template.setCurrentIndex(rounds.template.findData("judge_activity"))
+    type_text(rounds.period, "2027")
+    rounds.region.setCurrentIndex(0)
+    qtbot.mouseClick(rounds.create_button, Qt.MouseButton.LeftButton)
+    assert rounds.rounds.count() == 1
+    rounds.rounds.setCurrentRow(0)
+    assert rounds.table.rowCount() == len(rounds.sheets) > 0
+    sheet_id = rounds.sheets[0].id
+    dialog = SheetDialog(ui_ctx, sheet_id, page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "1" in dialog.heading.text()  # the template version is shown
+    for box in dialog.values.values():
+        box.setCurrentIndex(1)  # 1 on a 1–5 scale, "yes" on a yes/no one
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    assert "түсініктеме қажет" in dialog.errors.text()
+    with store.read() as s:
+        assert get_sheet(s, sheet_id).status == "draft"
+    for cid, comment in dialog.comments.items():
+        c = next(x for x in dialog.sheet.template.criteria() if x.id == cid)
+        if c.comment_required:
+            type_text(comment, "Негізделген")
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    with store.read() as s:
+        signed = get_sheet(s, sheet_id)
+    assert signed.status == "signed" and signed.total is not None
+    assert not dialog.save_button.isEnabled()
+    assert not next(iter(dialog.values.values())).isEnabled()
+    assert str(signed.total) in dialog.total.text()
+
+
+def test_summary_table_on_screen_and_exported(qtbot: QtBot, window: MainWindow, store: Store,
+                                              actor: Actor, tmp_path: Path,
+                                              switcher: LanguageSwitcher) -> None:
+    with store.write() as s:
+        demo.generate(s, actor, year=2027, judges_per_region=8, regions=2)
+        eval_demo.generate(s, actor, periods=("2026", "2027"))
+    page = window.page("evaluation")
+    assert isinstance(page, EvaluationPage)
+    summary = page.summary
+    summary.template.setCurrentIndex(summary.template.findData("judge_activity"))
+    summary.period.setCurrentIndex(summary.period.findData("2027"))
+    assert summary.table_data is not None
+    assert summary.table.rowCount() == len(summary.table_data.judges) + len(
+        summary.table_data.courts)
+    assert "2026" in summary.note.text()
+    window.grab().save(str(tmp_path / "evaluation-kk.png"))
+    switcher.switch("ru")
+    qtbot.waitUntil(lambda: "изменение" in summary.note.text(), timeout=2000)
+    window.grab().save(str(tmp_path / "evaluation-ru.png"))
+    out = summary.export(tmp_path / "s.xlsx")
+    assert out is not None
+    assert load_workbook(out).active.max_row == summary.table.rowCount() + 1
+    with store.read() as s:
+        (r27,) = [r for r in list_rounds(s) if r.period == "2027"]
+        assert len(round_sheets(s, r27.id)) == r27.sheets
