@@ -25,9 +25,9 @@ from ui.qt_i18n import LanguageSwitcher
 from ..typing import type_text
 
 
-def test_fill_sheet_needs_comment_then_sign_off_locks(qtbot: QtBot, window: MainWindow,
-                                                      store: Store, actor: Actor,
-                                                      ui_ctx: UiContext) -> None:
+def test_fill_sheet_needs_comment_then_sign_off_locks(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor, ui_ctx: UiContext
+) -> None:
     with store.write() as s:
         demo.generate(s, actor, year=2027, judges_per_region=5, regions=1)
     page = window.page("evaluation")
@@ -65,9 +65,14 @@ def test_fill_sheet_needs_comment_then_sign_off_locks(qtbot: QtBot, window: Main
     assert str(signed.total) in dialog.total.text()
 
 
-def test_summary_table_on_screen_and_exported(qtbot: QtBot, window: MainWindow, store: Store,
-                                              actor: Actor, tmp_path: Path,
-                                              switcher: LanguageSwitcher) -> None:
+def test_summary_table_on_screen_and_exported(
+    qtbot: QtBot,
+    window: MainWindow,
+    store: Store,
+    actor: Actor,
+    tmp_path: Path,
+    switcher: LanguageSwitcher,
+) -> None:
     with store.write() as s:
         demo.generate(s, actor, year=2027, judges_per_region=8, regions=2)
         eval_demo.generate(s, actor, periods=("2026", "2027"))
@@ -78,7 +83,8 @@ def test_summary_table_on_screen_and_exported(qtbot: QtBot, window: MainWindow, 
     summary.period.setCurrentIndex(summary.period.findData("2027"))
     assert summary.table_data is not None
     assert summary.table.rowCount() == len(summary.table_data.judges) + len(
-        summary.table_data.courts)
+        summary.table_data.courts
+    )
     assert "2026" in summary.note.text()
     window.grab().save(str(tmp_path / "evaluation-kk.png"))
     switcher.switch("ru")
