@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.courts.service import list_courts
+from app.internships.conflicts import check_internship
 from app.internships.dto import Conflict, InternshipDTO, InternshipInput
 from app.internships.queries import schedule
-from app.internships.service import check_internship, save_internship
+from app.internships.service import save_internship
 from i18n import _
 from ui.context import UiContext
 from ui.internships.timeline_widget import Row, TimelineWidget

@@ -12,9 +12,10 @@ from app.context import VIEWER, Actor
 from app.courts.dto import DistrictCourtInput
 from app.courts.service import add_district_court
 from app.errors import PermissionDeniedError, ValidationError
+from app.internships.conflicts import check_internship
 from app.internships.dto import InternshipInput
 from app.internships.hosts import add_blackout, add_busy_period, add_offer, set_candidate_places
-from app.internships.service import InternshipConflictError, check_internship, save_internship
+from app.internships.service import InternshipConflictError, save_internship
 from app.people.dto import PersonInput, StatusPeriod
 from app.people.iin import make_iin
 from app.people.service import create_person
