@@ -144,3 +144,40 @@ class SaveResult:
 
     internship: InternshipDTO
     conflicts: tuple[Conflict, ...]
+
+
+@dataclass(frozen=True)
+class OfferRow:
+    """Places a host court offers over a period."""
+
+    id: uuid.UUID
+    court_id: uuid.UUID
+    court_name_kk: str
+    court_name_ru: str
+    starts_on: date
+    ends_on: date
+    capacity: int
+    kind: str
+
+    @property
+    def court_name(self) -> str:
+        """Court name in the active language."""
+        return localized(self.court_name_kk, self.court_name_ru)
+
+
+@dataclass(frozen=True)
+class BlackoutRow:
+    """Dates a host court cannot take interns."""
+
+    id: uuid.UUID
+    court_id: uuid.UUID
+    court_name_kk: str
+    court_name_ru: str
+    starts_on: date
+    ends_on: date
+    reason: str
+
+    @property
+    def court_name(self) -> str:
+        """Court name in the active language."""
+        return localized(self.court_name_kk, self.court_name_ru)

@@ -254,3 +254,35 @@ def add_busy_period(
         {"source": [None, source], "starts_on": [None, starts_on.isoformat()]},
     )
     return row.id
+
+
+def delete_offer(session: Session, actor: Actor, offer_id: uuid.UUID) -> None:
+    """Withdraw an offer of places (internships already planned stay; the check warns)."""
+    _may(actor, COORDINATOR, CENTRE_OFFICER)
+    row = session.get(HostOffer, offer_id)
+    if row is not None:
+        session.delete(row)
+        record(
+            session,
+            actor,
+            "delete",
+            "internship_host_offer",
+            offer_id,
+            {"capacity": [row.capacity, None]},
+        )
+
+
+def delete_blackout(session: Session, actor: Actor, blackout_id: uuid.UUID) -> None:
+    """Open closed dates again."""
+    _may(actor, COORDINATOR, CENTRE_OFFICER)
+    row = session.get(HostBlackout, blackout_id)
+    if row is not None:
+        session.delete(row)
+        record(
+            session,
+            actor,
+            "delete",
+            "internship_host_blackout",
+            blackout_id,
+            {"reason": [row.reason, None]},
+        )

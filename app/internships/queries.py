@@ -8,8 +8,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from app.internships.dto import InternshipDTO
-from db.models import Court, Internship, Person
+from app.internships.dto import BlackoutRow, InternshipDTO, OfferRow
+from db.models import Court, HostBlackout, HostOffer, Internship, Person
 
 
 def _name(surname: str, first: str, patr: str) -> str:
@@ -81,4 +81,34 @@ def schedule(
             i.intern_report,
         )
         for i, s, f, p, hk, hr, _sk, ts, tf, tp in rows
+    ]
+
+
+def offers(session: Session, year: int) -> list[OfferRow]:
+    """Host places touching a year, by court and start."""
+    rows = session.execute(
+        select(HostOffer, Court.name_kk, Court.name_ru, Court.sort_key)
+        .join(Court, Court.id == HostOffer.court_id)
+        .where(HostOffer.starts_on <= date(year, 12, 31), HostOffer.ends_on >= date(year, 1, 1))
+    ).all()
+    rows = sorted(rows, key=lambda r: (r[3], r[0].starts_on))
+    return [
+        OfferRow(o.id, o.court_id, kk, ru, o.starts_on, o.ends_on, o.capacity, o.kind)
+        for o, kk, ru, _sk in rows
+    ]
+
+
+def blackouts(session: Session, year: int) -> list[BlackoutRow]:
+    """Closed dates of host courts touching a year."""
+    rows = session.execute(
+        select(HostBlackout, Court.name_kk, Court.name_ru, Court.sort_key)
+        .join(Court, Court.id == HostBlackout.court_id)
+        .where(
+            HostBlackout.starts_on <= date(year, 12, 31), HostBlackout.ends_on >= date(year, 1, 1)
+        )
+    ).all()
+    rows = sorted(rows, key=lambda r: (r[3], r[0].starts_on))
+    return [
+        BlackoutRow(b.id, b.court_id, kk, ru, b.starts_on, b.ends_on, b.reason)
+        for b, kk, ru, _sk in rows
     ]

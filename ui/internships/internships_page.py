@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTabWidget
 from i18n import _
 from ui.context import UiContext
 from ui.internships.due_view import DueView
+from ui.internships.places_view import PlacesView
 from ui.internships.timeline_view import TimelineView
 
 
@@ -18,8 +19,11 @@ class InternshipsPage(QTabWidget):
         super().__init__()
         self.due = DueView(ctx, self)
         self.calendar = TimelineView(ctx, self)
+        self.places = PlacesView(ctx, self)
         self.addTab(self.due, "")
         self.addTab(self.calendar, "")
+        self.addTab(self.places, "")
+        self.places.changed.connect(self.calendar.reload)
         self.due.planned.connect(self.calendar.reload)
         self.calendar.changed.connect(self.due.reload)
         self.retranslate_ui()
@@ -33,3 +37,4 @@ class InternshipsPage(QTabWidget):
         """Tab titles in the active language."""
         self.setTabText(0, _("Who is due"))
         self.setTabText(1, _("Calendar"))
+        self.setTabText(2, _("Places and holidays"))

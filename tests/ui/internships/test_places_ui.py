@@ -1,0 +1,55 @@
+"""Host places, closed dates and the editable holidays table in real widgets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.internships.hosts import list_holidays
+from app.internships.queries import blackouts, offers
+from app.internships.rules import holidays_of_year
+from app.store import Store
+from ui.internships.internships_page import InternshipsPage
+from ui.main_window import MainWindow
+
+from ..typing import type_text
+
+
+def test_offer_blackout_and_holiday_are_added_and_deleted(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    page = window.page("internships")
+    assert isinstance(page, InternshipsPage)
+    page.setCurrentWidget(page.places)
+    view = page.places
+    view.year.setValue(2027)
+    view.offer_court.setCurrentIndex(view.offer_court.findText("Ақмола облыстық соты"))
+    view.capacity.setValue(4)
+    qtbot.mouseClick(view.add_offer_button, Qt.MouseButton.LeftButton)
+    assert view.offers.rowCount() == 1
+    assert view.offers.item(0, 0).text() == "Ақмола облыстық соты"
+    assert view.offers.item(0, 3).text() == "4"
+    type_text(view.reason, "Жөндеу")
+    qtbot.mouseClick(view.add_blackout_button, Qt.MouseButton.LeftButton)
+    with store.read() as s:
+        assert [o.capacity for o in offers(s, 2027)] == [4]
+        assert [b.reason for b in blackouts(s, 2027)] == ["Жөндеу"]
+    # Kurban ait of 2027 is shipped; a user adds a one-off day off.
+    fixed = view.holidays.rowCount()
+    assert fixed == 14
+    view.holiday_date.set_value(date(2027, 5, 10))
+    view.every_year.setCurrentIndex(1)
+    type_text(view.holiday_kk, "Демалыс күні")
+    type_text(view.holiday_ru, "Выходной день")
+    qtbot.mouseClick(view.add_holiday_button, Qt.MouseButton.LeftButton)
+    assert view.holidays.rowCount() == fixed + 1
+    with store.read() as s:
+        assert date(2027, 5, 10) in holidays_of_year(s, 2027)
+        assert date(2028, 5, 10) not in holidays_of_year(s, 2028)
+    view.offers.setCurrentCell(0, 0)
+    qtbot.mouseClick(view.delete_offer_button, Qt.MouseButton.LeftButton)
+    assert view.offers.rowCount() == 0
+    with store.read() as s:
+        assert offers(s, 2027) == [] and len(list_holidays(s, 2027)) == fixed + 1
