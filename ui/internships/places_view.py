@@ -58,6 +58,8 @@ def _table(parent: QWidget, columns: int) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().hide()
     table.setColumnWidth(0, 320)
+    table.setColumnWidth(3, 140)
+    table.horizontalHeader().setStretchLastSection(True)
     return table
 
 
