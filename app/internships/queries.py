@@ -5,11 +5,11 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.internships.dto import BlackoutRow, InternshipDTO, OfferRow
-from db.models import Court, HostBlackout, HostOffer, Internship, Person
+from db.models import CandidatePlaces, Court, HostBlackout, HostOffer, Internship, Person
 
 
 def _name(surname: str, first: str, patr: str) -> str:
@@ -111,4 +111,35 @@ def blackouts(session: Session, year: int) -> list[BlackoutRow]:
     return [
         BlackoutRow(b.id, b.court_id, kk, ru, b.starts_on, b.ends_on, b.reason)
         for b, kk, ru, _sk in rows
+    ]
+
+
+def candidate_places_usage(session: Session, year: int) -> list[tuple[str, str, int, int]]:
+    """Per court: places allocated to candidates for a year (I-3) and places taken."""
+    taken = dict(
+        session.execute(
+            select(Internship.host_court_id, func.count())
+            .where(
+                Internship.kind == "candidate",
+                Internship.status != "cancelled",
+                Internship.starts_on >= date(year, 1, 1),
+                Internship.starts_on <= date(year, 12, 31),
+            )
+            .group_by(Internship.host_court_id)
+        ).all()
+    )
+    rows = session.execute(
+        select(
+            CandidatePlaces.court_id,
+            CandidatePlaces.places,
+            Court.name_kk,
+            Court.name_ru,
+            Court.sort_key,
+        )
+        .join(Court, Court.id == CandidatePlaces.court_id)
+        .where(CandidatePlaces.year == year)
+    ).all()
+    return [
+        (kk, ru, places, int(taken.get(cid, 0)))
+        for cid, places, kk, ru, _sk in sorted(rows, key=lambda r: r[4])
     ]

@@ -15,6 +15,7 @@ from app.errors import PermissionDeniedError, ValidationError
 from app.internships.conflicts import check_internship
 from app.internships.dto import InternshipInput
 from app.internships.hosts import add_blackout, add_busy_period, add_offer, set_candidate_places
+from app.internships.queries import candidate_places_usage
 from app.internships.service import InternshipConflictError, save_internship
 from app.people.dto import PersonInput, StatusPeriod
 from app.people.iin import make_iin
@@ -180,6 +181,10 @@ def test_candidate_places_rule_i3(store: Store, actor: Actor) -> None:
             ),
         )
     assert exc.value.conflicts[0].rule == "I-3"
+    with store.read() as s:
+        assert candidate_places_usage(s, Y) == [
+            ("Көкшетау қалалық соты", "Кокшетауский городской суд", 1, 1)
+        ]
 
 
 def test_validation_and_permissions(store: Store, actor: Actor) -> None:
