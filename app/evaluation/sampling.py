@@ -13,7 +13,8 @@ import random
 import secrets
 import uuid
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
@@ -148,3 +149,56 @@ def sample_key(session: Session, actor: Actor, draw_id: uuid.UUID) -> dict[str, 
     result = dict(rows.all())
     record(session, actor, "read_key", "eval_sample_draw", draw_id, {})
     return result
+
+
+@dataclass(frozen=True)
+class ListDraw:
+    """The draws made from one imported list, and the IINs that match nobody."""
+
+    draws: tuple[tuple[str, DrawDTO], ...]
+    unknown_iins: tuple[str, ...]
+
+
+def draw_for_list(
+    session: Session,
+    actor: Actor,
+    cases_by_iin: dict[str, list[str]],
+    *,
+    size: int,
+    seed: int | None = None,
+    kind: str = "act",
+    round_id: uuid.UUID | None = None,
+    progress: Callable[[int, int], bool] | None = None,
+) -> ListDraw:
+    """Draw `size` cases per judge of an imported list, all with one recorded seed (E-2)."""
+    seed = seed if seed is not None else secrets.randbelow(2**31)
+    people = {
+        iin: (pid, " ".join(x for x in (s, f, p) if x))
+        for iin, pid, s, f, p in session.execute(
+            select(
+                Person.iin, Person.id, Person.surname, Person.first_name, Person.patronymic
+            ).where(Person.iin.in_(list(cases_by_iin)))
+        )
+    }
+    draws: list[tuple[str, DrawDTO]] = []
+    for n, (iin, cases) in enumerate(sorted(cases_by_iin.items()), start=1):
+        if iin in people:
+            pid, name = people[iin]
+            draws.append(
+                (
+                    name,
+                    draw(
+                        session,
+                        actor,
+                        pid,
+                        cases,
+                        size=size,
+                        seed=seed,
+                        kind=kind,
+                        round_id=round_id,
+                    ),
+                )
+            )
+        if progress is not None and not progress(n, len(cases_by_iin)):
+            raise InterruptedError
+    return ListDraw(tuple(draws), tuple(sorted(set(cases_by_iin) - set(people))))

@@ -77,3 +77,32 @@ def test_case_list_import_from_xlsx(tmp_path: Path) -> None:
         [["800101300011", "2-1/27"], ["800101300011", "=2-2/27"], ["", "x"]],
     )
     assert read_case_list(path) == {"800101300011": ["2-1/27", "'=2-2/27"]}
+
+
+def test_draw_for_an_imported_list(store: Store, actor: Actor, tmp_path: Path) -> None:
+    """E-2: one seed for the whole list; unknown IINs are reported, not guessed."""
+    from sqlalchemy import select
+
+    from app.evaluation.sampling import draw_for_list
+    from db.models import Person
+
+    _c, ids = judges(store, actor, 2)
+    with store.read() as s:
+        iins = [s.scalar(select(Person.iin).where(Person.id == pid)) for pid in ids]
+    path = tmp_path / "cases.csv"
+    path.write_text(
+        "IIN;case\n"
+        + "".join(f"{iins[i % 2]};2-{i}/27\n" for i in range(30))
+        + "999999999999;1-1/27\n",
+        encoding="utf-8",
+    )
+    cases = read_case_list(path)
+    with store.write() as s:
+        result = draw_for_list(s, actor, cases, size=4, seed=11)
+    assert result.unknown_iins == ("999999999999",)
+    assert [d.size for _name, d in result.draws] == [4, 4]
+    assert {d.seed for _name, d in result.draws} == {11}
+    with store.read() as s:
+        known = [i for i in sorted(cases) if i not in result.unknown_iins]
+        for (_name, d), iin in zip(result.draws, known, strict=True):
+            assert sorted(sample_key(s, actor, d.id).values()) == sorted(pick(cases[iin], 4, 11))
