@@ -9,6 +9,7 @@ from app.evaluation.templates import list_templates
 from i18n import _
 from ui.context import UiContext
 from ui.evaluation.rounds_view import RoundsView
+from ui.evaluation.sampling_view import SamplingView
 from ui.evaluation.summary_view import SummaryView
 from ui.ops import run_read
 
@@ -57,8 +58,10 @@ class EvaluationPage(QTabWidget):
         self.summary = SummaryView(ctx, self)
         self.rounds = RoundsView(ctx, self)
         self.templates = TemplatesView(ctx, self)
+        self.sampling = SamplingView(ctx, self)
         self.addTab(self.summary, "")
         self.addTab(self.rounds, "")
+        self.addTab(self.sampling, "")
         self.addTab(self.templates, "")
         self.rounds.changed.connect(self.summary._on_template_current_index_changed)
         self.retranslate_ui()
@@ -73,4 +76,5 @@ class EvaluationPage(QTabWidget):
         """Tab titles in the active language."""
         self.setTabText(0, _("Summary tables"))
         self.setTabText(1, _("Rounds and sheets"))
-        self.setTabText(2, _("Templates"))
+        self.setTabText(2, _("Random sampling"))
+        self.setTabText(3, _("Templates"))

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.context import Actor
+from app.context import CENTRE_OFFICER, Actor
 from app.evaluation import demo as eval_demo
 from app.evaluation.queries import round_sheets
 from app.evaluation.rounds import list_rounds
@@ -96,3 +97,48 @@ def test_summary_table_on_screen_and_exported(
     with store.read() as s:
         (r27,) = [r for r in list_rounds(s) if r.period == "2027"]
         assert len(round_sheets(s, r27.id)) == r27.sheets
+
+
+def test_sampling_codes_for_everyone_key_for_the_coordinator(
+    qtbot: QtBot,
+    window: MainWindow,
+    store: Store,
+    actor: Actor,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """E-2: codes shown to all; the key only to the coordinator (others get a refusal)."""
+    from sqlalchemy import select
+
+    from db.models import Person
+
+    with store.write() as s:
+        demo.generate(s, actor, year=2027, judges_per_region=3, regions=1)
+        iins = list(s.scalars(select(Person.iin).limit(2)))
+    path = tmp_path / "cases.csv"
+    path.write_text(
+        "IIN;case\n" + "".join(f"{iins[i % 2]};2-{i}/27\n" for i in range(20)), encoding="utf-8"
+    )
+    page = window.page("evaluation")
+    assert isinstance(page, EvaluationPage)
+    page.setCurrentWidget(page.sampling)
+    view = page.sampling
+    view.import_list(path)
+    assert "20" in view.loaded.text()
+    view.per_judge.setValue(3)
+    view.seed.setValue(2027)
+    qtbot.mouseClick(view.draw_button, Qt.MouseButton.LeftButton)
+    assert view.table.rowCount() == 2
+    codes = view.table.item(0, 2).text().split(", ")
+    assert len(codes) == 3 and all(c.startswith("A-") for c in codes)
+    assert view.table.item(0, 1).text() == "2027"
+    view.table.setCurrentCell(0, 0)
+    key = view.key_text()
+    assert key is not None and all(c in key for c in codes) and "/27" in key
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "ui.evaluation.sampling_view.show_error", lambda _parent, exc: shown.append(exc.message())
+    )
+    view._ctx = UiContext(store, Actor("officer", frozenset({CENTRE_OFFICER})), view._ctx.settings)
+    assert view.key_text() is None
+    assert shown and "үйлестіруші" in shown[0]
