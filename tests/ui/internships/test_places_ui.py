@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -53,3 +54,36 @@ def test_offer_blackout_and_holiday_are_added_and_deleted(
     assert view.offers.rowCount() == 0
     with store.read() as s:
         assert offers(s, 2027) == [] and len(list_holidays(s, 2027)) == fixed + 1
+
+
+def test_reports_page_previews_the_internship_documents(
+    qtbot: QtBot, window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Reports page lists the schedule, due list, quality and summary documents."""
+    from app.context import local_actor
+    from app.internships import demo
+    from ui.internships import reports
+
+    with store.write() as s:
+        demo.generate(s, local_actor(), year=date.today().year + 1, judges_per_region=5, regions=1)
+    opened: list[tuple[str, bytes]] = []
+
+    class FakePreview:
+        def __init__(self, pdf: bytes, name: str, _parent: object) -> None:
+            opened.append((name, pdf))
+
+        def exec(self) -> int:
+            return 0
+
+    monkeypatch.setattr(reports, "PrintPreviewDialog", FakePreview)
+    page = window.page("reports")
+    for row in range(1, 4):
+        page.list.setCurrentRow(row)  # type: ignore[attr-defined]
+        page.open_current()  # type: ignore[attr-defined]
+    names = [n for n, _pdf in opened]
+    assert [n.split("-2")[0] for n in names] == [
+        "internships-due",
+        "internship-schedule",
+        "internship-quality",
+    ]
+    assert all(pdf.startswith(b"%PDF") for _n, pdf in opened)
