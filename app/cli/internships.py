@@ -94,19 +94,10 @@ def _write(
 
 
 def _centre(session: Any, lang: str) -> str:
-    from app.settings.service import CENTRE_KEY, get_setting
-    from db.models import TrainingCentre
+    from app.settings.service import current_centre
     from i18n import localized
 
-    value = get_setting(session, CENTRE_KEY)
-    if not value:
-        return ""
-    import uuid
-
-    try:
-        centre = session.get(TrainingCentre, uuid.UUID(str(value)))
-    except ValueError:
-        return ""
+    centre = current_centre(session)
     return localized(centre.name_kk, centre.name_ru, lang) if centre else ""
 
 
