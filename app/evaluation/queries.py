@@ -23,6 +23,7 @@ class SheetRow:
     court_name_ru: str
     status: str
     total: Decimal | None
+    subject_id: uuid.UUID | None = None
 
     @property
     def court_name(self) -> str:
@@ -44,6 +45,7 @@ def round_sheets(session: Session, round_id: uuid.UUID) -> list[SheetRow]:
             EvalSheet.total,
             Court.sort_key,
             Person.sort_key,
+            Person.id,
         )
         .join(Person, Person.id == EvalSheet.subject_id)
         .outerjoin(Court, Court.id == Person.court_id)
@@ -51,8 +53,8 @@ def round_sheets(session: Session, round_id: uuid.UUID) -> list[SheetRow]:
     ).all()
     rows = sorted(rows, key=lambda r: (r[8] or "", r[9]))
     return [
-        SheetRow(sid, " ".join(x for x in (s, f, p) if x), ckk or "", cru or "", status, total)
-        for sid, s, f, p, ckk, cru, status, total, _a, _b in rows
+        SheetRow(sid, " ".join(x for x in (s, f, p) if x), ckk or "", cru or "", status, total, pid)
+        for sid, s, f, p, ckk, cru, status, total, _a, _b, pid in rows
     ]
 
 

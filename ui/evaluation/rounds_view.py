@@ -27,6 +27,7 @@ from app.evaluation.rounds import create_round, list_rounds
 from app.evaluation.templates import list_templates
 from i18n import _
 from ui.context import UiContext
+from ui.evaluation.dossier_dialog import DossierDialog
 from ui.evaluation.sheet_dialog import SheetDialog
 from ui.ops import run_read, run_write
 
@@ -63,6 +64,8 @@ class RoundsView(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.open_sheet())
         self.open_button = QPushButton(self)
         self.open_button.clicked.connect(self.open_sheet)
+        self.dossier_button = QPushButton(self)
+        self.dossier_button.clicked.connect(self.open_dossier)
         top = QHBoxLayout()
         for w in (self.template, self.period, self.region, self.create_button):
             top.addWidget(w)
@@ -70,7 +73,11 @@ class RoundsView(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.table, 1)
-        right_layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignRight)
+        right_buttons = QHBoxLayout()
+        right_buttons.addStretch(1)
+        right_buttons.addWidget(self.dossier_button)
+        right_buttons.addWidget(self.open_button)
+        right_layout.addLayout(right_buttons)
         split = QSplitter(self)
         split.addWidget(self.rounds)
         split.addWidget(right)
@@ -92,6 +99,7 @@ class RoundsView(QWidget):
         self.period.setPlaceholderText(_("Period, e.g. 2027"))
         self.create_button.setText(_("Form a round for the region"))
         self.open_button.setText(_("Open sheet…"))
+        self.dossier_button.setText(_("Dossier…"))
         self.table.setHorizontalHeaderLabels([_("Judge"), _("Court"), _("Status"), _("Total")])
         self.reload()
 
@@ -154,3 +162,11 @@ class RoundsView(QWidget):
             SheetDialog(self._ctx, self.sheets[row].id, self).exec()
             self._on_rounds_current_row_changed(self.rounds.currentRow())
             self.changed.emit()
+
+    def open_dossier(self) -> None:
+        """The selected judge's dossier (E-1)."""
+        row = self.table.currentRow()
+        if 0 <= row < len(self.sheets) and self.sheets[row].subject_id is not None:
+            sheet = self.sheets[row]
+            assert sheet.subject_id is not None
+            DossierDialog(self._ctx, sheet.subject_id, sheet.subject_name, self).exec()

@@ -142,3 +142,23 @@ def test_sampling_codes_for_everyone_key_for_the_coordinator(
     view._ctx = UiContext(store, Actor("officer", frozenset({CENTRE_OFFICER})), view._ctx.settings)
     assert view.key_text() is None
     assert shown and "үйлестіруші" in shown[0]
+
+
+def test_dossier_collects_sheets_and_internships(
+    qtbot: QtBot, store: Store, actor: Actor, ui_ctx: UiContext
+) -> None:
+    """E-1: the dossier shows the judge's sheets with their template version and internships."""
+    from app.internships.queries import schedule
+    from app.internships.service import start_result_sheet
+    from ui.evaluation.dossier_dialog import DossierDialog
+
+    with store.write() as s:
+        demo.generate(s, actor, year=2027, judges_per_region=5, regions=1)
+        done = schedule(s, None, kind="judge")[0]
+        start_result_sheet(s, actor, done.id)
+    dialog = DossierDialog(ui_ctx, done.person_id, done.person_name)
+    qtbot.addWidget(dialog)
+    text = dialog.text.toPlainText()
+    assert done.person_name in text
+    assert "Тағылымдама нәтижесін бағалау парағы, 1-нұсқа" in text
+    assert done.host_name_kk in text
