@@ -9,7 +9,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.internships.dto import BlackoutRow, InternshipDTO, OfferRow
-from db.models import CandidatePlaces, Court, HostBlackout, HostOffer, Internship, Person
+from db.models import (
+    CandidatePlaces,
+    Court,
+    EvalSheet,
+    HostBlackout,
+    HostOffer,
+    Internship,
+    Person,
+)
 
 
 def _name(surname: str, first: str, patr: str) -> str:
@@ -143,3 +151,23 @@ def candidate_places_usage(session: Session, year: int) -> list[tuple[str, str, 
         (kk, ru, places, int(taken.get(cid, 0)))
         for cid, places, kk, ru, _sk in sorted(rows, key=lambda r: r[4])
     ]
+
+
+def host_tutors(session: Session, court_id: uuid.UUID) -> list[tuple[uuid.UUID, str]]:
+    """Judges of a host court who may tutor an intern there, alphabetically."""
+    rows = session.execute(
+        select(Person.id, Person.surname, Person.first_name, Person.patronymic)
+        .where(Person.court_id == court_id, Person.role == "judge")
+        .order_by(Person.sort_key)
+    ).all()
+    return [(pid, _name(s, f, p)) for pid, s, f, p in rows]
+
+
+def result_sheet_of(session: Session, internship_id: uuid.UUID) -> uuid.UUID | None:
+    """The host tutor's evaluation sheet of an internship (I-2), if started."""
+    return session.scalar(
+        select(EvalSheet.id)
+        .where(EvalSheet.internship_id == internship_id)
+        .order_by(EvalSheet.created_at)
+        .limit(1)
+    )

@@ -74,6 +74,7 @@ class TimelineView(QWidget):
         top.addStretch(1)
         self.timeline = TimelineWidget()
         self.timeline.moved.connect(self._on_timeline_moved)
+        self.timeline.activated.connect(self._on_timeline_activated)
         scroll = QScrollArea(self)
         scroll.setWidget(self.timeline)
         self.banner = QFrame(self)
@@ -151,6 +152,13 @@ class TimelineView(QWidget):
             items = [moved if i.id == moved.id else i for i in items]
         self.timeline.set_data(year, rows, items, by_host=by_host)
         self.status.setText(_("Internships: {count}").format(count=len(items)))
+
+    def _on_timeline_activated(self, item: InternshipDTO) -> None:
+        from ui.internships.internship_dialog import InternshipDialog
+
+        if InternshipDialog(self._ctx, item, self).exec():
+            self.reload()
+            self.changed.emit()
 
     def _on_timeline_moved(self, item: InternshipDTO, host: uuid.UUID, start: date) -> None:
         data = InternshipInput(

@@ -41,6 +41,7 @@ class TimelineWidget(QWidget):
     """Rows of bars over a year; emits moved(internship, new host, new start) on a drop."""
 
     moved = Signal(object, object, object)  # InternshipDTO, host id, start date
+    activated = Signal(object)  # InternshipDTO double-clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -155,6 +156,13 @@ class TimelineWidget(QWidget):
             painter.setPen(QPen(QColor("#ffffff")))
             painter.drawRect(rect.adjusted(0, 0, -1, -1))
         painter.end()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        item = self.item_at(event.position().toPoint())
+        self._drag = None
+        if item is not None:
+            self.activated.emit(item)
+        super().mouseDoubleClickEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

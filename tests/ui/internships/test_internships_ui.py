@@ -6,6 +6,7 @@ import uuid
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -21,10 +22,13 @@ from app.people.iin import make_iin
 from app.people.service import create_person
 from app.store import Store
 from db.models import Court, Internship
+from ui.context import UiContext
 from ui.internships.internships_page import InternshipsPage
 from ui.internships.timeline_widget import DAY_WIDTH
 from ui.main_window import MainWindow
 from ui.qt_i18n import LanguageSwitcher
+
+from ..typing import type_text
 
 YEAR = 2027
 
@@ -164,3 +168,56 @@ def test_due_list_and_plan(qtbot: QtBot, window: MainWindow, store: Store, actor
     result = due.apply(YEAR, "")
     assert result is not None and len(result.placements) == before - len(result.unplaced)
     assert due.table.rowCount() == len(result.unplaced)
+
+
+def test_internship_dialog_sets_tutor_status_report_and_opens_the_tutor_sheet(
+    qtbot: QtBot,
+    store: Store,
+    actor: Actor,
+    ui_ctx: UiContext,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """I-2: the host tutor, the intern's report and the tutor's evaluation sheet."""
+    from app.internships.queries import result_sheet_of, schedule
+    from ui.internships import internship_dialog
+    from ui.internships.internship_dialog import InternshipDialog
+
+    _first, second = _data(store, actor)
+    with store.write() as s:
+        regional = s.scalar(select(Court.id).where(Court.code == "AKM"))
+        tutor = create_person(
+            s,
+            actor,
+            PersonInput(
+                make_iin(date(1966, 6, 6), 60),
+                "Сейітқалиев",
+                "Бекзат",
+                court_id=regional,
+                first_appointed_on=date(2000, 1, 1),
+            ),
+        ).id
+        item = next(i for i in schedule(s, YEAR) if i.id == second)
+    dialog = InternshipDialog(ui_ctx, item)
+    qtbot.addWidget(dialog)
+    dialog.tutor.setCurrentIndex(dialog.tutor.findData(str(tutor)))
+    dialog.status.setCurrentIndex(dialog.status.findData("done"))
+    type_text(dialog.report, "Апелляциялық алқаның отырыстарына қатыстым.")
+    dialog.save()
+    with store.read() as s:
+        row = s.get(Internship, second)
+        assert row is not None and row.tutor_id == tutor and row.status == "done"
+        assert row.intern_report == "Апелляциялық алқаның отырыстарына қатыстым."
+    opened: list[uuid.UUID] = []
+
+    class FakeSheet:
+        def __init__(self, _ctx: object, sheet_id: uuid.UUID, _parent: object) -> None:
+            opened.append(sheet_id)
+
+        def exec(self) -> int:
+            return 0
+
+    monkeypatch.setattr(internship_dialog, "SheetDialog", FakeSheet)
+    dialog.open_sheet()
+    dialog.open_sheet()
+    with store.read() as s:
+        assert opened == [result_sheet_of(s, second)] * 2
