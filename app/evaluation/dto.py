@@ -139,6 +139,7 @@ class SheetDTO:
     ratings: tuple[RatingDTO, ...]
     signed_at: datetime | None = None
     signed_by: str = ""
+    acknowledged_on: date | None = None
 
     @property
     def raters(self) -> tuple[str, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import date
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -76,6 +77,7 @@ def get_sheet(session: Session, sheet_id: uuid.UUID) -> SheetDTO:
         tuple(RatingDTO(r.rater, r.criterion_id, r.value, r.comment) for r in ratings),
         sheet.signed_at,
         sheet.signed_by,
+        sheet.acknowledged_on,
     )
 
 
@@ -220,5 +222,27 @@ def sign_off(session: Session, actor: Actor, sheet_id: uuid.UUID) -> SheetDTO:
         "eval_sheet",
         sheet_id,
         {"status": ["draft", "signed"], "total": [None, str(dto.total)]},
+    )
+    return get_sheet(session, sheet_id)
+
+
+def acknowledge(session: Session, actor: Actor, sheet_id: uuid.UUID, on: date) -> SheetDTO:
+    """Record the day the judge was acquainted with a signed sheet's results (E-3)."""
+    _may_rate(actor)
+    sheet = _get(session, sheet_id)
+    if sheet.status != "signed":
+        raise ValidationError(
+            [FieldError("status", N_("Only a signed-off sheet can be acknowledged."))]
+        )
+    old = sheet.acknowledged_on
+    sheet.acknowledged_on, sheet.updated_by = on, actor.name
+    session.flush()
+    record(
+        session,
+        actor,
+        "acknowledge",
+        "eval_sheet",
+        sheet_id,
+        {"acknowledged_on": [old.isoformat() if old else None, on.isoformat()]},
     )
     return get_sheet(session, sheet_id)

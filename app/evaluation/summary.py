@@ -7,6 +7,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -40,6 +41,7 @@ class SummaryRow:
     changes: tuple[Value, ...]
     total: Value
     total_change: Value
+    acknowledged_on: date | None = None
 
     def court_name(self, lang: str | None = None) -> str:
         """Court name in a language."""
@@ -160,6 +162,19 @@ def summary_table(session: Session, template_code: str, period: str) -> SummaryT
         .join(Court, Court.id == Person.court_id)
         .where(Person.id.in_(in_period))
     ).all()
+    # E-3: acquainted when every signed sheet of the period was acknowledged (latest date).
+    acknowledged: dict[object, date | None] = {}
+    for raw_id, on in session.execute(
+        select(RAW(EvalSheet.subject_id), EvalSheet.acknowledged_on)
+        .join(EvalTemplate, EvalTemplate.id == EvalSheet.template_id)
+        .where(
+            EvalTemplate.code == template_code,
+            EvalSheet.period == period,
+            EvalSheet.status == "signed",
+        )
+    ):
+        before_on = acknowledged.get(raw_id, on)
+        acknowledged[raw_id] = None if on is None or before_on is None else max(on, before_on)
     judges: list[SummaryRow] = []
     by_court: dict[uuid.UUID, list[SummaryRow]] = defaultdict(list)
     # Courts may share a name: the id keeps each court's judges together.
@@ -178,6 +193,7 @@ def summary_table(session: Session, template_code: str, period: str) -> SummaryT
             tuple(_change(a, b) for a, b in zip(now, before, strict=True)),
             total,
             _change(total, total_before),
+            acknowledged.get(raw),
         )
         judges.append(row)
         by_court[cid].append(row)

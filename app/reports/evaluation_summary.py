@@ -14,7 +14,7 @@ from reportlab.platypus import Paragraph, Spacer, Table
 from app.evaluation.summary import SummaryRow, SummaryTable
 from app.reports import styles
 from app.reports.document import DocumentInfo, render
-from i18n import format_date_long, localized, translator
+from i18n import format_date, format_date_long, localized, translator
 
 USABLE_WIDTH = 261 * mm
 # Criterion titles are long Russian and Kazakh words in narrow columns.
@@ -38,13 +38,13 @@ def summary_rows(table: SummaryTable, lang: str) -> tuple[list[str], list[list[A
     for c in table.criteria:
         title = localized(c.title_kk, c.title_ru, lang)
         header += [title, t("{criterion}: change").format(criterion=title)]
-    header += [t("Total"), t("Total: change")]
+    header += [t("Total"), t("Total: change"), t("Acquainted on")]
 
     def line(n: int | str, name: str, r: SummaryRow) -> list[Any]:
         out: list[Any] = [n, name, r.court_name(lang)]
         for v, c in zip(r.values, r.changes, strict=True):
             out += [_num(v), _chg(c)]
-        return [*out, _num(r.total), _chg(r.total_change)]
+        return [*out, _num(r.total), _chg(r.total_change), r.acknowledged_on or ""]
 
     body: list[list[Any]] = []
     for kind, n, r in grouped(table):
@@ -76,11 +76,17 @@ def build_summary_pdf(
     head.append(t("Total"))
     data = [[Paragraph(escape(h), HEAD) for h in head]]
 
+    def acquainted(r: SummaryRow) -> str:
+        if r.acknowledged_on is None:
+            return ""
+        text = t("acquainted {date}").format(date=format_date(r.acknowledged_on, lang))
+        return f"<br/><font size=7>{escape(text)}</font>"
+
     def cells(n: str, name: str, r: SummaryRow, bold: bool = False) -> list[Paragraph]:
         style = styles.CELL_BOLD if bold else styles.CELL
         out = [
             Paragraph(n, styles.CELL_NUM),
-            Paragraph(escape(name), style),
+            Paragraph(escape(name) + acquainted(r), style),
             Paragraph(escape(r.court_name(lang)), style),
         ]
         for v, c in [*zip(r.values, r.changes, strict=True), (r.total, r.total_change)]:

@@ -101,6 +101,8 @@ class EvalSheet(Record):
     total: Mapped[Decimal | None] = mapped_column(Numeric(6, 2))
     signed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     signed_by: Mapped[str] = mapped_column(String(120), default="")
+    # E-3: the day the judge was acquainted with the results.
+    acknowledged_on: Mapped[date | None] = mapped_column(Date)
 
 
 class EvalRating(Record):

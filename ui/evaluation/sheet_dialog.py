@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
@@ -20,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from app.errors import ValidationError
 from app.evaluation.dto import RatingInput, SheetDTO
-from app.evaluation.sheets import get_sheet, rate, sign_off
-from i18n import _
+from app.evaluation.sheets import acknowledge, get_sheet, rate, sign_off
+from i18n import _, format_date
 from ui.context import UiContext
 from ui.ops import run_read, run_write
 
@@ -88,12 +89,14 @@ class SheetDialog(QDialog):
         self.errors.setStyleSheet("color: #b00020")
         self.save_button, self.sign_button = QPushButton(self), QPushButton(self)
         self.close_button = QPushButton(self)
+        self.ack_button = QPushButton(self)
+        self.ack_button.clicked.connect(self.acknowledge)
         self.save_button.clicked.connect(self.save)
         self.sign_button.clicked.connect(self.sign)
         self.close_button.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.total, 1)
-        for b in (self.save_button, self.sign_button, self.close_button):
+        for b in (self.save_button, self.sign_button, self.ack_button, self.close_button):
             buttons.addWidget(b)
         rater_row = QHBoxLayout()
         rater_row.addWidget(self.rater_label)
@@ -145,6 +148,13 @@ class SheetDialog(QDialog):
         self.save_button.setText(_("Save ratings"))
         self.sign_button.setText(_("Sign off"))
         self.close_button.setText(_("Close"))
+        if s.acknowledged_on is not None:
+            self.ack_button.setText(
+                _("acquainted {date}").format(date=format_date(s.acknowledged_on))
+            )
+        else:
+            self.ack_button.setText(_("Judge acquainted today"))
+        self.ack_button.setEnabled(s.status == "signed" and s.acknowledged_on is None)
         locked = s.status == "signed"
         for w in (
             *self.values.values(),
@@ -205,6 +215,17 @@ class SheetDialog(QDialog):
         except ValidationError as exc:
             self.errors.setText(exc.message())
             return
+        if dto is not None:
+            self.sheet = dto
+            self.retranslate_ui()
+
+    def acknowledge(self) -> None:
+        """Record that the judge was acquainted with the results today (E-3)."""
+        dto = run_write(
+            self,
+            self._ctx.store,
+            lambda s: acknowledge(s, self._ctx.actor, self.sheet_id, date.today()),
+        )
         if dto is not None:
             self.sheet = dto
             self.retranslate_ui()

@@ -2,7 +2,7 @@
 
 Revision ID: 0301
 Revises: 0002
-Create Date: 2026-11-22 00:03:11.195083
+Create Date: 2026-11-22 00:29:24.938876
 """
 
 import uuid
@@ -370,6 +370,7 @@ def upgrade() -> None:
         sa.Column("total", sa.Numeric(precision=6, scale=2), nullable=True),
         sa.Column("signed_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("signed_by", sa.String(length=120), nullable=False),
+        sa.Column("acknowledged_on", sa.Date(), nullable=True),
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),

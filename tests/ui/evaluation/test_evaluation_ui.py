@@ -64,6 +64,11 @@ def test_fill_sheet_needs_comment_then_sign_off_locks(
     assert not dialog.save_button.isEnabled()
     assert not next(iter(dialog.values.values())).isEnabled()
     assert str(signed.total) in dialog.total.text()
+    assert dialog.ack_button.isEnabled()
+    qtbot.mouseClick(dialog.ack_button, Qt.MouseButton.LeftButton)
+    assert not dialog.ack_button.isEnabled() and "танысты" in dialog.ack_button.text()
+    with store.read() as s:
+        assert get_sheet(s, sheet_id).acknowledged_on is not None
 
 
 def test_summary_table_on_screen_and_exported(
