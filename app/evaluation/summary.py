@@ -80,7 +80,11 @@ def _change(now: Value, before: Value) -> Value:
 
 def _values(
     session: Session, code: str, periods: list[str]
-) -> tuple[dict[tuple[object, str, str], Decimal], dict[tuple[object, str], Decimal]]:
+) -> tuple[
+    dict[tuple[object, str, str], Decimal],
+    dict[tuple[object, str], Decimal],
+    dict[tuple[object, str], date | None],
+]:
     signed = (
         EvalSheet.status == "signed",
         EvalSheet.period.in_(periods),
@@ -106,17 +110,26 @@ def _values(
         # yes/no criteria show the share of "yes" in percent; 1–5 criteria their mean value.
         v = Decimal(str(avg)) * (100 if scale == "yes_no" else 1)
         values[(pid, period, c_code)] = v
-    totals = {
-        (pid, period): Decimal(str(t))
-        for pid, period, t in session.execute(
-            select(RAW(EvalSheet.subject_id), EvalSheet.period, func.avg(EvalSheet.total))
-            .join(EvalTemplate, EvalTemplate.id == EvalSheet.template_id)
-            .where(*signed)
-            .group_by(EvalSheet.subject_id, EvalSheet.period)
+    totals: dict[tuple[object, str], Decimal] = {}
+    acknowledged: dict[tuple[object, str], date | None] = {}
+    for pid, period, t, ack_count, count, ack_last in session.execute(
+        select(
+            RAW(EvalSheet.subject_id),
+            EvalSheet.period,
+            func.avg(EvalSheet.total),
+            func.count(EvalSheet.acknowledged_on),
+            func.count(),
+            func.max(EvalSheet.acknowledged_on),
         )
-        if t is not None
-    }
-    return values, totals
+        .join(EvalTemplate, EvalTemplate.id == EvalSheet.template_id)
+        .where(*signed)
+        .group_by(EvalSheet.subject_id, EvalSheet.period)
+    ):
+        if t is not None:
+            totals[(pid, period)] = Decimal(str(t))
+        # E-3: acquainted when every signed sheet of the period was acknowledged.
+        acknowledged[(pid, period)] = ack_last if ack_count == count else None
+    return values, totals, acknowledged
 
 
 def previous_period(session: Session, code: str, period: str) -> str:
@@ -136,7 +149,7 @@ def summary_table(session: Session, template_code: str, period: str) -> SummaryT
     template = current_template(session, template_code)
     criteria = tuple(template.criteria())
     prev = previous_period(session, template_code, period)
-    values, totals = _values(session, template_code, [p for p in (period, prev) if p])
+    values, totals, acknowledged = _values(session, template_code, [p for p in (period, prev) if p])
     in_period = (
         select(EvalSheet.subject_id)
         .join(EvalTemplate, EvalTemplate.id == EvalSheet.template_id)
@@ -162,19 +175,6 @@ def summary_table(session: Session, template_code: str, period: str) -> SummaryT
         .join(Court, Court.id == Person.court_id)
         .where(Person.id.in_(in_period))
     ).all()
-    # E-3: acquainted when every signed sheet of the period was acknowledged (latest date).
-    acknowledged: dict[object, date | None] = {}
-    for raw_id, on in session.execute(
-        select(RAW(EvalSheet.subject_id), EvalSheet.acknowledged_on)
-        .join(EvalTemplate, EvalTemplate.id == EvalSheet.template_id)
-        .where(
-            EvalTemplate.code == template_code,
-            EvalSheet.period == period,
-            EvalSheet.status == "signed",
-        )
-    ):
-        before_on = acknowledged.get(raw_id, on)
-        acknowledged[raw_id] = None if on is None or before_on is None else max(on, before_on)
     judges: list[SummaryRow] = []
     by_court: dict[uuid.UUID, list[SummaryRow]] = defaultdict(list)
     # Courts may share a name: the id keeps each court's judges together.
@@ -193,7 +193,7 @@ def summary_table(session: Session, template_code: str, period: str) -> SummaryT
             tuple(_change(a, b) for a, b in zip(now, before, strict=True)),
             total,
             _change(total, total_before),
-            acknowledged.get(raw),
+            acknowledged.get((raw, period)),
         )
         judges.append(row)
         by_court[cid].append(row)
