@@ -36,21 +36,27 @@ def status_periods(
     return out
 
 
-def _last_quality(session: Session, before: date) -> dict[uuid.UUID, QualityIndicator]:
+def _last_quality(session: Session, before: date) -> dict[uuid.UUID, tuple[int, int, Decimal]]:
+    """(complaints, overturned, % time limits kept) of each judge's latest period before."""
     latest = (
         select(QualityIndicator.person_id, func.max(QualityIndicator.period_end).label("e"))
         .where(QualityIndicator.period_end < before)
         .group_by(QualityIndicator.person_id)
         .subquery()
     )
-    rows = session.scalars(
-        select(QualityIndicator).join(
+    rows = session.execute(
+        select(
+            QualityIndicator.person_id,
+            QualityIndicator.complaints,
+            QualityIndicator.overturned,
+            QualityIndicator.time_limits_kept_pct,
+        ).join(
             latest,
             (latest.c.person_id == QualityIndicator.person_id)
             & (latest.c.e == QualityIndicator.period_end),
         )
     )
-    return {q.person_id: q for q in rows}
+    return {pid: (c, o, k) for pid, c, o, k in rows}
 
 
 def priority_of(
@@ -157,8 +163,7 @@ def due_judges(
             continue
         exp = judicial_experience(appointed, p, start).years
         q = quality.get(pid)
-        complaints, overturned = (q.complaints, q.overturned) if q else (0, 0)
-        kept = q.time_limits_kept_pct if q else None
+        complaints, overturned, kept = q if q else (0, 0, None)
         prio = priority_of(
             due_on,
             start,

@@ -95,22 +95,31 @@ def place(
     spans: Sequence[tuple[int, int]],
     year: int,
 ) -> tuple[list[Placement], list[Unplaced]]:
-    """Greedy placement, highest priority first; `load` is updated in place."""
+    """Greedy placement, highest priority first; `load` is updated in place.
+
+    Each host keeps the windows that still have a free place every day; a placement closes
+    only the windows it overlaps, so judges who cannot be placed cost little to report.
+    """
     first = date(year, 1, 1)
     placed: list[Placement] = []
     unplaced: list[Unplaced] = []
     free = {h: [c - n for c, n in zip(capacity[h], load[h], strict=True)] for h in capacity}
+    hosting = {h: [min(capacity[h][s : e + 1]) > 0 for s, e in spans] for h in capacity}
+    open_ = {
+        h: [n for n, (s, e) in enumerate(spans) if min(free[h][s : e + 1]) > 0] for h in capacity
+    }
     order = sorted(candidates, key=lambda c: (-c.priority, c.full_name, str(c.person_id)))
     for cand in order:
         chosen: tuple[uuid.UUID, int, int] | None = None
         for host in cand.hosts:
-            if host not in free:
+            if not open_.get(host):
                 continue
-            h_free, h_load = free[host], load[host]
+            h_load = load[host]
             best: tuple[int, int] | None = None
             best_peak = 0
-            for s, e in spans:
-                if cand.busy.find(1, s, e + 1) != -1 or min(h_free[s : e + 1]) <= 0:
+            for n in open_[host]:
+                s, e = spans[n]
+                if cand.busy.find(1, s, e + 1) != -1:
                     continue
                 peak = max(h_load[s : e + 1])
                 if best is None or peak < best_peak:
@@ -121,16 +130,19 @@ def place(
                 chosen = (host, *best)
                 break
         if chosen is None:
-            unplaced.append(
-                Unplaced(
-                    cand.person_id, cand.full_name, _reason(cand, capacity, spans), cand.priority
-                )
-            )
+            reason = _reason(cand, hosting, spans)
+            unplaced.append(Unplaced(cand.person_id, cand.full_name, reason, cand.priority))
             continue
         host, s, e = chosen
+        h_free = free[host]
         for d in range(s, e + 1):
-            free[host][d] -= 1
+            h_free[d] -= 1
             load[host][d] += 1
+        open_[host] = [
+            n
+            for n in open_[host]
+            if spans[n][1] < s or spans[n][0] > e or min(h_free[spans[n][0] : spans[n][1] + 1]) > 0
+        ]
         placed.append(
             Placement(
                 cand.person_id,
@@ -144,15 +156,15 @@ def place(
 
 
 def _reason(
-    cand: Candidate, capacity: dict[uuid.UUID, list[int]], spans: Sequence[tuple[int, int]]
+    cand: Candidate, hosting: dict[uuid.UUID, list[bool]], spans: Sequence[tuple[int, int]]
 ) -> str:
-    hosts = [h for h in cand.hosts if h in capacity and max(capacity[h]) > 0]
+    hosts = [h for h in cand.hosts if h in hosting and any(hosting[h])]
     if not hosts:
         return "no_host"
-    open_spans = [(s, e) for s, e in spans if cand.busy.find(1, s, e + 1) == -1]
-    if not open_spans:
+    free_of_person = [cand.busy.find(1, s, e + 1) == -1 for s, e in spans]
+    if not any(free_of_person):
         return "unavailable"
-    if not any(min(capacity[h][s : e + 1]) > 0 for h in hosts for s, e in open_spans):
+    if not any(hosting[h][n] for h in hosts for n, ok in enumerate(free_of_person) if ok):
         return "host_closed"
     return "no_places"
 
