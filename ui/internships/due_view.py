@@ -26,6 +26,7 @@ from app.courts.service import list_courts
 from app.internships.dto import DueFilter, DueRow, PlanResult
 from app.internships.due import due_judges
 from app.internships.planner import REASONS, apply_plan, plan_year
+from app.internships.queries import centre_region_code
 from app.reports.internship_schedule import build_due_pdf
 from app.settings.service import current_centre
 from app.store import Session
@@ -80,6 +81,9 @@ class DueView(QWidget):
         for c in self._courts:
             if c.level == "regional":
                 self.region.addItem("", c.region_code)
+        # A training centre works its own region; every region is one choice away.
+        home = run_read(self, ctx.store, centre_region_code) or ""
+        self.region.setCurrentIndex(max(self.region.findData(home), 0))
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.unscheduled = QCheckBox(self)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.courts.service import list_courts
 from app.internships.conflicts import check_internship
 from app.internships.dto import Conflict, InternshipDTO, InternshipInput
-from app.internships.queries import schedule
+from app.internships.queries import centre_region_code, schedule
 from app.internships.service import save_internship
 from i18n import _
 from ui.context import UiContext
@@ -58,6 +58,8 @@ class TimelineView(QWidget):
         for c in self._courts:
             if c.level == "regional":
                 self.region.addItem(c.name, c.region_code)
+        home = run_read(self, ctx.store, centre_region_code) or ""
+        self.region.setCurrentIndex(max(self.region.findData(home), 0))
         self.group.addItem("", "host")
         self.group.addItem("", "judge")
         self.year_label, self.region_label, self.group_label = QLabel(), QLabel(), QLabel()
