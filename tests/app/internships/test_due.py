@@ -101,3 +101,22 @@ def test_rule_parameters_are_data_in_force_from_a_date(store: Store, actor: Acto
     with store.read() as s:
         assert rules_for_year(s, 2027) == InternshipRules(3, 14)
         assert rules_for_year(s, 2028) == InternshipRules(2, 21)
+
+
+def test_lists_start_at_the_centres_region(store: Store, actor: Actor) -> None:
+    from app.internships.queries import centre_region_code
+    from app.settings.service import CENTRE_KEY, set_setting
+    from db.models import TrainingCentre
+
+    with store.read() as s:
+        assert centre_region_code(s) == ""
+    with store.write() as s:
+        centre = s.scalar(
+            select(TrainingCentre.id)
+            .join(Court, Court.id == TrainingCentre.court_id)
+            .where(Court.code == "KAR")
+        )
+        set_setting(s, actor, CENTRE_KEY, str(centre))
+    with store.read() as s:
+        region = centre_region_code(s)
+        assert region and region == s.scalar(select(Court.region_code).where(Court.code == "KAR"))
