@@ -167,3 +167,32 @@ def test_dossier_collects_sheets_and_internships(
     assert done.person_name in text
     assert "Тағылымдама нәтижесін бағалау парағы, 1-нұсқа" in text
     assert done.host_name_kk in text
+
+
+def test_template_new_version_checks_the_weight_rule(
+    qtbot: QtBot, store: Store, ui_ctx: UiContext
+) -> None:
+    """E-1: weights must total 100% per section; a saved change is a new version."""
+    from app.evaluation.templates import current_template
+    from ui.evaluation.template_dialog import TemplateDialog
+
+    with store.read() as s:
+        template = current_template(s, "event_feedback")
+    dialog = TemplateDialog(ui_ctx, template)
+    qtbot.addWidget(dialog)
+    weight = dialog.table.item(0, 6)
+    assert weight is not None and weight.text() == "50"
+    weight.setText("40")
+    dialog.save()
+    assert "90%" in dialog.errors.text() and dialog.saved is None
+    weight.setText("45")
+    second = dialog.table.item(1, 6)
+    assert second is not None
+    second.setText("55")
+    dialog.save()
+    assert dialog.saved is not None and dialog.saved.version_no == 2
+    with store.read() as s:
+        newest = current_template(s, "event_feedback")
+    assert newest.version_no == 2
+    assert [c.weight for c in newest.sections[0].criteria] == [45, 55]
+    assert len(newest.sections) == 2
