@@ -78,7 +78,7 @@ class TemplatesView(QWidget):
                             ]
                         )
                     )
-            top.setExpanded(True)
+        self.tree.expandAll()
 
 
 class EvaluationPage(QTabWidget):
