@@ -10,6 +10,8 @@ from sqlalchemy import select
 
 from app.context import Actor
 from app.internships import demo
+from app.internships.conflicts import check_internship
+from app.internships.dto import InternshipInput
 from app.internships.hosts import add_offer
 from app.internships.planner import REASONS, apply_plan, busy_days, plan_year
 from app.internships.queries import schedule
@@ -75,6 +77,11 @@ def test_plan_on_generated_data_keeps_every_rule_i1(store: Store, actor: Actor) 
         s_idx, e_idx = (p.starts_on - first).days, (p.ends_on - first).days
         assert busy.find(1, s_idx, e_idx + 1) == -1
         assert len(per_person[p.person_id]) == 1
+    # The conflict checker used for manual moves agrees: no planned internship breaks a rule.
+    with store.read() as s:
+        for i in planned[::7]:
+            data = InternshipInput(i.person_id, i.host_court_id, i.starts_on, i.ends_on)
+            assert check_internship(s, data, exclude=i.id) == [], i
     placed = {p.person_id for p in result.placements}
     for u in result.unplaced:
         assert u.reason in REASONS and u.person_id not in placed
