@@ -9,6 +9,7 @@ from i18n import _
 from ui.context import UiContext
 from ui.internships.due_view import DueView
 from ui.internships.places_view import PlacesView
+from ui.internships.quality_view import QualityView
 from ui.internships.timeline_view import TimelineView
 
 
@@ -22,7 +23,10 @@ class InternshipsPage(QTabWidget):
         self.places = PlacesView(ctx, self)
         self.addTab(self.due, "")
         self.addTab(self.calendar, "")
+        self.quality = QualityView(ctx, self)
         self.addTab(self.places, "")
+        self.addTab(self.quality, "")
+        self.quality.imported.connect(self.due.reload)
         self.places.changed.connect(self.calendar.reload)
         self.due.planned.connect(self.calendar.reload)
         self.calendar.changed.connect(self.due.reload)
@@ -38,3 +42,4 @@ class InternshipsPage(QTabWidget):
         self.setTabText(0, _("Who is due"))
         self.setTabText(1, _("Calendar"))
         self.setTabText(2, _("Places and holidays"))
+        self.setTabText(3, _("Results"))

@@ -34,7 +34,9 @@ def _preview(ctx: UiContext, parent: QWidget, name: str, build: Callable[[Sessio
         PrintPreviewDialog(pdf, name, parent).exec()
 
 
-def open_schedule(ctx: UiContext, parent: QWidget, year: int | None = None) -> None:
+def open_schedule(
+    ctx: UiContext, parent: QWidget, year: int | None = None, *, region_code: str = ""
+) -> None:
     """The schedule of next year's internships (I-1)."""
     year, lang = year or date.today().year + 1, current_language()
     _preview(
@@ -42,7 +44,10 @@ def open_schedule(ctx: UiContext, parent: QWidget, year: int | None = None) -> N
         parent,
         f"internship-schedule-{year}.pdf",
         lambda s: build_schedule_pdf(
-            schedule(s, year), year=year, lang=lang, centre_name=_centre(s, lang)
+            schedule(s, year, region_code=region_code),
+            year=year,
+            lang=lang,
+            centre_name=_centre(s, lang),
         ),
     )
 

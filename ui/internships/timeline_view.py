@@ -74,6 +74,9 @@ class TimelineView(QWidget):
         ):
             top.addWidget(w)
         top.addStretch(1)
+        self.print_button = QPushButton(self)
+        self.print_button.clicked.connect(self.print_preview)
+        top.addWidget(self.print_button)
         self.timeline = TimelineWidget()
         self.timeline.moved.connect(self._on_timeline_moved)
         self.timeline.activated.connect(self._on_timeline_activated)
@@ -123,6 +126,7 @@ class TimelineView(QWidget):
             self.region.setItemText(i, court.name)
         self.group.setItemText(0, _("By host court"))
         self.group.setItemText(1, _("By judge"))
+        self.print_button.setText(_("Print…"))
         self.keep_button.setText(_("Keep anyway"))
         self.undo_button.setText(_("Put back"))
         if self.pending is not None:
@@ -223,6 +227,14 @@ class TimelineView(QWidget):
         self.reload()
         if saved is not None:
             self.changed.emit()
+
+    def print_preview(self) -> None:
+        """The year's schedule as it will print (landscape, header on every page)."""
+        from ui.internships.reports import open_schedule
+
+        open_schedule(
+            self._ctx, self, self.year.value(), region_code=str(self.region.currentData() or "")
+        )
 
     def keep_pending(self) -> None:
         """Save the pending move although it breaks rules (recorded in the audit log)."""

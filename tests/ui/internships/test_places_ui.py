@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -87,3 +88,48 @@ def test_reports_page_previews_the_internship_documents(
         "internship-quality",
     ]
     assert all(pdf.startswith(b"%PDF") for _n, pdf in opened)
+
+
+def test_quality_import_and_comparison(
+    qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path
+) -> None:
+    """I-2: indicators imported from XLSX; each internship compared before and after."""
+    from app.context import local_actor
+    from app.exports.tables import write_xlsx
+    from app.internships import demo
+    from app.internships.quality import compare
+
+    year = date.today().year
+    with store.write() as s:
+        demo.generate(s, local_actor(), year=year + 2, judges_per_region=6, regions=1)
+        done = compare(s, year)
+    page = window.page("internships")
+    assert isinstance(page, InternshipsPage)
+    page.setCurrentWidget(page.quality)
+    view = page.quality
+    view.year.setValue(year)
+    assert done and view.table.rowCount() == len(done)
+    bad = tmp_path / "bad.xlsx"
+    write_xlsx(
+        bad,
+        "Q",
+        ["IIN", "from", "to", "cases", "overturned", "kept", "complaints"],
+        [["000000000000", date(year, 1, 1), date(year, 12, 31), 5, 0, 90, 0]],
+    )
+    assert view.import_file(bad) is None
+    assert "000000000000" in view.status.text()
+    with store.read() as s:
+        from sqlalchemy import select
+
+        from db.models import Person
+
+        iin = s.scalar(select(Person.iin).limit(1))
+    good = tmp_path / "good.xlsx"
+    write_xlsx(
+        good,
+        "Q",
+        ["IIN", "from", "to", "cases", "overturned", "kept", "complaints"],
+        [[iin, date(year + 1, 1, 1), date(year + 1, 12, 31), 300, 1, 97, 0]],
+    )
+    assert view.import_file(good) == 1
+    assert "1" in view.status.text()
