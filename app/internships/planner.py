@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -34,6 +34,9 @@ from app.internships.rules import (
 from db.base import utcnow
 from db.models import BusyPeriod, Court, HostBlackout, HostOffer, Internship
 from i18n import N_
+
+# progress(done, total) -> bool; returning False cancels (InterruptedError, nothing saved).
+Progress = Callable[[int, int], bool]
 
 REASONS: dict[str, str] = {
     "no_host": N_("No higher court offers internship places this year."),
@@ -94,6 +97,7 @@ def place(
     load: dict[uuid.UUID, list[int]],
     spans: Sequence[tuple[int, int]],
     year: int,
+    progress: Progress | None = None,
 ) -> tuple[list[Placement], list[Unplaced]]:
     """Greedy placement, highest priority first; `load` is updated in place.
 
@@ -109,7 +113,9 @@ def place(
         h: [n for n, (s, e) in enumerate(spans) if min(free[h][s : e + 1]) > 0] for h in capacity
     }
     order = sorted(candidates, key=lambda c: (-c.priority, c.full_name, str(c.person_id)))
-    for cand in order:
+    for done, cand in enumerate(order):
+        if progress is not None and done % 250 == 0 and not progress(done, len(order)):
+            raise InterruptedError
         chosen: tuple[uuid.UUID, int, int] | None = None
         for host in cand.hosts:
             if not open_.get(host):
@@ -267,6 +273,7 @@ def plan_year(
     region_code: str = "",
     rules: InternshipRules | None = None,
     weights: PriorityWeights | None = None,
+    progress: Progress | None = None,
 ) -> PlanResult:
     """A proposed schedule for the judges due in `year` and not yet scheduled (I-1)."""
     rules = rules or rules_for_year(session, year)
@@ -280,15 +287,22 @@ def plan_year(
     ]
     capacity, load = _host_days(session, year)
     spans = windows(year, rules, holidays_of_year(session, year))
-    placed, unplaced = place(candidates, capacity, load, spans, year)
+    placed, unplaced = place(candidates, capacity, load, spans, year, progress)
     return PlanResult(year, tuple(placed), tuple(unplaced), len(due) - len(todo))
 
 
-def apply_plan(session: Session, actor: Actor, year: int, *, region_code: str = "") -> PlanResult:
+def apply_plan(
+    session: Session,
+    actor: Actor,
+    year: int,
+    *,
+    region_code: str = "",
+    progress: Progress | None = None,
+) -> PlanResult:
     """Plan and save the proposed internships in the caller's transaction."""
     if not (actor.has_role(COORDINATOR) or actor.has_role(CENTRE_OFFICER)):
         raise PermissionDeniedError(N_("Only the coordinator or the centre may plan internships."))
-    result = plan_year(session, year, region_code=region_code)
+    result = plan_year(session, year, region_code=region_code, progress=progress)
     now = utcnow()
     rows = [
         {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.courts.service import list_courts
+from app.errors import DomainError
 from app.internships.dto import DueFilter, DueRow, PlanResult
 from app.internships.due import due_judges
 from app.internships.planner import REASONS, apply_plan, plan_year
@@ -33,7 +35,8 @@ from app.store import Session
 from i18n import _, current_language, format_date, localized, ngettext
 from ui.context import UiContext
 from ui.dialogs.print_preview_dialog import PrintPreviewDialog
-from ui.ops import run_read, run_write
+from ui.ops import run_read, show_error
+from ui.worker import run_with_progress
 
 COLUMNS = (
     "name",
@@ -220,12 +223,18 @@ class DueView(QWidget):
             self.apply(year, region)
 
     def apply(self, year: int, region: str) -> PlanResult | None:
-        """Plan again and save, in one transaction."""
-        saved = run_write(
-            self,
-            self._ctx.store,
-            lambda s: apply_plan(s, self._ctx.actor, year, region_code=region),
-        )
+        """Plan again and save, in one transaction, off the GUI thread; cancel saves nothing."""
+
+        def work(progress: Callable[[int, int], bool]) -> PlanResult:
+            with self._ctx.store.write() as s:
+                return apply_plan(s, self._ctx.actor, year, region_code=region, progress=progress)
+
+        result, error = run_with_progress(self, _("Planning internships…"), work)
+        saved = result if isinstance(result, PlanResult) else None
+        if isinstance(error, DomainError):
+            show_error(self, error)
+        elif error is not None and not isinstance(error, InterruptedError):
+            raise error
         self.reload()
         if saved is not None:
             self.planned.emit()

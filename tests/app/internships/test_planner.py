@@ -131,3 +131,23 @@ def test_plan_spreads_over_the_year(store: Store, actor: Actor) -> None:
         result = plan_year(s, YEAR)
     months = {p.starts_on.month for p in result.placements}
     assert len(months) >= 8
+
+
+def test_cancelling_the_plan_saves_nothing(store: Store, actor: Actor) -> None:
+    import pytest
+
+    from app.internships.planner import apply_plan
+
+    with store.write() as s:
+        demo.generate(s, actor, year=YEAR, judges_per_region=20, regions=1)
+    seen: list[tuple[int, int]] = []
+
+    def cancel(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return False
+
+    with pytest.raises(InterruptedError), store.write() as s:
+        apply_plan(s, actor, YEAR, progress=cancel)
+    assert seen and seen[0][0] == 0 and seen[0][1] > 0
+    with store.read() as s:
+        assert schedule(s, YEAR) == []
