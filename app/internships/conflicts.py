@@ -44,6 +44,7 @@ def _capacity_conflicts(
             if o.starts_on <= data.starts_on + timedelta(days=d) <= o.ends_on:
                 cap[d] += o.capacity
     out: list[Conflict] = []
+    closed: set[int] = set()
     for b in session.scalars(
         select(HostBlackout).where(
             HostBlackout.court_id == data.host_court_id,
@@ -66,6 +67,7 @@ def _capacity_conflicts(
         for d in range(days):
             if b.starts_on <= data.starts_on + timedelta(days=d) <= b.ends_on:
                 cap[d] = 0
+                closed.add(d)
     load = [0] * days
     stmt = select(Internship.starts_on, Internship.ends_on).where(
         Internship.host_court_id == data.host_court_id,
@@ -80,7 +82,8 @@ def _capacity_conflicts(
         for d in range(days):
             if s <= data.starts_on + timedelta(days=d) <= e:
                 load[d] += 1
-    over = [d for d in range(days) if load[d] + 1 > cap[d]]
+    # Closed days are reported once, as closed, not again as full.
+    over = [d for d in range(days) if load[d] + 1 > cap[d] and d not in closed]
     if over:
         day = data.starts_on + timedelta(days=over[0])
         out.append(

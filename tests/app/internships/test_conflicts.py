@@ -79,7 +79,7 @@ def test_move_into_conflicts_names_rule_i1(store: Store, actor: Actor) -> None:
     assert "I-1" in exc.value.message()
     with store.write() as s, pytest.raises(InternshipConflictError) as exc:
         save_internship(s, actor, InternshipInput(judge, regional, date(Y, 7, 5), date(Y, 7, 20)))
-    assert _rules(exc) >= {"host_closed", "over_capacity"}
+    assert "host_closed" in _rules(exc) and "over_capacity" not in _rules(exc)
     with store.write() as s, pytest.raises(InternshipConflictError) as exc:
         save_internship(s, actor, InternshipInput(judge, regional, date(Y, 9, 5), date(Y, 9, 20)))
     assert "on_leave" in _rules(exc)
