@@ -48,6 +48,11 @@ def register(commands: Any, reports: Any) -> None:
     _output(p)
     p.set_defaults(handler=guarded(_quality))
 
+    p = reports.add_parser("candidate-places", help="places for candidates' internships (I-3)")
+    p.add_argument("--year", type=int, required=True)
+    _output(p)
+    p.set_defaults(handler=guarded(_candidates))
+
     p = commands.add_parser("demo-internships", help="add internship demo data for a year")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--judges-per-region", type=int, default=0)
@@ -234,6 +239,34 @@ def _quality(args: argparse.Namespace) -> int:
         args,
         f"internship-quality-{args.year}",
         translator(lang)(N_("Quality")),
+        header,
+        body,
+        pdf=pdf,
+    )
+    return 0
+
+
+def _candidates(args: argparse.Namespace) -> int:
+    from app.internships.queries import candidate_places_usage
+    from app.reports.internship_schedule import (
+        build_candidate_places_pdf,
+        candidate_places_table,
+    )
+
+    lang = _lang(args)
+    with store_of(args, backup=False).read() as session:
+        rows = candidate_places_usage(session, args.year)
+        centre = _centre(session, lang)
+    header, body = candidate_places_table(rows, lang)
+    pdf = (
+        build_candidate_places_pdf(rows, year=args.year, lang=lang, centre_name=centre)
+        if args.format == "pdf"
+        else None
+    )
+    _write(
+        args,
+        f"candidate-places-{args.year}",
+        translator(lang)(N_("Candidates")),
         header,
         body,
         pdf=pdf,

@@ -192,3 +192,43 @@ def build_due_pdf(
         today=today,
         total=t("Total: {count}").format(count=len(rows)),
     )
+
+
+def candidate_places_table(
+    rows: Sequence[tuple[str, str, int, int]], lang: str
+) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows of candidates' places per court (I-3)."""
+    t = translator(lang)
+    header = [t("No."), t("Court"), t("Places for candidates"), t("Taken"), t("Free")]
+    body: list[list[Any]] = [
+        [n, kk if lang == "kk" else ru, places, taken, max(places - taken, 0)]
+        for n, (kk, ru, places, taken) in enumerate(rows, start=1)
+    ]
+    return header, body
+
+
+def build_candidate_places_pdf(
+    rows: Sequence[tuple[str, str, int, int]],
+    *,
+    year: int,
+    lang: str,
+    centre_name: str = "",
+    today: date | None = None,
+) -> bytes:
+    """Paid internships of candidate judges: places allocated per court and taken (I-3)."""
+    t = translator(lang)
+    today = today or date.today()
+    header, body = candidate_places_table(rows, lang)
+    title = t("Places for paid internships of candidate judges, {year}").format(year=year)
+    subtitle = t("Rule I-3. As of {date}").format(date=format_date_long(today, lang))
+    return _pdf(
+        title,
+        subtitle,
+        header,
+        body,
+        widths=[12 * mm, 120 * mm, 40 * mm, 30 * mm, 30 * mm],
+        lang=lang,
+        centre_name=centre_name,
+        today=today,
+        total=t("Total: {count}").format(count=sum(r[2] for r in rows)),
+    )

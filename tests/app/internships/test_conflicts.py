@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import uuid
 from datetime import date
+from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from app.context import VIEWER, Actor
@@ -195,3 +199,67 @@ def test_validation_and_permissions(store: Store, actor: Actor) -> None:
     viewer = Actor("v", frozenset({VIEWER}))
     with store.write() as s, pytest.raises(PermissionDeniedError):
         save_internship(s, viewer, InternshipInput(judge, regional, date(Y, 3, 1), date(Y, 3, 14)))
+
+
+def test_candidate_places_report(store: Store, actor: Actor, tmp_path: Path) -> None:
+    """I-3: the report lists places per court, taken and free, in kk and ru."""
+    from app.__main__ import main
+
+    _r, _o, district, _j = _setup(store, actor)
+    with store.write() as s:
+        set_candidate_places(s, actor, district, Y, 3)
+        cand = create_person(
+            s,
+            actor,
+            PersonInput(make_iin(date(1994, 1, 1), 23), "Серікова", "Әсел", role="candidate"),
+        ).id
+        save_internship(
+            s,
+            actor,
+            InternshipInput(
+                cand, district, date(Y, 2, 1), date(Y, 4, 30), kind="candidate", paid=True
+            ),
+        )
+    path = store.path
+    assert path is not None
+    for lang, words in (("kk", "Судьялыққа кандидаттардың"), ("ru", "кандидатов в судьи")):
+        out = tmp_path / f"c-{lang}.pdf"
+        assert (
+            main(
+                [
+                    "--db",
+                    str(path),
+                    "report",
+                    "candidate-places",
+                    "--year",
+                    str(Y),
+                    "--lang",
+                    lang,
+                    "--out",
+                    str(out),
+                ]
+            )
+            == 0
+        )
+        text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages)
+        assert words in text.replace("\n", " ")
+    xlsx = tmp_path / "c.xlsx"
+    assert (
+        main(
+            [
+                "--db",
+                str(path),
+                "report",
+                "candidate-places",
+                "--year",
+                str(Y),
+                "--format",
+                "xlsx",
+                "--out",
+                str(xlsx),
+            ]
+        )
+        == 0
+    )
+    row = [c.value for c in load_workbook(xlsx).active[2]]
+    assert row[1:] == ["Көкшетау қалалық соты", 3, 1, 2]
