@@ -3,4 +3,4 @@
 from __future__ import annotations
 
 # Modules with register(commands, reports): add a feature's module to this tuple.
-COMMAND_MODULES: tuple[str, ...] = ("app.cli.core", "app.cli.mentoring")
+COMMAND_MODULES: tuple[str, ...] = ("app.cli.core", "app.cli.mentoring", "app.cli.internships")

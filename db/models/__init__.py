@@ -2,6 +2,27 @@
 
 from db.models.audit import AuditEntry
 from db.models.courts import Court, TrainingCentre
+from db.models.evaluation import (
+    EvalCriterion,
+    EvalRating,
+    EvalRound,
+    EvalSection,
+    EvalSheet,
+    EvalTemplate,
+    SampleDraw,
+    SampleItem,
+    SampleKey,
+)
+from db.models.internships import (
+    BusyPeriod,
+    CandidatePlaces,
+    Holiday,
+    HostBlackout,
+    HostOffer,
+    Internship,
+    InternshipRuleSet,
+    QualityIndicator,
+)
 from db.models.mentoring import (
     CareerEvent,
     CaseloadOrder,
@@ -27,10 +48,23 @@ from db.models.settings import Setting
 
 __all__ = [
     "AuditEntry",
+    "BusyPeriod",
+    "CandidatePlaces",
     "CareerEvent",
     "CaseloadOrder",
     "Court",
+    "EvalCriterion",
+    "EvalRating",
+    "EvalRound",
+    "EvalSection",
+    "EvalSheet",
+    "EvalTemplate",
     "HearingReview",
+    "Holiday",
+    "HostBlackout",
+    "HostOffer",
+    "Internship",
+    "InternshipRuleSet",
     "Meeting",
     "Pair",
     "PairExtension",
@@ -44,8 +78,12 @@ __all__ = [
     "Protocol",
     "ProtocolCopy",
     "ProtocolDecision",
+    "QualityIndicator",
     "RosterEntry",
     "RosterOrder",
+    "SampleDraw",
+    "SampleItem",
+    "SampleKey",
     "Seminar",
     "SeminarInvitation",
     "Setting",
