@@ -42,7 +42,7 @@ class _Receiver(QObject):
     def __init__(self, dialog: QProgressDialog, thread: QThread) -> None:
         super().__init__()
         self.dialog = dialog
-        self.worker_thread = thread  # not `thread`: that would shadow QObject.thread()
+        self.worker_thread = thread  # not "thread": that would hide QObject.thread()
         self.result: Any = None
         self.error: BaseException | None = None
 

@@ -3,4 +3,9 @@
 from __future__ import annotations
 
 # Modules with register(commands, reports): add a feature's module to this tuple.
-COMMAND_MODULES: tuple[str, ...] = ("app.cli.core", "app.cli.cpd")
+COMMAND_MODULES: tuple[str, ...] = (
+    "app.cli.core",
+    "app.cli.mentoring",
+    "app.cli.internships",
+    "app.cli.cpd",
+)

@@ -1,7 +1,7 @@
 """CPD and training tables, with the seed 004 points catalogue as the default rule set (C-1).
 
 Revision ID: 0201
-Revises: 0002
+Revises: 0301
 Create Date: 2026-11-22 00:03:30.050434
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 
 
 revision: str = '0201'
-down_revision: str | Sequence[str] | None = '0002'
+down_revision: str | Sequence[str] | None = '0301'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
