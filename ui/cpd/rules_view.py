@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.cpd.dto import RuleSetDTO
-from app.cpd.rules import add_form, list_forms, rule_set_for
+from app.cpd.dto import RoleRule, RuleSetDTO, RuleSetInput
+from app.cpd.rules import add_form, amend_rules, list_forms, rule_set_for
 from app.cpd.vocab import PARTIAL_EXEMPTION
 from app.store import Session
 from i18n import N_, _, format_number, localized
@@ -75,6 +75,23 @@ class RulesView(QWidget):
         self.points.setRange(0, 100)
         self.points.setDecimals(1)
         self.add_button = QPushButton(self)
+        self.change_box = QGroupBox(self)
+        self.new_points = QDoubleSpinBox(self)
+        self.new_points.setRange(0, 100)
+        self.new_points.setDecimals(1)
+        self.new_minimum = QDoubleSpinBox(self)
+        self.new_minimum.setRange(0, 100)
+        self.new_minimum.setDecimals(1)
+        self.new_minimum.setValue(10)
+        self.decision = QLineEdit(self)
+        self.change_button = QPushButton(self)
+        self._change_labels = [QLabel(self) for _ in range(3)]
+        change = QFormLayout(self.change_box)
+        for label, field in zip(
+            self._change_labels, (self.new_points, self.new_minimum, self.decision), strict=True
+        ):
+            change.addRow(label, field)
+        change.addRow(self.change_button)
         self.add_box = QGroupBox(self)
         self._labels = [QLabel(self) for _ in range(4)]
         form = QFormLayout(self.add_box)
@@ -91,9 +108,13 @@ class RulesView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.add_box)
+        boxes = QHBoxLayout()
+        boxes.addWidget(self.change_box)
+        boxes.addWidget(self.add_box)
+        layout.addLayout(boxes)
         self.year.valueChanged.connect(lambda _v: self.refresh())
         self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.change_button.clicked.connect(self._on_change_button_clicked)
         self.retranslate_ui()
 
     def refresh(self) -> None:
@@ -145,6 +166,36 @@ class RulesView(QWidget):
             self.year.setValue(date.today().year + 1)
             self.refresh()
 
+    def amend(
+        self, code: str | None, points: Decimal | None, minimum: Decimal | None, decision: str
+    ) -> None:
+        """Record a decision taken today; it applies from 1 January next year (C-9)."""
+
+        def run(session: Session) -> RuleSetDTO:
+            forms = {f.code: f.id for f in list_forms(session)}
+            every = rule_set_for(session, date.today().year + 1).role_rule("judge")
+            data = RuleSetInput(
+                decided_on=date.today(),
+                decision=decision,
+                points={forms[code]: points} if code and points is not None else {},
+                roles={"judge": RoleRule(minimum, every.academy_every_years)} if minimum is not None else {},
+            )
+            return amend_rules(session, self._ctx.actor, data)
+
+        if run_write(self, self._ctx.store, run) is not None:
+            self.year.setValue(date.today().year + 1)
+            self.refresh()
+
+    def _on_change_button_clicked(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        code = self.model.rows[rows[0].row()].code if rows else None
+        self.amend(
+            code,
+            Decimal(str(self.new_points.value())) if code else None,
+            Decimal(str(self.new_minimum.value())),
+            self.decision.text(),
+        )
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
@@ -161,5 +212,17 @@ class RulesView(QWidget):
         ):
             label.setText(text)
         self.add_button.setText(_("Add the form"))
+        self.change_box.setTitle(_("Council decision of today (applies from 1 January next year)"))
+        for label, text in zip(
+            self._change_labels,
+            (
+                _("Points of the selected form"),
+                _("Minimum points a year for judges"),
+                _("Decision (number, date)"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+        self.change_button.setText(_("Record the decision"))
         self.model.retranslate()
         self.refresh()

@@ -333,3 +333,24 @@ def test_maternity_leave_typed_in_makes_the_year_exempt(
     assert dialog.saved is not None
     ledger.refresh()
     assert "Босатылған" in ledger.verdict.text()
+
+
+def test_council_decision_typed_in_changes_next_year_only(window: MainWindow) -> None:
+    """C-9 in the UI: today's decision changes the points and minimum of next year only."""
+    page = window.page("cpd")
+    assert isinstance(page, CpdPage)
+    rules = page.rules
+    this_year = date.today().year
+    rules.year.setValue(this_year)
+    row = next(i for i, r in enumerate(rules.model.rows) if r.code == "F02")
+    rules.table.selectRow(row)
+    rules.new_points.setValue(1)
+    rules.new_minimum.setValue(12)
+    type_text(rules.decision, "Кеңес шешімі №4")
+    rules.change_button.click()
+    assert rules.year.value() == this_year + 1
+    assert next(r for r in rules.model.rows if r.code == "F02").points == 1
+    assert "12" in rules.summary.text()
+    rules.year.setValue(this_year)
+    assert next(r for r in rules.model.rows if r.code == "F02").points == 2
+    assert "12" not in rules.summary.text()
