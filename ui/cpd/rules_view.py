@@ -178,7 +178,11 @@ class RulesView(QWidget):
                 decided_on=date.today(),
                 decision=decision,
                 points={forms[code]: points} if code and points is not None else {},
-                roles={"judge": RoleRule(minimum, every.academy_every_years)} if minimum is not None else {},
+                roles=(
+                    {"judge": RoleRule(minimum, every.academy_every_years)}
+                    if minimum is not None
+                    else {}
+                ),
             )
             return amend_rules(session, self._ctx.actor, data)
 
