@@ -78,6 +78,8 @@ class TrainingView(QWidget):
         self.capacity = QSpinBox(self)
         self.capacity.setRange(0, 10000)
         self.create_button = QPushButton(self)
+        self.add_session_button = QPushButton(self)
+        self._event_of: dict[str, uuid.UUID] = {}
         self.sessions = QComboBox(self)
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
@@ -121,7 +123,10 @@ class TrainingView(QWidget):
             strict=True,
         ):
             form.addRow(label, field)
-        form.addRow(self.create_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.create_button)
+        buttons.addWidget(self.add_session_button)
+        form.addRow(buttons)
         top = QHBoxLayout()
         self.year_label, self.session_label = QLabel(self), QLabel(self)
         top.addWidget(self.year_label)
@@ -148,6 +153,7 @@ class TrainingView(QWidget):
         layout.addLayout(att)
 
         self.create_button.clicked.connect(self._on_create_button_clicked)
+        self.add_session_button.clicked.connect(self._on_add_session_button_clicked)
         self.register_button.clicked.connect(self._on_register_button_clicked)
         self.save_attendance.clicked.connect(self._on_save_attendance_clicked)
         self.sheet_button.clicked.connect(self._on_sheet_button_clicked)
@@ -167,17 +173,19 @@ class TrainingView(QWidget):
     def refresh_sessions(self, select: uuid.UUID | None = None) -> None:
         """Reload the sessions of the chosen year."""
 
-        def load(session: Session) -> list[tuple[str, str]]:
+        def load(session: Session) -> list[tuple[str, str, uuid.UUID]]:
             items = []
             for event in list_events(session, self.year.value()):
                 for s in event_sessions(session, event.id):
-                    items.append((f"{event.data.title} — {s.data.starts_on:%d.%m.%Y}", str(s.id)))
+                    text = f"{event.data.title} — {s.data.starts_on:%d.%m.%Y}"
+                    items.append((text, str(s.id), event.id))
             return items
 
         items = run_read(self, self._ctx.store, load) or []
         self.sessions.blockSignals(True)
         self.sessions.clear()
-        for text, sid in items:
+        self._event_of = {sid: event_id for _text, sid, event_id in items}
+        for text, sid, _event_id in items:
             self.sessions.addItem(text, sid)
         if select is not None:
             self.sessions.setCurrentIndex(max(self.sessions.findData(str(select)), 0))
@@ -225,6 +233,23 @@ class TrainingView(QWidget):
             self.year.blockSignals(False)
             self.title.clear()
             self.refresh_sessions(select=sid)
+
+    def _on_add_session_button_clicked(self) -> None:
+        event_id = self._event_of.get(str(self.sessions.currentData()))
+        if event_id is None:
+            return
+        starts = self.starts_on.value() or date.today()
+        data = SessionInput(
+            event_id,
+            starts,
+            self.ends_on.value() or starts,
+            place=self.place.text(),
+            trainer=self.trainer.text(),
+            capacity=self.capacity.value(),
+        )
+        saved = run_write(self, self._ctx.store, lambda s: add_session(s, self._ctx.actor, data))
+        if saved is not None:
+            self.refresh_sessions(select=saved.id)
 
     def _on_register_button_clicked(self) -> None:
         sid = self.current_session()
@@ -348,6 +373,7 @@ class TrainingView(QWidget):
         for i, key in enumerate(KINDS):
             self.kind.setItemText(i, _(KINDS[key]))
         self.create_button.setText(_("Create event"))
+        self.add_session_button.setText(_("Add a session to the chosen event"))
         self.year_label.setText(_("Year"))
         self.session_label.setText(_("Session"))
         self.search.setPlaceholderText(_("Name or IIN of the people to register"))

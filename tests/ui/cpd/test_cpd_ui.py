@@ -78,6 +78,11 @@ def test_event_registration_attendance_points_and_verdict(
     qtbot.mouseClick(training.create_button, Qt.MouseButton.LeftButton)
     assert training.sessions.count() == 1
     assert "Сот әдебі: өңірлік семинар" in training.sessions.currentText()
+    training.starts_on.set_value(day + timedelta(days=30))
+    training.ends_on.set_value(day + timedelta(days=30))
+    qtbot.mouseClick(training.add_session_button, Qt.MouseButton.LeftButton)
+    assert training.sessions.count() == 2  # a second run of the same event
+    training.sessions.setCurrentIndex(0)
 
     type_text(training.search, "Тлеубае")
     qtbot.mouseClick(training.register_button, Qt.MouseButton.LeftButton)
