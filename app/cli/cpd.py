@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,29 +15,57 @@ from app.errors import DomainError, NotFoundError
 from i18n import N_, _
 
 
-def _sub(commands: Any, name: str, help_text: str) -> Any:
-    """The nested sub-parsers of a verb shared by features (`import X`, `template X`)."""
-    parser = commands.choices.get(name)
+def add_what(
+    commands: Any,
+    verb: str,
+    help_text: str,
+    what_help: str,
+    handler: Callable[[argparse.Namespace], int],
+    configure: Callable[[argparse.ArgumentParser], object],
+) -> None:
+    """Add `VERB cpd …` (e.g. `import cpd FILE`) beside other features' `VERB WHAT …`.
+
+    Whoever registers the verb first decides its shape: nested sub-parsers (ours), or a
+    positional `what` with choices (another feature's) — then "cpd" joins its choices and its
+    handler passes `cpd` on to ours; the arguments we need (FILE, --out) are the same.
+    """
+    parser = commands.choices.get(verb)
     if parser is None:
-        parser = commands.add_parser(name, help=help_text)
-        parser.set_defaults(handler=lambda _args: parser.print_help() or 2)
-        parser._talimger_what = parser.add_subparsers(dest="what", metavar="WHAT")
-    return parser._talimger_what
+        parser = commands.add_parser(verb, help=help_text)
+        parser._talimger_what = parser.add_subparsers(dest="what", metavar="WHAT", required=True)
+    nested = getattr(parser, "_talimger_what", None)
+    if nested is not None:
+        configure(nested.add_parser("cpd", help=what_help))
+        nested.choices["cpd"].set_defaults(handler=handler)
+        return
+    what = next(a for a in parser._actions if a.dest == "what")
+    what.choices = (*what.choices, "cpd")
+    theirs = parser.get_default("handler")
+
+    def dispatch(args: argparse.Namespace) -> int:
+        return handler(args) if args.what == "cpd" else int(theirs(args))
+
+    parser.set_defaults(handler=dispatch)
 
 
 def register(commands: Any, reports: Any) -> None:
     """Add the CPD and training sub-commands."""
-    p = _sub(commands, "import", "import records from a file").add_parser(
-        "cpd", help="CPD ledger lines from XLSX or CSV (see `template cpd`)"
+    add_what(
+        commands,
+        "import",
+        "import records from a file",
+        "CPD ledger lines from XLSX or CSV (see `template cpd`)",
+        guarded(_import),
+        lambda p: p.add_argument("file", type=Path),
     )
-    p.add_argument("file", type=Path)
-    p.set_defaults(handler=guarded(_import))
-
-    p = _sub(commands, "template", "write an empty import file").add_parser(
-        "cpd", help="empty CPD import file with the documented columns"
+    add_what(
+        commands,
+        "template",
+        "write an empty import file",
+        "empty CPD import file with the documented columns",
+        guarded(_template),
+        lambda p: p.add_argument("--out", type=Path, default=Path("cpd-import.xlsx")),
     )
-    p.add_argument("--out", type=Path, default=Path("cpd-import.xlsx"))
-    p.set_defaults(handler=guarded(_template))
 
     p = commands.add_parser(
         "demo-cpd", help="add demo CPD history and a training year for the people in the database"
