@@ -17,6 +17,12 @@ def register(commands: Any, reports: Any) -> None:
     p = commands.add_parser("demo", help="fill the database with demo data")
     p.add_argument("--scale", choices=("region", "national"), default="region")
     p.add_argument("--seed", type=int, default=7)
+    p.add_argument(
+        "--people-only",
+        action="store_true",
+        help="only courts and people, no mentoring, internships or CPD",
+    )
+    p.add_argument("--cpd-years", type=int, default=3, help="years of CPD activity")
     p.set_defaults(handler=guarded(_demo))
 
     # Handled by app.__main__, the one place allowed to load the GUI.
@@ -49,14 +55,22 @@ def register(commands: Any, reports: Any) -> None:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from app.demo.generator import generate
-
     store = store_of(args)
     with store.write() as session:
-        summary = generate(session, local_actor(), scale=args.scale, seed=args.seed)
+        if args.people_only:
+            from app.demo.generator import generate
+
+            people = generate(session, local_actor(), scale=args.scale, seed=args.seed)
+        else:
+            from app.demo.everything import generate_everything
+
+            summary = generate_everything(
+                session, local_actor(), scale=args.scale, seed=args.seed, cpd_years=args.cpd_years
+            )
+            people = summary.people
     print(
         _("Demo data added: {courts} courts, {people} people.").format(
-            courts=summary.courts, people=summary.people
+            courts=people.courts, people=people.people
         )
     )
     return 0

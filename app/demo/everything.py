@@ -1,0 +1,47 @@
+"""Demo data for every module at once: people and courts, then mentoring, internships, CPD."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from app.context import Actor
+from app.cpd.demo import generate_activity
+from app.demo.generator import DemoSummary, generate
+from app.evaluation.demo import generate as generate_evaluation
+from app.internships.demo import generate as generate_internships
+from app.mentoring.demo import generate_mentoring
+
+
+@dataclass(frozen=True)
+class FullDemoSummary:
+    """What each module's demo added."""
+
+    people: DemoSummary
+    pairs: int
+    internships: int
+    evaluation_sheets: int
+    cpd_lines: int
+
+
+def generate_everything(
+    session: Session,
+    actor: Actor,
+    *,
+    scale: str = "region",
+    seed: int = 7,
+    cpd_years: int = 3,
+    today: date | None = None,
+) -> FullDemoSummary:
+    """Fill an empty store so every page has something realistic to show."""
+    today = today or date.today()
+    people = generate(session, actor, scale=scale, seed=seed, today=today)
+    mentoring = generate_mentoring(session, actor, seed=seed, today=today)
+    internships = generate_internships(session, actor, year=today.year, seed=seed)
+    sheets = generate_evaluation(
+        session, actor, periods=(str(today.year - 1), str(today.year)), seed=seed
+    )
+    lines = generate_activity(session, actor, years=cpd_years, seed=seed, today=today)
+    return FullDemoSummary(people, mentoring.pairs, internships.past_internships, sheets, lines)
