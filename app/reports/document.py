@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from app.reports.fonts import SANS, SERIF, register_fonts
+from app.reports.fonts import SERIF, register_fonts
 from i18n import format_date, translator
 
 MARGIN = 18 * mm
@@ -57,7 +57,7 @@ def _numbered_canvas(info: DocumentInfo) -> type[Canvas]:
 
         def _footer(self, total: int) -> None:
             width, _height = self._pagesize
-            self.setFont(SANS, 8)
+            self.setFont(SERIF, 8)
             text = t("Page {page} of {pages}").format(page=self._pageNumber, pages=total)
             self.drawRightString(width - MARGIN, 10 * mm, text)
             if info.printed_on:
