@@ -1,4 +1,8 @@
-"""Shared fixtures: a migrated template database copied per test, off-screen Qt, language reset."""
+"""Shared fixtures: a migrated template database copied per test, off-screen Qt, language reset.
+
+The `store` fixture runs on SQLite and, when TALIMGER_TEST_PG_URL names a server, on
+PostgreSQL too (a fresh database cloned from a migrated template for each test).
+"""
 
 from __future__ import annotations
 
@@ -12,10 +16,18 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TALIMGER_NO_SETTINGS_SYNC", "1")
 
-from app.bootstrap import open_store  # noqa: E402
-from app.context import Actor, local_actor  # noqa: E402
-from app.store import Store  # noqa: E402
-from i18n import set_language  # noqa: E402
+from app.bootstrap import open_store
+from app.context import Actor, local_actor
+from app.store import Store
+from i18n import set_language
+from tests.pg_plugin import (
+    create_database,
+    database_url,
+    drop_database,
+    pg_admin_url,
+)
+
+BACKENDS = ["sqlite", "postgresql"] if pg_admin_url() else ["sqlite"]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -44,10 +56,45 @@ def db_path(template_db: Path, tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """A PostgreSQL database migrated once per session, the template of every test database."""
+    admin = pg_admin_url()
+    if admin is None:
+        pytest.skip("TALIMGER_TEST_PG_URL is not set")
+    name = create_database(admin)
+    store = open_store(database_url(admin, name), backup=False)
+    store.dispose()  # CREATE DATABASE ... TEMPLATE needs the template unused
+    yield name
+    drop_database(admin, name)
+
+
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    """An opened store on a real SQLite file."""
-    opened = open_store(db_path, backup=False)
+def pg_url(pg_template: str) -> Iterator[str]:
+    """A fresh migrated PostgreSQL database for one test."""
+    admin = pg_admin_url()
+    assert admin is not None
+    name = create_database(admin, template=pg_template)
+    yield database_url(admin, name)
+    drop_database(admin, name)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """The database backend a store test runs on."""
+    return str(request.param)
+
+
+@pytest.fixture
+def store(backend: str, request: pytest.FixtureRequest) -> Iterator[Store]:
+    """An opened store on a real SQLite file, or on a fresh PostgreSQL database."""
+    if backend == "postgresql":
+        if "db_path" in request.fixturenames:
+            pytest.skip("the test works on the SQLite file itself")
+        target: str | Path = request.getfixturevalue("pg_url")
+    else:
+        target = request.getfixturevalue("db_path")
+    opened = open_store(target, backup=False)
     yield opened
     opened.dispose()
 

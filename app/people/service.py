@@ -17,6 +17,7 @@ from app.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from app.people.dto import PersonDTO, PersonInput, StatusPeriod
 from app.people.iin import iin_problem
 from app.people.vocab import ROLES, SPECIALISATIONS, STATUSES
+from app.security.permissions import PEOPLE_EDIT, require
 from db.models import Court, Person, PersonStatusPeriod
 from i18n import N_
 from i18n.collation import fold, sort_key
@@ -182,6 +183,7 @@ def to_dto(person: Person, court: Court | None) -> PersonDTO:
 def create_person(session: Session, actor: Actor, data: PersonInput,
                   today: date | None = None) -> PersonDTO:
     """Add a person; refuses invalid data and a duplicate IIN, writing nothing."""
+    require(actor, PEOPLE_EDIT)
     data = normalise(data)
     _check(session, data, today or date.today(), exclude=None)
     person = Person()
@@ -200,6 +202,7 @@ def create_person(session: Session, actor: Actor, data: PersonInput,
 def update_person(session: Session, actor: Actor, person_id: uuid.UUID, data: PersonInput,
                   expected_version: int, today: date | None = None) -> PersonDTO:
     """Change a person; refuses if someone else saved it since it was read."""
+    require(actor, PEOPLE_EDIT)
     data = normalise(data)
     person = _load(session, person_id)
     if person.version != expected_version:
@@ -218,6 +221,7 @@ def update_person(session: Session, actor: Actor, person_id: uuid.UUID, data: Pe
 def delete_person(session: Session, actor: Actor, person_id: uuid.UUID,
                   expected_version: int) -> None:
     """Remove a person who has no dependent records."""
+    require(actor, PEOPLE_EDIT)
     person = _load(session, person_id)
     if person.version != expected_version:
         raise ConflictError(

@@ -3,6 +3,20 @@
 from db.models.audit import AuditEntry
 from db.models.courts import Court, TrainingCentre
 from db.models.people import Person, PersonStatusPeriod
+from db.models.security import (
+    ExchangeConflict,
+    ExchangePackage,
+    ExchangePeer,
+    ExchangeRowState,
+    LoginAttempt,
+    RemoteAuditEntry,
+    Tombstone,
+    User,
+)
 from db.models.settings import Setting
 
-__all__ = ["AuditEntry", "Court", "Person", "PersonStatusPeriod", "Setting", "TrainingCentre"]
+__all__ = [
+    "AuditEntry", "Court", "ExchangeConflict", "ExchangePackage", "ExchangePeer",
+    "ExchangeRowState", "LoginAttempt", "Person", "PersonStatusPeriod", "RemoteAuditEntry",
+    "Setting", "Tombstone", "TrainingCentre", "User",
+]
