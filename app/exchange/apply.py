@@ -297,10 +297,16 @@ def apply_body(
     audits = _store_audit(session, peer.name, body["audit"])
     peer.last_import_at = run.now
     c = run.counts
-    summary = ImportSummary(package_id, peer.name, inserted=c["inserted"], updated=c["updated"],
-                            deleted=c["deleted"], unchanged=c["unchanged"],
-                            conflicts=c["conflicts"], audit_entries=audits,
-                            per_table=run.per_table)
+    summary = ImportSummary(
+        package_id,
+        peer.name,
+        inserted=c["inserted"],
+        updated=c["updated"],
+        deleted=c["deleted"],
+        unchanged=c["unchanged"],
+        conflicts=c["conflicts"],
+        audit_entries=audits,
+        per_table=run.per_table,
     )
     session.add(
         ExchangePackage(
