@@ -3,4 +3,6 @@
 from __future__ import annotations
 
 # Modules with register(commands, reports): add a feature's module to this tuple.
-COMMAND_MODULES: tuple[str, ...] = ("app.cli.core",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "app.cli.core", "app.cli.security", "app.cli.exchange", "app.cli.imports",
+)

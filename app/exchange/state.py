@@ -93,3 +93,25 @@ def set_base(
     state.digest = digest
     if remote_at is not None:
         state.remote_updated_at = remote_at
+
+
+def set_peer_confidential(session: Session, actor: Actor, name: str, allowed: bool) -> None:
+    """Entitle a peer (the coordinator's PC) to confidential records, or withdraw it (M-9)."""
+    from app.audit.service import record
+    from app.security.permissions import CONFIDENTIAL_READ, EXCHANGE, require
+
+    require(actor, EXCHANGE)
+    require(actor, CONFIDENTIAL_READ)
+    found = peer(session, name)
+    assert found is not None
+    if found.confidential_ok != allowed:
+        record(
+            session,
+            actor,
+            "update",
+            "exchange_peer",
+            found.id,
+            {"confidential_ok": [found.confidential_ok, allowed]},
+        )
+        found.confidential_ok = allowed
+        session.flush()
