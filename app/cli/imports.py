@@ -67,8 +67,9 @@ def _import(args: argparse.Namespace) -> int:
 
     with store.read() as session:
         preview = preview_people(session, actor, sheet)
-    for r in preview.rows:
-        print(f"{r.line}\t{_(ACTIONS[r.action])}\t{r.iin}\t{r.name}\t{'; '.join(r.errors)}")
+    for row in preview.rows:
+        print(f"{row.line}\t{_(ACTIONS[row.action])}\t{row.iin}\t{row.name}\t"
+              f"{'; '.join(row.errors)}")
     print(
         _("New: {new}, updates: {update}, errors: {error}").format(
             new=preview.count("new"), update=preview.count("update"), error=preview.count("error")
