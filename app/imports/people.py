@@ -240,6 +240,7 @@ def _fmt(message_id: str, params: dict[str, Any]) -> str:
 def _field_title(key: str) -> str:
     from i18n import _
 
+    key = "court" if key == "court_id" else key
     title = next((c[1] for c in COLUMNS if c[0] == key), "")
     return _(title) if title else key
 
