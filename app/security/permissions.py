@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from app.context import ADMINISTRATOR, CENTRE_OFFICER, COORDINATOR, HR, MENTOR, VIEWER, Actor
 from app.errors import PermissionDeniedError
 from i18n import N_
@@ -84,4 +86,19 @@ def require(actor: Actor, permission: str) -> None:
             N_("{user} may not do this (permission \u201c{permission}\u201d)."),
             user=actor.name,
             permission=permission,
+        )
+
+
+def may_see_pair(actor: Actor, *members: uuid.UUID | None) -> bool:
+    """M-9: a mentoring pair's confidential records are for the pair and the coordinator."""
+    if can(actor, CONFIDENTIAL_READ):
+        return True
+    return actor.person_id is not None and actor.person_id in members
+
+
+def require_pair(actor: Actor, *members: uuid.UUID | None) -> None:
+    """Refuse unless the actor is one of the pair or a coordinator (M-9)."""
+    if not may_see_pair(actor, *members):
+        raise PermissionDeniedError(
+            N_("Mentoring records are confidential: only the pair and the coordinator see them.")
         )

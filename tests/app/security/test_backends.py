@@ -110,3 +110,11 @@ def test_sqlite_writers_queue_instead_of_failing(store: Store, actor: Actor, bac
     with store.read() as s:
         final = get_person(s, dto.id)
     assert (final.data.position, final.data.notes) == ("A", "B")
+
+
+def test_plain_postgresql_urls_use_psycopg_3() -> None:
+    from db.engine import to_url
+
+    assert to_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert to_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
+    assert to_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"

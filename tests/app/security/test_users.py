@@ -151,3 +151,20 @@ def test_audit_log_names_the_logged_in_user(store: Store) -> None:
     with store.read() as s:
         who = s.scalars(select(AuditEntry.actor).where(AuditEntry.entity_id == str(dto.id))).one()
     assert who == "officer"
+
+
+def test_pair_confidentiality_m9() -> None:
+    """M-9: a mentor sees their own pair only; the coordinator sees every pair."""
+    import uuid
+
+    from app.errors import PermissionDeniedError as Denied
+    from app.security.permissions import may_see_pair, require_pair
+
+    mentor_id, protege_id, other = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    mentor = Actor("m", frozenset({MENTOR}), mentor_id)
+    assert may_see_pair(mentor, mentor_id, protege_id)
+    assert not may_see_pair(mentor, other, protege_id)
+    assert not may_see_pair(Actor("admin", frozenset({ADMINISTRATOR})), mentor_id, protege_id)
+    assert may_see_pair(Actor("c", frozenset({COORDINATOR})), other, protege_id)
+    with pytest.raises(Denied):
+        require_pair(Actor("m2", frozenset({MENTOR})), mentor_id, protege_id)
