@@ -85,7 +85,7 @@ def broken_entries(session: Session, actor: Actor) -> list[int]:
 
 
 def export_entries(
-    session: Session, actor: Actor, flt: AuditFilter, fmt: str, path: Path, lang: str
+    session: Session, actor: Actor, flt: AuditFilter, fmt: str, path: Path, *, lang: str
 ) -> int:
     """Write the matching entries as XLSX or CSV (formulas neutralised); return the count."""
     from app.exports.tables import write_csv, write_xlsx

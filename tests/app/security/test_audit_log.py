@@ -26,8 +26,12 @@ def test_filter_page_and_export(store: Store, tmp_path: Path) -> None:
         mine = page_entries(s, officer, AuditFilter(actor="other"), 0, 10)
         assert [r.actor for r in mine] == ["other", "other"]
         assert mine[0].seq > mine[1].seq  # newest first
-        assert export_entries(s, officer, AuditFilter(), "xlsx", tmp_path / "a.xlsx", "kk") == 3
-        export_entries(s, officer, AuditFilter(actor="officer"), "csv", tmp_path / "a.csv", "ru")
+        assert (
+            export_entries(s, officer, AuditFilter(), "xlsx", tmp_path / "a.xlsx", lang="kk") == 3
+        )
+        export_entries(
+            s, officer, AuditFilter(actor="officer"), "csv", tmp_path / "a.csv", lang="ru"
+        )
     wb = load_workbook(tmp_path / "a.xlsx")
     assert wb.active.max_row == 4
     assert all(c.data_type != "f" for row in wb.active.iter_rows() for c in row)
