@@ -118,3 +118,30 @@ def test_plain_postgresql_urls_use_psycopg_3() -> None:
     assert to_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
     assert to_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
     assert to_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+
+
+def test_concurrent_saves_keep_the_audit_chain(store: Store, actor: Actor) -> None:
+    """Two PCs saving at the same time both succeed and the hash chain stays whole."""
+    from app.audit.service import broken_links
+
+    errors: list[BaseException] = []
+    started = threading.Event()
+
+    def other_pc() -> None:
+        try:
+            started.wait(5)
+            with store.write() as s2:
+                add_judge(s2, Actor("other"), 52, surname="Басқа")
+        except BaseException as exc:  # reported to the main thread
+            errors.append(exc)
+
+    worker = threading.Thread(target=other_pc)
+    worker.start()
+    with store.write() as s:
+        add_judge(s, actor, 51)
+        started.set()
+        time.sleep(0.5)  # the other PC reads the log's last entry meanwhile
+    worker.join(15)
+    assert errors == []
+    with store.read() as s:
+        assert broken_links(s) == []
