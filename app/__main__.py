@@ -16,8 +16,12 @@ def build_parser() -> argparse.ArgumentParser:
     """The whole command line, with every feature's sub-commands."""
     parser = argparse.ArgumentParser(prog="python -m app", description="Tälimger")
     parser.add_argument("--db", help="database file path or SQLAlchemy URL")
-    parser.add_argument("--lang", choices=LANGUAGES, default=None,
-                        help="language of messages and documents (kk or ru)")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language of messages and documents (kk or ru)",
+    )
     parser.add_argument("--version", action="version", version=f"Tälimger {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     report = commands.add_parser("report", help="print a report")
@@ -36,6 +40,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(db=args.db, lang=args.lang)
     args.lang = args.lang or os.environ.get("TALIMGER_LANG", DEFAULT_LANGUAGE)
     set_language(args.lang)
+    if args.command == "self-test":
+        from ui.self_test import run_self_test
+
+        return run_self_test(args.db, args.lang)
     handler = args.handler
     return int(handler(args))
 

@@ -19,6 +19,11 @@ from i18n import N_
 DEFAULT_BACKUPS_KEPT = 10
 
 
+def store_file(target: str | Path | None) -> Path | None:
+    """The SQLite file a --db value names (the default store when None); None for a server."""
+    return sqlite_path(to_url(target if target is not None else default_db_path()))
+
+
 def _check_sqlite_file(path: Path) -> None:
     if not path.exists() or path.stat().st_size == 0:
         return
@@ -31,7 +36,8 @@ def _check_sqlite_file(path: Path) -> None:
     if problems:
         raise StoreError(
             N_("The database {path} is damaged: {problem}. Restore it from a backup."),
-            path=str(path), problem=problems[0],
+            path=str(path),
+            problem=problems[0],
         )
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
@@ -40,8 +46,7 @@ def _check_sqlite_file(path: Path) -> None:
         conn.close()
     if tables and "alembic_version" not in tables:
         raise StoreError(
-            N_("The file {path} belongs to another program: it has tables but no Tälimger "
-               "schema."),
+            N_("The file {path} belongs to another program: it has tables but no Tälimger schema."),
             path=str(path),
         )
 
@@ -78,5 +83,10 @@ def open_store(
             N_("The database could not be prepared: {reason}. It was left as it was."),
             reason=str(exc),
         ) from exc
-    return Store(url=url, engine=engine, session_factory=make_session_factory(engine),
-                 path=path, backup_dir=backup_dir)
+    return Store(
+        url=url,
+        engine=engine,
+        session_factory=make_session_factory(engine),
+        path=path,
+        backup_dir=backup_dir,
+    )

@@ -21,7 +21,8 @@ class Actor:
 
     name: str
     roles: frozenset[str] = field(
-        default_factory=lambda: frozenset({ADMINISTRATOR, COORDINATOR, CENTRE_OFFICER}))
+        default_factory=lambda: frozenset({ADMINISTRATOR, COORDINATOR, CENTRE_OFFICER})
+    )
     # The person record of a user who is also a judge (a mentor sees only their own pairs).
     person_id: uuid.UUID | None = None
 

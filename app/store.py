@@ -59,8 +59,9 @@ class Store:
             ) from exc
         except OperationalError as exc:
             session.rollback()
-            raise StoreError(N_("The database refused the change: {reason}"),
-                             reason=_reason(exc)) from exc
+            raise StoreError(
+                N_("The database refused the change: {reason}"), reason=_reason(exc)
+            ) from exc
         except BaseException:
             session.rollback()
             raise
@@ -68,6 +69,11 @@ class Store:
             session.close()
             connection.info.pop("write", None)
             connection.close()
+
+    @property
+    def location(self) -> str:
+        """Where the data lives, for people: the file, or the server URL without password."""
+        return str(self.path) if self.path else self.engine.url.render_as_string()
 
     def dispose(self) -> None:
         """Close every pooled connection."""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import Any
 
 from sqlalchemy import DateTime, Integer, MetaData, String, Uuid
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -46,4 +46,7 @@ class Record(Base):
     updated_by: Mapped[str] = mapped_column(String(120), default="")
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
-    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805  (a class-level directive)
+        """Every concrete table uses its own version column for optimistic locking."""
+        return {"version_id_col": cls.__table__.c.version}

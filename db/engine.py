@@ -19,7 +19,7 @@ def to_url(target: str | Path) -> str:
         # The app ships psycopg 3; a plain postgresql:// URL would ask SQLAlchemy for psycopg2.
         for prefix in ("postgresql://", "postgres://"):
             if text.startswith(prefix):
-                return "postgresql+psycopg://" + text[len(prefix):]
+                return "postgresql+psycopg://" + text[len(prefix) :]
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 

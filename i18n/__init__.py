@@ -158,8 +158,17 @@ def parse_date(text: str) -> date:
 _cache: dict[str, gettext.NullTranslations] = {}
 
 
-def translator(lang: str) -> Callable[[str], str]:
-    """A _() bound to one language, for documents printed in a language other than the UI's."""
+def _cached(lang: str) -> gettext.NullTranslations:
     if lang not in _cache:
         _cache[lang] = load_translations(lang)
-    return _cache[lang].gettext
+    return _cache[lang]
+
+
+def translator(lang: str) -> Callable[[str], str]:
+    """A _() bound to one language, for documents printed in a language other than the UI's."""
+    return _cached(lang).gettext
+
+
+def plural_translator(lang: str) -> Callable[[str, str, int], str]:
+    """An ngettext() bound to one language."""
+    return _cached(lang).ngettext

@@ -21,8 +21,18 @@ def _babel(*args: str) -> None:
 
 def extract() -> None:
     """Collect every marked string into messages.pot."""
-    _babel("extract", "-F", str(ROOT / "i18n" / "babel.cfg"), "--no-location", "--sort-output",
-           "--no-wrap", *KEYWORDS, "-o", str(POT), str(ROOT))
+    _babel(
+        "extract",
+        "-F",
+        str(ROOT / "i18n" / "babel.cfg"),
+        "--no-location",
+        "--sort-output",
+        "--no-wrap",
+        *KEYWORDS,
+        "-o",
+        str(POT),
+        str(ROOT),
+    )
 
 
 def update() -> None:
@@ -31,8 +41,18 @@ def update() -> None:
     for lang in LANGS:
         po = LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po"
         if po.exists():
-            _babel("update", "-i", str(POT), "-d", str(LOCALE_DIR), "-l", lang,
-                   "--no-wrap", "--no-fuzzy-matching", "--ignore-obsolete")
+            _babel(
+                "update",
+                "-i",
+                str(POT),
+                "-d",
+                str(LOCALE_DIR),
+                "-l",
+                lang,
+                "--no-wrap",
+                "--no-fuzzy-matching",
+                "--ignore-obsolete",
+            )
         else:
             _babel("init", "-i", str(POT), "-d", str(LOCALE_DIR), "-l", lang, "--no-wrap")
 

@@ -79,10 +79,31 @@ def pg_url(pg_template: str) -> Iterator[str]:
     drop_database(admin, name)
 
 
-@pytest.fixture(params=BACKENDS)
+# Store tests run on both backends; GUI tests keep SQLite (a window outlives its test's
+# database, which on PostgreSQL is dropped at teardown).
+BOTH_BACKENDS_UNDER = tuple(f"{os.sep}tests{os.sep}{d}{os.sep}" for d in ("app", "db", "faults"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the marker of tests that work on the SQLite file itself."""
+    config.addinivalue_line("markers", "sqlite_only: works on the SQLite file itself")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run store tests on SQLite and, when a server is configured, on PostgreSQL."""
+    if "backend" not in metafunc.fixturenames:
+        return
+    path = str(metafunc.definition.path)
+    both = any(d in path for d in BOTH_BACKENDS_UNDER)
+    if metafunc.definition.get_closest_marker("sqlite_only") is not None:
+        both = False
+    metafunc.parametrize("backend", BACKENDS if both else ["sqlite"], indirect=True)
+
+
+@pytest.fixture
 def backend(request: pytest.FixtureRequest) -> str:
     """The database backend a store test runs on."""
-    return str(request.param)
+    return str(getattr(request, "param", "sqlite"))
 
 
 @pytest.fixture

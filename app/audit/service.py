@@ -41,17 +41,33 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[Any]]:
     }
 
 
-def _digest(prev_hash: str, seq: int, at: datetime, actor: str, action: str,
-            entity: str, entity_id: str, changes: dict[str, Any]) -> str:
+def _digest(
+    prev_hash: str,
+    seq: int,
+    at: datetime,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    changes: dict[str, Any],
+) -> str:
     payload = json.dumps(
         [prev_hash, seq, at.isoformat(), actor, action, entity, entity_id, changes],
-        ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def record(session: Session, actor: Actor, action: str, entity: str, entity_id: uuid.UUID | str,
-           changes: dict[str, Any]) -> AuditEntry:
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    entity: str,
+    entity_id: uuid.UUID | str,
+    changes: dict[str, Any],
+) -> AuditEntry:
     """Append an entry to the log inside the caller's transaction."""
     if session.get_bind().dialect.name == "postgresql":
         # Two PCs saving at once would both read the same last entry and break the chain (or
@@ -65,8 +81,14 @@ def record(session: Session, actor: Actor, action: str, entity: str, entity_id: 
     # Microseconds are dropped so the timestamp survives every backend's round trip unchanged.
     at = utcnow().replace(microsecond=0)
     entry = AuditEntry(
-        seq=seq, at=at, actor=actor.name, action=action, entity=entity,
-        entity_id=str(entity_id), changes=changes, prev_hash=prev_hash,
+        seq=seq,
+        at=at,
+        actor=actor.name,
+        action=action,
+        entity=entity,
+        entity_id=str(entity_id),
+        changes=changes,
+        prev_hash=prev_hash,
         hash=_digest(prev_hash, seq, at, actor.name, action, entity, str(entity_id), changes),
         updated_by=actor.name,
     )
@@ -82,8 +104,9 @@ def broken_links(session: Session) -> list[int]:
     expected_seq = 1
     for e in session.scalars(select(AuditEntry).order_by(AuditEntry.seq)):
         at = e.at if e.at.tzinfo else e.at.replace(tzinfo=utcnow().tzinfo)
-        digest = _digest(e.prev_hash, e.seq, at, e.actor, e.action, e.entity, e.entity_id,
-                         e.changes)
+        digest = _digest(
+            e.prev_hash, e.seq, at, e.actor, e.action, e.entity, e.entity_id, e.changes
+        )
         if e.seq != expected_seq or e.prev_hash != prev or digest != e.hash:
             broken.append(e.seq)
         prev, expected_seq = e.hash, e.seq + 1

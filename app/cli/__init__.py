@@ -4,5 +4,8 @@ from __future__ import annotations
 
 # Modules with register(commands, reports): add a feature's module to this tuple.
 COMMAND_MODULES: tuple[str, ...] = (
-    "app.cli.core", "app.cli.security", "app.cli.exchange", "app.cli.imports",
+    "app.cli.core",
+    "app.cli.security",
+    "app.cli.exchange",
+    "app.cli.imports",
 )

@@ -19,8 +19,8 @@ def register(commands: Any, reports: Any) -> None:
     p.add_argument("--seed", type=int, default=7)
     p.set_defaults(handler=guarded(_demo))
 
-    p = commands.add_parser("self-test", help="open the main window off-screen and exit")
-    p.set_defaults(handler=guarded(_self_test))
+    # Handled by app.__main__, the one place allowed to load the GUI.
+    commands.add_parser("self-test", help="open the main window off-screen and exit")
 
     p = commands.add_parser("check", help="integrity check of the database and audit log")
     p.add_argument("--full", action="store_true", help="full (slow) integrity check")
@@ -54,15 +54,12 @@ def _demo(args: argparse.Namespace) -> int:
     store = store_of(args)
     with store.write() as session:
         summary = generate(session, local_actor(), scale=args.scale, seed=args.seed)
-    print(_("Demo data added: {courts} courts, {people} people.").format(
-        courts=summary.courts, people=summary.people))
+    print(
+        _("Demo data added: {courts} courts, {people} people.").format(
+            courts=summary.courts, people=summary.people
+        )
+    )
     return 0
-
-
-def _self_test(args: argparse.Namespace) -> int:
-    from ui.self_test import run_self_test
-
-    return run_self_test(args.db, args.lang)
 
 
 def _check(args: argparse.Namespace) -> int:

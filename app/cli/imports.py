@@ -68,8 +68,9 @@ def _import(args: argparse.Namespace) -> int:
     with store.read() as session:
         preview = preview_people(session, actor, sheet)
     for row in preview.rows:
-        print(f"{row.line}\t{_(ACTIONS[row.action])}\t{row.iin}\t{row.name}\t"
-              f"{'; '.join(row.errors)}")
+        print(
+            f"{row.line}\t{_(ACTIONS[row.action])}\t{row.iin}\t{row.name}\t{'; '.join(row.errors)}"
+        )
     print(
         _("New: {new}, updates: {update}, errors: {error}").format(
             new=preview.count("new"), update=preview.count("update"), error=preview.count("error")

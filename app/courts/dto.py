@@ -46,6 +46,6 @@ class CentreDTO:
 class DistrictCourtInput:
     """A district court a user adds under a regional court."""
 
-    regional_court_id: uuid.UUID
+    regional_court_id: uuid.UUID | None
     name_kk: str
     name_ru: str

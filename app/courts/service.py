@@ -18,8 +18,9 @@ from i18n.collation import sort_key
 
 
 def _dto(c: Court) -> CourtDTO:
-    return CourtDTO(c.id, c.code, c.level, c.name_kk, c.name_ru, c.parent_id, c.region_code,
-                    c.version)
+    return CourtDTO(
+        c.id, c.code, c.level, c.name_kk, c.name_ru, c.parent_id, c.region_code, c.version
+    )
 
 
 def list_courts(session: Session, level: str = "", region_code: str = "") -> list[CourtDTO]:
@@ -45,17 +46,19 @@ def get_court(session: Session, court_id: uuid.UUID) -> CourtDTO:
 def list_centres(session: Session) -> list[CentreDTO]:
     """Every training centre, by its court's name."""
     rows = session.execute(
-        select(TrainingCentre, Court.sort_key).join(Court, Court.id == TrainingCentre.court_id)
+        select(TrainingCentre, Court.sort_key)
+        .join(Court, Court.id == TrainingCentre.court_id)
         .order_by(Court.sort_key)
     ).all()
     return [CentreDTO(t.id, t.court_id, t.name_kk, t.name_ru) for t, _ in rows]
 
 
-def _validate(session: Session, data: DistrictCourtInput,
-              exclude: uuid.UUID | None) -> tuple[Court, str, str]:
+def _validate(
+    session: Session, data: DistrictCourtInput, exclude: uuid.UUID | None
+) -> tuple[Court, str, str]:
     name_kk, name_ru = " ".join(data.name_kk.split()), " ".join(data.name_ru.split())
     errors = []
-    regional = session.get(Court, data.regional_court_id)
+    regional = session.get(Court, data.regional_court_id) if data.regional_court_id else None
     if regional is None or regional.level != "regional":
         errors.append(FieldError("regional_court_id", N_("Choose the regional court.")))
     for field, value in (("name_kk", name_kk), ("name_ru", name_ru)):
@@ -64,8 +67,11 @@ def _validate(session: Session, data: DistrictCourtInput,
         elif len(value) > 300:
             errors.append(FieldError(field, N_("At most {limit} characters."), {"limit": 300}))
     if regional is not None and name_kk:
-        clash = session.scalar(select(Court.id).where(
-            Court.parent_id == regional.id, func.lower(Court.name_kk) == name_kk.lower()))
+        clash = session.scalar(
+            select(Court.id).where(
+                Court.parent_id == regional.id, func.lower(Court.name_kk) == name_kk.lower()
+            )
+        )
         if clash is not None and clash != exclude:
             errors.append(FieldError("name_kk", N_("This region already has a court so named.")))
     if errors:
@@ -78,19 +84,36 @@ def add_district_court(session: Session, actor: Actor, data: DistrictCourtInput)
     """Add a district court under a regional court."""
     require(actor, COURTS_EDIT)
     regional, name_kk, name_ru = _validate(session, data, None)
-    court = Court(code=f"{regional.code}-{uuid.uuid4().hex[:8].upper()}", level="district",
-                  name_kk=name_kk, name_ru=name_ru, parent_id=regional.id,
-                  region_code=regional.region_code, sort_key=sort_key(name_kk),
-                  updated_by=actor.name)
+    court = Court(
+        code=f"{regional.code}-{uuid.uuid4().hex[:8].upper()}",
+        level="district",
+        name_kk=name_kk,
+        name_ru=name_ru,
+        parent_id=regional.id,
+        region_code=regional.region_code,
+        sort_key=sort_key(name_kk),
+        updated_by=actor.name,
+    )
     session.add(court)
     session.flush()
-    record(session, actor, "create", "court", court.id,
-           diff({}, {"name_kk": name_kk, "name_ru": name_ru, "parent_id": regional.id}))
+    record(
+        session,
+        actor,
+        "create",
+        "court",
+        court.id,
+        diff({}, {"name_kk": name_kk, "name_ru": name_ru, "parent_id": regional.id}),
+    )
     return _dto(court)
 
 
-def rename_district_court(session: Session, actor: Actor, court_id: uuid.UUID,
-                          data: DistrictCourtInput, expected_version: int) -> CourtDTO:
+def rename_district_court(
+    session: Session,
+    actor: Actor,
+    court_id: uuid.UUID,
+    data: DistrictCourtInput,
+    expected_version: int,
+) -> CourtDTO:
     """Change a district court's names or region."""
     require(actor, COURTS_EDIT)
     court = session.get(Court, court_id)
@@ -98,7 +121,8 @@ def rename_district_court(session: Session, actor: Actor, court_id: uuid.UUID,
         raise NotFoundError(N_("This court was deleted by someone else."))
     if court.version != expected_version:
         raise ConflictError(
-            N_("Someone else changed this record meanwhile. Reload it and try again."))
+            N_("Someone else changed this record meanwhile. Reload it and try again.")
+        )
     regional, name_kk, name_ru = _validate(session, data, court_id)
     before = {"name_kk": court.name_kk, "name_ru": court.name_ru, "parent_id": court.parent_id}
     court.name_kk, court.name_ru, court.parent_id = name_kk, name_ru, regional.id
@@ -118,9 +142,16 @@ def delete_district_court(session: Session, actor: Actor, court_id: uuid.UUID) -
         raise NotFoundError(N_("This court was deleted by someone else."))
     people = session.scalar(select(func.count(Person.id)).where(Person.court_id == court_id))
     if people:
-        raise ConflictError(N_("{count} people belong to this court; move them first."),
-                            count=people)
-    record(session, actor, "delete", "court", court.id,
-           diff({"name_kk": court.name_kk, "name_ru": court.name_ru}, {}))
+        raise ConflictError(
+            N_("{count} people belong to this court; move them first."), count=people
+        )
+    record(
+        session,
+        actor,
+        "delete",
+        "court",
+        court.id,
+        diff({"name_kk": court.name_kk, "name_ru": court.name_ru}, {}),
+    )
     session.delete(court)
     session.flush()

@@ -15,11 +15,13 @@ from sqlalchemy.orm import Session
 from app.audit.service import record
 from app.context import Actor
 from app.demo import names as n
+from app.errors import DomainError
 from app.people.iin import make_iin
 from app.people.service import derived_columns
 from app.settings.service import CENTRE_KEY, set_setting
 from db.base import utcnow
 from db.models import Court, Person, PersonStatusPeriod, TrainingCentre
+from i18n import N_
 from i18n.collation import sort_key
 
 SCALES = {
@@ -27,8 +29,15 @@ SCALES = {
     "region": (1, 10, 150, 60),
     "national": (20, 18, 1800, 700),
 }
-SPECIALISATIONS = ["civil", "criminal", "administrative", "economic", "juvenile",
-                   "investigative", "general"]
+SPECIALISATIONS = [
+    "civil",
+    "criminal",
+    "administrative",
+    "economic",
+    "juvenile",
+    "investigative",
+    "general",
+]
 
 
 @dataclass(frozen=True)
@@ -45,8 +54,15 @@ def _stamp(actor: Actor) -> dict[str, Any]:
     return {"created_at": now, "updated_at": now, "updated_by": actor.name, "version": 1}
 
 
-def _person(rng: random.Random, serial: int, court_id: uuid.UUID, role: str,
-            today: date, stamp: dict[str, Any], used: set[str]) -> dict[str, Any]:
+def _person(
+    rng: random.Random,
+    serial: int,
+    court_id: uuid.UUID,
+    role: str,
+    today: date,
+    stamp: dict[str, Any],
+    used: set[str],
+) -> dict[str, Any]:
     female = rng.random() < 0.45
     if rng.random() < 0.7:
         surname = rng.choice(n.KK_FEMALE_SURNAMES if female else n.KK_MALE_SURNAMES)
@@ -74,27 +90,45 @@ def _person(rng: random.Random, serial: int, court_id: uuid.UUID, role: str,
         else:
             appointed = earliest + timedelta(days=rng.randrange(0, span))
     return {
-        "id": uuid.uuid4(), "iin": iin, "surname": surname, "first_name": first,
-        "patronymic": father, "role": role, "court_id": court_id, "position": position,
+        "id": uuid.uuid4(),
+        "iin": iin,
+        "surname": surname,
+        "first_name": first,
+        "patronymic": father,
+        "role": role,
+        "court_id": court_id,
+        "position": position,
         "specialisation": rng.choice(SPECIALISATIONS) if role == "judge" else "",
-        "first_appointed_on": appointed, "notes": "",
-        **derived_columns(surname, first, father, iin), **stamp,
+        "first_appointed_on": appointed,
+        "notes": "",
+        **derived_columns(surname, first, father, iin),
+        **stamp,
     }
 
 
-def generate(session: Session, actor: Actor, *, scale: str = "region", seed: int = 7,
-             today: date | None = None,
-             progress: Callable[[int, int], bool] | None = None) -> DemoSummary:
+def generate(
+    session: Session,
+    actor: Actor,
+    *,
+    scale: str = "region",
+    seed: int = 7,
+    today: date | None = None,
+    progress: Callable[[int, int], bool] | None = None,
+) -> DemoSummary:
     """Add demo courts and people in bulk; progress(done, total) returning False cancels."""
     regions_n, districts_n, judges_n, staff_n = SCALES[scale]
     rng = random.Random(seed)
     today = today or date.today()
     stamp = _stamp(actor)
-    regional = list(session.scalars(
-        select(Court).where(Court.level == "regional").order_by(Court.code)))
+    regional = list(
+        session.scalars(select(Court).where(Court.level == "regional").order_by(Court.code))
+    )
     if scale == "region":
         regional = [c for c in regional if c.code == "AKM"]
     regional = regional[:regions_n]
+    first_code = f"{regional[0].code}-D001" if regional else ""
+    if session.scalar(select(Court.id).where(Court.code == first_code)) is not None:
+        raise DomainError(N_("Demo data is already in this database."))
     serial = rng.randrange(1000)
     used: set[str] = set(session.scalars(select(Person.iin)))
     courts = people = judges = 0
@@ -105,11 +139,19 @@ def generate(session: Session, actor: Actor, *, scale: str = "region", seed: int
             pattern = d % len(n.DISTRICT_KK)
             name_kk = n.DISTRICT_KK[pattern].format(city=town_kk, n=d + 1)
             name_ru = n.DISTRICT_RU[pattern].format(city=town_ru, n=d + 1)
-            district_rows.append({
-                "id": uuid.uuid4(), "code": f"{region.code}-D{d + 1:03d}", "level": "district",
-                "name_kk": name_kk, "name_ru": name_ru, "parent_id": region.id,
-                "region_code": region.region_code, "sort_key": sort_key(name_kk), **stamp,
-            })
+            district_rows.append(
+                {
+                    "id": uuid.uuid4(),
+                    "code": f"{region.code}-D{d + 1:03d}",
+                    "level": "district",
+                    "name_kk": name_kk,
+                    "name_ru": name_ru,
+                    "parent_id": region.id,
+                    "region_code": region.region_code,
+                    "sort_key": sort_key(name_kk),
+                    **stamp,
+                }
+            )
         session.execute(insert(Court), district_rows)
         courts += len(district_rows)
         court_ids = [region.id] + [row["id"] for row in district_rows]
@@ -123,12 +165,16 @@ def generate(session: Session, actor: Actor, *, scale: str = "region", seed: int
             if role == "judge" and row["first_appointed_on"] and rng.random() < 0.06:
                 start = row["first_appointed_on"] + timedelta(days=rng.randrange(200, 2000))
                 if start < today:
-                    periods.append({
-                        "id": uuid.uuid4(), "person_id": row["id"],
-                        "status": rng.choice(["childcare_leave", "suspended"]),
-                        "starts_on": start,
-                        "ends_on": start + timedelta(days=rng.randrange(60, 700)), **stamp,
-                    })
+                    periods.append(
+                        {
+                            "id": uuid.uuid4(),
+                            "person_id": row["id"],
+                            "status": rng.choice(["childcare_leave", "suspended"]),
+                            "starts_on": start,
+                            "ends_on": start + timedelta(days=rng.randrange(60, 700)),
+                            **stamp,
+                        }
+                    )
         session.execute(insert(Person), rows)
         if periods:
             session.execute(insert(PersonStatusPeriod), periods)
@@ -138,9 +184,16 @@ def generate(session: Session, actor: Actor, *, scale: str = "region", seed: int
             raise InterruptedError
     if regional:
         centre = session.scalar(
-            select(TrainingCentre.id).where(TrainingCentre.court_id == regional[0].id))
+            select(TrainingCentre.id).where(TrainingCentre.court_id == regional[0].id)
+        )
         if centre is not None:
             set_setting(session, actor, CENTRE_KEY, str(centre))
-    record(session, actor, "demo", "store", "-",
-           {"scale": [None, scale], "courts": [None, courts], "people": [None, people]})
+    record(
+        session,
+        actor,
+        "demo",
+        "store",
+        "-",
+        {"scale": [None, scale], "courts": [None, courts], "people": [None, people]},
+    )
     return DemoSummary(courts=courts, people=people, judges=judges)

@@ -25,18 +25,35 @@ def export_people(session: Session, flt: PersonFilter, fmt: str, out: Path, lang
 
         centre = current_centre(session)
         pdf = build_people_register(
-            rows, lang=lang, centre_name=localized(centre.name_kk, centre.name_ru, lang)
-            if centre else "")
+            rows,
+            lang=lang,
+            centre_name=localized(centre.name_kk, centre.name_ru, lang) if centre else "",
+        )
         tmp = out.with_name(out.name + ".partial")
         tmp.write_bytes(pdf)
         tmp.replace(out)
         return len(rows)
-    header = [t("IIN"), t("Surname, name, patronymic"), t("Role"), t("Court"), t("Position"),
-              t("Specialisation"), t("First appointed"), t("Status")]
+    header = [
+        t("IIN"),
+        t("Surname, name, patronymic"),
+        t("Role"),
+        t("Court"),
+        t("Position"),
+        t("Specialisation"),
+        t("First appointed"),
+        t("Status"),
+    ]
     data = [
-        [r.iin, r.full_name, t(ROLES[r.role]), localized(r.court_name_kk, r.court_name_ru, lang),
-         r.position, t(SPECIALISATIONS.get(r.specialisation, r.specialisation)),
-         r.first_appointed_on, t(STATUSES[r.status])]
+        [
+            r.iin,
+            r.full_name,
+            t(ROLES[r.role]),
+            localized(r.court_name_kk, r.court_name_ru, lang),
+            r.position,
+            t(SPECIALISATIONS.get(r.specialisation, r.specialisation)),
+            r.first_appointed_on,
+            t(STATUSES[r.status]),
+        ]
         for r in rows
     ]
     if fmt == "csv":

@@ -18,15 +18,18 @@ def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[Any]]) 
         writer = csv.writer(fh, delimiter=";")
         writer.writerow([neutralise(h) for h in header])
         for row in rows:
-            writer.writerow([
-                v.strftime("%d.%m.%Y") if isinstance(v, date) else neutralise(v or "")
-                for v in row
-            ])
+            writer.writerow(
+                [
+                    v.strftime("%d.%m.%Y") if isinstance(v, date) else neutralise(v or "")
+                    for v in row
+                ]
+            )
     tmp.replace(path)
 
 
-def write_xlsx(path: Path, title: str, header: Sequence[str],
-               rows: Sequence[Sequence[Any]]) -> None:
+def write_xlsx(
+    path: Path, title: str, header: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
     """An XLSX sheet with a bold frozen header, dates as dates, formulas neutralised."""
     from openpyxl import Workbook
     from openpyxl.styles import Font

@@ -6,6 +6,8 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
+from app.people.experience import Experience
+
 
 @dataclass(frozen=True)
 class StatusPeriod:
@@ -64,6 +66,7 @@ class PersonRow:
     specialisation: str
     first_appointed_on: date | None
     status: str
+    experience: Experience | None = None
 
 
 @dataclass(frozen=True)

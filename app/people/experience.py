@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from i18n import ngettext as active_ngettext
+from i18n import plural_translator
+
 # Periods that do not count as service as a judge; retirement ends the count.
 BREAK_STATUSES = frozenset({"childcare_leave", "suspended"})
 
@@ -16,6 +19,16 @@ class Experience:
     years: int
     months: int
     days: int
+
+
+def describe(exp: Experience, lang: str | None = None) -> str:
+    """Experience in words, "6 жыл 8 ай" / "6 лет 8 месяцев", in the active or given language."""
+    ngettext = plural_translator(lang) if lang else active_ngettext
+    years = ngettext("{n} year", "{n} years", exp.years).format(n=exp.years)
+    months = ngettext("{n} month", "{n} months", exp.months).format(n=exp.months)
+    if exp.years and exp.months:
+        return f"{years} {months}"
+    return years if exp.years else months
 
 
 def add_years(start: date, years: int) -> date:
@@ -61,8 +74,9 @@ def judicial_experience(
     return Experience(months // 12, months % 12, (effective_end - first_appointed).days)
 
 
-def has_experience(first_appointed: date | None, periods: list[tuple[str, date, date | None]],
-                   on: date, years: int) -> bool:
+def has_experience(
+    first_appointed: date | None, periods: list[tuple[str, date, date | None]], on: date, years: int
+) -> bool:
     """Whether service reaches `years` full years on a date (exactly N years counts)."""
     if first_appointed is None:
         return False

@@ -5,14 +5,17 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from datetime import date
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.people.dto import PersonFilter, PersonRow
-from app.people.experience import status_on
+from app.people.experience import judicial_experience, status_on
 from db.models import Court, Person, PersonStatusPeriod
 from i18n.collation import fold
+
+S = TypeVar("S", bound="Select[*tuple[Any, ...]]")
 
 
 def _like_pattern(text: str) -> str:
@@ -31,7 +34,7 @@ def _covering(on: date, status: str | None = None) -> Select[tuple[int]]:
     return select(1).where(cond)
 
 
-def _filtered(stmt: Select[tuple[object]], flt: PersonFilter) -> Select[tuple[object]]:
+def _filtered(stmt: S, flt: PersonFilter) -> S:
     on = flt.on or date.today()
     for word in flt.text.split():
         stmt = stmt.where(Person.search_text.like(_like_pattern(word), escape="\\"))
@@ -60,38 +63,67 @@ def count_people(session: Session, flt: PersonFilter) -> int:
 def page_people(session: Session, flt: PersonFilter, offset: int, limit: int) -> list[PersonRow]:
     """One page of matching people in alphabetical order."""
     order = Person.sort_key.desc() if flt.descending else Person.sort_key
-    stmt = _filtered(
-        select(Person.id, Person.iin, Person.surname, Person.first_name, Person.patronymic,
-               Person.role, Person.position, Person.specialisation, Person.first_appointed_on,
-               Court.name_kk, Court.name_ru).outerjoin(Court, Court.id == Person.court_id),
-        flt,
-    ).order_by(order, Person.id).offset(offset).limit(limit)
+    stmt = (
+        _filtered(
+            select(
+                Person.id,
+                Person.iin,
+                Person.surname,
+                Person.first_name,
+                Person.patronymic,
+                Person.role,
+                Person.position,
+                Person.specialisation,
+                Person.first_appointed_on,
+                Court.name_kk,
+                Court.name_ru,
+            ).outerjoin(Court, Court.id == Person.court_id),
+            flt,
+        )
+        .order_by(order, Person.id)
+        .offset(offset)
+        .limit(limit)
+    )
     rows = session.execute(stmt).all()
-    statuses = current_statuses(session, [r.id for r in rows], flt.on or date.today())
+    on = flt.on or date.today()
+    periods = status_periods(session, [r.id for r in rows])
     return [
         PersonRow(
-            id=r.id, iin=r.iin,
+            id=r.id,
+            iin=r.iin,
             full_name=" ".join(p for p in (r.surname, r.first_name, r.patronymic) if p),
-            role=r.role, court_name_kk=r.name_kk or "", court_name_ru=r.name_ru or "",
-            position=r.position, specialisation=r.specialisation,
-            first_appointed_on=r.first_appointed_on, status=statuses.get(r.id, "active"),
+            role=r.role,
+            court_name_kk=r.name_kk or "",
+            court_name_ru=r.name_ru or "",
+            position=r.position,
+            specialisation=r.specialisation,
+            first_appointed_on=r.first_appointed_on,
+            status=status_on(periods[r.id], on),
+            experience=judicial_experience(r.first_appointed_on, periods[r.id], on)
+            if r.first_appointed_on
+            else None,
         )
         for r in rows
     ]
 
 
-def current_statuses(session: Session, ids: list[uuid.UUID], on: date) -> dict[uuid.UUID, str]:
-    """Status on a date of the given people (one query for the whole page)."""
+def status_periods(
+    session: Session, ids: list[uuid.UUID]
+) -> defaultdict[uuid.UUID, list[tuple[str, date, date | None]]]:
+    """Status periods of the given people, in one query for a whole page."""
+    periods: defaultdict[uuid.UUID, list[tuple[str, date, date | None]]] = defaultdict(list)
     if not ids:
-        return {}
-    periods: dict[uuid.UUID, list[tuple[str, date, date | None]]] = defaultdict(list)
+        return periods
     for p in session.execute(
-        select(PersonStatusPeriod.person_id, PersonStatusPeriod.status,
-               PersonStatusPeriod.starts_on, PersonStatusPeriod.ends_on)
-        .where(PersonStatusPeriod.person_id.in_(ids))
+        select(
+            PersonStatusPeriod.person_id,
+            PersonStatusPeriod.status,
+            PersonStatusPeriod.starts_on,
+            PersonStatusPeriod.ends_on,
+        ).where(PersonStatusPeriod.person_id.in_(ids))
     ):
         periods[p.person_id].append((p.status, p.starts_on, p.ends_on))
-    return {pid: status_on(ps, on) for pid, ps in periods.items()}
+    return periods
 
 
 def all_people(session: Session, flt: PersonFilter) -> list[PersonRow]:

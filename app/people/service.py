@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import asdict, replace
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import select
@@ -73,11 +74,17 @@ def validate(data: PersonInput, today: date) -> list[FieldError]:
     appointed = data.first_appointed_on
     if appointed is not None:
         if appointed > today:
-            errors.append(FieldError("first_appointed_on",
-                                     N_("The date of first appointment is in the future.")))
+            errors.append(
+                FieldError(
+                    "first_appointed_on", N_("The date of first appointment is in the future.")
+                )
+            )
         elif appointed < EARLIEST_APPOINTMENT:
-            errors.append(FieldError("first_appointed_on",
-                                     N_("The date of first appointment is before 16.12.1991.")))
+            errors.append(
+                FieldError(
+                    "first_appointed_on", N_("The date of first appointment is before 16.12.1991.")
+                )
+            )
     errors += _period_errors(data.status_periods, appointed)
     return errors
 
@@ -87,28 +94,43 @@ def _period_errors(periods: tuple[StatusPeriod, ...], appointed: date | None) ->
     ordered = sorted(periods, key=lambda p: p.starts_on)
     for i, p in enumerate(ordered, start=1):
         if p.status not in STATUSES or p.status == "active":
-            errors.append(FieldError("status_periods", N_("Period {n}: choose a status."),
-                                     {"n": i}))
+            errors.append(
+                FieldError("status_periods", N_("Period {n}: choose a status."), {"n": i})
+            )
         if p.ends_on is not None and p.ends_on < p.starts_on:
-            errors.append(FieldError("status_periods",
-                                     N_("Period {n}: it ends before it starts."), {"n": i}))
+            errors.append(
+                FieldError("status_periods", N_("Period {n}: it ends before it starts."), {"n": i})
+            )
         if appointed is not None and p.starts_on < appointed and p.status != "retired":
-            errors.append(FieldError(
-                "status_periods", N_("Period {n}: it starts before the first appointment."),
-                {"n": i}))
-    for i, (a, b) in enumerate(zip(ordered, ordered[1:], strict=False), start=1):
+            errors.append(
+                FieldError(
+                    "status_periods",
+                    N_("Period {n}: it starts before the first appointment."),
+                    {"n": i},
+                )
+            )
+    for i, (a, b) in enumerate(pairwise(ordered), start=1):
         if a.ends_on is None or a.ends_on >= b.starts_on:
-            errors.append(FieldError("status_periods",
-                                     N_("Periods {n} and {m} overlap."), {"n": i, "m": i + 1}))
+            errors.append(
+                FieldError(
+                    "status_periods", N_("Periods {n} and {m} overlap."), {"n": i, "m": i + 1}
+                )
+            )
     return errors
 
 
 def _snapshot(p: Person) -> dict[str, Any]:
     return {
-        "iin": p.iin, "surname": p.surname, "first_name": p.first_name,
-        "patronymic": p.patronymic, "role": p.role, "court_id": p.court_id,
-        "position": p.position, "specialisation": p.specialisation,
-        "first_appointed_on": p.first_appointed_on, "notes": p.notes,
+        "iin": p.iin,
+        "surname": p.surname,
+        "first_name": p.first_name,
+        "patronymic": p.patronymic,
+        "role": p.role,
+        "court_id": p.court_id,
+        "position": p.position,
+        "specialisation": p.specialisation,
+        "first_appointed_on": p.first_appointed_on,
+        "notes": p.notes,
         "status_periods": [
             [s.status, s.starts_on.isoformat(), s.ends_on.isoformat() if s.ends_on else None]
             for s in sorted(p.status_periods, key=lambda s: s.starts_on)
@@ -129,13 +151,15 @@ def _apply(person: Person, data: PersonInput, actor: Actor) -> None:
     values.pop("status_periods")
     for key, value in values.items():
         setattr(person, key, value)
-    for key, value in derived_columns(data.surname, data.first_name, data.patronymic,
-                                      data.iin).items():
+    for key, value in derived_columns(
+        data.surname, data.first_name, data.patronymic, data.iin
+    ).items():
         setattr(person, key, value)
     person.updated_by = actor.name
     person.status_periods = [
-        PersonStatusPeriod(status=p.status, starts_on=p.starts_on, ends_on=p.ends_on,
-                           updated_by=actor.name)
+        PersonStatusPeriod(
+            status=p.status, starts_on=p.starts_on, ends_on=p.ends_on, updated_by=actor.name
+        )
         for p in sorted(data.status_periods, key=lambda p: p.starts_on)
     ]
 
@@ -149,9 +173,13 @@ def _check(session: Session, data: PersonInput, today: date, exclude: uuid.UUID 
             select(Person.id, Person.surname, Person.first_name).where(Person.iin == data.iin)
         ).first()
         if clash is not None and clash.id != exclude:
-            errors.append(FieldError(
-                "iin", N_("IIN {iin} is already registered to {name}."),
-                {"iin": data.iin, "name": f"{clash.surname} {clash.first_name}"}))
+            errors.append(
+                FieldError(
+                    "iin",
+                    N_("IIN {iin} is already registered to {name}."),
+                    {"iin": data.iin, "name": f"{clash.surname} {clash.first_name}"},
+                )
+            )
     if errors:
         raise ValidationError(errors)
 
@@ -168,20 +196,32 @@ def _load(session: Session, person_id: uuid.UUID) -> Person:
 def to_dto(person: Person, court: Court | None) -> PersonDTO:
     """DTO of a loaded person (status periods must be loaded)."""
     data = PersonInput(
-        iin=person.iin, surname=person.surname, first_name=person.first_name,
-        patronymic=person.patronymic, role=person.role, court_id=person.court_id,
-        position=person.position, specialisation=person.specialisation,
-        first_appointed_on=person.first_appointed_on, notes=person.notes,
-        status_periods=tuple(StatusPeriod(s.status, s.starts_on, s.ends_on)
-                             for s in person.status_periods),
+        iin=person.iin,
+        surname=person.surname,
+        first_name=person.first_name,
+        patronymic=person.patronymic,
+        role=person.role,
+        court_id=person.court_id,
+        position=person.position,
+        specialisation=person.specialisation,
+        first_appointed_on=person.first_appointed_on,
+        notes=person.notes,
+        status_periods=tuple(
+            StatusPeriod(s.status, s.starts_on, s.ends_on) for s in person.status_periods
+        ),
     )
-    return PersonDTO(id=person.id, version=person.version, data=data,
-                     court_name_kk=court.name_kk if court else "",
-                     court_name_ru=court.name_ru if court else "")
+    return PersonDTO(
+        id=person.id,
+        version=person.version,
+        data=data,
+        court_name_kk=court.name_kk if court else "",
+        court_name_ru=court.name_ru if court else "",
+    )
 
 
-def create_person(session: Session, actor: Actor, data: PersonInput,
-                  today: date | None = None) -> PersonDTO:
+def create_person(
+    session: Session, actor: Actor, data: PersonInput, today: date | None = None
+) -> PersonDTO:
     """Add a person; refuses invalid data and a duplicate IIN, writing nothing."""
     require(actor, PEOPLE_EDIT)
     data = normalise(data)
@@ -193,21 +233,29 @@ def create_person(session: Session, actor: Actor, data: PersonInput,
     try:
         session.flush()
     except IntegrityError as exc:  # another PC saved the same IIN between check and insert
-        raise ValidationError([FieldError("iin", N_("IIN {iin} is already registered."),
-                                          {"iin": data.iin})]) from exc
+        raise ValidationError(
+            [FieldError("iin", N_("IIN {iin} is already registered."), {"iin": data.iin})]
+        ) from exc
     record(session, actor, "create", "person", person.id, diff({}, _snapshot(person)))
     return to_dto(person, session.get(Court, person.court_id) if person.court_id else None)
 
 
-def update_person(session: Session, actor: Actor, person_id: uuid.UUID, data: PersonInput,
-                  expected_version: int, today: date | None = None) -> PersonDTO:
+def update_person(
+    session: Session,
+    actor: Actor,
+    person_id: uuid.UUID,
+    data: PersonInput,
+    expected_version: int,
+    today: date | None = None,
+) -> PersonDTO:
     """Change a person; refuses if someone else saved it since it was read."""
     require(actor, PEOPLE_EDIT)
     data = normalise(data)
     person = _load(session, person_id)
     if person.version != expected_version:
         raise ConflictError(
-            N_("Someone else changed this record meanwhile. Reload it and try again."))
+            N_("Someone else changed this record meanwhile. Reload it and try again.")
+        )
     _check(session, data, today or date.today(), exclude=person_id)
     before = _snapshot(person)
     _apply(person, data, actor)
@@ -218,21 +266,24 @@ def update_person(session: Session, actor: Actor, person_id: uuid.UUID, data: Pe
     return to_dto(person, session.get(Court, person.court_id) if person.court_id else None)
 
 
-def delete_person(session: Session, actor: Actor, person_id: uuid.UUID,
-                  expected_version: int) -> None:
+def delete_person(
+    session: Session, actor: Actor, person_id: uuid.UUID, expected_version: int
+) -> None:
     """Remove a person who has no dependent records."""
     require(actor, PEOPLE_EDIT)
     person = _load(session, person_id)
     if person.version != expected_version:
         raise ConflictError(
-            N_("Someone else changed this record meanwhile. Reload it and try again."))
+            N_("Someone else changed this record meanwhile. Reload it and try again.")
+        )
     before = _snapshot(person)
     session.delete(person)
     try:
         session.flush()
     except IntegrityError as exc:
         raise ConflictError(
-            N_("This person is referred to by other records and cannot be deleted.")) from exc
+            N_("This person is referred to by other records and cannot be deleted.")
+        ) from exc
     record(session, actor, "delete", "person", person_id, diff(before, {}))
 
 

@@ -34,7 +34,7 @@ class DocumentInfo:
 def _numbered_canvas(info: DocumentInfo) -> type[Canvas]:
     t = translator(info.lang)
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab ships no types
         """Defers page drawing so each footer can say how many pages there are in all."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -85,9 +85,16 @@ def render(info: DocumentInfo, story: Sequence[Flowable]) -> bytes:
     pagesize = landscape(A4) if info.landscape else A4
     buf = io.BytesIO()
     doc = BaseDocTemplate(
-        buf, pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
-        topMargin=20 * mm, bottomMargin=18 * mm, title=info.title, author=info.author,
-        creator="Tälimger", lang=info.lang,
+        buf,
+        pagesize=pagesize,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=20 * mm,
+        bottomMargin=18 * mm,
+        title=info.title,
+        author=info.author,
+        creator="Tälimger",
+        lang=info.lang,
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_header(info))])

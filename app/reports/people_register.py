@@ -10,30 +10,56 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table
 
 from app.people.dto import PersonRow
+from app.people.experience import describe
 from app.people.vocab import ROLES, STATUSES
 from app.reports import styles
 from app.reports.document import DocumentInfo, render
 from i18n import format_date, format_date_long, localized, translator
 
 
-def build_people_register(rows: Sequence[PersonRow], *, lang: str, centre_name: str = "",
-                          filter_text: str = "", today: date | None = None) -> bytes:
+def build_people_register(
+    rows: Sequence[PersonRow],
+    *,
+    lang: str,
+    centre_name: str = "",
+    filter_text: str = "",
+    today: date | None = None,
+) -> bytes:
     """PDF of the people register in kk or ru."""
     t = translator(lang)
     today = today or date.today()
     title = t("Register of people")
-    head = [t("No."), t("Full name"), t("IIN"), t("Court"), t("Position"), t("Role"),
-            t("Status"), t("First appointed")]
+    head = [
+        t("No."),
+        t("Full name"),
+        t("IIN"),
+        t("Court"),
+        t("Position"),
+        t("Role"),
+        t("Status"),
+        t("First appointed"),
+        t("Judicial experience"),
+    ]
     data: list[list[Paragraph]] = [[Paragraph(escape(h), styles.CELL_HEAD) for h in head]]
     for n, r in enumerate(rows, start=1):
         cells = [
-            str(n), r.full_name, r.iin, localized(r.court_name_kk, r.court_name_ru, lang),
-            r.position, t(ROLES.get(r.role, r.role)), t(STATUSES.get(r.status, r.status)),
+            str(n),
+            r.full_name,
+            r.iin,
+            localized(r.court_name_kk, r.court_name_ru, lang),
+            r.position,
+            t(ROLES.get(r.role, r.role)),
+            t(STATUSES.get(r.status, r.status)),
             format_date(r.first_appointed_on, lang),
+            describe(r.experience, lang) if r.experience else "",
         ]
-        data.append([Paragraph(escape(c), styles.CELL_NUM if i == 0 else styles.CELL)
-                     for i, c in enumerate(cells)])
-    widths = [11 * mm, 56 * mm, 25 * mm, 56 * mm, 38 * mm, 27 * mm, 26 * mm, 22 * mm]
+        data.append(
+            [
+                Paragraph(escape(c), styles.CELL_NUM if i == 0 else styles.CELL)
+                for i, c in enumerate(cells)
+            ]
+        )
+    widths = [10 * mm, 48 * mm, 24 * mm, 47 * mm, 32 * mm, 24 * mm, 25 * mm, 28 * mm, 23 * mm]
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(styles.GRID)
     subtitle = t("As of {date}").format(date=format_date_long(today, lang))
@@ -46,6 +72,7 @@ def build_people_register(rows: Sequence[PersonRow], *, lang: str, centre_name: 
         Spacer(1, 4 * mm),
         Paragraph(escape(t("Total: {count}").format(count=len(rows))), styles.BODY),
     ]
-    info = DocumentInfo(title=title, lang=lang, centre_name=centre_name, landscape=True,
-                        printed_on=today)
+    info = DocumentInfo(
+        title=title, lang=lang, centre_name=centre_name, landscape=True, printed_on=today
+    )
     return render(info, story)

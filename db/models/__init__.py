@@ -16,7 +16,18 @@ from db.models.security import (
 from db.models.settings import Setting
 
 __all__ = [
-    "AuditEntry", "Court", "ExchangeConflict", "ExchangePackage", "ExchangePeer",
-    "ExchangeRowState", "LoginAttempt", "Person", "PersonStatusPeriod", "RemoteAuditEntry",
-    "Setting", "Tombstone", "TrainingCentre", "User",
+    "AuditEntry",
+    "Court",
+    "ExchangeConflict",
+    "ExchangePackage",
+    "ExchangePeer",
+    "ExchangeRowState",
+    "LoginAttempt",
+    "Person",
+    "PersonStatusPeriod",
+    "RemoteAuditEntry",
+    "Setting",
+    "Tombstone",
+    "TrainingCentre",
+    "User",
 ]

@@ -23,9 +23,7 @@ class Person(Record):
     first_name: Mapped[str] = mapped_column(String(120))
     patronymic: Mapped[str] = mapped_column(String(120), default="")
     role: Mapped[str] = mapped_column(String(20), index=True)
-    court_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("court.id", ondelete="RESTRICT")
-    )
+    court_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("court.id", ondelete="RESTRICT"))
     position: Mapped[str] = mapped_column(String(200), default="")
     specialisation: Mapped[str] = mapped_column(String(40), default="")
     first_appointed_on: Mapped[date | None] = mapped_column(Date)

@@ -16,12 +16,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.bootstrap import open_store  # noqa: E402
-from app.context import Actor  # noqa: E402
-from app.demo.generator import generate  # noqa: E402
-from app.exchange.apply import import_package  # noqa: E402
-from app.exchange.export import export_package  # noqa: E402
-from app.exchange.state import set_node_name  # noqa: E402
+from app.bootstrap import open_store
+from app.context import Actor
+from app.demo.generator import generate
+from app.exchange.apply import import_package
+from app.exchange.export import export_package
+from app.exchange.state import set_node_name
 
 PASS = "benchmark passphrase"
 
@@ -68,18 +68,25 @@ def main() -> None:
         target.execute(f"CREATE TABLE person ({', '.join(f'c{i}' for i in range(cols))})")
         started = time.perf_counter()
         with target:
-            target.executemany(f"INSERT INTO person VALUES ({', '.join('?' * cols)})",
-                               json.loads(blob))
+            target.executemany(
+                f"INSERT INTO person VALUES ({', '.join('?' * cols)})", json.loads(blob)
+            )
         base_import = time.perf_counter() - started
         conn.close()
         target.close()
 
-    print(f"scale={scale}: {summary.people} people, {exported.records} records, "
-          f"{exported.audit_entries} audit entries, package {len(data) / 1e6:.2f} MB")
-    print(f"export   {export_s:7.2f} s   bare sqlite3 read+json {base_export:6.3f} s   "
-          f"ratio {export_s / base_export:6.1f}")
-    print(f"import   {import_s:7.2f} s   bare executemany      {base_import:6.3f} s   "
-          f"ratio {import_s / base_import:6.1f}   ({result.inserted} inserted)")
+    print(
+        f"scale={scale}: {summary.people} people, {exported.records} records, "
+        f"{exported.audit_entries} audit entries, package {len(data) / 1e6:.2f} MB"
+    )
+    print(
+        f"export   {export_s:7.2f} s   bare sqlite3 read+json {base_export:6.3f} s   "
+        f"ratio {export_s / base_export:6.1f}"
+    )
+    print(
+        f"import   {import_s:7.2f} s   bare executemany      {base_import:6.3f} s   "
+        f"ratio {import_s / base_import:6.1f}   ({result.inserted} inserted)"
+    )
     print(f"same package again {again_s:.2f} s (idempotent: nothing changed)")
 
 

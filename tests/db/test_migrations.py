@@ -57,7 +57,9 @@ def upgrade():
     op.execute("INSERT INTO court (id) VALUES (NULL)")  # violates NOT NULL: fails
 def downgrade():
     pass
-''', encoding="utf-8")
+''',
+        encoding="utf-8",
+    )
     db_file = tmp_path / "fail.db"
     engine = make_engine(db_file)
     upgrade(engine)
@@ -65,6 +67,10 @@ def downgrade():
         upgrade(engine, script_location=scripts)
     assert current_revision(engine) == head
     engine.dispose()
-    tables = {r[0] for r in sqlite3.connect(db_file).execute(
-        "SELECT name FROM sqlite_master WHERE type='table'")}
+    tables = {
+        r[0]
+        for r in sqlite3.connect(db_file).execute(
+            "SELECT name FROM sqlite_master WHERE type='table'"
+        )
+    }
     assert "half_done" not in tables

@@ -16,6 +16,7 @@ from app.context import Actor
 from app.errors import StoreError
 from app.store import Store
 from db.models import Person
+from i18n import translator
 from tests.app.security.helpers import add_judge
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,7 +87,9 @@ def test_restore_refuses_foreign_and_damaged_files(
         assert str(bad) in err.value.message()
         assert _people(store.path) == 1  # the current file is untouched
     result = _cli(store.path, "restore", str(text_file))
-    assert result.returncode == 2 and "резервной копией" in result.stderr
+    expected = translator("ru")("The file {path} is not a healthy Tälimger backup.")
+    assert result.returncode == 2
+    assert expected.format(path=text_file) in result.stderr
 
 
 def test_check_full_and_a_damaged_or_foreign_store(
@@ -99,18 +102,19 @@ def test_check_full_and_a_damaged_or_foreign_store(
             add_judge(s, actor, 100 + 10 * i, notes="запись " * 50)
     store.dispose()
     healthy = _cli(store.path, "check", "--full")
-    assert healthy.returncode == 0 and "исправна" in healthy.stdout
+    assert healthy.returncode == 0
+    assert translator("ru")("The database is healthy.") in healthy.stdout
     broken = tmp_path / "broken.db"
     raw = bytearray(store.path.read_bytes())
     raw[8192 : 8192 + 2000] = b"\x00\x13" * 1000
     broken.write_bytes(bytes(raw))
     result = _cli(broken, "check", "--full")
     assert result.returncode != 0
-    assert "повреждена" in result.stderr + result.stdout
+    assert str(broken) in result.stderr + result.stdout
     foreign = tmp_path / "foreign.db"
     conn = sqlite3.connect(foreign)
     conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
     conn.commit()
     conn.close()
     result = _cli(foreign, "check")
-    assert result.returncode == 2 and "другой программе" in result.stderr
+    assert result.returncode == 2 and str(foreign) in result.stderr

@@ -1,0 +1,1 @@
+"""Qt widgets of Tälimger: windows, views, forms and dialogs over the app services."""

@@ -1,0 +1,82 @@
+"""Start the GUI: QApplication, translators, the store (with a way out if damaged), the window."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from app.backup import list_backups, restore
+from app.bootstrap import open_store, store_file
+from app.context import local_actor
+from app.errors import DomainError, StoreError
+from app.store import Store
+from i18n import DEFAULT_LANGUAGE, LANGUAGES, _
+from ui.context import UiContext
+from ui.main_window import MainWindow
+from ui.qt_i18n import LanguageSwitcher
+
+
+def make_settings() -> QSettings:
+    """Per-user settings (language, window state)."""
+    return QSettings("Talimger", "Talimger")
+
+
+def ask_restore(message: str, path: Path) -> Path | None:
+    """Tell why the store cannot open; offer the newest backup. None means quit."""
+    backups = list_backups(path.parent / "backups")
+    box = QMessageBox(QMessageBox.Icon.Critical, _("Tälimger"), message)
+    restore_button = box.addButton(_("Restore a backup…"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is not restore_button:
+        return None
+    start = str(backups[0].path) if backups else str(path.parent)
+    chosen, _f = QFileDialog.getOpenFileName(None, _("Restore a backup…"), start, "SQLite (*.db)")
+    return Path(chosen) if chosen else None
+
+
+def open_or_recover(
+    db: str | None, kept: int, choose: Callable[[str, Path], Path | None] = ask_restore
+) -> Store | None:
+    """Open the store; if damaged or foreign, let the user restore a backup and try again."""
+    while True:
+        try:
+            return open_store(db, backups_kept=kept)
+        except StoreError as exc:
+            path = store_file(db)
+            if path is None:  # a server database: nothing to restore on this PC
+                QMessageBox.critical(None, _("Tälimger"), exc.message())
+                return None
+            chosen = choose(exc.message(), path)
+            if chosen is None:
+                return None
+            try:
+                restore(chosen, path)
+            except DomainError as err:
+                QMessageBox.critical(None, _("Tälimger"), err.message())
+
+
+def run_gui(db: str | None = None, lang: str | None = None) -> int:
+    """Run the application until the main window closes."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Tälimger")
+    app.setOrganizationName("Talimger")
+    settings = make_settings()
+    chosen = lang or str(settings.value("language", DEFAULT_LANGUAGE))
+    switcher = LanguageSwitcher(app)
+    switcher.switch(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE)
+    store = open_or_recover(db, int(str(settings.value("backups/kept", 10))))
+    if store is None:
+        return 1
+    ctx = UiContext(store=store, actor=local_actor(), settings=settings)
+    window = MainWindow(ctx, switcher.switch)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        store.dispose()

@@ -1,0 +1,19 @@
+"""What every page and dialog is given: the store, the acting user, the settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+
+from app.context import Actor
+from app.store import Store
+
+
+@dataclass
+class UiContext:
+    """Passed into constructors (no global singletons)."""
+
+    store: Store
+    actor: Actor
+    settings: QSettings

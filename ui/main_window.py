@@ -1,0 +1,208 @@
+"""Main window: navigation, pages and menus only; the work is done in the pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtGui import QActionGroup, QCloseEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QWidget,
+)
+
+from i18n import _, current_language
+from ui.actions import Actions
+from ui.context import UiContext
+from ui.pages import PAGES, PageSpec, PeopleAndCourtsPage
+
+if TYPE_CHECKING:
+    from ui.views.people_view import PeopleView
+    from ui.views.settings_view import SettingsView
+
+GEOMETRY_KEY, STATE_KEY, PAGE_KEY = "window/geometry", "window/state", "window/page"
+
+
+class MainWindow(QMainWindow):
+    """Pages are built on first show so start-up stays fast."""
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        switch_language: Callable[[str], None],
+        pages: list[PageSpec] | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self._ctx = ctx
+        self._switch_language = switch_language
+        self.pages = pages or PAGES
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(230)
+        self.nav.setIconSize(QSize(0, 0))
+        # Kazakh and Russian module names are long: wrap them instead of cutting them off.
+        self.nav.setWordWrap(True)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideNone)
+        font = self.nav.font()
+        font.setPointSizeF(11)
+        self.nav.setFont(font)
+        self.stack = QStackedWidget(self)
+        self._built: dict[int, QWidget] = {}
+        for _spec in self.pages:
+            self.nav.addItem("")
+            self.stack.addWidget(QWidget())
+        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.actions_ = Actions(self)
+        self._build_menus()
+        self.retranslate_ui()
+        self._restore_state()
+
+    # -- pages ----------------------------------------------------------------------------
+    def page(self, key: str) -> QWidget:
+        """Show a page by key and return it (built on first use)."""
+        row = next(i for i, spec in enumerate(self.pages) if spec.key == key)
+        self.nav.setCurrentRow(row)
+        return self._built[row]
+
+    def _on_nav_current_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        if row not in self._built:
+            widget = self.pages[row].factory(self._ctx)
+            old = self.stack.widget(row)
+            if old is not None:
+                self.stack.removeWidget(old)
+                old.deleteLater()
+            self.stack.insertWidget(row, widget)
+            self._built[row] = widget
+            self._connect_page(self.pages[row].key, widget)
+        self.stack.setCurrentIndex(row)
+        self._ctx.settings.setValue(PAGE_KEY, self.pages[row].key)
+
+    def _connect_page(self, key: str, widget: QWidget) -> None:
+        if key == "settings":
+            widget.language_chosen.connect(self.set_language)  # type: ignore[attr-defined]
+            widget.restored.connect(self.close)  # type: ignore[attr-defined]
+
+    # -- menus ----------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        a = self.actions_
+        self.file_menu = QMenu(self)
+        self.file_menu.addActions([a["new_person"], a["find"]])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([a["print"], a["export"], a["backup"]])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(a["quit"])
+        self.language_menu = QMenu(self)
+        group = QActionGroup(self)
+        for key in ("lang_kk", "lang_ru"):
+            group.addAction(a[key])
+            self.language_menu.addAction(a[key])
+        self.help_menu = QMenu(self)
+        self.help_menu.addAction(a["about"])
+        for menu in (self.file_menu, self.language_menu, self.help_menu):
+            self.menuBar().addMenu(menu)
+        a["lang_kk"].triggered.connect(lambda: self.set_language("kk"))
+        a["lang_ru"].triggered.connect(lambda: self.set_language("ru"))
+        a["quit"].triggered.connect(self.close)
+        a["about"].triggered.connect(self._on_about_triggered)
+        a["new_person"].triggered.connect(lambda: self._people().add_person())
+        a["find"].triggered.connect(self._on_find_triggered)
+        a["print"].triggered.connect(lambda: self._people().print_preview())
+        a["export"].triggered.connect(lambda: self._people().export())
+        a["backup"].triggered.connect(lambda: self._settings().backup_now())
+
+    def _people(self) -> PeopleView:
+        page = self.page("people")
+        assert isinstance(page, PeopleAndCourtsPage)
+        return page.people
+
+    def _settings(self) -> SettingsView:
+        page = self.page("settings")
+        assert isinstance(page, SettingsView)
+        return page
+
+    def _on_find_triggered(self) -> None:
+        self._people().search.setFocus()
+
+    def _on_about_triggered(self) -> None:
+        from ui.dialogs.about_dialog import AboutDialog
+
+        AboutDialog(self._ctx.store.location, self).exec()
+
+    # -- language -------------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        """Switch language for the whole application; the choice persists."""
+        self._switch_language(lang)
+        self._ctx.settings.setValue("language", lang)
+        settings_row = next(i for i, s in enumerate(self.pages) if s.key == "settings")
+        settings_page = self._built.get(settings_row)
+        if settings_page is not None:
+            settings_page.sync_language(lang)  # type: ignore[attr-defined]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Menus, navigation and title in the active language."""
+        self.setWindowTitle(_("Tälimger — training centre"))
+        self.file_menu.setTitle(_("&File"))
+        self.language_menu.setTitle(_("&Language"))
+        self.help_menu.setTitle(_("&Help"))
+        self.actions_.retranslate()
+        lang = current_language()
+        self.actions_["lang_kk"].setChecked(lang == "kk")
+        self.actions_["lang_ru"].setChecked(lang == "ru")
+        for i, spec in enumerate(self.pages):
+            item = self.nav.item(i)
+            if item is not None:
+                item.setText(_(spec.title))
+        self._size_nav_items()
+
+    def _size_nav_items(self) -> None:
+        # Wrapped Kazakh/Russian titles need their real height, which the default hint misses.
+        metrics = self.nav.fontMetrics()
+        width = self.nav.width() - 2 * self.nav.frameWidth() - 12
+        for i in range(self.nav.count()):
+            item = self.nav.item(i)
+            if item is None:
+                continue
+            rect = metrics.boundingRect(
+                QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, item.text()
+            )
+            item.setSizeHint(QSize(width, rect.height() + 16))
+
+    # -- state ----------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        s = self._ctx.settings
+        geometry, state = s.value(GEOMETRY_KEY), s.value(STATE_KEY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        if state is not None:
+            self.restoreState(state)
+        keys = [p.key for p in self.pages]
+        last = str(s.value(PAGE_KEY, "dashboard"))
+        self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._ctx.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._ctx.settings.setValue(STATE_KEY, self.saveState())
+        self._ctx.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,85 @@
+"""The page registry of the main window: a module adds its page here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from i18n import N_, _
+from ui.context import UiContext
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A navigation entry: key, title (catalog id) and a factory called on first show."""
+
+    key: str
+    title: str
+    factory: Callable[[UiContext], QWidget]
+
+
+class PeopleAndCourtsPage(QTabWidget):
+    """People and courts side by side in tabs."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        from ui.views.courts_view import CourtsView
+        from ui.views.people_view import PeopleView
+
+        self.people = PeopleView(ctx, self)
+        self.courts = CourtsView(ctx, self)
+        self.addTab(self.people, "")
+        self.addTab(self.courts, "")
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Tab titles in the active language."""
+        self.setTabText(0, _("People"))
+        self.setTabText(1, _("Courts"))
+
+
+def _dashboard(ctx: UiContext) -> QWidget:
+    from ui.views.dashboard_view import DashboardView
+
+    return DashboardView(ctx)
+
+
+def _placeholder(title: str) -> Callable[[UiContext], QWidget]:
+    def make(_ctx: UiContext) -> QWidget:
+        from ui.views.placeholder_view import PlaceholderView
+
+        return PlaceholderView(title)
+
+    return make
+
+
+def _reports(ctx: UiContext) -> QWidget:
+    from ui.views.reports_view import ReportsView
+
+    return ReportsView(ctx)
+
+
+def _settings(ctx: UiContext) -> QWidget:
+    from ui.views.settings_view import SettingsView
+
+    return SettingsView(ctx)
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("dashboard", N_("Dashboard"), _dashboard),
+    PageSpec("people", N_("People & Courts"), PeopleAndCourtsPage),
+    PageSpec("mentoring", N_("Mentoring"), _placeholder(N_("Mentoring"))),
+    PageSpec("internships", N_("Internships"), _placeholder(N_("Internships"))),
+    PageSpec("evaluation", N_("Evaluation"), _placeholder(N_("Evaluation"))),
+    PageSpec("cpd", N_("CPD & Training"), _placeholder(N_("CPD & Training"))),
+    PageSpec("reports", N_("Reports"), _reports),
+    PageSpec("settings", N_("Settings"), _settings),
+]

@@ -1,0 +1,69 @@
+"""`python -m app self-test`: main window off-screen, kk↔ru, a PDF, the store; 0 if all hold."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from app.bootstrap import open_store
+from app.context import local_actor
+from app.integrity import check_store
+from i18n import _
+
+
+def _fail(message: str) -> int:
+    print(f"self-test FAILED: {message}", file=sys.stderr)
+    return 1
+
+
+def run_self_test(db: str | None, lang: str) -> int:
+    """Exercise the real window and the printing path without touching the user's data."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="talimger-self-test-") as tmp:
+        app = QApplication.instance() or QApplication([sys.argv[0], "-platform", "offscreen"])
+        assert isinstance(app, QApplication)
+        from ui.main_window import MainWindow
+        from ui.qt_i18n import LanguageSwitcher
+
+        store = open_store(db or Path(tmp) / "self-test.db", backup=False)
+        try:
+            settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+            switcher = LanguageSwitcher(app)
+            switcher.switch("kk")
+            from ui.context import UiContext
+
+            window = MainWindow(UiContext(store, local_actor(), settings), switcher.switch)
+            window.show()
+            app.processEvents()
+            titles = {}
+            for code in ("ru", "kk"):
+                window.set_language(code)
+                app.processEvents()
+                titles[code] = window.windowTitle()
+            if titles["ru"] == titles["kk"]:
+                return _fail("the window title did not change language")
+            window.page("people")
+            app.processEvents()
+            from pypdf import PdfReader
+
+            from app.reports.people_register import build_people_register
+
+            pdf = build_people_register([], lang="kk", centre_name="Оқу орталығы әғқңөұүһі")
+            text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+            if "әғқңөұүһі" not in text:
+                return _fail("Kazakh letters were lost in the PDF")
+            problems = check_store(store)
+            if problems:
+                return _fail("; ".join(problems))
+            window.close()
+        finally:
+            store.dispose()
+            switcher.switch(lang)
+    print(_("Self-test passed."))
+    return 0
