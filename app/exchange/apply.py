@@ -16,9 +16,9 @@ import uuid
 import zlib
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -103,6 +103,51 @@ class _Run:
         self.counts["conflicts"] += 1
 
 
+def _content(table: Table, values: dict[str, Any], now: datetime) -> dict[str, Any]:
+    content = {k: v for k, v in decode_row(table, values).items() if k not in META_COLUMNS}
+    content["updated_at"], content["updated_by"] = now, str(values.get("updated_by") or "")
+    return content
+
+
+def write_rows(
+    session: Session,
+    table: Table,
+    rows: list[tuple[uuid.UUID, dict[str, Any], bool]],
+    now: datetime,
+) -> None:
+    """Put records' content in place, in bulk; bookkeeping columns are this PC's own.
+
+    rows: (id, encoded values, whether the record exists here), parents first.
+    """
+    inserts, updates = [], []
+    for row_id, values, exists in rows:
+        content = _content(table, values, now)
+        if exists:
+            updates.append(
+                {f"b_{k}": v for k, v in content.items() if k != "id"} | {"b_id": row_id}
+            )
+        else:
+            inserts.append(content | {"id": row_id, "created_at": now, "version": 1})
+    if inserts:
+        session.execute(insert(table), inserts)
+    if updates:
+        columns = [k[2:] for k in updates[0] if k != "b_id"]
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values({c: bindparam(f"b_{c}") for c in columns} | {"version": table.c.version + 1}),
+            updates,
+        )
+    ids = [r[0] for r in rows]
+    tomb = cast(Table, Tombstone.__table__)
+    for start in range(0, len(ids), state.CHUNK):
+        session.execute(
+            delete(tomb).where(
+                tomb.c.table_name == table.name, tomb.c.row_id.in_(ids[start : start + state.CHUNK])
+            )
+        )
+
+
 def write_values(
     session: Session,
     table: Table,
@@ -112,42 +157,42 @@ def write_values(
     exists: bool,
     now: datetime,
 ) -> None:
-    """Put a record's content in place; bookkeeping columns are this PC's own."""
-    content = {k: v for k, v in decode_row(table, values).items() if k not in META_COLUMNS}
-    content["updated_at"], content["updated_by"] = now, str(values.get("updated_by") or "")
-    if exists:
-        version = session.scalar(select(table.c.version).where(table.c.id == row_id)) or 0
-        session.execute(
-            update(table).where(table.c.id == row_id).values(**content, version=version + 1)
+    """Put one record's content in place."""
+    write_rows(session, table, [(row_id, values, exists)], now)
+
+
+def _local_rows(session: Session, table: Table, ids: list[uuid.UUID]) -> dict[uuid.UUID, Any]:
+    local: dict[uuid.UUID, dict[str, Any]] = {}
+    for start in range(0, len(ids), state.CHUNK):
+        chunk = ids[start : start + state.CHUNK]
+        for r in session.execute(select(table).where(table.c.id.in_(chunk))):
+            local[r._mapping["id"]] = encode_row(table, r._mapping)
+    return local
+
+
+def _deleted_here(session: Session, table: Table, ids: list[uuid.UUID]) -> set[uuid.UUID]:
+    gone: set[uuid.UUID] = set()
+    for start in range(0, len(ids), state.CHUNK):
+        gone |= set(
+            session.scalars(
+                select(Tombstone.row_id).where(
+                    Tombstone.table_name == table.name,
+                    Tombstone.row_id.in_(ids[start : start + state.CHUNK]),
+                )
+            )
         )
-    else:
-        content.update(id=row_id, created_at=now, version=1)
-        session.execute(insert(table).values(**content))
-    session.execute(
-        delete(Tombstone).where(Tombstone.table_name == table.name, Tombstone.row_id == row_id)
-    )
+    return gone
 
 
 def _apply_table(run: _Run, table: Table, items: list[dict[str, Any]]) -> None:
     session = run.session
     items_by_id = {uuid.UUID(i["v"]["id"]): i for i in items}
     ids = list(items_by_id)
-    local: dict[uuid.UUID, dict[str, Any]] = {}
-    for start in range(0, len(ids), 500):
-        for r in session.execute(select(table).where(table.c.id.in_(ids[start : start + 500]))):
-            local[r._mapping["id"]] = encode_row(table, r._mapping)
-    gone = (
-        set(
-            session.scalars(
-                select(Tombstone.row_id).where(
-                    Tombstone.table_name == table.name, Tombstone.row_id.in_(ids)
-                )
-            )
-        )
-        if ids
-        else set()
-    )
+    local = _local_rows(session, table, ids)
+    gone = _deleted_here(session, table, ids)
     known = state.bases(session, run.sender, table.name, ids)
+    writer = state.BaseWriter(session, run.sender, table.name)
+    to_write: list[tuple[uuid.UUID, dict[str, Any], bool]] = []
     for item in parents_first(table, [i["v"] for i in items]):
         row_id = uuid.UUID(item["id"])
         sender_base = items_by_id[row_id].get("base")
@@ -168,15 +213,15 @@ def _apply_table(run: _Run, table: Table, items: list[dict[str, Any]]) -> None:
             base.digest if base else None,
             sender_base,
         ):
-            write_values(session, table, row_id, item, exists=mine is not None, now=run.now)
+            to_write.append((row_id, item, mine is not None))
             run.counts["updated" if mine is not None else "inserted"] += 1
             run.per_table[table.name] = run.per_table.get(table.name, 0) + 1
         else:
             run.conflict(table, row_id, mine, item, remote_at)
             continue
-        state.set_base(
-            session, known, run.sender, table.name, row_id, digest=theirs, remote_at=remote_at
-        )
+        writer.set(known, row_id, digest=theirs, remote_at=remote_at)
+    write_rows(session, table, to_write, run.now)
+    writer.flush()
 
 
 def _apply_tombstones(run: _Run, tombs: list[dict[str, Any]], allowed: set[str]) -> None:

@@ -71,7 +71,6 @@ def resolve_conflict(
         raise NotFoundError(N_("This conflict no longer exists."))
     now = utcnow()
     exists = session.execute(select(table.c.id).where(table.c.id == c.row_id)).first() is not None
-    known = state.bases(session, c.peer, table.name, [c.row_id])
     theirs = digest(c.remote_values)
     if choice == TAKE_THEIRS:
         if c.remote_values is None:
@@ -96,7 +95,6 @@ def resolve_conflict(
     if theirs is not None:  # the peer holds their version: the base for the next exchange
         state.set_base(
             session,
-            known,
             c.peer,
             table.name,
             c.row_id,
