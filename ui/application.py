@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from app.backup import list_backups, restore
 from app.bootstrap import open_store, store_file
-from app.context import local_actor
 from app.errors import DomainError, StoreError
 from app.store import Store
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, _
@@ -73,7 +72,13 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
     store = open_or_recover(db, int(str(settings.value("backups/kept", 10))))
     if store is None:
         return 1
-    ctx = UiContext(store=store, actor=local_actor(), settings=settings)
+    from ui.security.login_dialog import who_is_acting
+
+    actor = who_is_acting(store)
+    if actor is None:
+        store.dispose()
+        return 1
+    ctx = UiContext(store=store, actor=actor, settings=settings)
     window = MainWindow(ctx, switcher.switch)
     window.show()
     try:

@@ -67,6 +67,12 @@ def _reports(ctx: UiContext) -> QWidget:
     return ReportsView(ctx)
 
 
+def _security(ctx: UiContext) -> QWidget:
+    from ui.security.page import SecurityPage
+
+    return SecurityPage(ctx)
+
+
 def _settings(ctx: UiContext) -> QWidget:
     from ui.views.settings_view import SettingsView
 
@@ -81,5 +87,6 @@ PAGES: list[PageSpec] = [
     PageSpec("evaluation", N_("Evaluation"), _placeholder(N_("Evaluation"))),
     PageSpec("cpd", N_("CPD & Training"), _placeholder(N_("CPD & Training"))),
     PageSpec("reports", N_("Reports"), _reports),
+    PageSpec("security", N_("Data & security"), _security),
     PageSpec("settings", N_("Settings"), _settings),
 ]

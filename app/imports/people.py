@@ -153,11 +153,13 @@ def _row_input(
     roles: dict[str, str],
     specs: dict[str, str],
     courts: dict[str, uuid.UUID],
-) -> tuple[PersonInput | None, list[str]]:
+) -> tuple[PersonInput, list[str], set[str]]:
     problems: list[str] = []
+    reported: set[str] = set()  # fields whose own problem was told; validation adds the rest
 
     def bad(message_id: str, key: str) -> None:
         problems.append(_fmt(message_id, {"value": as_text(cells.get(key))[:80]}))
+        reported.add("court_id" if key == "court" else key)
 
     iin = as_text(cells.get("iin"))
     if iin.isdigit() and len(iin) < 12:
@@ -179,9 +181,7 @@ def _row_input(
     except (ValueError, OverflowError):
         appointed = None
         bad(N_("The date \u201c{value}\u201d is not a date."), "first_appointed_on")
-    if problems:
-        return None, problems
-    return normalise(
+    data = normalise(
         PersonInput(
             iin=iin,
             surname=as_text(cells.get("surname")),
@@ -194,7 +194,8 @@ def _row_input(
             first_appointed_on=appointed,
             notes=as_text(cells.get("notes")),
         )
-    ), []
+    )
+    return data, problems, reported
 
 
 def preview_people(
@@ -214,16 +215,19 @@ def preview_people(
     out: list[PreviewRow] = []
     for line, raw in sheet.rows:
         cells = {k: raw[i] if i < len(raw) else None for k, i in index.items()}
-        data, problems = _row_input(cells, roles, specs, courts)
+        data, problems, reported = _row_input(cells, roles, specs, courts)
         texts = list(problems)
-        iin = data.iin if data else as_text(cells.get("iin"))
+        iin = data.iin
         name = " ".join(as_text(cells.get(k)) for k in ("surname", "first_name"))[:200]
-        if data is not None:
-            texts += [f"{_field_title(e.field)}: {e.message()}" for e in validate(data, today)]
-            if iin in seen:
-                texts.append(_fmt(N_("The IIN repeats line {line}."), {"line": seen[iin]}))
+        texts += [
+            f"{_field_title(e.field)}: {e.message()}"
+            for e in validate(data, today)
+            if e.field not in reported
+        ]
+        if iin in seen:
+            texts.append(_fmt(N_("The IIN repeats line {line}."), {"line": seen[iin]}))
         seen.setdefault(iin, line)
-        if texts or data is None:
+        if texts:
             out.append(PreviewRow(line, "error", iin, name, tuple(texts)))
         elif iin in existing:
             pid, version = existing[iin]
