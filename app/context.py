@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import getpass
-import uuid
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # uuid (and platform behind it) stays off the GUI start path
+    import uuid
 
 ADMINISTRATOR = "administrator"
 COORDINATOR = "coordinator"

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import gettext
 import io
+import os
 from collections.abc import Callable
 from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel import Locale
-from babel import dates as babel_dates
-from babel import numbers as babel_numbers
+if TYPE_CHECKING:  # Babel's date and number data load on first use, not at start-up
+    from decimal import Decimal
+
+    from babel import Locale
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 LANGUAGES = ("kk", "ru")
@@ -31,7 +33,8 @@ def _load_domain(lang: str, domain: str) -> gettext.NullTranslations | None:
             return gettext.GNUTranslations(fh)
     if not po.exists():
         return None
-    # A fresh clone has only .po files: compile in memory so no build step is needed to run.
+    # A fresh clone has only .po files: compile them so no build step is needed to run, and
+    # keep the result beside them (when the folder is writable) so the next start reads it.
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
@@ -39,6 +42,12 @@ def _load_domain(lang: str, domain: str) -> gettext.NullTranslations | None:
         catalog = read_po(fh, locale=lang, domain=domain)
     buf = io.BytesIO()
     write_mo(buf, catalog, use_fuzzy=False)
+    try:
+        partial = mo.with_name(f"{mo.name}.{os.getpid()}.partial")
+        partial.write_bytes(buf.getvalue())
+        partial.replace(mo)
+    except OSError:
+        pass  # a read-only install compiles in memory every time
     buf.seek(0)
     return gettext.GNUTranslations(buf)
 
@@ -116,6 +125,8 @@ def localized(kk: str, ru: str, lang: str | None = None) -> str:
 
 def babel_locale(lang: str | None = None) -> Locale:
     """Babel Locale of a language code."""
+    from babel import Locale
+
     return Locale.parse(lang or current_language())
 
 
@@ -123,11 +134,14 @@ def format_date(value: date | None, lang: str | None = None) -> str:
     """Short document date: dd.MM.yyyy."""
     if value is None:
         return ""
-    return babel_dates.format_date(value, "dd.MM.yyyy", locale=babel_locale(lang))
+    # A fixed pattern needs no locale data: the document form is dd.MM.yyyy in kk and ru.
+    return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
 
 
 def format_date_long(value: date, lang: str | None = None) -> str:
     """Long document date: "21 қараша 2026 ж." / "21 ноября 2026 г."."""
+    from babel import dates as babel_dates
+
     code = lang or current_language()
     text = babel_dates.format_date(value, "d MMMM y", locale=babel_locale(code))
     return f"{text} {_YEAR_SUFFIX[code]}"
@@ -135,12 +149,16 @@ def format_date_long(value: date, lang: str | None = None) -> str:
 
 def format_datetime(value: datetime, lang: str | None = None) -> str:
     """Date and time for logs: dd.MM.yyyy HH:mm in local time."""
+    from babel import dates as babel_dates
+
     local = value.astimezone() if value.tzinfo else value
     return babel_dates.format_datetime(local, "dd.MM.yyyy HH:mm", locale=babel_locale(lang))
 
 
 def format_number(value: int | float | Decimal, lang: str | None = None) -> str:
     """A number with the locale's grouping and decimal signs."""
+    from babel import numbers as babel_numbers
+
     return babel_numbers.format_decimal(value, locale=babel_locale(lang))
 
 

@@ -5,18 +5,18 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from app.backup import list_backups, restore
-from app.bootstrap import open_store, store_file
-from app.errors import DomainError, StoreError
-from app.store import Store
+from app.context import local_actor
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, _
-from ui.context import UiContext
 from ui.main_window import MainWindow
 from ui.qt_i18n import LanguageSwitcher
+
+if TYPE_CHECKING:
+    from app.store import Store
 
 
 def make_settings() -> QSettings:
@@ -26,6 +26,8 @@ def make_settings() -> QSettings:
 
 def ask_restore(message: str, path: Path) -> Path | None:
     """Tell why the store cannot open; offer the newest backup. None means quit."""
+    from app.backup import list_backups
+
     backups = list_backups(path.parent / "backups")
     box = QMessageBox(QMessageBox.Icon.Critical, _("Tälimger"), message)
     restore_button = box.addButton(_("Restore a backup…"), QMessageBox.ButtonRole.AcceptRole)
@@ -42,6 +44,10 @@ def open_or_recover(
     db: str | None, kept: int, choose: Callable[[str, Path], Path | None] = ask_restore
 ) -> Store | None:
     """Open the store; if damaged or foreign, let the user restore a backup and try again."""
+    from app.backup import restore
+    from app.bootstrap import open_store, store_file
+    from app.errors import DomainError, StoreError
+
     while True:
         try:
             return open_store(db, backups_kept=kept)
@@ -69,19 +75,30 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
     chosen = lang or str(settings.value("language", DEFAULT_LANGUAGE))
     switcher = LanguageSwitcher(app)
     switcher.switch(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE)
-    store = open_or_recover(db, int(str(settings.value("backups/kept", 10))))
-    if store is None:
-        return 1
-    from ui.security.login_dialog import who_is_acting
-
-    actor = who_is_acting(store)
-    if actor is None:
-        store.dispose()
-        return 1
-    ctx = UiContext(store=store, actor=actor, settings=settings)
-    window = MainWindow(ctx, switcher.switch)
+    # The window paints first; opening, checking and backing up the store follow at once.
+    window = MainWindow(None, switcher.switch, actor=local_actor(), settings=settings)
     window.show()
+    opened: list[Store] = []
+
+    def open_the_store() -> None:
+        store = open_or_recover(db, int(str(settings.value("backups/kept", 10))))
+        if store is None:
+            window.close()
+            app.exit(1)
+            return
+        opened.append(store)
+        from ui.security.login_dialog import who_is_acting
+
+        actor = who_is_acting(store, window)  # first run, "no login", or a login
+        if actor is None:
+            window.close()
+            app.exit(1)
+            return
+        window.attach_store(store, actor)
+
+    window.first_painted.connect(open_the_store)
     try:
         return app.exec()
     finally:
-        store.dispose()
+        for store in opened:
+            store.dispose()

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
 from app.context import Actor
-from app.store import Store
+
+if TYPE_CHECKING:  # SQLAlchemy stays off the start path until the window has painted
+    from app.store import Store
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.context import Actor
 from i18n import _, current_language
 from ui.actions import Actions
 from ui.context import UiContext
 from ui.pages import PAGES, PageSpec, PeopleAndCourtsPage
 
 if TYPE_CHECKING:
+    from app.store import Store
     from ui.views.people_view import PeopleView
     from ui.views.settings_view import SettingsView
 
@@ -31,15 +33,26 @@ GEOMETRY_KEY, STATE_KEY, PAGE_KEY = "window/geometry", "window/state", "window/p
 class MainWindow(QMainWindow):
     """Pages are built on first show so start-up stays fast."""
 
+    first_painted = Signal()
+
     def __init__(
         self,
-        ctx: UiContext,
+        ctx: UiContext | None,
         switch_language: Callable[[str], None],
         pages: list[PageSpec] | None = None,
+        *,
+        actor: Actor | None = None,
+        settings: QSettings | None = None,
     ) -> None:
+        """With ctx None the window shows at once and gets its store from attach_store()."""
         super().__init__()
         self.setObjectName("MainWindow")
         self._ctx = ctx
+        self._actor = ctx.actor if ctx else actor
+        settings = ctx.settings if ctx else settings
+        if settings is None or self._actor is None:
+            raise ValueError("a window without a context needs actor and settings")
+        self._settings = settings
         self._switch_language = switch_language
         self.pages = pages or PAGES
         self.nav = QListWidget(self)
@@ -68,7 +81,32 @@ class MainWindow(QMainWindow):
         self.actions_ = Actions(self)
         self._build_menus()
         self.retranslate_ui()
+        self._set_store_actions_enabled(ctx is not None)
         self._restore_state()
+        self._painted = False
+        self.nav.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The first paint of the navigation means the window is on screen: slow start-up work
+        # (opening and checking the store) is started from first_painted, after it.
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            self.nav.viewport().removeEventFilter(self)
+            QTimer.singleShot(0, self.first_painted.emit)
+        return super().eventFilter(watched, event)
+
+    def attach_store(self, store: Store, actor: Actor | None = None) -> None:
+        """Give the window its opened store (and who logged in) and build the page it shows."""
+        if actor is not None:
+            self._actor = actor
+        assert self._actor is not None
+        self._ctx = UiContext(store=store, actor=self._actor, settings=self._settings)
+        self._set_store_actions_enabled(True)
+        self._on_nav_current_row_changed(self.nav.currentRow())
+
+    def _set_store_actions_enabled(self, enabled: bool) -> None:
+        for key in ("new_person", "find", "print", "export", "backup"):
+            self.actions_[key].setEnabled(enabled)
 
     # -- pages ----------------------------------------------------------------------------
     def page(self, key: str) -> QWidget:
@@ -80,6 +118,10 @@ class MainWindow(QMainWindow):
     def _on_nav_current_row_changed(self, row: int) -> None:
         if row < 0:
             return
+        self._settings.setValue(PAGE_KEY, self.pages[row].key)
+        if self._ctx is None:  # still opening the store: the page is built on attach_store()
+            self.stack.setCurrentIndex(row)
+            return
         if row not in self._built:
             widget = self.pages[row].factory(self._ctx)
             old = self.stack.widget(row)
@@ -90,7 +132,6 @@ class MainWindow(QMainWindow):
             self._built[row] = widget
             self._connect_page(self.pages[row].key, widget)
         self.stack.setCurrentIndex(row)
-        self._ctx.settings.setValue(PAGE_KEY, self.pages[row].key)
 
     def _connect_page(self, key: str, widget: QWidget) -> None:
         if key == "settings":
@@ -123,14 +164,14 @@ class MainWindow(QMainWindow):
         a["find"].triggered.connect(self._on_find_triggered)
         a["print"].triggered.connect(lambda: self._people().print_preview())
         a["export"].triggered.connect(lambda: self._people().export())
-        a["backup"].triggered.connect(lambda: self._settings().backup_now())
+        a["backup"].triggered.connect(lambda: self._settings_page().backup_now())
 
     def _people(self) -> PeopleView:
         page = self.page("people")
         assert isinstance(page, PeopleAndCourtsPage)
         return page.people
 
-    def _settings(self) -> SettingsView:
+    def _settings_page(self) -> SettingsView:
         page = self.page("settings")
         assert isinstance(page, SettingsView)
         return page
@@ -141,13 +182,13 @@ class MainWindow(QMainWindow):
     def _on_about_triggered(self) -> None:
         from ui.dialogs.about_dialog import AboutDialog
 
-        AboutDialog(self._ctx.store.location, self).exec()
+        AboutDialog(self._ctx.store.location if self._ctx else "", self).exec()
 
     # -- language -------------------------------------------------------------------------
     def set_language(self, lang: str) -> None:
         """Switch language for the whole application; the choice persists."""
         self._switch_language(lang)
-        self._ctx.settings.setValue("language", lang)
+        self._settings.setValue("language", lang)
         settings_row = next(i for i, s in enumerate(self.pages) if s.key == "settings")
         settings_page = self._built.get(settings_row)
         if settings_page is not None:
@@ -189,7 +230,7 @@ class MainWindow(QMainWindow):
 
     # -- state ----------------------------------------------------------------------------
     def _restore_state(self) -> None:
-        s = self._ctx.settings
+        s = self._settings
         geometry, state = s.value(GEOMETRY_KEY), s.value(STATE_KEY)
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -202,7 +243,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._ctx.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        self._ctx.settings.setValue(STATE_KEY, self.saveState())
-        self._ctx.settings.sync()
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._settings.setValue(STATE_KEY, self.saveState())
+        self._settings.sync()
         super().closeEvent(event)

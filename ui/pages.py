@@ -61,10 +61,34 @@ def _placeholder(title: str) -> Callable[[UiContext], QWidget]:
     return make
 
 
+def _mentoring(ctx: UiContext) -> QWidget:
+    from ui.mentoring.mentoring_page import MentoringPage
+
+    return MentoringPage(ctx)
+
+
+def _internships(ctx: UiContext) -> QWidget:
+    from ui.internships.internships_page import InternshipsPage
+
+    return InternshipsPage(ctx)
+
+
+def _evaluation(ctx: UiContext) -> QWidget:
+    from ui.evaluation.evaluation_page import EvaluationPage
+
+    return EvaluationPage(ctx)
+
+
 def _reports(ctx: UiContext) -> QWidget:
     from ui.views.reports_view import ReportsView
 
     return ReportsView(ctx)
+
+
+def _cpd(ctx: UiContext) -> QWidget:
+    from ui.cpd.cpd_page import CpdPage
+
+    return CpdPage(ctx)
 
 
 def _security(ctx: UiContext) -> QWidget:
@@ -82,10 +106,10 @@ def _settings(ctx: UiContext) -> QWidget:
 PAGES: list[PageSpec] = [
     PageSpec("dashboard", N_("Dashboard"), _dashboard),
     PageSpec("people", N_("People & Courts"), PeopleAndCourtsPage),
-    PageSpec("mentoring", N_("Mentoring"), _placeholder(N_("Mentoring"))),
-    PageSpec("internships", N_("Internships"), _placeholder(N_("Internships"))),
-    PageSpec("evaluation", N_("Evaluation"), _placeholder(N_("Evaluation"))),
-    PageSpec("cpd", N_("CPD & Training"), _placeholder(N_("CPD & Training"))),
+    PageSpec("mentoring", N_("Mentoring"), _mentoring),
+    PageSpec("internships", N_("Internships"), _internships),
+    PageSpec("evaluation", N_("Evaluation"), _evaluation),
+    PageSpec("cpd", N_("CPD & Training"), _cpd),
     PageSpec("reports", N_("Reports"), _reports),
     PageSpec("security", N_("Data & security"), _security),
     PageSpec("settings", N_("Settings"), _settings),

@@ -42,7 +42,7 @@ class _Receiver(QObject):
     def __init__(self, dialog: QProgressDialog, thread: QThread) -> None:
         super().__init__()
         self.dialog = dialog
-        self.thread = thread
+        self.worker_thread = thread  # not "thread": that would hide QObject.thread()
         self.result: Any = None
         self.error: BaseException | None = None
 
@@ -54,7 +54,7 @@ class _Receiver(QObject):
     @Slot(object, object)
     def on_finished(self, result: Any, error: BaseException | None) -> None:
         self.result, self.error = result, error
-        self.thread.quit()
+        self.worker_thread.quit()
 
 
 def run_with_progress(

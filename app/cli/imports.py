@@ -31,6 +31,7 @@ def register(commands: Any, reports: Any) -> None:
 
     p = commands.add_parser("template", help="write an empty import template")
     p.add_argument("what", choices=("people",))
+    # Required: features joining this verb (cpd) get the same --out.
     p.add_argument("--out", type=Path, required=True)
     p.set_defaults(handler=guarded(_template))
 

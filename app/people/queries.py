@@ -129,3 +129,9 @@ def status_periods(
 def all_people(session: Session, flt: PersonFilter) -> list[PersonRow]:
     """Every matching person, for exports and printing."""
     return page_people(session, flt, 0, count_people(session, flt) or 1)
+
+
+def current_statuses(session: Session, ids: list[uuid.UUID], on: date) -> dict[uuid.UUID, str]:
+    """Status on a date of the given people (one query for all of them)."""
+    periods = status_periods(session, ids)
+    return {pid: status_on(periods[pid], on) for pid in ids}

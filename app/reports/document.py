@@ -29,6 +29,8 @@ class DocumentInfo:
     landscape: bool = False
     printed_on: date | None = None
     author: str = ""
+    subject: str = ""
+    keywords: str = ""
 
 
 def _numbered_canvas(info: DocumentInfo) -> type[Canvas]:
@@ -95,6 +97,8 @@ def render(info: DocumentInfo, story: Sequence[Flowable]) -> bytes:
         author=info.author,
         creator="Tälimger",
         lang=info.lang,
+        subject=info.subject,
+        keywords=info.keywords,
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_header(info))])

@@ -68,3 +68,38 @@ def test_print_preview_shows_the_register(qtbot: QtBot, window: MainWindow) -> N
     qtbot.addWidget(preview)
     assert len(preview.images) == 1 and preview.images[0].width() > 500
     assert preview.page_count.text() == "Беттер: 1"
+
+
+def test_window_paints_before_the_store_is_opened(
+    qtbot: QtBot, ui_ctx: UiContext, switcher: object
+) -> None:
+    window = MainWindow(
+        None,
+        switcher.switch,
+        actor=ui_ctx.actor,  # type: ignore[attr-defined]
+        settings=ui_ctx.settings,
+    )
+    qtbot.addWidget(window)
+    window.show()
+    assert window.nav.count() == len(window.pages)
+    assert not window.actions_["new_person"].isEnabled()
+    window.nav.setCurrentRow(1)  # chosen while the store is still opening
+    window.attach_store(ui_ctx.store)
+    assert window.actions_["new_person"].isEnabled()
+    people = window.stack.currentWidget()
+    assert people.people.model.rowCount() == 0  # type: ignore[attr-defined]
+
+
+def test_start_path_keeps_sqlalchemy_and_report_libraries_out() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, ui.application; "
+        "print(sorted(m for m in ('sqlalchemy', 'alembic', 'reportlab', 'openpyxl', "
+        "'babel.dates') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    ).stdout.strip()
+    assert out == "[]"

@@ -52,8 +52,8 @@ NAME_COLUMN = 0
 class PeopleTableModel(QAbstractTableModel):
     """Rows come from SQL a page at a time; filter and sort happen in SQL, not in Qt."""
 
-    PAGE_SIZE = 200
-    CACHED_PAGES = 16
+    PAGE_SIZE = 100
+    CACHED_PAGES = 32
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -30,11 +30,40 @@ def _people_register(ctx: UiContext, parent: QWidget) -> None:
     view.deleteLater()
 
 
+def _internship_report(name: str) -> Callable[[UiContext, QWidget], None]:
+    def open_report(ctx: UiContext, parent: QWidget) -> None:
+        from ui.internships import reports
+
+        getattr(reports, name)(ctx, parent)
+
+    return open_report
+
+
 REPORTS: list[ReportEntry] = [
     ReportEntry(
         N_("Register of people"),
         N_("Everyone in the register with court, position, role and status."),
         _people_register,
+    ),
+    ReportEntry(
+        N_("Judges due for an internship"),
+        N_("Next year's list with due dates and priority inputs (rule I-1)."),
+        _internship_report("open_due"),
+    ),
+    ReportEntry(
+        N_("Schedule of internships"),
+        N_("Next year's internships by host court (rule I-1)."),
+        _internship_report("open_schedule"),
+    ),
+    ReportEntry(
+        N_("Quality before and after internships"),
+        N_("This year's internships compared per judge and per court (rule I-2)."),
+        _internship_report("open_quality"),
+    ),
+    ReportEntry(
+        N_("Summary table by criterion"),
+        N_("The latest evaluation of judges with the change from the previous period (E-3)."),
+        _internship_report("open_summary"),
     ),
 ]
 

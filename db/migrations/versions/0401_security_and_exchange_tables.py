@@ -1,7 +1,7 @@
 """security and exchange tables
 
 Revision ID: 0401
-Revises: 0002
+Revises: 0201
 Create Date: 2026-11-22 00:04:08.014031
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 
 
 revision: str = '0401'
-down_revision: str | Sequence[str] | None = '0002'
+down_revision: str | Sequence[str] | None = '0201'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

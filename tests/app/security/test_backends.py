@@ -145,3 +145,12 @@ def test_concurrent_saves_keep_the_audit_chain(store: Store, actor: Actor) -> No
     assert errors == []
     with store.read() as s:
         assert broken_links(s) == []
+
+
+def test_nul_characters_do_not_break_a_save(store: Store, actor: Actor, backend: str) -> None:
+    """PostgreSQL text cannot hold NUL: it is stored as U+FFFD instead of failing the save."""
+    with store.write() as s:
+        dto = add_judge(s, actor, 61, notes="a\x00b")
+    with store.read() as s:
+        notes = get_person(s, dto.id).data.notes
+    assert notes == ("a\x00b" if backend == "sqlite" else "a\ufffdb")

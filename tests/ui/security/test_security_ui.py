@@ -110,7 +110,9 @@ def test_import_preview_then_import(
     for lang in ("ru", "kk"):
         _in(qtbot, switcher, lang, view.import_button, "Import")
         reason = translator(lang)("Unknown court \u201c{value}\u201d.").format(value="Марс")
-        assert reason in view.table.item(1, 4).text()
+        qtbot.waitUntil(  # type: ignore[attr-defined]
+            lambda reason=reason: reason in view.table.item(1, 4).text(), timeout=2000
+        )
         _shot(view, f"import-{lang}")
     with ui_ctx.store.read() as s:
         assert s.scalar(select(func.count(Person.id))) == 0

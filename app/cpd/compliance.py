@@ -1,0 +1,365 @@
+"""Compliance per person and year: points vs minimum, exemptions, the Academy rule (C-2, C-4, T-1).
+
+One pass for the whole country: a handful of grouped queries (the activity table is read through
+its covering index on year, person, state and points) and a loop in Python over people.
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import String, and_, func, or_, select, type_coerce
+from sqlalchemy.orm import Session
+
+from app.cpd.dto import ComplianceFilter, ComplianceRow, CourtCount, RuleSetDTO
+from app.cpd.rules import rule_set_for
+from app.cpd.vocab import EXEMPT_PERSON_STATUSES
+from app.people.experience import add_years
+from db.models import (
+    Court,
+    CpdActivity,
+    CpdExemption,
+    CpdForm,
+    Person,
+    PersonStatusPeriod,
+)
+
+ZERO = Decimal(0)
+
+
+def covered_days(periods: Iterable[tuple[date, date | None]], year: int) -> int:
+    """Days of a year covered by the union of periods (an open end runs to the year's end)."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    spans = sorted(
+        (max(s, first), min(e or last, last))
+        for s, e in periods
+        if s <= last and (e is None or e >= first)
+    )
+    total, cur_start, cur_end = 0, None, None
+    for s, e in spans:
+        if e < s:
+            continue
+        if cur_end is None or s > cur_end + timedelta(days=1):
+            if cur_end is not None and cur_start is not None:
+                total += (cur_end - cur_start).days + 1
+            cur_start, cur_end = s, e
+        elif e > cur_end:
+            cur_end = e
+    if cur_end is not None and cur_start is not None:
+        total += (cur_end - cur_start).days + 1
+    return total
+
+
+def required_points(minimum: Decimal, exempt: int, year: int, mode: str) -> Decimal:
+    """The minimum of a partly exempt year, per the rule set's setting (C-4).
+
+    "prorata": the minimum times the share of days not exempt, rounded up to a whole point;
+    "full": the whole minimum unless every day is exempt; "any": nothing if any day is exempt.
+    A year exempt every day always requires nothing.
+    """
+    days = (date(year, 12, 31) - date(year, 1, 1)).days + 1
+    if exempt >= days:
+        return ZERO
+    if mode == "any" and exempt > 0:
+        return ZERO
+    if mode == "prorata" and exempt > 0:
+        share = Decimal(days - exempt) / Decimal(days)
+        return Decimal(math.ceil(minimum * share))
+    return minimum
+
+
+def academy_due(
+    last_course: date | None, first_appointed: date | None, every_years: int
+) -> date | None:
+    """When the next Academy of Justice course falls due (T-1): N years after the last one,
+    or after the first appointment when there was none yet.
+    """
+    if every_years <= 0:
+        return None
+    start = last_course or first_appointed
+    return add_years(start, every_years) if start else None
+
+
+def verdict(required: Decimal, earned: Decimal, year: int, as_of: date, due: date | None) -> str:
+    """compliant / at_risk / not_compliant / exempt for one person and year (C-2, T-1).
+
+    The Academy rule counts when its due date has passed by the end of the year (or by as_of,
+    for the year in progress); a due date inside the running year is a risk, not yet a breach.
+    """
+    year_end = date(year, 12, 31)
+    finished = as_of > year_end
+    ref = year_end if finished else as_of
+    academy_overdue = due is not None and due < ref
+    academy_soon = due is not None and not academy_overdue and due <= year_end
+    if required == 0 and not academy_overdue and not academy_soon:
+        return "exempt"
+    if academy_overdue:
+        return "not_compliant"
+    if earned >= required and not academy_soon:
+        return "compliant"
+    if finished:
+        return "not_compliant"
+    return "at_risk"
+
+
+Key = object  # a person or court id as the driver returns it: hex text (SQLite) or UUID
+
+
+def _raw(column: Any) -> Any:
+    # The national pass touches 50,000 people and ~250,000 activity rows: converting every id to
+    # uuid.UUID and every sum to Decimal inside SQLAlchemy cost more than the queries themselves,
+    # so ids stay as the driver returns them and are converted once per output row.
+    # String has no result processing on SQLite and psycopg: values arrive as the driver
+    # gives them.
+    return type_coerce(column, String())
+
+
+def _uuid(value: Any) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(hex=str(value))
+
+
+def _day(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _people(session: Session, flt: ComplianceFilter) -> list[Any]:
+    stmt = select(
+        _raw(Person.id),
+        Person.iin,
+        # One concatenated column: fewer values to carry through the driver and the Row.
+        func.trim(Person.surname + " " + Person.first_name + " " + Person.patronymic),
+        Person.role,
+        _raw(Person.court_id),
+        _raw(Person.first_appointed_on),
+    )
+    if flt.court_id is not None:
+        stmt = stmt.where(Person.court_id == flt.court_id)
+    if flt.region_code:
+        stmt = stmt.where(
+            Person.court_id.in_(select(Court.id).where(Court.region_code == flt.region_code))
+        )
+    if flt.role:
+        stmt = stmt.where(Person.role == flt.role)
+    stmt = stmt.order_by(Person.sort_key, Person.id)
+    # Core execution: the ORM result layer costs more than the rows for 50,000 plain tuples.
+    conn = session.connection()
+    if not flt.person_ids:
+        return list(conn.execute(stmt).all())
+    ids = flt.person_ids  # in chunks: SQLite limits the number of bound parameters
+    rows: list[Any] = []
+    for i in range(0, len(ids), 500):
+        rows += conn.execute(stmt.where(Person.id.in_(ids[i : i + 500]))).all()
+    return rows
+
+
+def _decimal(value: Any, cache: dict[Any, Decimal]) -> Decimal:
+    found = cache.get(value)
+    if found is None:
+        found = cache[value] = Decimal(str(value))
+    return found
+
+
+def _for_people(stmt: Any, ids: tuple[uuid.UUID, ...]) -> list[Any]:
+    # A few named people (printing, one person's view) need not group the whole year.
+    if not ids:
+        return [stmt]
+    return [
+        stmt.where(CpdActivity.person_id.in_(ids[i : i + 500])) for i in range(0, len(ids), 500)
+    ]
+
+
+def _points(
+    session: Session, year: int, ids: tuple[uuid.UUID, ...] = ()
+) -> tuple[dict[Key, Any], dict[Key, Any]]:
+    earned: dict[Key, Any] = {}
+    pending: dict[Key, Any] = {}
+    stmt = (
+        select(_raw(CpdActivity.person_id), CpdActivity.state, _raw(func.sum(CpdActivity.points)))
+        .where(CpdActivity.year == year, CpdActivity.state != "rejected")
+        .group_by(CpdActivity.person_id, CpdActivity.state)
+    )
+    for part in _for_people(stmt, ids):
+        for person_id, state, total in session.connection().execute(part).all():
+            (earned if state == "confirmed" else pending)[person_id] = total
+    return earned, pending
+
+
+def _exempt_periods(session: Session, year: int) -> dict[Key, list[tuple[date, date | None]]]:
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    periods: dict[Key, list[tuple[date, date | None]]] = defaultdict(list)
+    for r in session.execute(
+        select(
+            _raw(PersonStatusPeriod.person_id),
+            PersonStatusPeriod.starts_on,
+            PersonStatusPeriod.ends_on,
+        ).where(
+            PersonStatusPeriod.status.in_(EXEMPT_PERSON_STATUSES),
+            PersonStatusPeriod.starts_on <= last,
+            or_(PersonStatusPeriod.ends_on.is_(None), PersonStatusPeriod.ends_on >= first),
+        )
+    ):
+        periods[r[0]].append((r[1], r[2]))
+    for r in session.execute(
+        select(_raw(CpdExemption.person_id), CpdExemption.starts_on, CpdExemption.ends_on).where(
+            CpdExemption.starts_on <= last, CpdExemption.ends_on >= first
+        )
+    ):
+        periods[r[0]].append((r[1], r[2]))
+    return periods
+
+
+def _academy_last(session: Session, year: int, ids: tuple[uuid.UUID, ...] = ()) -> dict[Key, Any]:
+    academy_forms = select(CpdForm.id).where(CpdForm.academy.is_(True))
+    stmt = (
+        select(_raw(CpdActivity.person_id), _raw(func.max(CpdActivity.ends_on)))
+        .where(
+            and_(
+                CpdActivity.form_id.in_(academy_forms),
+                CpdActivity.state == "confirmed",
+                CpdActivity.ends_on <= date(year, 12, 31),
+            )
+        )
+        .group_by(CpdActivity.person_id)
+    )
+    result: dict[Key, Any] = {}
+    for part in _for_people(stmt, ids):
+        result.update(dict(session.connection().execute(part).all()))
+    return result
+
+
+def compliance(
+    session: Session,
+    flt: ComplianceFilter,
+    as_of: date | None = None,
+    rules: RuleSetDTO | None = None,
+) -> list[ComplianceRow]:
+    """Every matching person's verdict for the year, judged by the rules in force for it (C-9)."""
+    as_of = as_of or date.today()
+    year = flt.year
+    rules = rules or rule_set_for(session, year)
+    earned, pending = _points(session, year, flt.person_ids)
+    periods = _exempt_periods(session, year)
+    academy = (
+        _academy_last(session, year, flt.person_ids)
+        if any(r.academy_every_years for r in rules.roles.values())
+        else {}
+    )
+    rows: list[ComplianceRow] = []
+    role_rules = {role: rules.role_rule(role) for role in rules.roles}
+    mode = rules.partial_exemption
+    numbers: dict[Any, Decimal] = {}
+    courts: dict[Any, uuid.UUID | None] = {None: None}
+    rule_year, wanted = rules.effective_year, flt.status
+    year_end = date(year, 12, 31)
+    finished = as_of > year_end
+    for pid, iin, name, role, court, appointed in _people(session, flt):
+        rule = role_rules.get(role) or rules.role_rule(role)
+        exempt = covered_days(periods[pid], year) if pid in periods else 0
+        required = (
+            rule.min_points if not exempt else required_points(rule.min_points, exempt, year, mode)
+        )
+        last = _day(academy.get(pid))
+        due = (
+            academy_due(last, _day(appointed), rule.academy_every_years)
+            if required and rule.academy_every_years
+            else None
+        )
+        raw = earned.get(pid, 0)
+        got = numbers.get(raw) or _decimal(raw, numbers)
+        if due is None and required:  # the common case, as verdict() decides it
+            status = (
+                "compliant" if got >= required else ("not_compliant" if finished else "at_risk")
+            )
+        else:
+            status = verdict(required, got, year, as_of, due)
+        if wanted and status != wanted:
+            continue
+        if court not in courts:
+            courts[court] = _uuid(court)
+        rows.append(
+            ComplianceRow(
+                person_id=_uuid(pid),
+                iin=iin,
+                full_name=name,
+                role=role,
+                court_id=courts[court],
+                year=year,
+                required=required,
+                earned=got,
+                pending=_decimal(pending.get(pid, 0), numbers),
+                exempt_days=exempt,
+                academy_last=last,
+                academy_due=due,
+                status=status,
+                rule_year=rule_year,
+            )
+        )
+    return rows
+
+
+def person_compliance(
+    session: Session, person_id: uuid.UUID, year: int, as_of: date | None = None
+) -> ComplianceRow:
+    """One person's verdict for a year."""
+    rows = compliance(session, ComplianceFilter(year=year, person_ids=(person_id,)), as_of)
+    if not rows:
+        from app.errors import NotFoundError
+        from i18n import N_
+
+        raise NotFoundError(N_("This person was deleted by someone else."))
+    return rows[0]
+
+
+def counts_by_court(session: Session, rows: list[ComplianceRow]) -> list[CourtCount]:
+    """Verdicts counted per court, courts in hierarchy order."""
+    acc: dict[uuid.UUID | None, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    pts: dict[uuid.UUID | None, Decimal] = defaultdict(Decimal)
+    index = {"compliant": 1, "at_risk": 2, "not_compliant": 3, "exempt": 4}
+    for r in rows:
+        c = acc[r.court_id]
+        c[0] += 1
+        c[index[r.status]] += 1
+        pts[r.court_id] += r.earned
+    courts = {
+        c.id: c
+        for c in session.scalars(
+            select(Court).where(Court.id.in_([k for k in acc if k is not None]))
+        )
+    }
+    rank = {"supreme": 0, "regional": 1, "district": 2}
+    result = []
+    for court_id, c in acc.items():
+        court = courts.get(court_id) if court_id else None
+        result.append(
+            (
+                (rank.get(court.level, 3), court.sort_key) if court else (9, ""),
+                CourtCount(
+                    court_id,
+                    court.name_kk if court else "",
+                    court.name_ru if court else "",
+                    c[0],
+                    c[1],
+                    c[2],
+                    c[3],
+                    c[4],
+                    pts[court_id],
+                ),
+            )
+        )
+    return [cc for _key, cc in sorted(result, key=lambda x: x[0])]
+
+
+def status_totals(rows: list[ComplianceRow]) -> dict[str, int]:
+    """How many people have each verdict."""
+    totals = {"compliant": 0, "at_risk": 0, "not_compliant": 0, "exempt": 0}
+    for r in rows:
+        totals[r.status] += 1
+    return totals

@@ -1,0 +1,61 @@
+"""Closed lists of the CPD module with their labels, and who may do what."""
+
+from __future__ import annotations
+
+from app.context import ADMINISTRATOR, CENTRE_OFFICER, COORDINATOR, Actor
+from app.errors import PermissionDeniedError
+from i18n import N_
+
+ACTIVITY_STATES: dict[str, str] = {
+    "pending": N_("Awaiting check"),
+    "confirmed": N_("Confirmed"),
+    "rejected": N_("Rejected"),
+}
+
+COMPLIANCE_STATUSES: dict[str, str] = {
+    "compliant": N_("Compliant"),
+    "at_risk": N_("At risk"),
+    "not_compliant": N_("Not compliant"),
+    "exempt": N_("Exempt"),
+}
+
+REPORT_STATES: dict[str, str] = {
+    "draft": N_("Draft"),
+    "submitted": N_("Submitted"),
+    "returned": N_("Returned with remarks"),
+    "corrected": N_("Corrected"),
+    "accepted": N_("Accepted"),
+}
+
+EVIDENCE_KINDS: dict[str, str] = {
+    "certificate": N_("Certificate"),
+    "diploma": N_("Diploma"),
+    "programme": N_("Programme"),
+    "other": N_("Other document"),
+}
+
+EXEMPTION_KINDS: dict[str, str] = {
+    "maternity": N_("Maternity leave"),
+    "childcare_leave": N_("Childcare leave"),
+    "suspended": N_("Suspension"),
+}
+
+# C-4 settings of a rule set: how a partly exempt year is judged.
+PARTIAL_EXEMPTION: dict[str, str] = {
+    "prorata": N_("Minimum reduced in proportion to the days not exempt"),
+    "full": N_("Full minimum unless the whole year is exempt"),
+    "any": N_("Exempt for the whole year if any day is exempt"),
+}
+
+# Person statuses (people register) that exempt from CPD (C-4); retirement ends the duty.
+EXEMPT_PERSON_STATUSES = frozenset({"childcare_leave", "suspended", "retired"})
+
+OFFICERS = frozenset({ADMINISTRATOR, CENTRE_OFFICER})
+EDITORS = frozenset({ADMINISTRATOR, CENTRE_OFFICER, COORDINATOR})
+RULE_MAKERS = frozenset({ADMINISTRATOR, COORDINATOR})
+
+
+def require(actor: Actor, roles: frozenset[str]) -> None:
+    """Refuse an actor holding none of the roles."""
+    if not roles & actor.roles:
+        raise PermissionDeniedError(N_("You may not do this."))

@@ -1,0 +1,204 @@
+"""Random sampling of court acts and hearing records with depersonalised codes (E-2).
+
+The draw is reproducible: the seed is recorded, and the same seed over the same imported
+list picks the same cases. Reviewers see only codes; the key from code to case number is a
+separate table that only the coordinator may read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+import secrets
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.audit.service import record
+from app.context import COORDINATOR, Actor
+from app.errors import FieldError, PermissionDeniedError, ValidationError
+from app.evaluation.dto import DrawDTO, SampleItemDTO
+from db.models import Person, SampleDraw, SampleItem, SampleKey
+from i18n import N_
+
+KINDS = ("act", "hearing")
+
+
+def read_case_list(path: Path) -> dict[str, list[str]]:
+    """Case numbers per IIN from an XLSX or CSV with columns IIN and case number (header row)."""
+    rows: list[tuple[str, str]] = []
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import load_workbook
+
+        wb = load_workbook(path, read_only=True, data_only=True)
+        for row in list(wb.active.iter_rows(values_only=True))[1:]:
+            if row and row[0] is not None and len(row) > 1 and row[1] is not None:
+                rows.append((str(row[0]).strip(), str(row[1]).strip()))
+        wb.close()
+    else:
+        text = path.read_text(encoding="utf-8-sig")
+        dialect = csv.Sniffer().sniff(text[:2000], delimiters=";,\t")
+        rows = [
+            (r[0].strip(), r[1].strip())
+            for r in list(csv.reader(io.StringIO(text), dialect))[1:]
+            if len(r) > 1
+        ]
+    out: dict[str, list[str]] = defaultdict(list)
+    for iin, case in rows:
+        if iin and case:
+            out[iin].append(case)
+    return dict(out)
+
+
+def pick(case_numbers: Sequence[str], size: int, seed: int) -> list[str]:
+    """The reproducible choice: the same list (in any order) and seed give the same cases."""
+    population = sorted(set(case_numbers))
+    return random.Random(seed).sample(population, min(size, len(population)))
+
+
+def draw(
+    session: Session,
+    actor: Actor,
+    person_id: uuid.UUID,
+    case_numbers: Sequence[str],
+    *,
+    size: int,
+    seed: int | None = None,
+    kind: str = "act",
+    round_id: uuid.UUID | None = None,
+) -> DrawDTO:
+    """Draw `size` cases of a judge at random and code them (E-2)."""
+    if not actor.has_role(COORDINATOR):
+        raise PermissionDeniedError(N_("Only the coordinator may draw samples."))
+    errors: list[FieldError] = []
+    if session.get(Person, person_id) is None:
+        errors.append(FieldError("person_id", N_("Choose the judge.")))
+    if size < 1:
+        errors.append(FieldError("size", N_("At least one case.")))
+    if kind not in KINDS:
+        errors.append(FieldError("kind", N_("Unknown kind of material.")))
+    if not [c for c in case_numbers if c.strip()]:
+        errors.append(FieldError("case_numbers", N_("The list has no case numbers.")))
+    if errors:
+        raise ValidationError(errors)
+    seed = seed if seed is not None else secrets.randbelow(2**31)
+    chosen = pick([c.strip() for c in case_numbers if c.strip()], size, seed)
+    row = SampleDraw(
+        person_id=person_id,
+        round_id=round_id,
+        seed=seed,
+        size=len(chosen),
+        population=len(set(case_numbers)),
+        kind=kind,
+        updated_by=actor.name,
+    )
+    session.add(row)
+    session.flush()
+    used = set(session.scalars(select(SampleItem.code)))
+    items: list[SampleItemDTO] = []
+    prefix = "A" if kind == "act" else "H"
+    for case in chosen:
+        # The code is random, not derived from the case or the seed, so it reveals nothing.
+        code = f"{prefix}-{secrets.token_hex(4).upper()}"
+        while code in used:
+            code = f"{prefix}-{secrets.token_hex(4).upper()}"
+        used.add(code)
+        item = SampleItem(draw_id=row.id, code=code, updated_by=actor.name)
+        session.add(item)
+        session.flush()
+        session.add(SampleKey(item_id=item.id, case_number=case, updated_by=actor.name))
+        items.append(SampleItemDTO(code))
+    session.flush()
+    record(
+        session,
+        actor,
+        "draw",
+        "eval_sample_draw",
+        row.id,
+        {"seed": [None, seed], "size": [None, len(chosen)]},
+    )
+    return DrawDTO(row.id, person_id, seed, len(chosen), row.population, kind, tuple(items))
+
+
+def sample_codes(session: Session, draw_id: uuid.UUID) -> list[str]:
+    """The codes of a draw, as reviewers see them."""
+    return list(
+        session.scalars(
+            select(SampleItem.code).where(SampleItem.draw_id == draw_id).order_by(SampleItem.code)
+        )
+    )
+
+
+def sample_key(session: Session, actor: Actor, draw_id: uuid.UUID) -> dict[str, str]:
+    """Code → case number of a draw: the coordinator only (E-2)."""
+    if not actor.has_role(COORDINATOR):
+        raise PermissionDeniedError(
+            N_("Only the coordinator may see which case a code stands for.")
+        )
+    rows = session.execute(
+        select(SampleItem.code, SampleKey.case_number)
+        .join(SampleKey, SampleKey.item_id == SampleItem.id)
+        .where(SampleItem.draw_id == draw_id)
+    )
+    result = dict(rows.all())
+    record(session, actor, "read_key", "eval_sample_draw", draw_id, {})
+    return result
+
+
+@dataclass(frozen=True)
+class ListDraw:
+    """The draws made from one imported list, and the IINs that match nobody."""
+
+    draws: tuple[tuple[str, DrawDTO], ...]
+    unknown_iins: tuple[str, ...]
+
+
+def draw_for_list(
+    session: Session,
+    actor: Actor,
+    cases_by_iin: dict[str, list[str]],
+    *,
+    size: int,
+    seed: int | None = None,
+    kind: str = "act",
+    round_id: uuid.UUID | None = None,
+    progress: Callable[[int, int], bool] | None = None,
+) -> ListDraw:
+    """Draw `size` cases per judge of an imported list, all with one recorded seed (E-2)."""
+    seed = seed if seed is not None else secrets.randbelow(2**31)
+    people = {
+        iin: (pid, " ".join(x for x in (s, f, p) if x))
+        for iin, pid, s, f, p in session.execute(
+            select(
+                Person.iin, Person.id, Person.surname, Person.first_name, Person.patronymic
+            ).where(Person.iin.in_(list(cases_by_iin)))
+        )
+    }
+    draws: list[tuple[str, DrawDTO]] = []
+    for n, (iin, cases) in enumerate(sorted(cases_by_iin.items()), start=1):
+        if iin in people:
+            pid, name = people[iin]
+            draws.append(
+                (
+                    name,
+                    draw(
+                        session,
+                        actor,
+                        pid,
+                        cases,
+                        size=size,
+                        seed=seed,
+                        kind=kind,
+                        round_id=round_id,
+                    ),
+                )
+            )
+        if progress is not None and not progress(n, len(cases_by_iin)):
+            raise InterruptedError
+    return ListDraw(tuple(draws), tuple(sorted(set(cases_by_iin) - set(people))))

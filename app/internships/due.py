@@ -1,0 +1,209 @@
+"""Who is due for an internship at a higher court in a year, and with what priority (I-1)."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.internships.dto import DueFilter, DueRow
+from app.internships.rules import InternshipRules, PriorityWeights, rules_for_year
+from app.people.experience import add_years, judicial_experience, status_on
+from db.models import Court, Internship, Person, PersonStatusPeriod, QualityIndicator
+from i18n.collation import fold
+
+Periods = list[tuple[str, date, date | None]]
+
+
+def status_periods(
+    session: Session, person_ids: set[uuid.UUID] | None = None
+) -> dict[uuid.UUID, Periods]:
+    """Status periods per person (all people when ids is None)."""
+    stmt = select(
+        PersonStatusPeriod.person_id,
+        PersonStatusPeriod.status,
+        PersonStatusPeriod.starts_on,
+        PersonStatusPeriod.ends_on,
+    )
+    out: dict[uuid.UUID, Periods] = defaultdict(list)
+    for pid, status, starts, ends in session.execute(stmt):
+        if person_ids is None or pid in person_ids:
+            out[pid].append((status, starts, ends))
+    return out
+
+
+def _last_quality(session: Session, before: date) -> dict[uuid.UUID, tuple[int, int, Decimal]]:
+    """(complaints, overturned, % time limits kept) of each judge's latest period before."""
+    latest = (
+        select(QualityIndicator.person_id, func.max(QualityIndicator.period_end).label("e"))
+        .where(QualityIndicator.period_end < before)
+        .group_by(QualityIndicator.person_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(
+            QualityIndicator.person_id,
+            QualityIndicator.complaints,
+            QualityIndicator.overturned,
+            QualityIndicator.time_limits_kept_pct,
+        ).join(
+            latest,
+            (latest.c.person_id == QualityIndicator.person_id)
+            & (latest.c.e == QualityIndicator.period_end),
+        )
+    )
+    return {pid: (c, o, k) for pid, c, o, k in rows}
+
+
+def priority_of(
+    row_due: date,
+    year_start: date,
+    *,
+    never: bool,
+    experience_years: int,
+    complaints: int,
+    overturned: int,
+    kept_pct: Decimal | None,
+    weights: PriorityWeights,
+) -> float:
+    """Priority from the inputs I-1 names: overdue time, experience, quality, complaints."""
+    overdue_years = max((year_start - row_due).days, 0) / 365.25
+    score = overdue_years * weights.per_year_overdue
+    score += weights.never_interned if never else 0.0
+    score += complaints * weights.per_complaint + overturned * weights.per_overturned
+    if kept_pct is not None:
+        score += float(100 - kept_pct) * weights.per_pct_time_limits_missed
+    if experience_years < weights.junior_years:
+        score += weights.junior_bonus
+    return round(score, 3)
+
+
+def due_judges(
+    session: Session,
+    year: int,
+    flt: DueFilter | None = None,
+    rules: InternshipRules | None = None,
+    weights: PriorityWeights | None = None,
+) -> list[DueRow]:
+    """Judges of district and regional courts due in `year` (I-1).
+
+    Due when the last internship at a higher court ended more than `interval_years` before
+    (due date = that end + interval), or when there never was one (due from 1 January).
+    Retired judges are left out; judges on leave stay listed (the planner says why they
+    cannot be placed).
+    """
+    flt = flt or DueFilter()
+    rules = rules or rules_for_year(session, year)
+    weights = weights or PriorityWeights()
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    stmt = (
+        select(
+            Person.id,
+            Person.surname,
+            Person.first_name,
+            Person.patronymic,
+            Person.first_appointed_on,
+            Person.sort_key,
+            Court.id,
+            Court.name_kk,
+            Court.name_ru,
+            Court.level,
+            Court.region_code,
+            Court.parent_id,
+        )
+        .join(Court, Court.id == Person.court_id)
+        .where(Person.role == "judge", Court.level.in_(("district", "regional")))
+    )
+    if flt.region_code:
+        stmt = stmt.where(Court.region_code == flt.region_code)
+    if flt.court_id is not None:
+        stmt = stmt.where(Court.id == flt.court_id)
+    people = session.execute(stmt).all()
+    periods = status_periods(session)
+    last_end = dict(
+        session.execute(
+            select(Internship.person_id, func.max(Internship.ends_on))
+            .where(
+                Internship.kind == "judge",
+                Internship.status != "cancelled",
+                Internship.ends_on < start,
+            )
+            .group_by(Internship.person_id)
+        ).all()
+    )
+    scheduled = set(
+        session.scalars(
+            select(Internship.person_id).where(
+                Internship.kind == "judge",
+                Internship.status != "cancelled",
+                Internship.starts_on <= end,
+                Internship.ends_on >= start,
+            )
+        )
+    )
+    quality = _last_quality(session, start)
+    needle = fold(flt.text.strip()) if flt.text.strip() else ""
+    rows: list[DueRow] = []
+    for pid, surname, first, patr, appointed, skey, cid, ckk, cru, level, region, parent in people:
+        p = periods.get(pid, [])
+        if status_on(p, start) == "retired":
+            continue
+        last = last_end.get(pid)
+        due_on = add_years(last, rules.interval_years) if last else start
+        if due_on > end:
+            continue
+        name = " ".join(x for x in (surname, first, patr) if x)
+        if needle and needle not in fold(name):
+            continue
+        if flt.only_unscheduled and pid in scheduled:
+            continue
+        exp = judicial_experience(appointed, p, start).years
+        q = quality.get(pid)
+        complaints, overturned, kept = q if q else (0, 0, None)
+        prio = priority_of(
+            due_on,
+            start,
+            never=last is None,
+            experience_years=exp,
+            complaints=complaints,
+            overturned=overturned,
+            kept_pct=kept,
+            weights=weights,
+        )
+        rows.append(
+            DueRow(
+                pid,
+                name,
+                cid,
+                ckk,
+                cru,
+                level,
+                region,
+                parent,
+                last,
+                due_on,
+                exp,
+                complaints,
+                overturned,
+                kept,
+                prio,
+                pid in scheduled,
+                skey,
+            )
+        )
+    return _sorted(rows, flt)
+
+
+def _sorted(rows: list[DueRow], flt: DueFilter) -> list[DueRow]:
+    keys = {
+        "priority": lambda r: (-r.priority, r.due_on, r.sort_key),
+        "name": lambda r: (r.sort_key,),
+        "due_on": lambda r: (r.due_on, r.sort_key),
+        "court": lambda r: (r.court_name_kk, r.sort_key),
+        "experience": lambda r: (r.experience_years, r.sort_key),
+    }
+    return sorted(rows, key=keys.get(flt.sort, keys["priority"]), reverse=flt.descending)

@@ -1,0 +1,241 @@
+"""Quality of a judge's work before and after an internship (I-2, E-4): entry, XLSX import,
+and the comparison per judge and per court.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.audit.service import record
+from app.context import CENTRE_OFFICER, COORDINATOR, Actor
+from app.errors import FieldError, PermissionDeniedError, ValidationError
+from db.base import utcnow
+from db.models import Court, Internship, Person, QualityIndicator
+from i18n import N_, localized, parse_date
+
+
+@dataclass(frozen=True)
+class QualityInput:
+    """Indicators of one judge over a period."""
+
+    person_id: uuid.UUID
+    period_start: date
+    period_end: date
+    cases: int
+    overturned: int
+    time_limits_kept_pct: Decimal
+    complaints: int
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Before/after one internship (I-2); changes are after minus before."""
+
+    internship_id: uuid.UUID
+    person_id: uuid.UUID
+    full_name: str
+    court_id: uuid.UUID
+    court_name_kk: str
+    court_name_ru: str
+    starts_on: date
+    ends_on: date
+    before: QualityInput | None
+    after: QualityInput | None
+
+    def court_name(self, lang: str | None = None) -> str:
+        """Court name in a language."""
+        return localized(self.court_name_kk, self.court_name_ru, lang)
+
+    def change(self, field: str) -> Decimal | None:
+        """after − before of one indicator, None when either side is missing."""
+        if self.before is None or self.after is None:
+            return None
+        return Decimal(getattr(self.after, field)) - Decimal(getattr(self.before, field))
+
+
+def _errors(data: QualityInput) -> list[FieldError]:
+    errors: list[FieldError] = []
+    if data.period_end < data.period_start:
+        errors.append(FieldError("period_end", N_("The end is before the start.")))
+    for name in ("cases", "overturned", "complaints"):
+        if getattr(data, name) < 0:
+            errors.append(FieldError(name, N_("Cannot be negative.")))
+    if data.overturned > data.cases:
+        errors.append(FieldError("overturned", N_("More decisions overturned than cases.")))
+    if not Decimal(0) <= data.time_limits_kept_pct <= Decimal(100):
+        errors.append(FieldError("time_limits_kept_pct", N_("A percentage from 0 to 100.")))
+    return errors
+
+
+def add_indicators(session: Session, actor: Actor, items: list[QualityInput]) -> int:
+    """Save indicators (all or none); one audit entry for the batch."""
+    if not (actor.has_role(COORDINATOR) or actor.has_role(CENTRE_OFFICER)):
+        raise PermissionDeniedError(N_("You may not enter quality indicators."))
+    errors = [
+        FieldError(f"{n}.{e.field}", e.message_id, e.params)
+        for n, item in enumerate(items, start=1)
+        for e in _errors(item)
+    ]
+    known = set(
+        session.scalars(select(Person.id).where(Person.id.in_({i.person_id for i in items})))
+    )
+    errors += [
+        FieldError(f"{n}.person_id", N_("Choose the person."))
+        for n, item in enumerate(items, start=1)
+        if item.person_id not in known
+    ]
+    if errors:
+        raise ValidationError(errors)
+    now = utcnow()
+    for item in items:
+        session.add(QualityIndicator(**item.__dict__, created_at=now, updated_by=actor.name))
+    session.flush()
+    record(session, actor, "import", "quality_indicator", "-", {"rows": [None, len(items)]})
+    return len(items)
+
+
+def _cell_date(v: Any) -> date:
+    if isinstance(v, datetime):
+        return v.date()
+    if isinstance(v, date):
+        return v
+    return parse_date(str(v))
+
+
+def read_indicators_xlsx(
+    session: Session, path: Path, progress: Callable[[int, int], bool] | None = None
+) -> list[QualityInput]:
+    """Rows of an XLSX: IIN, period start, period end, cases, overturned on appeal, % of
+    procedural time limits kept, complaints (a header row first). Every bad row is reported.
+    """
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True, data_only=True)
+    rows = list(wb.active.iter_rows(min_row=2, values_only=True))
+    wb.close()
+    by_iin = dict(session.execute(select(Person.iin, Person.id)).all())
+    out: list[QualityInput] = []
+    errors: list[FieldError] = []
+    for n, row in enumerate(rows, start=2):
+        if not row or all(v in (None, "") for v in row):
+            continue
+        iin = str(row[0] or "").strip()
+        pid = by_iin.get(iin)
+        if pid is None:
+            errors.append(
+                FieldError(
+                    f"row {n}", N_("Row {row}: no person with IIN {iin}."), {"row": n, "iin": iin}
+                )
+            )
+            continue
+        try:
+            item = QualityInput(
+                pid,
+                _cell_date(row[1]),
+                _cell_date(row[2]),
+                int(row[3] or 0),
+                int(row[4] or 0),
+                Decimal(str(row[5] if row[5] is not None else 100)),
+                int(row[6] or 0),
+            )
+        except (ValueError, TypeError, InvalidOperation, IndexError):
+            errors.append(FieldError(f"row {n}", N_("Row {row} cannot be read."), {"row": n}))
+            continue
+        errors += [FieldError(f"row {n}", e.message_id, e.params) for e in _errors(item)]
+        out.append(item)
+        if progress is not None and not progress(n - 1, len(rows)):
+            raise InterruptedError
+    if errors:
+        raise ValidationError(errors)
+    return out
+
+
+def _dto(q: QualityIndicator) -> QualityInput:
+    return QualityInput(
+        q.person_id,
+        q.period_start,
+        q.period_end,
+        q.cases,
+        q.overturned,
+        q.time_limits_kept_pct,
+        q.complaints,
+    )
+
+
+def compare(session: Session, year: int) -> list[Comparison]:
+    """For each internship done in `year`: the latest indicators ending before it and the
+    earliest starting after it (I-2).
+    """
+    rows = session.execute(
+        select(
+            Internship,
+            Person.surname,
+            Person.first_name,
+            Person.patronymic,
+            Court.id,
+            Court.name_kk,
+            Court.name_ru,
+            Court.sort_key,
+            Person.sort_key,
+        )
+        .join(Person, Person.id == Internship.person_id)
+        .join(Court, Court.id == Person.court_id)
+        .where(
+            Internship.kind == "judge",
+            Internship.status == "done",
+            Internship.ends_on >= date(year, 1, 1),
+            Internship.ends_on <= date(year, 12, 31),
+        )
+    ).all()
+    people = {r[0].person_id for r in rows}
+    quality: dict[uuid.UUID, list[QualityIndicator]] = defaultdict(list)
+    for q in session.scalars(select(QualityIndicator).order_by(QualityIndicator.period_start)):
+        if q.person_id in people:
+            quality[q.person_id].append(q)
+    out: list[Comparison] = []
+    for i, s, f, p, cid, ckk, cru, _csk, _psk in sorted(rows, key=lambda r: (r[7], r[8])):
+        qs = quality[i.person_id]
+        before = [q for q in qs if q.period_end < i.starts_on]
+        after = [q for q in qs if q.period_start > i.ends_on]
+        out.append(
+            Comparison(
+                i.id,
+                i.person_id,
+                " ".join(x for x in (s, f, p) if x),
+                cid,
+                ckk,
+                cru,
+                i.starts_on,
+                i.ends_on,
+                _dto(before[-1]) if before else None,
+                _dto(after[0]) if after else None,
+            )
+        )
+    return out
+
+
+def per_court(comparisons: list[Comparison]) -> list[tuple[str, str, int, dict[str, Decimal]]]:
+    """Mean change per court of each indicator, over judges with both sides known."""
+    groups: dict[uuid.UUID, list[Comparison]] = defaultdict(list)
+    for c in comparisons:
+        groups[c.court_id].append(c)
+    out = []
+    for items in groups.values():
+        both = [c for c in items if c.before and c.after]
+        means: dict[str, Decimal] = {}
+        for field in ("overturned", "time_limits_kept_pct", "complaints"):
+            if both:
+                total = sum((c.change(field) or Decimal(0) for c in both), Decimal(0))
+                means[field] = (total / len(both)).quantize(Decimal("0.1"))
+        out.append((items[0].court_name_kk, items[0].court_name_ru, len(both), means))
+    return out

@@ -1,0 +1,138 @@
+"""Year in review of a region (M-13): pairs, endings, completion, feedback, best guides.
+
+Aggregates only: no meeting, review or report text ever reaches a summary (M-9).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.mentoring.access import names
+from db.models import Pair, PairReport, Programme
+
+BEST_GUIDES = 5
+
+
+@dataclass(frozen=True)
+class GuideResult:
+    """A guide's results in the year, ranked for recognition (M-13, cl. 17)."""
+
+    name: str
+    completed: int
+    average_progress: float
+    average_feedback: float | None
+
+
+@dataclass(frozen=True)
+class YearReview:
+    """The figures of one region and year."""
+
+    region_code: str
+    year: int
+    started: int
+    active: int
+    completed: int
+    ended_early: int
+    ended_reasons: tuple[tuple[str, int], ...]
+    average_progress: float | None
+    average_feedback: float | None
+    feedback_count: int
+    best_guides: tuple[GuideResult, ...]
+
+
+def year_review(session: Session, region_code: str, year: int) -> YearReview:
+    """The year in review of a region, computed in SQL (M-13)."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    in_region = Pair.region_code == region_code
+    ran = and_(
+        in_region,
+        Pair.state != "proposed",
+        Pair.starts_on <= last,
+        or_(Pair.ended_on.is_(None), Pair.ended_on >= first),
+    )
+    started = (
+        session.scalar(
+            select(func.count(Pair.id)).where(
+                in_region, Pair.state != "proposed", Pair.starts_on.between(first, last)
+            )
+        )
+        or 0
+    )
+    active = session.scalar(select(func.count(Pair.id)).where(ran)) or 0
+    ended = dict(
+        session.execute(
+            select(Pair.state, func.count(Pair.id))
+            .where(in_region, Pair.ended_on.between(first, last))
+            .group_by(Pair.state)
+        ).all()
+    )
+    reasons = session.execute(
+        select(Pair.end_reason, func.count(Pair.id))
+        .where(in_region, Pair.state == "ended_early", Pair.ended_on.between(first, last))
+        .group_by(Pair.end_reason)
+        .order_by(func.count(Pair.id).desc())
+    ).all()
+    avg_progress = session.scalar(
+        select(func.avg(Programme.progress)).join(Pair, Pair.id == Programme.pair_id).where(ran)
+    )
+    feedback = session.execute(
+        select(func.avg(PairReport.feedback_score), func.count(PairReport.id))
+        .join(Pair, Pair.id == PairReport.pair_id)
+        .where(
+            in_region,
+            PairReport.author == "protege",
+            PairReport.feedback_score.is_not(None),
+            PairReport.submitted_on.between(first, last),
+        )
+    ).one()
+    rows = session.execute(
+        select(
+            Pair.guide_id,
+            func.count(Pair.id),
+            func.avg(Programme.progress),
+            func.avg(PairReport.feedback_score),
+        )
+        .outerjoin(Programme, Programme.pair_id == Pair.id)
+        .outerjoin(PairReport, and_(PairReport.pair_id == Pair.id, PairReport.author == "protege"))
+        .where(in_region, Pair.state == "completed", Pair.ended_on.between(first, last))
+        .group_by(Pair.guide_id)
+    ).all()
+    ranked = sorted(rows, key=lambda r: (-(r[3] or 0), -r[1], -(r[2] or 0)))[:BEST_GUIDES]
+    who = names(session, {r[0] for r in ranked})
+    best = tuple(
+        GuideResult(
+            who.get(r[0], ""),
+            int(r[1]),
+            round(float(r[2] or 0), 1),
+            round(float(r[3]), 2) if r[3] is not None else None,
+        )
+        for r in ranked
+    )
+    return YearReview(
+        region_code=region_code,
+        year=year,
+        started=int(started),
+        active=int(active),
+        completed=int(ended.get("completed", 0)),
+        ended_early=int(ended.get("ended_early", 0)),
+        ended_reasons=tuple((str(k), int(v)) for k, v in reasons),
+        average_progress=round(float(avg_progress), 1) if avg_progress is not None else None,
+        average_feedback=round(float(feedback[0]), 2) if feedback[0] is not None else None,
+        feedback_count=int(feedback[1]),
+        best_guides=best,
+    )
+
+
+def regions_with_pairs(session: Session) -> dict[str, int]:
+    """How many pairs each region has (for pickers)."""
+    counts: dict[str, int] = defaultdict(int)
+    for code, n in session.execute(
+        select(Pair.region_code, func.count(Pair.id)).group_by(Pair.region_code)
+    ):
+        counts[code] = int(n)
+    return dict(counts)

@@ -1,0 +1,77 @@
+"""The needs analysis (M-2, M-6): judges who qualify as protégés, why, and their guides."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer, Table
+
+from app.mentoring.dto import NeedRow
+from app.mentoring.rules import REASONS
+from app.reports import styles
+from app.reports.document import DocumentInfo, render
+from i18n import format_date, format_date_long, localized, translator
+
+
+def header(lang: str) -> list[str]:
+    """Column titles of the needs list."""
+    t = translator(lang)
+    return [t("No."), t("Full name"), t("Court"), t("Why a protégé"), t("Tutor"), t("Mentor")]
+
+
+def rows(needs: Sequence[NeedRow], lang: str) -> list[list[Any]]:
+    """The needs list as plain cells, for PDF, XLSX and CSV."""
+    t = translator(lang)
+
+    since_text = t("since {date}")
+
+    def guide(name: str, since: date | None) -> str:
+        if not name:
+            return "—"
+        return f"{name} ({since_text.format(date=format_date(since, lang))})"
+
+    return [
+        [
+            n,
+            r.full_name,
+            localized(r.court_name_kk, r.court_name_ru, lang),
+            "; ".join(f"{t(REASONS[k])} — {format_date(d, lang)}" for k, d in r.reasons),
+            guide(r.tutor, r.tutor_since),
+            guide(r.mentor, r.mentor_since),
+        ]
+        for n, r in enumerate(needs, start=1)
+    ]
+
+
+def build_needs(
+    needs: Sequence[NeedRow], *, lang: str, centre_name: str = "", today: date | None = None
+) -> bytes:
+    """PDF of the needs analysis."""
+    t = translator(lang)
+    today = today or date.today()
+    title = t("Need for judicial mentoring")
+    data = [[Paragraph(escape(h), styles.CELL_HEAD) for h in header(lang)]]
+    data += [[Paragraph(escape(str(c)), styles.CELL) for c in r] for r in rows(needs, lang)]
+    table = Table(
+        data, colWidths=[11 * mm, 55 * mm, 55 * mm, 60 * mm, 40 * mm, 40 * mm], repeatRows=1
+    )
+    table.setStyle(styles.GRID)
+    story = [
+        Paragraph(escape(title), styles.TITLE),
+        Paragraph(
+            escape(t("As of {date}").format(date=format_date_long(today, lang))), styles.SUBTITLE
+        ),
+        table,
+        Spacer(1, 4 * mm),
+        Paragraph(escape(t("Total: {count}").format(count=len(needs))), styles.BODY),
+    ]
+    return render(
+        DocumentInfo(
+            title=title, lang=lang, centre_name=centre_name, landscape=True, printed_on=today
+        ),
+        story,
+    )

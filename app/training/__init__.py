@@ -1,0 +1,1 @@
+"""Training events, registration, attendance, needs survey and the yearly plan (T-2…T-5)."""

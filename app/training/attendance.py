@@ -1,0 +1,243 @@
+"""Attendance into the ledger, the sign-in sheet typed back, participant feedback (T-2).
+
+Attendance is the evidence of participation: marking a person present creates their confirmed
+ledger line with the event's points (C-1, C-3); unmarking removes it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.audit.service import diff, record
+from app.context import Actor
+from app.cpd.ledger import check_unlocked
+from app.cpd.rules import rule_set_for
+from app.cpd.vocab import EDITORS, require
+from app.errors import DomainError, FieldError, ValidationError
+from app.training.dto import (
+    AttendanceResult,
+)
+from app.training.service import session_record
+from db.base import utcnow
+from db.models import (
+    CpdActivity,
+    TrainingEvent,
+    TrainingRegistration,
+)
+from i18n import N_, _
+
+
+class SignInSheetError(DomainError):
+    """The typed-back sign-in sheet names rows that are not on the sheet."""
+
+
+def event_points(session: Session, event: TrainingEvent, on: date) -> Decimal:
+    """Points an attendee earns: the event's own, else the form's in the rules of that year."""
+    if event.points is not None:
+        return Decimal(event.points)
+    points = rule_set_for(session, on.year).points.get(event.form_id)
+    if points is None:
+        raise ValidationError(
+            [
+                FieldError(
+                    "points",
+                    N_(
+                        "This form has no points in the rules of {year}: enter the points and the "
+                        "reason."
+                    ),
+                    {"year": on.year},
+                )
+            ]
+        )
+    return points
+
+
+def mark_attendance(
+    session: Session,
+    actor: Actor,
+    session_id: uuid.UUID,
+    present: Iterable[uuid.UUID],
+    *,
+    today: date | None = None,
+) -> AttendanceResult:
+    """Set who attended; each attendee gets one confirmed ledger line, the absent lose theirs.
+
+    The line carries the event's form and points in the rules of the session's year (C-1, C-9),
+    is linked to the registration and keyed by it, so marking twice never doubles points.
+    """
+    require(actor, EDITORS)
+    today = today or date.today()
+    ts = session_record(session, session_id)
+    if ts.starts_on > today:
+        raise ValidationError(
+            [
+                FieldError(
+                    "session_id",
+                    N_("The session has not started yet; attendance cannot be marked."),
+                )
+            ]
+        )
+    event = session.get(TrainingEvent, ts.event_id)
+    assert event is not None
+    present_set = set(present)
+    regs = {
+        r.person_id: r
+        for r in session.scalars(
+            select(TrainingRegistration).where(TrainingRegistration.session_id == session_id)
+        )
+    }
+    unknown = present_set - set(regs)
+    if unknown:
+        raise ValidationError(
+            [
+                FieldError(
+                    "present",
+                    N_("{count} of the people marked present are not registered."),
+                    {"count": len(unknown)},
+                )
+            ]
+        )
+    points = event_points(session, event, ts.ends_on)
+    catalogue = rule_set_for(session, ts.ends_on.year).points.get(event.form_id)
+    lines = {
+        a.registration_id: a
+        for a in session.scalars(
+            select(CpdActivity).where(
+                CpdActivity.registration_id.in_([r.id for r in regs.values()])
+            )
+        )
+    }
+    created = removed = 0
+    for pid, reg in regs.items():
+        came = pid in present_set
+        line = lines.get(reg.id)
+        if came and line is None:
+            check_unlocked(session, pid, ts.ends_on.year)
+            session.add(
+                CpdActivity(
+                    person_id=pid,
+                    year=ts.ends_on.year,
+                    starts_on=ts.starts_on,
+                    ends_on=ts.ends_on,
+                    form_id=event.form_id,
+                    event=event.title,
+                    organiser=event.organiser,
+                    hours=None,
+                    points=points,
+                    catalogue_points=catalogue,
+                    override_reason="" if points == catalogue else _("Points set for the event"),
+                    state="confirmed",
+                    reviewed_by=actor.name,
+                    reviewed_on=today,
+                    review_note="",
+                    source="training",
+                    registration_id=reg.id,
+                    idempotency_key=f"training:{reg.id}",
+                    updated_by=actor.name,
+                )
+            )
+            created += 1
+        elif not came and line is not None:
+            check_unlocked(session, pid, line.year)
+            session.delete(line)
+            removed += 1
+        if came and reg.state == "waiting":
+            reg.state = "registered"
+        if reg.attended != came:
+            reg.attended, reg.updated_by = came, actor.name
+    session.flush()
+    record(
+        session,
+        actor,
+        "attendance",
+        "training_session",
+        session_id,
+        {
+            "present": [None, len(present_set)],
+            "lines_created": [None, created],
+            "lines_removed": [None, removed],
+        },
+    )
+    return AttendanceResult(created, removed)
+
+
+def parse_row_numbers(text: str) -> list[int]:
+    """Rows typed back from a paper sign-in sheet: "1, 3-5 8" → [1, 3, 4, 5, 8]."""
+    numbers: list[int] = []
+    for part in text.replace(",", " ").replace(";", " ").split():
+        if "-" in part.strip("-"):
+            first, _sep, last = part.partition("-")
+            if not (first.isdecimal() and last.isdecimal()) or int(last) < int(first):
+                raise SignInSheetError(N_("Not a row number: {value}"), value=part)
+            if int(last) - int(first) > 10_000:
+                raise SignInSheetError(N_("Not a row number: {value}"), value=part)
+            numbers += range(int(first), int(last) + 1)
+        elif part.isdecimal():
+            numbers.append(int(part))
+        else:
+            raise SignInSheetError(N_("Not a row number: {value}"), value=part)
+    return sorted(set(numbers))
+
+
+def record_sign_in_sheet(
+    session: Session, actor: Actor, session_id: uuid.UUID, rows: str, *, today: date | None = None
+) -> AttendanceResult:
+    """Attendance typed back from the printed sign-in sheet by its row numbers."""
+    from app.training.queries import registrations
+
+    sheet = registrations(session, session_id)
+    numbers = parse_row_numbers(rows)
+    outside = [n for n in numbers if not 1 <= n <= len(sheet)]
+    if outside:
+        raise SignInSheetError(
+            N_("The sheet has rows 1 to {last}; not {rows}."),
+            last=len(sheet),
+            rows=", ".join(map(str, outside)),
+        )
+    present = [sheet[n - 1].person_id for n in numbers]
+    return mark_attendance(session, actor, session_id, present, today=today)
+
+
+def give_feedback(
+    session: Session,
+    actor: Actor,
+    session_id: uuid.UUID,
+    person_id: uuid.UUID,
+    *,
+    rating: int,
+    comment: str = "",
+) -> None:
+    """A participant's rating (1–5) and comment on a session."""
+    if actor.person_id != person_id:
+        require(actor, EDITORS)
+    reg = session.scalars(
+        select(TrainingRegistration).where(
+            TrainingRegistration.session_id == session_id,
+            TrainingRegistration.person_id == person_id,
+        )
+    ).first()
+    if reg is None or not reg.attended:
+        raise ValidationError(
+            [FieldError("person_id", N_("Only a participant who attended can give feedback."))]
+        )
+    if not 1 <= rating <= 5:
+        raise ValidationError([FieldError("rating", N_("Rate from 1 to 5."))])
+    before: dict[str, Any] = {"rating": reg.rating, "feedback": reg.feedback}
+    reg.rating, reg.feedback, reg.updated_by = rating, comment.strip()[:4000], actor.name
+    reg.updated_at = utcnow()
+    session.flush()
+    record(
+        session,
+        actor,
+        "feedback",
+        "training_registration",
+        reg.id,
+        diff(before, {"rating": rating, "feedback": reg.feedback}),
+    )

@@ -1,0 +1,118 @@
+"""Build the one-folder bundle, run its frozen self-test and report its size on disk.
+
+    /work/venv/bin/python scripts/build_bundle.py [--distpath DIR] [--workpath DIR] [--skip-build]
+
+Exit status 0 only when the build succeeds, the frozen `self-test`, `demo` and `check` exit 0,
+and the bundle is within the size budget (150 MiB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZE_BUDGET = 150 * 1024 * 1024  # bytes on disk (du), STYLE/issue target "bundle <= 150 MB"
+
+
+def disk_usage(folder: Path) -> int:
+    """Bytes the folder takes on disk, like `du -s` (symbolic links counted once, not followed)."""
+    total = 0
+    seen: set[tuple[int, int]] = set()
+    for path in folder.rglob("*"):
+        st = path.lstat()
+        if (st.st_dev, st.st_ino) in seen:
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        blocks = getattr(st, "st_blocks", None)
+        total += blocks * 512 if blocks is not None else st.st_size
+    return total
+
+
+def frozen_executable(dist: Path) -> Path:
+    """The console executable of the bundle (talimger-cli.exe on Windows)."""
+    if sys.platform == "win32":
+        return dist / "Talimger" / "talimger-cli.exe"
+    return dist / "Talimger" / "Talimger"
+
+
+def build(distpath: Path, workpath: Path) -> None:
+    """Run PyInstaller on build.spec."""
+    pyinstaller = Path(sys.executable).with_name(
+        "pyinstaller.exe" if sys.platform == "win32" else "pyinstaller"
+    )
+    command = [str(pyinstaller)] if pyinstaller.exists() else [sys.executable, "-m", "PyInstaller"]
+    command += [
+        "build.spec",
+        "--noconfirm",
+        "--distpath",
+        str(distpath),
+        "--workpath",
+        str(workpath),
+    ]
+    subprocess.run(command, cwd=ROOT, check=True)
+
+
+def run_frozen(exe: Path, *args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    """Run the frozen app off-screen in a clean folder, capturing its output."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("PYTHONPATH", None)
+    with tempfile.TemporaryDirectory(prefix="talimger-frozen-") as cwd:
+        return subprocess.run(
+            [str(exe), *args],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=timeout,
+            check=False,
+        )
+
+
+def smoke(exe: Path) -> list[str]:
+    """Frozen self-test, demo and check; the list of failures (empty when all pass)."""
+    failures = []
+    result = run_frozen(exe, "--lang", "kk", "self-test")
+    print(result.stdout.strip())
+    if result.returncode != 0 or "Өзін-өзі тексеру сәтті өтті." not in result.stdout:
+        failures.append(f"self-test exited {result.returncode}: {result.stderr[-2000:]}")
+    with tempfile.TemporaryDirectory(prefix="talimger-frozen-db-") as tmp:
+        db = str(Path(tmp) / "demo.db")
+        for args in (("--db", db, "demo"), ("--db", db, "check")):
+            result = run_frozen(exe, *args)
+            print(result.stdout.strip())
+            if result.returncode != 0:
+                failures.append(f"{' '.join(args)} exited {result.returncode}: {result.stderr}")
+    return failures
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build (unless --skip-build), smoke-test and measure the bundle."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--distpath", type=Path, default=ROOT / "dist")
+    parser.add_argument("--workpath", type=Path, default=ROOT / "build")
+    parser.add_argument("--skip-build", action="store_true", help="test an existing bundle")
+    args = parser.parse_args(argv)
+    if not args.skip_build:
+        build(args.distpath, args.workpath)
+    exe = frozen_executable(args.distpath)
+    failures = smoke(exe)
+    size = disk_usage(args.distpath / "Talimger")
+    print(
+        f"bundle size on disk: {size / 2**20:.1f} MiB ({size / 1e6:.1f} MB), "
+        f"budget {SIZE_BUDGET / 2**20:.0f} MiB, ratio {size / SIZE_BUDGET:.2f}"
+    )
+    if size > SIZE_BUDGET:
+        failures.append(f"bundle is {size / 2**20:.1f} MiB, over the budget")
+    for failure in failures:
+        print(f"FAILED: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""Random sampling (E-2): reproducible with the recorded seed, coded, key for the coordinator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.context import CENTRE_OFFICER, Actor
+from app.errors import PermissionDeniedError, ValidationError
+from app.evaluation.sampling import draw, pick, read_case_list, sample_codes, sample_key
+from app.exports.tables import write_xlsx
+from app.store import Store
+from tests.app.evaluation.helpers import judges
+
+CASES = [f"2-{n:04d}-27" for n in range(1, 41)]
+
+
+def test_draw_is_reproducible_and_coded(store: Store, actor: Actor) -> None:
+    """E-2: the same seed over the same list (any order) draws the same cases; reviewers see
+    only codes that do not contain the case numbers."""
+    _c, (judge,) = judges(store, actor, 1)
+    with store.write() as s:
+        first = draw(s, actor, judge, CASES, size=5, seed=2027)
+        again = draw(s, actor, judge, list(reversed(CASES)), size=5, seed=2027)
+    assert first.seed == 2027 and first.size == 5 and first.population == 40
+    with store.read() as s:
+        key1, key2 = sample_key(s, actor, first.id), sample_key(s, actor, again.id)
+        codes = sample_codes(s, first.id)
+    assert sorted(key1.values()) == sorted(key2.values())
+    assert set(key1) == {i.code for i in first.items} == set(codes)
+    assert not set(key1) & set(key2)
+    for code in codes:
+        assert not any(case in code or code in case for case in CASES)
+
+
+def test_key_is_for_the_coordinator_only(store: Store, actor: Actor) -> None:
+    _c, (judge,) = judges(store, actor, 1)
+    with store.write() as s:
+        d = draw(s, actor, judge, CASES, size=3)
+    officer = Actor("officer", frozenset({CENTRE_OFFICER}))
+    with store.read() as s:
+        assert len(sample_codes(s, d.id)) == 3
+        with pytest.raises(PermissionDeniedError):
+            sample_key(s, officer, d.id)
+    with store.write() as s, pytest.raises(PermissionDeniedError):
+        draw(s, officer, judge, CASES, size=3)
+
+
+def test_draw_validates_input(store: Store, actor: Actor) -> None:
+    _c, (judge,) = judges(store, actor, 1)
+    with store.write() as s, pytest.raises(ValidationError) as exc:
+        draw(s, actor, judge, ["  "], size=0, kind="video")
+    assert {e.field for e in exc.value.errors} == {"size", "kind", "case_numbers"}
+
+
+@given(
+    st.lists(st.text(min_size=1, max_size=8), min_size=1, max_size=30),
+    st.integers(min_value=1, max_value=40),
+    st.integers(min_value=0, max_value=2**31),
+)
+def test_pick_is_a_reproducible_subset(cases: list[str], size: int, seed: int) -> None:
+    chosen = pick(cases, size, seed)
+    assert chosen == pick(list(reversed(cases)), size, seed)
+    assert len(chosen) == min(size, len(set(cases))) == len(set(chosen))
+    assert set(chosen) <= set(cases)
+
+
+def test_case_list_import_from_xlsx(tmp_path: Path) -> None:
+    path = tmp_path / "cases.xlsx"
+    write_xlsx(
+        path,
+        "Cases",
+        ["ИИН", "Номер дела"],
+        [["800101300011", "2-1/27"], ["800101300011", "=2-2/27"], ["", "x"]],
+    )
+    assert read_case_list(path) == {"800101300011": ["2-1/27", "'=2-2/27"]}
+
+
+def test_draw_for_an_imported_list(store: Store, actor: Actor, tmp_path: Path) -> None:
+    """E-2: one seed for the whole list; unknown IINs are reported, not guessed."""
+    from sqlalchemy import select
+
+    from app.evaluation.sampling import draw_for_list
+    from db.models import Person
+
+    _c, ids = judges(store, actor, 2)
+    with store.read() as s:
+        iins = [s.scalar(select(Person.iin).where(Person.id == pid)) for pid in ids]
+    path = tmp_path / "cases.csv"
+    path.write_text(
+        "IIN;case\n"
+        + "".join(f"{iins[i % 2]};2-{i}/27\n" for i in range(30))
+        + "999999999999;1-1/27\n",
+        encoding="utf-8",
+    )
+    cases = read_case_list(path)
+    with store.write() as s:
+        result = draw_for_list(s, actor, cases, size=4, seed=11)
+    assert result.unknown_iins == ("999999999999",)
+    assert [d.size for _name, d in result.draws] == [4, 4]
+    assert {d.seed for _name, d in result.draws} == {11}
+    with store.read() as s:
+        known = [i for i in sorted(cases) if i not in result.unknown_iins]
+        for (_name, d), iin in zip(result.draws, known, strict=True):
+            assert sorted(sample_key(s, actor, d.id).values()) == sorted(pick(cases[iin], 4, 11))

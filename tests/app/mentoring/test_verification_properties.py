@@ -1,0 +1,99 @@
+"""Verification codes under hostile content: untouched verifies, any change shows (M-11)."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.mentoring.verify import UNALTERED, verify_pdf
+from app.reports.protocol import build_protocol
+from app.reports.verification import canonical, code_of, pack, unpack
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60)
+
+
+def _content(decision: str, place: str) -> dict:
+    return {
+        "id": "x",
+        "region": "AKM",
+        "court_kk": "Ақмола облыстық соты",
+        "court_ru": "Акмолинский областной суд",
+        "centre_kk": "",
+        "centre_ru": "",
+        "number": "7",
+        "held_on": "2027-01-20",
+        "place": place,
+        "chair": "Төлеуов А.",
+        "secretary": "Мұратова Г.",
+        "members": ["Төлеуов А.", "Мұратова Г."],
+        "agenda": "Күн тәртібі",
+        "amends": None,
+        "decisions": [
+            {
+                "pair_id": "p",
+                "kind": "mentor",
+                "protege": "Қасымова Ә.",
+                "guide": "Жұмабаев Е.",
+                "starts_on": "2026-01-10",
+                "decision": "end_early",
+                "text": decision,
+                "extend_months": 0,
+                "new_guide": "",
+            }
+        ],
+        "signed_by": "Төлеуов А.",
+        "signed_on": "2027-01-21",
+    }
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(decision=TEXT, place=TEXT)
+def test_any_text_verifies_untouched_and_edits_are_caught_m11(decision: str, place: str) -> None:
+    content = _content(decision, place)
+    code = code_of(content)
+    stored = canonical(content).decode("utf-8")
+    pdf = build_protocol(content, lang="ru", code=code)
+    assert verify_pdf(pdf, lambda c: stored if c == code else None).status == UNALTERED
+    edited = copy.deepcopy(content)
+    edited["decisions"][0]["text"] = decision + "!"
+    assert code_of(edited) != code
+    # a forged PDF whose embedded content was edited but whose code was kept
+    forged = pdf.replace(pack(content).encode(), pack(edited).encode())
+    assert forged != pdf
+    assert verify_pdf(forged, lambda c: stored).status != UNALTERED
+
+
+@given(st.dictionaries(st.text(max_size=10), TEXT, max_size=5))
+def test_pack_round_trips_any_content(content: dict) -> None:
+    back, raw = unpack(pack(content))
+    assert back == content and raw == canonical(content)
+
+
+def test_long_protocol_keeps_signatures_and_code_on_the_last_page_m11() -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    content = _content("Бағдарлама мақсаттарына қол жеткізілді. " * 4, "Көкшетау")
+    content["decisions"] = content["decisions"] * 25
+    code = code_of(content)
+    reader = PdfReader(BytesIO(build_protocol(content, lang="kk", code=code)))
+    pages = [p.extract_text() for p in reader.pages]
+    assert len(pages) > 2
+    assert "Отырыс төрағасы" in pages[-1] and "Тексеру коды" in pages[-1]
+    assert all("Отырыс төрағасы" not in p for p in pages[:-1])
+    assert f"Бет {len(pages)} / {len(pages)}" in pages[-1]
+
+
+def test_printed_qr_code_reads_back_as_the_verification_code_m11() -> None:
+    zxingcpp = pytest.importorskip("zxingcpp")  # in the test extras of pyproject.toml
+    import pypdfium2 as pdfium
+
+    content = _content("Бағдарлама мақсаттарына қол жеткізілді", "Көкшетау")
+    code = code_of(content)
+    page = pdfium.PdfDocument(build_protocol(content, lang="ru", code=code))[0]
+    found = zxingcpp.read_barcodes(page.render(scale=3).to_pil())
+    assert [r.text for r in found] == [code.upper()]

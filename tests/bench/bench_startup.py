@@ -1,0 +1,175 @@
+"""Start to first painted main window, against a bare PySide6 window with one table (<= 1.3x).
+
+    /work/venv/bin/python tests/bench/bench_startup.py [--runs N]
+
+Each run is a fresh process (cold-ish: the OS file cache stays warm). The time is taken from
+just before the process is spawned to the first Paint event of a widget inside the main window
+(CLOCK_MONOTONIC is shared by parent and child). The app runs its real start path
+(`python -m app --db FILE`: argument parsing, translators, integrity check, automatic backup,
+migration check, main window) on a copy of a demo database that is already migrated
+(--scale region, default, or national).
+It also lists heavy modules found loaded at first paint and measures what they cost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from common import ROOT, child_env, demo_db, machine, median, verdict
+
+PAINT_HOOK = r"""
+import json, os, sys, time
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+HEAVY = ("reportlab", "openpyxl", "alembic", "alembic.command", "alembic.script",
+         "mako", "pypdf", "pypdfium2", "PIL", "babel.messages", "psycopg")
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and obj.isWidgetType():
+            if isinstance(obj.window(), QMainWindow) and obj.window().isVisible():
+                print(repr(time.monotonic()), flush=True)
+                print(json.dumps([m for m in HEAVY if m in sys.modules]), flush=True)
+                os._exit(0)
+        return False
+
+app = QApplication([sys.argv[0], "-platform", "offscreen"])
+hook = FirstPaint()
+app.installEventFilter(hook)
+"""
+
+BARE = (
+    PAINT_HOOK
+    + r"""
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QTableView
+window = QMainWindow()
+table = QTableView()
+model = QStandardItemModel(20, 5)
+table.setModel(model)
+window.setCentralWidget(table)
+window.resize(1100, 700)
+window.show()
+app.exec()
+"""
+)
+
+APP = (
+    PAINT_HOOK
+    + r"""
+from app.__main__ import main
+main(["--db", sys.argv[1]])
+"""
+)
+
+# The start path before app.bootstrap learned to skip Alembic at head, for comparison.
+APP_EAGER_ALEMBIC = (
+    PAINT_HOOK
+    + r"""
+from db.engine import make_engine
+from db.migrate import needs_upgrade
+needs_upgrade(make_engine(sys.argv[1]))
+from app.__main__ import main
+main(["--db", sys.argv[1]])
+"""
+)
+
+COSTS = r"""
+import sys, time
+sys.path.insert(0, sys.argv[1])
+t = time.perf_counter(); import sqlalchemy, sqlalchemy.orm
+orm = time.perf_counter() - t
+from db.engine import make_engine
+t = time.perf_counter(); import alembic.command, alembic.script, alembic.runtime.migration
+imp = time.perf_counter() - t
+from db.migrate import needs_upgrade
+engine = make_engine(sys.argv[2])
+t = time.perf_counter(); needs_upgrade(engine)
+check = time.perf_counter() - t
+print(imp, check, orm)
+"""
+
+
+def run_once(code: str, args: list[str], tmp: Path) -> tuple[float, list[str]]:
+    """Seconds from spawn to first paint, and the heavy modules loaded by then."""
+    import time
+
+    start = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        env=child_env(tmp),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    lines = done.stdout.strip().splitlines()
+    if done.returncode != 0 or len(lines) < 2:
+        raise RuntimeError(f"child failed ({done.returncode}): {done.stderr[-2000:]}")
+    return float(lines[-2]) - start, json.loads(lines[-1])
+
+
+def main() -> int:
+    """Alternate bare and app runs so both see the same machine load."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument(
+        "--scale",
+        choices=("region", "national"),
+        default="region",
+        help="demo database the app opens (national: 50,000 people, backed up at every start)",
+    )
+    args = parser.parse_args()
+    bare, app, eager, heavy = [], [], [], []
+    with tempfile.TemporaryDirectory(prefix="talimger-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        db = tmp / "store.db"  # the app backs up its store at start: work on a copy
+        db.write_bytes(demo_db(args.scale).read_bytes())
+        run_once(BARE, [], tmp)  # warm the file cache once, not measured
+        run_once(APP, [str(db)], tmp)
+        for _ in range(args.runs):
+            bare.append(run_once(BARE, [], tmp)[0])
+            seconds, loaded = run_once(APP, [str(db)], tmp)
+            app.append(seconds)
+            heavy = loaded
+            eager.append(run_once(APP_EAGER_ALEMBIC, [str(db)], tmp)[0])
+        costs = subprocess.run(
+            [sys.executable, "-c", COSTS, str(ROOT), str(db)],
+            env=child_env(tmp),
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        db_size = db.stat().st_size
+    b, a = median(bare), median(app)
+    ratio = a / b
+    print(machine())
+    print(f"runs: {args.runs} each, median; store: {args.scale} demo, {db_size / 1e6:.1f} MB")
+    print(f"bare QMainWindow + QTableView, spawn to first paint: {b * 1000:.0f} ms")
+    print(f"Tälimger main window, spawn to first paint:          {a * 1000:.0f} ms")
+    print(f"ratio: {ratio:.2f}x (target <= 1.3x: {verdict(ratio, 1.3)})")
+    e = median(eager)
+    print(
+        f"same, with Alembic imported and consulted at start (the old path): {e * 1000:.0f} ms "
+        f"({e / b:.2f}x); skipping it saves {(e - a) * 1000:.0f} ms"
+    )
+    print(f"heavy modules loaded at first paint: {', '.join(heavy) or 'none'}")
+    print(
+        "cost of Alembic on the start path (separate process): "
+        f"import alembic.command/script {float(costs[0]) * 1000:.0f} ms, "
+        f"needs_upgrade() at head {float(costs[1]) * 1000:.0f} ms "
+        "(skipped by app.bootstrap when the store is at head)"
+    )
+    print(f"import sqlalchemy.orm alone (separate process): {float(costs[2]) * 1000:.0f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

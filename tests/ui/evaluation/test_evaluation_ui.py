@@ -1,0 +1,198 @@
+"""The evaluation page in real widgets: filling a sheet, the required comment, sign-off lock,
+forming a round and the summary table (E-1, E-3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.context import CENTRE_OFFICER, Actor
+from app.evaluation import demo as eval_demo
+from app.evaluation.queries import round_sheets
+from app.evaluation.rounds import list_rounds
+from app.evaluation.sheets import get_sheet
+from app.internships import demo
+from app.store import Store
+from ui.context import UiContext
+from ui.evaluation.evaluation_page import EvaluationPage
+from ui.evaluation.sheet_dialog import SheetDialog
+from ui.main_window import MainWindow
+from ui.qt_i18n import LanguageSwitcher
+
+from ..typing import type_text
+
+
+def test_fill_sheet_needs_comment_then_sign_off_locks(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor, ui_ctx: UiContext
+) -> None:
+    with store.write() as s:
+        demo.generate(s, actor, year=2027, judges_per_region=5, regions=1)
+    page = window.page("evaluation")
+    assert isinstance(page, EvaluationPage)
+    page.setCurrentWidget(page.rounds)
+    rounds = page.rounds
+    rounds.template.setCurrentIndex(rounds.template.findData("judge_activity"))
+    type_text(rounds.period, "2027")
+    rounds.region.setCurrentIndex(0)
+    qtbot.mouseClick(rounds.create_button, Qt.MouseButton.LeftButton)
+    assert rounds.rounds.count() == 1
+    rounds.rounds.setCurrentRow(0)
+    assert rounds.table.rowCount() == len(rounds.sheets) > 0
+    sheet_id = rounds.sheets[0].id
+    dialog = SheetDialog(ui_ctx, sheet_id, page)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "1" in dialog.heading.text()  # the template version is shown
+    for box in dialog.values.values():
+        box.setCurrentIndex(1)  # 1 on a 1–5 scale, "yes" on a yes/no one
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    assert "түсініктеме қажет" in dialog.errors.text()
+    with store.read() as s:
+        assert get_sheet(s, sheet_id).status == "draft"
+    for cid, comment in dialog.comments.items():
+        c = next(x for x in dialog.sheet.template.criteria() if x.id == cid)
+        if c.comment_required:
+            type_text(comment, "Негізделген")
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    with store.read() as s:
+        signed = get_sheet(s, sheet_id)
+    assert signed.status == "signed" and signed.total is not None
+    assert not dialog.save_button.isEnabled()
+    assert not next(iter(dialog.values.values())).isEnabled()
+    assert str(signed.total) in dialog.total.text()
+    assert dialog.ack_button.isEnabled()
+    qtbot.mouseClick(dialog.ack_button, Qt.MouseButton.LeftButton)
+    assert not dialog.ack_button.isEnabled() and "танысты" in dialog.ack_button.text()
+    with store.read() as s:
+        assert get_sheet(s, sheet_id).acknowledged_on is not None
+
+
+def test_summary_table_on_screen_and_exported(
+    qtbot: QtBot,
+    window: MainWindow,
+    store: Store,
+    actor: Actor,
+    tmp_path: Path,
+    switcher: LanguageSwitcher,
+) -> None:
+    with store.write() as s:
+        demo.generate(s, actor, year=2027, judges_per_region=8, regions=2)
+        eval_demo.generate(s, actor, periods=("2026", "2027"))
+    page = window.page("evaluation")
+    assert isinstance(page, EvaluationPage)
+    summary = page.summary
+    summary.template.setCurrentIndex(summary.template.findData("judge_activity"))
+    summary.period.setCurrentIndex(summary.period.findData("2027"))
+    assert summary.table_data is not None
+    assert summary.table.rowCount() == len(summary.table_data.judges) + len(
+        summary.table_data.courts
+    )
+    assert "2026" in summary.note.text()
+    window.grab().save(str(tmp_path / "evaluation-kk.png"))
+    switcher.switch("ru")
+    qtbot.waitUntil(lambda: "изменение" in summary.note.text(), timeout=2000)
+    window.grab().save(str(tmp_path / "evaluation-ru.png"))
+    out = summary.export(tmp_path / "s.xlsx")
+    assert out is not None
+    assert load_workbook(out).active.max_row == summary.table.rowCount() + 1
+    with store.read() as s:
+        (r27,) = [r for r in list_rounds(s) if r.period == "2027"]
+        assert len(round_sheets(s, r27.id)) == r27.sheets
+
+
+def test_sampling_codes_for_everyone_key_for_the_coordinator(
+    qtbot: QtBot,
+    window: MainWindow,
+    store: Store,
+    actor: Actor,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """E-2: codes shown to all; the key only to the coordinator (others get a refusal)."""
+    from sqlalchemy import select
+
+    from db.models import Person
+
+    with store.write() as s:
+        demo.generate(s, actor, year=2027, judges_per_region=3, regions=1)
+        iins = list(s.scalars(select(Person.iin).limit(2)))
+    path = tmp_path / "cases.csv"
+    path.write_text(
+        "IIN;case\n" + "".join(f"{iins[i % 2]};2-{i}/27\n" for i in range(20)), encoding="utf-8"
+    )
+    page = window.page("evaluation")
+    assert isinstance(page, EvaluationPage)
+    page.setCurrentWidget(page.sampling)
+    view = page.sampling
+    view.import_list(path)
+    assert "20" in view.loaded.text()
+    view.per_judge.setValue(3)
+    view.seed.setValue(2027)
+    qtbot.mouseClick(view.draw_button, Qt.MouseButton.LeftButton)
+    assert view.table.rowCount() == 2
+    codes = view.table.item(0, 2).text().split(", ")
+    assert len(codes) == 3 and all(c.startswith("A-") for c in codes)
+    assert view.table.item(0, 1).text() == "2027"
+    view.table.setCurrentCell(0, 0)
+    key = view.key_text()
+    assert key is not None and all(c in key for c in codes) and "/27" in key
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "ui.evaluation.sampling_view.show_error", lambda _parent, exc: shown.append(exc.message())
+    )
+    view._ctx = UiContext(store, Actor("officer", frozenset({CENTRE_OFFICER})), view._ctx.settings)
+    assert view.key_text() is None
+    assert shown and "үйлестіруші" in shown[0]
+
+
+def test_dossier_collects_sheets_and_internships(
+    qtbot: QtBot, store: Store, actor: Actor, ui_ctx: UiContext
+) -> None:
+    """E-1: the dossier shows the judge's sheets with their template version and internships."""
+    from app.internships.queries import schedule
+    from app.internships.service import start_result_sheet
+    from ui.evaluation.dossier_dialog import DossierDialog
+
+    with store.write() as s:
+        demo.generate(s, actor, year=2027, judges_per_region=5, regions=1)
+        done = schedule(s, None, kind="judge")[0]
+        start_result_sheet(s, actor, done.id)
+    dialog = DossierDialog(ui_ctx, done.person_id, done.person_name)
+    qtbot.addWidget(dialog)
+    text = dialog.text.toPlainText()
+    assert done.person_name in text
+    assert "Тағылымдама нәтижесін бағалау парағы, 1-нұсқа" in text
+    assert done.host_name_kk in text
+
+
+def test_template_new_version_checks_the_weight_rule(
+    qtbot: QtBot, store: Store, ui_ctx: UiContext
+) -> None:
+    """E-1: weights must total 100% per section; a saved change is a new version."""
+    from app.evaluation.templates import current_template
+    from ui.evaluation.template_dialog import TemplateDialog
+
+    with store.read() as s:
+        template = current_template(s, "event_feedback")
+    dialog = TemplateDialog(ui_ctx, template)
+    qtbot.addWidget(dialog)
+    weight = dialog.table.item(0, 6)
+    assert weight is not None and weight.text() == "50"
+    weight.setText("40")
+    dialog.save()
+    assert "90%" in dialog.errors.text() and dialog.saved is None
+    weight.setText("45")
+    second = dialog.table.item(1, 6)
+    assert second is not None
+    second.setText("55")
+    dialog.save()
+    assert dialog.saved is not None and dialog.saved.version_no == 2
+    with store.read() as s:
+        newest = current_template(s, "event_feedback")
+    assert newest.version_no == 2
+    assert [c.weight for c in newest.sections[0].criteria] == [45, 55]
+    assert len(newest.sections) == 2

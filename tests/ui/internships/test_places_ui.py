@@ -1,0 +1,135 @@
+"""Host places, closed dates and the editable holidays table in real widgets."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.internships.hosts import list_holidays
+from app.internships.queries import blackouts, offers
+from app.internships.rules import holidays_of_year
+from app.store import Store
+from ui.internships.internships_page import InternshipsPage
+from ui.main_window import MainWindow
+
+from ..typing import type_text
+
+
+def test_offer_blackout_and_holiday_are_added_and_deleted(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    page = window.page("internships")
+    assert isinstance(page, InternshipsPage)
+    page.setCurrentWidget(page.places)
+    view = page.places
+    view.year.setValue(2027)
+    view.offer_court.setCurrentIndex(view.offer_court.findText("Ақмола облыстық соты"))
+    view.capacity.setValue(4)
+    qtbot.mouseClick(view.add_offer_button, Qt.MouseButton.LeftButton)
+    assert view.offers.rowCount() == 1
+    assert view.offers.item(0, 0).text() == "Ақмола облыстық соты"
+    assert view.offers.item(0, 3).text() == "4"
+    type_text(view.reason, "Жөндеу")
+    qtbot.mouseClick(view.add_blackout_button, Qt.MouseButton.LeftButton)
+    with store.read() as s:
+        assert [o.capacity for o in offers(s, 2027)] == [4]
+        assert [b.reason for b in blackouts(s, 2027)] == ["Жөндеу"]
+    # Kurban ait of 2027 is shipped; a user adds a one-off day off.
+    fixed = view.holidays.rowCount()
+    assert fixed == 14
+    view.holiday_date.set_value(date(2027, 5, 10))
+    view.every_year.setCurrentIndex(1)
+    type_text(view.holiday_kk, "Демалыс күні")
+    type_text(view.holiday_ru, "Выходной день")
+    qtbot.mouseClick(view.add_holiday_button, Qt.MouseButton.LeftButton)
+    assert view.holidays.rowCount() == fixed + 1
+    with store.read() as s:
+        assert date(2027, 5, 10) in holidays_of_year(s, 2027)
+        assert date(2028, 5, 10) not in holidays_of_year(s, 2028)
+    view.offers.setCurrentCell(0, 0)
+    qtbot.mouseClick(view.delete_offer_button, Qt.MouseButton.LeftButton)
+    assert view.offers.rowCount() == 0
+    with store.read() as s:
+        assert offers(s, 2027) == [] and len(list_holidays(s, 2027)) == fixed + 1
+
+
+def test_reports_page_previews_the_internship_documents(
+    qtbot: QtBot, window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Reports page lists the schedule, due list, quality and summary documents."""
+    from app.context import local_actor
+    from app.internships import demo
+    from ui.internships import reports
+
+    with store.write() as s:
+        demo.generate(s, local_actor(), year=date.today().year + 1, judges_per_region=5, regions=1)
+    opened: list[tuple[str, bytes]] = []
+
+    class FakePreview:
+        def __init__(self, pdf: bytes, name: str, _parent: object) -> None:
+            opened.append((name, pdf))
+
+        def exec(self) -> int:
+            return 0
+
+    monkeypatch.setattr(reports, "PrintPreviewDialog", FakePreview)
+    page = window.page("reports")
+    for row in range(1, 4):
+        page.list.setCurrentRow(row)  # type: ignore[attr-defined]
+        page.open_current()  # type: ignore[attr-defined]
+    names = [n for n, _pdf in opened]
+    assert [n.split("-2")[0] for n in names] == [
+        "internships-due",
+        "internship-schedule",
+        "internship-quality",
+    ]
+    assert all(pdf.startswith(b"%PDF") for _n, pdf in opened)
+
+
+def test_quality_import_and_comparison(
+    qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path
+) -> None:
+    """I-2: indicators imported from XLSX; each internship compared before and after."""
+    from app.context import local_actor
+    from app.exports.tables import write_xlsx
+    from app.internships import demo
+    from app.internships.quality import compare
+
+    year = date.today().year
+    with store.write() as s:
+        demo.generate(s, local_actor(), year=year + 2, judges_per_region=6, regions=1)
+        done = compare(s, year)
+    page = window.page("internships")
+    assert isinstance(page, InternshipsPage)
+    page.setCurrentWidget(page.quality)
+    view = page.quality
+    view.year.setValue(year)
+    assert done and view.table.rowCount() == len(done)
+    bad = tmp_path / "bad.xlsx"
+    write_xlsx(
+        bad,
+        "Q",
+        ["IIN", "from", "to", "cases", "overturned", "kept", "complaints"],
+        [["000000000000", date(year, 1, 1), date(year, 12, 31), 5, 0, 90, 0]],
+    )
+    assert view.import_file(bad) is None
+    assert "000000000000" in view.status.text()
+    with store.read() as s:
+        from sqlalchemy import select
+
+        from db.models import Person
+
+        iin = s.scalar(select(Person.iin).limit(1))
+    good = tmp_path / "good.xlsx"
+    write_xlsx(
+        good,
+        "Q",
+        ["IIN", "from", "to", "cases", "overturned", "kept", "complaints"],
+        [[iin, date(year + 1, 1, 1), date(year + 1, 12, 31), 300, 1, 97, 0]],
+    )
+    assert view.import_file(good) == 1
+    assert "1" in view.status.text()

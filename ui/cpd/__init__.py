@@ -1,0 +1,1 @@
+"""The CPD & Training page: training events, ledgers, compliance."""

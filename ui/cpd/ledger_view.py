@@ -1,0 +1,297 @@
+"""A person's CPD ledger for a year with their verdict, and the compliance list (C-2, C-3)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.cpd.compliance import person_compliance
+from app.cpd.dto import ActivityDTO, ComplianceRow
+from app.cpd.evidence import attach_evidence
+from app.cpd.importer import ImportResult, import_activities
+from app.cpd.ledger import person_ledger, review_activity
+from app.cpd.vocab import ACTIVITY_STATES, COMPLIANCE_STATUSES
+from app.errors import DomainError
+from app.people.dto import PersonFilter
+from app.people.queries import page_people
+from app.store import Session
+from i18n import N_, _, format_date, format_number
+from ui.context import UiContext
+from ui.cpd.activity_dialog import ActivityDialog
+from ui.cpd.exemption_dialog import ExemptionDialog
+from ui.cpd.report_panel import ReportPanel
+from ui.cpd.rows_table_model import Column, RowsTableModel
+from ui.ops import run_read, run_write
+from ui.worker import run_with_progress
+
+LEDGER_COLUMNS: list[Column[ActivityDTO]] = [
+    Column(N_("Date"), lambda a: format_date(a.data.ends_on)),
+    Column(N_("Form of participation"), lambda a: a.form_name),
+    Column(N_("Title of the event"), lambda a: a.data.event),
+    Column(N_("Organiser"), lambda a: a.data.organiser),
+    Column(N_("Points"), lambda a: format_number(a.points), numeric=True),
+    Column(N_("Status"), lambda a: _(ACTIVITY_STATES.get(a.state, a.state))),
+    Column(N_("Documents"), lambda a: ", ".join(e.filename for e in a.evidence)),
+]
+PICKER_LIMIT = 50
+
+
+def year_box(parent: QWidget) -> QSpinBox:
+    box = QSpinBox(parent)
+    box.setRange(1992, 2100)
+    box.setValue(date.today().year)
+    return box
+
+
+class LedgerView(QWidget):
+    """Find a person, see their lines of a year and whether they meet the minimum."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.people = QComboBox(self)
+        self.people.setMinimumContentsLength(30)
+        self.year = year_box(self)
+        self.verdict = QLabel(self)
+        self.add_button = QPushButton(self)
+        self.confirm_button = QPushButton(self)
+        self.reject_button = QPushButton(self)
+        self.attach_button = QPushButton(self)
+        self.report = ReportPanel(ctx, self)
+        self.import_button = QPushButton(self)
+        self.exempt_button = QPushButton(self)
+        self.model: RowsTableModel[ActivityDTO] = RowsTableModel(LEDGER_COLUMNS)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for stretch in (1, 2, 3):
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.people, 2)
+        top.addWidget(self.year)
+        top.addWidget(self.import_button)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        actions = QHBoxLayout()
+        actions.addWidget(self.verdict, 1)
+        for button in (
+            self.add_button,
+            self.confirm_button,
+            self.reject_button,
+            self.attach_button,
+            self.exempt_button,
+        ):
+            actions.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(actions)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.report)
+        self.report.changed.connect(self.refresh)
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.import_button.clicked.connect(self._on_import_button_clicked)
+        self.exempt_button.clicked.connect(self._on_exempt_button_clicked)
+        self.confirm_button.clicked.connect(lambda: self.review_selected(confirm=True))
+        self.reject_button.clicked.connect(self._on_reject_button_clicked)
+        self.attach_button.clicked.connect(self._on_attach_button_clicked)
+        self.search.textChanged.connect(lambda _t: self._find())
+        self.people.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.year.valueChanged.connect(lambda _v: self.refresh())
+        self.retranslate_ui()
+
+    def _find(self) -> None:
+        text = self.search.text().strip()
+        found = (
+            (
+                run_read(
+                    self,
+                    self._ctx.store,
+                    lambda s: page_people(s, PersonFilter(text=text), 0, PICKER_LIMIT),
+                )
+                or []
+            )
+            if text
+            else []
+        )
+        self.people.blockSignals(True)
+        self.people.clear()
+        for p in found:
+            self.people.addItem(f"{p.full_name} · {p.iin}", str(p.id))
+        self.people.blockSignals(False)
+        self.refresh()
+
+    def current_person(self) -> uuid.UUID | None:
+        """The chosen person's id."""
+        raw = self.people.currentData()
+        return uuid.UUID(raw) if raw else None
+
+    def refresh(self) -> None:
+        """Reload the ledger and the verdict of the chosen person and year."""
+        pid, year = self.current_person(), self.year.value()
+        self.report.show_report(pid, year)
+        if pid is None:
+            self.model.set_rows([])
+            self.verdict.setText("")
+            return
+
+        def load(session: Session) -> tuple[list[ActivityDTO], ComplianceRow]:
+            return person_ledger(session, pid, year), person_compliance(session, pid, year)
+
+        loaded = run_read(self, self._ctx.store, load)
+        if loaded is None:
+            return
+        lines, row = loaded
+        self.model.set_rows(lines)
+        self.verdict.setText(
+            _("Points earned: {earned} of {required} · {status}").format(
+                earned=format_number(row.earned),
+                required=format_number(row.required),
+                status=_(COMPLIANCE_STATUSES[row.status]),
+            )
+        )
+
+    def selected(self) -> ActivityDTO | None:
+        """The chosen ledger line."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def _on_add_button_clicked(self) -> None:
+        pid = self.current_person()
+        if pid is None:
+            return
+        dialog = ActivityDialog(self._ctx, pid, self)
+        if dialog.exec() and dialog.saved is not None:
+            self.refresh()
+
+    def _on_exempt_button_clicked(self) -> None:
+        pid = self.current_person()
+        if pid is None:
+            return
+        dialog = ExemptionDialog(self._ctx, pid, self)
+        if dialog.exec() and dialog.saved is not None:
+            self.refresh()
+
+    def review_selected(self, *, confirm: bool, note: str = "") -> None:
+        """The officer confirms or rejects the chosen line (C-3)."""
+        line = self.selected()
+        if line is None:
+            return
+        run_write(
+            self,
+            self._ctx.store,
+            lambda s: review_activity(
+                s,
+                self._ctx.actor,
+                line.id,
+                confirm=confirm,
+                note=note,
+                expected_version=line.version,
+            ),
+        )
+        self.refresh()
+
+    def _on_reject_button_clicked(self) -> None:
+        if self.selected() is None:
+            return
+        note, ok = QInputDialog.getText(self, _("Reject"), _("Reason for rejecting"))
+        if ok:
+            self.review_selected(confirm=False, note=note)
+
+    def attach_file(self, path: Path, kind: str = "certificate") -> None:
+        """Keep a confirming document with the chosen line (C-3)."""
+        line = self.selected()
+        if line is None:
+            return
+        content = path.read_bytes()
+        run_write(
+            self,
+            self._ctx.store,
+            lambda s: attach_evidence(
+                s, self._ctx.actor, line.id, kind=kind, filename=path.name, content=content
+            ),
+        )
+        self.refresh()
+
+    def _on_attach_button_clicked(self) -> None:
+        if self.selected() is None:
+            return
+        name, _filter = QFileDialog.getOpenFileName(self, _("Attach a document"))
+        if name:
+            self.attach_file(Path(name))
+
+    def import_file(self, path: Path) -> tuple[ImportResult | None, DomainError | None]:
+        """Import ledger lines from XLSX/CSV off the GUI thread; all rows or none (C-3)."""
+        store, actor = self._ctx.store, self._ctx.actor
+
+        def work(progress: Callable[[int, int], bool]) -> ImportResult:
+            with store.write() as session:
+                return import_activities(session, actor, path, progress=progress)
+
+        result, error = run_with_progress(self, _("Importing…"), work)
+        if isinstance(error, InterruptedError):
+            return None, None
+        if isinstance(error, DomainError):
+            return None, error
+        if error is not None:
+            raise error
+        self.refresh()
+        return result, None
+
+    def _on_import_button_clicked(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Import CPD lines"), "", "Excel, CSV (*.xlsx *.csv)"
+        )
+        if not name:
+            return
+        result, error = self.import_file(Path(name))
+        if error is not None:
+            QMessageBox.warning(self, _("Nothing was imported"), error.message())
+        elif result is not None:
+            QMessageBox.information(
+                self,
+                _("Import"),
+                _("{imported} lines imported, {skipped} already present.").format(
+                    imported=result.imported, skipped=result.skipped
+                ),
+            )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Every label in the active language."""
+        self.search.setPlaceholderText(_("Find a person by name or IIN"))
+        self.add_button.setText(_("Add activity…"))
+        self.import_button.setText(_("Import from a file…"))
+        self.exempt_button.setText(_("Exempt period…"))
+        self.confirm_button.setText(_("Confirm"))
+        self.reject_button.setText(_("Reject…"))
+        self.attach_button.setText(_("Attach a document…"))
+        self.model.retranslate()
+        self.refresh()

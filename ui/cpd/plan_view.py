@@ -1,0 +1,206 @@
+"""Needs survey per court and the yearly plan built from it (T-2, T-3), with the T-4 check."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.courts.service import list_courts
+from app.store import Session
+from app.training.dto import NeedInput, RegionalCheck
+from app.training.exports import export_plan
+from app.training.plan import (
+    NeedRow,
+    PlanStatus,
+    add_need,
+    build_plan,
+    mark_plan_sent,
+    needs_by_topic,
+    plan_status,
+)
+from app.training.queries import regional_check
+from app.training.vocab import AUDIENCES
+from i18n import N_, _, current_language, format_date, format_number
+from ui.context import UiContext
+from ui.cpd.ledger_view import year_box
+from ui.cpd.rows_table_model import Column, RowsTableModel
+from ui.ops import run_read, run_write
+
+COLUMNS: list[Column[NeedRow]] = [
+    Column(N_("Topic"), lambda n: n.topic),
+    Column(N_("Audience"), lambda n: _(AUDIENCES.get(n.audience, n.audience))),
+    Column(N_("People in need"), lambda n: format_number(n.people), numeric=True),
+    Column(N_("Courts"), lambda n: format_number(n.courts), numeric=True),
+]
+
+
+class PlanView(QWidget):
+    """Courts' answers by topic; build the plan; send it by 1 December; print it."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.year = year_box(self)
+        self.year.setValue(date.today().year + 1)
+        self.court = QComboBox(self)
+        self.court.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.court.setMinimumContentsLength(24)
+        for c in run_read(self, ctx.store, list_courts) or []:
+            self.court.addItem(c.name, str(c.id))
+        self.topic = QLineEdit(self)
+        self.topic.setMinimumWidth(260)
+        self.people = QSpinBox(self)
+        self.people.setRange(0, 100000)
+        self.audience = QComboBox(self)
+        for key in AUDIENCES:
+            self.audience.addItem("", key)
+        self.add_button = QPushButton(self)
+        self.build_button = QPushButton(self)
+        self.sent_button = QPushButton(self)
+        self.print_button = QPushButton(self)
+        self.held_button = QPushButton(self)
+        self.status = QLabel(self)
+        self.model: RowsTableModel[NeedRow] = RowsTableModel(COLUMNS)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        need = QHBoxLayout()
+        for field in (self.court, self.topic, self.people, self.audience, self.add_button):
+            need.addWidget(field)
+        need.setStretch(1, 1)
+        actions = QHBoxLayout()
+        self.year_label = QLabel(self)
+        for w in (
+            self.year_label,
+            self.year,
+            self.build_button,
+            self.sent_button,
+            self.print_button,
+            self.held_button,
+        ):
+            actions.addWidget(w)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(actions)
+        layout.addWidget(self.status)
+        layout.addLayout(need)
+        layout.addWidget(self.table, 1)
+        self.year.valueChanged.connect(lambda _v: self.refresh())
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.build_button.clicked.connect(self._on_build_button_clicked)
+        self.sent_button.clicked.connect(self._on_sent_button_clicked)
+        self.print_button.clicked.connect(lambda: self._on_print(held=False))
+        self.held_button.clicked.connect(lambda: self._on_print(held=True))
+        self.retranslate_ui()
+
+    def refresh(self) -> None:
+        """Reload the survey and the plan's standing for the chosen year."""
+        year = self.year.value()
+
+        def load(session: Session) -> tuple[list[NeedRow], PlanStatus, RegionalCheck]:
+            return (
+                needs_by_topic(session, year),
+                plan_status(session, year),
+                regional_check(session, year),
+            )
+
+        loaded = run_read(self, self._ctx.store, load)
+        if loaded is None:
+            return
+        needs, plan, check = loaded
+        self.model.set_rows(needs)
+        text = _("Plan: {events} events; due to the coordinators by {due}").format(
+            events=plan.events, due=format_date(plan.due_on)
+        )
+        if plan.sent_on:
+            text += "; " + _("sent {date}").format(date=format_date(plan.sent_on))
+        if plan.overdue(date.today()):
+            text += "; " + _("overdue")
+        text += " · " + _("Regional conferences and seminars held: {held} of {required}").format(
+            held=check.held, required=check.required
+        )
+        self.status.setText(text)
+
+    def _on_add_button_clicked(self) -> None:
+        court = self.court.currentData()
+        if court is None:
+            return
+        data = NeedInput(
+            self.year.value(),
+            uuid.UUID(str(court)),
+            self.topic.text(),
+            self.people.value(),
+            audience=str(self.audience.currentData()),
+        )
+        if run_write(self, self._ctx.store, lambda s: add_need(s, self._ctx.actor, data)):
+            self.topic.clear()
+        self.refresh()
+
+    def _on_build_button_clicked(self) -> None:
+        year = self.year.value()
+        run_write(self, self._ctx.store, lambda s: build_plan(s, self._ctx.actor, year))
+        self.refresh()
+
+    def _on_sent_button_clicked(self) -> None:
+        year = self.year.value()
+        run_write(
+            self, self._ctx.store, lambda s: mark_plan_sent(s, self._ctx.actor, year, date.today())
+        )
+        self.refresh()
+
+    def save(self, path: Path, *, held: bool) -> None:
+        """The plan (or the report of events held) as PDF, XLSX or CSV by the file's suffix."""
+        year, lang = self.year.value(), current_language()
+        fmt = path.suffix.lower().lstrip(".") or "pdf"
+        run_read(
+            self, self._ctx.store, lambda s: export_plan(s, year, fmt, path, lang=lang, held=held)
+        )
+
+    def _on_print(self, *, held: bool) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Save"),
+            f"training-{'held' if held else 'plan'}-{self.year.value()}.pdf",
+            "PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv)",
+        )
+        if name:
+            self.save(Path(name), held=held)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Every label in the active language."""
+        self.year_label.setText(_("Plan year"))
+        self.topic.setPlaceholderText(_("Topic the court needs"))
+        for i, key in enumerate(AUDIENCES):
+            self.audience.setItemText(i, _(AUDIENCES[key]))
+        self.add_button.setText(_("Add to the survey"))
+        self.build_button.setText(_("Build the plan from the survey"))
+        self.sent_button.setText(_("Mark the plan sent today"))
+        self.print_button.setText(_("Plan…"))
+        self.held_button.setText(_("Events held…"))
+        self.model.retranslate()
+        self.refresh()

@@ -1,0 +1,1 @@
+"""Evaluation pages: summary tables, templates, sheets."""

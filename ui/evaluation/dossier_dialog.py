@@ -1,0 +1,84 @@
+"""The individual dossier of a judge (E-1): sheets, internships, quality, other modules."""
+
+from __future__ import annotations
+
+import uuid
+from html import escape
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from app.evaluation.rounds import Dossier, dossier
+from i18n import _, format_date, localized
+from ui.context import UiContext
+from ui.ops import run_read
+
+
+def dossier_html(d: Dossier, name: str) -> str:
+    """The dossier as simple HTML in the active language."""
+    sheets, internships, quality = _("Evaluation sheets"), _("Internships"), _("Quality indicators")
+    parts = [f"<h2>{escape(name)}</h2>", f"<h3>{escape(sheets)}</h3><ul>"]
+    for sh in d.sheets:
+        status = _("signed off") if sh.status == "signed" else _("draft")
+        parts.append(
+            "<li>"
+            + escape(
+                _("{title}, version {version}: period {period}, {status}, total {total}").format(
+                    title=localized(sh.title_kk, sh.title_ru),
+                    version=sh.template_version,
+                    period=sh.period or "—",
+                    status=status,
+                    total=sh.total or "—",
+                )
+            )
+            + "</li>"
+        )
+    parts.append(f"</ul><h3>{escape(internships)}</h3><ul>")
+    for i in d.internships:
+        parts.append(
+            "<li>"
+            + escape(f"{format_date(i.starts_on)} – {format_date(i.ends_on)}: {i.host_name}")
+            + "</li>"
+        )
+    parts.append(f"</ul><h3>{escape(quality)}</h3><ul>")
+    for start, end, cases, overturned, kept, complaints in d.quality:
+        parts.append(
+            "<li>"
+            + escape(
+                _(
+                    "{start} – {end}: cases {cases}, overturned {overturned}, "
+                    "time limits kept {kept}%, complaints {complaints}"
+                ).format(
+                    start=format_date(start),
+                    end=format_date(end),
+                    cases=cases,
+                    overturned=overturned,
+                    kept=kept,
+                    complaints=complaints,
+                )
+            )
+            + "</li>"
+        )
+    parts.append("</ul>")
+    for heading, text in d.extra:
+        parts.append(f"<h3>{escape(heading)}</h3><p>{escape(text)}</p>")
+    return "".join(parts)
+
+
+class DossierDialog(QDialog):
+    """Read-only view of one judge's dossier."""
+
+    def __init__(
+        self, ctx: UiContext, person_id: uuid.UUID, name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Dossier"))
+        self.text = QTextBrowser(self)
+        found = run_read(self, ctx.store, lambda s: dossier(s, person_id))
+        if found is not None:
+            self.text.setHtml(dossier_html(found, name))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+        self.resize(760, 560)

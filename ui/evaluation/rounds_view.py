@@ -1,0 +1,172 @@
+"""Evaluation rounds (E-1): create one for a region's courts, list its sheets, fill a sheet."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.courts.service import list_courts
+from app.evaluation.queries import SheetRow, round_sheets
+from app.evaluation.rounds import create_round, list_rounds
+from app.evaluation.templates import list_templates
+from i18n import _
+from ui.context import UiContext
+from ui.evaluation.dossier_dialog import DossierDialog
+from ui.evaluation.sheet_dialog import SheetDialog
+from ui.ops import run_read, run_write
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class RoundsView(QWidget):
+    """Rounds on the left, the selected round's sheets on the right."""
+
+    changed = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.sheets: list[SheetRow] = []
+        self.template = QComboBox(self)
+        for t in run_read(self, ctx.store, list_templates) or []:
+            self.template.addItem(t.title, t.code)
+        self.period = QLineEdit(self)
+        self.region = QComboBox(self)
+        self._courts = run_read(self, ctx.store, list_courts) or []
+        for c in self._courts:
+            if c.level == "regional":
+                self.region.addItem(c.name, str(c.id))
+        self.create_button = QPushButton(self)
+        self.create_button.clicked.connect(self.form_round)
+        self.rounds = QListWidget(self)
+        self.rounds.currentRowChanged.connect(self._on_rounds_current_row_changed)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setColumnWidth(0, 260)
+        self.table.setColumnWidth(1, 260)
+        self.table.doubleClicked.connect(lambda _index: self.open_sheet())
+        self.open_button = QPushButton(self)
+        self.open_button.clicked.connect(self.open_sheet)
+        self.dossier_button = QPushButton(self)
+        self.dossier_button.clicked.connect(self.open_dossier)
+        top = QHBoxLayout()
+        for w in (self.template, self.period, self.region, self.create_button):
+            top.addWidget(w)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.table, 1)
+        right_buttons = QHBoxLayout()
+        right_buttons.addStretch(1)
+        right_buttons.addWidget(self.dossier_button)
+        right_buttons.addWidget(self.open_button)
+        right_layout.addLayout(right_buttons)
+        split = QSplitter(self)
+        split.addWidget(self.rounds)
+        split.addWidget(right)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        self.status = QLabel(self)
+        layout.addWidget(self.status)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Texts in the active language."""
+        self.period.setPlaceholderText(_("Period, e.g. 2027"))
+        self.create_button.setText(_("Form a round for the region"))
+        self.open_button.setText(_("Open sheet…"))
+        self.dossier_button.setText(_("Dossier…"))
+        self.table.setHorizontalHeaderLabels([_("Judge"), _("Court"), _("Status"), _("Total")])
+        self.reload()
+
+    def reload(self) -> None:
+        """Refill the rounds list, keeping the selection."""
+        current = self.rounds.currentItem()
+        keep = current.data(ID_ROLE) if current else None
+        self.rounds.blockSignals(True)
+        self.rounds.clear()
+        for r in run_read(self, self._ctx.store, list_rounds) or []:
+            item = QListWidgetItem(
+                _("{period} · {template}: {signed} of {sheets} signed").format(
+                    period=r.period, template=r.template_code, signed=r.signed, sheets=r.sheets
+                )
+            )
+            item.setData(ID_ROLE, r.id)
+            self.rounds.addItem(item)
+            if r.id == keep:
+                self.rounds.setCurrentItem(item)
+        self.rounds.blockSignals(False)
+        self._on_rounds_current_row_changed(self.rounds.currentRow())
+
+    def _on_rounds_current_row_changed(self, row: int) -> None:
+        item = self.rounds.item(row) if row >= 0 else None
+        round_id = item.data(ID_ROLE) if item else None
+        self.sheets = (
+            (run_read(self, self._ctx.store, lambda s: round_sheets(s, round_id)) or [])
+            if round_id
+            else []
+        )
+        self.table.setRowCount(len(self.sheets))
+        for n, sh in enumerate(self.sheets):
+            status = _("signed off") if sh.status == "signed" else _("draft")
+            for col, text in enumerate(
+                (sh.subject_name, sh.court_name, status, "" if sh.total is None else str(sh.total))
+            ):
+                self.table.setItem(n, col, QTableWidgetItem(text))
+
+    def form_round(self) -> None:
+        """Form a round: one sheet per active judge of the region's courts (E-1)."""
+        region = uuid.UUID(str(self.region.currentData()))
+        courts = [c.id for c in self._courts if region in (c.id, c.parent_id)]
+        code, period = str(self.template.currentData()), self.period.text()
+        made = run_write(
+            self,
+            self._ctx.store,
+            lambda s: create_round(
+                s, self._ctx.actor, template_code=code, period=period, court_ids=courts
+            ),
+        )
+        if made is not None:
+            self.status.setText(_("Round formed: {count} sheets.").format(count=made.sheets))
+            self.reload()
+            self.changed.emit()
+
+    def open_sheet(self) -> None:
+        """Fill the selected sheet."""
+        row = self.table.currentRow()
+        if 0 <= row < len(self.sheets):
+            SheetDialog(self._ctx, self.sheets[row].id, self).exec()
+            self._on_rounds_current_row_changed(self.rounds.currentRow())
+            self.changed.emit()
+
+    def open_dossier(self) -> None:
+        """The selected judge's dossier (E-1)."""
+        row = self.table.currentRow()
+        if 0 <= row < len(self.sheets) and self.sheets[row].subject_id is not None:
+            sheet = self.sheets[row]
+            assert sheet.subject_id is not None
+            DossierDialog(self._ctx, sheet.subject_id, sheet.subject_name, self).exec()

@@ -1,0 +1,173 @@
+"""Random sampling of court acts and hearing records (E-2): import a list, draw, see codes;
+the key from code to case number is shown to the coordinator only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import DomainError
+from app.evaluation.dto import DrawDTO
+from app.evaluation.sampling import draw_for_list, read_case_list, sample_key
+from i18n import _, ngettext
+from ui.context import UiContext
+from ui.ops import run_write, show_error
+
+
+class SamplingView(QWidget):
+    """Import → size and seed → draw; one line per judge with the codes reviewers get."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.cases: dict[str, list[str]] = {}
+        self.draws: list[tuple[str, DrawDTO]] = []
+        self.import_button, self.draw_button = QPushButton(self), QPushButton(self)
+        self.key_button = QPushButton(self)
+        self.per_judge, self.seed = QSpinBox(self), QSpinBox(self)
+        self.per_judge.setRange(1, 100)
+        self.per_judge.setValue(5)
+        self.seed.setRange(0, 2**31 - 1)
+        self.kind = QComboBox(self)
+        self.kind.addItem("", "act")
+        self.kind.addItem("", "hearing")
+        self.size_label, self.seed_label = QLabel(self), QLabel(self)
+        self.loaded = QLabel(self)
+        self.table = QTableWidget(0, 3, self)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.setColumnWidth(0, 300)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.import_button.clicked.connect(self._on_import_button_clicked)
+        self.draw_button.clicked.connect(self.draw)
+        self.key_button.clicked.connect(self.show_key)
+        top = QHBoxLayout()
+        for w in (
+            self.import_button,
+            self.kind,
+            self.size_label,
+            self.per_judge,
+            self.seed_label,
+            self.seed,
+            self.draw_button,
+        ):
+            top.addWidget(w)
+        top.addStretch(1)
+        top.addWidget(self.key_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.loaded)
+        layout.addWidget(self.table, 1)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Texts in the active language."""
+        self.import_button.setText(_("Import case list…"))
+        self.draw_button.setText(_("Draw"))
+        self.key_button.setText(_("Show key (coordinator)"))
+        self.size_label.setText(_("Cases per judge:"))
+        self.seed_label.setText(_("Seed (0 = random):"))
+        self.kind.setItemText(0, _("Court acts"))
+        self.kind.setItemText(1, _("Hearing records"))
+        self.table.setHorizontalHeaderLabels([_("Judge"), _("Seed"), _("Codes")])
+        self._show_loaded()
+
+    def _show_loaded(self) -> None:
+        judges = len(self.cases)
+        total = sum(len(v) for v in self.cases.values())
+        self.loaded.setText(
+            ngettext(
+                "{cases} case numbers of {n} judge loaded",
+                "{cases} case numbers of {n} judges loaded",
+                judges,
+            ).format(cases=total, n=judges)
+        )
+
+    def _on_import_button_clicked(self) -> None:
+        self.import_list()
+
+    def import_list(self, path: Path | None = None) -> None:
+        """Read IIN and case number pairs from XLSX or CSV."""
+        if path is None:
+            name, _filter = QFileDialog.getOpenFileName(
+                self, _("Import case list…"), "", "XLSX, CSV (*.xlsx *.csv)"
+            )
+            if not name:
+                return
+            path = Path(name)
+        try:
+            self.cases = read_case_list(path)
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, _("Import case list…"), str(exc))
+            return
+        self._show_loaded()
+
+    def draw(self) -> None:
+        """Draw for every judge of the list with one seed, recorded with each draw."""
+        if not self.cases:
+            return
+        cases, size, kind = dict(self.cases), self.per_judge.value(), str(self.kind.currentData())
+        seed = self.seed.value() or None
+        result = run_write(
+            self,
+            self._ctx.store,
+            lambda s: draw_for_list(s, self._ctx.actor, cases, size=size, seed=seed, kind=kind),
+        )
+        if result is None:
+            return
+        self.draws = list(result.draws)
+        self.table.setRowCount(len(self.draws))
+        for n, (name, d) in enumerate(self.draws):
+            for c, text in enumerate((name, str(d.seed), ", ".join(i.code for i in d.items))):
+                self.table.setItem(n, c, QTableWidgetItem(text))
+        if result.unknown_iins:
+            QMessageBox.information(
+                self,
+                _("Draw"),
+                _("No judge with IIN: {iins}").format(iins=", ".join(result.unknown_iins)),
+            )
+
+    def key_text(self) -> str | None:
+        """The key of the selected draw, or None when refused (only the coordinator)."""
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.draws):
+            return None
+        draw_id = self.draws[row][1].id
+        try:
+            # A write session: reading the key is itself recorded in the audit log.
+            with self._ctx.store.write() as s:
+                key = sample_key(s, self._ctx.actor, draw_id)
+        except DomainError as exc:
+            show_error(self, exc)
+            return None
+        return "\n".join(f"{code} → {case}" for code, case in sorted(key.items()))
+
+    def show_key(self) -> None:
+        """Show which case each code stands for."""
+        text = self.key_text()
+        if text is not None:
+            box = QMessageBox(QMessageBox.Icon.Information, _("Key"), text, parent=self)
+            box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            box.exec()

@@ -1,0 +1,175 @@
+"""Summary tables by criterion (E-3) on screen, printed and exported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.evaluation.queries import periods
+from app.evaluation.summary import SummaryTable, summary_table
+from app.evaluation.templates import list_templates
+from app.exports.tables import write_xlsx
+from app.reports.evaluation_summary import build_summary_pdf, grouped, summary_rows
+from app.settings.service import current_centre
+from app.store import Session
+from i18n import _, current_language, localized
+from ui.context import UiContext
+from ui.dialogs.print_preview_dialog import PrintPreviewDialog
+from ui.ops import run_read
+
+
+class SummaryView(QWidget):
+    """Template and period on top; judges court by court with values and changes."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.table_data: SummaryTable | None = None
+        self.template = QComboBox(self)
+        self.period = QComboBox(self)
+        self.template_label, self.period_label = QLabel(self), QLabel(self)
+        self.table = QTableWidget(self)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()  # the table has its own No. column
+        self.note = QLabel(self)
+        self.print_button, self.export_button = QPushButton(self), QPushButton(self)
+        self.print_button.clicked.connect(self.print_preview)
+        self.export_button.clicked.connect(self.export)
+        top = QHBoxLayout()
+        for w in (self.template_label, self.template, self.period_label, self.period):
+            top.addWidget(w)
+        top.addStretch(1)
+        top.addWidget(self.print_button)
+        top.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.note)
+        layout.addWidget(self.table, 1)
+        for t in run_read(self, ctx.store, list_templates) or []:
+            self.template.addItem("", t.code)
+        self.template.currentIndexChanged.connect(self._on_template_current_index_changed)
+        self.period.currentIndexChanged.connect(self.reload)
+        self.retranslate_ui()
+        self._on_template_current_index_changed()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Texts in the active language."""
+        self.template_label.setText(_("Template:"))
+        self.period_label.setText(_("Period:"))
+        self.print_button.setText(_("Print…"))
+        self.export_button.setText(_("Export XLSX…"))
+        templates = {t.code: t for t in run_read(self, self._ctx.store, list_templates) or []}
+        for i in range(self.template.count()):
+            t = templates.get(self.template.itemData(i))
+            if t is not None:
+                self.template.setItemText(i, t.title)
+        self.reload()
+
+    def _on_template_current_index_changed(self) -> None:
+        code = str(self.template.currentData() or "")
+        found = run_read(self, self._ctx.store, lambda s: periods(s, code)) or []
+        self.period.blockSignals(True)
+        self.period.clear()
+        for p in found:
+            self.period.addItem(p, p)
+        self.period.blockSignals(False)
+        self.reload()
+
+    def reload(self) -> None:
+        """Compute and show the table."""
+        code, period = self.template.currentData(), self.period.currentData()
+        if not code or not period:
+            self.table_data = None
+            self.table.setRowCount(0)
+            self.note.setText(_("No evaluation round with signed sheets yet."))
+            return
+        data = run_read(self, self._ctx.store, lambda s: summary_table(s, str(code), str(period)))
+        self.table_data = data
+        if data is None:
+            return
+        lang = current_language()
+        header, body = summary_rows(data, lang)
+        self.table.setColumnCount(len(header))
+        self.table.setHorizontalHeaderLabels(header)
+        for c, text in enumerate(header):
+            head = self.table.horizontalHeaderItem(c)
+            if head is not None:
+                head.setToolTip(text)  # criterion titles are longer than their columns
+        self.table.setRowCount(len(body))
+        bold = QFont()
+        bold.setBold(True)
+        kinds = [kind for kind, _n, _r in grouped(data)]
+        for r, row in enumerate(body):
+            for c, value in enumerate(row):
+                item = QTableWidgetItem(str(value))
+                if c >= 3 or c == 0:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if kinds[r] == "court":
+                    item.setFont(bold)
+                self.table.setItem(r, c, item)
+        self.table.setColumnWidth(1, 240)
+        self.table.setColumnWidth(2, 240)
+        if data.previous_period:
+            self.note.setText(
+                _("Period {period}; in brackets the change from {previous}.").format(
+                    period=data.period, previous=data.previous_period
+                )
+            )
+        else:
+            self.note.setText(
+                _("Period {period}; no earlier period to compare.").format(period=data.period)
+            )
+
+    def _pdf(self) -> bytes | None:
+        data, lang = self.table_data, current_language()
+        if data is None:
+            return None
+
+        def build(s: Session) -> bytes:
+            centre = current_centre(s)
+            name = localized(centre.name_kk, centre.name_ru, lang) if centre else ""
+            return build_summary_pdf(data, lang=lang, centre_name=name)
+
+        return run_read(self, self._ctx.store, build)
+
+    def print_preview(self) -> None:
+        """The table as it will print (landscape, header on every page)."""
+        pdf = self._pdf()
+        if pdf is not None and self.table_data is not None:
+            PrintPreviewDialog(pdf, f"summary-{self.table_data.period}.pdf", self).exec()
+
+    def export(self, path: Path | None = None) -> Path | None:
+        """Save the table as XLSX."""
+        if self.table_data is None:
+            return None
+        if path is None:
+            name, _filter = QFileDialog.getSaveFileName(
+                self, _("Export XLSX…"), "summary.xlsx", "XLSX (*.xlsx)"
+            )
+            if not name:
+                return None
+            path = Path(name)
+        header, body = summary_rows(self.table_data, current_language())
+        write_xlsx(path, self.table_data.period, header, body)
+        return path

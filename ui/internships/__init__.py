@@ -1,0 +1,1 @@
+"""Internships pages: due list, plan, timeline."""

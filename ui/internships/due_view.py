@@ -1,0 +1,266 @@
+"""Who is due for an internship (I-1): sortable, filterable, printable; propose and apply a plan."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.courts.service import list_courts
+from app.errors import DomainError
+from app.internships.dto import DueFilter, DueRow, PlanResult
+from app.internships.due import due_judges
+from app.internships.planner import REASONS, apply_plan, plan_year
+from app.internships.queries import centre_region_code
+from app.reports.internship_schedule import build_due_pdf
+from app.settings.service import current_centre
+from app.store import Session
+from i18n import _, current_language, format_date, localized, ngettext
+from ui.context import UiContext
+from ui.dialogs.print_preview_dialog import PrintPreviewDialog
+from ui.ops import run_read, show_error
+from ui.worker import run_with_progress
+
+COLUMNS = (
+    "name",
+    "court",
+    "last",
+    "due_on",
+    "experience",
+    "overturned",
+    "kept",
+    "complaints",
+    "priority",
+    "scheduled",
+)
+
+
+class NumberItem(QTableWidgetItem):
+    """A cell that sorts by its number, not its text."""
+
+    def __init__(self, text: str, value: float) -> None:
+        super().__init__(text)
+        self.setData(Qt.ItemDataRole.UserRole, value)
+        self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine = self.data(Qt.ItemDataRole.UserRole)
+        theirs = other.data(Qt.ItemDataRole.UserRole)
+        return float(mine or 0) < float(theirs or 0)
+
+
+class DueView(QWidget):
+    """The due list of a year with plan proposal and printing."""
+
+    planned = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.rows: list[DueRow] = []
+        self.year = QSpinBox(self)
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year + 1)
+        self.region = QComboBox(self)
+        self._courts = run_read(self, ctx.store, list_courts) or []
+        self.region.addItem("", "")
+        for c in self._courts:
+            if c.level == "regional":
+                self.region.addItem("", c.region_code)
+        # A training centre works its own region; every region is one choice away.
+        home = run_read(self, ctx.store, centre_region_code) or ""
+        self.region.setCurrentIndex(max(self.region.findData(home), 0))
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.unscheduled = QCheckBox(self)
+        self.year_label, self.region_label = QLabel(self), QLabel(self)
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        for col in range(2, len(COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnWidth(0, 260)
+        self.table.setColumnWidth(1, 320)
+        # Highest priority first, as the planner takes them.
+        header.setSortIndicator(COLUMNS.index("priority"), Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        self.plan_button, self.print_button = QPushButton(self), QPushButton(self)
+        self.plan_button.clicked.connect(self.propose_plan)
+        self.print_button.clicked.connect(self.print_preview)
+        self.count = QLabel(self)
+        top = QHBoxLayout()
+        for w in (
+            self.year_label,
+            self.year,
+            self.region_label,
+            self.region,
+            self.search,
+            self.unscheduled,
+        ):
+            top.addWidget(w)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.plan_button)
+        bottom.addWidget(self.print_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.year.valueChanged.connect(self.reload)
+        self.region.currentIndexChanged.connect(self.reload)
+        self.search.textChanged.connect(self.reload)
+        self.unscheduled.toggled.connect(self.reload)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Texts in the active language; the list is refilled for court names."""
+        self.year_label.setText(_("Year:"))
+        self.region_label.setText(_("Region:"))
+        self.search.setPlaceholderText(_("Search by name…"))
+        self.unscheduled.setText(_("Not yet scheduled only"))
+        self.region.setItemText(0, _("All regions"))
+        regional = [c for c in self._courts if c.level == "regional"]
+        for i, c in enumerate(regional, start=1):
+            self.region.setItemText(i, c.name)
+        self.table.setHorizontalHeaderLabels(
+            [
+                _("Judge"),
+                _("Court"),
+                _("Last internship ended"),
+                _("Due on"),
+                _("Experience, years"),
+                _("Decisions overturned"),
+                _("Time limits kept, %"),
+                _("Complaints"),
+                _("Priority"),
+                _("Scheduled"),
+            ]
+        )
+        self.plan_button.setText(_("Propose a plan…"))
+        self.print_button.setText(_("Print…"))
+        self.reload()
+
+    def _filter(self) -> DueFilter:
+        return DueFilter(
+            region_code=str(self.region.currentData() or ""),
+            text=self.search.text(),
+            only_unscheduled=self.unscheduled.isChecked(),
+        )
+
+    def reload(self) -> None:
+        """Read the due list and fill the table (sorted by priority)."""
+        year, flt = self.year.value(), self._filter()
+        self.rows = run_read(self, self._ctx.store, lambda s: due_judges(s, year, flt)) or []
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(self.rows))
+        for n, r in enumerate(self.rows):
+            kept = r.time_limits_kept_pct
+            cells = [
+                QTableWidgetItem(r.full_name),
+                QTableWidgetItem(r.court_name),
+                NumberItem(
+                    format_date(r.last_internship_end) or _("never"),
+                    r.last_internship_end.toordinal() if r.last_internship_end else 0,
+                ),
+                NumberItem(format_date(r.due_on), r.due_on.toordinal()),
+                NumberItem(str(r.experience_years), r.experience_years),
+                NumberItem(str(r.overturned), r.overturned),
+                NumberItem("" if kept is None else str(kept), float(kept or 0)),
+                NumberItem(str(r.complaints), r.complaints),
+                NumberItem(f"{r.priority:.1f}", r.priority),
+                QTableWidgetItem(_("yes") if r.scheduled else _("no")),
+            ]
+            for col, cell in enumerate(cells):
+                self.table.setItem(n, col, cell)
+        self.table.setSortingEnabled(True)
+        self.count.setText(
+            ngettext("{n} judge due", "{n} judges due", len(self.rows)).format(n=len(self.rows))
+        )
+
+    def propose_plan(self) -> None:
+        """Propose a schedule; the user applies it or not. Who cannot be placed is listed."""
+        year, region = self.year.value(), str(self.region.currentData() or "")
+        result = run_read(self, self._ctx.store, lambda s: plan_year(s, year, region_code=region))
+        if result is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question, _("Plan of internships"), plan_summary(result), parent=self
+        )
+        if result.unplaced:
+            box.setDetailedText(
+                "\n".join(f"{u.full_name}: {_(REASONS[u.reason])}" for u in result.unplaced)
+            )
+        apply = box.addButton(_("Save the plan"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is apply and result.placements:
+            self.apply(year, region)
+
+    def apply(self, year: int, region: str) -> PlanResult | None:
+        """Plan again and save, in one transaction, off the GUI thread; cancel saves nothing."""
+
+        def work(progress: Callable[[int, int], bool]) -> PlanResult:
+            with self._ctx.store.write() as s:
+                return apply_plan(s, self._ctx.actor, year, region_code=region, progress=progress)
+
+        result, error = run_with_progress(self, _("Planning internships…"), work)
+        saved = result if isinstance(result, PlanResult) else None
+        if isinstance(error, DomainError):
+            show_error(self, error)
+        elif error is not None and not isinstance(error, InterruptedError):
+            raise error
+        self.reload()
+        if saved is not None:
+            self.planned.emit()
+        return saved
+
+    def print_preview(self) -> None:
+        """The due list as it will print."""
+        lang, year = current_language(), self.year.value()
+        rows = list(self.rows)
+
+        def build(s: Session) -> bytes:
+            centre = current_centre(s)
+            name = localized(centre.name_kk, centre.name_ru, lang) if centre else ""
+            return build_due_pdf(rows, year=year, lang=lang, centre_name=name)
+
+        pdf = run_read(self, self._ctx.store, build)
+        if pdf is not None:
+            PrintPreviewDialog(pdf, f"internships-due-{year}.pdf", self).exec()
+
+
+def plan_summary(result: PlanResult) -> str:
+    """One paragraph about a proposed plan."""
+    return _(
+        "Placed: {placed}; could not be placed: {unplaced}; already scheduled: {scheduled}."
+    ).format(
+        placed=len(result.placements),
+        unplaced=len(result.unplaced),
+        scheduled=result.already_scheduled,
+    )

@@ -1,0 +1,116 @@
+"""The confidential journal: meetings and hearing reviews (M-8, M-9)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+)
+
+from app.errors import DomainError
+from app.mentoring import journal
+from app.mentoring.journal import ETHICS_CRITERIA
+from i18n import N_, _
+from ui.mentoring.pair_tab import PairTab, date_edit, picked_date
+
+
+class JournalTab(PairTab):
+    """The confidential journal: meetings and hearing reviews (M-8, M-9)."""
+
+    def _build(self) -> None:
+        page = self
+        self.meeting_date = date_edit(page)
+        self.meeting_topic = QLineEdit(page)
+        self.meeting_notes = QPlainTextEdit(page)
+        self.meeting_notes.setMaximumHeight(60)
+        self.log_meeting_button = self._button(
+            page, N_("Log meeting"), self._on_log_meeting_clicked
+        )
+        self.case_number = QLineEdit(page)
+        self.heard_on = date_edit(page)
+        self.criteria = {key: QCheckBox(page) for key in ETHICS_CRITERIA}
+        self.remarks = QLineEdit(page)
+        self.review_button = self._button(page, N_("Save hearing review"), self._on_review_clicked)
+        self.journal_list = QLabel(page)
+        self.journal_list.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.addLayout(
+            self._form(
+                page,
+                [
+                    (N_("Meeting date"), self.meeting_date),
+                    (N_("Topic"), self.meeting_topic),
+                    (N_("Notes"), self.meeting_notes),
+                ],
+            )
+        )
+        layout.addWidget(self.log_meeting_button)
+        layout.addLayout(
+            self._form(
+                page,
+                [
+                    (N_("Case number"), self.case_number),
+                    (N_("Hearing date"), self.heard_on),
+                    (N_("Remarks"), self.remarks),
+                ],
+            )
+        )
+        for box in self.criteria.values():
+            layout.addWidget(box)
+        layout.addWidget(self.review_button)
+        layout.addWidget(self.journal_list)
+
+    def _on_log_meeting_clicked(self) -> None:
+        assert self.pair is not None
+        pair_id, on = self.pair.id, picked_date(self.meeting_date)
+        topic, notes = self.meeting_topic.text(), self.meeting_notes.toPlainText()
+        if self._run(
+            lambda s: journal.log_meeting(s, self._ctx.actor, pair_id, on, topic, notes=notes)
+        ):
+            self.meeting_topic.clear()
+            self.meeting_notes.clear()
+
+    def _on_review_clicked(self) -> None:
+        assert self.pair is not None
+        pair_id = self.pair.id
+        criteria = {k: box.isChecked() for k, box in self.criteria.items()}
+        self._run(
+            lambda s: journal.review_hearing(
+                s,
+                self._ctx.actor,
+                pair_id,
+                case_number=self.case_number.text(),
+                heard_on=picked_date(self.heard_on),
+                criteria=criteria,
+                remarks=self.remarks.text(),
+            )
+        )
+
+    def refresh(self) -> None:
+        """Meetings and reviews, if the actor may see them (M-9)."""
+        pair = self.pair
+        if pair is None:
+            return
+        actor = self._ctx.actor
+        try:
+            with self._ctx.store.read() as s:
+                meetings = journal.meetings(s, actor, pair.id)
+                reviews = journal.reviews(s, actor, pair.id)
+        except DomainError as exc:
+            self.journal_list.setText(exc.message())
+            return
+        self.journal_list.setText(
+            "\n".join(
+                [f"{m.held_on:%d.%m.%Y} · {m.topic}" for m in meetings]
+                + [f"{r.heard_on:%d.%m.%Y} · {r.case_number}" for r in reviews]
+            )
+        )
+
+    def retranslate_ui(self) -> None:
+        """Captions and the ethics criteria."""
+        super().retranslate_ui()
+        for key, box in self.criteria.items():
+            box.setText(_(ETHICS_CRITERIA[key]))

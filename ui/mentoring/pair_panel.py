@@ -1,0 +1,70 @@
+"""The selected pair: programme, confidential journal, reports and the council's protocol."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from app.errors import DomainError
+from app.mentoring.dto import PairDTO
+from app.store import Session
+from i18n import _
+from ui.context import UiContext
+from ui.mentoring.council_tab import CouncilTab
+from ui.mentoring.journal_tab import JournalTab
+from ui.mentoring.programme_tab import ProgrammeTab
+from ui.mentoring.reports_tab import ReportsTab
+
+
+class PairPanel(QTabWidget):
+    """Works on one pair; every action is one service call in one transaction."""
+
+    changed = Signal()
+    message_shown = Signal(str)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.pair: PairDTO | None = None
+        self.programme = ProgrammeTab(self, ctx)
+        self.journal = JournalTab(self, ctx)
+        self.reports = ReportsTab(self, ctx)
+        self.council = CouncilTab(self, ctx)
+        for tab in (self.programme, self.journal, self.reports, self.council):
+            self.addTab(tab, "")
+        self.retranslate_ui()
+        self.setEnabled(False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Tab titles in the active language (each tab retranslates itself)."""
+        titles = (_("Programme"), _("Journal (confidential)"), _("Reports"), _("Council protocol"))
+        for i, title in enumerate(titles):
+            self.setTabText(i, title)
+
+    def show_pair(self, pair: PairDTO | None) -> None:
+        """Show a pair (None: nothing selected)."""
+        self.pair = pair
+        self.setEnabled(pair is not None)
+        if pair is not None:
+            for tab in (self.programme, self.journal, self.reports, self.council):
+                tab.refresh()
+
+    def run(self, action: Callable[[Session], Any]) -> Any:
+        """One action, one transaction; a refusal is shown in words, nothing is saved."""
+        try:
+            with self._ctx.store.write() as session:
+                result = action(session)
+        except DomainError as exc:
+            self.message_shown.emit(exc.message())
+            return None
+        self.message_shown.emit("")
+        self.changed.emit()
+        return result

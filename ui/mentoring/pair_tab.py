@@ -1,0 +1,87 @@
+"""What every tab of the pair panel shares: captions that retranslate, one action per click."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, QEvent
+from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QPushButton, QWidget
+
+from app.mentoring.dto import PairDTO
+from app.store import Session
+from i18n import _
+from ui.context import UiContext
+
+if TYPE_CHECKING:
+    from ui.mentoring.pair_panel import PairPanel
+
+
+def date_edit(parent: QWidget) -> QDateEdit:
+    """A date field in the document format, today by default."""
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd.MM.yyyy")
+    edit.setDate(QDate.currentDate())
+    return edit
+
+
+def picked_date(edit: QDateEdit) -> date:
+    """The date a date field shows."""
+    value = edit.date().toPython()
+    assert isinstance(value, date)
+    return value
+
+
+class PairTab(QWidget):
+    """A tab working on the panel's pair; subclasses build in _build and add captions."""
+
+    def __init__(self, panel: PairPanel, ctx: UiContext) -> None:
+        super().__init__(panel)
+        self._panel = panel
+        self._ctx = ctx
+        self._labels: list[tuple[QLabel, str]] = []
+        self._buttons: list[tuple[QPushButton, str]] = []
+        self._build()
+        self.retranslate_ui()
+
+    def _build(self) -> None:
+        raise NotImplementedError
+
+    @property
+    def pair(self) -> PairDTO | None:
+        """The pair the panel shows."""
+        return self._panel.pair
+
+    def _run(self, action: Callable[[Session], Any]) -> Any:
+        return self._panel.run(action)
+
+    def _button(self, parent: QWidget, msgid: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(parent)
+        button.clicked.connect(slot)
+        self._buttons.append((button, msgid))
+        return button
+
+    def _form(self, page: QWidget, rows: list[tuple[str, QWidget]]) -> QFormLayout:
+        form = QFormLayout()
+        for msgid, widget in rows:
+            label = QLabel(page)
+            self._labels.append((label, msgid))
+            form.addRow(label, widget)
+        return form
+
+    def refresh(self) -> None:
+        """Show the current pair's data (tabs that show data override this)."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Labels and buttons in the active language; subclasses add their own captions."""
+        for label, msgid in self._labels:
+            label.setText(_(msgid))
+        for button, msgid in self._buttons:
+            button.setText(_(msgid))

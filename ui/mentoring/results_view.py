@@ -1,0 +1,125 @@
+"""The region's year in review (M-13) and the centre's limit of protégés per guide."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import DomainError
+from app.exports.tables import write_xlsx
+from app.mentoring import roster
+from app.mentoring.year import year_review
+from app.reports.mentoring_year import build_year_review, figures, guide_header, guide_rows
+from i18n import _, current_language
+from ui.context import UiContext
+
+
+class ResultsView(QWidget):
+    """Figures of the year, saved as PDF or XLSX; the protégés-per-guide setting."""
+
+    def __init__(self, ctx: UiContext, region: QComboBox, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._region = region
+        self.year = QSpinBox(self)
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.save_button = QPushButton(self)
+        self.limit = QSpinBox(self)
+        self.limit.setRange(1, 20)
+        self.limit_button = QPushButton(self)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.year_label, self.limit_label = QLabel(self), QLabel(self)
+        form = QFormLayout()
+        form.addRow(self.year_label, self.year)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.save_button)
+        limit_form = QFormLayout()
+        limit_form.addRow(self.limit_label, self.limit)
+        layout.addLayout(limit_form)
+        layout.addWidget(self.limit_button)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        self.year.valueChanged.connect(self.reload)
+        self._region.currentIndexChanged.connect(self.reload)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.limit_button.clicked.connect(self._on_limit_clicked)
+        with ctx.store.read() as s:
+            self.limit.setValue(roster.max_proteges(s))
+        self.retranslate_ui()
+        self.reload()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            self.reload()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Captions in the active language."""
+        self.year_label.setText(_("Year"))
+        self.save_button.setText(_("Save the year in review (PDF or XLSX)…"))
+        self.limit_label.setText(_("Protégés per guide, at most"))
+        self.limit_button.setText(_("Save the limit"))
+
+    def reload(self) -> None:
+        """The year's figures for the chosen region (aggregates only, M-9)."""
+        with self._ctx.store.read() as s:
+            review = year_review(s, self._region.currentData() or "", self.year.value())
+        lines = [f"{label}: {value}" for label, value in figures(review, current_language())]
+        lines += [
+            f"{row[0]}. {row[1]} — {row[2]}" for row in guide_rows(review, current_language())
+        ]
+        self.summary.setText("\n".join(lines))
+
+    def save(self, path: Path) -> None:
+        """Write the year in review; the file's extension picks PDF or XLSX."""
+        lang = current_language()
+        with self._ctx.store.read() as s:
+            review = year_review(s, self._region.currentData() or "", self.year.value())
+        if path.suffix.lower() == ".xlsx":
+            rows = [[label, value, "", "", ""] for label, value in figures(review, lang)]
+            rows += [["", "", "", "", ""], guide_header(lang), *guide_rows(review, lang)]
+            write_xlsx(path, str(review.year), [self._region.currentText(), "", "", "", ""], rows)
+        else:
+            path.write_bytes(
+                build_year_review(review, lang=lang, region_name=self._region.currentText())
+            )
+        self.message.setText(_("Written to {path}").format(path=path))
+
+    def _on_save_clicked(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Save the year in review (PDF or XLSX)…"),
+            f"mentoring-{self.year.value()}.pdf",
+            "PDF (*.pdf);;Excel (*.xlsx)",
+        )
+        if name:
+            self.save(Path(name))
+
+    def _on_limit_clicked(self) -> None:
+        value = self.limit.value()
+        try:
+            with self._ctx.store.write() as s:
+                roster.set_max_proteges(s, self._ctx.actor, value)
+        except DomainError as exc:
+            self.message.setText(exc.message())
+            return
+        self.message.setText("")

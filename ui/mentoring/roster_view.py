@@ -1,0 +1,325 @@
+"""The region's roster approved by order (M-1, M-3) and orientation seminars (M-12)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import DomainError
+from app.mentoring import queries, roster, seminars
+from app.mentoring.dto import RosterEntryInput, RosterOrderInput
+from app.mentoring.rules import EVENT_KINDS, KIND_LABELS, REASONS
+from app.people.dto import PersonFilter
+from app.people.queries import page_people
+from app.store import Session
+from i18n import N_, _, localized
+from ui.context import UiContext
+
+CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
+USER_ROLE = Qt.ItemDataRole.UserRole
+CANDIDATES_SHOWN = 200
+T = TypeVar("T")
+
+
+def _date_edit(parent: QWidget) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd.MM.yyyy")
+    edit.setDate(QDate.currentDate())
+    return edit
+
+
+def _picked(edit: QDateEdit) -> date:
+    value = edit.date().toPython()
+    assert isinstance(value, date)
+    return value
+
+
+class RosterView(QWidget):
+    """Approve or amend the roster by the chairman's order; plan seminars, invite, mark."""
+
+    roster_changed = Signal()
+
+    def __init__(self, ctx: UiContext, region: QComboBox, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._region = region
+        self._attachment: tuple[str, bytes] | None = None
+        self._seminar_id: uuid.UUID | None = None
+        self.roster_box, self.order_box, self.seminar_box = (QGroupBox(self) for _ in range(3))
+        self.roster = QListWidget(self.roster_box)
+        self.search = QLineEdit(self.order_box)
+        self.candidates = QListWidget(self.order_box)
+        self.kind = QComboBox(self.order_box)
+        self.kind.addItem("", "tutor")
+        self.kind.addItem("", "mentor")
+        self.override = QLineEdit(self.order_box)
+        self.number = QLineEdit(self.order_box)
+        self.signed_on = _date_edit(self.order_box)
+        self.attach_button = QPushButton(self.order_box)
+        self.approve_button = QPushButton(self.order_box)
+        self.event_kind = QComboBox(self.order_box)
+        for key in EVENT_KINDS:
+            self.event_kind.addItem("", key)
+        self.event_date = _date_edit(self.order_box)
+        self.event_button = QPushButton(self.order_box)
+        self.topic = QLineEdit(self.seminar_box)
+        self.held_on = _date_edit(self.seminar_box)
+        self.place = QLineEdit(self.seminar_box)
+        self.plan_button = QPushButton(self.seminar_box)
+        self.invite_button = QPushButton(self.seminar_box)
+        self.attendance = QListWidget(self.seminar_box)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #a40000;")
+        self._form_labels: list[tuple[QLabel, str]] = []
+
+        self.roster.setWordWrap(True)
+        self.roster_hint = QLabel(self.roster_box)
+        self.roster_hint.setWordWrap(True)
+        roster_layout = QVBoxLayout(self.roster_box)
+        roster_layout.addWidget(self.roster)
+        roster_layout.addWidget(self.roster_hint)
+        order = QVBoxLayout(self.order_box)
+        order.addWidget(self.search)
+        order.addWidget(self.candidates)
+        order.addLayout(
+            self._form(
+                [
+                    (N_("Kind"), self.kind),
+                    (N_("Override reason"), self.override),
+                    (N_("Order number"), self.number),
+                    (N_("Order date"), self.signed_on),
+                ]
+            )
+        )
+        order.addWidget(self.attach_button)
+        order.addWidget(self.approve_button)
+        order.addLayout(
+            self._form([(N_("Career event"), self.event_kind), (N_("Since"), self.event_date)])
+        )
+        order.addWidget(self.event_button)
+        seminar = QVBoxLayout(self.seminar_box)
+        seminar.addLayout(
+            self._form(
+                [(N_("Topic"), self.topic), (N_("Date"), self.held_on), (N_("Place"), self.place)]
+            )
+        )
+        for w in (self.plan_button, self.invite_button, self.attendance):
+            seminar.addWidget(w)
+        row = QHBoxLayout()
+        for box in (self.roster_box, self.order_box, self.seminar_box):
+            row.addWidget(box)
+        outer = QVBoxLayout(self)
+        outer.addLayout(row)
+        outer.addWidget(self.message)
+
+        self.search.textChanged.connect(self._fill_candidates)
+        self.attach_button.clicked.connect(self._on_attach_clicked)
+        self.approve_button.clicked.connect(self._on_approve_clicked)
+        self.event_button.clicked.connect(self._on_event_clicked)
+        self.plan_button.clicked.connect(self._on_plan_clicked)
+        self.invite_button.clicked.connect(self._on_invite_clicked)
+        self.attendance.itemChanged.connect(self._on_attendance_item_changed)
+        self._region.currentIndexChanged.connect(self.reload)
+        self.retranslate_ui()
+        self.reload()
+
+    def _form(self, rows: list[tuple[str, QWidget]]) -> QFormLayout:
+        form = QFormLayout()
+        for msgid, widget in rows:
+            label = QLabel(self)
+            self._form_labels.append((label, msgid))
+            form.addRow(label, widget)
+        return form
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            self.reload()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Captions in the active language."""
+        self.roster_box.setTitle(_("Roster of tutors and mentors"))
+        self.order_box.setTitle(_("Chairman's order approving or amending the roster"))
+        self.seminar_box.setTitle(_("Orientation seminar"))
+        self.search.setPlaceholderText(_("Search judges of the region"))
+        self.roster_hint.setText(
+            _("Tick guides to remove them, or judges to add them, then approve the order.")
+        )
+        self.kind.setItemText(0, _("Tutor"))
+        self.kind.setItemText(1, _("Mentor"))
+        self.attach_button.setText(_("Attach the scanned order…"))
+        self.approve_button.setText(_("Approve the order"))
+        self.event_button.setText(_("Record the event for the ticked judges"))
+        for i, key in enumerate(EVENT_KINDS):
+            self.event_kind.setItemText(i, _(REASONS[key]))
+        self.plan_button.setText(_("Plan seminar"))
+        self.invite_button.setText(_("Invite everyone on the needs list"))
+        for label, msgid in self._form_labels:
+            label.setText(_(msgid))
+
+    # data -------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """The effective roster and the candidate judges of the region."""
+        region = self._region.currentData() or ""
+        with self._ctx.store.read() as s:
+            rows = queries.roster(s, region)
+        self.roster.clear()
+        for r in rows:
+            mark = " *" if r.override_reason else ""
+            item = QListWidgetItem(
+                f"{r.full_name} — {_(KIND_LABELS[r.kind])}{mark} "
+                f"(№ {r.order_number}, {r.order_date:%d.%m.%Y})"
+            )
+            item.setData(USER_ROLE, str(r.entry_id))
+            # a checked guide is removed by the next order (an amendment, M-3)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(UNCHECKED)
+            self.roster.addItem(item)
+        self._fill_candidates()
+
+    def _fill_candidates(self) -> None:
+        region = self._region.currentData() or ""
+        flt = PersonFilter(text=self.search.text(), region_code=region, role="judge")
+        with self._ctx.store.read() as s:
+            people = page_people(s, flt, 0, CANDIDATES_SHOWN)
+        self.candidates.clear()
+        for p in people:
+            item = QListWidgetItem(f"{p.full_name} · {localized(p.court_name_kk, p.court_name_ru)}")
+            item.setData(USER_ROLE, str(p.id))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(UNCHECKED)
+            self.candidates.addItem(item)
+
+    def _checked(self, widget: QListWidget) -> list[uuid.UUID]:
+        return [
+            uuid.UUID(widget.item(i).data(USER_ROLE))
+            for i in range(widget.count())
+            if widget.item(i).checkState() == CHECKED
+        ]
+
+    def _write(self, action: Callable[[Session], T]) -> T | None:
+        try:
+            with self._ctx.store.write() as session:
+                result = action(session)
+        except DomainError as exc:
+            self.message.setText(exc.message())
+            return None
+        self.message.setText("")
+        return result
+
+    # slots ------------------------------------------------------------------------------
+    def attach(self, path: Path) -> None:
+        """Attach the scanned order (its SHA-256 is kept beside it)."""
+        self._attachment = (path.name, path.read_bytes())
+        self.attach_button.setText(path.name)
+
+    def _on_attach_clicked(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Attach the scanned order…"), "", "PDF, JPEG, PNG (*.pdf *.jpg *.jpeg *.png)"
+        )
+        if name:
+            self.attach(Path(name))
+
+    def _on_approve_clicked(self) -> None:
+        kind, reason = self.kind.currentData(), self.override.text()
+        entries = tuple(
+            RosterEntryInput(pid, kind, reason) for pid in self._checked(self.candidates)
+        )
+        name, data = self._attachment or ("", None)
+        order = RosterOrderInput(
+            region_code=self._region.currentData() or "",
+            number=self.number.text(),
+            signed_on=_picked(self.signed_on),
+            entries=entries,
+            removals=tuple(self._checked(self.roster)),
+            attachment_name=name,
+            attachment=data,
+        )
+        actor = self._ctx.actor
+        if self._write(lambda s: roster.approve_roster(s, actor, order)) is not None:
+            self.override.clear()
+            self.reload()
+            self.roster_changed.emit()
+
+    def _on_event_clicked(self) -> None:
+        """M-2: a changed specialisation or region, a return from leave, a need for help."""
+        kind, on, actor = self.event_kind.currentData(), _picked(self.event_date), self._ctx.actor
+        people = self._checked(self.candidates)
+        if not people:
+            self.message.setText(_("Tick the judges first."))
+            return
+
+        def record(s: Session) -> int:
+            for pid in people:
+                roster.add_career_event(s, actor, pid, kind, on)
+            return len(people)
+
+        if self._write(record) is not None:
+            self.roster_changed.emit()
+
+    def _on_plan_clicked(self) -> None:
+        region, on = self._region.currentData() or "", _picked(self.held_on)
+        topic, place, actor = self.topic.text(), self.place.text(), self._ctx.actor
+        planned = self._write(
+            lambda s: seminars.plan_seminar(s, actor, region, on, topic, place=place)
+        )
+        if planned is not None:
+            self._seminar_id = planned.id
+            self.attendance.clear()
+
+    def _on_invite_clicked(self) -> None:
+        if self._seminar_id is None:
+            self.message.setText(_("Plan the seminar first."))
+            return
+        region, seminar_id, actor = (
+            self._region.currentData() or "",
+            self._seminar_id,
+            self._ctx.actor,
+        )
+
+        def invite(s: Session) -> list[tuple[uuid.UUID, str]]:
+            needs = queries.needs_analysis(s, region_code=region)
+            seminars.invite(s, actor, seminar_id, [n.person_id for n in needs], date.today())
+            return [(n.person_id, n.full_name) for n in needs]
+
+        invited = self._write(invite)
+        if invited is not None:
+            self.attendance.blockSignals(True)
+            self.attendance.clear()
+            for pid, name in invited:
+                item = QListWidgetItem(name)
+                item.setData(USER_ROLE, str(pid))
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(UNCHECKED)
+                self.attendance.addItem(item)
+            self.attendance.blockSignals(False)
+
+    def _on_attendance_item_changed(self, item: QListWidgetItem) -> None:
+        if self._seminar_id is None:
+            return
+        seminar_id, actor = self._seminar_id, self._ctx.actor
+        pid, came = uuid.UUID(item.data(USER_ROLE)), item.checkState() == CHECKED
+        self._write(lambda s: seminars.mark_attendance(s, actor, seminar_id, pid, came))
