@@ -3,7 +3,11 @@
 #   eval "$(tests/pg.sh start)"   # prints: export TALIMGER_TEST_PG_URL=... ; export TALIMGER_PG_DIR=...
 #   tests/pg.sh stop "$TALIMGER_PG_DIR"
 set -euo pipefail
-PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+if [ -z "${PGBIN:-}" ]; then
+  # The newest installed server (Debian: /usr/lib/postgresql/<major>/bin).
+  PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+fi
+[ -x "$PGBIN/initdb" ] || { echo "PostgreSQL server binaries not found (set PGBIN)" >&2; exit 69; }
 PORT=${TALIMGER_PG_PORT:-55432}
 as_owner() {
   # initdb and postgres refuse to run as root: use the postgres system user then.
