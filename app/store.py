@@ -40,8 +40,15 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One user action in one transaction: all of it is saved, or none of it."""
-        session = self.session_factory()
+        """One user action in one transaction: all of it is saved, or none of it.
+
+        On SQLite the transaction takes the write lock when it begins (BEGIN IMMEDIATE): a
+        deferred one that read first could not write after another PC committed, and would
+        fail with "database is locked" instead of the version check telling a conflict.
+        """
+        connection = self.engine.connect()
+        connection.info["write"] = True
+        session = self.session_factory(bind=connection)
         try:
             yield session
             session.commit()
@@ -60,6 +67,8 @@ class Store:
             raise
         finally:
             session.close()
+            connection.info.pop("write", None)
+            connection.close()
 
     @property
     def location(self) -> str:

@@ -16,6 +16,10 @@ def to_url(target: str | Path) -> str:
     """Turn a filesystem path or an SQLAlchemy URL into a URL string."""
     text = str(target)
     if "://" in text:
+        # The app ships psycopg 3; a plain postgresql:// URL would ask SQLAlchemy for psycopg2.
+        for prefix in ("postgresql://", "postgres://"):
+            if text.startswith(prefix):
+                return "postgresql+psycopg://" + text[len(prefix) :]
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 
@@ -60,7 +64,33 @@ def make_engine(target: str | Path, **kwargs: Any) -> Engine:
         engine = create_engine(url, **kwargs)
         _configure_sqlite(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    engine = create_engine(url, pool_pre_ping=True, **kwargs)
+    _strip_nul(engine)
+    return engine
+
+
+def _clean(value: Any) -> Any:
+    return value.replace("\x00", "\ufffd") if isinstance(value, str) and "\x00" in value else value
+
+
+def _strip_nul(engine: Engine) -> None:
+    # PostgreSQL text cannot hold NUL characters (SQLite can); a pasted NUL would otherwise
+    # fail a whole save with a driver error. It is stored as U+FFFD, visibly replaced.
+    @event.listens_for(engine, "before_cursor_execute", retval=True)
+    def _on_execute(
+        _conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, executemany: bool
+    ) -> tuple[str, Any]:
+        if executemany and isinstance(parameters, list | tuple):
+            return statement, [_clean_params(p) for p in parameters]
+        return statement, _clean_params(parameters)
+
+
+def _clean_params(params: Any) -> Any:
+    if isinstance(params, dict):
+        return {k: _clean(v) for k, v in params.items()}
+    if isinstance(params, list | tuple):
+        return type(params)(_clean(v) for v in params)
+    return params
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -1,4 +1,8 @@
-"""Shared fixtures: a migrated template database copied per test, off-screen Qt, language reset."""
+"""Shared fixtures: a migrated template database copied per test, off-screen Qt, language reset.
+
+The `store` fixture runs on SQLite and, when TALIMGER_TEST_PG_URL names a server, on
+PostgreSQL too (a fresh database cloned from a migrated template for each test).
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,14 @@ from app.bootstrap import open_store
 from app.context import Actor, local_actor
 from app.store import Store
 from i18n import set_language
+from tests.pg_plugin import (
+    create_database,
+    database_url,
+    drop_database,
+    pg_admin_url,
+)
+
+BACKENDS = ["sqlite", "postgresql"] if pg_admin_url() else ["sqlite"]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -44,10 +56,66 @@ def db_path(template_db: Path, tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """A PostgreSQL database migrated once per session, the template of every test database."""
+    admin = pg_admin_url()
+    if admin is None:
+        pytest.skip("TALIMGER_TEST_PG_URL is not set")
+    name = create_database(admin)
+    store = open_store(database_url(admin, name), backup=False)
+    store.dispose()  # CREATE DATABASE ... TEMPLATE needs the template unused
+    yield name
+    drop_database(admin, name)
+
+
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    """An opened store on a real SQLite file."""
-    opened = open_store(db_path, backup=False)
+def pg_url(pg_template: str) -> Iterator[str]:
+    """A fresh migrated PostgreSQL database for one test."""
+    admin = pg_admin_url()
+    assert admin is not None
+    name = create_database(admin, template=pg_template)
+    yield database_url(admin, name)
+    drop_database(admin, name)
+
+
+# Store tests run on both backends; GUI tests keep SQLite (a window outlives its test's
+# database, which on PostgreSQL is dropped at teardown).
+BOTH_BACKENDS_UNDER = tuple(f"{os.sep}tests{os.sep}{d}{os.sep}" for d in ("app", "db", "faults"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the marker of tests that work on the SQLite file itself."""
+    config.addinivalue_line("markers", "sqlite_only: works on the SQLite file itself")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run store tests on SQLite and, when a server is configured, on PostgreSQL."""
+    if "backend" not in metafunc.fixturenames:
+        return
+    path = str(metafunc.definition.path)
+    both = any(d in path for d in BOTH_BACKENDS_UNDER)
+    if metafunc.definition.get_closest_marker("sqlite_only") is not None:
+        both = False
+    metafunc.parametrize("backend", BACKENDS if both else ["sqlite"], indirect=True)
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    """The database backend a store test runs on."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def store(backend: str, request: pytest.FixtureRequest) -> Iterator[Store]:
+    """An opened store on a real SQLite file, or on a fresh PostgreSQL database."""
+    if backend == "postgresql":
+        if "db_path" in request.fixturenames:
+            pytest.skip("the test works on the SQLite file itself")
+        target: str | Path = request.getfixturevalue("pg_url")
+    else:
+        target = request.getfixturevalue("db_path")
+    opened = open_store(target, backup=False)
     yield opened
     opened.dispose()
 

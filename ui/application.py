@@ -87,7 +87,14 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
             app.exit(1)
             return
         opened.append(store)
-        window.attach_store(store)
+        from ui.security.login_dialog import who_is_acting
+
+        actor = who_is_acting(store, window)  # first run, "no login", or a login
+        if actor is None:
+            window.close()
+            app.exit(1)
+            return
+        window.attach_store(store, actor)
 
     window.first_painted.connect(open_the_store)
     try:

@@ -95,8 +95,10 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.first_painted.emit)
         return super().eventFilter(watched, event)
 
-    def attach_store(self, store: Store) -> None:
-        """Give the window its opened store and build the page it shows."""
+    def attach_store(self, store: Store, actor: Actor | None = None) -> None:
+        """Give the window its opened store (and who logged in) and build the page it shows."""
+        if actor is not None:
+            self._actor = actor
         assert self._actor is not None
         self._ctx = UiContext(store=store, actor=self._actor, settings=self._settings)
         self._set_store_actions_enabled(True)

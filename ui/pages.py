@@ -91,6 +91,12 @@ def _cpd(ctx: UiContext) -> QWidget:
     return CpdPage(ctx)
 
 
+def _security(ctx: UiContext) -> QWidget:
+    from ui.security.page import SecurityPage
+
+    return SecurityPage(ctx)
+
+
 def _settings(ctx: UiContext) -> QWidget:
     from ui.views.settings_view import SettingsView
 
@@ -105,5 +111,6 @@ PAGES: list[PageSpec] = [
     PageSpec("evaluation", N_("Evaluation"), _evaluation),
     PageSpec("cpd", N_("CPD & Training"), _cpd),
     PageSpec("reports", N_("Reports"), _reports),
+    PageSpec("security", N_("Data & security"), _security),
     PageSpec("settings", N_("Settings"), _settings),
 ]

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.context import Actor
@@ -17,6 +17,7 @@ from db.base import utcnow
 from db.models import AuditEntry
 
 GENESIS = "0" * 64
+AUDIT_LOCK_KEY = 0x7A1_1A6E  # any constant shared by every PC of a PostgreSQL store
 
 
 def plain(value: Any) -> Any:
@@ -68,6 +69,11 @@ def record(
     changes: dict[str, Any],
 ) -> AuditEntry:
     """Append an entry to the log inside the caller's transaction."""
+    if session.get_bind().dialect.name == "postgresql":
+        # Two PCs saving at once would both read the same last entry and break the chain (or
+        # collide on seq); this lock, held until commit, makes appends take turns. SQLite
+        # write transactions already take turns (BEGIN IMMEDIATE).
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK_KEY})
     last = session.execute(
         select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
     ).first()

@@ -5,6 +5,10 @@ from __future__ import annotations
 # Modules with register(commands, reports): add a feature's module to this tuple.
 COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.core",
+    # security's `import`/`template` take a positional WHAT; cpd joins it (app/cli/cpd.py).
+    "app.cli.security",
+    "app.cli.exchange",
+    "app.cli.imports",
     "app.cli.mentoring",
     "app.cli.internships",
     "app.cli.cpd",

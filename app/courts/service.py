@@ -11,6 +11,7 @@ from app.audit.service import diff, record
 from app.context import Actor
 from app.courts.dto import CentreDTO, CourtDTO, DistrictCourtInput
 from app.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from app.security.permissions import COURTS_EDIT, require
 from db.models import Court, Person, TrainingCentre
 from i18n import N_
 from i18n.collation import sort_key
@@ -81,6 +82,7 @@ def _validate(
 
 def add_district_court(session: Session, actor: Actor, data: DistrictCourtInput) -> CourtDTO:
     """Add a district court under a regional court."""
+    require(actor, COURTS_EDIT)
     regional, name_kk, name_ru = _validate(session, data, None)
     court = Court(
         code=f"{regional.code}-{uuid.uuid4().hex[:8].upper()}",
@@ -113,6 +115,7 @@ def rename_district_court(
     expected_version: int,
 ) -> CourtDTO:
     """Change a district court's names or region."""
+    require(actor, COURTS_EDIT)
     court = session.get(Court, court_id)
     if court is None or court.level != "district":
         raise NotFoundError(N_("This court was deleted by someone else."))
@@ -133,6 +136,7 @@ def rename_district_court(
 
 def delete_district_court(session: Session, actor: Actor, court_id: uuid.UUID) -> None:
     """Remove a district court nobody belongs to."""
+    require(actor, COURTS_EDIT)
     court = session.get(Court, court_id)
     if court is None or court.level != "district":
         raise NotFoundError(N_("This court was deleted by someone else."))

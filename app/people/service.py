@@ -18,6 +18,7 @@ from app.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from app.people.dto import PersonDTO, PersonInput, StatusPeriod
 from app.people.iin import iin_problem
 from app.people.vocab import ROLES, SPECIALISATIONS, STATUSES
+from app.security.permissions import PEOPLE_EDIT, require
 from db.models import Court, Person, PersonStatusPeriod
 from i18n import N_
 from i18n.collation import fold, sort_key
@@ -222,6 +223,7 @@ def create_person(
     session: Session, actor: Actor, data: PersonInput, today: date | None = None
 ) -> PersonDTO:
     """Add a person; refuses invalid data and a duplicate IIN, writing nothing."""
+    require(actor, PEOPLE_EDIT)
     data = normalise(data)
     _check(session, data, today or date.today(), exclude=None)
     person = Person()
@@ -247,6 +249,7 @@ def update_person(
     today: date | None = None,
 ) -> PersonDTO:
     """Change a person; refuses if someone else saved it since it was read."""
+    require(actor, PEOPLE_EDIT)
     data = normalise(data)
     person = _load(session, person_id)
     if person.version != expected_version:
@@ -267,6 +270,7 @@ def delete_person(
     session: Session, actor: Actor, person_id: uuid.UUID, expected_version: int
 ) -> None:
     """Remove a person who has no dependent records."""
+    require(actor, PEOPLE_EDIT)
     person = _load(session, person_id)
     if person.version != expected_version:
         raise ConflictError(

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from app.audit.service import record
 from app.context import Actor
 from app.courts.dto import CentreDTO
+from app.security.permissions import SETTINGS_EDIT, require
 from db.models import Setting, TrainingCentre
 
 CENTRE_KEY = "centre_id"
@@ -23,6 +24,7 @@ def get_setting(session: Session, key: str, default: str = "") -> str:
 
 def set_setting(session: Session, actor: Actor, key: str, value: str) -> None:
     """Change a setting, audited."""
+    require(actor, SETTINGS_EDIT)
     setting = session.scalar(select(Setting).where(Setting.key == key))
     old = setting.value if setting else None
     if setting is None:

@@ -54,6 +54,16 @@ from db.models.mentoring import (
     SeminarInvitation,
 )
 from db.models.people import Person, PersonStatusPeriod
+from db.models.security import (
+    ExchangeConflict,
+    ExchangePackage,
+    ExchangePeer,
+    ExchangeRowState,
+    LoginAttempt,
+    RemoteAuditEntry,
+    Tombstone,
+    User,
+)
 from db.models.settings import Setting
 from db.models.training import (
     TrainingEvent,
@@ -84,12 +94,17 @@ __all__ = [
     "EvalSection",
     "EvalSheet",
     "EvalTemplate",
+    "ExchangeConflict",
+    "ExchangePackage",
+    "ExchangePeer",
+    "ExchangeRowState",
     "HearingReview",
     "Holiday",
     "HostBlackout",
     "HostOffer",
     "Internship",
     "InternshipRuleSet",
+    "LoginAttempt",
     "Meeting",
     "Pair",
     "PairExtension",
@@ -104,6 +119,7 @@ __all__ = [
     "ProtocolCopy",
     "ProtocolDecision",
     "QualityIndicator",
+    "RemoteAuditEntry",
     "RosterEntry",
     "RosterOrder",
     "SampleDraw",
@@ -112,10 +128,12 @@ __all__ = [
     "Seminar",
     "SeminarInvitation",
     "Setting",
+    "Tombstone",
     "TrainingCentre",
     "TrainingEvent",
     "TrainingNeed",
     "TrainingPlan",
     "TrainingRegistration",
     "TrainingSession",
+    "User",
 ]

@@ -173,6 +173,8 @@ class Meeting(Record):
     """A meeting of the pair; confidential (M-9)."""
 
     __tablename__ = "mentoring_meeting"
+    # M-9: travels in exchange packages only to peers entitled to it (app/exchange).
+    __table_args__ = ({"info": {"confidential": True}},)
 
     pair_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("mentoring_pair.id", ondelete="CASCADE"), index=True
@@ -186,6 +188,8 @@ class HearingReview(Record):
     """The guide's review of a hearing the protégé conducted (M-8); confidential (M-9)."""
 
     __tablename__ = "mentoring_hearing_review"
+    # M-9: travels in exchange packages only to peers entitled to it (app/exchange).
+    __table_args__ = ({"info": {"confidential": True}},)
 
     pair_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("mentoring_pair.id", ondelete="CASCADE"), index=True
@@ -200,6 +204,8 @@ class Petition(Record):
     """A petition to end a pair early or to replace the guide (M-10)."""
 
     __tablename__ = "mentoring_petition"
+    # M-9: travels in exchange packages only to peers entitled to it (app/exchange).
+    __table_args__ = ({"info": {"confidential": True}},)
 
     pair_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("mentoring_pair.id", ondelete="CASCADE"), index=True
@@ -214,6 +220,8 @@ class PairReport(Record):
     """The written report of the guide or of the protégé (M-10, cl. 13, 16.8)."""
 
     __tablename__ = "mentoring_report"
+    # M-9: travels in exchange packages only to peers entitled to it (app/exchange).
+    __table_args__ = ({"info": {"confidential": True}},)
 
     pair_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("mentoring_pair.id", ondelete="CASCADE"), index=True

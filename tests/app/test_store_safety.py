@@ -24,6 +24,9 @@ from app.people.service import create_person
 from app.store import Store
 from db.engine import make_engine, make_session_factory
 
+# Backups, restore and file damage concern the SQLite file of a single PC.
+pytestmark = pytest.mark.sqlite_only
+
 
 def _add(store: Store, actor: Actor, serial: int) -> None:
     with store.read() as s:

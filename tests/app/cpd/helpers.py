@@ -17,6 +17,7 @@ from app.people.service import create_person
 from app.store import Store
 
 TODAY = date(2026, 11, 21)
+_issued: set[str] = set()
 _serial = [100]
 
 
@@ -32,6 +33,10 @@ def make_person(
     """A person in the first regional court; returns id and IIN."""
     _serial[0] += 1
     iin = make_iin(date(1980, 5, 17), _serial[0])
+    while iin in _issued:  # make_iin moves past a serial with no valid check digit
+        _serial[0] += 1
+        iin = make_iin(date(1980, 5, 17), _serial[0])
+    _issued.add(iin)
     with store.write() as s:
         court = list_courts(s, level="regional")[0]
         p = create_person(

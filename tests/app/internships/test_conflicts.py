@@ -220,8 +220,7 @@ def test_candidate_places_report(store: Store, actor: Actor, tmp_path: Path) -> 
                 cand, district, date(Y, 2, 1), date(Y, 4, 30), kind="candidate", paid=True
             ),
         )
-    path = store.path
-    assert path is not None
+    path = store.url  # the file, or the PostgreSQL database of the run
     for lang, words in (("kk", "Судьялыққа кандидаттардың"), ("ru", "кандидатов в судьи")):
         out = tmp_path / f"c-{lang}.pdf"
         assert (

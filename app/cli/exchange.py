@@ -1,0 +1,175 @@
+"""Exchange commands: name this PC, export a package for a peer, import one, resolve conflicts."""
+
+from __future__ import annotations
+
+import argparse
+import uuid
+from pathlib import Path
+from typing import Any
+
+from app.cli.common import guarded, store_of
+from app.cli.security import add_login_arguments, cli_actor, read_secret
+from app.errors import DomainError
+from i18n import N_, _
+
+PASSPHRASE_ENV = "TALIMGER_PASSPHRASE"
+
+
+def register(commands: Any, reports: Any) -> None:
+    """Add the exchange sub-commands."""
+    del reports
+    exchange = commands.add_parser("exchange", help="exchange packages with other PCs")
+    sub = exchange.add_subparsers(dest="exchange_command", metavar="ACTION", required=True)
+
+    p = sub.add_parser("name", help="name this PC for exchanges")
+    p.add_argument("name")
+    add_login_arguments(p)
+    p.set_defaults(handler=guarded(_name))
+
+    p = sub.add_parser("export", help="write the changes since the last exchange with a peer")
+    p.add_argument("--to", required=True, help="the peer's name")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--passphrase-file", type=Path, help=f"or set {PASSPHRASE_ENV}")
+    add_login_arguments(p)
+    p.set_defaults(handler=guarded(_export))
+
+    p = sub.add_parser("import", help="import a package from a peer")
+    p.add_argument("file", type=Path)
+    p.add_argument("--passphrase-file", type=Path, help=f"or set {PASSPHRASE_ENV}")
+    add_login_arguments(p)
+    p.set_defaults(handler=guarded(_import))
+
+    p = sub.add_parser("conflicts", help="list records changed on both sides")
+    add_login_arguments(p)
+    p.set_defaults(handler=guarded(_conflicts))
+
+    p = sub.add_parser("resolve", help="resolve a conflict: keep mine or take theirs")
+    p.add_argument("conflict_id", type=uuid.UUID)
+    p.add_argument("choice", choices=("mine", "theirs"))
+    add_login_arguments(p)
+    p.set_defaults(handler=guarded(_resolve))
+
+    p = sub.add_parser("peer", help="entitle a peer to confidential records (M-9)")
+    p.add_argument("name")
+    p.add_argument("--confidential", action=argparse.BooleanOptionalAction, required=True)
+    add_login_arguments(p)
+    p.set_defaults(handler=guarded(_peer))
+
+
+def _passphrase(args: argparse.Namespace) -> str:
+    return read_secret(args.passphrase_file, PASSPHRASE_ENV)
+
+
+def _name(args: argparse.Namespace) -> int:
+    from app.exchange.state import set_node_name
+
+    store = store_of(args)
+    actor = cli_actor(store, args)
+    with store.write() as session:
+        name = set_node_name(session, actor, args.name)
+    print(_("This PC is called {name} in exchanges.").format(name=name))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from app.exchange.export import export_package
+
+    store = store_of(args)
+    actor = cli_actor(store, args)
+    out: Path = args.out
+    partial = out.with_name(out.name + ".partial")
+    try:
+        # The file is written before the transaction commits: if writing fails, the export
+        # is not marked done and the next package still carries these changes.
+        with store.write() as session:
+            data, summary = export_package(session, actor, args.to, _passphrase(args))
+            partial.write_bytes(data)
+            partial.replace(out)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise DomainError(
+            N_("The file {path} cannot be written: {reason}"),
+            path=str(out),
+            reason=exc.strerror or str(exc),
+        ) from exc
+    print(
+        _(
+            "Package for {peer} written to {path}: {records} records, {deletions} deletions, "
+            "{audit} audit entries."
+        ).format(
+            peer=summary.recipient,
+            path=out,
+            records=summary.records,
+            deletions=summary.deletions,
+            audit=summary.audit_entries,
+        )
+    )
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from app.exchange.apply import import_package
+
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise DomainError(
+            N_("The file {path} cannot be read: {reason}"),
+            path=str(args.file),
+            reason=exc.strerror or str(exc),
+        ) from exc
+    store = store_of(args)
+    actor = cli_actor(store, args)
+    with store.write() as session:
+        s = import_package(session, actor, data, _passphrase(args))
+    if s.already_imported:
+        print(_("This package was imported before; nothing changed."))
+        return 0
+    print(
+        _(
+            "Package from {sender}: {inserted} added, {updated} updated, {deleted} deleted, "
+            "{conflicts} conflicts to resolve."
+        ).format(
+            sender=s.sender,
+            inserted=s.inserted,
+            updated=s.updated,
+            deleted=s.deleted,
+            conflicts=s.conflicts,
+        )
+    )
+    return 0
+
+
+def _conflicts(args: argparse.Namespace) -> int:
+    from app.exchange.conflicts import list_conflicts
+
+    store = store_of(args, backup=False)
+    actor = cli_actor(store, args)
+    with store.read() as session:
+        found = list_conflicts(session, actor)
+    for c in found:
+        fields = ", ".join(c.changed_fields) or _("deleted on one side")
+        print(f"{c.id}\t{c.peer}\t{c.table_name}\t{c.row_id}\t{fields}")
+    return 0
+
+
+def _resolve(args: argparse.Namespace) -> int:
+    from app.exchange.conflicts import resolve_conflict
+
+    store = store_of(args)
+    actor = cli_actor(store, args)
+    with store.write() as session:
+        resolve_conflict(session, actor, args.conflict_id, args.choice)
+    print(_("Conflict resolved."))
+    return 0
+
+
+def _peer(args: argparse.Namespace) -> int:
+    from app.exchange.state import set_peer_confidential
+
+    store = store_of(args)
+    actor = cli_actor(store, args)
+    with store.write() as session:
+        set_peer_confidential(session, actor, args.name, args.confidential)
+    print(_("Saved."))
+    return 0

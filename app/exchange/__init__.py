@@ -1,0 +1,1 @@
+"""Exchange packages between offline PCs: district courts and the regional training centre."""

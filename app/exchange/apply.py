@@ -1,0 +1,386 @@
+"""Import a package: idempotent, order-tolerant, conflicts kept for a person to resolve.
+
+For each record the package carries its content R and the sender's sync base P (what the
+sender last knew this PC held). This PC has its content L and its own base B with the sender:
+  L == R            nothing to do (the base is noted);
+  R == B, or R older than what was already taken from the sender   ours is newer: skip;
+  L is B or P, or L is missing   only the sender changed it: take R;
+  otherwise         both changed it: an ExchangeConflict for a person, nothing overwritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+import zlib
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.audit.service import record
+from app.context import Actor
+from app.exchange import state
+from app.exchange.crypto import PackageError, unseal
+from app.exchange.dto import ImportSummary
+from app.exchange.export import FORMAT, FORMAT_VERSION
+from app.exchange.rows import (
+    META_COLUMNS,
+    aware,
+    decode_row,
+    digest,
+    encode_row,
+    exchanged_tables,
+    parents_first,
+    table_named,
+)
+from app.security.permissions import EXCHANGE, require
+from db.base import utcnow
+from db.migrate import head_revisions
+from db.models import ExchangeConflict, ExchangePackage, RemoteAuditEntry, Tombstone
+from i18n import N_
+
+Progress = Callable[[int, int], bool]
+
+
+def unpack(data: bytes, passphrase: str) -> dict[str, Any]:
+    """Decrypt, decompress and verify the checksum of a package."""
+    plain = unseal(data, passphrase)
+    try:
+        envelope = json.loads(zlib.decompress(plain).decode("utf-8"))
+        text = envelope["body"]
+        ok = hashlib.sha256(text.encode("utf-8")).hexdigest() == envelope["sha256"]
+        body: dict[str, Any] = json.loads(text)
+    except (zlib.error, UnicodeDecodeError, ValueError, KeyError, TypeError):
+        raise PackageError(N_("The package is damaged.")) from None
+    if not ok:
+        raise PackageError(N_("The package is damaged: its checksum does not match."))
+    if body.get("format") != FORMAT or body.get("format_version") != FORMAT_VERSION:
+        raise PackageError(N_("This file is not a Tälimger exchange package."))
+    return body
+
+
+class _Run:
+    """One import in progress: counters and the sync bases it touches."""
+
+    def __init__(self, session: Session, sender: str, now: datetime) -> None:
+        self.session, self.sender, self.now = session, sender, now
+        self.counts = {"inserted": 0, "updated": 0, "deleted": 0, "unchanged": 0, "conflicts": 0}
+        self.per_table: dict[str, int] = {}
+
+    def conflict(
+        self,
+        table: Table,
+        row_id: uuid.UUID,
+        local: dict[str, Any] | None,
+        remote: dict[str, Any] | None,
+        remote_at: datetime | None,
+    ) -> None:
+        open_one = self.session.scalar(
+            select(ExchangeConflict).where(
+                ExchangeConflict.peer == self.sender,
+                ExchangeConflict.table_name == table.name,
+                ExchangeConflict.row_id == row_id,
+                ExchangeConflict.status == "open",
+            )
+        )
+        if open_one is None:
+            open_one = ExchangeConflict(
+                peer=self.sender,
+                table_name=table.name,
+                row_id=row_id,
+                status="open",
+                resolved_by="",
+                note="",
+            )
+            self.session.add(open_one)
+        open_one.local_values, open_one.remote_values = local, remote
+        open_one.remote_updated_at = remote_at
+        self.counts["conflicts"] += 1
+
+
+def _content(table: Table, values: dict[str, Any], now: datetime) -> dict[str, Any]:
+    content = {k: v for k, v in decode_row(table, values).items() if k not in META_COLUMNS}
+    content["updated_at"], content["updated_by"] = now, str(values.get("updated_by") or "")
+    return content
+
+
+def write_rows(
+    session: Session,
+    table: Table,
+    rows: list[tuple[uuid.UUID, dict[str, Any], bool]],
+    now: datetime,
+) -> None:
+    """Put records' content in place, in bulk; bookkeeping columns are this PC's own.
+
+    rows: (id, encoded values, whether the record exists here), parents first.
+    """
+    inserts, updates = [], []
+    for row_id, values, exists in rows:
+        content = _content(table, values, now)
+        if exists:
+            updates.append(
+                {f"b_{k}": v for k, v in content.items() if k != "id"} | {"b_id": row_id}
+            )
+        else:
+            inserts.append(content | {"id": row_id, "created_at": now, "version": 1})
+    if inserts:
+        session.execute(insert(table), inserts)
+    if updates:
+        columns = [k[2:] for k in updates[0] if k != "b_id"]
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values({c: bindparam(f"b_{c}") for c in columns} | {"version": table.c.version + 1}),
+            updates,
+        )
+    ids = [r[0] for r in rows]
+    tomb = cast(Table, Tombstone.__table__)
+    for start in range(0, len(ids), state.CHUNK):
+        session.execute(
+            delete(tomb).where(
+                tomb.c.table_name == table.name, tomb.c.row_id.in_(ids[start : start + state.CHUNK])
+            )
+        )
+
+
+def write_values(
+    session: Session,
+    table: Table,
+    row_id: uuid.UUID,
+    values: dict[str, Any],
+    *,
+    exists: bool,
+    now: datetime,
+) -> None:
+    """Put one record's content in place."""
+    write_rows(session, table, [(row_id, values, exists)], now)
+
+
+def _local_rows(session: Session, table: Table, ids: list[uuid.UUID]) -> dict[uuid.UUID, Any]:
+    local: dict[uuid.UUID, dict[str, Any]] = {}
+    for start in range(0, len(ids), state.CHUNK):
+        chunk = ids[start : start + state.CHUNK]
+        for r in session.execute(select(table).where(table.c.id.in_(chunk))):
+            local[r._mapping["id"]] = encode_row(table, r._mapping)
+    return local
+
+
+def _deleted_here(session: Session, table: Table, ids: list[uuid.UUID]) -> set[uuid.UUID]:
+    gone: set[uuid.UUID] = set()
+    for start in range(0, len(ids), state.CHUNK):
+        gone |= set(
+            session.scalars(
+                select(Tombstone.row_id).where(
+                    Tombstone.table_name == table.name,
+                    Tombstone.row_id.in_(ids[start : start + state.CHUNK]),
+                )
+            )
+        )
+    return gone
+
+
+def _apply_table(run: _Run, table: Table, items: list[dict[str, Any]]) -> None:
+    session = run.session
+    items_by_id = {uuid.UUID(i["v"]["id"]): i for i in items}
+    ids = list(items_by_id)
+    local = _local_rows(session, table, ids)
+    gone = _deleted_here(session, table, ids)
+    known = state.bases(session, run.sender, table.name, ids)
+    writer = state.BaseWriter(session, run.sender, table.name)
+    to_write: list[tuple[uuid.UUID, dict[str, Any], bool]] = []
+    for item in parents_first(table, [i["v"] for i in items]):
+        row_id = uuid.UUID(item["id"])
+        sender_base = items_by_id[row_id].get("base")
+        remote_at = aware(datetime.fromisoformat(item["updated_at"]))
+        mine, theirs = local.get(row_id), digest(item)
+        base = known.get(row_id)
+        mine_digest = digest(mine)
+        assert theirs is not None
+        if mine_digest == theirs:
+            run.counts["unchanged"] += 1
+        elif base is not None and (
+            theirs == base.digest
+            or (base.remote_updated_at is not None and remote_at < aware(base.remote_updated_at))
+        ):
+            run.counts["unchanged"] += 1  # old news: this PC already has something newer
+            continue
+        elif (mine is None and row_id not in gone) or mine_digest in (
+            base.digest if base else None,
+            sender_base,
+        ):
+            to_write.append((row_id, item, mine is not None))
+            run.counts["updated" if mine is not None else "inserted"] += 1
+            run.per_table[table.name] = run.per_table.get(table.name, 0) + 1
+        else:
+            run.conflict(table, row_id, mine, item, remote_at)
+            continue
+        writer.set(known, row_id, digest=theirs, remote_at=remote_at)
+    write_rows(session, table, to_write, run.now)
+    writer.flush()
+
+
+def _apply_tombstones(run: _Run, tombs: list[dict[str, Any]], allowed: set[str]) -> None:
+    session = run.session
+    rank = {t.name: i for i, t in enumerate(exchanged_tables(True))}
+    # Children before parents, so a RESTRICT reference never blocks a deletion both sides made.
+    for t in sorted(tombs, key=lambda t: -rank.get(t["table"], -1)):
+        table = table_named(t["table"])
+        if table is None or table.name not in allowed:
+            continue
+        row_id = uuid.UUID(t["row_id"])
+        row = session.execute(select(table).where(table.c.id == row_id)).first()
+        known = state.bases(session, run.sender, table.name, [row_id])
+        if row is None:
+            run.counts["unchanged"] += 1
+            continue
+        mine = encode_row(table, row._mapping)
+        base = known.get(row_id)
+        if digest(mine) not in (base.digest if base else None, t.get("base")):
+            run.conflict(table, row_id, mine, None, None)
+            continue
+        try:
+            with session.begin_nested():
+                session.execute(delete(table).where(table.c.id == row_id))
+        except IntegrityError:  # still referred to here: a person decides
+            run.conflict(table, row_id, mine, None, None)
+            continue
+        session.add(
+            Tombstone(
+                table_name=table.name,
+                row_id=row_id,
+                deleted_at=aware(datetime.fromisoformat(t["deleted_at"])),
+            )
+        )
+        run.counts["deleted"] += 1
+
+
+def _store_audit(session: Session, origin: str, entries: list[dict[str, Any]]) -> int:
+    have = set(
+        session.scalars(select(RemoteAuditEntry.seq).where(RemoteAuditEntry.origin == origin))
+    )
+    added = 0
+    for e in entries:
+        if e["seq"] in have:
+            continue
+        session.add(
+            RemoteAuditEntry(
+                origin=origin,
+                seq=e["seq"],
+                at=aware(datetime.fromisoformat(e["at"])),
+                actor=e["actor"],
+                action=e["action"],
+                entity=e["entity"],
+                entity_id=e["entity_id"],
+                changes=e["changes"],
+                hash=e["hash"],
+            )
+        )
+        added += 1
+    return added
+
+
+def apply_body(
+    session: Session, actor: Actor, body: dict[str, Any], *, progress: Progress | None = None
+) -> ImportSummary:
+    """Apply an unpacked package in the caller's transaction (all or nothing)."""
+    require(actor, EXCHANGE)
+    me = state.node_name(session)
+    package_id = uuid.UUID(body["package_id"])
+    sender = str(body["sender"])
+    if body.get("recipient") != me:
+        raise PackageError(
+            N_("This package is addressed to {recipient}, not to this PC ({me})."),
+            recipient=body.get("recipient"),
+            me=me or "?",
+        )
+    if list(head_revisions()) != body.get("schema"):
+        raise PackageError(
+            N_(
+                "The package was made by another version of Tälimger; update "
+                "both PCs to the same version."
+            )
+        )
+    if (
+        session.scalar(select(ExchangePackage.id).where(ExchangePackage.package_id == package_id))
+        is not None
+    ):
+        return ImportSummary(package_id, sender, already_imported=True)
+    peer = state.peer(session, sender)
+    assert peer is not None
+    run = _Run(session, peer.name, utcnow())
+    tables = exchanged_tables(True)  # what the sender chose to send, if this PC knows it
+    allowed = {t.name for t in tables}
+    unknown = set(body["tables"]) - allowed
+    if unknown:
+        raise PackageError(
+            N_("The package holds tables this PC does not know: {names}."),
+            names=", ".join(sorted(unknown)),
+        )
+    try:
+        for done, table in enumerate(tables, start=1):
+            items = body["tables"].get(table.name)
+            if items:
+                _apply_table(run, table, items)
+            if progress is not None and not progress(done, len(tables)):
+                raise PackageError(N_("Cancelled; nothing was imported."))
+        session.flush()
+    except IntegrityError as exc:
+        raise PackageError(
+            N_(
+                "The package refers to records this PC does not have yet. "
+                "Import the earlier packages from {sender} first; nothing was "
+                "changed."
+            ),
+            sender=peer.name,
+        ) from exc
+    _apply_tombstones(run, body["tombstones"], allowed)
+    audits = _store_audit(session, peer.name, body["audit"])
+    peer.last_import_at = run.now
+    c = run.counts
+    summary = ImportSummary(
+        package_id,
+        peer.name,
+        inserted=c["inserted"],
+        updated=c["updated"],
+        deleted=c["deleted"],
+        unchanged=c["unchanged"],
+        conflicts=c["conflicts"],
+        audit_entries=audits,
+        per_table=run.per_table,
+    )
+    session.add(
+        ExchangePackage(
+            package_id=package_id,
+            sender=peer.name,
+            created_at_sender=aware(datetime.fromisoformat(body["created_at"])),
+            imported_at=run.now,
+            summary=dict(run.counts),
+        )
+    )
+    session.flush()
+    record(
+        session,
+        actor,
+        "import",
+        "exchange_package",
+        package_id,
+        {"sender": [None, peer.name], **{k: [None, v] for k, v in run.counts.items()}},
+    )
+    return summary
+
+
+def import_package(
+    session: Session,
+    actor: Actor,
+    data: bytes,
+    passphrase: str,
+    *,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """Decrypt and apply a package file's bytes."""
+    return apply_body(session, actor, unpack(data, passphrase), progress=progress)

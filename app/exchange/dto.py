@@ -1,0 +1,50 @@
+"""Data carried between the exchange services and their callers."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    """What a package carries."""
+
+    package_id: uuid.UUID
+    recipient: str
+    records: int
+    deletions: int
+    audit_entries: int
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What importing a package changed here."""
+
+    package_id: uuid.UUID
+    sender: str
+    already_imported: bool = False
+    inserted: int = 0
+    updated: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    audit_entries: int = 0
+    per_table: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ConflictDTO:
+    """A record changed here and at a peer since they last agreed, waiting for a person."""
+
+    id: uuid.UUID
+    peer: str
+    table_name: str
+    row_id: uuid.UUID
+    local_values: dict[str, Any] | None
+    remote_values: dict[str, Any] | None
+    changed_fields: tuple[str, ...]
+    status: str
+    detected_at: datetime

@@ -1,0 +1,201 @@
+"""Export the changes since the last exchange with a peer as one encrypted package."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+import zlib
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
+
+from app.audit.service import plain, record
+from app.context import Actor
+from app.errors import FieldError, ValidationError
+from app.exchange import state
+from app.exchange.crypto import seal
+from app.exchange.dto import ExportSummary
+from app.exchange.rows import encode_row, exchanged_tables, is_confidential, table_named
+from app.security.permissions import EXCHANGE, require
+from db.base import utcnow
+from db.migrate import head_revisions
+from db.models import AuditEntry, ExchangeConflict, Tombstone
+from i18n import N_
+
+FORMAT = "talimger-exchange"
+FORMAT_VERSION = 1
+# Re-send a margin before the last export: a transaction still open on another PC then
+# committed with an earlier time is not missed; importing a record twice changes nothing.
+OVERLAP = timedelta(minutes=10)
+
+Progress = Callable[[int, int], bool]
+
+
+def _held_back(session: Session, peer_name: str) -> set[tuple[str, uuid.UUID]]:
+    # Records with an open conflict wait until a person has decided.
+    rows = session.execute(
+        select(ExchangeConflict.table_name, ExchangeConflict.row_id).where(
+            ExchangeConflict.peer == peer_name, ExchangeConflict.status == "open"
+        )
+    )
+    return {(r.table_name, r.row_id) for r in rows}
+
+
+def _table_rows(
+    session: Session,
+    table: Table,
+    since: datetime | None,
+    peer_name: str,
+    held: set[tuple[str, uuid.UUID]],
+) -> list[dict[str, Any]]:
+    stmt = select(table)
+    if since is not None:
+        stmt = stmt.where(table.c.updated_at > since)
+    rows = [r._mapping for r in session.execute(stmt.order_by(table.c.id))]
+    ids = [r["id"] for r in rows if (table.name, r["id"]) not in held]
+    known = state.bases(session, peer_name, table.name, ids)
+    return [
+        {"v": encode_row(table, r), "base": known[r["id"]].digest if r["id"] in known else None}
+        for r in rows
+        if (table.name, r["id"]) not in held
+    ]
+
+
+def _confidential_ids(session: Session, tables: list[Table]) -> set[str]:
+    ids: set[str] = set()
+    for t in tables:
+        ids |= {str(i) for i in session.scalars(select(t.c.id))}
+    return ids
+
+
+def build_body(
+    session: Session, actor: Actor, peer_name: str, *, progress: Progress | None = None
+) -> tuple[dict[str, Any], ExportSummary]:
+    """The package body for a peer; marks the export done (the caller's transaction)."""
+    require(actor, EXCHANGE)
+    sender = state.node_name(session)
+    if not sender:
+        raise ValidationError(
+            [
+                FieldError(
+                    "node_name",
+                    N_("Name this PC for exchanges first (python -m app exchange name NAME)."),
+                )
+            ]
+        )
+    target = state.peer(session, peer_name)
+    assert target is not None
+    now = utcnow()
+    since = target.last_export_at - OVERLAP if target.last_export_at else None
+    tables = exchanged_tables(target.confidential_ok)
+    held = _held_back(session, target.name)
+    body: dict[str, Any] = {"tables": {}, "tombstones": [], "audit": []}
+    records = 0
+    for done, table in enumerate(tables, start=1):
+        rows = _table_rows(session, table, since, target.name, held)
+        if rows:
+            body["tables"][table.name] = rows
+            records += len(rows)
+        if progress is not None and not progress(done, len(tables) + 2):
+            raise ValidationError([FieldError("", N_("Cancelled; nothing was exported."))])
+    allowed = {t.name for t in tables}
+    tomb_stmt = select(Tombstone)
+    if since is not None:
+        tomb_stmt = tomb_stmt.where(Tombstone.updated_at > since)
+    for t in session.scalars(tomb_stmt.order_by(Tombstone.deleted_at)):
+        if t.table_name in allowed and (t.table_name, t.row_id) not in held:
+            known = state.bases(session, target.name, t.table_name, [t.row_id])
+            body["tombstones"].append(
+                {
+                    "table": t.table_name,
+                    "row_id": str(t.row_id),
+                    "deleted_at": plain(t.deleted_at),
+                    "base": known[t.row_id].digest if t.row_id in known else None,
+                }
+            )
+    hidden = [t for t in exchanged_tables(True) if is_confidential(t) and t.name not in allowed]
+    secret_ids = _confidential_ids(session, hidden)
+    secret_names = {t.name for t in hidden}
+    audit_stmt = select(AuditEntry)
+    if since is not None:
+        audit_stmt = audit_stmt.where(AuditEntry.at > since)
+    for e in session.scalars(audit_stmt.order_by(AuditEntry.seq)):
+        if e.entity in secret_names or e.entity_id in secret_ids:
+            continue  # an audit entry would reveal a confidential record (M-9)
+        body["audit"].append(
+            {
+                "seq": e.seq,
+                "at": plain(e.at),
+                "actor": e.actor,
+                "action": e.action,
+                "entity": e.entity,
+                "entity_id": e.entity_id,
+                "changes": e.changes,
+                "hash": e.hash,
+            }
+        )
+    summary = ExportSummary(
+        uuid.uuid4(), target.name, records, len(body["tombstones"]), len(body["audit"])
+    )
+    body.update(
+        {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "package_id": str(summary.package_id),
+            "sender": sender,
+            "recipient": target.name,
+            "created_at": now.isoformat(),
+            "schema": list(head_revisions()),
+        }
+    )
+    target.last_export_at = now
+    session.flush()
+    record(
+        session,
+        actor,
+        "export",
+        "exchange_package",
+        summary.package_id,
+        {
+            "recipient": [None, target.name],
+            "records": [None, records],
+            "deletions": [None, summary.deletions],
+        },
+    )
+    return body, summary
+
+
+def pack(body: dict[str, Any], passphrase: str) -> bytes:
+    """Serialise with a SHA-256 checksum, compress and encrypt."""
+    text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    checksum = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    envelope = json.dumps({"sha256": checksum, "body": text}, ensure_ascii=False)
+    return seal(zlib.compress(envelope.encode("utf-8"), 6), passphrase)
+
+
+def export_package(
+    session: Session,
+    actor: Actor,
+    peer_name: str,
+    passphrase: str,
+    *,
+    progress: Progress | None = None,
+) -> tuple[bytes, ExportSummary]:
+    """The encrypted package of changes for a peer, and what it holds."""
+    body, summary = build_body(session, actor, peer_name, progress=progress)
+    return pack(body, passphrase), summary
+
+
+__all__ = [
+    "FORMAT",
+    "FORMAT_VERSION",
+    "OVERLAP",
+    "build_body",
+    "export_package",
+    "pack",
+    "table_named",
+]

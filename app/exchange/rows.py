@@ -1,0 +1,131 @@
+"""Which tables travel, how their rows are written into a package, and a row's content digest.
+
+Generic over ``Base.metadata``: every table of a later module travels automatically unless it
+is flagged ``info={"local": True}``; ``info={"confidential": True}`` tables (M-9) travel only to
+peers entitled to them.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import uuid
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import JSON, Date, DateTime, LargeBinary, MetaData, Numeric, Table, Uuid
+
+import db.models  # noqa: F401  (every table registered on the metadata)
+from db.base import Base
+from db.models.security import UNTRACKED_TABLES
+
+# Bookkeeping columns: they differ between PCs holding the same content.
+META_COLUMNS = frozenset({"created_at", "updated_at", "updated_by", "version"})
+RECORD_COLUMNS = frozenset({"id"}) | META_COLUMNS
+
+
+def is_confidential(table: Table) -> bool:
+    """A table whose records only entitled peers receive (M-9)."""
+    return bool(table.info.get("confidential"))
+
+
+def exchanged_tables(confidential_ok: bool, metadata: MetaData | None = None) -> list[Table]:
+    """Tables that travel, parents before children."""
+    meta = metadata or Base.metadata
+    return [
+        t
+        for t in meta.sorted_tables
+        if set(t.c.keys()) >= RECORD_COLUMNS
+        and not t.info.get("local")
+        and t.name not in UNTRACKED_TABLES
+        and (confidential_ok or not is_confidential(t))
+    ]
+
+
+def table_named(name: str) -> Table | None:
+    """A table of the metadata by name."""
+    return Base.metadata.tables.get(name)
+
+
+def aware(value: datetime) -> datetime:
+    """SQLite gives back naive datetimes; every stored time is UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def encode_value(value: Any) -> Any:
+    """A JSON form of one column value."""
+    if value is None:
+        return None
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime):
+        return aware(value).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, bytes | bytearray | memoryview):
+        return base64.b64encode(bytes(value)).decode("ascii")
+    return value
+
+
+def decode_value(table: Table, column: str, value: Any) -> Any:
+    """The Python value of one column from its JSON form."""
+    if value is None:
+        return None
+    kind = table.c[column].type
+    if isinstance(kind, Uuid):
+        return uuid.UUID(value)
+    if isinstance(kind, DateTime):
+        return aware(datetime.fromisoformat(value))
+    if isinstance(kind, Date):
+        return date.fromisoformat(value)
+    if isinstance(kind, Numeric) and not isinstance(kind, JSON):
+        return Decimal(value)
+    if isinstance(kind, LargeBinary):
+        return base64.b64decode(value)
+    return value
+
+
+def encode_row(table: Table, row: Mapping[Any, Any]) -> dict[str, Any]:
+    """Every column of a row in JSON form."""
+    return {col.key: encode_value(row[col.key]) for col in table.c}
+
+
+def decode_row(table: Table, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Column values ready for an INSERT or UPDATE; unknown columns are refused by the caller."""
+    return {c: decode_value(table, c, v) for c, v in values.items() if c in table.c}
+
+
+def digest(values: Mapping[str, Any] | None) -> str | None:
+    """SHA-256 of a row's content (encoded form), ignoring the bookkeeping columns."""
+    if values is None:
+        return None
+    content = {k: v for k, v in values.items() if k not in META_COLUMNS}
+    text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def parents_first(table: Table, rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Order rows of a self-referencing table (courts) so a parent comes before its children."""
+    rows = list(rows)
+    self_fks = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
+    if not self_fks:
+        return rows
+    pending = {r["id"]: r for r in rows}
+    ordered: list[dict[str, Any]] = []
+    while pending:
+        ready = [
+            r
+            for r in pending.values()
+            if not any(r.get(c) in pending and r.get(c) != r["id"] for c in self_fks)
+        ]
+        if not ready:  # a cycle: let the database judge it
+            ready = list(pending.values())
+        for r in ready:
+            ordered.append(r)
+            del pending[r["id"]]
+    return ordered

@@ -1,0 +1,1 @@
+"""Import people and courts from the spreadsheets courts keep today (XLSX, CSV)."""

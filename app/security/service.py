@@ -1,0 +1,332 @@
+"""User accounts: argon2 password hashes, login with lock-out, first run, "no login" mode."""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from functools import lru_cache
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.audit.service import record
+from app.context import ADMINISTRATOR, ROLES, SYSTEM, Actor, local_actor
+from app.errors import (
+    ConflictError,
+    DomainError,
+    FieldError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationError,
+)
+from app.security.dto import UserDTO, UserInput
+from app.security.permissions import USERS_MANAGE, require
+from app.settings.service import get_setting, set_setting
+from app.store import Store
+from db.base import utcnow
+from db.models import LoginAttempt, User
+from i18n import N_
+
+LOGIN_REQUIRED_KEY = "security.login_required"  # "1" login, "0" explicit "no login", "" unset
+MAX_FAILED_KEY = "security.max_failed_logins"
+DEFAULT_MAX_FAILED = 5
+PASSWORD_MIN = 8
+USERNAME_MAX = 80
+
+
+class LoginError(DomainError):
+    """Wrong user name or password, or a locked account."""
+
+
+@lru_cache(maxsize=1)
+def _hasher() -> PasswordHasher:
+    return PasswordHasher()
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    # Verifying against a dummy hash for unknown names keeps the timing of both failures alike.
+    return _hasher().hash("not a password of anyone")
+
+
+def hash_password(password: str) -> str:
+    """An argon2id hash of a password."""
+    return _hasher().hash(password)
+
+
+def _dto(u: User) -> UserDTO:
+    return UserDTO(
+        u.id,
+        u.version,
+        u.username,
+        u.full_name,
+        frozenset(u.roles),
+        u.person_id,
+        u.active,
+        u.locked_at is not None,
+        u.last_login_at,
+    )
+
+
+def _validate(
+    session: Session, data: UserInput, exclude: uuid.UUID | None, password_required: bool
+) -> list[FieldError]:
+    errors: list[FieldError] = []
+    name = data.username.strip()
+    if not name:
+        errors.append(FieldError("username", N_("This field is required.")))
+    elif len(name) > USERNAME_MAX or any(ch.isspace() or not ch.isprintable() for ch in name):
+        errors.append(
+            FieldError(
+                "username",
+                N_("A user name has no spaces and at most {limit} characters."),
+                {"limit": USERNAME_MAX},
+            )
+        )
+    else:
+        clash = session.scalar(select(User.id).where(func.lower(User.username) == name.lower()))
+        if clash is not None and clash != exclude:
+            errors.append(
+                FieldError("username", N_("The user name {name} is taken."), {"name": name})
+            )
+    if not data.roles or not data.roles <= set(ROLES):
+        errors.append(FieldError("roles", N_("Choose at least one role.")))
+    if (password_required or data.password) and len(data.password) < PASSWORD_MIN:
+        errors.append(
+            FieldError(
+                "password",
+                N_("A password has at least {limit} characters."),
+                {"limit": PASSWORD_MIN},
+            )
+        )
+    return errors
+
+
+def _insert_user(session: Session, actor: Actor, data: UserInput) -> UserDTO:
+    errors = _validate(session, data, None, password_required=True)
+    if errors:
+        raise ValidationError(errors)
+    user = User(
+        username=data.username.strip(),
+        full_name=" ".join(data.full_name.split()),
+        password_hash=hash_password(data.password),
+        roles=sorted(data.roles),
+        person_id=data.person_id,
+        active=True,
+        failed_logins=0,
+        updated_by=actor.name,
+    )
+    session.add(user)
+    session.flush()
+    record(
+        session,
+        actor,
+        "create",
+        "user",
+        user.id,
+        {"username": [None, user.username], "roles": [None, user.roles]},
+    )
+    return _dto(user)
+
+
+def create_user(session: Session, actor: Actor, data: UserInput) -> UserDTO:
+    """Add a user (administrators only)."""
+    require(actor, USERS_MANAGE)
+    return _insert_user(session, actor, data)
+
+
+def login_mode(session: Session) -> str:
+    """The login mode: "login", "none" (explicit single-user) or "" before the first run."""
+    return {"1": "login", "0": "none"}.get(get_setting(session, LOGIN_REQUIRED_KEY), "")
+
+
+def needs_first_run(session: Session) -> bool:
+    """True until an administrator was created or "no login" was chosen."""
+    return login_mode(session) == "" and not session.scalar(select(func.count(User.id)))
+
+
+def create_first_administrator(session: Session, data: UserInput) -> UserDTO:
+    """First-run wizard: create the administrator and turn logins on."""
+    if not needs_first_run(session):
+        raise PermissionDeniedError(N_("The first run is already done."))
+    data = UserInput(
+        data.username, data.full_name, data.roles | {ADMINISTRATOR}, data.password, data.person_id
+    )
+    user = _insert_user(session, SYSTEM, data)
+    set_setting(session, SYSTEM, LOGIN_REQUIRED_KEY, "1")
+    return user
+
+
+def choose_no_login(session: Session, actor: Actor | None = None) -> None:
+    """Single-user offline install: run without logins, as the operating-system user."""
+    if needs_first_run(session):
+        set_setting(session, SYSTEM, LOGIN_REQUIRED_KEY, "0")
+        return
+    if actor is None:
+        raise PermissionDeniedError(N_("Only an administrator may turn logins off."))
+    require(actor, USERS_MANAGE)
+    set_setting(session, actor, LOGIN_REQUIRED_KEY, "0")
+
+
+def require_login(session: Session, actor: Actor) -> None:
+    """Turn logins on (an administrator, once at least one administrator account exists)."""
+    require(actor, USERS_MANAGE)
+    admins = [
+        u
+        for u in session.scalars(select(User).where(User.active.is_(True)))
+        if ADMINISTRATOR in u.roles
+    ]
+    if not admins:
+        raise ValidationError([FieldError("users", N_("Create an administrator account first."))])
+    set_setting(session, actor, LOGIN_REQUIRED_KEY, "1")
+
+
+def startup_actor(session: Session) -> Actor | None:
+    """The actor when no login is needed ("no login" mode), else None: ask for a login."""
+    return local_actor() if login_mode(session) == "none" else None
+
+
+def _max_failed(session: Session) -> int:
+    raw = get_setting(session, MAX_FAILED_KEY)
+    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_FAILED
+
+
+def try_login(session: Session, username: str, password: str) -> Actor | LoginError:
+    """Check a password: the Actor, or the LoginError to show (locks after N failures).
+
+    The error is returned, not raised, so the caller commits the failure count with it.
+    """
+    name = username.strip()
+    user = session.scalar(select(User).where(func.lower(User.username) == name.lower()))
+    now = utcnow()
+    if user is None or not user.active:
+        with contextlib.suppress(VerificationError):
+            _hasher().verify(_dummy_hash(), password)
+        session.add(LoginAttempt(username=name[:USERNAME_MAX], at=now, success=False))
+        session.flush()
+        return LoginError(N_("Wrong user name or password."))
+    if user.locked_at is not None:
+        session.add(LoginAttempt(username=user.username, at=now, success=False))
+        session.flush()
+        return LoginError(
+            N_(
+                "The account {name} is locked after too many failed logins. "
+                "Ask the administrator to unlock it."
+            ),
+            name=user.username,
+        )
+    try:
+        _hasher().verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        user.failed_logins += 1
+        session.add(LoginAttempt(username=user.username, at=now, success=False))
+        if user.failed_logins >= _max_failed(session):
+            user.locked_at = now
+            record(
+                session,
+                SYSTEM,
+                "lock",
+                "user",
+                user.id,
+                {"failed_logins": [None, user.failed_logins]},
+            )
+        session.flush()
+        return LoginError(N_("Wrong user name or password."))
+    if _hasher().check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    user.failed_logins, user.last_login_at = 0, now
+    session.add(LoginAttempt(username=user.username, at=now, success=True))
+    session.flush()
+    actor = Actor(user.username, frozenset(user.roles), user.person_id)
+    record(session, actor, "login", "user", user.id, {})
+    return actor
+
+
+def login(store: Store, username: str, password: str) -> Actor:
+    """Log in as one unit of work: the Actor, or LoginError after the attempt is saved."""
+    with store.write() as session:
+        outcome = try_login(session, username, password)
+    if isinstance(outcome, LoginError):
+        raise outcome
+    return outcome
+
+
+def _load(session: Session, user_id: uuid.UUID) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFoundError(N_("This user was deleted by someone else."))
+    return user
+
+
+def unlock_user(session: Session, actor: Actor, user_id: uuid.UUID) -> UserDTO:
+    """Lift a lock-out (administrators only)."""
+    require(actor, USERS_MANAGE)
+    user = _load(session, user_id)
+    user.locked_at, user.failed_logins, user.updated_by = None, 0, actor.name
+    session.flush()
+    record(session, actor, "unlock", "user", user.id, {})
+    return _dto(user)
+
+
+def update_user(
+    session: Session, actor: Actor, user_id: uuid.UUID, data: UserInput, expected_version: int
+) -> UserDTO:
+    """Change a user's name, roles or (when given) password (administrators only)."""
+    require(actor, USERS_MANAGE)
+    user = _load(session, user_id)
+    if user.version != expected_version:
+        raise ConflictError(
+            N_("Someone else changed this record meanwhile. Reload it and try again.")
+        )
+    errors = _validate(session, data, user_id, password_required=False)
+    if errors:
+        raise ValidationError(errors)
+    before = {"username": user.username, "roles": user.roles, "active": user.active}
+    user.username, user.full_name = data.username.strip(), " ".join(data.full_name.split())
+    user.roles, user.person_id, user.updated_by = sorted(data.roles), data.person_id, actor.name
+    if data.password:
+        user.password_hash = hash_password(data.password)
+    session.flush()
+    after = {"username": user.username, "roles": user.roles, "active": user.active}
+    record(
+        session,
+        actor,
+        "update",
+        "user",
+        user.id,
+        {k: [before[k], after[k]] for k in after if before[k] != after[k]}
+        | ({"password": ["***", "***"]} if data.password else {}),
+    )
+    return _dto(user)
+
+
+def change_own_password(session: Session, actor: Actor, old: str, new: str) -> None:
+    """A user changes their own password, proving the old one."""
+    user = session.scalar(select(User).where(User.username == actor.name))
+    if user is None:
+        raise NotFoundError(N_("This user was deleted by someone else."))
+    try:
+        _hasher().verify(user.password_hash, old)
+    except (VerificationError, InvalidHashError):
+        raise ValidationError([FieldError("old_password", N_("The password is wrong."))]) from None
+    if len(new) < PASSWORD_MIN:
+        raise ValidationError(
+            [
+                FieldError(
+                    "password",
+                    N_("A password has at least {limit} characters."),
+                    {"limit": PASSWORD_MIN},
+                )
+            ]
+        )
+    user.password_hash, user.updated_by = hash_password(new), actor.name
+    session.flush()
+    record(session, actor, "update", "user", user.id, {"password": ["***", "***"]})
+
+
+def list_users(session: Session, actor: Actor) -> list[UserDTO]:
+    """Every account, by user name (administrators only)."""
+    require(actor, USERS_MANAGE)
+    return [_dto(u) for u in session.scalars(select(User).order_by(User.username))]

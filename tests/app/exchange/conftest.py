@@ -1,0 +1,45 @@
+"""Two stores, "district" and "centre", on the backend under test."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.bootstrap import open_store
+from app.context import Actor
+from app.exchange.state import set_node_name
+from app.store import Store
+from tests.pg_plugin import create_database, database_url, drop_database, pg_admin_url
+
+
+@pytest.fixture
+def two_stores(
+    backend: str, tmp_path: Path, template_db: Path, request: pytest.FixtureRequest
+) -> Iterator[tuple[Store, Store]]:
+    """District and centre databases, each named for exchanges."""
+    made: list[str] = []
+    stores: list[Store] = []
+    for name in ("district", "centre"):
+        if backend == "postgresql":
+            admin = pg_admin_url()
+            assert admin is not None
+            db = create_database(admin, template=request.getfixturevalue("pg_template"))
+            made.append(db)
+            target: str | Path = database_url(admin, db)
+        else:
+            target = tmp_path / f"{name}.db"
+            shutil.copyfile(template_db, target)
+        store = open_store(target, backup=False)
+        with store.write() as s:
+            set_node_name(s, Actor("setup"), name)
+        stores.append(store)
+    yield stores[0], stores[1]
+    for store in stores:
+        store.dispose()
+    admin = pg_admin_url()
+    for db in made:
+        assert admin is not None
+        drop_database(admin, db)

@@ -1,0 +1,87 @@
+"""The exchange, import and user commands, run as a user would run them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from app.people.iin import make_iin
+from app.store import Store
+from db.models import Person
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def run(db: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    import os
+
+    return subprocess.run(
+        [sys.executable, "-m", "app", "--db", db, "--lang", "ru", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_exchange_commands_between_two_pcs(two_stores: tuple[Store, Store], tmp_path: Path) -> None:
+    district, centre = two_stores
+    secret = tmp_path / "pass.txt"
+    secret.write_text("long enough passphrase\n", encoding="utf-8")
+    assert run(district.url, "demo").returncode == 0
+    pkg = tmp_path / "to-centre.tlx"
+    out = run(
+        district.url,
+        "exchange",
+        "export",
+        "--to",
+        "centre",
+        "--out",
+        str(pkg),
+        "--passphrase-file",
+        str(secret),
+    )
+    assert out.returncode == 0, out.stderr
+    first = run(centre.url, "exchange", "import", str(pkg), "--passphrase-file", str(secret))
+    assert first.returncode == 0, first.stderr
+    again = run(centre.url, "exchange", "import", str(pkg), "--passphrase-file", str(secret))
+    assert again.returncode == 0 and "ничего не изменилось" in again.stdout
+    wrong = run(centre.url, "exchange", "import", str(pkg), "--passphrase-file", str(pkg))
+    assert wrong.returncode == 2 and "парольная фраза" in wrong.stderr
+    with district.read() as s:
+        expected = s.scalar(select(func.count(Person.id)))
+    with centre.read() as s:
+        assert s.scalar(select(func.count(Person.id))) == expected
+
+
+def test_template_import_and_login_required(store: Store, tmp_path: Path) -> None:
+    template = tmp_path / "people.xlsx"
+    assert run(store.url, "template", "people", "--out", str(template)).returncode == 0
+    csv = tmp_path / "people.csv"
+    iin = make_iin(date(1975, 1, 2), 113)
+    csv.write_text(f"ИИН;Фамилия;Имя;Роль\n{iin};Иванов;Иван;Работник суда\n", encoding="utf-8")
+    preview = run(store.url, "import", "people", str(csv))
+    assert preview.returncode == 0 and "--yes" in preview.stdout
+    with store.read() as s:
+        assert s.scalar(select(func.count(Person.id))) == 0
+    done = run(store.url, "import", "people", str(csv), "--yes")
+    assert done.returncode == 0, done.stdout + done.stderr
+    with store.read() as s:
+        assert s.scalar(select(func.count(Person.id))) == 1
+
+    pw = tmp_path / "pw.txt"
+    pw.write_text("admin-password\n", encoding="utf-8")
+    assert (
+        run(store.url, "user", "setup-admin", "admin", "--new-password-file", str(pw)).returncode
+        == 0
+    )
+    refused = run(store.url, "import", "people", str(csv))
+    assert refused.returncode == 2 and "--user" in refused.stderr
+    ok = run(store.url, "user", "list", "--user", "admin", "--password-file", str(pw))
+    assert ok.returncode == 0 and "admin" in ok.stdout

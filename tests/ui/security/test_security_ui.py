@@ -1,0 +1,198 @@
+"""Login, first run, import preview, exchange conflicts and the audit log, driven like a user."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from app.bootstrap import open_store
+from app.context import ADMINISTRATOR, VIEWER, Actor
+from app.exchange.apply import import_package
+from app.exchange.export import export_package
+from app.exchange.state import set_node_name
+from app.people.iin import make_iin
+from app.people.service import get_person, update_person
+from app.security.dto import UserInput
+from app.security.service import create_first_administrator
+from app.store import Store
+from db.models import Person
+from i18n import translator
+from tests.app.security.helpers import add_judge
+from ui.context import UiContext
+from ui.qt_i18n import LanguageSwitcher
+from ui.security.audit_view import AuditView
+from ui.security.conflicts_view import ConflictsView
+from ui.security.import_view import ImportView
+from ui.security.login_dialog import FirstRunDialog, LoginDialog
+from ui.security.page import SecurityPage
+
+SHOTS = Path(os.environ.get("TALIMGER_SHOTS", "/tmp/talimger-shots"))
+
+
+def _in(qtbot: object, switcher: LanguageSwitcher, lang: str, label: object, msgid: str) -> None:
+    """Switch the language and wait until a label of the widget shows it."""
+    switcher.switch(lang)
+    expected = translator(lang)(msgid)
+    qtbot.waitUntil(lambda: label.text() == expected, timeout=2000)  # type: ignore[attr-defined]
+
+
+def _shot(widget: object, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(SHOTS / f"{name}.png"))  # type: ignore[attr-defined]
+
+
+def test_login_dialog_refuses_then_accepts(
+    qtbot: object, store: Store, switcher: LanguageSwitcher
+) -> None:
+    with store.write() as s:
+        create_first_administrator(s, UserInput("admin", "", frozenset(), "right-password"))
+    dialog = LoginDialog(store)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    qtbot.keyClicks(dialog.username, "admin")  # type: ignore[attr-defined]
+    qtbot.keyClicks(dialog.password, "wrong-password")  # type: ignore[attr-defined]
+    dialog.buttons.accepted.emit()
+    assert dialog.actor is None and dialog.error.text()
+    assert dialog.password.text() == ""
+    for lang in ("ru", "kk"):
+        _in(qtbot, switcher, lang, dialog.password_label, "Password")
+        _shot(dialog, f"login-{lang}")
+    qtbot.keyClicks(dialog.password, "right-password")  # type: ignore[attr-defined]
+    dialog.buttons.accepted.emit()
+    assert dialog.actor is not None and dialog.actor.has_role(ADMINISTRATOR)
+
+
+def test_first_run_creates_the_administrator(qtbot: object, store: Store) -> None:
+    dialog = FirstRunDialog(store)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    qtbot.keyClicks(dialog.username, "chief")  # type: ignore[attr-defined]
+    qtbot.keyClicks(dialog.password, "long-password")  # type: ignore[attr-defined]
+    qtbot.keyClicks(dialog.repeat, "other-password")  # type: ignore[attr-defined]
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert dialog.actor is None and dialog.error.text()
+    dialog.repeat.clear()
+    qtbot.keyClicks(dialog.repeat, "long-password")  # type: ignore[attr-defined]
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert dialog.actor is not None and dialog.actor.name == "chief"
+
+
+def test_first_run_without_logins(qtbot: object, store: Store) -> None:
+    dialog = FirstRunDialog(store)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    _shot(dialog, "first-run-kk")
+    qtbot.mouseClick(dialog.no_login_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert dialog.actor is not None and dialog.actor.has_role(ADMINISTRATOR)
+
+
+def test_import_preview_then_import(
+    qtbot: object, ui_ctx: UiContext, tmp_path: Path, switcher: LanguageSwitcher
+) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text(
+        "ИИН;Фамилия;Имя;Роль;Суд\n"
+        f"{make_iin(date(1980, 1, 1), 1)};Иванов;Иван;Работник суда;SC\n"
+        "123;Петров;Пётр;Судья;Марс\n",
+        encoding="utf-8",
+    )
+    view = ImportView(ui_ctx)
+    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    view.resize(1000, 400)
+    view.load(path)
+    assert view.table.rowCount() == 2
+    assert view.preview is not None
+    assert len(view.preview.rows[1].errors) == 2  # the IIN and the court: every reason
+    assert not view.import_button.isEnabled()  # an error row: refused unless left out
+    for lang in ("ru", "kk"):
+        _in(qtbot, switcher, lang, view.import_button, "Import")
+        reason = translator(lang)("Unknown court \u201c{value}\u201d.").format(value="Марс")
+        qtbot.waitUntil(  # type: ignore[attr-defined]
+            lambda reason=reason: reason in view.table.item(1, 4).text(), timeout=2000
+        )
+        _shot(view, f"import-{lang}")
+    with ui_ctx.store.read() as s:
+        assert s.scalar(select(func.count(Person.id))) == 0
+    view.skip_errors.setChecked(True)
+    qtbot.mouseClick(view.import_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    with ui_ctx.store.read() as s:
+        assert s.scalar(select(func.count(Person.id))) == 1
+
+
+def test_conflict_resolved_in_the_view(
+    qtbot: object, ui_ctx: UiContext, tmp_path: Path, switcher: LanguageSwitcher
+) -> None:
+    centre = ui_ctx.store
+    actor = Actor("demo")
+    with centre.write() as s:
+        set_node_name(s, actor, "centre")
+        pid = add_judge(s, actor, 7).id
+    assert centre.path is not None
+    centre.dispose()
+    shutil.copyfile(centre.path, tmp_path / "district.db")
+    district = open_store(tmp_path / "district.db", backup=False)
+    with district.write() as s:
+        set_node_name(s, actor, "district")
+    for store, text in ((district, "district edit"), (centre, "centre edit")):
+        with store.read() as s:
+            seen = get_person(s, pid)
+        with store.write() as s:
+            update_person(s, actor, pid, replace(seen.data, position=text), seen.version)
+    with district.write() as s:
+        data, _ = export_package(s, actor, "centre", "passphrase!")
+    district.dispose()
+    with centre.write() as s:
+        assert import_package(s, actor, data, "passphrase!").conflicts == 1
+    view = ConflictsView(ui_ctx)
+    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    view.resize(900, 400)
+    assert view.list.count() == 1
+    shown = {
+        view.values.item(i, 0).text(): (
+            view.values.item(i, 1).text(),
+            view.values.item(i, 2).text(),
+        )
+        for i in range(view.values.rowCount())
+    }
+    assert shown["position"] == ("centre edit", "district edit")
+    for lang in ("ru", "kk"):
+        _in(qtbot, switcher, lang, view.mine_button, "Keep this PC's version")
+        _shot(view, f"conflicts-{lang}")
+    qtbot.mouseClick(view.theirs_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert view.list.count() == 0
+    with centre.read() as s:
+        assert get_person(s, pid).data.position == "district edit"
+
+
+def test_audit_view_filters_and_checks(
+    qtbot: object, ui_ctx: UiContext, tmp_path: Path, switcher: LanguageSwitcher
+) -> None:
+    with ui_ctx.store.write() as s:
+        add_judge(s, Actor("officer"), 1)
+        add_judge(s, Actor("other"), 2)
+    view = AuditView(ui_ctx)
+    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    view.resize(1000, 400)
+    assert view.table.rowCount() == 2
+    qtbot.keyClicks(view.user_filter, "officer")  # type: ignore[attr-defined]
+    view.reload()
+    assert view.table.rowCount() == 1 and view.table.item(0, 2).text() == "officer"
+    view.check_chain()
+    assert view.chain.text()
+    view.export_to(tmp_path / "audit.csv")
+    assert (tmp_path / "audit.csv").exists()
+    for lang in ("ru", "kk"):
+        _in(qtbot, switcher, lang, view.check_button, "Check the chain")
+        _shot(view, f"audit-{lang}")
+
+
+def test_page_tabs_follow_roles(qtbot: object, ui_ctx: UiContext) -> None:
+    page = SecurityPage(ui_ctx)
+    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    assert page.count() == 3
+    viewer = SecurityPage(replace(ui_ctx, actor=Actor("v", frozenset({VIEWER}))))
+    qtbot.addWidget(viewer)  # type: ignore[attr-defined]
+    assert viewer.count() == 0

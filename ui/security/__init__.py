@@ -1,0 +1,1 @@
+"""Login, first run, audit log, exchange conflicts and imports."""
