@@ -82,8 +82,26 @@ def smoke(exe: Path) -> list[str]:
     if result.returncode != 0 or "Өзін-өзі тексеру сәтті өтті." not in result.stdout:
         failures.append(f"self-test exited {result.returncode}: {result.stderr[-2000:]}")
     with tempfile.TemporaryDirectory(prefix="talimger-frozen-db-") as tmp:
-        db = str(Path(tmp) / "demo.db")
-        for args in (("--db", db, "demo"), ("--db", db, "check")):
+        db, centre = str(Path(tmp) / "demo.db"), str(Path(tmp) / "centre.db")
+        passphrase = Path(tmp) / "pass.txt"
+        passphrase.write_text("frozen-passphrase", encoding="utf-8")
+        package = str(Path(tmp) / "district.tlx")
+        steps = (
+            ("--db", db, "demo"),
+            ("--db", db, "check"),
+            # Logins (argon2 via CFFI) and package encryption (AES-GCM) load native modules
+            # that only a real frozen run proves present.
+            ("--db", centre, "exchange", "name", "Centre"),
+            ("--db", centre, "user", "setup-admin", "admin", "--new-password-file",
+             str(passphrase)),
+            ("--db", db, "exchange", "name", "District"),
+            ("--db", db, "exchange", "export", "--to", "Centre", "--out", package,
+             "--passphrase-file", str(passphrase)),
+            ("--db", centre, "--lang", "ru", "exchange", "import", package,
+             "--passphrase-file", str(passphrase), "--user", "admin", "--password-file",
+             str(passphrase)),
+        )
+        for args in steps:
             result = run_frozen(exe, *args)
             print(result.stdout.strip())
             if result.returncode != 0:

@@ -1,12 +1,12 @@
-"""Passphrase encryption of packages: scrypt key derivation and AES-256-GCM (``cryptography``)."""
+"""Passphrase encryption of packages: scrypt (hashlib) and AES-256-GCM (PyCryptodome)."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+from Crypto.Cipher import AES
+from Crypto.Cipher._mode_gcm import GcmMode
 
 from app.errors import DomainError
 from i18n import N_
@@ -14,6 +14,7 @@ from i18n import N_
 MAGIC = b"TALIMGER-EXCHANGE-1\n"
 SALT_BYTES = 16
 NONCE_BYTES = 12
+TAG_BYTES = 16
 # scrypt cost: ~32 MiB and a fraction of a second per package, far too slow to guess passphrases.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 PASSPHRASE_MIN = 8
@@ -24,8 +25,22 @@ class PackageError(DomainError):
 
 
 def _key(passphrase: str, salt: bytes) -> bytes:
-    kdf = Scrypt(salt=salt, length=32, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P)
-    return kdf.derive(passphrase.encode("utf-8"))
+    # PyCryptodome rather than `cryptography`: the same AES-GCM for a tenth of the bundle size.
+    return hashlib.scrypt(
+        passphrase.encode("utf-8"),
+        salt=salt,
+        n=SCRYPT_N,
+        r=SCRYPT_R,
+        p=SCRYPT_P,
+        maxmem=64 * 1024 * 1024,
+        dklen=32,
+    )
+
+
+def _cipher(key: bytes, nonce: bytes) -> GcmMode:
+    cipher = AES.new(key, AES.MODE_GCM, nonce=nonce, mac_len=TAG_BYTES)
+    cipher.update(MAGIC)  # the header is authenticated too
+    return cipher
 
 
 def seal(plain: bytes, passphrase: str) -> bytes:
@@ -35,7 +50,8 @@ def seal(plain: bytes, passphrase: str) -> bytes:
             N_("The passphrase must have at least {limit} characters."), limit=PASSPHRASE_MIN
         )
     salt, nonce = os.urandom(SALT_BYTES), os.urandom(NONCE_BYTES)
-    return MAGIC + salt + nonce + AESGCM(_key(passphrase, salt)).encrypt(nonce, plain, MAGIC)
+    sealed, tag = _cipher(_key(passphrase, salt), nonce).encrypt_and_digest(plain)
+    return bytes(MAGIC + salt + nonce + sealed + tag)  # ciphertext then tag (RFC 5116)
 
 
 def unseal(data: bytes, passphrase: str) -> bytes:
@@ -47,8 +63,11 @@ def unseal(data: bytes, passphrase: str) -> bytes:
     nonce = data[head + SALT_BYTES : head + SALT_BYTES + NONCE_BYTES]
     body = data[head + SALT_BYTES + NONCE_BYTES :]
     try:
-        return AESGCM(_key(passphrase, salt)).decrypt(nonce, body, MAGIC)
-    except (InvalidTag, ValueError):
+        if len(body) < TAG_BYTES:
+            raise ValueError("too short")
+        cipher = _cipher(_key(passphrase, salt), nonce)
+        return bytes(cipher.decrypt_and_verify(body[:-TAG_BYTES], body[-TAG_BYTES:]))
+    except ValueError:
         raise PackageError(
             N_("The package cannot be opened: the passphrase is wrong or the file is damaged.")
         ) from None

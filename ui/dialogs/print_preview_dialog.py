@@ -33,11 +33,16 @@ def render_pages(pdf: bytes, dpi: float) -> list[QImage]:
     images = []
     try:
         for page in doc:
-            bitmap = page.render(scale=dpi / 72)
-            pil = bitmap.to_pil().convert("RGB")
-            data = pil.tobytes("raw", "RGB")
-            image = QImage(data, pil.width, pil.height, pil.width * 3, QImage.Format.Format_RGB888)
-            images.append(image.copy())  # own the pixels: `data` is freed after this loop
+            # RGB in memory order, straight into a QImage: no Pillow round trip.
+            bitmap = page.render(scale=dpi / 72, rev_byteorder=True)
+            image = QImage(
+                bytes(bitmap.buffer),
+                bitmap.width,
+                bitmap.height,
+                bitmap.stride,
+                QImage.Format.Format_RGB888,
+            )
+            images.append(image.copy())  # own the pixels: the bitmap is freed after this loop
             page.close()
     finally:
         doc.close()
