@@ -67,6 +67,8 @@ class OnFirstPaint(QObject):
         return False
 
 def exercise(window):
+    while window._ctx is None:  # the store opens right after the first paint
+        app.processEvents()
     page = window.page("people")
     for _ in range(5):
         app.processEvents()

@@ -23,10 +23,14 @@ def demo_db(scale: str) -> Path:
     if not path.exists():
         tmp = path.with_suffix(".tmp.db")
         tmp.unlink(missing_ok=True)
-        args = [sys.executable, "-m", "app", "--db", str(tmp), "demo"]
+        # The people register alone (what these benchmarks measure), in "no login" mode so the
+        # first-run dialog does not wait for an answer.
+        args = [sys.executable, "-m", "app", "--db", str(tmp), "demo", "--people-only"]
         if scale != "region":
             args += ["--scale", scale]
         subprocess.run(args, cwd=ROOT, check=True, capture_output=True)
+        subprocess.run([sys.executable, "-m", "app", "--db", str(tmp), "user", "no-login"],
+                       cwd=ROOT, check=True, capture_output=True)
         for suffix in ("-wal", "-shm"):
             Path(f"{tmp}{suffix}").unlink(missing_ok=True)
         tmp.rename(path)
