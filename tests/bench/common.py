@@ -29,8 +29,12 @@ def demo_db(scale: str) -> Path:
         if scale != "region":
             args += ["--scale", scale]
         subprocess.run(args, cwd=ROOT, check=True, capture_output=True)
-        subprocess.run([sys.executable, "-m", "app", "--db", str(tmp), "user", "no-login"],
-                       cwd=ROOT, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "app", "--db", str(tmp), "user", "no-login"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
         for suffix in ("-wal", "-shm"):
             Path(f"{tmp}{suffix}").unlink(missing_ok=True)
         tmp.rename(path)
