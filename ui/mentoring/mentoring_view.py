@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,6 +53,7 @@ class MentoringView(QWidget):
             regions = list_courts(s, level="regional")
             centre = current_centre(s)
             home = next((c.region_code for c in regions if centre and c.id == centre.court_id), "")
+        self._regions = regions
         for court in regions:
             self.region.addItem(court.name, court.region_code)
         if home:
@@ -93,6 +94,9 @@ class MentoringView(QWidget):
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(self.panel)
+        # Proportions rather than pixels: the page is first shown before it has its width.
+        splitter.setStretchFactor(0, 11)
+        splitter.setStretchFactor(1, 9)
         self.kind.setMinimumWidth(120)
         self._splitter, self._sized = splitter, False
         self.needs_label.setWordWrap(True)
@@ -144,8 +148,12 @@ class MentoringView(QWidget):
         super().showEvent(event)
         if not self._sized:
             self._sized = True
-            width = max(self.width(), 800)
-            self._splitter.setSizes([width * 11 // 20, width * 9 // 20])
+            # After the layout has given the page its real width (the next event-loop turn).
+            QTimer.singleShot(0, self._size_splitter)
+
+    def _size_splitter(self) -> None:
+        width = max(self._splitter.width(), 800)
+        self._splitter.setSizes([width * 11 // 20, width * 9 // 20])
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -154,8 +162,13 @@ class MentoringView(QWidget):
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
-        """Captions in the active language."""
+        """Captions in the active language, court names included."""
         self.needs_label.setText(_("Need for judicial mentoring"))
+        for i, court in enumerate(self._regions):
+            self.region.setItemText(i, court.name)
+        chosen = self.court.currentData()
+        self._fill_courts()
+        self.court.setCurrentIndex(max(self.court.findData(chosen), 0))
         self.court.setItemText(0, _("All courts"))
         self.pairs_label.setText(_("Pairs"))
         self.kind.setItemText(0, _("Tutor"))
