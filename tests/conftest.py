@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("TALIMGER_NO_SETTINGS_SYNC", "1")
 
 from app.bootstrap import open_store
 from app.context import Actor, local_actor

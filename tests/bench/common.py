@@ -49,7 +49,6 @@ def child_env(tmp: Path) -> dict[str, str]:
         XDG_CONFIG_HOME=str(tmp / "config"),
         XDG_DATA_HOME=str(tmp / "data"),
         PYTHONPATH=str(ROOT),
-        TALIMGER_NO_SETTINGS_SYNC="1",
     )
     return env
 
