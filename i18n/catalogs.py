@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 POT = ROOT / "i18n" / "messages.pot"
 LOCALE_DIR = ROOT / "i18n" / "locale"
 LANGS = ("kk", "ru")
-KEYWORDS = ["-k", "_", "-k", "N_", "-k", "ngettext:1,2", "-k", "pgettext:1c,2", "-k", "t"]
+KEYWORDS = ["-k", "_", "-k", "N_", "-k", "ngettext:1,2", "-k", "pgettext:1c,2", "-k", "tr_"]
 
 
 def _babel(*args: str) -> None:

@@ -147,8 +147,15 @@ def _plan(args: argparse.Namespace) -> int:
     for u in result.unplaced:
         print(f"  {u.full_name}: {_(REASONS[u.reason])}")
     if args.format:
-        t = translator(args.lang)
-        header = [t("Judge"), t("Host court"), t("From"), t("To"), t("Priority"), t("Reason")]
+        tr_ = translator(args.lang)
+        header = [
+            tr_("Judge"),
+            tr_("Host court"),
+            tr_("From"),
+            tr_("To"),
+            tr_("Priority"),
+            tr_("Reason"),
+        ]
         with store.read() as session:
             from app.courts.service import list_courts
 
@@ -169,9 +176,10 @@ def _plan(args: argparse.Namespace) -> int:
             for p in result.placements
         ]
         rows += [
-            [u.full_name, "", None, None, u.priority, t(REASONS[u.reason])] for u in result.unplaced
+            [u.full_name, "", None, None, u.priority, tr_(REASONS[u.reason])]
+            for u in result.unplaced
         ]
-        _write(args, f"internship-plan-{args.year}", t("Plan"), header, rows)
+        _write(args, f"internship-plan-{args.year}", tr_("Plan"), header, rows)
     return 0
 
 

@@ -170,12 +170,12 @@ def _year(args: argparse.Namespace) -> int:
             build_year_review(review, lang=args.lang, region_name=region, centre_name=centre)
         )
         return _written(args.out)
-    t = translator(args.lang)
+    tr_ = translator(args.lang)
     lines: list[list[Any]] = [[label, value] for label, value in figures(review, args.lang)]
     lines.append(["", ""])
     lines.append(guide_header(args.lang))
     lines += guide_rows(review, args.lang)
-    _write_table(args, str(args.year), [t("Region"), region, "", "", ""], lines)
+    _write_table(args, str(args.year), [tr_("Region"), region, "", "", ""], lines)
     return _written(args.out)
 
 

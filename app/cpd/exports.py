@@ -69,41 +69,41 @@ def write_summary_xlsx(summary: CentreSummary, path: Path, *, lang: str) -> None
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    t = translator(lang)
+    tr_ = translator(lang)
     wb = Workbook()
     sheets: list[tuple[str, list[str], list[list[Any]]]] = [
         (
-            t("Summary"),
-            [t("Indicator"), t("Number")],
+            tr_("Summary"),
+            [tr_("Indicator"), tr_("Number")],
             [
-                [t("Year"), summary.year],
-                [t("People"), summary.people],
-                [t("Compliant"), summary.totals["compliant"]],
-                [t("At risk"), summary.totals["at_risk"]],
-                [t("Not compliant"), summary.totals["not_compliant"]],
-                [t("Exempt"), summary.totals["exempt"]],
-                [t("Reports accepted"), summary.reports_accepted],
-                [t("Reports overdue"), summary.reports_overdue],
+                [tr_("Year"), summary.year],
+                [tr_("People"), summary.people],
+                [tr_("Compliant"), summary.totals["compliant"]],
+                [tr_("At risk"), summary.totals["at_risk"]],
+                [tr_("Not compliant"), summary.totals["not_compliant"]],
+                [tr_("Exempt"), summary.totals["exempt"]],
+                [tr_("Reports accepted"), summary.reports_accepted],
+                [tr_("Reports overdue"), summary.reports_overdue],
             ],
         ),
         (
-            t("By form"),
-            [t("Code"), t("Form of participation"), t("Activities"), t("Points")],
+            tr_("By form"),
+            [tr_("Code"), tr_("Form of participation"), tr_("Activities"), tr_("Points")],
             [
                 [f.code, localized(f.name_kk, f.name_ru, lang), f.activities, float(f.points)]
                 for f in summary.forms
             ],
         ),
         (
-            t("By court"),
+            tr_("By court"),
             [
-                t("Court"),
-                t("People"),
-                t("Compliant"),
-                t("At risk"),
-                t("Not compliant"),
-                t("Exempt"),
-                t("Points"),
+                tr_("Court"),
+                tr_("People"),
+                tr_("Compliant"),
+                tr_("At risk"),
+                tr_("Not compliant"),
+                tr_("Exempt"),
+                tr_("Points"),
             ],
             [
                 [
@@ -130,7 +130,7 @@ def write_summary_xlsx(summary: CentreSummary, path: Path, *, lang: str) -> None
         for row in rows:
             ws.append([as_cell(v) for v in row])
         ws.column_dimensions["A"].width = 50
-        ws.column_dimensions["B"].width = 40 if title == t("By form") else 14
+        ws.column_dimensions["B"].width = 40 if title == tr_("By form") else 14
         ws.freeze_panes = "A2"
     tmp = path.with_name(path.name + ".partial")
     wb.save(tmp)

@@ -19,7 +19,7 @@ FORMATS = ("xlsx", "csv", "pdf")
 def export_people(session: Session, flt: PersonFilter, fmt: str, out: Path, lang: str) -> int:
     """Write the filtered register to a file; return how many people it holds."""
     rows = all_people(session, flt)
-    t = translator(lang)
+    tr_ = translator(lang)
     if fmt == "pdf":
         from app.reports.people_register import build_people_register
 
@@ -34,32 +34,32 @@ def export_people(session: Session, flt: PersonFilter, fmt: str, out: Path, lang
         tmp.replace(out)
         return len(rows)
     header = [
-        t("IIN"),
-        t("Surname, name, patronymic"),
-        t("Role"),
-        t("Court"),
-        t("Position"),
-        t("Specialisation"),
-        t("First appointed"),
-        t("Status"),
+        tr_("IIN"),
+        tr_("Surname, name, patronymic"),
+        tr_("Role"),
+        tr_("Court"),
+        tr_("Position"),
+        tr_("Specialisation"),
+        tr_("First appointed"),
+        tr_("Status"),
     ]
     data = [
         [
             r.iin,
             r.full_name,
-            t(ROLES[r.role]),
+            tr_(ROLES[r.role]),
             localized(r.court_name_kk, r.court_name_ru, lang),
             r.position,
-            t(SPECIALISATIONS.get(r.specialisation, r.specialisation)),
+            tr_(SPECIALISATIONS.get(r.specialisation, r.specialisation)),
             r.first_appointed_on,
-            t(STATUSES[r.status]),
+            tr_(STATUSES[r.status]),
         ]
         for r in rows
     ]
     if fmt == "csv":
         write_csv(out, header, data)
     elif fmt == "xlsx":
-        write_xlsx(out, t("People"), header, data)
+        write_xlsx(out, tr_("People"), header, data)
     else:
         raise ValueError(fmt)
     return len(rows)

@@ -76,8 +76,8 @@ def write_template(path: Path, lang: str) -> None:
     """The documented template: titles in the language (``*`` = required); XLSX adds a help
     sheet listing every column and the accepted roles and specialisations.
     """
-    t = translator(lang)
-    header = [t(c[1]) + (" *" if c[2] else "") for c in COLUMNS]
+    tr_ = translator(lang)
+    header = [tr_(c[1]) + (" *" if c[2] else "") for c in COLUMNS]
     if path.suffix.lower() == ".csv":
         from app.exports.tables import write_csv
 
@@ -88,20 +88,20 @@ def write_template(path: Path, lang: str) -> None:
 
     wb = Workbook()
     ws = wb.active
-    ws.title = t("People")[:31]
+    ws.title = tr_("People")[:31]
     ws.append(header)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "A2"
     for i, _col in enumerate(COLUMNS, start=1):
         ws.column_dimensions[ws.cell(1, i).column_letter].width = 24
-    helpsheet = wb.create_sheet(t("Help")[:31])
-    helpsheet.append([t("Column"), t("Required"), t("What to write")])
+    helpsheet = wb.create_sheet(tr_("Help")[:31])
+    helpsheet.append([tr_("Column"), tr_("Required"), tr_("What to write")])
     for _key, title, required, note in COLUMNS:
-        helpsheet.append([t(title), t("yes") if required else "", t(note) if note else ""])
+        helpsheet.append([tr_(title), tr_("yes") if required else "", tr_(note) if note else ""])
     helpsheet.append([])
-    helpsheet.append([t("Role")] + [t(v) for v in ROLES.values()])
-    helpsheet.append([t("Specialisation")] + [t(v) for k, v in SPECIALISATIONS.items() if k])
+    helpsheet.append([tr_("Role")] + [tr_(v) for v in ROLES.values()])
+    helpsheet.append([tr_("Specialisation")] + [tr_(v) for k, v in SPECIALISATIONS.items() if k])
     for row in helpsheet.iter_rows():
         for cell in row:
             cell.data_type = "s" if isinstance(cell.value, str) else cell.data_type

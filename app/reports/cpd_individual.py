@@ -76,33 +76,33 @@ def _p(text: str, style: Any) -> Paragraph:
 
 def report_story(d: IndividualReportData, lang: str) -> list[Flowable]:
     """The flowables of one report: heading, the table of activities, signatures, attachments."""
-    t = translator(lang)
+    tr_ = translator(lang)
     story: list[Flowable] = [
-        _p(t("CPD report"), styles.TITLE),
-        _p(t("for {year}").format(year=d.year), styles.SUBTITLE),
+        _p(tr_("CPD report"), styles.TITLE),
+        _p(tr_("for {year}").format(year=d.year), styles.SUBTITLE),
     ]
     court = localized(d.court_kk, d.court_ru, lang)
     facts = [
-        (t("Full name"), d.full_name),
-        (t("IIN"), d.iin),
-        (t("Court, position"), ", ".join(x for x in (court, d.position) if x)),
+        (tr_("Full name"), d.full_name),
+        (tr_("IIN"), d.iin),
+        (tr_("Court, position"), ", ".join(x for x in (court, d.position) if x)),
     ]
     if d.since:
-        facts.append((t("First appointed"), format_date_long(d.since, lang)))
+        facts.append((tr_("First appointed"), format_date_long(d.since, lang)))
     fact_rows = [[_p(k, styles.CELL_BOLD), _p(v, styles.CELL)] for k, v in facts]
     facts_table = Table(fact_rows, colWidths=[45 * mm, 129 * mm])
     story += [
         facts_table,
         Spacer(1, 3 * mm),
-        _p(t("Activities completed for professional development:"), styles.BODY),
+        _p(tr_("Activities completed for professional development:"), styles.BODY),
         Spacer(1, 2 * mm),
     ]
     head = [
-        t("No."),
-        t("Form of participation"),
-        t("Title of the event"),
-        t("Organiser"),
-        t("Points"),
+        tr_("No."),
+        tr_("Form of participation"),
+        tr_("Title of the event"),
+        tr_("Organiser"),
+        tr_("Points"),
     ]
     data: list[list[Any]] = [[_p(h, styles.CELL_HEAD) for h in head]]
     for ln in d.lines:
@@ -119,7 +119,7 @@ def report_story(d: IndividualReportData, lang: str) -> list[Flowable]:
         data.append(["", "", "", "", ""])
     data.append(
         [
-            _p(t("Total points"), styles.CELL_BOLD),
+            _p(tr_("Total points"), styles.CELL_BOLD),
             "",
             "",
             "",
@@ -133,7 +133,9 @@ def report_story(d: IndividualReportData, lang: str) -> list[Flowable]:
         table,
         Spacer(1, 1.5 * mm),
         _p(
-            t("Required for the year: {required} points.").format(required=_num(d.required, lang)),
+            tr_("Required for the year: {required} points.").format(
+                required=_num(d.required, lang)
+            ),
             styles.SMALL,
         ),
         Spacer(1, 4 * mm),
@@ -142,33 +144,33 @@ def report_story(d: IndividualReportData, lang: str) -> list[Flowable]:
     accepted = format_date(d.accepted_on, lang) if d.accepted_on else BLANK_DATE
     officer = d.accepted_by or "_" * 30
     sign = [
-        _p(t("Signature of the person reporting") + ": " + "_" * 24, styles.BODY),
-        _p(t("Date the report was filled in") + ": " + filled, styles.BODY),
+        _p(tr_("Signature of the person reporting") + ": " + "_" * 24, styles.BODY),
+        _p(tr_("Date the report was filled in") + ": " + filled, styles.BODY),
         Spacer(1, 3 * mm),
         _p(
-            t("Responsible officer (name, signature)") + ": " + officer + "  " + "_" * 16,
+            tr_("Responsible officer (name, signature)") + ": " + officer + "  " + "_" * 16,
             styles.BODY,
         ),
         _p(
-            t(
+            tr_(
                 "Signed after checking that the report meets the CPD rules and that the "
                 "supporting documents are present."
             ),
             styles.SMALL,
         ),
-        _p(t("Date the report was accepted") + ": " + accepted, styles.BODY),
+        _p(tr_("Date the report was accepted") + ": " + accepted, styles.BODY),
         Spacer(1, 3 * mm),
-        _p(t("Comments of the responsible officer on the report") + ":", styles.BODY),
+        _p(tr_("Comments of the responsible officer on the report") + ":", styles.BODY),
         _p(d.officer_comment or "_" * 80, styles.BODY),
         _p(
-            t(
+            tr_(
                 "Filled in when the officer pointed out mismatches with the rules and the "
                 "person did not agree with the remarks."
             ),
             styles.SMALL,
         ),
         Spacer(1, 3 * mm),
-        _p(t("Attached to the report:"), styles.BODY),
+        _p(tr_("Attached to the report:"), styles.BODY),
     ]
     files = [f for ln in d.lines for f in ln.attachments]
     sign += [_p(f"{i}. {name}", styles.BODY) for i, name in enumerate(files, start=1)]
@@ -176,7 +178,7 @@ def report_story(d: IndividualReportData, lang: str) -> list[Flowable]:
         sign += [_p(f"{i}. " + "_" * 40, styles.BODY) for i in (1, 2, 3)]
     sign.append(
         _p(
-            t(
+            tr_(
                 "(the programme of the event, the list of materials, documents confirming "
                 "participation and results, including copies of certificates and "
                 "diplomas)"
@@ -212,7 +214,7 @@ class _ReportStart(Flowable):  # type: ignore[misc]
 
 
 def _canvas_class(lang: str, printed_on: date | None) -> type[Canvas]:
-    t = translator(lang)
+    tr_ = translator(lang)
 
     class ReportCanvas(Canvas):  # type: ignore[misc]
         """Defers pages so each footer counts the pages of its own report."""
@@ -240,13 +242,13 @@ def _canvas_class(lang: str, printed_on: date | None) -> type[Canvas]:
                 self.drawRightString(
                     width - MARGIN,
                     10 * mm,
-                    t("Page {page} of {pages}").format(page=seen[index], pages=totals[index]),
+                    tr_("Page {page} of {pages}").format(page=seen[index], pages=totals[index]),
                 )
                 if printed_on:
                     self.drawString(
                         MARGIN,
                         10 * mm,
-                        t("Printed {date}").format(date=format_date(printed_on, lang)),
+                        tr_("Printed {date}").format(date=format_date(printed_on, lang)),
                     )
                 super().showPage()
             super().save()
@@ -268,7 +270,7 @@ def build_individual_reports(
     PrintCancelledError and nothing is returned.
     """
     register_fonts()
-    t = translator(lang)
+    tr_ = translator(lang)
     buf = io.BytesIO()
     doc = BaseDocTemplate(
         buf,
@@ -277,7 +279,7 @@ def build_individual_reports(
         rightMargin=MARGIN,
         topMargin=20 * mm,
         bottomMargin=18 * mm,
-        title=t("CPD report"),
+        title=tr_("CPD report"),
         creator="Tälimger",
         lang=lang,
     )

@@ -60,35 +60,37 @@ def build_summary_pdf(
     summary: CentreSummary, *, lang: str, centre_name: str = "", today: date | None = None
 ) -> bytes:
     """PDF of the yearly summary: totals, points by form, verdicts by court (C-7)."""
-    t = translator(lang)
+    tr_ = translator(lang)
     today = today or date.today()
-    title = t("Summary of professional development for {year}").format(year=summary.year)
+    title = tr_("Summary of professional development for {year}").format(year=summary.year)
     totals = summary.totals
     facts = [
-        (t("People"), _n(summary.people, lang)),
-        (t("Compliant"), _n(totals["compliant"], lang)),
-        (t("At risk"), _n(totals["at_risk"], lang)),
-        (t("Not compliant"), _n(totals["not_compliant"], lang)),
-        (t("Exempt"), _n(totals["exempt"], lang)),
-        (t("Reports accepted"), _n(summary.reports_accepted, lang)),
-        (t("Reports overdue"), _n(summary.reports_overdue, lang)),
+        (tr_("People"), _n(summary.people, lang)),
+        (tr_("Compliant"), _n(totals["compliant"], lang)),
+        (tr_("At risk"), _n(totals["at_risk"], lang)),
+        (tr_("Not compliant"), _n(totals["not_compliant"], lang)),
+        (tr_("Exempt"), _n(totals["exempt"], lang)),
+        (tr_("Reports accepted"), _n(summary.reports_accepted, lang)),
+        (tr_("Reports overdue"), _n(summary.reports_overdue, lang)),
     ]
     story: list[Flowable] = [
         Paragraph(escape(title), styles.TITLE),
         Paragraph(
             escape(
-                t("As of {date}; due by {due}").format(
+                tr_("As of {date}; due by {due}").format(
                     date=format_date_long(summary.as_of, lang),
                     due=format_date(summary.due_on, lang),
                 )
             ),
             styles.SUBTITLE,
         ),
-        _table([t("Indicator"), t("Number")], [[k, v] for k, v in facts], [90 * mm, 30 * mm], 1),
-        Spacer(1, 5 * mm),
-        Paragraph(escape(t("Points by form of activity")), styles.HEADING),
         _table(
-            [t("No."), t("Form of participation"), t("Activities"), t("Points")],
+            [tr_("Indicator"), tr_("Number")], [[k, v] for k, v in facts], [90 * mm, 30 * mm], 1
+        ),
+        Spacer(1, 5 * mm),
+        Paragraph(escape(tr_("Points by form of activity")), styles.HEADING),
+        _table(
+            [tr_("No."), tr_("Form of participation"), tr_("Activities"), tr_("Points")],
             [
                 [
                     str(i),
@@ -102,16 +104,16 @@ def build_summary_pdf(
             2,
         ),
         Spacer(1, 5 * mm),
-        Paragraph(escape(t("By court")), styles.HEADING),
+        Paragraph(escape(tr_("By court")), styles.HEADING),
         _table(
             [
-                t("Court"),
-                t("People"),
-                t("Compliant"),
-                t("At risk"),
-                t("Not compliant"),
-                t("Exempt"),
-                t("Points"),
+                tr_("Court"),
+                tr_("People"),
+                tr_("Compliant"),
+                tr_("At risk"),
+                tr_("Not compliant"),
+                tr_("Exempt"),
+                tr_("Points"),
             ],
             court_rows(summary.courts, lang),
             [62 * mm, 16 * mm, 20 * mm, 18 * mm, 22 * mm, 17 * mm, 19 * mm],
@@ -125,33 +127,33 @@ def build_summary_pdf(
 
 def compliance_cells(r: ComplianceRow, lang: str, courts: dict[Any, str]) -> list[str]:
     """One person's line of the compliance list, as text."""
-    t = translator(lang)
+    tr_ = translator(lang)
     return [
         r.full_name,
         r.iin,
         courts.get(r.court_id, ""),
-        t(ROLES.get(r.role, r.role)),
+        tr_(ROLES.get(r.role, r.role)),
         _n(r.earned, lang),
         _n(r.required, lang),
         _n(r.pending, lang),
         format_date(r.academy_due, lang),
-        t(COMPLIANCE_STATUSES[r.status]),
+        tr_(COMPLIANCE_STATUSES[r.status]),
     ]
 
 
 def compliance_header(lang: str) -> list[str]:
     """Column titles of the compliance list."""
-    t = translator(lang)
+    tr_ = translator(lang)
     return [
-        t("Full name"),
-        t("IIN"),
-        t("Court"),
-        t("Role"),
-        t("Points earned"),
-        t("Points required"),
-        t("Awaiting check"),
-        t("Academy course due"),
-        t("Status"),
+        tr_("Full name"),
+        tr_("IIN"),
+        tr_("Court"),
+        tr_("Role"),
+        tr_("Points earned"),
+        tr_("Points required"),
+        tr_("Awaiting check"),
+        tr_("Academy course due"),
+        tr_("Status"),
     ]
 
 
@@ -165,10 +167,10 @@ def build_compliance_pdf(
     today: date | None = None,
 ) -> bytes:
     """Landscape list of people with points earned and required and their verdicts."""
-    t = translator(lang)
+    tr_ = translator(lang)
     today = today or date.today()
-    title = t("CPD compliance for {year}").format(year=year)
-    head = [t("No."), *compliance_header(lang)]
+    title = tr_("CPD compliance for {year}").format(year=year)
+    head = [tr_("No."), *compliance_header(lang)]
     body = [[str(i), *compliance_cells(r, lang, courts)] for i, r in enumerate(rows, start=1)]
     data: list[list[Any]] = [[Paragraph(escape(h), styles.CELL_HEAD) for h in head]]
     numeric = {0, 5, 6, 7}
@@ -185,7 +187,7 @@ def build_compliance_pdf(
     story = [
         Paragraph(escape(title), styles.TITLE),
         Paragraph(
-            escape(t("As of {date}").format(date=format_date_long(today, lang))), styles.SUBTITLE
+            escape(tr_("As of {date}").format(date=format_date_long(today, lang))), styles.SUBTITLE
         ),
         table,
     ]

@@ -34,7 +34,7 @@ class DocumentInfo:
 
 
 def _numbered_canvas(info: DocumentInfo) -> type[Canvas]:
-    t = translator(info.lang)
+    tr_ = translator(info.lang)
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab ships no types
         """Defers page drawing so each footer can say how many pages there are in all."""
@@ -58,10 +58,10 @@ def _numbered_canvas(info: DocumentInfo) -> type[Canvas]:
         def _footer(self, total: int) -> None:
             width, _height = self._pagesize
             self.setFont(SERIF, 8)
-            text = t("Page {page} of {pages}").format(page=self._pageNumber, pages=total)
+            text = tr_("Page {page} of {pages}").format(page=self._pageNumber, pages=total)
             self.drawRightString(width - MARGIN, 10 * mm, text)
             if info.printed_on:
-                printed = t("Printed {date}").format(date=format_date(info.printed_on, info.lang))
+                printed = tr_("Printed {date}").format(date=format_date(info.printed_on, info.lang))
                 self.drawString(MARGIN, 10 * mm, printed)
 
     return NumberedCanvas

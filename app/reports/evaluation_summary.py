@@ -33,12 +33,12 @@ def _chg(v: Decimal | None) -> str:
 
 def summary_rows(table: SummaryTable, lang: str) -> tuple[list[str], list[list[Any]]]:
     """Header and rows for XLSX/CSV: a value and a change column per criterion."""
-    t = translator(lang)
-    header = [t("No."), t("Judge"), t("Court")]
+    tr_ = translator(lang)
+    header = [tr_("No."), tr_("Judge"), tr_("Court")]
     for c in table.criteria:
         title = localized(c.title_kk, c.title_ru, lang)
-        header += [title, t("{criterion}: change").format(criterion=title)]
-    header += [t("Total"), t("Total: change"), t("Acquainted on")]
+        header += [title, tr_("{criterion}: change").format(criterion=title)]
+    header += [tr_("Total"), tr_("Total: change"), tr_("Acquainted on")]
 
     def line(n: int | str, name: str, r: SummaryRow) -> list[Any]:
         out: list[Any] = [n, name, r.court_name(lang)]
@@ -48,7 +48,7 @@ def summary_rows(table: SummaryTable, lang: str) -> tuple[list[str], list[list[A
 
     body: list[list[Any]] = []
     for kind, n, r in grouped(table):
-        body.append(line(n, r.name, r) if kind == "judge" else line("", t("Court average"), r))
+        body.append(line(n, r.name, r) if kind == "judge" else line("", tr_("Court average"), r))
     return header, body
 
 
@@ -68,18 +68,18 @@ def build_summary_pdf(
     table: SummaryTable, *, lang: str, centre_name: str = "", today: date | None = None
 ) -> bytes:
     """Landscape PDF: one column per criterion holding the value and, below, the change."""
-    t = translator(lang)
+    tr_ = translator(lang)
     today = today or date.today()
     title = localized(table.title_kk, table.title_ru, lang)
-    head = [t("No."), t("Judge"), t("Court")]
+    head = [tr_("No."), tr_("Judge"), tr_("Court")]
     head += [localized(c.title_kk, c.title_ru, lang) for c in table.criteria]
-    head.append(t("Total"))
+    head.append(tr_("Total"))
     data = [[Paragraph(escape(h), HEAD) for h in head]]
 
     def acquainted(r: SummaryRow) -> str:
         if r.acknowledged_on is None:
             return ""
-        text = t("acquainted {date}").format(date=format_date(r.acknowledged_on, lang))
+        text = tr_("acquainted {date}").format(date=format_date(r.acknowledged_on, lang))
         return f"<br/><font size=7>{escape(text)}</font>"
 
     def cells(n: str, name: str, r: SummaryRow, bold: bool = False) -> list[Paragraph]:
@@ -98,26 +98,26 @@ def build_summary_pdf(
         if kind == "judge":
             data.append(cells(str(n), r.name, r))
         else:
-            data.append(cells("", t("Court average"), r, bold=True))
+            data.append(cells("", tr_("Court average"), r, bold=True))
     fixed = [10 * mm, 42 * mm, 38 * mm]
     rest = (USABLE_WIDTH - sum(fixed)) / (len(table.criteria) + 1)
     grid = Table(data, colWidths=[*fixed, *[rest] * (len(table.criteria) + 1)], repeatRows=1)
     grid.setStyle(styles.GRID)
     if table.previous_period:
-        note = t("Period {period}; in brackets the change from {previous}.").format(
+        note = tr_("Period {period}; in brackets the change from {previous}.").format(
             period=table.period, previous=table.previous_period
         )
     else:
-        note = t("Period {period}; no earlier period to compare.").format(period=table.period)
-    legend = t(
+        note = tr_("Period {period}; no earlier period to compare.").format(period=table.period)
+    legend = tr_(
         "Criteria rated 1–5 show the mean value; yes/no criteria show the share of "
         "\u201cyes\u201d in percent; the total is in points out of 100."
     )
     story = [
-        Paragraph(escape(t("Summary table by criterion")), styles.TITLE),
+        Paragraph(escape(tr_("Summary table by criterion")), styles.TITLE),
         Paragraph(escape(title), styles.SUBTITLE),
         Paragraph(
-            escape(note + " " + t("As of {date}").format(date=format_date_long(today, lang))),
+            escape(note + " " + tr_("As of {date}").format(date=format_date_long(today, lang))),
             styles.SMALL,
         ),
         Spacer(1, 2 * mm),
@@ -127,7 +127,7 @@ def build_summary_pdf(
     ]
     return render(
         DocumentInfo(
-            title=t("Summary table by criterion"),
+            title=tr_("Summary table by criterion"),
             lang=lang,
             centre_name=centre_name,
             landscape=True,

@@ -33,10 +33,10 @@ def _chg(v: Decimal | None) -> str:
 
 def quality_rows(items: Sequence[Comparison], lang: str) -> tuple[list[str], list[list[Any]]]:
     """Header and rows per judge for XLSX/CSV."""
-    t = translator(lang)
-    header = [t("No."), t("Judge"), t("Court"), t("From"), t("To")]
-    before, after, change = t("before"), t("after"), t("change")
-    for label in (t("Decisions overturned"), t("Time limits kept, %"), t("Complaints")):
+    tr_ = translator(lang)
+    header = [tr_("No."), tr_("Judge"), tr_("Court"), tr_("From"), tr_("To")]
+    before, after, change = tr_("before"), tr_("after"), tr_("change")
+    for label in (tr_("Decisions overturned"), tr_("Time limits kept, %"), tr_("Complaints")):
         header += [f"{label}: {before}", f"{label}: {after}", f"{label}: {change}"]
     body: list[list[Any]] = []
     for n, c in enumerate(items, start=1):
@@ -56,11 +56,11 @@ def build_quality_pdf(
     today: date | None = None,
 ) -> bytes:
     """Landscape PDF: one line per judge, then the mean change per court."""
-    t = translator(lang)
+    tr_ = translator(lang)
     today = today or date.today()
-    head = [t("No."), t("Judge"), t("Court"), t("Internship")]
-    labels = (t("Decisions overturned"), t("Time limits kept, %"), t("Complaints"))
-    before, after = t("before"), t("after")
+    head = [tr_("No."), tr_("Judge"), tr_("Court"), tr_("Internship")]
+    labels = (tr_("Decisions overturned"), tr_("Time limits kept, %"), tr_("Complaints"))
+    before, after = tr_("before"), tr_("after")
     head += [f"{label}: {before} → {after}" for label in labels]
     data = [[Paragraph(escape(h), HEAD) for h in head]]
     for n, c in enumerate(items, start=1):
@@ -86,7 +86,7 @@ def build_quality_pdf(
         repeatRows=1,
     )
     grid.setStyle(styles.GRID)
-    court_head = [t("Court"), t("Judges compared"), *labels]
+    court_head = [tr_("Court"), tr_("Judges compared"), *labels]
     court_data = [[Paragraph(escape(h), HEAD) for h in court_head]]
     for kk, ru, n, means in per_court(list(items)):
         court_data.append(
@@ -100,16 +100,16 @@ def build_quality_pdf(
         court_data, colWidths=[90 * mm, 30 * mm, 40 * mm, 40 * mm, 40 * mm], repeatRows=1
     )
     courts.setStyle(styles.GRID)
-    title = t("Quality of judges' work before and after internships, {year}").format(year=year)
+    title = tr_("Quality of judges' work before and after internships, {year}").format(year=year)
     story = [
         Paragraph(escape(title), styles.TITLE),
         Paragraph(
-            escape(t("Rule I-2. As of {date}").format(date=format_date_long(today, lang))),
+            escape(tr_("Rule I-2. As of {date}").format(date=format_date_long(today, lang))),
             styles.SUBTITLE,
         ),
         grid,
         Spacer(1, 5 * mm),
-        Paragraph(escape(t("Mean change per court")), styles.HEADING),
+        Paragraph(escape(tr_("Mean change per court")), styles.HEADING),
         courts,
     ]
     return render(

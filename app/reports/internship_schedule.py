@@ -23,16 +23,16 @@ STATUS_LABELS = {"planned": N_("Planned"), "done": N_("Done"), "cancelled": N_("
 
 def schedule_table(rows: Sequence[InternshipDTO], lang: str) -> tuple[list[str], list[list[Any]]]:
     """Header and rows of the schedule, for XLSX/CSV and the PDF alike."""
-    t = translator(lang)
+    tr_ = translator(lang)
     header = [
-        t("No."),
-        t("Host court"),
-        t("Judge"),
-        t("From"),
-        t("To"),
-        t("Days"),
-        t("Host tutor"),
-        t("Status"),
+        tr_("No."),
+        tr_("Host court"),
+        tr_("Judge"),
+        tr_("From"),
+        tr_("To"),
+        tr_("Days"),
+        tr_("Host tutor"),
+        tr_("Status"),
     ]
     body = [
         [
@@ -43,7 +43,7 @@ def schedule_table(rows: Sequence[InternshipDTO], lang: str) -> tuple[list[str],
             r.ends_on,
             (r.ends_on - r.starts_on).days + 1,
             r.tutor_name,
-            t(STATUS_LABELS.get(r.status, r.status)),
+            tr_(STATUS_LABELS.get(r.status, r.status)),
         ]
         for n, r in enumerate(rows, start=1)
     ]
@@ -98,12 +98,12 @@ def build_schedule_pdf(
     today: date | None = None,
 ) -> bytes:
     """Landscape PDF of the schedule, header row repeated on every page."""
-    t = translator(lang)
+    tr_ = translator(lang)
     today = today or date.today()
     header, body = schedule_table(rows, lang)
     widths = [11 * mm, 54 * mm, 52 * mm, 22 * mm, 22 * mm, 14 * mm, 54 * mm, 31 * mm]
-    title = t("Schedule of internships of judges at higher courts, {year}").format(year=year)
-    subtitle = t("As of {date}").format(date=format_date_long(today, lang))
+    title = tr_("Schedule of internships of judges at higher courts, {year}").format(year=year)
+    subtitle = tr_("As of {date}").format(date=format_date_long(today, lang))
     return _pdf(
         title,
         subtitle,
@@ -113,39 +113,39 @@ def build_schedule_pdf(
         lang=lang,
         centre_name=centre_name,
         today=today,
-        total=t("Total: {count}").format(count=len(rows)),
+        total=tr_("Total: {count}").format(count=len(rows)),
     )
 
 
 def due_table(rows: Sequence[DueRow], lang: str) -> tuple[list[str], list[list[Any]]]:
     """Header and rows of the due list."""
-    t = translator(lang)
+    tr_ = translator(lang)
     header = [
-        t("No."),
-        t("Judge"),
-        t("Court"),
-        t("Last internship ended"),
-        t("Due on"),
-        t("Experience, years"),
-        t("Decisions overturned"),
-        t("Time limits kept, %"),
-        t("Complaints"),
-        t("Priority"),
-        t("Scheduled"),
+        tr_("No."),
+        tr_("Judge"),
+        tr_("Court"),
+        tr_("Last internship ended"),
+        tr_("Due on"),
+        tr_("Experience, years"),
+        tr_("Decisions overturned"),
+        tr_("Time limits kept, %"),
+        tr_("Complaints"),
+        tr_("Priority"),
+        tr_("Scheduled"),
     ]
     body = [
         [
             n,
             r.full_name,
             localized(r.court_name_kk, r.court_name_ru, lang),
-            r.last_internship_end or t("never"),
+            r.last_internship_end or tr_("never"),
             r.due_on,
             r.experience_years,
             r.overturned,
             "" if r.time_limits_kept_pct is None else str(r.time_limits_kept_pct),
             r.complaints,
             f"{r.priority:.1f}",
-            t("yes") if r.scheduled else t("no"),
+            tr_("yes") if r.scheduled else tr_("no"),
         ]
         for n, r in enumerate(rows, start=1)
     ]
@@ -161,7 +161,7 @@ def build_due_pdf(
     today: date | None = None,
 ) -> bytes:
     """Landscape PDF of the judges due for an internship in a year (I-1)."""
-    t = translator(lang)
+    tr_ = translator(lang)
     today = today or date.today()
     header, body = due_table(rows, lang)
     widths = [
@@ -177,8 +177,8 @@ def build_due_pdf(
         20 * mm,
         22 * mm,
     ]
-    title = t("Judges due for an internship at a higher court in {year}").format(year=year)
-    subtitle = t("Rule I-1: at least once every 3 years, at least 2 weeks. As of {date}").format(
+    title = tr_("Judges due for an internship at a higher court in {year}").format(year=year)
+    subtitle = tr_("Rule I-1: at least once every 3 years, at least 2 weeks. As of {date}").format(
         date=format_date_long(today, lang)
     )
     return _pdf(
@@ -190,7 +190,7 @@ def build_due_pdf(
         lang=lang,
         centre_name=centre_name,
         today=today,
-        total=t("Total: {count}").format(count=len(rows)),
+        total=tr_("Total: {count}").format(count=len(rows)),
     )
 
 
@@ -198,8 +198,8 @@ def candidate_places_table(
     rows: Sequence[tuple[str, str, int, int]], lang: str
 ) -> tuple[list[str], list[list[Any]]]:
     """Header and rows of candidates' places per court (I-3)."""
-    t = translator(lang)
-    header = [t("No."), t("Court"), t("Places for candidates"), t("Taken"), t("Free")]
+    tr_ = translator(lang)
+    header = [tr_("No."), tr_("Court"), tr_("Places for candidates"), tr_("Taken"), tr_("Free")]
     body: list[list[Any]] = [
         [n, kk if lang == "kk" else ru, places, taken, max(places - taken, 0)]
         for n, (kk, ru, places, taken) in enumerate(rows, start=1)
@@ -216,11 +216,11 @@ def build_candidate_places_pdf(
     today: date | None = None,
 ) -> bytes:
     """Paid internships of candidate judges: places allocated per court and taken (I-3)."""
-    t = translator(lang)
+    tr_ = translator(lang)
     today = today or date.today()
     header, body = candidate_places_table(rows, lang)
-    title = t("Places for paid internships of candidate judges, {year}").format(year=year)
-    subtitle = t("Rule I-3. As of {date}").format(date=format_date_long(today, lang))
+    title = tr_("Places for paid internships of candidate judges, {year}").format(year=year)
+    subtitle = tr_("Rule I-3. As of {date}").format(date=format_date_long(today, lang))
     return _pdf(
         title,
         subtitle,
@@ -230,5 +230,5 @@ def build_candidate_places_pdf(
         lang=lang,
         centre_name=centre_name,
         today=today,
-        total=t("Total: {count}").format(count=sum(r[2] for r in rows)),
+        total=tr_("Total: {count}").format(count=sum(r[2] for r in rows)),
     )

@@ -19,15 +19,22 @@ from i18n import format_date, format_date_long, localized, translator
 
 def header(lang: str) -> list[str]:
     """Column titles of the needs list."""
-    t = translator(lang)
-    return [t("No."), t("Full name"), t("Court"), t("Why a protégé"), t("Tutor"), t("Mentor")]
+    tr_ = translator(lang)
+    return [
+        tr_("No."),
+        tr_("Full name"),
+        tr_("Court"),
+        tr_("Why a protégé"),
+        tr_("Tutor"),
+        tr_("Mentor"),
+    ]
 
 
 def rows(needs: Sequence[NeedRow], lang: str) -> list[list[Any]]:
     """The needs list as plain cells, for PDF, XLSX and CSV."""
-    t = translator(lang)
+    tr_ = translator(lang)
 
-    since_text = t("since {date}")
+    since_text = tr_("since {date}")
 
     def guide(name: str, since: date | None) -> str:
         if not name:
@@ -39,7 +46,7 @@ def rows(needs: Sequence[NeedRow], lang: str) -> list[list[Any]]:
             n,
             r.full_name,
             localized(r.court_name_kk, r.court_name_ru, lang),
-            "; ".join(f"{t(REASONS[k])} — {format_date(d, lang)}" for k, d in r.reasons),
+            "; ".join(f"{tr_(REASONS[k])} — {format_date(d, lang)}" for k, d in r.reasons),
             guide(r.tutor, r.tutor_since),
             guide(r.mentor, r.mentor_since),
         ]
@@ -51,9 +58,9 @@ def build_needs(
     needs: Sequence[NeedRow], *, lang: str, centre_name: str = "", today: date | None = None
 ) -> bytes:
     """PDF of the needs analysis."""
-    t = translator(lang)
+    tr_ = translator(lang)
     today = today or date.today()
-    title = t("Need for judicial mentoring")
+    title = tr_("Need for judicial mentoring")
     data = [[Paragraph(escape(h), styles.CELL_HEAD) for h in header(lang)]]
     data += [[Paragraph(escape(str(c)), styles.CELL) for c in r] for r in rows(needs, lang)]
     table = Table(
@@ -63,11 +70,11 @@ def build_needs(
     story = [
         Paragraph(escape(title), styles.TITLE),
         Paragraph(
-            escape(t("As of {date}").format(date=format_date_long(today, lang))), styles.SUBTITLE
+            escape(tr_("As of {date}").format(date=format_date_long(today, lang))), styles.SUBTITLE
         ),
         table,
         Spacer(1, 4 * mm),
-        Paragraph(escape(t("Total: {count}").format(count=len(needs))), styles.BODY),
+        Paragraph(escape(tr_("Total: {count}").format(count=len(needs))), styles.BODY),
     ]
     return render(
         DocumentInfo(

@@ -23,27 +23,31 @@ END_REASONS = {
 
 def figures(review: YearReview, lang: str) -> list[tuple[str, Any]]:
     """The review as (label, value) lines, shared by the PDF and the spreadsheet."""
-    t = translator(lang)
+    tr_ = translator(lang)
     lines: list[tuple[str, Any]] = [
-        (t("Pairs started"), review.started),
-        (t("Pairs active during the year"), review.active),
-        (t("Pairs completed"), review.completed),
-        (t("Pairs ended early"), review.ended_early),
+        (tr_("Pairs started"), review.started),
+        (tr_("Pairs active during the year"), review.active),
+        (tr_("Pairs completed"), review.completed),
+        (tr_("Pairs ended early"), review.ended_early),
     ]
     lines += [
-        ("  " + t("ended early: {reason}").format(reason=t(END_REASONS.get(k, k)) if k else "—"), v)
+        (
+            "  "
+            + tr_("ended early: {reason}").format(reason=tr_(END_REASONS.get(k, k)) if k else "—"),
+            v,
+        )
         for k, v in review.ended_reasons
     ]
     lines += [
         (
-            t("Average programme completion, %"),
+            tr_("Average programme completion, %"),
             review.average_progress if review.average_progress is not None else "—",
         ),
         (
-            t("Average feedback score (1–5)"),
+            tr_("Average feedback score (1–5)"),
             review.average_feedback if review.average_feedback is not None else "—",
         ),
-        (t("Feedback given"), review.feedback_count),
+        (tr_("Feedback given"), review.feedback_count),
     ]
     return lines
 
@@ -64,8 +68,14 @@ def guide_rows(review: YearReview, lang: str) -> list[list[Any]]:
 
 def guide_header(lang: str) -> list[str]:
     """Column titles of the best-guides table."""
-    t = translator(lang)
-    return [t("No."), t("Guide"), t("Pairs completed"), t("Completion, %"), t("Feedback score")]
+    tr_ = translator(lang)
+    return [
+        tr_("No."),
+        tr_("Guide"),
+        tr_("Pairs completed"),
+        tr_("Completion, %"),
+        tr_("Feedback score"),
+    ]
 
 
 def build_year_review(
@@ -77,9 +87,9 @@ def build_year_review(
     today: date | None = None,
 ) -> bytes:
     """PDF of the year in review."""
-    t = translator(lang)
+    tr_ = translator(lang)
     today = today or date.today()
-    title = t("Judicial mentoring: results of {year}").format(year=review.year)
+    title = tr_("Judicial mentoring: results of {year}").format(year=review.year)
 
     def fmt(v: Any) -> str:
         return format_number(v, lang) if isinstance(v, int | float) else str(v)
@@ -96,7 +106,7 @@ def build_year_review(
         table,
         Spacer(1, 6 * mm),
         Paragraph(
-            escape(t("Guides with the best results, proposed for recognition")), styles.HEADING
+            escape(tr_("Guides with the best results, proposed for recognition")), styles.HEADING
         ),
     ]
     best = guide_rows(review, lang)
@@ -107,11 +117,11 @@ def build_year_review(
         guides.setStyle(styles.GRID)
         story.append(guides)
     else:
-        story.append(Paragraph(escape(t("No pair was completed this year.")), styles.BODY))
+        story.append(Paragraph(escape(tr_("No pair was completed this year.")), styles.BODY))
     story += [
         Spacer(1, 4 * mm),
         Paragraph(
-            escape(t("As of {date}").format(date=format_date_long(today, lang))), styles.SMALL
+            escape(tr_("As of {date}").format(date=format_date_long(today, lang))), styles.SMALL
         ),
     ]
     return render(

@@ -26,19 +26,19 @@ def build_people_register(
     today: date | None = None,
 ) -> bytes:
     """PDF of the people register in kk or ru."""
-    t = translator(lang)
+    tr_ = translator(lang)
     today = today or date.today()
-    title = t("Register of people")
+    title = tr_("Register of people")
     head = [
-        t("No."),
-        t("Full name"),
-        t("IIN"),
-        t("Court"),
-        t("Position"),
-        t("Role"),
-        t("Status"),
-        t("First appointed"),
-        t("Judicial experience"),
+        tr_("No."),
+        tr_("Full name"),
+        tr_("IIN"),
+        tr_("Court"),
+        tr_("Position"),
+        tr_("Role"),
+        tr_("Status"),
+        tr_("First appointed"),
+        tr_("Judicial experience"),
     ]
     data: list[list[Paragraph]] = [[Paragraph(escape(h), styles.CELL_HEAD) for h in head]]
     for n, r in enumerate(rows, start=1):
@@ -48,8 +48,8 @@ def build_people_register(
             r.iin,
             localized(r.court_name_kk, r.court_name_ru, lang),
             r.position,
-            t(ROLES.get(r.role, r.role)),
-            t(STATUSES.get(r.status, r.status)),
+            tr_(ROLES.get(r.role, r.role)),
+            tr_(STATUSES.get(r.status, r.status)),
             format_date(r.first_appointed_on, lang),
             describe(r.experience, lang) if r.experience else "",
         ]
@@ -62,7 +62,7 @@ def build_people_register(
     widths = [10 * mm, 48 * mm, 24 * mm, 47 * mm, 32 * mm, 24 * mm, 25 * mm, 28 * mm, 23 * mm]
     table = Table(data, colWidths=widths, repeatRows=1)
     table.setStyle(styles.GRID)
-    subtitle = t("As of {date}").format(date=format_date_long(today, lang))
+    subtitle = tr_("As of {date}").format(date=format_date_long(today, lang))
     if filter_text:
         subtitle += " · " + escape(filter_text)
     story = [
@@ -70,7 +70,7 @@ def build_people_register(
         Paragraph(subtitle, styles.SUBTITLE),
         table,
         Spacer(1, 4 * mm),
-        Paragraph(escape(t("Total: {count}").format(count=len(rows))), styles.BODY),
+        Paragraph(escape(tr_("Total: {count}").format(count=len(rows))), styles.BODY),
     ]
     info = DocumentInfo(
         title=title, lang=lang, centre_name=centre_name, landscape=True, printed_on=today

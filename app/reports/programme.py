@@ -17,9 +17,9 @@ from i18n import format_date, format_date_long, translator
 
 
 def _approval(prog: ProgrammeDTO, lang: str) -> Table:
-    t = translator(lang)
-    approved = t("APPROVED")
-    lines = [t("Chairman of the court")]
+    tr_ = translator(lang)
+    approved = tr_("APPROVED")
+    lines = [tr_("Chairman of the court")]
     lines.append(f"{'_' * 14} {prog.approved_by}" if prog.approved_by else "_" * 30)
     lines.append(
         format_date_long(prog.approved_on, lang) if prog.approved_on else "«___» ____________ 20__"
@@ -40,10 +40,10 @@ def build_programme(
     today: date | None = None,
 ) -> bytes:
     """PDF of the current version of an individual programme (M-7)."""
-    t = translator(lang)
+    tr_ = translator(lang)
     today = today or date.today()
-    title = t("Individual programme of judicial mentoring")
-    head = [t("No."), t("Goal"), t("Activity"), t("Due"), t("Status"), t("Evidence")]
+    title = tr_("Individual programme of judicial mentoring")
+    head = [tr_("No."), tr_("Goal"), tr_("Activity"), tr_("Due"), tr_("Status"), tr_("Evidence")]
     data = [[Paragraph(escape(h), styles.CELL_HEAD) for h in head]]
     for n, item in enumerate(prog.items, start=1):
         cells = [
@@ -51,7 +51,7 @@ def build_programme(
             item.goal,
             item.activity,
             format_date(item.due_on, lang),
-            t(STATUS_LABELS.get(item.status, item.status)),
+            tr_(STATUS_LABELS.get(item.status, item.status)),
             item.evidence,
         ]
         data.append([Paragraph(escape(c), styles.CELL) for c in cells])
@@ -62,12 +62,12 @@ def build_programme(
     signatures = Table(
         [
             [
-                Paragraph(escape(t(KIND_LABELS[pair.kind]).capitalize()), styles.BODY),
+                Paragraph(escape(tr_(KIND_LABELS[pair.kind]).capitalize()), styles.BODY),
                 Paragraph("_" * 16, styles.BODY),
                 Paragraph(escape(pair.guide_name), styles.BODY),
             ],
             [
-                Paragraph(escape(t("Protégé")), styles.BODY),
+                Paragraph(escape(tr_("Protégé")), styles.BODY),
                 Paragraph("_" * 16, styles.BODY),
                 Paragraph(escape(pair.protege_name), styles.BODY),
             ],
@@ -79,18 +79,18 @@ def build_programme(
         _approval(prog, lang),
         Spacer(1, 6 * mm),
         Paragraph(escape(title), styles.TITLE),
-        Paragraph(escape(t("Protégé: {name}").format(name=pair.protege_name)), styles.BODY),
+        Paragraph(escape(tr_("Protégé: {name}").format(name=pair.protege_name)), styles.BODY),
         Paragraph(
             escape(
-                t("{kind}: {name}").format(
-                    kind=t(KIND_LABELS[pair.kind]).capitalize(), name=pair.guide_name
+                tr_("{kind}: {name}").format(
+                    kind=tr_(KIND_LABELS[pair.kind]).capitalize(), name=pair.guide_name
                 )
             ),
             styles.BODY,
         ),
         Paragraph(
             escape(
-                t("Term: {start} – {end}").format(
+                tr_("Term: {start} – {end}").format(
                     start=format_date(pair.starts_on, lang), end=format_date(pair.ends_on, lang)
                 )
             ),
@@ -98,7 +98,9 @@ def build_programme(
         ),
         Paragraph(
             escape(
-                t("Version {n}; completed {percent}%").format(n=prog.version, percent=prog.progress)
+                tr_("Version {n}; completed {percent}%").format(
+                    n=prog.version, percent=prog.progress
+                )
             ),
             styles.BODY,
         ),

@@ -45,16 +45,16 @@ def _labelled(label: str, value: str) -> Paragraph:
     return Paragraph(f"<b>{escape(label)}:</b> {escape(value)}", styles.BODY)
 
 
-def _decision_text(t: Any, d: dict[str, Any]) -> str:
+def _decision_text(tr_: Any, d: dict[str, Any]) -> str:
     key = d["decision"]
-    label: str = t(DECISION_LABELS[key])
+    label: str = tr_(DECISION_LABELS[key])
     return label.format(months=d["extend_months"], name=d["new_guide"])
 
 
-def _signatures(t: Any, c: dict[str, Any], width: float) -> Table:
+def _signatures(tr_: Any, c: dict[str, Any], width: float) -> Table:
     rows = [
-        [_p(t("Chair of the meeting")), _p("_" * 18), _p(c["chair"])],
-        [_p(t("Secretary")), _p("_" * 18), _p(c["secretary"])],
+        [_p(tr_("Chair of the meeting")), _p("_" * 18), _p(c["chair"])],
+        [_p(tr_("Secretary")), _p("_" * 18), _p(c["secretary"])],
     ]
     table = Table(rows, colWidths=[width * 0.36, width * 0.28, width * 0.36])
     table.setStyle(
@@ -65,20 +65,20 @@ def _signatures(t: Any, c: dict[str, Any], width: float) -> Table:
 
 def protocol_story(c: dict[str, Any], lang: str, code: str | None, width: float) -> list[Flowable]:
     """The protocol's flowables, built only from its content (so a copy can be re-checked)."""
-    t = translator(lang)
+    tr_ = translator(lang)
     held = parse_date(c["held_on"])
     story: list[Flowable] = [
         _p(
-            t("Council of the branch of the Union of Judges of the Republic of Kazakhstan"),
+            tr_("Council of the branch of the Union of Judges of the Republic of Kazakhstan"),
             styles.BODY_CENTER,
         ),
         _p(localized(c["court_kk"], c["court_ru"], lang), styles.BODY_CENTER),
         Spacer(1, 5 * mm),
-        _p(t("PROTOCOL No. {number}").format(number=c["number"]), styles.TITLE),
-        _p(t("of the meeting of the branch council on judicial mentoring"), styles.SUBTITLE),
+        _p(tr_("PROTOCOL No. {number}").format(number=c["number"]), styles.TITLE),
+        _p(tr_("of the meeting of the branch council on judicial mentoring"), styles.SUBTITLE),
     ]
     if code is None:
-        story.append(_p(t("DRAFT — not signed, not valid as a protocol"), styles.SUBTITLE))
+        story.append(_p(tr_("DRAFT — not signed, not valid as a protocol"), styles.SUBTITLE))
     head = Table(
         [[_p(format_date_long(held, lang)), _p(c["place"], styles.BODY_RIGHT)]],
         colWidths=[width * 0.45, width * 0.55],
@@ -89,50 +89,50 @@ def protocol_story(c: dict[str, Any], lang: str, code: str | None, width: float)
         amended = parse_date(c["amends"]["held_on"])
         story.append(
             _p(
-                t("This protocol amends protocol No. {number} of {date}.").format(
+                tr_("This protocol amends protocol No. {number} of {date}.").format(
                     number=c["amends"]["number"], date=format_date(amended, lang)
                 )
             )
         )
     story += [
-        _labelled(t("Chair"), c["chair"]),
-        _labelled(t("Secretary"), c["secretary"]),
-        _labelled(t("Present"), ", ".join(c["members"])),
-        _p(t("AGENDA"), styles.HEADING),
+        _labelled(tr_("Chair"), c["chair"]),
+        _labelled(tr_("Secretary"), c["secretary"]),
+        _labelled(tr_("Present"), ", ".join(c["members"])),
+        _p(tr_("AGENDA"), styles.HEADING),
         _p(c["agenda"]),
-        _p(t("DECIDED"), styles.HEADING),
+        _p(tr_("DECIDED"), styles.HEADING),
     ]
     for n, d in enumerate(c["decisions"], start=1):
         kind = d["kind"]
-        pair = t("{n}. Pair: protégé {protege}, {kind} {guide} (since {date}).").format(
+        pair = tr_("{n}. Pair: protégé {protege}, {kind} {guide} (since {date}).").format(
             n=n,
             protege=d["protege"],
-            kind=t(KIND_LABELS[kind]),
+            kind=tr_(KIND_LABELS[kind]),
             guide=d["guide"],
             date=format_date(parse_date(d["starts_on"]), lang),
         )
         story += [
             Paragraph(f"<b>{escape(pair)}</b>", styles.BODY),
-            _p(_decision_text(t, d) + "."),
+            _p(_decision_text(tr_, d) + "."),
             _p(d["text"]),
             Spacer(1, 2 * mm),
         ]
     story.append(
         _p(
-            t(
+            tr_(
                 "A copy of this protocol decision goes to the training centre and to the "
                 "HR service for the judge's personal file."
             )
         )
     )
-    closing: list[Flowable] = [Spacer(1, 8 * mm), _signatures(t, c, width)]
+    closing: list[Flowable] = [Spacer(1, 8 * mm), _signatures(tr_, c, width)]
     if code is not None:
         signed = parse_date(c["signed_on"]) if c.get("signed_on") else held
         note = [
-            _p(t("Verification code"), CODE_BOLD),
+            _p(tr_("Verification code"), CODE_BOLD),
             _p(grouped(code), CODE),
             _p(
-                t("Signed {date}. Check a copy with: python -m app verify FILE.pdf").format(
+                tr_("Signed {date}. Check a copy with: python -m app verify FILE.pdf").format(
                     date=format_date(signed, lang)
                 ),
                 CODE,
@@ -152,11 +152,11 @@ def build_protocol(
     content: dict[str, Any], *, lang: str, code: str | None, printed_on: date | None = None
 ) -> bytes:
     """PDF of a protocol; a signed one carries its code as text, QR and metadata."""
-    t = translator(lang)
+    tr_ = translator(lang)
     printed_on = printed_on or date.today()
     width = A4[0] - 2 * MARGIN - 12  # the frame pads 6 pt on each side
     info = DocumentInfo(
-        title=t("PROTOCOL No. {number}").format(number=content["number"]),
+        title=tr_("PROTOCOL No. {number}").format(number=content["number"]),
         lang=lang,
         centre_name=localized(content["centre_kk"], content["centre_ru"], lang),
         printed_on=printed_on,

@@ -20,24 +20,24 @@ from i18n import format_date, format_date_long, localized, translator
 
 def header(lang: str) -> list[str]:
     """Column titles of the roster."""
-    t = translator(lang)
+    tr_ = translator(lang)
     return [
-        t("No."),
-        t("Full name"),
-        t("Kind"),
-        t("Court"),
-        t("Specialisation"),
-        t("Order"),
-        t("Protégés now"),
+        tr_("No."),
+        tr_("Full name"),
+        tr_("Kind"),
+        tr_("Court"),
+        tr_("Specialisation"),
+        tr_("Order"),
+        tr_("Protégés now"),
     ]
 
 
 def rows(roster: Sequence[RosterRow], lang: str) -> list[list[Any]]:
     """The roster as plain cells (an overridden entry names the coordinator's reason, M-1)."""
-    t = translator(lang)
+    tr_ = translator(lang)
     out: list[list[Any]] = []
     for n, r in enumerate(roster, start=1):
-        kind = t(KIND_LABELS[r.kind])
+        kind = tr_(KIND_LABELS[r.kind])
         if r.override_reason:
             kind += " *"
         out.append(
@@ -46,7 +46,7 @@ def rows(roster: Sequence[RosterRow], lang: str) -> list[list[Any]]:
                 r.full_name,
                 kind,
                 localized(r.court_name_kk, r.court_name_ru, lang),
-                t(SPECIALISATIONS.get(r.specialisation, r.specialisation)),
+                tr_(SPECIALISATIONS.get(r.specialisation, r.specialisation)),
                 f"№ {r.order_number}, {format_date(r.order_date, lang)}",
                 r.load,
             ]
@@ -63,9 +63,9 @@ def build_roster(
     today: date | None = None,
 ) -> bytes:
     """PDF of a region's effective roster."""
-    t = translator(lang)
+    tr_ = translator(lang)
     today = today or date.today()
-    title = t("Roster of tutors and mentors")
+    title = tr_("Roster of tutors and mentors")
     data = [[Paragraph(escape(h), styles.CELL_HEAD) for h in header(lang)]]
     data += [[Paragraph(escape(str(c)), styles.CELL) for c in r] for r in rows(roster, lang)]
     table = Table(
@@ -84,14 +84,14 @@ def build_roster(
         story.append(
             Paragraph(
                 escape(
-                    t("* admitted by the coordinator's decision, with the reason recorded (M-1)")
+                    tr_("* admitted by the coordinator's decision, with the reason recorded (M-1)")
                 ),
                 styles.SMALL,
             )
         )
     story.append(
         Paragraph(
-            escape(t("As of {date}").format(date=format_date_long(today, lang))), styles.SMALL
+            escape(tr_("As of {date}").format(date=format_date_long(today, lang))), styles.SMALL
         )
     )
     return render(

@@ -27,22 +27,32 @@ def _dates(r: PlanRow, lang: str) -> str:
 
 def plan_header(lang: str, held: bool) -> list[str]:
     """Column titles of the plan (or of the report of events held)."""
-    t = translator(lang)
-    head = [t("No."), t("Event"), t("Kind"), t("Audience"), t("Dates"), t("Place"), t("Trainer")]
-    return head + ([t("Attended"), t("Rating")] if held else [t("Seats"), t("People in need")])
+    tr_ = translator(lang)
+    head = [
+        tr_("No."),
+        tr_("Event"),
+        tr_("Kind"),
+        tr_("Audience"),
+        tr_("Dates"),
+        tr_("Place"),
+        tr_("Trainer"),
+    ]
+    return head + (
+        [tr_("Attended"), tr_("Rating")] if held else [tr_("Seats"), tr_("People in need")]
+    )
 
 
 def plan_cells(n: int, r: PlanRow, lang: str, held: bool) -> list[str]:
     """One event's line as text."""
-    t = translator(lang)
-    kind = t(KINDS.get(r.kind, r.kind))
+    tr_ = translator(lang)
+    kind = tr_(KINDS.get(r.kind, r.kind))
     if r.status == "cancelled":
-        kind += f" ({t(EVENT_STATUSES['cancelled'])})"
+        kind += f" ({tr_(EVENT_STATUSES['cancelled'])})"
     cells = [
         str(n),
         r.title,
         kind,
-        t(AUDIENCES.get(r.audience, r.audience)),
+        tr_(AUDIENCES.get(r.audience, r.audience)),
         _dates(r, lang),
         r.place,
         r.trainer,
@@ -68,12 +78,12 @@ def build_plan_pdf(
     today: date | None = None,
 ) -> bytes:
     """The plan of a year's events, or the report of the events held in it."""
-    t = translator(lang)
+    tr_ = translator(lang)
     today = today or date.today()
     title = (
-        t("Report of training events held in {year}")
+        tr_("Report of training events held in {year}")
         if held
-        else t("Plan of training events for {year}")
+        else tr_("Plan of training events for {year}")
     ).format(year=year)
     data: list[list[Any]] = [
         [Paragraph(escape(h), styles.CELL_HEAD) for h in plan_header(lang, held)]
@@ -89,9 +99,9 @@ def build_plan_pdf(
         data, colWidths=[w * mm for w in (10, 54, 28, 28, 32, 36, 30, 24, 19)], repeatRows=1
     )
     table.setStyle(styles.GRID)
-    subtitle = t("As of {date}").format(date=format_date_long(today, lang))
+    subtitle = tr_("As of {date}").format(date=format_date_long(today, lang))
     if due_on and not held:
-        subtitle += " · " + t("due to the coordinators by {date}").format(
+        subtitle += " · " + tr_("due to the coordinators by {date}").format(
             date=format_date(due_on, lang)
         )
     story: list[Flowable] = [
@@ -99,7 +109,7 @@ def build_plan_pdf(
         Paragraph(escape(subtitle), styles.SUBTITLE),
         table,
         Spacer(1, 4 * mm),
-        Paragraph(escape(t("Total: {count}").format(count=len(rows))), styles.BODY),
+        Paragraph(escape(tr_("Total: {count}").format(count=len(rows))), styles.BODY),
     ]
     return render(
         DocumentInfo(
@@ -121,8 +131,8 @@ def build_sign_in_sheet(
     today: date | None = None,
 ) -> bytes:
     """The printed sign-in sheet; its row numbers are typed back to record attendance."""
-    t = translator(lang)
-    head = [t("No."), t("Full name"), t("Court"), t("Signature")]
+    tr_ = translator(lang)
+    head = [tr_("No."), tr_("Full name"), tr_("Court"), tr_("Signature")]
     data: list[list[Any]] = [[Paragraph(escape(h), styles.CELL_HEAD) for h in head]]
     for r in rows:
         data.append(
@@ -140,12 +150,14 @@ def build_sign_in_sheet(
         rowHeights=[None] + [11 * mm] * len(rows),
     )
     table.setStyle(styles.GRID)
-    sheet = t("Sign-in sheet")
+    sheet = tr_("Sign-in sheet")
     story: list[Flowable] = [
         Paragraph(escape(sheet), styles.TITLE),
         Paragraph(escape(title), styles.SUBTITLE),
         Paragraph(
-            escape(f"{t('Dates')}: {dates}. {t('Place')}: {place}. {t('Trainer')}: {trainer}"),
+            escape(
+                f"{tr_('Dates')}: {dates}. {tr_('Place')}: {place}. {tr_('Trainer')}: {trainer}"
+            ),
             styles.BODY,
         ),
         Spacer(1, 3 * mm),

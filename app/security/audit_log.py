@@ -90,7 +90,7 @@ def export_entries(
     """Write the matching entries as XLSX or CSV (formulas neutralised); return the count."""
     from app.exports.tables import write_csv, write_xlsx
 
-    t = translator(lang)
+    tr_ = translator(lang)
     total = count_entries(session, actor, flt)
     rows = [
         [
@@ -105,16 +105,16 @@ def export_entries(
         for r in page_entries(session, actor, flt, 0, max(total, 1))
     ]
     header = [
-        t("No."),
-        t("Time (UTC)"),
-        t("User"),
-        t("Action"),
-        t("Record"),
-        t("Record id"),
-        t("Changes"),
+        tr_("No."),
+        tr_("Time (UTC)"),
+        tr_("User"),
+        tr_("Action"),
+        tr_("Record"),
+        tr_("Record id"),
+        tr_("Changes"),
     ]
     if fmt == "csv":
         write_csv(path, header, rows)
     else:
-        write_xlsx(path, t("Audit log"), header, rows)
+        write_xlsx(path, tr_("Audit log"), header, rows)
     return total
