@@ -15,9 +15,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.bootstrap import open_store
-from app.context import Actor, local_actor
-from app.store import Store
+from app.core.bootstrap import open_store
+from app.core.context import Actor, local_actor
+from app.core.store import Store
 from i18n import set_language
 from tests.pg_plugin import (
     create_database,

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from app.context import local_actor
+from app.core.context import local_actor
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, _
 from ui.main_window import MainWindow
 from ui.qt_i18n import LanguageSwitcher
 
 if TYPE_CHECKING:
-    from app.store import Store
+    from app.core.store import Store
 
 
 def make_settings() -> QSettings:
@@ -26,7 +26,7 @@ def make_settings() -> QSettings:
 
 def ask_restore(message: str, path: Path) -> Path | None:
     """Tell why the store cannot open; offer the newest backup. None means quit."""
-    from app.backup import list_backups
+    from app.core.backup import list_backups
 
     backups = list_backups(path.parent / "backups")
     box = QMessageBox(QMessageBox.Icon.Critical, _("Tälimger"), message)
@@ -44,9 +44,9 @@ def open_or_recover(
     db: str | None, kept: int, choose: Callable[[str, Path], Path | None] = ask_restore
 ) -> Store | None:
     """Open the store; if damaged or foreign, let the user restore a backup and try again."""
-    from app.backup import restore
-    from app.bootstrap import open_store, store_file
-    from app.errors import DomainError, StoreError
+    from app.core.backup import restore
+    from app.core.bootstrap import open_store, store_file
+    from app.core.errors import DomainError, StoreError
 
     while True:
         try:
@@ -87,7 +87,7 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
             app.exit(1)
             return
         opened.append(store)
-        from ui.security.login_dialog import who_is_acting
+        from ui.data.login_dialog import who_is_acting
 
         actor = who_is_acting(store, window)  # first run, "no login", or a login
         if actor is None:

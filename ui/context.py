@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
-from app.context import Actor
+from app.core.context import Actor
 
 if TYPE_CHECKING:  # SQLAlchemy stays off the start path until the window has painted
-    from app.store import Store
+    from app.core.store import Store
 
 
 @dataclass

@@ -16,16 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.context import Actor
+from app.core.context import Actor
 from i18n import _, current_language
 from ui.actions import Actions
 from ui.context import UiContext
 from ui.pages import PAGES, PageSpec, PeopleAndCourtsPage
 
 if TYPE_CHECKING:
-    from app.store import Store
-    from ui.views.people_view import PeopleView
-    from ui.views.settings_view import SettingsView
+    from app.core.store import Store
+    from ui.people.people_view import PeopleView
+    from ui.settings.settings_view import SettingsView
 
 GEOMETRY_KEY, STATE_KEY, PAGE_KEY = "window/geometry", "window/state", "window/page"
 
@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         self._people().search.setFocus()
 
     def _on_about_triggered(self) -> None:
-        from ui.dialogs.about_dialog import AboutDialog
+        from ui.about_dialog import AboutDialog
 
         AboutDialog(self._ctx.store.location if self._ctx else "", self).exec()
 

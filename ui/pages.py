@@ -26,8 +26,8 @@ class PeopleAndCourtsPage(QTabWidget):
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
-        from ui.views.courts_view import CourtsView
-        from ui.views.people_view import PeopleView
+        from ui.courts.courts_view import CourtsView
+        from ui.people.people_view import PeopleView
 
         self.people = PeopleView(ctx, self)
         self.courts = CourtsView(ctx, self)
@@ -47,18 +47,9 @@ class PeopleAndCourtsPage(QTabWidget):
 
 
 def _dashboard(ctx: UiContext) -> QWidget:
-    from ui.views.dashboard_view import DashboardView
+    from ui.dashboard.dashboard_view import DashboardView
 
     return DashboardView(ctx)
-
-
-def _placeholder(title: str) -> Callable[[UiContext], QWidget]:
-    def make(_ctx: UiContext) -> QWidget:
-        from ui.views.placeholder_view import PlaceholderView
-
-        return PlaceholderView(title)
-
-    return make
 
 
 def _mentoring(ctx: UiContext) -> QWidget:
@@ -80,7 +71,7 @@ def _evaluation(ctx: UiContext) -> QWidget:
 
 
 def _reports(ctx: UiContext) -> QWidget:
-    from ui.views.reports_view import ReportsView
+    from ui.documents.reports_view import ReportsView
 
     return ReportsView(ctx)
 
@@ -92,13 +83,13 @@ def _cpd(ctx: UiContext) -> QWidget:
 
 
 def _security(ctx: UiContext) -> QWidget:
-    from ui.security.page import SecurityPage
+    from ui.data.page import SecurityPage
 
     return SecurityPage(ctx)
 
 
 def _settings(ctx: UiContext) -> QWidget:
-    from ui.views.settings_view import SettingsView
+    from ui.settings.settings_view import SettingsView
 
     return SettingsView(ctx)
 

@@ -11,9 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from app.bootstrap import open_store
-from app.context import local_actor
-from app.integrity import check_store
+from app.core.bootstrap import open_store
+from app.core.context import local_actor
+from app.core.integrity import check_store
 from i18n import _
 
 
@@ -52,7 +52,7 @@ def run_self_test(db: str | None, lang: str) -> int:
             app.processEvents()
             from pypdf import PdfReader
 
-            from app.reports.people_register import build_people_register
+            from app.documents.people_register import build_people_register
 
             pdf = build_people_register([], lang="kk", centre_name="Оқу орталығы әғқңөұүһі")
             text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()

@@ -6,9 +6,9 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from app.bootstrap import open_store
-from app.errors import DomainError
-from app.store import Store
+from app.core.bootstrap import open_store
+from app.core.errors import DomainError
+from app.core.store import Store
 
 Handler = Callable[[argparse.Namespace], int]
 

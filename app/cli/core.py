@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.common import guarded, store_of
-from app.context import local_actor
-from app.errors import StoreError
+from app.core.context import local_actor
+from app.core.errors import StoreError
 from i18n import N_, _
 
 
@@ -77,7 +77,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from app.integrity import check_store
+    from app.core.integrity import check_store
 
     store = store_of(args, backup=False)
     problems = check_store(store, full=args.full)
@@ -90,7 +90,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
-    from app.backup import backup_file
+    from app.core.backup import backup_file
 
     store = store_of(args, backup=False)
     if store.path is None:
@@ -101,8 +101,8 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from app.backup import restore
-    from app.bootstrap import open_store
+    from app.core.backup import restore
+    from app.core.bootstrap import open_store
 
     store = store_of(args, backup=False)
     if store.path is None:
@@ -116,7 +116,7 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from app.exports.people import export_people
+    from app.documents.people_export import export_people
     from app.people.dto import PersonFilter
 
     out = args.out or Path(f"people.{args.format}")

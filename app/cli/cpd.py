@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.common import guarded, store_of
-from app.context import local_actor
-from app.errors import DomainError, NotFoundError
+from app.core.context import local_actor
+from app.core.errors import DomainError, NotFoundError
 from i18n import N_, _
 
 

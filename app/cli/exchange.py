@@ -9,7 +9,7 @@ from typing import Any
 
 from app.cli.common import guarded, store_of
 from app.cli.security import add_login_arguments, cli_actor, read_secret
-from app.errors import DomainError
+from app.core.errors import DomainError
 from i18n import N_, _
 
 PASSPHRASE_ENV = "TALIMGER_PASSPHRASE"

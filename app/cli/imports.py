@@ -37,7 +37,7 @@ def register(commands: Any, reports: Any) -> None:
 
 
 def _template(args: argparse.Namespace) -> int:
-    from app.imports.people import write_template
+    from app.people.importer import write_template
 
     write_template(args.out, args.lang)
     print(_("Template written to {path}").format(path=args.out))
@@ -45,13 +45,13 @@ def _template(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from app.imports.reader import read_sheet
+    from app.core.sheet_reader import read_sheet
 
     store = store_of(args)
     actor = cli_actor(store, args)
     sheet = read_sheet(args.file)
     if args.what == "courts":
-        from app.imports.courts import apply_courts, preview_courts
+        from app.courts.importer import apply_courts, preview_courts
 
         with store.read() as session:
             rows = preview_courts(session, actor, sheet)
@@ -64,7 +64,7 @@ def _import(args: argparse.Namespace) -> int:
             added = apply_courts(session, actor, rows)
         print(_("{count} courts added.").format(count=added))
         return 0
-    from app.imports.people import apply_people, preview_people
+    from app.people.importer import apply_people, preview_people
 
     with store.read() as session:
         preview = preview_people(session, actor, sheet)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.common import guarded, store_of
-from app.context import local_actor
+from app.core.context import local_actor
 from i18n import LANGUAGES, N_, _, translator
 
 FORMATS = ("pdf", "xlsx", "csv")
@@ -85,7 +85,7 @@ def _write(
     *,
     pdf: bytes | None = None,
 ) -> Path:
-    from app.exports.tables import write_csv, write_xlsx
+    from app.core.sheet_writer import write_csv, write_xlsx
 
     out: Path = args.out or Path(f"{stem}.{args.format}")
     if args.format == "pdf" and pdf is not None:
@@ -99,7 +99,7 @@ def _write(
 
 
 def _centre(session: Any, lang: str) -> str:
-    from app.settings.service import current_centre
+    from app.core.settings import current_centre
     from i18n import localized
 
     centre = current_centre(session)
@@ -107,9 +107,9 @@ def _centre(session: Any, lang: str) -> str:
 
 
 def _due(args: argparse.Namespace) -> int:
+    from app.documents.internship_schedule import build_due_pdf, due_table
     from app.internships.dto import DueFilter
     from app.internships.due import due_judges
-    from app.reports.internship_schedule import build_due_pdf, due_table
 
     lang = _lang(args)
     with store_of(args, backup=False).read() as session:
@@ -184,8 +184,8 @@ def _plan(args: argparse.Namespace) -> int:
 
 
 def _schedule(args: argparse.Namespace) -> int:
+    from app.documents.internship_schedule import build_schedule_pdf, schedule_table
     from app.internships.queries import schedule
-    from app.reports.internship_schedule import build_schedule_pdf, schedule_table
 
     lang = _lang(args)
     with store_of(args, backup=False).read() as session:
@@ -209,8 +209,8 @@ def _schedule(args: argparse.Namespace) -> int:
 
 
 def _summary(args: argparse.Namespace) -> int:
+    from app.documents.evaluation_summary import build_summary_pdf, summary_rows
     from app.evaluation.summary import summary_table
-    from app.reports.evaluation_summary import build_summary_pdf, summary_rows
 
     lang = _lang(args)
     with store_of(args, backup=False).read() as session:
@@ -230,8 +230,8 @@ def _summary(args: argparse.Namespace) -> int:
 
 
 def _quality(args: argparse.Namespace) -> int:
+    from app.documents.internship_quality import build_quality_pdf, quality_rows
     from app.internships.quality import compare
-    from app.reports.internship_quality import build_quality_pdf, quality_rows
 
     lang = _lang(args)
     with store_of(args, backup=False).read() as session:
@@ -255,11 +255,11 @@ def _quality(args: argparse.Namespace) -> int:
 
 
 def _candidates(args: argparse.Namespace) -> int:
-    from app.internships.queries import candidate_places_usage
-    from app.reports.internship_schedule import (
+    from app.documents.internship_schedule import (
         build_candidate_places_pdf,
         candidate_places_table,
     )
+    from app.internships.queries import candidate_places_usage
 
     lang = _lang(args)
     with store_of(args, backup=False).read() as session:

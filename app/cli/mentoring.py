@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.common import guarded, store_of
-from app.errors import DomainError
+from app.core.errors import DomainError
 from i18n import LANGUAGES, N_, _
 
 
@@ -83,7 +83,7 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _centre(session: Any, lang: str) -> str:
-    from app.settings.service import current_centre
+    from app.core.settings import current_centre
     from i18n import localized
 
     centre = current_centre(session)
@@ -93,7 +93,7 @@ def _centre(session: Any, lang: str) -> str:
 def _write_table(
     args: argparse.Namespace, title: str, header: list[str], rows: list[list[Any]]
 ) -> None:
-    from app.exports.tables import write_csv, write_xlsx
+    from app.core.sheet_writer import write_csv, write_xlsx
 
     if args.format == "xlsx":
         write_xlsx(args.out, title, header, rows)
@@ -107,8 +107,8 @@ def _written(path: Path) -> int:
 
 
 def _needs(args: argparse.Namespace) -> int:
+    from app.documents.mentoring_needs import build_needs, header, rows
     from app.mentoring.queries import needs_analysis
-    from app.reports.mentoring_needs import build_needs, header, rows
 
     store = store_of(args, backup=False)
     with store.read() as session:
@@ -132,8 +132,8 @@ def _region_name(session: Any, region: str, lang: str) -> str:
 
 
 def _roster(args: argparse.Namespace) -> int:
+    from app.documents.roster import build_roster, header, rows
     from app.mentoring.queries import roster
-    from app.reports.roster import build_roster, header, rows
 
     store = store_of(args, backup=False)
     with store.read() as session:
@@ -151,8 +151,8 @@ def _roster(args: argparse.Namespace) -> int:
 
 def _year(args: argparse.Namespace) -> int:
     from app.courts.service import list_courts
+    from app.documents.mentoring_year import build_year_review, figures, guide_header, guide_rows
     from app.mentoring.year import year_review
-    from app.reports.mentoring_year import build_year_review, figures, guide_header, guide_rows
     from i18n import translator
 
     store = store_of(args, backup=False)
@@ -180,8 +180,8 @@ def _year(args: argparse.Namespace) -> int:
 
 
 def _protocol(args: argparse.Namespace) -> int:
+    from app.documents.protocol import build_protocol
     from app.mentoring.protocol_queries import content_of, find_protocol
-    from app.reports.protocol import build_protocol
 
     store = store_of(args, backup=False)
     with store.read() as session:
@@ -197,10 +197,10 @@ def _protocol(args: argparse.Namespace) -> int:
 
 
 def _programme(args: argparse.Namespace) -> int:
+    from app.documents.programme import build_programme
     from app.mentoring.access import load_pair
     from app.mentoring.programme import get_programme
     from app.mentoring.service import pair_dto
-    from app.reports.programme import build_programme
 
     store = store_of(args, backup=False)
     with store.read() as session:

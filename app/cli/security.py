@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.common import guarded, store_of
-from app.context import ROLES, Actor, local_actor
-from app.errors import DomainError, PermissionDeniedError
-from app.store import Store
+from app.core.context import ROLES, Actor, local_actor
+from app.core.errors import DomainError, PermissionDeniedError
+from app.core.store import Store
 from i18n import N_, _
 
 PASSWORD_ENV = "TALIMGER_PASSWORD"

@@ -7,11 +7,11 @@ import uuid
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.audit.service import diff, record
-from app.context import Actor
+from app.core.audit import diff, record
+from app.core.context import Actor
+from app.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from app.core.permissions import COURTS_EDIT, require
 from app.courts.dto import CentreDTO, CourtDTO, DistrictCourtInput
-from app.errors import ConflictError, FieldError, NotFoundError, ValidationError
-from app.security.permissions import COURTS_EDIT, require
 from db.models import Court, Person, TrainingCentre
 from i18n import N_
 from i18n.collation import sort_key

@@ -311,7 +311,7 @@ def person_compliance(
     """One person's verdict for a year."""
     rows = compliance(session, ComplianceFilter(year=year, person_ids=(person_id,)), as_of)
     if not rows:
-        from app.errors import NotFoundError
+        from app.core.errors import NotFoundError
         from i18n import N_
 
         raise NotFoundError(N_("This person was deleted by someone else."))

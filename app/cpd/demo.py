@@ -12,8 +12,8 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
-from app.context import Actor
+from app.core.audit import record
+from app.core.context import Actor
 from app.cpd.rules import list_forms, rule_set_for
 from db.base import utcnow
 from db.models import CpdActivity, Person

@@ -7,17 +7,17 @@ import uuid
 
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
-from app.context import Actor
-from app.cpd.dto import EvidenceDTO
-from app.cpd.ledger import check_unlocked, load_activity, may_edit
-from app.cpd.vocab import EVIDENCE_KINDS
-from app.errors import (
+from app.core.audit import record
+from app.core.context import Actor
+from app.core.errors import (
     DomainError,
     FieldError,
     NotFoundError,
     ValidationError,
 )
+from app.cpd.dto import EvidenceDTO
+from app.cpd.ledger import check_unlocked, load_activity, may_edit
+from app.cpd.vocab import EVIDENCE_KINDS
 from db.models import CpdEvidence
 from i18n import N_
 

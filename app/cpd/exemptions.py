@@ -6,14 +6,14 @@ import uuid
 
 from sqlalchemy.orm import Session
 
-from app.audit.service import diff, record
-from app.context import Actor
-from app.cpd.dto import ExemptionInput
-from app.cpd.vocab import EDITORS, EXEMPTION_KINDS, require
-from app.errors import (
+from app.core.audit import diff, record
+from app.core.context import Actor
+from app.core.errors import (
     FieldError,
     ValidationError,
 )
+from app.cpd.dto import ExemptionInput
+from app.cpd.vocab import EDITORS, EXEMPTION_KINDS, require
 from db.models import CpdExemption, Person
 from i18n import N_
 

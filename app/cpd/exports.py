@@ -9,13 +9,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.cells import as_cell, neutralise
+from app.core.sheet_writer import write_csv, write_xlsx
 from app.cpd.compliance import compliance
 from app.cpd.dto import ComplianceFilter, ComplianceRow
 from app.cpd.printing import centre_name
 from app.cpd.summary import CentreSummary, centre_summary
-from app.exports.cells import as_cell, neutralise
-from app.exports.tables import write_csv, write_xlsx
-from app.reports.cpd_summary import (
+from app.documents.cpd_summary import (
     build_compliance_pdf,
     build_summary_pdf,
     compliance_cells,

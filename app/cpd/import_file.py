@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from app.errors import DomainError
+from app.core.errors import DomainError
 from i18n import N_
 
 COLUMNS = (

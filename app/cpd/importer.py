@@ -30,8 +30,9 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
-from app.context import Actor
+from app.core.audit import record
+from app.core.context import Actor
+from app.core.errors import DomainError
 from app.cpd.import_file import (
     COLUMNS,
     parse_day,
@@ -43,7 +44,6 @@ from app.cpd.import_file import (
 from app.cpd.ledger import EVENT_MAX, ORGANISER_MAX
 from app.cpd.rules import rule_set_for
 from app.cpd.vocab import EDITORS, require
-from app.errors import DomainError
 from db.base import utcnow
 from db.models import CpdActivity, CpdForm, CpdReport, Person
 from i18n import N_, _
@@ -334,7 +334,7 @@ def import_activities(
 
 def write_template(path: Path, forms: list[tuple[str, str, str, Decimal | None]]) -> None:
     """An empty import file with the documented columns; XLSX adds a sheet of form codes."""
-    from app.exports.tables import write_csv, write_xlsx
+    from app.core.sheet_writer import write_csv, write_xlsx
 
     if path.suffix.lower() == ".csv":
         write_csv(path, COLUMNS, [])

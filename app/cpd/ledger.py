@@ -11,12 +11,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.audit.service import diff, record
-from app.context import Actor
-from app.cpd.dto import ActivityDTO, ActivityInput, EvidenceDTO
-from app.cpd.rules import rule_set_for
-from app.cpd.vocab import EDITORS, OFFICERS, require
-from app.errors import (
+from app.core.audit import diff, record
+from app.core.context import Actor
+from app.core.errors import (
     ConflictError,
     DomainError,
     FieldError,
@@ -24,6 +21,9 @@ from app.errors import (
     PermissionDeniedError,
     ValidationError,
 )
+from app.cpd.dto import ActivityDTO, ActivityInput, EvidenceDTO
+from app.cpd.rules import rule_set_for
+from app.cpd.vocab import EDITORS, OFFICERS, require
 from db.models import CpdActivity, CpdEvidence, CpdForm, CpdReport, Person
 from i18n import N_
 

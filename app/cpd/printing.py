@@ -10,12 +10,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.errors import NotFoundError
+from app.core.settings import current_centre
 from app.cpd.compliance import compliance
 from app.cpd.dto import ComplianceFilter, ReportLine
 from app.cpd.workflow import report_lines
-from app.errors import NotFoundError
-from app.reports.cpd_individual import IndividualReportData, Progress, build_individual_reports
-from app.settings.service import current_centre
+from app.documents.cpd_individual import IndividualReportData, Progress, build_individual_reports
 from db.models import Court, CpdReport, Person
 from i18n import N_, localized
 

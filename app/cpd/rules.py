@@ -9,11 +9,11 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.audit.service import diff, record
-from app.context import Actor
+from app.core.audit import diff, record
+from app.core.context import Actor
+from app.core.errors import DomainError, FieldError, NotFoundError, ValidationError
 from app.cpd.dto import FormDTO, RoleRule, RuleSetDTO, RuleSetInput
 from app.cpd.vocab import PARTIAL_EXEMPTION, RULE_MAKERS, require
-from app.errors import DomainError, FieldError, NotFoundError, ValidationError
 from app.people.vocab import ROLES
 from db.models import CpdForm, CpdFormPoints, CpdRoleRule, CpdRuleSet
 from i18n import N_

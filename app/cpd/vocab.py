@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.context import ADMINISTRATOR, CENTRE_OFFICER, COORDINATOR, Actor
-from app.errors import PermissionDeniedError
+from app.core.context import ADMINISTRATOR, CENTRE_OFFICER, COORDINATOR, Actor
+from app.core.errors import PermissionDeniedError
 from i18n import N_
 
 ACTIVITY_STATES: dict[str, str] = {

@@ -11,12 +11,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.audit.service import diff, record
-from app.context import Actor
+from app.core.audit import diff, record
+from app.core.context import Actor
+from app.core.errors import ConflictError, DomainError, FieldError, NotFoundError, ValidationError
 from app.cpd.dto import ReportDTO, ReportLine
 from app.cpd.rules import rule_set_for
 from app.cpd.vocab import OFFICERS, require
-from app.errors import ConflictError, DomainError, FieldError, NotFoundError, ValidationError
 from db.models import CpdActivity, CpdEvidence, CpdForm, CpdReport, Person
 from i18n import N_
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from app.context import Actor
+from app.core.context import Actor
 from app.cpd.demo import generate_activity
 from app.demo.generator import DemoSummary, generate
 from app.evaluation.demo import generate as generate_evaluation

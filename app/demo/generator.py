@@ -12,13 +12,13 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
-from app.context import Actor
+from app.core.audit import record
+from app.core.context import Actor
+from app.core.errors import DomainError
+from app.core.settings import CENTRE_KEY, set_setting
 from app.demo import names as n
-from app.errors import DomainError
 from app.people.iin import make_iin
 from app.people.service import derived_columns
-from app.settings.service import CENTRE_KEY, set_setting
 from db.base import utcnow
 from db.models import Court, Person, PersonStatusPeriod, TrainingCentre
 from i18n import N_

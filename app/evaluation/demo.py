@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.context import Actor
+from app.core.context import Actor
 from app.evaluation.rounds import create_round
 from app.evaluation.scoring import score
 from app.evaluation.templates import current_template

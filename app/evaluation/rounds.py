@@ -12,9 +12,9 @@ from datetime import date
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
-from app.context import COORDINATOR, Actor
-from app.errors import FieldError, PermissionDeniedError, ValidationError
+from app.core.audit import record
+from app.core.context import COORDINATOR, Actor
+from app.core.errors import FieldError, PermissionDeniedError, ValidationError
 from app.evaluation.dto import RoundDTO
 from app.evaluation.templates import current_template
 from app.internships.dto import InternshipDTO

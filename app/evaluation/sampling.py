@@ -20,9 +20,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
-from app.context import COORDINATOR, Actor
-from app.errors import FieldError, PermissionDeniedError, ValidationError
+from app.core.audit import record
+from app.core.context import COORDINATOR, Actor
+from app.core.errors import FieldError, PermissionDeniedError, ValidationError
 from app.evaluation.dto import DrawDTO, SampleItemDTO
 from db.models import Person, SampleDraw, SampleItem, SampleKey
 from i18n import N_

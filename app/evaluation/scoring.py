@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
-from app.errors import FieldError
+from app.core.errors import FieldError
 from app.evaluation.dto import SectionInput, TemplateDTO
 from i18n import N_
 

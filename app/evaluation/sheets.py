@@ -9,9 +9,9 @@ from datetime import date
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
-from app.context import CENTRE_OFFICER, COORDINATOR, MENTOR, Actor
-from app.errors import (
+from app.core.audit import record
+from app.core.context import CENTRE_OFFICER, COORDINATOR, MENTOR, Actor
+from app.core.errors import (
     DomainError,
     FieldError,
     NotFoundError,

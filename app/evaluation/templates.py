@@ -8,9 +8,9 @@ from collections import defaultdict
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
-from app.context import ADMINISTRATOR, COORDINATOR, Actor
-from app.errors import FieldError, NotFoundError, PermissionDeniedError, ValidationError
+from app.core.audit import record
+from app.core.context import ADMINISTRATOR, COORDINATOR, Actor
+from app.core.errors import FieldError, NotFoundError, PermissionDeniedError, ValidationError
 from app.evaluation.dto import SCALES, CriterionDTO, SectionDTO, TemplateDTO, TemplateInput
 from app.evaluation.scoring import weight_errors
 from db.models import EvalCriterion, EvalSection, EvalTemplate

@@ -22,8 +22,9 @@ from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
-from app.context import Actor
+from app.core.audit import record
+from app.core.context import Actor
+from app.core.permissions import EXCHANGE, require
 from app.exchange import state
 from app.exchange.crypto import PackageError, unseal
 from app.exchange.dto import ImportSummary
@@ -38,7 +39,6 @@ from app.exchange.rows import (
     parents_first,
     table_named,
 )
-from app.security.permissions import EXCHANGE, require
 from db.base import utcnow
 from db.migrate import head_revisions
 from db.models import ExchangeConflict, ExchangePackage, RemoteAuditEntry, Tombstone

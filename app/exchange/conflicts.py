@@ -7,14 +7,14 @@ import uuid
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
-from app.context import Actor
-from app.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from app.core.audit import record
+from app.core.context import Actor
+from app.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from app.core.permissions import EXCHANGE, require
 from app.exchange import state
 from app.exchange.apply import write_values
 from app.exchange.dto import ConflictDTO
 from app.exchange.rows import META_COLUMNS, aware, digest, table_named
-from app.security.permissions import EXCHANGE, require
 from db.base import utcnow
 from db.models import ExchangeConflict, Tombstone
 from i18n import N_

@@ -8,7 +8,7 @@ import os
 from Crypto.Cipher import AES
 from Crypto.Cipher._mode_gcm import GcmMode
 
-from app.errors import DomainError
+from app.core.errors import DomainError
 from i18n import N_
 
 MAGIC = b"TALIMGER-EXCHANGE-1\n"

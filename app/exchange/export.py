@@ -13,14 +13,14 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from app.audit.service import plain, record
-from app.context import Actor
-from app.errors import FieldError, ValidationError
+from app.core.audit import plain, record
+from app.core.context import Actor
+from app.core.errors import FieldError, ValidationError
+from app.core.permissions import EXCHANGE, require
 from app.exchange import state
 from app.exchange.crypto import seal
 from app.exchange.dto import ExportSummary
 from app.exchange.rows import encode_row, exchanged_tables, is_confidential, table_named
-from app.security.permissions import EXCHANGE, require
 from db.base import utcnow
 from db.migrate import head_revisions
 from db.models import AuditEntry, ExchangeConflict, Tombstone

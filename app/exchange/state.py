@@ -10,9 +10,9 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.context import Actor
-from app.errors import FieldError, ValidationError
-from app.settings.service import get_setting, set_setting
+from app.core.context import Actor
+from app.core.errors import FieldError, ValidationError
+from app.core.settings import get_setting, set_setting
 from db.base import utcnow
 from db.models import ExchangePeer, ExchangeRowState
 from i18n import N_
@@ -163,8 +163,8 @@ def set_base(
 
 def set_peer_confidential(session: Session, actor: Actor, name: str, allowed: bool) -> None:
     """Entitle a peer (the coordinator's PC) to confidential records, or withdraw it (M-9)."""
-    from app.audit.service import record
-    from app.security.permissions import CONFIDENTIAL_READ, EXCHANGE, require
+    from app.core.audit import record
+    from app.core.permissions import CONFIDENTIAL_READ, EXCHANGE, require
 
     require(actor, EXCHANGE)
     require(actor, CONFIDENTIAL_READ)

@@ -13,8 +13,8 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
-from app.context import Actor
+from app.core.audit import record
+from app.core.context import Actor
 from app.demo import names as n
 from app.people.iin import make_iin
 from app.people.service import derived_columns

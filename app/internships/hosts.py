@@ -9,9 +9,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
-from app.context import CENTRE_OFFICER, COORDINATOR, HR, Actor
-from app.errors import FieldError, PermissionDeniedError, ValidationError
+from app.core.audit import record
+from app.core.context import CENTRE_OFFICER, COORDINATOR, HR, Actor
+from app.core.errors import FieldError, PermissionDeniedError, ValidationError
 from db.models import BusyPeriod, CandidatePlaces, Court, Holiday, HostBlackout, HostOffer, Person
 from i18n import N_
 

@@ -19,9 +19,9 @@ from datetime import date, timedelta
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
-from app.context import CENTRE_OFFICER, COORDINATOR, Actor
-from app.errors import PermissionDeniedError
+from app.core.audit import record
+from app.core.context import CENTRE_OFFICER, COORDINATOR, Actor
+from app.core.errors import PermissionDeniedError
 from app.internships.dto import DueFilter, DueRow, Placement, PlanResult, Unplaced
 from app.internships.due import due_judges, status_periods
 from app.internships.rules import (

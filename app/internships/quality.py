@@ -16,9 +16,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
-from app.context import CENTRE_OFFICER, COORDINATOR, Actor
-from app.errors import FieldError, PermissionDeniedError, ValidationError
+from app.core.audit import record
+from app.core.context import CENTRE_OFFICER, COORDINATOR, Actor
+from app.core.errors import FieldError, PermissionDeniedError, ValidationError
 from db.base import utcnow
 from db.models import Court, Internship, Person, QualityIndicator
 from i18n import N_, localized, parse_date

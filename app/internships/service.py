@@ -7,9 +7,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.audit.service import diff, record
-from app.context import CENTRE_OFFICER, COORDINATOR, HR, Actor
-from app.errors import (
+from app.core.audit import diff, record
+from app.core.context import CENTRE_OFFICER, COORDINATOR, HR, Actor
+from app.core.errors import (
     DomainError,
     FieldError,
     NotFoundError,
@@ -133,7 +133,7 @@ def save_internship(
         if found is None:
             raise NotFoundError(N_("This internship was deleted by someone else."))
         if expected_version is not None and found.version != expected_version:
-            from app.errors import ConflictError
+            from app.core.errors import ConflictError
 
             raise ConflictError(
                 N_("Someone else changed this record meanwhile. Reload it and try again.")

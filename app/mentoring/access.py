@@ -8,8 +8,8 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.context import ADMINISTRATOR, CENTRE_OFFICER, COORDINATOR, MENTOR, Actor
-from app.errors import DomainError, NotFoundError, PermissionDeniedError
+from app.core.context import ADMINISTRATOR, CENTRE_OFFICER, COORDINATOR, MENTOR, Actor
+from app.core.errors import DomainError, NotFoundError, PermissionDeniedError
 from app.mentoring.rules import JudgeFacts, add_months
 from app.people.experience import status_on
 from db.models import Court, Pair, PairExtension, Person, PersonStatusPeriod, Protocol

@@ -14,9 +14,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.audit.service import diff, record
-from app.context import Actor
-from app.errors import FieldError, ValidationError
+from app.core.audit import diff, record
+from app.core.context import Actor
+from app.core.errors import FieldError, ValidationError
 from app.mentoring.access import ensure_editable, load_pair, require_party
 from app.mentoring.dto import MeetingDTO, PetitionInput, ReportInput, ReviewDTO
 from db.models import HearingReview, Meeting, PairReport, Petition

@@ -10,9 +10,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
-from app.context import Actor
-from app.errors import FieldError, NotFoundError, ValidationError
+from app.core.audit import record
+from app.core.context import Actor
+from app.core.errors import FieldError, NotFoundError, ValidationError
 from app.mentoring.access import ensure_editable, load_pair, party, require_staff
 from app.mentoring.dto import ProgrammeDTO, ProgrammeItem
 from db.models import Programme, ProgrammeVersion

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.errors import NotFoundError
+from app.core.errors import NotFoundError
 from app.mentoring.access import (
     load_pair,
     names,

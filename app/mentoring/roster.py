@@ -9,9 +9,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.audit.service import diff, record
-from app.context import Actor
-from app.errors import FieldError, NotFoundError, ValidationError
+from app.core.audit import diff, record
+from app.core.context import Actor
+from app.core.errors import FieldError, NotFoundError, ValidationError
+from app.core.settings import get_setting, set_setting
 from app.mentoring import rules
 from app.mentoring.access import (
     judge_facts,
@@ -20,7 +21,6 @@ from app.mentoring.access import (
 )
 from app.mentoring.dto import RosterEntryInput, RosterOrderDTO, RosterOrderInput
 from app.mentoring.rules import Refusal, RuleError
-from app.settings.service import get_setting, set_setting
 from db.models import (
     CareerEvent,
     Person,

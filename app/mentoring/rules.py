@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from app.errors import DomainError
+from app.core.errors import DomainError
 from app.people.experience import add_years, has_experience, judicial_experience
 from i18n import N_, _, ngettext
 

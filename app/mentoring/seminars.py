@@ -9,9 +9,9 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.audit.service import diff, record
-from app.context import Actor
-from app.errors import FieldError, NotFoundError, ValidationError
+from app.core.audit import diff, record
+from app.core.context import Actor
+from app.core.errors import FieldError, NotFoundError, ValidationError
 from app.mentoring.access import require_staff
 from db.models import Person, Seminar, SeminarInvitation
 from i18n import N_

@@ -8,9 +8,9 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.audit.service import diff, plain, record
-from app.context import Actor
-from app.errors import FieldError, ValidationError
+from app.core.audit import diff, plain, record
+from app.core.context import Actor
+from app.core.errors import FieldError, ValidationError
 from app.mentoring import rules
 from app.mentoring.access import (
     OPEN_STATES,

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from app.reports.verification import canonical, code_of, parse_subject, unpack
+from app.documents.verification import canonical, code_of, parse_subject, unpack
 from i18n import N_, parse_date
 
 UNALTERED = "unaltered"
@@ -40,7 +40,7 @@ def verify_pdf(data: bytes, lookup: Callable[[str], str | None]) -> Verdict:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
-    from app.reports.protocol import build_protocol
+    from app.documents.protocol import build_protocol
 
     try:
         meta: dict[str, Any] = dict(PdfReader(io.BytesIO(data)).metadata or {})

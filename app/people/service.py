@@ -12,13 +12,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from app.audit.service import diff, record
-from app.context import Actor
-from app.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from app.core.audit import diff, record
+from app.core.context import Actor
+from app.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from app.core.permissions import PEOPLE_EDIT, require
 from app.people.dto import PersonDTO, PersonInput, StatusPeriod
 from app.people.iin import iin_problem
 from app.people.vocab import ROLES, SPECIALISATIONS, STATUSES
-from app.security.permissions import PEOPLE_EDIT, require
 from db.models import Court, Person, PersonStatusPeriod
 from i18n import N_
 from i18n.collation import fold, sort_key

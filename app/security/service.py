@@ -11,9 +11,9 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.audit.service import record
-from app.context import ADMINISTRATOR, ROLES, SYSTEM, Actor, local_actor
-from app.errors import (
+from app.core.audit import record
+from app.core.context import ADMINISTRATOR, ROLES, SYSTEM, Actor, local_actor
+from app.core.errors import (
     ConflictError,
     DomainError,
     FieldError,
@@ -21,10 +21,10 @@ from app.errors import (
     PermissionDeniedError,
     ValidationError,
 )
+from app.core.permissions import USERS_MANAGE, require
+from app.core.settings import get_setting, set_setting
+from app.core.store import Store
 from app.security.dto import UserDTO, UserInput
-from app.security.permissions import USERS_MANAGE, require
-from app.settings.service import get_setting, set_setting
-from app.store import Store
 from db.base import utcnow
 from db.models import LoginAttempt, User
 from i18n import N_

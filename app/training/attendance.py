@@ -15,12 +15,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.audit.service import diff, record
-from app.context import Actor
+from app.core.audit import diff, record
+from app.core.context import Actor
+from app.core.errors import DomainError, FieldError, ValidationError
 from app.cpd.ledger import check_unlocked
 from app.cpd.rules import rule_set_for
 from app.cpd.vocab import EDITORS, require
-from app.errors import DomainError, FieldError, ValidationError
 from app.training.dto import (
     AttendanceResult,
 )

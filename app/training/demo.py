@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.context import Actor
+from app.core.context import Actor
 from app.courts.service import list_courts
 from app.training.attendance import mark_attendance
 from app.training.dto import NeedInput, SessionInput

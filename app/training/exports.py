@@ -8,10 +8,10 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from app.core.errors import NotFoundError
+from app.core.sheet_writer import write_csv, write_xlsx
 from app.cpd.printing import centre_name
-from app.errors import NotFoundError
-from app.exports.tables import write_csv, write_xlsx
-from app.reports.training_plan import build_plan_pdf, build_sign_in_sheet, plan_cells, plan_header
+from app.documents.training_plan import build_plan_pdf, build_sign_in_sheet, plan_cells, plan_header
 from app.training.dto import PlanRow
 from app.training.plan import plan_status
 from app.training.queries import plan_rows, registrations

@@ -9,11 +9,11 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.audit.service import diff, record
-from app.context import Actor
+from app.core.audit import diff, record
+from app.core.context import Actor
+from app.core.errors import FieldError, ValidationError
 from app.cpd.rules import rule_set_for
 from app.cpd.vocab import EDITORS, require
-from app.errors import FieldError, ValidationError
 from app.training.dto import EventInput, NeedInput
 from app.training.service import create_event
 from app.training.vocab import AUDIENCES

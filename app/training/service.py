@@ -9,11 +9,11 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.audit.service import diff, record
-from app.context import Actor
+from app.core.audit import diff, record
+from app.core.context import Actor
+from app.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from app.cpd.rules import form_by_code
 from app.cpd.vocab import EDITORS, require
-from app.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from app.training.dto import (
     EventDTO,
     EventInput,

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app.bootstrap import _script_heads
+from app.core.bootstrap import _script_heads
 from db.migrate import head_revisions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -18,7 +18,7 @@ def test_cheap_head_scan_agrees_with_alembic() -> None:
 
 def test_opening_a_current_store_does_not_import_alembic(db_path: Path) -> None:
     code = (
-        "import sys; from app.bootstrap import open_store; "
+        "import sys; from app.core.bootstrap import open_store; "
         f"s = open_store({str(db_path)!r}, backup=False); s.dispose(); "
         "print('alembic' in sys.modules)"
     )
@@ -29,7 +29,7 @@ def test_opening_a_current_store_does_not_import_alembic(db_path: Path) -> None:
 
 
 def test_a_new_store_is_still_migrated(tmp_path: Path) -> None:
-    from app.bootstrap import open_store
+    from app.core.bootstrap import open_store
     from db.migrate import current_revision
 
     store = open_store(tmp_path / "new.db", backup=False)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.context import Actor
+from app.core.context import Actor
+from app.core.integrity import check_store
+from app.core.store import Store
 from app.demo.everything import generate_everything
-from app.integrity import check_store
-from app.store import Store
 
 
 def test_full_demo_fills_every_module(store: Store, actor: Actor) -> None:

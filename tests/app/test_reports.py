@@ -8,8 +8,8 @@ from datetime import date
 
 from pypdf import PdfReader
 
+from app.documents.people_register import build_people_register
 from app.people.dto import PersonRow
-from app.reports.people_register import build_people_register
 
 
 def _rows(n: int) -> list[PersonRow]:

@@ -11,17 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from app.backup import automatic_backup, list_backups, restore
-from app.bootstrap import open_store
-from app.context import Actor
+from app.core.backup import automatic_backup, list_backups, restore
+from app.core.bootstrap import open_store
+from app.core.context import Actor
+from app.core.errors import StoreError
+from app.core.integrity import check_store
+from app.core.store import Store
 from app.courts.service import list_courts
-from app.errors import StoreError
-from app.integrity import check_store
 from app.people.dto import PersonFilter, PersonInput
 from app.people.iin import make_iin
 from app.people.queries import count_people
 from app.people.service import create_person
-from app.store import Store
 from db.engine import make_engine, make_session_factory
 
 # Backups, restore and file damage concern the SQLite file of a single PC.

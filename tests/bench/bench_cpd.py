@@ -21,14 +21,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, SimpleDocTemplate
 from sqlalchemy import select
 
-from app.bootstrap import open_store
-from app.context import local_actor
+from app.core.bootstrap import open_store
+from app.core.context import local_actor
 from app.cpd.compliance import compliance, counts_by_court
 from app.cpd.demo import generate_activity
 from app.cpd.dto import ComplianceFilter
 from app.cpd.printing import individual_report_data
 from app.demo.generator import generate
-from app.reports.cpd_individual import build_individual_reports, report_story
+from app.documents.cpd_individual import build_individual_reports, report_story
 from db.models import Person
 
 TODAY = date(2026, 11, 21)

@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.bootstrap import open_store
-from app.context import Actor
+from app.core.bootstrap import open_store
+from app.core.context import Actor
 from app.demo.generator import generate
 from app.exchange.apply import apply_body, import_package, unpack
 from app.exchange.export import export_package

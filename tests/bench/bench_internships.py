@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.bootstrap import open_store
-from app.context import local_actor
+from app.core.bootstrap import open_store
+from app.core.context import local_actor
 from app.evaluation import demo as eval_demo
 from app.evaluation.summary import summary_table
 from app.internships import demo

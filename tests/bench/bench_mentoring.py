@@ -18,12 +18,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from app.bootstrap import open_store
-from app.context import local_actor
-from app.reports import styles
-from app.reports.fonts import register_fonts
-from app.reports.protocol import build_protocol
-from app.reports.verification import code_of
+from app.core.bootstrap import open_store
+from app.core.context import local_actor
+from app.documents import styles
+from app.documents.fonts import register_fonts
+from app.documents.protocol import build_protocol
+from app.documents.verification import code_of
 
 RUNS = 15
 
@@ -93,7 +93,7 @@ def bare_same_story(code: str) -> bytes:
     template, no page numbering, no metadata. The ratio to it is what the app itself adds."""
     from reportlab.lib.units import mm
 
-    from app.reports.protocol import protocol_story
+    from app.documents.protocol import protocol_story
 
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm)
@@ -124,9 +124,9 @@ def bench_protocol() -> tuple[float, float, float, float]:
 
 def bench_year() -> dict[str, float]:
     from app.demo.generator import generate
+    from app.documents.mentoring_year import build_year_review, figures
     from app.mentoring.demo import generate_mentoring
     from app.mentoring.year import year_review
-    from app.reports.mentoring_year import build_year_review, figures
 
     folder = Path(tempfile.mkdtemp())
     store = open_store(folder / "national.db", backup=False)
@@ -145,7 +145,7 @@ def bench_year() -> dict[str, float]:
         build_year_review(review, lang="kk", region_name="Ақмола облыстық соты")
 
     def xlsx() -> None:
-        from app.exports.tables import write_xlsx
+        from app.core.sheet_writer import write_xlsx
 
         with store.read() as session:
             review = year_review(session, "AKM", year)

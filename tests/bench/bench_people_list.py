@@ -29,13 +29,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
-from app.bootstrap import open_store
-from app.context import local_actor
+from app.core.bootstrap import open_store
+from app.core.context import local_actor
 from app.people.dto import PersonFilter
 from app.people.queries import count_people, page_people
 from i18n import set_language
 from ui.context import UiContext
-from ui.views.people_view import PeopleView
+from ui.people.people_view import PeopleView
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 

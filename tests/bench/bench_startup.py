@@ -68,7 +68,7 @@ main(["--db", sys.argv[1]])
 """
 )
 
-# The start path before app.bootstrap learned to skip Alembic at head, for comparison.
+# The start path before app.core.bootstrap learned to skip Alembic at head, for comparison.
 APP_EAGER_ALEMBIC = (
     PAINT_HOOK
     + r"""
@@ -165,7 +165,7 @@ def main() -> int:
         "cost of Alembic on the start path (separate process): "
         f"import alembic.command/script {float(costs[0]) * 1000:.0f} ms, "
         f"needs_upgrade() at head {float(costs[1]) * 1000:.0f} ms "
-        "(skipped by app.bootstrap when the store is at head)"
+        "(skipped by app.core.bootstrap when the store is at head)"
     )
     print(f"import sqlalchemy.orm alone (separate process): {float(costs[2]) * 1000:.0f} ms")
     return 0

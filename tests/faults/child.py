@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.bootstrap import open_store
-from app.context import Actor
+from app.core.bootstrap import open_store
+from app.core.context import Actor
 
 
 def progress(done: int, total: int) -> bool:
@@ -29,7 +29,7 @@ def main() -> None:
     store = open_store(db, backup=False)
     actor = Actor("child")
     if mode == "people":
-        from app.imports.people import apply_people, preview_file
+        from app.people.importer import apply_people, preview_file
 
         with store.read() as s:
             preview = preview_file(s, actor, Path(file))

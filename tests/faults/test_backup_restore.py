@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from app.backup import backup_file, restore
-from app.bootstrap import open_store
-from app.context import Actor
-from app.errors import StoreError
-from app.store import Store
+from app.core.backup import backup_file, restore
+from app.core.bootstrap import open_store
+from app.core.context import Actor
+from app.core.errors import StoreError
+from app.core.store import Store
 from db.models import Person
 from i18n import translator
 from tests.app.security.helpers import add_judge

@@ -16,14 +16,14 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from app.context import Actor
-from app.errors import ValidationError
-from app.exports.people import export_people
-from app.exports.tables import write_csv, write_xlsx
-from app.imports.people import apply_people, preview_file
+from app.core.context import Actor
+from app.core.errors import ValidationError
+from app.core.sheet_writer import write_csv, write_xlsx
+from app.core.store import Store
+from app.documents.people_export import export_people
 from app.people.dto import PersonFilter
 from app.people.iin import make_iin
-from app.store import Store
+from app.people.importer import apply_people, preview_file
 from db.models import AuditEntry, Person
 from tests.app.security.helpers import judge_input
 

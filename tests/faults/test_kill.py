@@ -10,14 +10,14 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from app.context import Actor
+from app.core.context import Actor
+from app.core.integrity import check_store
+from app.core.store import Store
 from app.courts.service import list_courts
 from app.demo.generator import generate
 from app.exchange.export import export_package
 from app.exchange.state import set_node_name
-from app.integrity import check_store
 from app.people.iin import make_iin
-from app.store import Store
 from db.models import AuditEntry, Person
 
 CHILD = Path(__file__).with_name("child.py")
@@ -68,7 +68,7 @@ def test_kill_during_people_import(store: Store, actor: Actor, tmp_path: Path) -
 def test_kill_during_exchange_import(store: Store, tmp_path: Path, template_db: Path) -> None:
     import shutil
 
-    from app.bootstrap import open_store
+    from app.core.bootstrap import open_store
 
     district_path = tmp_path / "district.db"
     shutil.copyfile(template_db, district_path)

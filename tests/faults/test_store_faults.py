@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from sqlalchemy import event, func, select
 
-from app.bootstrap import open_store
-from app.context import Actor
-from app.errors import StoreError
-from app.integrity import check_store
-from app.store import Store
+from app.core.bootstrap import open_store
+from app.core.context import Actor
+from app.core.errors import StoreError
+from app.core.integrity import check_store
+from app.core.store import Store
 from db.models import Person
 from i18n import set_language, translator
 from tests.app.security.helpers import add_judge

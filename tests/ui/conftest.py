@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from app.context import Actor
-from app.store import Store
+from app.core.context import Actor
+from app.core.store import Store
 from ui.context import UiContext
 from ui.main_window import MainWindow
 from ui.qt_i18n import LanguageSwitcher

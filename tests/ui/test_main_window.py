@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from ui.context import UiContext
-from ui.dialogs.person_dialog import PersonDialog
 from ui.main_window import MainWindow
+from ui.people.person_dialog import PersonDialog
 
 
 def test_language_switch_retranslates_open_windows(
@@ -59,7 +59,7 @@ def test_every_page_opens_and_state_is_kept(
 
 
 def test_print_preview_shows_the_register(qtbot: QtBot, window: MainWindow) -> None:
-    from ui.dialogs.print_preview_dialog import PrintPreviewDialog
+    from ui.kit.print_preview_dialog import PrintPreviewDialog
 
     people = window.page("people").people  # type: ignore[attr-defined]
     pdf = people.register_pdf()

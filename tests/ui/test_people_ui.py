@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.bootstrap import open_store
+from app.core.bootstrap import open_store
 from app.courts.service import list_courts
 from app.people.dto import PersonFilter, PersonInput, StatusPeriod
 from app.people.iin import make_iin
@@ -18,10 +18,10 @@ from app.people.queries import count_people
 from app.people.service import create_person
 from db.models import AuditEntry
 from ui.context import UiContext
-from ui.dialogs.person_dialog import PersonDialog
-from ui.item_models.people_table_model import PeopleTableModel
 from ui.main_window import MainWindow
-from ui.views.people_view import PeopleView
+from ui.people.people_table_model import PeopleTableModel
+from ui.people.people_view import PeopleView
+from ui.people.person_dialog import PersonDialog
 
 from .typing import type_text
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from app.backup import automatic_backup
-from app.bootstrap import open_store
-from app.context import Actor
+from app.core.backup import automatic_backup
+from app.core.bootstrap import open_store
+from app.core.context import Actor
 from app.courts.service import list_courts
 from app.people.dto import PersonFilter, PersonInput
 from app.people.iin import make_iin

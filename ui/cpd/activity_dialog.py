@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import ValidationError
 from app.cpd.dto import ActivityDTO, ActivityInput, FormDTO
 from app.cpd.ledger import add_activity
 from app.cpd.rules import list_forms
-from app.errors import ValidationError
 from i18n import _
 from ui.context import UiContext
-from ui.ops import run_read, run_write
-from ui.widgets.date_field import DateField
+from ui.kit.date_field import DateField
+from ui.kit.ops import run_read, run_write
 
 
 class ActivityDialog(QDialog):

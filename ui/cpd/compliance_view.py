@@ -19,20 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import DomainError
+from app.core.store import Session
 from app.cpd.compliance import compliance, counts_by_court, status_totals
 from app.cpd.dto import ComplianceFilter, ComplianceRow, CourtCount
 from app.cpd.exports import export_compliance, export_summary
 from app.cpd.printing import print_individual_reports
 from app.cpd.vocab import COMPLIANCE_STATUSES
-from app.errors import DomainError
-from app.reports.cpd_individual import PrintCancelledError
-from app.store import Session
+from app.documents.cpd_individual import PrintCancelledError
 from i18n import N_, _, current_language, format_date, format_number, localized
 from ui.context import UiContext
 from ui.cpd.ledger_view import year_box
 from ui.cpd.rows_table_model import Column, RowsTableModel
-from ui.ops import run_read, show_error
-from ui.worker import run_with_progress
+from ui.kit.ops import run_read, show_error
+from ui.kit.worker import run_with_progress
 
 COURT_COLUMNS: list[Column[CourtCount]] = [
     Column(N_("Court"), lambda c: localized(c.name_kk, c.name_ru) or "—"),

@@ -11,7 +11,7 @@ from ui.cpd.compliance_view import ComplianceView
 from ui.cpd.ledger_view import LedgerView
 from ui.cpd.plan_view import PlanView
 from ui.cpd.rules_view import RulesView
-from ui.cpd.training_view import TrainingView
+from ui.training.training_view import TrainingView
 
 
 class CpdPage(QTabWidget):

@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import ValidationError
 from app.cpd.dto import ExemptionInput
 from app.cpd.exemptions import add_exemption
 from app.cpd.vocab import EXEMPTION_KINDS
-from app.errors import ValidationError
 from i18n import _
 from ui.context import UiContext
-from ui.ops import run_write
-from ui.widgets.date_field import DateField
+from ui.kit.date_field import DateField
+from ui.kit.ops import run_write
 
 # Childcare leave and suspension are kept in the person's status periods (people register).
 KINDS = ("maternity",)

@@ -25,24 +25,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import DomainError
+from app.core.store import Session
 from app.cpd.compliance import person_compliance
 from app.cpd.dto import ActivityDTO, ComplianceRow
 from app.cpd.evidence import attach_evidence
 from app.cpd.importer import ImportResult, import_activities
 from app.cpd.ledger import person_ledger, review_activity
 from app.cpd.vocab import ACTIVITY_STATES, COMPLIANCE_STATUSES
-from app.errors import DomainError
 from app.people.dto import PersonFilter
 from app.people.queries import page_people
-from app.store import Session
 from i18n import N_, _, format_date, format_number
 from ui.context import UiContext
 from ui.cpd.activity_dialog import ActivityDialog
 from ui.cpd.exemption_dialog import ExemptionDialog
 from ui.cpd.report_panel import ReportPanel
 from ui.cpd.rows_table_model import Column, RowsTableModel
-from ui.ops import run_read, run_write
-from ui.worker import run_with_progress
+from ui.kit.ops import run_read, run_write
+from ui.kit.worker import run_with_progress
 
 LEDGER_COLUMNS: list[Column[ActivityDTO]] = [
     Column(N_("Date"), lambda a: format_date(a.data.ends_on)),

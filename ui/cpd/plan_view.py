@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.store import Session
 from app.courts.service import list_courts
-from app.store import Session
 from app.training.dto import NeedInput, RegionalCheck
 from app.training.exports import export_plan
 from app.training.plan import (
@@ -40,7 +40,7 @@ from i18n import N_, _, current_language, format_date, format_number
 from ui.context import UiContext
 from ui.cpd.ledger_view import year_box
 from ui.cpd.rows_table_model import Column, RowsTableModel
-from ui.ops import run_read, run_write
+from ui.kit.ops import run_read, run_write
 
 COLUMNS: list[Column[NeedRow]] = [
     Column(N_("Topic"), lambda n: n.topic),

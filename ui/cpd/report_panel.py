@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.store import Session
 from app.cpd.dto import ReportDTO
 from app.cpd.printing import print_individual_reports
 from app.cpd.vocab import REPORT_STATES
 from app.cpd.workflow import accept_report, find_report, open_report, return_report, submit_report
-from app.store import Session
 from i18n import _, current_language, format_date
 from ui.context import UiContext
-from ui.ops import run_read, run_write
+from ui.kit.ops import run_read, run_write
 
 
 class ReportPanel(QWidget):

@@ -21,15 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.store import Session
 from app.cpd.dto import RoleRule, RuleSetDTO, RuleSetInput
 from app.cpd.rules import add_form, amend_rules, list_forms, rule_set_for
 from app.cpd.vocab import PARTIAL_EXEMPTION
-from app.store import Session
 from i18n import N_, _, format_number, localized
 from ui.context import UiContext
 from ui.cpd.ledger_view import year_box
 from ui.cpd.rows_table_model import Column, RowsTableModel
-from ui.ops import run_read, run_write
+from ui.kit.ops import run_read, run_write
 
 
 @dataclass(frozen=True)

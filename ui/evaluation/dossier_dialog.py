@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 from app.evaluation.rounds import Dossier, dossier
 from i18n import _, format_date, localized
 from ui.context import UiContext
-from ui.ops import run_read
+from ui.kit.ops import run_read
 
 
 def dossier_html(d: Dossier, name: str) -> str:

@@ -20,7 +20,7 @@ from ui.evaluation.rounds_view import RoundsView
 from ui.evaluation.sampling_view import SamplingView
 from ui.evaluation.summary_view import SummaryView
 from ui.evaluation.template_dialog import TemplateDialog
-from ui.ops import run_read
+from ui.kit.ops import run_read
 
 
 class TemplatesView(QWidget):

@@ -29,7 +29,7 @@ from i18n import _
 from ui.context import UiContext
 from ui.evaluation.dossier_dialog import DossierDialog
 from ui.evaluation.sheet_dialog import SheetDialog
-from ui.ops import run_read, run_write
+from ui.kit.ops import run_read, run_write
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

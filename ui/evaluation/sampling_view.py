@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import DomainError
+from app.core.errors import DomainError
 from app.evaluation.dto import DrawDTO
 from app.evaluation.sampling import draw_for_list, read_case_list, sample_key
 from i18n import _, ngettext
 from ui.context import UiContext
-from ui.ops import run_write, show_error
+from ui.kit.ops import run_write, show_error
 
 
 class SamplingView(QWidget):

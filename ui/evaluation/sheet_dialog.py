@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ValidationError
+from app.core.errors import ValidationError
 from app.evaluation.dto import RatingInput, SheetDTO
 from app.evaluation.sheets import acknowledge, get_sheet, rate, sign_off
 from i18n import _, format_date
 from ui.context import UiContext
-from ui.ops import run_read, run_write
+from ui.kit.ops import run_read, run_write
 
 
 class SheetDialog(QDialog):

@@ -19,17 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.settings import current_centre
+from app.core.sheet_writer import write_xlsx
+from app.core.store import Session
+from app.documents.evaluation_summary import build_summary_pdf, grouped, summary_rows
 from app.evaluation.queries import periods
 from app.evaluation.summary import SummaryTable, summary_table
 from app.evaluation.templates import list_templates
-from app.exports.tables import write_xlsx
-from app.reports.evaluation_summary import build_summary_pdf, grouped, summary_rows
-from app.settings.service import current_centre
-from app.store import Session
 from i18n import _, current_language, localized
 from ui.context import UiContext
-from ui.dialogs.print_preview_dialog import PrintPreviewDialog
-from ui.ops import run_read
+from ui.kit.ops import run_read
+from ui.kit.print_preview_dialog import PrintPreviewDialog
 
 
 class SummaryView(QWidget):

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ValidationError
+from app.core.errors import ValidationError
 from app.evaluation.dto import CriterionInput, SectionInput, TemplateDTO, TemplateInput
 from app.evaluation.templates import save_template_version
 from i18n import _
 from ui.context import UiContext
-from ui.ops import run_write
+from ui.kit.ops import run_write
 
 COLUMNS = ("section_kk", "section_ru", "code", "title_kk", "title_ru", "scale", "weight", "comment")
 

@@ -23,20 +23,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import DomainError
+from app.core.settings import current_centre
+from app.core.store import Session
 from app.courts.service import list_courts
-from app.errors import DomainError
+from app.documents.internship_schedule import build_due_pdf
 from app.internships.dto import DueFilter, DueRow, PlanResult
 from app.internships.due import due_judges
 from app.internships.planner import REASONS, apply_plan, plan_year
 from app.internships.queries import centre_region_code
-from app.reports.internship_schedule import build_due_pdf
-from app.settings.service import current_centre
-from app.store import Session
 from i18n import _, current_language, format_date, localized, ngettext
 from ui.context import UiContext
-from ui.dialogs.print_preview_dialog import PrintPreviewDialog
-from ui.ops import run_read, show_error
-from ui.worker import run_with_progress
+from ui.kit.ops import run_read, show_error
+from ui.kit.print_preview_dialog import PrintPreviewDialog
+from ui.kit.worker import run_with_progress
 
 COLUMNS = (
     "name",

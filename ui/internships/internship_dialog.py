@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.store import Session
 from app.internships.dto import InternshipDTO, InternshipInput
 from app.internships.queries import host_tutors, result_sheet_of
 from app.internships.service import (
@@ -24,11 +25,10 @@ from app.internships.service import (
     set_status,
     start_result_sheet,
 )
-from app.store import Session
 from i18n import N_, _, format_date
 from ui.context import UiContext
 from ui.evaluation.sheet_dialog import SheetDialog
-from ui.ops import run_read, run_write
+from ui.kit.ops import run_read, run_write
 
 STATUS_LABELS = (("planned", N_("Planned")), ("done", N_("Done")), ("cancelled", N_("Cancelled")))
 

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.context import Actor
+from app.core.context import Actor
+from app.core.store import Session
 from app.courts.service import list_courts
 from app.internships.hosts import (
     add_blackout,
@@ -34,11 +35,10 @@ from app.internships.hosts import (
     save_holiday,
 )
 from app.internships.queries import blackouts, offers
-from app.store import Session
 from i18n import _, format_date, localized
 from ui.context import UiContext
-from ui.ops import run_read, run_write
-from ui.widgets.date_field import DateField
+from ui.kit.date_field import DateField
+from ui.kit.ops import run_read, run_write
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import ValidationError
+from app.core.errors import ValidationError
+from app.core.store import Session
+from app.documents.internship_quality import quality_rows
 from app.internships.quality import Comparison, add_indicators, compare, read_indicators_xlsx
-from app.reports.internship_quality import quality_rows
-from app.store import Session
 from i18n import _, current_language, ngettext
 from ui.context import UiContext
-from ui.ops import run_read, run_write
+from ui.kit.ops import run_read, run_write
 
 
 class QualityView(QWidget):

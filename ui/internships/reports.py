@@ -7,20 +7,20 @@ from datetime import date
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.core.settings import current_centre
+from app.core.store import Session
+from app.documents.evaluation_summary import build_summary_pdf
+from app.documents.internship_quality import build_quality_pdf
+from app.documents.internship_schedule import build_due_pdf, build_schedule_pdf
 from app.evaluation.queries import periods
 from app.evaluation.summary import summary_table
 from app.internships.due import due_judges
 from app.internships.quality import compare
 from app.internships.queries import schedule
-from app.reports.evaluation_summary import build_summary_pdf
-from app.reports.internship_quality import build_quality_pdf
-from app.reports.internship_schedule import build_due_pdf, build_schedule_pdf
-from app.settings.service import current_centre
-from app.store import Session
 from i18n import _, current_language, localized
 from ui.context import UiContext
-from ui.dialogs.print_preview_dialog import PrintPreviewDialog
-from ui.ops import run_read
+from ui.kit.ops import run_read
+from ui.kit.print_preview_dialog import PrintPreviewDialog
 
 
 def _centre(s: Session, lang: str) -> str:

@@ -27,7 +27,7 @@ from app.internships.service import save_internship
 from i18n import _
 from ui.context import UiContext
 from ui.internships.timeline_widget import Row, TimelineWidget
-from ui.ops import run_read, run_write
+from ui.kit.ops import run_read, run_write
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.core.store import Session
+from app.documents.protocol import DECISION_LABELS, build_protocol
 from app.mentoring import council, protocol_queries, queries
 from app.mentoring.dto import (
     DecisionInput,
     ProtocolInput,
 )
-from app.reports.protocol import DECISION_LABELS, build_protocol
-from app.store import Session
 from i18n import N_, _
 from ui.mentoring.pair_tab import PairTab, date_edit, picked_date
 

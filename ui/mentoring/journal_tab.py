@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.errors import DomainError
+from app.core.errors import DomainError
 from app.mentoring import journal
 from app.mentoring.journal import ETHICS_CRITERIA
 from i18n import N_, _

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import DomainError
+from app.core.settings import current_centre
 from app.courts.service import list_courts
-from app.errors import DomainError
 from app.mentoring import queries, service
 from app.mentoring.dto import NeedRow, PairDTO, Suggestion
 from app.mentoring.rules import KIND_LABELS, REASONS
-from app.settings.service import current_centre
 from i18n import N_, _, localized
 from ui.context import UiContext
 from ui.mentoring.pair_panel import PairPanel

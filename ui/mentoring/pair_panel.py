@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from app.errors import DomainError
+from app.core.errors import DomainError
+from app.core.store import Session
 from app.mentoring.dto import PairDTO
-from app.store import Session
 from i18n import _
 from ui.context import UiContext
 from ui.mentoring.council_tab import CouncilTab

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDate, QEvent
 from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QPushButton, QWidget
 
+from app.core.store import Session
 from app.mentoring.dto import PairDTO
-from app.store import Session
 from i18n import _
 from ui.context import UiContext
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.errors import DomainError
+from app.core.errors import DomainError
 from app.mentoring import programme
 from app.mentoring.dto import (
     ProgrammeItem,

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import DomainError
-from app.exports.tables import write_xlsx
+from app.core.errors import DomainError
+from app.core.sheet_writer import write_xlsx
+from app.documents.mentoring_year import build_year_review, figures, guide_header, guide_rows
 from app.mentoring import roster
 from app.mentoring.year import year_review
-from app.reports.mentoring_year import build_year_review, figures, guide_header, guide_rows
 from i18n import _, current_language
 from ui.context import UiContext
 

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import DomainError
+from app.core.errors import DomainError
+from app.core.store import Session
 from app.mentoring import queries, roster, seminars
 from app.mentoring.dto import RosterEntryInput, RosterOrderInput
 from app.mentoring.rules import EVENT_KINDS, KIND_LABELS, REASONS
 from app.people.dto import PersonFilter
 from app.people.queries import page_people
-from app.store import Session
 from i18n import N_, _, localized
 from ui.context import UiContext
 

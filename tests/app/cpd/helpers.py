@@ -6,7 +6,8 @@ import uuid
 from datetime import date
 from decimal import Decimal
 
-from app.context import Actor
+from app.core.context import Actor
+from app.core.store import Store
 from app.courts.service import list_courts
 from app.cpd.dto import ActivityDTO, ActivityInput
 from app.cpd.ledger import add_activity, review_activity
@@ -14,7 +15,6 @@ from app.cpd.rules import form_by_code
 from app.people.dto import PersonInput, StatusPeriod
 from app.people.iin import make_iin
 from app.people.service import create_person
-from app.store import Store
 
 TODAY = date(2026, 11, 21)
 _issued: set[str] = set()

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.context import Actor
+from app.core.context import Actor
+from app.core.store import Store
 from app.cpd.compliance import (
     academy_due,
     compliance,
@@ -23,7 +24,6 @@ from app.cpd.dto import ComplianceFilter, ExemptionInput, RuleSetInput
 from app.cpd.exemptions import add_exemption
 from app.cpd.rules import amend_rules
 from app.people.dto import StatusPeriod
-from app.store import Store
 from tests.app.cpd.helpers import add, make_person
 
 

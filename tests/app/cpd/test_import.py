@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
-from app.context import Actor
+from app.core.context import Actor
+from app.core.store import Store
 from app.cpd.import_file import COLUMNS, ImportFileError, parse_day
 from app.cpd.importer import ImportRejectedError, import_activities, write_template
 from app.cpd.ledger import person_ledger
-from app.store import Store
 from db.models import CpdActivity
 from tests.app.cpd.helpers import TODAY, make_person
 

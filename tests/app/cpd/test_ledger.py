@@ -10,7 +10,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import update
 
-from app.context import Actor
+from app.core.context import Actor
+from app.core.errors import PermissionDeniedError, ValidationError
+from app.core.store import Store
 from app.cpd.dto import ActivityInput
 from app.cpd.evidence import EvidenceDamagedError, attach_evidence, evidence_content
 from app.cpd.ledger import (
@@ -19,8 +21,6 @@ from app.cpd.ledger import (
     review_activity,
     update_activity,
 )
-from app.errors import PermissionDeniedError, ValidationError
-from app.store import Store
 from db.models import CpdEvidence
 from tests.app.cpd.helpers import TODAY, add, form_id, make_person
 

@@ -12,13 +12,13 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from app.__main__ import main
-from app.context import Actor
+from app.core.context import Actor
+from app.core.store import Store
 from app.cpd.evidence import attach_evidence
 from app.cpd.exports import export_summary
 from app.cpd.printing import print_individual_reports
 from app.cpd.workflow import accept_report, open_report, submit_report
-from app.reports.cpd_individual import PrintCancelledError
-from app.store import Store
+from app.documents.cpd_individual import PrintCancelledError
 from app.training.demo import generate_training
 from app.training.exports import export_plan, sign_in_sheet_pdf
 from app.training.queries import list_events

@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import pytest
 
-from app.context import Actor
+from app.core.context import Actor
+from app.core.errors import PermissionDeniedError, ValidationError
+from app.core.store import Store
 from app.cpd.compliance import person_compliance
 from app.cpd.dto import RoleRule, RuleSetInput
 from app.cpd.rules import RuleSetInForceError, add_form, amend_rules, list_forms, rule_set_for
-from app.errors import PermissionDeniedError, ValidationError
-from app.store import Store
 from tests.app.cpd.helpers import add, form_id, make_person
 
 

@@ -7,7 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from app.context import Actor
+from app.core.context import Actor
+from app.core.errors import ValidationError
+from app.core.store import Store
 from app.cpd.ledger import YearLockedError, review_activity
 from app.cpd.workflow import (
     ReportStateError,
@@ -17,8 +19,6 @@ from app.cpd.workflow import (
     return_report,
     submit_report,
 )
-from app.errors import ValidationError
-from app.store import Store
 from tests.app.cpd.helpers import add, make_person
 
 

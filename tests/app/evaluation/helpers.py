@@ -7,13 +7,13 @@ from datetime import date
 
 from sqlalchemy import select
 
-from app.context import Actor
+from app.core.context import Actor
+from app.core.store import Store
 from app.courts.dto import DistrictCourtInput
 from app.courts.service import add_district_court
 from app.people.dto import PersonInput
 from app.people.iin import make_iin
 from app.people.service import create_person
-from app.store import Store
 from db.models import Court
 
 

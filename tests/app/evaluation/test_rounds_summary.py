@@ -10,13 +10,13 @@ from decimal import Decimal
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from app.context import Actor
+from app.core.context import Actor
+from app.core.store import Store
+from app.documents.evaluation_summary import build_summary_pdf
 from app.evaluation.dto import RatingInput
 from app.evaluation.rounds import create_round, dossier, list_rounds
 from app.evaluation.sheets import acknowledge, get_sheet, rate, sign_off
 from app.evaluation.summary import summary_table
-from app.reports.evaluation_summary import build_summary_pdf
-from app.store import Store
 from db.models import EvalSheet
 from tests.app.evaluation.helpers import judges
 
@@ -101,7 +101,7 @@ def test_draft_sheets_do_not_count(store: Store, actor: Actor) -> None:
 def test_only_signed_sheets_are_acknowledged(store: Store, actor: Actor) -> None:
     import pytest
 
-    from app.errors import ValidationError
+    from app.core.errors import ValidationError
 
     court, _ids = judges(store, actor, 1)
     with store.write() as s:

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.context import CENTRE_OFFICER, Actor
-from app.errors import PermissionDeniedError, ValidationError
+from app.core.context import CENTRE_OFFICER, Actor
+from app.core.errors import PermissionDeniedError, ValidationError
+from app.core.sheet_writer import write_xlsx
+from app.core.store import Store
 from app.evaluation.sampling import draw, pick, read_case_list, sample_codes, sample_key
-from app.exports.tables import write_xlsx
-from app.store import Store
 from tests.app.evaluation.helpers import judges
 
 CASES = [f"2-{n:04d}-27" for n in range(1, 41)]

@@ -8,13 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.context import Actor
-from app.errors import ValidationError
+from app.core.context import Actor
+from app.core.errors import ValidationError
+from app.core.store import Store
 from app.evaluation.dto import CriterionInput, RatingInput, SectionInput, TemplateInput
 from app.evaluation.scoring import points, score, weight_errors
 from app.evaluation.sheets import SheetLockedError, create_sheet, get_sheet, rate, sign_off
 from app.evaluation.templates import current_template, list_templates, save_template_version
-from app.store import Store
 from tests.app.evaluation.helpers import judges
 
 

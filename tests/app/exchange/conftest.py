@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from app.bootstrap import open_store
-from app.context import Actor
+from app.core.bootstrap import open_store
+from app.core.context import Actor
+from app.core.store import Store
 from app.exchange.state import set_node_name
-from app.store import Store
 from tests.pg_plugin import create_database, database_url, drop_database, pg_admin_url
 
 

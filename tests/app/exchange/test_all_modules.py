@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from app.context import Actor
+from app.core.context import Actor
+from app.core.store import Store
 from app.cpd.demo import generate_activity
 from app.demo.generator import generate
 from app.evaluation.demo import generate as generate_evaluation
@@ -14,7 +15,6 @@ from app.exchange.rows import META_COLUMNS, encode_row, exchanged_tables
 from app.exchange.state import set_peer_confidential
 from app.internships.demo import generate as generate_internships
 from app.mentoring.demo import generate_mentoring
-from app.store import Store
 from app.training.demo import generate_training
 
 DEMO = Actor("demo")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from app.core.store import Store
 from app.people.iin import make_iin
-from app.store import Store
 from db.models import Person
 
 ROOT = Path(__file__).resolve().parents[3]

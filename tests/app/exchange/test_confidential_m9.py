@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import json
 
-from app.context import COORDINATOR, MENTOR, Actor
+from app.core.context import COORDINATOR, MENTOR, Actor
+from app.core.store import Store
 from app.exchange.export import build_body
 from app.exchange.state import set_node_name, set_peer_confidential
 from app.mentoring import journal, service
-from app.store import Store
 from tests.app.mentoring.conftest import TODAY, world  # noqa: F401  (the fixture)
 
 SECRET = "құпия ой, тек жұпқа"

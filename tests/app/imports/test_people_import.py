@@ -9,13 +9,13 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
-from app.context import VIEWER, Actor
-from app.errors import PermissionDeniedError, ValidationError
-from app.imports.courts import apply_courts, preview_courts
-from app.imports.people import apply_people, preview_file, write_template
-from app.imports.reader import as_date, read_sheet
+from app.core.context import VIEWER, Actor
+from app.core.errors import PermissionDeniedError, ValidationError
+from app.core.sheet_reader import as_date, read_sheet
+from app.core.store import Store
+from app.courts.importer import apply_courts, preview_courts
 from app.people.iin import make_iin
-from app.store import Store
+from app.people.importer import apply_people, preview_file, write_template
 from db.models import Court, Person
 from tests.app.security.helpers import add_judge
 

@@ -12,10 +12,11 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from app.context import VIEWER, Actor
+from app.core.context import VIEWER, Actor
+from app.core.errors import PermissionDeniedError, ValidationError
+from app.core.store import Store
 from app.courts.dto import DistrictCourtInput
 from app.courts.service import add_district_court
-from app.errors import PermissionDeniedError, ValidationError
 from app.internships.conflicts import check_internship
 from app.internships.dto import InternshipInput
 from app.internships.hosts import add_blackout, add_busy_period, add_offer, set_candidate_places
@@ -24,7 +25,6 @@ from app.internships.service import InternshipConflictError, save_internship
 from app.people.dto import PersonInput, StatusPeriod
 from app.people.iin import make_iin
 from app.people.service import create_person
-from app.store import Store
 from db.models import Court
 
 Y = 2027

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from app.context import Actor
+from app.core.context import Actor
+from app.core.store import Store
 from app.courts.dto import DistrictCourtInput
 from app.courts.service import add_district_court
 from app.internships.dto import DueFilter
@@ -16,7 +17,6 @@ from app.internships.rules import InternshipRules
 from app.people.dto import PersonInput, StatusPeriod
 from app.people.iin import make_iin
 from app.people.service import create_person
-from app.store import Store
 from db.models import Court, Internship, InternshipRuleSet, QualityIndicator
 
 
@@ -104,8 +104,8 @@ def test_rule_parameters_are_data_in_force_from_a_date(store: Store, actor: Acto
 
 
 def test_lists_start_at_the_centres_region(store: Store, actor: Actor) -> None:
+    from app.core.settings import CENTRE_KEY, set_setting
     from app.internships.queries import centre_region_code
-    from app.settings.service import CENTRE_KEY, set_setting
     from db.models import TrainingCentre
 
     with store.read() as s:

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from app.context import Actor
+from app.core.context import Actor
+from app.core.store import Store
 from app.internships import demo
 from app.internships.conflicts import check_internship
 from app.internships.dto import InternshipInput
@@ -16,7 +17,6 @@ from app.internships.hosts import add_offer
 from app.internships.planner import REASONS, apply_plan, busy_days, plan_year
 from app.internships.queries import schedule
 from app.internships.rules import holidays_of_year, is_working_day
-from app.store import Store
 from db.models import Court, HostBlackout, HostOffer, Person
 
 YEAR = 2027

@@ -10,13 +10,13 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from app.__main__ import main
-from app.bootstrap import open_store
-from app.context import local_actor
+from app.core.bootstrap import open_store
+from app.core.context import local_actor
+from app.documents.evaluation_summary import build_summary_pdf, grouped, summary_rows
 from app.evaluation import demo as eval_demo
 from app.evaluation.summary import summary_table
 from app.internships import demo
 from app.internships.planner import apply_plan
-from app.reports.evaluation_summary import build_summary_pdf, grouped, summary_rows
 
 YEAR = 2027
 

@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from app.context import Actor
+from app.core.context import Actor
+from app.core.errors import ValidationError
+from app.core.sheet_writer import write_xlsx
+from app.core.store import Store
 from app.courts.dto import DistrictCourtInput
 from app.courts.service import add_district_court
-from app.errors import ValidationError
 from app.evaluation.rounds import dossier
 from app.evaluation.sheets import get_sheet
-from app.exports.tables import write_xlsx
 from app.internships.dto import InternshipInput
 from app.internships.hosts import add_offer
 from app.internships.quality import (
@@ -35,7 +36,6 @@ from app.internships.service import (
 from app.people.dto import PersonInput
 from app.people.iin import make_iin
 from app.people.service import create_person
-from app.store import Store
 from db.models import Court
 
 IIN = make_iin(date(1978, 3, 3), 31)

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
+from app.core.store import Store
 from app.courts.dto import DistrictCourtInput
 from app.courts.service import add_district_court
 from app.mentoring.dto import RosterEntryInput, RosterOrderInput
@@ -16,7 +17,6 @@ from app.mentoring.roster import approve_roster
 from app.people.dto import PersonInput, StatusPeriod
 from app.people.iin import make_iin
 from app.people.service import create_person
-from app.store import Store
 from db.models import Court
 
 TODAY = date(2026, 11, 21)

@@ -8,13 +8,13 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from app.context import COORDINATOR, MENTOR, Actor
-from app.errors import PermissionDeniedError
+from app.core.context import COORDINATOR, MENTOR, Actor
+from app.core.errors import PermissionDeniedError
+from app.documents.protocol import build_protocol
 from app.mentoring import council, journal, programme, protocol_queries, queries, service
 from app.mentoring.access import LockedError
 from app.mentoring.dto import DecisionInput, ProgrammeItem, ProtocolInput, ReportInput
 from app.mentoring.verify import UNALTERED, verify_pdf
-from app.reports.protocol import build_protocol
 from tests.app.mentoring.conftest import TODAY
 
 ITEMS = (

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from app.errors import ValidationError
+from app.core.errors import ValidationError
 from app.mentoring import queries, seminars
 from tests.app.mentoring.conftest import TODAY
 

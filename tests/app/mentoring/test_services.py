@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from app.context import CENTRE_OFFICER, COORDINATOR, MENTOR, Actor
-from app.errors import PermissionDeniedError, ValidationError
+from app.core.context import CENTRE_OFFICER, COORDINATOR, MENTOR, Actor
+from app.core.errors import PermissionDeniedError, ValidationError
 from app.mentoring import council, journal, programme, protocol_queries, queries, roster, service
 from app.mentoring.access import LockedError
 from app.mentoring.dto import (

@@ -7,15 +7,15 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from app.audit.service import broken_links
-from app.context import Actor
+from app.core.audit import broken_links
+from app.core.context import Actor
+from app.core.errors import ConflictError, ValidationError
+from app.core.store import Store
 from app.courts.service import list_courts
-from app.errors import ConflictError, ValidationError
 from app.people.dto import PersonFilter, PersonInput, StatusPeriod
 from app.people.iin import make_iin
 from app.people.queries import count_people, page_people
 from app.people.service import create_person, get_person, update_person
-from app.store import Store
 from db.models import AuditEntry, Person
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from app.context import Actor
+from app.core.context import Actor
 from app.courts.service import list_courts
 from app.people.dto import PersonDTO, PersonInput
 from app.people.iin import make_iin

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from app.context import Actor
-from app.store import Store
+from app.core.context import Actor
+from app.core.store import Store
 from tests.app.security.helpers import add_judge
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from app.context import HR, Actor
-from app.errors import PermissionDeniedError
-from app.security.audit_log import AuditFilter, count_entries, export_entries, page_entries
-from app.store import Store
+from app.core.audit_log import AuditFilter, count_entries, export_entries, page_entries
+from app.core.context import HR, Actor
+from app.core.errors import PermissionDeniedError
+from app.core.store import Store
 from tests.app.security.helpers import add_judge
 
 

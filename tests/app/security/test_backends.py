@@ -10,10 +10,10 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from app.context import Actor
-from app.errors import ConflictError
+from app.core.context import Actor
+from app.core.errors import ConflictError
+from app.core.store import Store
 from app.people.service import get_person, update_person
-from app.store import Store
 from db.base import Base
 from db.migrate import current_revision, head_revisions
 from db.models import Person
@@ -122,7 +122,7 @@ def test_plain_postgresql_urls_use_psycopg_3() -> None:
 
 def test_concurrent_saves_keep_the_audit_chain(store: Store, actor: Actor) -> None:
     """Two PCs saving at the same time both succeed and the hash chain stays whole."""
-    from app.audit.service import broken_links
+    from app.core.audit import broken_links
 
     errors: list[BaseException] = []
     started = threading.Event()

@@ -5,19 +5,21 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from app.context import ADMINISTRATOR, COORDINATOR, HR, MENTOR, VIEWER, Actor
-from app.courts.dto import DistrictCourtInput
-from app.courts.service import add_district_court, list_courts
-from app.errors import PermissionDeniedError, ValidationError
-from app.people.service import delete_person, update_person
-from app.security.dto import UserInput
-from app.security.permissions import (
+from app.core.context import ADMINISTRATOR, COORDINATOR, HR, MENTOR, VIEWER, Actor
+from app.core.errors import PermissionDeniedError, ValidationError
+from app.core.permissions import (
     CONFIDENTIAL_READ,
     PEOPLE_EDIT,
     USERS_MANAGE,
     can,
     require,
 )
+from app.core.settings import set_setting
+from app.core.store import Store
+from app.courts.dto import DistrictCourtInput
+from app.courts.service import add_district_court, list_courts
+from app.people.service import delete_person, update_person
+from app.security.dto import UserInput
 from app.security.service import (
     MAX_FAILED_KEY,
     LoginError,
@@ -31,8 +33,6 @@ from app.security.service import (
     startup_actor,
     unlock_user,
 )
-from app.settings.service import set_setting
-from app.store import Store
 from db.models import AuditEntry, LoginAttempt, User
 from tests.app.security.helpers import add_judge, judge_input
 
@@ -157,8 +157,8 @@ def test_pair_confidentiality_m9() -> None:
     """M-9: a mentor sees their own pair only; the coordinator sees every pair."""
     import uuid
 
-    from app.errors import PermissionDeniedError as Denied
-    from app.security.permissions import may_see_pair, require_pair
+    from app.core.errors import PermissionDeniedError as Denied
+    from app.core.permissions import may_see_pair, require_pair
 
     mentor_id, protege_id, other = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
     mentor = Actor("m", frozenset({MENTOR}), mentor_id)

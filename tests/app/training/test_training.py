@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.context import Actor
+from app.core.context import Actor
+from app.core.errors import PermissionDeniedError, ValidationError
+from app.core.store import Store
 from app.courts.service import list_courts
 from app.cpd.compliance import person_compliance
 from app.cpd.ledger import person_ledger, update_activity
-from app.errors import PermissionDeniedError, ValidationError
-from app.store import Store
 from app.training.attendance import (
     SignInSheetError,
     give_feedback,

@@ -11,20 +11,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from app.context import Actor
+from app.core.context import Actor
+from app.core.store import Store
 from app.cpd.dto import ActivityInput
 from app.cpd.ledger import add_activity, review_activity
 from app.cpd.rules import form_by_code
-from app.store import Store
 from i18n import set_language
 from tests.app.cpd.helpers import make_person
 from ui.context import UiContext
 from ui.cpd.activity_dialog import ActivityDialog
 from ui.cpd.cpd_page import CpdPage
 from ui.cpd.exemption_dialog import ExemptionDialog
-from ui.cpd.training_view import ATTENDED
 from ui.main_window import MainWindow
 from ui.qt_i18n import LanguageSwitcher
+from ui.training.training_view import ATTENDED
 
 from ..typing import type_text
 

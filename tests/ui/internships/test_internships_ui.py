@@ -11,7 +11,8 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.context import Actor
+from app.core.context import Actor
+from app.core.store import Store
 from app.courts.dto import DistrictCourtInput
 from app.courts.service import add_district_court
 from app.internships.dto import InternshipInput
@@ -20,7 +21,6 @@ from app.internships.service import save_internship
 from app.people.dto import PersonInput
 from app.people.iin import make_iin
 from app.people.service import create_person
-from app.store import Store
 from db.models import Court, Internship
 from ui.context import UiContext
 from ui.internships.internships_page import InternshipsPage

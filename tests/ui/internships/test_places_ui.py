@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from app.core.store import Store
 from app.internships.hosts import list_holidays
 from app.internships.queries import blackouts, offers
 from app.internships.rules import holidays_of_year
-from app.store import Store
 from ui.internships.internships_page import InternshipsPage
 from ui.main_window import MainWindow
 
@@ -61,7 +61,7 @@ def test_reports_page_previews_the_internship_documents(
     qtbot: QtBot, window: MainWindow, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The Reports page lists the schedule, due list, quality and summary documents."""
-    from app.context import local_actor
+    from app.core.context import local_actor
     from app.internships import demo
     from ui.internships import reports
 
@@ -94,8 +94,8 @@ def test_quality_import_and_comparison(
     qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path
 ) -> None:
     """I-2: indicators imported from XLSX; each internship compared before and after."""
-    from app.context import local_actor
-    from app.exports.tables import write_xlsx
+    from app.core.context import local_actor
+    from app.core.sheet_writer import write_xlsx
     from app.internships import demo
     from app.internships.quality import compare
 

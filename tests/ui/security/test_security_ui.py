@@ -11,8 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from app.bootstrap import open_store
-from app.context import ADMINISTRATOR, VIEWER, Actor
+from app.core.bootstrap import open_store
+from app.core.context import ADMINISTRATOR, VIEWER, Actor
+from app.core.store import Store
 from app.exchange.apply import import_package
 from app.exchange.export import export_package
 from app.exchange.state import set_node_name
@@ -20,17 +21,16 @@ from app.people.iin import make_iin
 from app.people.service import get_person, update_person
 from app.security.dto import UserInput
 from app.security.service import create_first_administrator
-from app.store import Store
 from db.models import Person
 from i18n import translator
 from tests.app.security.helpers import add_judge
 from ui.context import UiContext
+from ui.data.audit_view import AuditView
+from ui.data.conflicts_view import ConflictsView
+from ui.data.import_view import ImportView
+from ui.data.login_dialog import FirstRunDialog, LoginDialog
+from ui.data.page import SecurityPage
 from ui.qt_i18n import LanguageSwitcher
-from ui.security.audit_view import AuditView
-from ui.security.conflicts_view import ConflictsView
-from ui.security.import_view import ImportView
-from ui.security.login_dialog import FirstRunDialog, LoginDialog
-from ui.security.page import SecurityPage
 
 SHOTS = Path(os.environ.get("TALIMGER_SHOTS", "/tmp/talimger-shots"))
 

@@ -1,1 +1,0 @@
-"""Audit log: recording changes and checking the hash chain."""

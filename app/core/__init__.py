@@ -1,0 +1,1 @@
+"""The kernel: actor, errors, store, settings, audit, permissions, progress, spreadsheets."""

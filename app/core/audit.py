@@ -1,0 +1,113 @@
+"""Record audit entries chained by SHA-256 and verify the chain."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from app.core.context import Actor
+from db.base import utcnow
+from db.models import AuditEntry
+
+GENESIS = "0" * 64
+AUDIT_LOCK_KEY = 0x7A1_1A6E  # any constant shared by every PC of a PostgreSQL store
+
+
+def plain(value: Any) -> Any:
+    """A JSON-safe form of a column value."""
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[Any]]:
+    """Changed fields as {name: [old, new]}."""
+    keys = sorted(set(old) | set(new))
+    return {
+        k: [plain(old.get(k)), plain(new.get(k))]
+        for k in keys
+        if plain(old.get(k)) != plain(new.get(k))
+    }
+
+
+def _digest(
+    prev_hash: str,
+    seq: int,
+    at: datetime,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    changes: dict[str, Any],
+) -> str:
+    payload = json.dumps(
+        [prev_hash, seq, at.isoformat(), actor, action, entity, entity_id, changes],
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    entity: str,
+    entity_id: uuid.UUID | str,
+    changes: dict[str, Any],
+) -> AuditEntry:
+    """Append an entry to the log inside the caller's transaction."""
+    if session.get_bind().dialect.name == "postgresql":
+        # Two PCs saving at once would both read the same last entry and break the chain (or
+        # collide on seq); this lock, held until commit, makes appends take turns. SQLite
+        # write transactions already take turns (BEGIN IMMEDIATE).
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": AUDIT_LOCK_KEY})
+    last = session.execute(
+        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
+    seq, prev_hash = (last.seq + 1, last.hash) if last else (1, GENESIS)
+    # Microseconds are dropped so the timestamp survives every backend's round trip unchanged.
+    at = utcnow().replace(microsecond=0)
+    entry = AuditEntry(
+        seq=seq,
+        at=at,
+        actor=actor.name,
+        action=action,
+        entity=entity,
+        entity_id=str(entity_id),
+        changes=changes,
+        prev_hash=prev_hash,
+        hash=_digest(prev_hash, seq, at, actor.name, action, entity, str(entity_id), changes),
+        updated_by=actor.name,
+    )
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def broken_links(session: Session) -> list[int]:
+    """Sequence numbers whose entry does not match its hash or its predecessor."""
+    broken: list[int] = []
+    prev = GENESIS
+    expected_seq = 1
+    for e in session.scalars(select(AuditEntry).order_by(AuditEntry.seq)):
+        at = e.at if e.at.tzinfo else e.at.replace(tzinfo=utcnow().tzinfo)
+        digest = _digest(
+            e.prev_hash, e.seq, at, e.actor, e.action, e.entity, e.entity_id, e.changes
+        )
+        if e.seq != expected_seq or e.prev_hash != prev or digest != e.hash:
+            broken.append(e.seq)
+        prev, expected_seq = e.hash, e.seq + 1
+    return broken

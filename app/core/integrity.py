@@ -1,0 +1,30 @@
+"""Store health: SQLite integrity, schema at head, the audit chain unbroken."""
+
+from __future__ import annotations
+
+from app.core.audit import broken_links
+from app.core.backup import integrity_problems
+from app.core.store import Store
+from db.migrate import current_revision, head_revisions
+from i18n import _
+
+
+def check_store(store: Store, *, full: bool = False) -> list[str]:
+    """Problems found, each a translated sentence; empty when healthy."""
+    problems: list[str] = []
+    if store.path is not None:
+        problems += [
+            _("SQLite integrity: {problem}").format(problem=p)
+            for p in integrity_problems(store.path, full=full)
+        ]
+    if current_revision(store.engine) not in head_revisions():
+        problems.append(_("The database schema is not at the current version."))
+    with store.read() as session:
+        broken = broken_links(session)
+    if broken:
+        problems.append(
+            _("The audit log chain is broken at entries: {seqs}").format(
+                seqs=", ".join(str(s) for s in broken[:20])
+            )
+        )
+    return problems

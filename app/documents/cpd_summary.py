@@ -1,0 +1,199 @@
+"""The centre's yearly CPD summary (C-7) and the compliance list, as PDF."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+
+from app.cpd.dto import ComplianceRow, CourtCount
+from app.cpd.summary import CentreSummary
+from app.cpd.vocab import COMPLIANCE_STATUSES
+from app.documents import styles
+from app.documents.document import DocumentInfo, render
+from app.people.vocab import ROLES
+from i18n import format_date, format_date_long, format_number, localized, translator
+
+
+def _n(value: Decimal | int, lang: str) -> str:
+    if isinstance(value, Decimal) and value == value.to_integral():
+        value = value.quantize(Decimal(1))
+    return format_number(value, lang)
+
+
+def _table(head: list[str], rows: list[list[str]], widths: list[float], numeric_from: int) -> Table:
+    data: list[list[Any]] = [[Paragraph(escape(h), styles.CELL_HEAD) for h in head]]
+    for row in rows:
+        data.append(
+            [
+                Paragraph(escape(c), styles.CELL_NUM if i >= numeric_from else styles.CELL)
+                for i, c in enumerate(row)
+            ]
+        )
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(styles.GRID)
+    return table
+
+
+def court_rows(courts: Sequence[CourtCount], lang: str) -> list[list[str]]:
+    """Lines of the by-court table."""
+    return [
+        [
+            localized(c.name_kk, c.name_ru, lang) or "—",
+            _n(c.people, lang),
+            _n(c.compliant, lang),
+            _n(c.at_risk, lang),
+            _n(c.not_compliant, lang),
+            _n(c.exempt, lang),
+            _n(c.points, lang),
+        ]
+        for c in courts
+    ]
+
+
+def build_summary_pdf(
+    summary: CentreSummary, *, lang: str, centre_name: str = "", today: date | None = None
+) -> bytes:
+    """PDF of the yearly summary: totals, points by form, verdicts by court (C-7)."""
+    tr_ = translator(lang)
+    today = today or date.today()
+    title = tr_("Summary of professional development for {year}").format(year=summary.year)
+    totals = summary.totals
+    facts = [
+        (tr_("People"), _n(summary.people, lang)),
+        (tr_("Compliant"), _n(totals["compliant"], lang)),
+        (tr_("At risk"), _n(totals["at_risk"], lang)),
+        (tr_("Not compliant"), _n(totals["not_compliant"], lang)),
+        (tr_("Exempt"), _n(totals["exempt"], lang)),
+        (tr_("Reports accepted"), _n(summary.reports_accepted, lang)),
+        (tr_("Reports overdue"), _n(summary.reports_overdue, lang)),
+    ]
+    story: list[Flowable] = [
+        Paragraph(escape(title), styles.TITLE),
+        Paragraph(
+            escape(
+                tr_("As of {date}; due by {due}").format(
+                    date=format_date_long(summary.as_of, lang),
+                    due=format_date(summary.due_on, lang),
+                )
+            ),
+            styles.SUBTITLE,
+        ),
+        _table(
+            [tr_("Indicator"), tr_("Number")], [[k, v] for k, v in facts], [90 * mm, 30 * mm], 1
+        ),
+        Spacer(1, 5 * mm),
+        Paragraph(escape(tr_("Points by form of activity")), styles.HEADING),
+        _table(
+            [tr_("No."), tr_("Form of participation"), tr_("Activities"), tr_("Points")],
+            [
+                [
+                    str(i),
+                    localized(f.name_kk, f.name_ru, lang),
+                    _n(f.activities, lang),
+                    _n(f.points, lang),
+                ]
+                for i, f in enumerate(summary.forms, start=1)
+            ],
+            [10 * mm, 120 * mm, 22 * mm, 22 * mm],
+            2,
+        ),
+        Spacer(1, 5 * mm),
+        Paragraph(escape(tr_("By court")), styles.HEADING),
+        _table(
+            [
+                tr_("Court"),
+                tr_("People"),
+                tr_("Compliant"),
+                tr_("At risk"),
+                tr_("Not compliant"),
+                tr_("Exempt"),
+                tr_("Points"),
+            ],
+            court_rows(summary.courts, lang),
+            [62 * mm, 16 * mm, 20 * mm, 18 * mm, 22 * mm, 17 * mm, 19 * mm],
+            1,
+        ),
+    ]
+    return render(
+        DocumentInfo(title=title, lang=lang, centre_name=centre_name, printed_on=today), story
+    )
+
+
+def compliance_cells(r: ComplianceRow, lang: str, courts: dict[Any, str]) -> list[str]:
+    """One person's line of the compliance list, as text."""
+    tr_ = translator(lang)
+    return [
+        r.full_name,
+        r.iin,
+        courts.get(r.court_id, ""),
+        tr_(ROLES.get(r.role, r.role)),
+        _n(r.earned, lang),
+        _n(r.required, lang),
+        _n(r.pending, lang),
+        format_date(r.academy_due, lang),
+        tr_(COMPLIANCE_STATUSES[r.status]),
+    ]
+
+
+def compliance_header(lang: str) -> list[str]:
+    """Column titles of the compliance list."""
+    tr_ = translator(lang)
+    return [
+        tr_("Full name"),
+        tr_("IIN"),
+        tr_("Court"),
+        tr_("Role"),
+        tr_("Points earned"),
+        tr_("Points required"),
+        tr_("Awaiting check"),
+        tr_("Academy course due"),
+        tr_("Status"),
+    ]
+
+
+def build_compliance_pdf(
+    rows: Sequence[ComplianceRow],
+    courts: dict[Any, str],
+    *,
+    year: int,
+    lang: str,
+    centre_name: str = "",
+    today: date | None = None,
+) -> bytes:
+    """Landscape list of people with points earned and required and their verdicts."""
+    tr_ = translator(lang)
+    today = today or date.today()
+    title = tr_("CPD compliance for {year}").format(year=year)
+    head = [tr_("No."), *compliance_header(lang)]
+    body = [[str(i), *compliance_cells(r, lang, courts)] for i, r in enumerate(rows, start=1)]
+    data: list[list[Any]] = [[Paragraph(escape(h), styles.CELL_HEAD) for h in head]]
+    numeric = {0, 5, 6, 7}
+    for row in body:
+        data.append(
+            [
+                Paragraph(escape(c), styles.CELL_NUM if i in numeric else styles.CELL)
+                for i, c in enumerate(row)
+            ]
+        )
+    widths = [11, 48, 24, 50, 22, 20, 20, 20, 22, 24]
+    table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
+    table.setStyle(styles.GRID)
+    story = [
+        Paragraph(escape(title), styles.TITLE),
+        Paragraph(
+            escape(tr_("As of {date}").format(date=format_date_long(today, lang))), styles.SUBTITLE
+        ),
+        table,
+    ]
+    return render(
+        DocumentInfo(
+            title=title, lang=lang, centre_name=centre_name, landscape=True, printed_on=today
+        ),
+        story,
+    )

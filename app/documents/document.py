@@ -1,0 +1,106 @@
+"""The one document template: A4, centre header, "Бет 1 / 3" footer, fonts embedded."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from app.documents.fonts import SERIF, register_fonts
+from i18n import format_date, translator
+
+MARGIN = 18 * mm
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What every page shows around the content."""
+
+    title: str
+    lang: str
+    centre_name: str = ""
+    landscape: bool = False
+    printed_on: date | None = None
+    author: str = ""
+    subject: str = ""
+    keywords: str = ""
+
+
+def _numbered_canvas(info: DocumentInfo) -> type[Canvas]:
+    tr_ = translator(info.lang)
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab ships no types
+        """Defers page drawing so each footer can say how many pages there are in all."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._saved: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._saved.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._saved)
+            for state in self._saved:
+                self.__dict__.update(state)
+                self._footer(total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, total: int) -> None:
+            width, _height = self._pagesize
+            self.setFont(SERIF, 8)
+            text = tr_("Page {page} of {pages}").format(page=self._pageNumber, pages=total)
+            self.drawRightString(width - MARGIN, 10 * mm, text)
+            if info.printed_on:
+                printed = tr_("Printed {date}").format(date=format_date(info.printed_on, info.lang))
+                self.drawString(MARGIN, 10 * mm, printed)
+
+    return NumberedCanvas
+
+
+def _header(info: DocumentInfo) -> Callable[[Canvas, BaseDocTemplate], None]:
+    def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        width, height = doc.pagesize
+        canvas.saveState()
+        canvas.setFont(SERIF, 9)
+        if info.centre_name:
+            canvas.drawCentredString(width / 2, height - 11 * mm, info.centre_name)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, height - 13 * mm, width - MARGIN, height - 13 * mm)
+        canvas.restoreState()
+
+    return draw
+
+
+def render(info: DocumentInfo, story: Sequence[Flowable]) -> bytes:
+    """Lay out a story on the house template and return the PDF bytes."""
+    register_fonts()
+    pagesize = landscape(A4) if info.landscape else A4
+    buf = io.BytesIO()
+    doc = BaseDocTemplate(
+        buf,
+        pagesize=pagesize,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=20 * mm,
+        bottomMargin=18 * mm,
+        title=info.title,
+        author=info.author,
+        creator="Tälimger",
+        lang=info.lang,
+        subject=info.subject,
+        keywords=info.keywords,
+    )
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_header(info))])
+    doc.build(list(story), canvasmaker=_numbered_canvas(info))
+    return buf.getvalue()

@@ -1,0 +1,234 @@
+"""The internship schedule of a year (I-1) and the due list: landscape PDF and table rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer, Table
+
+from app.documents import styles
+from app.documents.document import DocumentInfo, render
+from app.internships.dto import DueRow, InternshipDTO
+from i18n import N_, format_date, format_date_long, localized, translator
+
+# Narrow numeric columns carry long Kazakh words in their headings.
+HEAD = ParagraphStyle("cell_head_small", parent=styles.CELL_HEAD, fontSize=7.5, leading=9)
+STATUS_LABELS = {"planned": N_("Planned"), "done": N_("Done"), "cancelled": N_("Cancelled")}
+
+
+def schedule_table(rows: Sequence[InternshipDTO], lang: str) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows of the schedule, for XLSX/CSV and the PDF alike."""
+    tr_ = translator(lang)
+    header = [
+        tr_("No."),
+        tr_("Host court"),
+        tr_("Judge"),
+        tr_("From"),
+        tr_("To"),
+        tr_("Days"),
+        tr_("Host tutor"),
+        tr_("Status"),
+    ]
+    body = [
+        [
+            n,
+            localized(r.host_name_kk, r.host_name_ru, lang),
+            r.person_name,
+            r.starts_on,
+            r.ends_on,
+            (r.ends_on - r.starts_on).days + 1,
+            r.tutor_name,
+            tr_(STATUS_LABELS.get(r.status, r.status)),
+        ]
+        for n, r in enumerate(rows, start=1)
+    ]
+    return header, body
+
+
+def _pdf(
+    title: str,
+    subtitle: str,
+    header: list[str],
+    body: list[list[Any]],
+    *,
+    widths: list[float],
+    lang: str,
+    centre_name: str,
+    today: date,
+    total: str,
+) -> bytes:
+    data = [[Paragraph(escape(h), HEAD) for h in header]]
+    for row in body:
+        cells = []
+        for i, v in enumerate(row):
+            text = format_date(v, lang) if isinstance(v, date) else str(v)
+            numeric = isinstance(v, int | float) and not isinstance(v, bool)
+            cells.append(
+                Paragraph(escape(text), styles.CELL_NUM if numeric or i == 0 else styles.CELL)
+            )
+        data.append(cells)
+    table = Table(data, colWidths=widths, repeatRows=1)
+    table.setStyle(styles.GRID)
+    story = [
+        Paragraph(escape(title), styles.TITLE),
+        Paragraph(escape(subtitle), styles.SUBTITLE),
+        table,
+        Spacer(1, 4 * mm),
+        Paragraph(escape(total), styles.BODY),
+    ]
+    return render(
+        DocumentInfo(
+            title=title, lang=lang, centre_name=centre_name, landscape=True, printed_on=today
+        ),
+        story,
+    )
+
+
+def build_schedule_pdf(
+    rows: Sequence[InternshipDTO],
+    *,
+    year: int,
+    lang: str,
+    centre_name: str = "",
+    today: date | None = None,
+) -> bytes:
+    """Landscape PDF of the schedule, header row repeated on every page."""
+    tr_ = translator(lang)
+    today = today or date.today()
+    header, body = schedule_table(rows, lang)
+    widths = [11 * mm, 54 * mm, 52 * mm, 22 * mm, 22 * mm, 14 * mm, 54 * mm, 31 * mm]
+    title = tr_("Schedule of internships of judges at higher courts, {year}").format(year=year)
+    subtitle = tr_("As of {date}").format(date=format_date_long(today, lang))
+    return _pdf(
+        title,
+        subtitle,
+        header,
+        body,
+        widths=widths,
+        lang=lang,
+        centre_name=centre_name,
+        today=today,
+        total=tr_("Total: {count}").format(count=len(rows)),
+    )
+
+
+def due_table(rows: Sequence[DueRow], lang: str) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows of the due list."""
+    tr_ = translator(lang)
+    header = [
+        tr_("No."),
+        tr_("Judge"),
+        tr_("Court"),
+        tr_("Last internship ended"),
+        tr_("Due on"),
+        tr_("Experience, years"),
+        tr_("Decisions overturned"),
+        tr_("Time limits kept, %"),
+        tr_("Complaints"),
+        tr_("Priority"),
+        tr_("Scheduled"),
+    ]
+    body = [
+        [
+            n,
+            r.full_name,
+            localized(r.court_name_kk, r.court_name_ru, lang),
+            r.last_internship_end or tr_("never"),
+            r.due_on,
+            r.experience_years,
+            r.overturned,
+            "" if r.time_limits_kept_pct is None else str(r.time_limits_kept_pct),
+            r.complaints,
+            f"{r.priority:.1f}",
+            tr_("yes") if r.scheduled else tr_("no"),
+        ]
+        for n, r in enumerate(rows, start=1)
+    ]
+    return header, body
+
+
+def build_due_pdf(
+    rows: Sequence[DueRow],
+    *,
+    year: int,
+    lang: str,
+    centre_name: str = "",
+    today: date | None = None,
+) -> bytes:
+    """Landscape PDF of the judges due for an internship in a year (I-1)."""
+    tr_ = translator(lang)
+    today = today or date.today()
+    header, body = due_table(rows, lang)
+    widths = [
+        10 * mm,
+        42 * mm,
+        42 * mm,
+        22 * mm,
+        21 * mm,
+        18 * mm,
+        22 * mm,
+        22 * mm,
+        20 * mm,
+        20 * mm,
+        22 * mm,
+    ]
+    title = tr_("Judges due for an internship at a higher court in {year}").format(year=year)
+    subtitle = tr_("Rule I-1: at least once every 3 years, at least 2 weeks. As of {date}").format(
+        date=format_date_long(today, lang)
+    )
+    return _pdf(
+        title,
+        subtitle,
+        header,
+        body,
+        widths=widths,
+        lang=lang,
+        centre_name=centre_name,
+        today=today,
+        total=tr_("Total: {count}").format(count=len(rows)),
+    )
+
+
+def candidate_places_table(
+    rows: Sequence[tuple[str, str, int, int]], lang: str
+) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows of candidates' places per court (I-3)."""
+    tr_ = translator(lang)
+    header = [tr_("No."), tr_("Court"), tr_("Places for candidates"), tr_("Taken"), tr_("Free")]
+    body: list[list[Any]] = [
+        [n, kk if lang == "kk" else ru, places, taken, max(places - taken, 0)]
+        for n, (kk, ru, places, taken) in enumerate(rows, start=1)
+    ]
+    return header, body
+
+
+def build_candidate_places_pdf(
+    rows: Sequence[tuple[str, str, int, int]],
+    *,
+    year: int,
+    lang: str,
+    centre_name: str = "",
+    today: date | None = None,
+) -> bytes:
+    """Paid internships of candidate judges: places allocated per court and taken (I-3)."""
+    tr_ = translator(lang)
+    today = today or date.today()
+    header, body = candidate_places_table(rows, lang)
+    title = tr_("Places for paid internships of candidate judges, {year}").format(year=year)
+    subtitle = tr_("Rule I-3. As of {date}").format(date=format_date_long(today, lang))
+    return _pdf(
+        title,
+        subtitle,
+        header,
+        body,
+        widths=[12 * mm, 120 * mm, 40 * mm, 30 * mm, 30 * mm],
+        lang=lang,
+        centre_name=centre_name,
+        today=today,
+        total=tr_("Total: {count}").format(count=sum(r[2] for r in rows)),
+    )

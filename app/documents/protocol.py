@@ -1,0 +1,166 @@
+"""The branch council's protocol (M-11) in the usual office form, with a verification code."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from app.documents import styles
+from app.documents.document import MARGIN, DocumentInfo, render
+from app.documents.fonts import SERIF_BOLD
+from app.documents.qr import QrFlowable
+from app.documents.verification import grouped, pack, subject_line
+from i18n import N_, format_date, format_date_long, localized, parse_date, translator
+
+DECISION_LABELS = {
+    "complete": N_("Complete the mentoring: the goals of the programme are reached"),
+    "end_early": N_("End the mentoring early"),
+    "extend": N_("Extend the mentoring by {months} months"),
+    "replace": N_("Replace the guide with {name}"),
+}
+KIND_LABELS = {"tutor": N_("tutor"), "mentor": N_("mentor")}
+# Serif only: every extra face is another font subset embedded in each protocol.
+CODE = ParagraphStyle("protocol_code", parent=styles.BODY, fontSize=7.5, leading=10)
+CODE_BOLD = ParagraphStyle("protocol_code_bold", parent=CODE, fontName=SERIF_BOLD)
+PLAIN = TableStyle(
+    [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ]
+)
+
+
+def _p(text: str, style: Any = styles.BODY) -> Paragraph:
+    return Paragraph(escape(text), style)
+
+
+def _labelled(label: str, value: str) -> Paragraph:
+    return Paragraph(f"<b>{escape(label)}:</b> {escape(value)}", styles.BODY)
+
+
+def _decision_text(tr_: Any, d: dict[str, Any]) -> str:
+    key = d["decision"]
+    label: str = tr_(DECISION_LABELS[key])
+    return label.format(months=d["extend_months"], name=d["new_guide"])
+
+
+def _signatures(tr_: Any, c: dict[str, Any], width: float) -> Table:
+    rows = [
+        [_p(tr_("Chair of the meeting")), _p("_" * 18), _p(c["chair"])],
+        [_p(tr_("Secretary")), _p("_" * 18), _p(c["secretary"])],
+    ]
+    table = Table(rows, colWidths=[width * 0.36, width * 0.28, width * 0.36])
+    table.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), 10)])
+    )
+    return table
+
+
+def protocol_story(c: dict[str, Any], lang: str, code: str | None, width: float) -> list[Flowable]:
+    """The protocol's flowables, built only from its content (so a copy can be re-checked)."""
+    tr_ = translator(lang)
+    held = parse_date(c["held_on"])
+    story: list[Flowable] = [
+        _p(
+            tr_("Council of the branch of the Union of Judges of the Republic of Kazakhstan"),
+            styles.BODY_CENTER,
+        ),
+        _p(localized(c["court_kk"], c["court_ru"], lang), styles.BODY_CENTER),
+        Spacer(1, 5 * mm),
+        _p(tr_("PROTOCOL No. {number}").format(number=c["number"]), styles.TITLE),
+        _p(tr_("of the meeting of the branch council on judicial mentoring"), styles.SUBTITLE),
+    ]
+    if code is None:
+        story.append(_p(tr_("DRAFT — not signed, not valid as a protocol"), styles.SUBTITLE))
+    head = Table(
+        [[_p(format_date_long(held, lang)), _p(c["place"], styles.BODY_RIGHT)]],
+        colWidths=[width * 0.45, width * 0.55],
+    )
+    head.setStyle(PLAIN)
+    story += [head, Spacer(1, 4 * mm)]
+    if c.get("amends"):
+        amended = parse_date(c["amends"]["held_on"])
+        story.append(
+            _p(
+                tr_("This protocol amends protocol No. {number} of {date}.").format(
+                    number=c["amends"]["number"], date=format_date(amended, lang)
+                )
+            )
+        )
+    story += [
+        _labelled(tr_("Chair"), c["chair"]),
+        _labelled(tr_("Secretary"), c["secretary"]),
+        _labelled(tr_("Present"), ", ".join(c["members"])),
+        _p(tr_("AGENDA"), styles.HEADING),
+        _p(c["agenda"]),
+        _p(tr_("DECIDED"), styles.HEADING),
+    ]
+    for n, d in enumerate(c["decisions"], start=1):
+        kind = d["kind"]
+        pair = tr_("{n}. Pair: protégé {protege}, {kind} {guide} (since {date}).").format(
+            n=n,
+            protege=d["protege"],
+            kind=tr_(KIND_LABELS[kind]),
+            guide=d["guide"],
+            date=format_date(parse_date(d["starts_on"]), lang),
+        )
+        story += [
+            Paragraph(f"<b>{escape(pair)}</b>", styles.BODY),
+            _p(_decision_text(tr_, d) + "."),
+            _p(d["text"]),
+            Spacer(1, 2 * mm),
+        ]
+    story.append(
+        _p(
+            tr_(
+                "A copy of this protocol decision goes to the training centre and to the "
+                "HR service for the judge's personal file."
+            )
+        )
+    )
+    closing: list[Flowable] = [Spacer(1, 8 * mm), _signatures(tr_, c, width)]
+    if code is not None:
+        signed = parse_date(c["signed_on"]) if c.get("signed_on") else held
+        note = [
+            _p(tr_("Verification code"), CODE_BOLD),
+            _p(grouped(code), CODE),
+            _p(
+                tr_("Signed {date}. Check a copy with: python -m app verify FILE.pdf").format(
+                    date=format_date(signed, lang)
+                ),
+                CODE,
+            ),
+        ]
+        block = Table(
+            [[QrFlowable(code.upper(), 26 * mm), note]], colWidths=[30 * mm, width - 30 * mm]
+        )
+        block.setStyle(PLAIN)
+        closing += [Spacer(1, 8 * mm), block]
+    # The signatures and the code stay together, so they are always on the last page.
+    story.append(KeepTogether(closing))
+    return story
+
+
+def build_protocol(
+    content: dict[str, Any], *, lang: str, code: str | None, printed_on: date | None = None
+) -> bytes:
+    """PDF of a protocol; a signed one carries its code as text, QR and metadata."""
+    tr_ = translator(lang)
+    printed_on = printed_on or date.today()
+    width = A4[0] - 2 * MARGIN - 12  # the frame pads 6 pt on each side
+    info = DocumentInfo(
+        title=tr_("PROTOCOL No. {number}").format(number=content["number"]),
+        lang=lang,
+        centre_name=localized(content["centre_kk"], content["centre_ru"], lang),
+        printed_on=printed_on,
+        subject=subject_line(code, lang, printed_on.isoformat()) if code else "",
+        keywords=pack(content) if code else "",
+    )
+    return render(info, protocol_story(content, lang, code, width))

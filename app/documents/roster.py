@@ -1,0 +1,102 @@
+"""The roster of tutors and mentors of a region as approved by order (M-3)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer, Table
+
+from app.documents import styles
+from app.documents.document import DocumentInfo, render
+from app.documents.protocol import KIND_LABELS
+from app.mentoring.dto import RosterRow
+from app.people.vocab import SPECIALISATIONS
+from i18n import format_date, format_date_long, localized, translator
+
+
+def header(lang: str) -> list[str]:
+    """Column titles of the roster."""
+    tr_ = translator(lang)
+    return [
+        tr_("No."),
+        tr_("Full name"),
+        tr_("Kind"),
+        tr_("Court"),
+        tr_("Specialisation"),
+        tr_("Order"),
+        tr_("Protégés now"),
+    ]
+
+
+def rows(roster: Sequence[RosterRow], lang: str) -> list[list[Any]]:
+    """The roster as plain cells (an overridden entry names the coordinator's reason, M-1)."""
+    tr_ = translator(lang)
+    out: list[list[Any]] = []
+    for n, r in enumerate(roster, start=1):
+        kind = tr_(KIND_LABELS[r.kind])
+        if r.override_reason:
+            kind += " *"
+        out.append(
+            [
+                n,
+                r.full_name,
+                kind,
+                localized(r.court_name_kk, r.court_name_ru, lang),
+                tr_(SPECIALISATIONS.get(r.specialisation, r.specialisation)),
+                f"№ {r.order_number}, {format_date(r.order_date, lang)}",
+                r.load,
+            ]
+        )
+    return out
+
+
+def build_roster(
+    roster: Sequence[RosterRow],
+    *,
+    lang: str,
+    region_name: str,
+    centre_name: str = "",
+    today: date | None = None,
+) -> bytes:
+    """PDF of a region's effective roster."""
+    tr_ = translator(lang)
+    today = today or date.today()
+    title = tr_("Roster of tutors and mentors")
+    data = [[Paragraph(escape(h), styles.CELL_HEAD) for h in header(lang)]]
+    data += [[Paragraph(escape(str(c)), styles.CELL) for c in r] for r in rows(roster, lang)]
+    table = Table(
+        data,
+        colWidths=[11 * mm, 60 * mm, 25 * mm, 62 * mm, 35 * mm, 40 * mm, 22 * mm],
+        repeatRows=1,
+    )
+    table.setStyle(styles.GRID)
+    story = [
+        Paragraph(escape(title), styles.TITLE),
+        Paragraph(escape(region_name), styles.SUBTITLE),
+        table,
+        Spacer(1, 4 * mm),
+    ]
+    if any(r.override_reason for r in roster):
+        story.append(
+            Paragraph(
+                escape(
+                    tr_("* admitted by the coordinator's decision, with the reason recorded (M-1)")
+                ),
+                styles.SMALL,
+            )
+        )
+    story.append(
+        Paragraph(
+            escape(tr_("As of {date}").format(date=format_date_long(today, lang))), styles.SMALL
+        )
+    )
+    return render(
+        DocumentInfo(
+            title=title, lang=lang, centre_name=centre_name, landscape=True, printed_on=today
+        ),
+        story,
+    )

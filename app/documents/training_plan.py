@@ -1,0 +1,171 @@
+"""Training documents: the yearly plan (T-3), the report of events held (T-2), the sign-in sheet."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+
+from app.documents import styles
+from app.documents.document import DocumentInfo, render
+from app.training.dto import PlanRow, RegistrationRow
+from app.training.vocab import AUDIENCES, EVENT_STATUSES, KINDS
+from i18n import format_date, format_date_long, format_number, localized, translator
+
+
+def _dates(r: PlanRow, lang: str) -> str:
+    if r.starts_on is None:
+        return ""
+    if r.ends_on is None or r.ends_on == r.starts_on:
+        return format_date(r.starts_on, lang)
+    return f"{format_date(r.starts_on, lang)} – {format_date(r.ends_on, lang)}"
+
+
+def plan_header(lang: str, held: bool) -> list[str]:
+    """Column titles of the plan (or of the report of events held)."""
+    tr_ = translator(lang)
+    head = [
+        tr_("No."),
+        tr_("Event"),
+        tr_("Kind"),
+        tr_("Audience"),
+        tr_("Dates"),
+        tr_("Place"),
+        tr_("Trainer"),
+    ]
+    return head + (
+        [tr_("Attended"), tr_("Rating")] if held else [tr_("Seats"), tr_("People in need")]
+    )
+
+
+def plan_cells(n: int, r: PlanRow, lang: str, held: bool) -> list[str]:
+    """One event's line as text."""
+    tr_ = translator(lang)
+    kind = tr_(KINDS.get(r.kind, r.kind))
+    if r.status == "cancelled":
+        kind += f" ({tr_(EVENT_STATUSES['cancelled'])})"
+    cells = [
+        str(n),
+        r.title,
+        kind,
+        tr_(AUDIENCES.get(r.audience, r.audience)),
+        _dates(r, lang),
+        r.place,
+        r.trainer,
+    ]
+    if held:
+        rating = format_number(r.rating, lang) if r.rating is not None else ""
+        return [*cells, format_number(r.attended, lang), rating]
+    return [
+        *cells,
+        format_number(r.capacity, lang) if r.capacity else "",
+        format_number(r.needed, lang) if r.needed else "",
+    ]
+
+
+def build_plan_pdf(
+    rows: Sequence[PlanRow],
+    *,
+    year: int,
+    lang: str,
+    held: bool = False,
+    centre_name: str = "",
+    due_on: date | None = None,
+    today: date | None = None,
+) -> bytes:
+    """The plan of a year's events, or the report of the events held in it."""
+    tr_ = translator(lang)
+    today = today or date.today()
+    title = (
+        tr_("Report of training events held in {year}")
+        if held
+        else tr_("Plan of training events for {year}")
+    ).format(year=year)
+    data: list[list[Any]] = [
+        [Paragraph(escape(h), styles.CELL_HEAD) for h in plan_header(lang, held)]
+    ]
+    for n, r in enumerate(rows, start=1):
+        data.append(
+            [
+                Paragraph(escape(c), styles.CELL_NUM if i in (0, 7, 8) else styles.CELL)
+                for i, c in enumerate(plan_cells(n, r, lang, held))
+            ]
+        )
+    table = Table(
+        data, colWidths=[w * mm for w in (10, 54, 28, 28, 32, 36, 30, 24, 19)], repeatRows=1
+    )
+    table.setStyle(styles.GRID)
+    subtitle = tr_("As of {date}").format(date=format_date_long(today, lang))
+    if due_on and not held:
+        subtitle += " · " + tr_("due to the coordinators by {date}").format(
+            date=format_date(due_on, lang)
+        )
+    story: list[Flowable] = [
+        Paragraph(escape(title), styles.TITLE),
+        Paragraph(escape(subtitle), styles.SUBTITLE),
+        table,
+        Spacer(1, 4 * mm),
+        Paragraph(escape(tr_("Total: {count}").format(count=len(rows))), styles.BODY),
+    ]
+    return render(
+        DocumentInfo(
+            title=title, lang=lang, centre_name=centre_name, landscape=True, printed_on=today
+        ),
+        story,
+    )
+
+
+def build_sign_in_sheet(
+    rows: Sequence[RegistrationRow],
+    *,
+    title: str,
+    dates: str,
+    place: str,
+    trainer: str,
+    lang: str,
+    centre_name: str = "",
+    today: date | None = None,
+) -> bytes:
+    """The printed sign-in sheet; its row numbers are typed back to record attendance."""
+    tr_ = translator(lang)
+    head = [tr_("No."), tr_("Full name"), tr_("Court"), tr_("Signature")]
+    data: list[list[Any]] = [[Paragraph(escape(h), styles.CELL_HEAD) for h in head]]
+    for r in rows:
+        data.append(
+            [
+                Paragraph(str(r.no), styles.CELL_NUM),
+                Paragraph(escape(r.full_name), styles.CELL),
+                Paragraph(escape(localized(r.court_name_kk, r.court_name_ru, lang)), styles.CELL),
+                "",
+            ]
+        )
+    table = Table(
+        data,
+        colWidths=[12 * mm, 62 * mm, 62 * mm, 38 * mm],
+        repeatRows=1,
+        rowHeights=[None] + [11 * mm] * len(rows),
+    )
+    table.setStyle(styles.GRID)
+    sheet = tr_("Sign-in sheet")
+    story: list[Flowable] = [
+        Paragraph(escape(sheet), styles.TITLE),
+        Paragraph(escape(title), styles.SUBTITLE),
+        Paragraph(
+            escape(
+                f"{tr_('Dates')}: {dates}. {tr_('Place')}: {place}. {tr_('Trainer')}: {trainer}"
+            ),
+            styles.BODY,
+        ),
+        Spacer(1, 3 * mm),
+        table,
+    ]
+    return render(
+        DocumentInfo(
+            title=sheet, lang=lang, centre_name=centre_name, printed_on=today or date.today()
+        ),
+        story,
+    )

@@ -1,1 +1,0 @@
-"""Exports to spreadsheets and CSV with formula injection neutralised."""

@@ -1,1 +1,0 @@
-"""Import people and courts from the spreadsheets courts keep today (XLSX, CSV)."""

@@ -1,0 +1,1 @@
+"""Courts: list and dialog."""

@@ -1,0 +1,125 @@
+"""The court hierarchy (P-1): Supreme Court, regional courts, the district courts users add."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.courts.dto import CourtDTO
+from app.courts.service import delete_district_court, list_courts
+from app.people.vocab import COURT_LEVELS, label
+from i18n import _
+from ui.context import UiContext
+from ui.courts.court_dialog import CourtDialog
+from ui.kit.ops import run_read, run_write
+
+COURT_ROLE = Qt.ItemDataRole.UserRole
+
+
+class CourtsView(QWidget):
+    """A tree of courts with add, rename and delete of district courts."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.tree = QTreeWidget(self)
+        self.tree.setColumnCount(3)
+        self.tree.setColumnWidth(0, 420)
+        self.tree.setColumnWidth(1, 420)
+        self.add_button, self.edit_button = QPushButton(self), QPushButton(self)
+        self.delete_button = QPushButton(self)
+        self.add_button.clicked.connect(self.add_court)
+        self.edit_button.clicked.connect(self.edit_court)
+        self.delete_button.clicked.connect(self.delete_court)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.delete_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree)
+        layout.addLayout(buttons)
+        self.reload()
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Texts in the active language."""
+        self.tree.setHeaderLabels([_("Name in Kazakh"), _("Name in Russian"), _("Level")])
+        self.add_button.setText(_("Add district court…"))
+        self.edit_button.setText(_("Edit…"))
+        self.delete_button.setText(_("Delete"))
+        iterator = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while iterator:
+            item = iterator.pop()
+            if item is None:
+                continue
+            court = item.data(0, COURT_ROLE)
+            if isinstance(court, CourtDTO):
+                item.setText(2, label(COURT_LEVELS, court.level))
+            iterator.extend(item.child(i) for i in range(item.childCount()))
+
+    def reload(self) -> None:
+        """Rebuild the tree from the store."""
+        courts = run_read(self, self._ctx.store, list_courts) or []
+        self.tree.clear()
+        items: dict[object, QTreeWidgetItem] = {}
+        for c in courts:
+            parent = items.get(c.parent_id)
+            item = QTreeWidgetItem([c.name_kk, c.name_ru, label(COURT_LEVELS, c.level)])
+            item.setData(0, COURT_ROLE, c)
+            if parent is None:
+                self.tree.addTopLevelItem(item)
+            else:
+                parent.addChild(item)
+            items[c.id] = item
+        top = self.tree.topLevelItem(0)
+        if top is not None:
+            top.setExpanded(True)
+
+    def _selected(self) -> CourtDTO | None:
+        item = self.tree.currentItem()
+        court = item.data(0, COURT_ROLE) if item else None
+        return court if isinstance(court, CourtDTO) else None
+
+    def add_court(self) -> None:
+        """Add a district court."""
+        if CourtDialog(self._ctx, parent=self).exec():
+            self.reload()
+
+    def edit_court(self) -> None:
+        """Rename the selected district court."""
+        court = self._selected()
+        if court is None or court.level != "district":
+            QMessageBox.information(
+                self, _("Edit…"), _("Only district courts can be changed here.")
+            )
+            return
+        if CourtDialog(self._ctx, court, parent=self).exec():
+            self.reload()
+
+    def delete_court(self) -> None:
+        """Delete the selected district court if nobody belongs to it."""
+        court = self._selected()
+        if court is None or court.level != "district":
+            return
+        if (
+            QMessageBox.question(self, _("Delete"), _("Delete {name}?").format(name=court.name))
+            != QMessageBox.StandardButton.Yes
+        ):
+            return
+        run_write(
+            self, self._ctx.store, lambda s: delete_district_court(s, self._ctx.actor, court.id)
+        )
+        self.reload()

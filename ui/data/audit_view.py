@@ -1,0 +1,137 @@
+"""The audit log: filter by user and action, export, and check the hash chain."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.audit_log import (
+    AuditFilter,
+    broken_entries,
+    count_entries,
+    export_entries,
+    page_entries,
+)
+from i18n import _, current_language, format_datetime
+from ui.context import UiContext
+from ui.kit.ops import run_read
+
+PAGE = 500
+
+
+class AuditView(QWidget):
+    """The newest entries first; the filter runs in SQL."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.user_filter, self.action_filter = QLineEdit(self), QLineEdit(self)
+        for field in (self.user_filter, self.action_filter):
+            field.editingFinished.connect(self.reload)
+        self.table = QTableWidget(0, 6, self)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.summary, self.chain = QLabel(self), QLabel(self)
+        self.chain.setWordWrap(True)
+        self.export_button, self.check_button = QPushButton(self), QPushButton(self)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.check_button.clicked.connect(self.check_chain)
+        top = QHBoxLayout()
+        top.addWidget(self.user_filter)
+        top.addWidget(self.action_filter)
+        top.addWidget(self.export_button)
+        top.addWidget(self.check_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.chain)
+        self.retranslate_ui()
+        self.reload()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Texts in the active language."""
+        self.user_filter.setPlaceholderText(_("User"))
+        self.action_filter.setPlaceholderText(_("Action"))
+        self.export_button.setText(_("Export…"))
+        self.check_button.setText(_("Check the chain"))
+        self.table.setHorizontalHeaderLabels(
+            [_("No."), _("Time (UTC)"), _("User"), _("Action"), _("Record"), _("Changes")]
+        )
+
+    def _filter(self) -> AuditFilter:
+        return AuditFilter(
+            actor=self.user_filter.text().strip(), action=self.action_filter.text().strip()
+        )
+
+    def reload(self) -> None:
+        """Show the first page of matching entries."""
+        flt, actor = self._filter(), self._ctx.actor
+        found = run_read(
+            self,
+            self._ctx.store,
+            lambda s: (count_entries(s, actor, flt), page_entries(s, actor, flt, 0, PAGE)),
+        )
+        total, rows = found if found is not None else (0, [])
+        self.table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            values = [
+                str(r.seq),
+                format_datetime(r.at),
+                r.actor,
+                r.action,
+                f"{r.entity} {r.entity_id}",
+                json.dumps(r.changes, ensure_ascii=False)[:300],
+            ]
+            for j, v in enumerate(values):
+                self.table.setItem(i, j, QTableWidgetItem(v))
+        self.summary.setText(_("Total: {count}").format(count=total))
+
+    def check_chain(self) -> None:
+        """Tell whether any entry was altered or removed."""
+        actor = self._ctx.actor
+        broken = run_read(self, self._ctx.store, lambda s: broken_entries(s, actor))
+        if broken is None:
+            return
+        self.chain.setText(
+            _("The audit log chain is broken at entries: {seqs}").format(
+                seqs=", ".join(str(s) for s in broken[:20])
+            )
+            if broken
+            else _("The audit log chain is whole.")
+        )
+
+    def export_to(self, path: Path) -> None:
+        """Write the filtered log to an XLSX or CSV file."""
+        flt, actor, lang = self._filter(), self._ctx.actor, current_language()
+        fmt = "csv" if path.suffix.lower() == ".csv" else "xlsx"
+        run_read(
+            self,
+            self._ctx.store,
+            lambda s: export_entries(s, actor, flt, fmt, path, lang=lang),
+        )
+
+    def _on_export_button_clicked(self) -> None:
+        chosen, _f = QFileDialog.getSaveFileName(
+            self, _("Export…"), "audit.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
+        )
+        if chosen:
+            self.export_to(Path(chosen))

@@ -1,0 +1,145 @@
+"""Import people: write the template, preview a file row by row, then import all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.people.importer import PeoplePreview, apply_people, preview_file, write_template
+from i18n import N_, _, current_language
+from ui.context import UiContext
+from ui.kit.ops import run_read, run_write
+
+ACTIONS = {"new": N_("new"), "update": N_("update"), "error": N_("error")}
+ERROR_COLOUR = QColor("#fde2e2")
+
+
+class ImportView(QWidget):
+    """Nothing is written until the user presses Import."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.preview: PeoplePreview | None = None
+        self._path: Path | None = None
+        self.template_button, self.open_button = QPushButton(self), QPushButton(self)
+        self.import_button = QPushButton(self)
+        self.skip_errors = QCheckBox(self)
+        self.template_button.clicked.connect(self._on_template_button_clicked)
+        self.open_button.clicked.connect(self._on_open_button_clicked)
+        self.import_button.clicked.connect(self.import_now)
+        self.skip_errors.toggled.connect(self._update_buttons)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        top = QHBoxLayout()
+        for w in (self.template_button, self.open_button):
+            top.addWidget(w)
+        top.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.skip_errors)
+        bottom.addWidget(self.import_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        layout.addLayout(bottom)
+        self.retranslate_ui()
+        self._update_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Texts in the active language."""
+        self.template_button.setText(_("Save the template…"))
+        self.open_button.setText(_("Open a file to import…"))
+        self.import_button.setText(_("Import"))
+        self.skip_errors.setText(_("Leave rows with errors out"))
+        self.table.setHorizontalHeaderLabels(
+            [_("Line"), _("Result"), _("IIN"), _("Full name"), _("Problems")]
+        )
+        if self.preview is not None and self._path is not None:
+            self.load(self._path)  # the reasons are worded in the active language
+        else:
+            self._show()
+
+    def load(self, path: Path) -> None:
+        """Preview a file: every row as new, update or error."""
+        actor = self._ctx.actor
+        self._path = path
+        self.preview = run_read(self, self._ctx.store, lambda s: preview_file(s, actor, path))
+        self._show()
+
+    def _show(self) -> None:
+        p = self.preview
+        rows = p.rows if p else ()
+        self.table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            cells = [str(r.line), _(ACTIONS[r.action]), r.iin, r.name, "; ".join(r.errors)]
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if r.action == "error":
+                    item.setBackground(ERROR_COLOUR)
+                self.table.setItem(i, j, item)
+        self.table.resizeColumnsToContents()
+        if p is not None:
+            self.summary.setText(
+                _("New: {new}, updates: {update}, errors: {error}").format(
+                    new=p.count("new"), update=p.count("update"), error=p.count("error")
+                )
+            )
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        p = self.preview
+        ok = p is not None and (p.count("new") + p.count("update")) > 0
+        self.import_button.setEnabled(
+            ok and (p is not None and (p.count("error") == 0 or self.skip_errors.isChecked()))
+        )
+
+    def import_now(self) -> None:
+        """Write the previewed rows in one transaction."""
+        p, actor = self.preview, self._ctx.actor
+        if p is None:
+            return
+        skip = self.skip_errors.isChecked()
+        counts = run_write(
+            self, self._ctx.store, lambda s: apply_people(s, actor, p, skip_errors=skip)
+        )
+        if counts is not None:
+            self.preview = None
+            self.table.setRowCount(0)
+            self.summary.setText(_("Imported: {new} added, {update} updated.").format(**counts))
+            self._update_buttons()
+
+    def _on_template_button_clicked(self) -> None:
+        chosen, _f = QFileDialog.getSaveFileName(
+            self, _("Save the template…"), "people.xlsx", "Excel (*.xlsx);;CSV (*.csv)"
+        )
+        if chosen:
+            write_template(Path(chosen), current_language())
+
+    def _on_open_button_clicked(self) -> None:
+        chosen, _f = QFileDialog.getOpenFileName(
+            self, _("Open a file to import…"), "", "Excel, CSV (*.xlsx *.csv)"
+        )
+        if chosen:
+            self.load(Path(chosen))

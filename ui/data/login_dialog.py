@@ -1,0 +1,175 @@
+"""Log in, or on the first run create the administrator or choose "no login"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.context import Actor
+from app.core.errors import DomainError
+from app.core.store import Store
+from app.security.dto import UserInput
+from app.security.service import (
+    choose_no_login,
+    create_first_administrator,
+    login,
+    needs_first_run,
+    startup_actor,
+)
+from i18n import _
+
+
+class LoginDialog(QDialog):
+    """User name and password; the service decides (argon2, lock-out)."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.actor: Actor | None = None
+        self.setMinimumWidth(420)
+        self.username, self.password = QLineEdit(self), QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        self.name_label, self.password_label = QLabel(self), QLabel(self)
+        form = QFormLayout()
+        form.addRow(self.name_label, self.username)
+        form.addRow(self.password_label, self.password)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Texts in the active language."""
+        self.setWindowTitle(_("Log in to Tälimger"))
+        self.name_label.setText(_("User name"))
+        self.password_label.setText(_("Password"))
+
+    def _on_buttons_accepted(self) -> None:
+        try:
+            self.actor = login(self._store, self.username.text(), self.password.text())
+        except DomainError as exc:
+            self.error.setText(exc.message())
+            self.password.clear()
+            return
+        self.accept()
+
+
+class FirstRunDialog(QDialog):
+    """Create the administrator, or run without logins on a single-user PC."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.actor: Actor | None = None
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.setMinimumWidth(520)
+        self.username, self.full_name = QLineEdit(self), QLineEdit(self)
+        self.password, self.repeat = QLineEdit(self), QLineEdit(self)
+        for field in (self.password, self.repeat):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.labels = [QLabel(self) for _i in range(4)]
+        form = QFormLayout()
+        for label, field in zip(
+            self.labels, (self.username, self.full_name, self.password, self.repeat), strict=True
+        ):
+            form.addRow(label, field)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        self.create_button, self.no_login_button = QPushButton(self), QPushButton(self)
+        self.create_button.clicked.connect(self._on_create_button_clicked)
+        self.no_login_button.clicked.connect(self._on_no_login_button_clicked)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.create_button)
+        layout.addWidget(self.no_login_button)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Texts in the active language."""
+        self.setWindowTitle(_("First run"))
+        self.intro.setText(
+            _(
+                "Several people will use this database: create the administrator account. "
+                "One person on an offline PC: run without logins."
+            )
+        )
+        for label, text in zip(
+            self.labels,
+            (_("User name"), _("Full name"), _("Password"), _("Repeat the password")),
+            strict=True,
+        ):
+            label.setText(text)
+        self.create_button.setText(_("Create the administrator"))
+        self.no_login_button.setText(_("Run without logins"))
+
+    def _on_create_button_clicked(self) -> None:
+        if self.password.text() != self.repeat.text():
+            self.error.setText(_("The passwords differ."))
+            return
+        data = UserInput(
+            self.username.text(), self.full_name.text(), frozenset(), self.password.text()
+        )
+        try:
+            with self._store.write() as session:
+                create_first_administrator(session, data)
+            self.actor = login(self._store, data.username, data.password)
+        except DomainError as exc:
+            self.error.setText(exc.message())
+            return
+        self.accept()
+
+    def _on_no_login_button_clicked(self) -> None:
+        try:
+            with self._store.write() as session:
+                choose_no_login(session)
+            with self._store.read() as session:
+                self.actor = startup_actor(session)
+        except DomainError as exc:
+            self.error.setText(exc.message())
+            return
+        self.accept()
+
+
+def who_is_acting(store: Store, parent: QWidget | None = None) -> Actor | None:
+    """The actor of this session: first run, "no login", or a login. None means quit."""
+    with store.read() as session:
+        first = needs_first_run(session)
+        actor = None if first else startup_actor(session)
+    if actor is not None:
+        return actor
+    dialog: LoginDialog | FirstRunDialog = (
+        FirstRunDialog(store, parent) if first else LoginDialog(store, parent)
+    )
+    return dialog.actor if dialog.exec() else None

@@ -1,0 +1,1 @@
+"""The Reports page: every document of the catalogue."""

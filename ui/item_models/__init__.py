@@ -1,1 +1,0 @@
-"""item models of the GUI."""

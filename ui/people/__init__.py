@@ -1,0 +1,1 @@
+"""The people register: list, form and dialog."""

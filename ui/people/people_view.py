@@ -1,0 +1,267 @@
+"""People & courts register: search as you type, filters, the paged list, add/edit/print."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.settings import current_centre
+from app.core.store import Session
+from app.courts.service import list_courts
+from app.documents.people_export import export_people
+from app.people.dto import PersonFilter
+from app.people.queries import all_people
+from app.people.service import delete_person, get_person
+from app.people.vocab import ROLES, STATUSES
+from i18n import _, current_language, localized, ngettext
+from ui.context import UiContext
+from ui.kit.ops import run_read, run_write
+from ui.kit.print_preview_dialog import PrintPreviewDialog
+from ui.people.people_table_model import PeopleTableModel
+from ui.people.person_dialog import PersonDialog
+
+SEARCH_DELAY_MS = 120
+
+
+class PeopleView(QWidget):
+    """The register of people; filtering and sorting run in SQL."""
+
+    changed = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.court_filter = QComboBox(self)
+        self.role_filter = QComboBox(self)
+        self.status_filter = QComboBox(self)
+        self._courts = run_read(self, ctx.store, list_courts) or []
+        self.court_filter.addItem("", None)
+        for c in self._courts:
+            self.court_filter.addItem("", str(c.id))
+        self.court_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.court_filter.setMinimumContentsLength(20)
+        self.role_filter.addItem("", "")
+        for key in ROLES:
+            self.role_filter.addItem("", key)
+        self.status_filter.addItem("", "")
+        for key in STATUSES:
+            self.status_filter.addItem("", key)
+
+        self.model = PeopleTableModel(ctx.store, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in enumerate((260, 110, 300, 150, 120, 160, 110, 130)):
+            self.table.setColumnWidth(col, width)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+
+        self.add_button = QPushButton(self)
+        self.edit_button = QPushButton(self)
+        self.delete_button = QPushButton(self)
+        self.print_button = QPushButton(self)
+        self.export_button = QPushButton(self)
+        self.count_label = QLabel(self)
+        self.add_button.clicked.connect(self.add_person)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.print_button.clicked.connect(self.print_preview)
+        self.export_button.clicked.connect(self.export)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._on_search_text_changed)
+        for combo in (self.court_filter, self.role_filter, self.status_filter):
+            combo.currentIndexChanged.connect(self.apply_filter)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.court_filter, 2)
+        filters.addWidget(self.role_filter, 1)
+        filters.addWidget(self.status_filter, 1)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.delete_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+        buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.retranslate_ui()
+        self.apply_filter()
+
+    # -- language -------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Every text in the active language."""
+        self.search.setPlaceholderText(_("Search by name or IIN…"))
+        self.court_filter.setItemText(0, _("All courts"))
+        for i, c in enumerate(self._courts, start=1):
+            self.court_filter.setItemText(i, ("    " if c.level == "district" else "") + c.name)
+        self.role_filter.setItemText(0, _("All roles"))
+        for i, key in enumerate(ROLES, start=1):
+            self.role_filter.setItemText(i, _(ROLES[key]))
+        self.status_filter.setItemText(0, _("Any status"))
+        for i, key in enumerate(STATUSES, start=1):
+            self.status_filter.setItemText(i, _(STATUSES[key]))
+        self.add_button.setText(_("Add…"))
+        self.edit_button.setText(_("Edit…"))
+        self.delete_button.setText(_("Delete"))
+        self.print_button.setText(_("Print register…"))
+        self.export_button.setText(_("Export…"))
+        self.model.retranslate()
+        self._update_count()
+
+    # -- filtering ------------------------------------------------------------------------
+    def current_filter(self) -> PersonFilter:
+        """The filter the controls describe."""
+        court = self.court_filter.currentData()
+        return replace(
+            self.model.filter,
+            text=self.search.text(),
+            court_id=uuid.UUID(court) if court else None,
+            role=self.role_filter.currentData() or "",
+            status=self.status_filter.currentData() or "",
+        )
+
+    def _on_search_text_changed(self, _text: str) -> None:
+        self._timer.start()
+
+    def apply_filter(self) -> None:
+        """Re-query with the current controls."""
+        self._timer.stop()
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        self.count_label.setText(ngettext("{count} person", "{count} people", n).format(count=n))
+
+    # -- actions --------------------------------------------------------------------------
+    def _current_id(self) -> uuid.UUID | None:
+        index = self.table.currentIndex()
+        return self.model.person_id(index.row()) if index.isValid() else None
+
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+        self.edit_current()
+
+    def add_person(self) -> None:
+        """Open the form for a new person."""
+        dialog = PersonDialog(self._ctx, parent=self)
+        if dialog.exec() and dialog.saved is not None:
+            self.model.refresh()
+            self._update_count()
+            self.changed.emit()
+
+    def edit_current(self) -> None:
+        """Open the selected person."""
+        person_id = self._current_id()
+        if person_id is None:
+            return
+        dialog = PersonDialog(self._ctx, person_id, parent=self)
+        if dialog.exec() and dialog.saved is not None:
+            self.model.refresh()
+            self.changed.emit()
+
+    def delete_current(self) -> None:
+        """Delete the selected person after confirmation."""
+        person_id = self._current_id()
+        if person_id is None:
+            return
+        person = run_read(self, self._ctx.store, lambda s: get_person(s, person_id))
+        if person is None:
+            return
+        answer = QMessageBox.question(
+            self, _("Delete"), _("Delete {name} from the register?").format(name=person.full_name)
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        run_write(
+            self,
+            self._ctx.store,
+            lambda s: delete_person(s, self._ctx.actor, person.id, person.version),
+        )
+        self.model.refresh()
+        self._update_count()
+        self.changed.emit()
+
+    def register_pdf(self) -> bytes | None:
+        """The register of the filtered list, in the active language."""
+        from app.documents.people_register import build_people_register
+
+        lang = current_language()
+
+        def build(session: Session) -> bytes:
+            rows = all_people(session, self.model.filter)
+            centre = current_centre(session)
+            name = localized(centre.name_kk, centre.name_ru, lang) if centre else ""
+            return build_people_register(
+                rows, lang=lang, centre_name=name, filter_text=self.search.text()
+            )
+
+        return run_read(self, self._ctx.store, build)
+
+    def print_preview(self) -> None:
+        """Show the register as it will print."""
+        pdf = self.register_pdf()
+        if pdf is not None:
+            PrintPreviewDialog(pdf, _("people-register") + ".pdf", self).exec()
+
+    def export(self) -> None:
+        """Save the filtered list as XLSX, CSV or PDF."""
+        path, _chosen = QFileDialog.getSaveFileName(
+            self, _("Export…"), _("people") + ".xlsx", "Excel (*.xlsx);;CSV (*.csv);;PDF (*.pdf)"
+        )
+        if not path:
+            return
+        fmt = Path(path).suffix.lstrip(".").lower() or "xlsx"
+        if fmt not in ("xlsx", "csv", "pdf"):
+            fmt = "xlsx"
+        flt, lang = self.model.filter, current_language()
+        count = run_read(
+            self, self._ctx.store, lambda s: export_people(s, flt, fmt, Path(path), lang)
+        )
+        if count is not None:
+            QMessageBox.information(
+                self,
+                _("Export…"),
+                _("{count} people exported to {path}").format(count=count, path=path),
+            )

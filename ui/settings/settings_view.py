@@ -1,0 +1,196 @@
+"""Settings: language, the centre named on documents, backups and restore."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.backup import automatic_backup, list_backups, restore
+from app.core.errors import DomainError
+from app.core.settings import CENTRE_KEY, current_centre, set_setting
+from app.courts.service import list_centres
+from i18n import N_, _, current_language, format_datetime
+from ui.context import UiContext
+from ui.kit.ops import run_read, run_write, show_error
+
+LANGUAGE_NAMES = {"kk": N_("Қазақша"), "ru": N_("Русский")}
+BACKUPS_KEPT_KEY = "backups/kept"
+PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+class SettingsView(QWidget):
+    """Changes apply at once; the language switch retranslates every open window."""
+
+    language_chosen = Signal(str)
+    restored = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.language = QComboBox(self)
+        for code in LANGUAGE_NAMES:
+            self.language.addItem("", code)
+        self.language.setCurrentIndex(max(self.language.findData(current_language()), 0))
+        self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
+        self._centres = run_read(self, ctx.store, list_centres) or []
+        self.centre = QComboBox(self)
+        self.centre.addItem("", None)
+        for c in self._centres:
+            self.centre.addItem("", str(c.id))
+        chosen = run_read(self, ctx.store, current_centre)
+        if chosen is not None:
+            self.centre.setCurrentIndex(max(self.centre.findData(str(chosen.id)), 0))
+        self.centre.currentIndexChanged.connect(self._on_centre_current_index_changed)
+        self.kept = QSpinBox(self)
+        self.kept.setRange(1, 100)
+        self.kept.setValue(int(str(ctx.settings.value(BACKUPS_KEPT_KEY, 10))))
+        self.kept.valueChanged.connect(self._on_kept_value_changed)
+        self.backups = QListWidget(self)
+        self.backup_button, self.restore_button = QPushButton(self), QPushButton(self)
+        self.backup_button.clicked.connect(self.backup_now)
+        self.restore_button.clicked.connect(self.restore_selected)
+
+        self.general = QGroupBox(self)
+        self.language_label, self.centre_label = QLabel(self), QLabel(self)
+        form = QFormLayout(self.general)
+        form.addRow(self.language_label, self.language)
+        form.addRow(self.centre_label, self.centre)
+        self.backup_box = QGroupBox(self)
+        self.kept_label, self.folder_label = QLabel(self), QLabel(self)
+        self.folder_label.setWordWrap(True)
+        box = QVBoxLayout(self.backup_box)
+        row = QHBoxLayout()
+        row.addWidget(self.kept_label)
+        row.addWidget(self.kept)
+        row.addStretch(1)
+        box.addLayout(row)
+        box.addWidget(self.folder_label)
+        box.addWidget(self.backups)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.general)
+        layout.addWidget(self.backup_box, 1)
+        self.reload_backups()
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Texts in the active language."""
+        self.general.setTitle(_("General"))
+        self.language_label.setText(_("Language"))
+        self.centre_label.setText(_("Training centre (printed on documents)"))
+        for i, code in enumerate(LANGUAGE_NAMES):
+            self.language.setItemText(i, _(LANGUAGE_NAMES[code]))
+        self.centre.setItemText(0, _("— not chosen —"))
+        for i, c in enumerate(self._centres, start=1):
+            self.centre.setItemText(i, c.name)
+        self.backup_box.setTitle(_("Backups"))
+        self.kept_label.setText(_("Automatic backups to keep"))
+        folder = self._ctx.store.backup_dir
+        self.folder_label.setText(
+            _("Folder: {path}").format(path=folder)
+            if folder
+            else _("A shared PostgreSQL database is backed up on its server (pg_dump).")
+        )
+        self.backup_button.setText(_("Back up now"))
+        self.restore_button.setText(_("Restore selected…"))
+        self.reload_backups()
+
+    def _on_language_current_index_changed(self, _index: int) -> None:
+        self.language_chosen.emit(self.language.currentData())
+
+    def sync_language(self, lang: str) -> None:
+        """Reflect a language chosen elsewhere (the menu) without re-emitting."""
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(max(self.language.findData(lang), 0))
+        self.language.blockSignals(False)
+
+    def _on_centre_current_index_changed(self, _index: int) -> None:
+        centre_id = self.centre.currentData()
+        value = str(centre_id or "")
+        run_write(
+            self, self._ctx.store, lambda s: set_setting(s, self._ctx.actor, CENTRE_KEY, value)
+        )
+
+    def _on_kept_value_changed(self, value: int) -> None:
+        self._ctx.settings.setValue(BACKUPS_KEPT_KEY, value)
+
+    def reload_backups(self) -> None:
+        """List the backups, newest first."""
+        self.backups.clear()
+        folder = self._ctx.store.backup_dir
+        for info in list_backups(folder) if folder else []:
+            item = QListWidgetItem(
+                _("{when} — {size} KB").format(
+                    when=format_datetime(info.taken_at.astimezone()), size=info.size // 1024
+                )
+            )
+            item.setData(PATH_ROLE, str(info.path))
+            self.backups.addItem(item)
+        enabled = self._ctx.store.path is not None
+        self.backup_button.setEnabled(enabled)
+        self.restore_button.setEnabled(enabled)
+
+    def backup_now(self) -> None:
+        """Take a backup into the rotation folder."""
+        store = self._ctx.store
+        if store.path is None or store.backup_dir is None:
+            return
+        try:
+            automatic_backup(store.path, store.backup_dir, self.kept.value())
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self.reload_backups()
+
+    def restore_selected(self) -> None:
+        """Replace the database with the chosen backup; the current file is kept aside."""
+        item = self.backups.currentItem()
+        store = self._ctx.store
+        if item is None or store.path is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Restore"),
+            _(
+                "Replace the current data with the backup of {when}? The current file is kept "
+                "aside, and Tälimger will close; start it again afterwards."
+            ).format(when=item.text()),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from pathlib import Path
+
+        store.dispose()
+        try:
+            aside = restore(Path(item.data(PATH_ROLE)), store.path)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        QMessageBox.information(
+            self,
+            _("Restore"),
+            _("Restored. The previous file was kept as {path}").format(path=aside),
+        )
+        self.restored.emit()

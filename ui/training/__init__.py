@@ -1,0 +1,1 @@
+"""Training events, registration and attendance."""

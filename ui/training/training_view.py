@@ -1,0 +1,389 @@
+"""Training events: create an event with a session, register people from a search, mark
+attendance (or type it back from the sign-in sheet); attendance becomes ledger points (T-2).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.store import Session
+from app.people.dto import PersonFilter
+from app.people.queries import all_people
+from app.people.vocab import ROLES
+from app.training.attendance import give_feedback, mark_attendance, record_sign_in_sheet
+from app.training.dto import EventInput, RegistrationRow, SessionInput
+from app.training.exports import sign_in_sheet_pdf
+from app.training.queries import event_sessions, list_events, registrations
+from app.training.service import add_session, create_event
+from app.training.service import register as register_people
+from app.training.vocab import KINDS, REGISTRATION_STATES
+from i18n import N_, _, current_language, localized
+from ui.context import UiContext
+from ui.cpd.rows_table_model import Column, RowsTableModel
+from ui.kit.date_field import DateField
+from ui.kit.ops import run_read, run_write
+
+COLUMNS: list[Column[RegistrationRow]] = [
+    Column(N_("No."), lambda r: str(r.no), numeric=True),
+    Column(N_("Full name"), lambda r: r.full_name),
+    Column(N_("Court"), lambda r: localized(r.court_name_kk, r.court_name_ru)),
+    Column(N_("Status"), lambda r: _(REGISTRATION_STATES.get(r.state, r.state))),
+    Column(N_("Attended"), lambda r: ""),
+    Column(N_("Rating"), lambda r: str(r.rating) if r.rating else "", numeric=True),
+    Column(N_("Comment"), lambda r: r.feedback),
+]
+ATTENDED = 4
+
+
+class TrainingView(QWidget):
+    """One year's events and the registrations and attendance of a chosen session."""
+
+    attendance_saved = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.year = QSpinBox(self)
+        self.year.setRange(1992, 2100)
+        self.year.setValue(date.today().year)
+        self.title = QLineEdit(self)
+        self.kind = QComboBox(self)
+        for key in KINDS:
+            self.kind.addItem("", key)
+        self.starts_on = DateField(self, optional=False)
+        self.ends_on = DateField(self, optional=False)
+        self.place = QLineEdit(self)
+        self.trainer = QLineEdit(self)
+        self.capacity = QSpinBox(self)
+        self.capacity.setRange(0, 10000)
+        self.create_button = QPushButton(self)
+        self.add_session_button = QPushButton(self)
+        self._event_of: dict[str, uuid.UUID] = {}
+        self.sessions = QComboBox(self)
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.role = QComboBox(self)
+        self.role.addItem("", "")
+        for key in ROLES:
+            self.role.addItem("", key)
+        self.register_button = QPushButton(self)
+        self.outcome = QLabel(self)
+        self.model: RowsTableModel[RegistrationRow] = RowsTableModel(
+            COLUMNS, check_column=ATTENDED, checked=lambda r: r.attended
+        )
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.save_attendance = QPushButton(self)
+        self.sheet_rows = QLineEdit(self)
+        self.sheet_rows.setMinimumWidth(280)
+        self.sheet_button = QPushButton(self)
+        self.print_sheet_button = QPushButton(self)
+        self.feedback_button = QPushButton(self)
+
+        self.event_box = QGroupBox(self)
+        form = QFormLayout(self.event_box)
+        self._labels = [QLabel(self) for _ in range(7)]
+        for label, field in zip(
+            self._labels,
+            (
+                self.title,
+                self.kind,
+                self.starts_on,
+                self.ends_on,
+                self.place,
+                self.trainer,
+                self.capacity,
+            ),
+            strict=True,
+        ):
+            form.addRow(label, field)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.create_button)
+        buttons.addWidget(self.add_session_button)
+        form.addRow(buttons)
+        top = QHBoxLayout()
+        self.year_label, self.session_label = QLabel(self), QLabel(self)
+        top.addWidget(self.year_label)
+        top.addWidget(self.year)
+        top.addWidget(self.session_label)
+        top.addWidget(self.sessions, 1)
+        reg = QHBoxLayout()
+        reg.addWidget(self.search, 1)
+        reg.addWidget(self.role)
+        reg.addWidget(self.register_button)
+        att = QHBoxLayout()
+        att.addWidget(self.save_attendance)
+        att.addWidget(self.print_sheet_button)
+        att.addWidget(self.feedback_button)
+        att.addStretch(1)
+        att.addWidget(self.sheet_rows)
+        att.addWidget(self.sheet_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.event_box)
+        layout.addLayout(top)
+        layout.addLayout(reg)
+        layout.addWidget(self.outcome)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(att)
+
+        self.create_button.clicked.connect(self._on_create_button_clicked)
+        self.add_session_button.clicked.connect(self._on_add_session_button_clicked)
+        self.register_button.clicked.connect(self._on_register_button_clicked)
+        self.save_attendance.clicked.connect(self._on_save_attendance_clicked)
+        self.sheet_button.clicked.connect(self._on_sheet_button_clicked)
+        self.print_sheet_button.clicked.connect(self._on_print_sheet_button_clicked)
+        self.feedback_button.clicked.connect(self._on_feedback_button_clicked)
+        self.sessions.currentIndexChanged.connect(lambda _i: self.refresh_registrations())
+        self.year.valueChanged.connect(lambda _v: self.refresh_sessions())
+        self.retranslate_ui()
+        self.refresh_sessions()
+
+    # -- data -------------------------------------------------------------------------------
+    def current_session(self) -> uuid.UUID | None:
+        """The chosen session's id."""
+        raw = self.sessions.currentData()
+        return uuid.UUID(raw) if raw else None
+
+    def refresh_sessions(self, select: uuid.UUID | None = None) -> None:
+        """Reload the sessions of the chosen year."""
+
+        def load(session: Session) -> list[tuple[str, str, uuid.UUID]]:
+            items = []
+            for event in list_events(session, self.year.value()):
+                for s in event_sessions(session, event.id):
+                    text = f"{event.data.title} — {s.data.starts_on:%d.%m.%Y}"
+                    items.append((text, str(s.id), event.id))
+            return items
+
+        items = run_read(self, self._ctx.store, load) or []
+        self.sessions.blockSignals(True)
+        self.sessions.clear()
+        self._event_of = {sid: event_id for _text, sid, event_id in items}
+        for text, sid, _event_id in items:
+            self.sessions.addItem(text, sid)
+        if select is not None:
+            self.sessions.setCurrentIndex(max(self.sessions.findData(str(select)), 0))
+        self.sessions.blockSignals(False)
+        self.refresh_registrations()
+
+    def refresh_registrations(self) -> None:
+        """Reload the chosen session's list."""
+        sid = self.current_session()
+        rows = run_read(self, self._ctx.store, lambda s: registrations(s, sid)) or [] if sid else []
+        self.model.set_rows(rows)
+
+    # -- actions ----------------------------------------------------------------------------
+    def _on_create_button_clicked(self) -> None:
+        starts = self.starts_on.value() or date.today()
+        ends = self.ends_on.value() or starts
+
+        def create(session: Session) -> uuid.UUID:
+            event = create_event(
+                session,
+                self._ctx.actor,
+                EventInput(
+                    title=self.title.text(),
+                    kind=str(self.kind.currentData()),
+                    plan_year=starts.year,
+                ),
+            )
+            return add_session(
+                session,
+                self._ctx.actor,
+                SessionInput(
+                    event.id,
+                    starts,
+                    ends,
+                    place=self.place.text(),
+                    trainer=self.trainer.text(),
+                    capacity=self.capacity.value(),
+                ),
+            ).id
+
+        sid = run_write(self, self._ctx.store, create)
+        if sid is not None:
+            self.year.blockSignals(True)
+            self.year.setValue(starts.year)
+            self.year.blockSignals(False)
+            self.title.clear()
+            self.refresh_sessions(select=sid)
+
+    def _on_add_session_button_clicked(self) -> None:
+        event_id = self._event_of.get(str(self.sessions.currentData()))
+        if event_id is None:
+            return
+        starts = self.starts_on.value() or date.today()
+        data = SessionInput(
+            event_id,
+            starts,
+            self.ends_on.value() or starts,
+            place=self.place.text(),
+            trainer=self.trainer.text(),
+            capacity=self.capacity.value(),
+        )
+        saved = run_write(self, self._ctx.store, lambda s: add_session(s, self._ctx.actor, data))
+        if saved is not None:
+            self.refresh_sessions(select=saved.id)
+
+    def _on_register_button_clicked(self) -> None:
+        sid = self.current_session()
+        if sid is None:
+            return
+
+        def reg(session: Session) -> tuple[int, int]:
+            flt = PersonFilter(text=self.search.text(), role=str(self.role.currentData() or ""))
+            people = all_people(session, flt)
+            result = register_people(session, self._ctx.actor, sid, [p.id for p in people])
+            return len(result.registered), len(result.waiting)
+
+        done = run_write(self, self._ctx.store, reg)
+        if done is not None:
+            self.outcome.setText(
+                _("Registered: {registered}; waiting list: {waiting}.").format(
+                    registered=done[0], waiting=done[1]
+                )
+            )
+        self.refresh_registrations()
+
+    def _on_save_attendance_clicked(self) -> None:
+        sid = self.current_session()
+        if sid is None:
+            return
+        present = [
+            r.person_id for r, on in zip(self.model.rows, self.model.checks, strict=True) if on
+        ]
+        result = run_write(
+            self, self._ctx.store, lambda s: mark_attendance(s, self._ctx.actor, sid, present)
+        )
+        if result is not None:
+            self.outcome.setText(
+                _("Ledger lines added: {created}; removed: {removed}.").format(
+                    created=result.created, removed=result.removed
+                )
+            )
+            self.attendance_saved.emit()
+        self.refresh_registrations()
+
+    def _on_sheet_button_clicked(self) -> None:
+        sid = self.current_session()
+        if sid is None:
+            return
+        result = run_write(
+            self,
+            self._ctx.store,
+            lambda s: record_sign_in_sheet(s, self._ctx.actor, sid, self.sheet_rows.text()),
+        )
+        if result is not None:
+            self.attendance_saved.emit()
+        self.refresh_registrations()
+
+    def print_sheet(self, path: Path) -> None:
+        """The numbered sign-in sheet of the chosen session as PDF (rows are typed back)."""
+        sid, lang = self.current_session(), current_language()
+        if sid is None:
+            return
+        pdf = run_read(self, self._ctx.store, lambda s: sign_in_sheet_pdf(s, sid, lang=lang))
+        if pdf is not None:
+            path.write_bytes(pdf)
+
+    def _on_print_sheet_button_clicked(self) -> None:
+        if self.current_session() is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the sign-in sheet"), "sign-in-sheet.pdf", "PDF (*.pdf)"
+        )
+        if name:
+            self.print_sheet(Path(name))
+
+    def record_feedback(self, row: int, rating: int, comment: str) -> None:
+        """A participant's rating and comment on the chosen session (T-2)."""
+        sid = self.current_session()
+        if sid is None or not 0 <= row < len(self.model.rows):
+            return
+        person = self.model.rows[row].person_id
+        run_write(
+            self,
+            self._ctx.store,
+            lambda s: give_feedback(
+                s, self._ctx.actor, sid, person, rating=rating, comment=comment
+            ),
+        )
+        self.refresh_registrations()
+
+    def _on_feedback_button_clicked(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        rating, ok = QInputDialog.getInt(self, _("Feedback"), _("Rating from 1 to 5"), 5, 1, 5)
+        if not ok:
+            return
+        comment, ok = QInputDialog.getMultiLineText(self, _("Feedback"), _("Comment"))
+        if ok:
+            self.record_feedback(rows[0].row(), rating, comment)
+
+    # -- language ---------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Every label in the active language."""
+        self.event_box.setTitle(_("New event"))
+        for label, text in zip(
+            self._labels,
+            (
+                _("Title of the event"),
+                _("Kind"),
+                _("Starts"),
+                _("Ends"),
+                _("Place"),
+                _("Trainer"),
+                _("Seats (0: no limit)"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+        for i, key in enumerate(KINDS):
+            self.kind.setItemText(i, _(KINDS[key]))
+        self.create_button.setText(_("Create event"))
+        self.add_session_button.setText(_("Add a session to the chosen event"))
+        self.year_label.setText(_("Year"))
+        self.session_label.setText(_("Session"))
+        self.search.setPlaceholderText(_("Name or IIN of the people to register"))
+        self.register_button.setText(_("Register matching people"))
+        self.role.setItemText(0, _("All roles"))
+        for i, key in enumerate(ROLES, start=1):
+            self.role.setItemText(i, _(ROLES[key]))
+        self.save_attendance.setText(_("Save attendance"))
+        self.sheet_rows.setPlaceholderText(_("Rows signed on the sheet, e.g. 1-3, 5"))
+        self.sheet_button.setText(_("Record from the sign-in sheet"))
+        self.print_sheet_button.setText(_("Print the sign-in sheet…"))
+        self.feedback_button.setText(_("Feedback…"))
+        self.model.retranslate()

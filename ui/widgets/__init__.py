@@ -1,1 +1,0 @@
-"""widgets of the GUI."""
