@@ -99,7 +99,7 @@ def _write(
 
 
 def _centre(session: Any, lang: str) -> str:
-    from app.core.settings import current_centre
+    from app.courts.centre import current_centre
     from i18n import localized
 
     centre = current_centre(session)

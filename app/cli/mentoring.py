@@ -83,7 +83,7 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _centre(session: Any, lang: str) -> str:
-    from app.core.settings import current_centre
+    from app.courts.centre import current_centre
     from i18n import localized
 
     centre = current_centre(session)

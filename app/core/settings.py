@@ -1,8 +1,6 @@
-"""Store-wide settings such as the training centre this installation serves."""
+"""Store-wide settings: one key-value service that the CLI and the window both read."""
 
 from __future__ import annotations
-
-import uuid
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -10,10 +8,7 @@ from sqlalchemy.orm import Session
 from app.core.audit import record
 from app.core.context import Actor
 from app.core.permissions import SETTINGS_EDIT, require
-from app.courts.dto import CentreDTO
-from db.models import Setting, TrainingCentre
-
-CENTRE_KEY = "centre_id"
+from db.models import Setting
 
 
 def get_setting(session: Session, key: str, default: str = "") -> str:
@@ -35,14 +30,3 @@ def set_setting(session: Session, actor: Actor, key: str, value: str) -> None:
     session.flush()
     if old != value:
         record(session, actor, "update", "setting", setting.id, {key: [old, value]})
-
-
-def current_centre(session: Session) -> CentreDTO | None:
-    """The training centre named in report headers, if one was chosen."""
-    raw = get_setting(session, CENTRE_KEY)
-    if not raw:
-        return None
-    centre = session.get(TrainingCentre, uuid.UUID(raw))
-    if centre is None:
-        return None
-    return CentreDTO(centre.id, centre.court_id, centre.name_kk, centre.name_ru)

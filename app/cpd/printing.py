@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.errors import NotFoundError
-from app.core.settings import current_centre
+from app.courts.centre import current_centre
 from app.cpd.compliance import compliance
 from app.cpd.dto import ComplianceFilter, ReportLine
 from app.cpd.workflow import report_lines

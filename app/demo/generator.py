@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 from app.core.audit import record
 from app.core.context import Actor
 from app.core.errors import DomainError
-from app.core.settings import CENTRE_KEY, set_setting
+from app.core.settings import set_setting
+from app.courts.centre import CENTRE_KEY
 from app.demo import names as n
 from app.people.iin import make_iin
 from app.people.service import derived_columns

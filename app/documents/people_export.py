@@ -6,8 +6,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from app.core.settings import current_centre
 from app.core.sheet_writer import write_csv, write_xlsx
+from app.courts.centre import current_centre
 from app.people.dto import PersonFilter
 from app.people.queries import all_people
 from app.people.vocab import ROLES, SPECIALISATIONS, STATUSES

@@ -175,7 +175,7 @@ def result_sheet_of(session: Session, internship_id: uuid.UUID) -> uuid.UUID | N
 
 def centre_region_code(session: Session) -> str:
     """Region of the training centre chosen in settings ("" when none): the lists start there."""
-    from app.core.settings import current_centre
+    from app.courts.centre import current_centre
 
     centre = current_centre(session)
     if centre is None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from app.core.settings import current_centre
+from app.courts.centre import current_centre
 from app.dashboard.queries import DashboardFigures, dashboard_figures
 from i18n import _, format_number
 from ui.context import UiContext

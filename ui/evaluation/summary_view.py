@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.settings import current_centre
 from app.core.sheet_writer import write_xlsx
 from app.core.store import Session
+from app.courts.centre import current_centre
 from app.documents.evaluation_summary import build_summary_pdf, grouped, summary_rows
 from app.evaluation.queries import periods
 from app.evaluation.summary import SummaryTable, summary_table

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import DomainError
-from app.core.settings import current_centre
 from app.core.store import Session
+from app.courts.centre import current_centre
 from app.courts.service import list_courts
 from app.documents.internship_schedule import build_due_pdf
 from app.internships.dto import DueFilter, DueRow, PlanResult

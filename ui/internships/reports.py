@@ -7,8 +7,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.core.settings import current_centre
 from app.core.store import Session
+from app.courts.centre import current_centre
 from app.documents.evaluation_summary import build_summary_pdf
 from app.documents.internship_quality import build_quality_pdf
 from app.documents.internship_schedule import build_due_pdf, build_schedule_pdf

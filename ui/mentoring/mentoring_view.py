@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import DomainError
-from app.core.settings import current_centre
+from app.courts.centre import current_centre
 from app.courts.service import list_courts
 from app.mentoring import queries, service
 from app.mentoring.dto import NeedRow, PairDTO, Suggestion

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.settings import current_centre
 from app.core.store import Session
+from app.courts.centre import current_centre
 from app.courts.service import list_courts
 from app.documents.people_export import export_people
 from app.people.dto import PersonFilter

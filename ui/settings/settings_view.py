@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from app.core.backup import automatic_backup, list_backups, restore
 from app.core.errors import DomainError
-from app.core.settings import CENTRE_KEY, current_centre, set_setting
+from app.core.settings import set_setting
+from app.courts.centre import CENTRE_KEY, current_centre
 from app.courts.service import list_centres
 from i18n import N_, _, current_language, format_datetime
 from ui.context import UiContext
