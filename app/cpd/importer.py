@@ -334,18 +334,16 @@ def import_activities(
 
 def write_template(path: Path, forms: list[tuple[str, str, str, Decimal | None]]) -> None:
     """An empty import file with the documented columns; XLSX adds a sheet of form codes."""
-    from app.core.sheet_writer import write_csv, write_xlsx
+    from app.core.spreadsheet.writer import SheetData, write_csv, write_workbook
 
     if path.suffix.lower() == ".csv":
         write_csv(path, COLUMNS, [])
         return
-    write_xlsx(path, "cpd", COLUMNS, [])
-    from openpyxl import load_workbook
-
-    wb = load_workbook(path)
-    ws = wb.create_sheet("forms")
-    ws.append(["code", "name_kk", "name_ru", "points"])
-    for code, kk, ru, pts in forms:
-        ws.append([code, kk, ru, float(pts) if pts is not None else None])
-    ws.column_dimensions["B"].width = ws.column_dimensions["C"].width = 60
-    wb.save(path)
+    codes = [[code, kk, ru, float(pts) if pts is not None else None] for code, kk, ru, pts in forms]
+    write_workbook(
+        path,
+        [
+            SheetData("cpd", COLUMNS, []),
+            SheetData("forms", ["code", "name_kk", "name_ru", "points"], codes, widths=[0, 60, 60]),
+        ],
+    )

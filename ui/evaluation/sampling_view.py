@@ -119,7 +119,7 @@ class SamplingView(QWidget):
             path = Path(name)
         try:
             self.cases = read_case_list(path)
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, DomainError) as exc:
             QMessageBox.warning(self, _("Import case list…"), str(exc))
             return
         self._show_loaded()

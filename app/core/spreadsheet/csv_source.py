@@ -1,0 +1,103 @@
+"""Rows of a CSV file (RFC 4180) in UTF-8, UTF-8 with BOM or Windows-1251, `;` `,` or tab."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+from app.core.spreadsheet.bounds import MAX_CSV_BYTES, SheetError
+from i18n import N_
+
+DELIMITERS = (";", ",", "\t")  # on a tie the first wins: Excel on Russian Windows writes ";"
+_BOM = codecs.BOM_UTF8
+_CHUNK = 1 << 20
+_SAMPLE = 64 * 1024
+
+
+def encoding_of(path: Path) -> str:
+    """The codec: utf-8-sig when the whole file is UTF-8 (with or without BOM), else cp1251.
+
+    Checked in chunks before any row is read, so a Windows-1251 file is never half-read as UTF-8.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with path.open("rb") as fh:
+        first = fh.read(_CHUNK)
+        has_bom = first.startswith(_BOM)
+        chunk = first
+        offset = 0
+        try:
+            while chunk:
+                decoder.decode(chunk)
+                offset += len(chunk)
+                chunk = fh.read(_CHUNK)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError as exc:
+            if has_bom:  # the BOM promised UTF-8: guessing another encoding would garble it
+                raise SheetError(
+                    N_("The file {path} is marked as UTF-8 but byte {offset} is not UTF-8."),
+                    path=path.name,
+                    offset=offset + exc.start + 1,
+                ) from exc
+            return "cp1251"
+    return "utf-8-sig"
+
+
+def delimiter_of(sample: str) -> str:
+    """The delimiter used most often outside quotes in the first record (the header).
+
+    csv.Sniffer guesses quoting from the sample and misreads standard `""` quoting; counting
+    outside quotes follows RFC 4180 exactly. A one-column header falls back to the whole sample.
+    """
+    first = _count_outside_quotes(sample, first_record_only=True)
+    counts = first if any(first.values()) else _count_outside_quotes(sample, False)
+    return max(DELIMITERS, key=lambda d: counts[d])
+
+
+def _count_outside_quotes(text: str, first_record_only: bool) -> dict[str, int]:
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    started = False
+    for ch in text:
+        if ch == '"':
+            quoted = not quoted  # a doubled "" inside quotes toggles twice: still quoted
+            started = True
+        elif quoted:
+            continue
+        elif ch in counts:
+            counts[ch] += 1
+            started = True
+        elif ch in "\r\n":
+            if started and first_record_only:
+                break
+        elif not ch.isspace():
+            started = True
+    return counts
+
+
+def csv_rows(path: Path) -> Iterator[list[str]]:
+    """The records of a CSV file one by one; the file size is checked before reading."""
+    size = path.stat().st_size
+    if size > MAX_CSV_BYTES:
+        raise SheetError(
+            N_("The file {path} is {size} MB; a CSV file may have at most {limit} MB."),
+            path=path.name,
+            size=size // (1024 * 1024),
+            limit=MAX_CSV_BYTES // (1024 * 1024),
+        )
+    encoding = encoding_of(path)
+    errors = "replace" if encoding == "cp1251" else "strict"  # cp1251 leaves 0x98 undefined
+    with path.open(encoding=encoding, errors=errors, newline="") as fh:
+        delimiter = delimiter_of(fh.read(_SAMPLE))
+    with path.open(encoding=encoding, errors=errors, newline="") as fh:
+        # Keyword arguments build a private dialect: csv.excel itself is never changed.
+        reader = csv.reader(fh, delimiter=delimiter, quotechar='"', doublequote=True)
+        try:
+            yield from reader
+        except csv.Error as exc:
+            raise SheetError(
+                N_("The file {path} is not a readable table (line {line})."),
+                path=path.name,
+                line=reader.line_num,
+            ) from exc
