@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.core.errors import DomainError
+from i18n import N_
 
 # Data rows one import accepts; checked before rows are kept, so memory stays bounded.
 MAX_ROWS = 200_000
@@ -18,3 +19,12 @@ XLSX_MAX_ROWS = 1_048_576
 
 class SheetError(DomainError):
     """The file cannot be read or written as a table; the message names the file and place."""
+
+
+def too_many_rows(name: str, limit: int) -> SheetError:
+    """The refusal of a file with more than `limit` data rows."""
+    return SheetError(
+        N_("The file {path} has more than {limit} rows; split it into smaller files."),
+        path=name,
+        limit=limit,
+    )

@@ -7,7 +7,7 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
-from app.core.spreadsheet.bounds import MAX_CSV_BYTES, SheetError
+from app.core.spreadsheet.bounds import MAX_CSV_BYTES, SheetError, too_many_rows
 from i18n import N_
 
 DELIMITERS = (";", ",", "\t")  # on a tie the first wins: Excel on Russian Windows writes ";"
@@ -16,32 +16,34 @@ _CHUNK = 1 << 20
 _SAMPLE = 64 * 1024
 
 
-def encoding_of(path: Path) -> str:
-    """The codec: utf-8-sig when the whole file is UTF-8 (with or without BOM), else cp1251.
-
-    Checked in chunks before any row is read, so a Windows-1251 file is never half-read as UTF-8.
+def scan(path: Path) -> tuple[str, int]:
+    """The codec (utf-8-sig when the whole file is UTF-8, with or without BOM, else cp1251) and
+    the number of line breaks, found in one pass over the bytes before any row is read.
     """
     decoder = codecs.getincrementaldecoder("utf-8")()
+    utf8 = True
+    lf = cr = offset = 0
     with path.open("rb") as fh:
-        first = fh.read(_CHUNK)
-        has_bom = first.startswith(_BOM)
-        chunk = first
-        offset = 0
-        try:
-            while chunk:
-                decoder.decode(chunk)
-                offset += len(chunk)
-                chunk = fh.read(_CHUNK)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError as exc:
-            if has_bom:  # the BOM promised UTF-8: guessing another encoding would garble it
-                raise SheetError(
-                    N_("The file {path} is marked as UTF-8 but byte {offset} is not UTF-8."),
-                    path=path.name,
-                    offset=offset + exc.start + 1,
-                ) from exc
-            return "cp1251"
-    return "utf-8-sig"
+        chunk = fh.read(_CHUNK)
+        has_bom = chunk.startswith(_BOM)
+        while True:
+            lf, cr = lf + chunk.count(b"\n"), cr + chunk.count(b"\r")
+            try:
+                if utf8:
+                    decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as exc:
+                if has_bom:  # the BOM promised UTF-8: another guess would garble the text
+                    raise SheetError(
+                        N_("The file {path} is marked as UTF-8 but byte {offset} is not UTF-8."),
+                        path=path.name,
+                        offset=offset + exc.start + 1,
+                    ) from exc
+                utf8 = False
+            if not chunk:
+                break
+            offset += len(chunk)
+            chunk = fh.read(_CHUNK)
+    return ("utf-8-sig" if utf8 else "cp1251"), max(lf, cr)
 
 
 def delimiter_of(sample: str) -> str:
@@ -76,8 +78,12 @@ def _count_outside_quotes(text: str, first_record_only: bool) -> dict[str, int]:
     return counts
 
 
-def csv_rows(path: Path) -> Iterator[list[str]]:
-    """The records of a CSV file one by one; the file size is checked before reading."""
+def csv_rows(path: Path, max_rows: int) -> Iterator[list[str]]:
+    """The records of a CSV file one by one.
+
+    The file size is checked before reading; when the file has more line breaks than records
+    allowed, its records are counted (none kept) and too many are refused before any is returned.
+    """
     size = path.stat().st_size
     if size > MAX_CSV_BYTES:
         raise SheetError(
@@ -86,16 +92,26 @@ def csv_rows(path: Path) -> Iterator[list[str]]:
             size=size // (1024 * 1024),
             limit=MAX_CSV_BYTES // (1024 * 1024),
         )
-    encoding = encoding_of(path)
-    errors = "replace" if encoding == "cp1251" else "strict"  # cp1251 leaves 0x98 undefined
-    with path.open(encoding=encoding, errors=errors, newline="") as fh:
+    encoding, breaks = scan(path)
+    with path.open(encoding=encoding, errors=_errors(encoding), newline="") as fh:
         delimiter = delimiter_of(fh.read(_SAMPLE))
-    with path.open(encoding=encoding, errors=errors, newline="") as fh:
+    # Quoted cells may hold line breaks, so breaks only bound the records from above.
+    if breaks > max_rows and sum(1 for _ in _records(path, encoding, delimiter)) > max_rows + 1:
+        raise too_many_rows(path.name, max_rows)
+    yield from _records(path, encoding, delimiter)
+
+
+def _errors(encoding: str) -> str:
+    return "replace" if encoding == "cp1251" else "strict"  # cp1251 leaves 0x98 undefined
+
+
+def _records(path: Path, encoding: str, delimiter: str) -> Iterator[list[str]]:
+    with path.open(encoding=encoding, errors=_errors(encoding), newline="") as fh:
         # Keyword arguments build a private dialect: csv.excel itself is never changed.
         reader = csv.reader(fh, delimiter=delimiter, quotechar='"', doublequote=True)
         try:
             yield from reader
-        except csv.Error as exc:
+        except (csv.Error, UnicodeDecodeError) as exc:
             raise SheetError(
                 N_("The file {path} is not a readable table (line {line})."),
                 path=path.name,

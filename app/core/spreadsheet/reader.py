@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.core.spreadsheet.bounds import MAX_COLUMNS, MAX_ROWS, SheetError
+from app.core.spreadsheet.bounds import MAX_COLUMNS, MAX_ROWS, SheetError, too_many_rows
 from app.core.spreadsheet.csv_source import csv_rows
 from app.core.spreadsheet.values import as_text
 from app.core.spreadsheet.xlsx_source import xlsx_rows
@@ -46,7 +46,7 @@ def read_sheet(path: Path, *, max_rows: int = MAX_ROWS) -> Sheet:
                 N_("The file {path} is an old Excel 97–2003 workbook; save it as XLSX or CSV."),
                 path=path.name,
             )
-        source = xlsx_rows(path, max_rows) if magic == _ZIP else csv_rows(path)
+        source = xlsx_rows(path, max_rows) if magic == _ZIP else csv_rows(path, max_rows)
         table = _collect(path, source, max_rows)
     except OSError as exc:
         raise SheetError(
@@ -68,11 +68,7 @@ def _collect(
     kept: list[tuple[int, tuple[Any, ...]]] = []
     for number, row in enumerate(source, start=1):
         if number > max_rows + 1:  # the header and max_rows rows under it
-            raise SheetError(
-                N_("The file {path} has more than {limit} rows; split it into smaller files."),
-                path=path.name,
-                limit=max_rows,
-            )
+            raise too_many_rows(path.name, max_rows)
         width = len(row)
         while width and _blank(row[width - 1]):
             width -= 1

@@ -38,32 +38,38 @@ def xlsx_rows(path: Path, max_rows: int) -> Iterator[Sequence[Any]]:
     from openpyxl import load_workbook
 
     _check_parts(path)
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise _not_readable(path) from exc
-    try:
-        if not wb.worksheets:
-            return
-        ws = wb.worksheets[0]
-        declared = getattr(ws, "max_row", None)
-        if isinstance(declared, int) and declared > max_rows + 1:
-            raise SheetError(
-                N_(
-                    "The sheet of {path} declares {count} rows; an import takes at most "
-                    "{limit}. Delete the empty rows below the data and save it again."
-                ),
-                path=path.name,
-                count=declared,
-                limit=max_rows,
-            )
-        # Without the declared size, openpyxl neither pads every row to the widest one nor stops
-        # at a declared last row that some programs write too small.
-        if hasattr(ws, "reset_dimensions"):
-            ws.reset_dimensions()
+    # A file object, not the path: openpyxl refuses a workbook by its name (e.g. "list.csv").
+    with path.open("rb") as fh:
         try:
-            yield from ws.iter_rows(values_only=True)
-        except Exception as exc:  # a damaged sheet inside a sound zip
+            wb = load_workbook(fh, read_only=True, data_only=True, keep_links=False)
+        except Exception as exc:  # openpyxl raises many kinds for a damaged file
             raise _not_readable(path) from exc
-    finally:
-        wb.close()
+        try:
+            yield from _first_sheet_rows(path, wb, max_rows)
+        finally:
+            wb.close()
+
+
+def _first_sheet_rows(path: Path, wb: Any, max_rows: int) -> Iterator[Sequence[Any]]:
+    if not wb.worksheets:
+        return
+    ws = wb.worksheets[0]
+    declared = getattr(ws, "max_row", None)
+    if isinstance(declared, int) and declared > max_rows + 1:
+        raise SheetError(
+            N_(
+                "The sheet of {path} declares {count} rows; an import takes at most "
+                "{limit}. Delete the empty rows below the data and save it again."
+            ),
+            path=path.name,
+            count=declared,
+            limit=max_rows,
+        )
+    # Without the declared size, openpyxl neither pads every row to the widest one nor stops at
+    # a declared last row that some programs write too small.
+    if hasattr(ws, "reset_dimensions"):
+        ws.reset_dimensions()
+    try:
+        yield from ws.iter_rows(values_only=True)
+    except Exception as exc:  # a damaged sheet inside a sound zip
+        raise _not_readable(path) from exc
