@@ -5,7 +5,7 @@ Columns (first row, names as in the template; order free, case ignored):
   form       code of an activity form of the catalogue, e.g. F02 (required)
   event      title of the event (required)
   organiser  organiser of the event
-  starts_on  first day: dd.mm.yyyy, yyyy-mm-dd or an Excel date (required)
+  starts_on  first day: dd.mm.yyyy, d.m.yy, yyyy-mm-dd or an Excel date (required)
   ends_on    last day, same formats; empty = starts_on (its year is the reporting year, C-2)
   hours      hours of study, a number ≥ 0
   points     empty = the catalogue's points (C-1); other points need a reason
