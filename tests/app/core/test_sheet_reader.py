@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import csv
+import io
+from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from app.core.spreadsheet.bounds import SheetError
@@ -177,3 +181,37 @@ def test_numbers_and_text() -> None:
         with pytest.raises(ValueError):
             as_decimal(bad)
     assert as_text(12.0) == "12" and as_text(date(2026, 1, 2)) == "02.01.2026"
+
+
+CELL = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=12)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    delimiter=st.sampled_from([";", ",", "\t"]),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig"]),
+    rows=st.lists(st.lists(CELL, min_size=3, max_size=3), max_size=6),
+)
+def test_whatever_csv_writes_reads_back(
+    tmp_path: Path, delimiter: str, encoding: str, rows: list[list[str]]
+) -> None:
+    """Any cells written by an RFC 4180 writer come back as written (blank rows skipped)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter)
+    writer.writerow(['Тегі "аты"', "ЖСН", "Ескерту"])
+    writer.writerows(rows)
+    path = _csv(tmp_path, buffer.getvalue(), encoding, name="h.csv")
+    sheet = read_sheet(path)
+    assert sheet.header == ('Тегі "аты"', "ЖСН", "Ескерту")
+    expected = [_trimmed(r) for r in rows if any(c.strip() for c in r)]
+    assert [_trimmed(r) for _n, r in sheet.rows] == expected
+
+
+def _trimmed(row: Sequence[str]) -> tuple[str, ...]:
+    """A row without its trailing blank cells, which the reader drops."""
+    cells = list(row)
+    while cells and not cells[-1].strip():
+        cells.pop()
+    return tuple(cells)
