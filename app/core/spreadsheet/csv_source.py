@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 
 from app.core.spreadsheet.bounds import MAX_CSV_BYTES, SheetError, too_many_rows
@@ -78,7 +78,7 @@ def _count_outside_quotes(text: str, first_record_only: bool) -> dict[str, int]:
     return counts
 
 
-def csv_rows(path: Path, max_rows: int) -> Iterator[list[str]]:
+def csv_rows(path: Path, max_rows: int) -> Generator[list[str], None, None]:
     """The records of a CSV file one by one.
 
     The file size is checked before reading; when the file has more line breaks than records
@@ -105,7 +105,7 @@ def _errors(encoding: str) -> str:
     return "replace" if encoding == "cp1251" else "strict"  # cp1251 leaves 0x98 undefined
 
 
-def _records(path: Path, encoding: str, delimiter: str) -> Iterator[list[str]]:
+def _records(path: Path, encoding: str, delimiter: str) -> Generator[list[str], None, None]:
     with path.open(encoding=encoding, errors=_errors(encoding), newline="") as fh:
         # Keyword arguments build a private dialect: csv.excel itself is never changed.
         reader = csv.reader(fh, delimiter=delimiter, quotechar='"', doublequote=True)

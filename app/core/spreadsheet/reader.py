@@ -47,7 +47,10 @@ def read_sheet(path: Path, *, max_rows: int = MAX_ROWS) -> Sheet:
                 path=path.name,
             )
         source = xlsx_rows(path, max_rows) if magic == _ZIP else csv_rows(path, max_rows)
-        table = _collect(path, source, max_rows)
+        try:
+            table = _collect(path, source, max_rows)
+        finally:
+            source.close()  # a refused file is closed now, not when its traceback is freed
     except OSError as exc:
         raise SheetError(
             N_("The file {path} cannot be read: {reason}"),

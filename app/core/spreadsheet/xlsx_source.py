@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ def _check_parts(path: Path) -> None:
         )
 
 
-def xlsx_rows(path: Path, max_rows: int) -> Iterator[Sequence[Any]]:
+def xlsx_rows(path: Path, max_rows: int) -> Generator[Sequence[Any], None, None]:
     """Values of each row of the first sheet (dates as dates, numbers as numbers).
 
     A sheet that declares more than ``max_rows`` data rows is refused before any row is read;
@@ -50,7 +50,7 @@ def xlsx_rows(path: Path, max_rows: int) -> Iterator[Sequence[Any]]:
             wb.close()
 
 
-def _first_sheet_rows(path: Path, wb: Any, max_rows: int) -> Iterator[Sequence[Any]]:
+def _first_sheet_rows(path: Path, wb: Any, max_rows: int) -> Generator[Sequence[Any], None, None]:
     if not wb.worksheets:
         return
     ws = wb.worksheets[0]
