@@ -46,9 +46,14 @@ def test_each_delimiter_with_rfc4180_quoting(tmp_path: Path, delimiter: str) -> 
     )
 
 
-def test_standard_quoting_is_not_misread_as_a_delimiter(tmp_path: Path) -> None:
-    """csv.Sniffer took a quoted header with commas for comma-separated; the count outside
-    quotes does not."""
+def test_standard_quoting_that_csv_sniffer_misread(tmp_path: Path) -> None:
+    """csv.Sniffer took this file (what Excel writes for a position with quotes in the last
+    column) for one without doubled quotes and split the position; RFC 4180 reads it whole."""
+    text = 'ИИН;Фамилия;Должность\r\n010506500213;Иванов;"Судья ""А"""\r\n'
+    sniffed = csv.Sniffer().sniff(text, delimiters=";,\t")
+    assert list(csv.reader(io.StringIO(text, newline=""), sniffed))[1][2] != 'Судья "А"'
+    sheet = read_sheet(_csv(tmp_path, text))
+    assert sheet.rows == ((2, ("010506500213", "Иванов", 'Судья "А"')),)
     text = '"Фамилия, имя";"Должность ""старшая""";ИИН\n"Иванов, Иван";"""Судья""";1\n'
     sheet = read_sheet(_csv(tmp_path, text))
     assert sheet.header == ("Фамилия, имя", 'Должность "старшая"', "ИИН")
