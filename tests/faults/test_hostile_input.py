@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 
 from app.core.context import Actor
 from app.core.errors import ValidationError
-from app.core.sheet_writer import write_csv, write_xlsx
+from app.core.spreadsheet.writer import write_csv, write_xlsx
 from app.core.store import Store
 from app.documents.people_export import export_people
 from app.people.dto import PersonFilter

@@ -95,7 +95,7 @@ def test_quality_import_and_comparison(
 ) -> None:
     """I-2: indicators imported from XLSX; each internship compared before and after."""
     from app.core.context import local_actor
-    from app.core.sheet_writer import write_xlsx
+    from app.core.spreadsheet.writer import write_xlsx
     from app.internships import demo
     from app.internships.quality import compare
 
