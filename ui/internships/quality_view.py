@@ -123,6 +123,6 @@ class QualityView(QWidget):
 
     def print_preview(self) -> None:
         """The comparison as it will print."""
-        from ui.internships.reports import open_quality
+        from ui.documents.printing import preview
 
-        open_quality(self._ctx, self, self.year.value())
+        preview(self, self._ctx, "internship-quality", {"year": self.year.value()})

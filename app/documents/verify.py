@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from app.documents.verification import canonical, code_of, parse_subject, unpack
+from app.mentoring.verification import canonical, code_of, parse_subject, unpack
 from i18n import N_, parse_date
 
 UNALTERED = "unaltered"
