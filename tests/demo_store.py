@@ -1,4 +1,4 @@
-"""One demo store per test session (region scale, every module, a draft protocol), copied per use."""
+"""One demo store per test session (region scale, every module, a draft protocol)."""
 
 from __future__ import annotations
 
