@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -135,6 +134,8 @@ class MainWindow(QMainWindow):
             self._built[row] = widget
             self._connect_page(self.pages[row].key, widget)
         self.stack.setCurrentIndex(row)
+        # Ctrl+P prints the page's document; pages without one have nothing to print.
+        self.actions_["print"].setEnabled(self.document_request() is not None)
 
     def _connect_page(self, key: str, widget: QWidget) -> None:
         if key == "settings":
@@ -180,10 +181,7 @@ class MainWindow(QMainWindow):
     def print_preview(self) -> None:
         """Ctrl+P: the preview of the current page's document."""
         request = self.document_request()
-        if self._ctx is None:
-            return
-        if request is None:
-            QMessageBox.information(self, _("Print preview"), _("This page has nothing to print."))
+        if self._ctx is None or request is None:
             return
         from ui.documents.printing import preview  # the store's modules load on first print
 

@@ -63,6 +63,7 @@ def preview(
     if output is None or output.pdf is None:
         return None
     dialog = PrintPreviewDialog(output.pdf, output.file_name(), parent)
+    dialog.setObjectName(output.document.id)  # which catalogue document it shows
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

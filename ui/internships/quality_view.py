@@ -125,4 +125,8 @@ class QualityView(QWidget):
         """The comparison as it will print."""
         from ui.documents.printing import preview
 
-        preview(self, self._ctx, "internship-quality", {"year": self.year.value()})
+        preview(self, self._ctx, *self.document_request())
+
+    def document_request(self) -> tuple[str, dict[str, object]]:
+        """The comparison of the year shown."""
+        return "internship-quality", {"year": self.year.value()}

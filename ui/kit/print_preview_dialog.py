@@ -90,6 +90,11 @@ class PrintPreviewDialog(QDialog):
         self.resize(1000, 800)
         self.retranslate_ui()
 
+    @property
+    def pdf(self) -> bytes:
+        """The document shown."""
+        return self._pdf
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
