@@ -76,6 +76,9 @@ def test_reports_page_previews_the_internship_documents(
         def setAttribute(self, *_args: object) -> None:
             pass
 
+        def setObjectName(self, _name: str) -> None:
+            pass
+
         def open(self) -> None:
             pass
 
