@@ -79,3 +79,25 @@ def test_every_document_renders_with_the_same_header_and_footer(
         with out.open(encoding="utf-8-sig", newline="") as fh:
             rows = list(csv.reader(fh, delimiter=";"))
         assert rows and any(rows[0])
+
+
+def test_no_feature_imports_the_documents() -> None:
+    """Documents consume the features; a feature never reaches up into app.documents."""
+    import ast
+
+    root = Path(__file__).resolve().parents[3] / "app"
+    above = {"documents", "cli", "__main__.py"}
+    offenders = []
+    for path in root.rglob("*.py"):
+        if path.relative_to(root).parts[0] in above:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            offenders += [f"{path.name}: {n}" for n in names if n.startswith("app.documents")]
+    assert offenders == []
