@@ -115,3 +115,20 @@ def test_the_year_in_review_printed_from_the_window_has_the_centre_header(
     assert dialog is not None and dialog.objectName() == "mentoring-year"
     with demo.read() as s:
         assert centre_name(s, "kk") in _first_page(dialog)
+
+
+def test_preview_rasterises_pages_as_they_come_into_view(qtbot: QtBot) -> None:
+    from app.documents.people_register import build_people_register
+    from tests.app.test_reports import _rows
+
+    pdf = build_people_register(_rows(200), lang="ru")
+    dialog = PrintPreviewDialog(pdf, "register.pdf")
+    qtbot.addWidget(dialog)
+    assert len(dialog.images) > 3
+    assert dialog.images[0] is not None and dialog.images[-1] is None
+    dialog.show()
+    bar = dialog.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    assert dialog.images[-1] is not None
+    assert any(image is None for image in dialog.images[1:-1])
