@@ -78,7 +78,7 @@ class PrintPreviewDialog(QDialog):
         self.pages_layout = QVBoxLayout(self.pages_box)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         scroll = QScrollArea(self)
-        self.scroll = scroll
+        self.scroll_area = scroll
         scroll.setWidget(self.pages_box)
         scroll.setWidgetResizable(True)
         scroll.setStyleSheet("background: #7a7a7a;")
@@ -162,8 +162,8 @@ class PrintPreviewDialog(QDialog):
         self.labels[index].setPixmap(QPixmap.fromImage(image))
 
     def _render_visible(self) -> None:
-        top = self.scroll.verticalScrollBar().value()
-        bottom = top + self.scroll.viewport().height()
+        top = self.scroll_area.verticalScrollBar().value()
+        bottom = top + self.scroll_area.viewport().height()
         for i, label in enumerate(self.labels):
             if self.images[i] is None and label.y() < bottom and label.y() + label.height() > top:
                 self._render(i)

@@ -127,7 +127,7 @@ def test_preview_rasterises_pages_as_they_come_into_view(qtbot: QtBot) -> None:
     assert len(dialog.images) > 3
     assert dialog.images[0] is not None and dialog.images[-1] is None
     dialog.show()
-    bar = dialog.scroll.verticalScrollBar()
+    bar = dialog.scroll_area.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     bar.setValue(bar.maximum())
     assert dialog.images[-1] is not None
