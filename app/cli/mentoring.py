@@ -24,7 +24,7 @@ class _UnreadableError(DomainError):
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from app.documents.verify import UNALTERED, verify_pdf
+    from app.documents.protocol_verify import UNALTERED, verify_pdf
     from app.mentoring.protocol_queries import signed_content
 
     try:

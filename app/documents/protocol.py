@@ -15,7 +15,7 @@ from app.documents import styles
 from app.documents.document import MARGIN, DocumentInfo, render
 from app.documents.fonts import SERIF_BOLD
 from app.documents.qr import QrFlowable
-from app.mentoring.verification import grouped, pack, subject_line
+from app.documents.verification import grouped, pack, subject_line
 from i18n import N_, format_date, format_date_long, localized, parse_date, translator
 
 DECISION_LABELS = {

@@ -25,7 +25,7 @@ from app.mentoring.dto import DecisionInput, ProtocolDTO, ProtocolInput
 from app.mentoring.protocol_queries import build_content, load_protocol, protocol_dto
 from app.mentoring.rules import Refusal, RuleError
 from app.mentoring.service import pair_refusals
-from app.mentoring.verification import canonical, code_of
+from app.mentoring.signing import canonical, code_of
 from db.base import utcnow
 from db.models import (
     Pair,

@@ -23,7 +23,7 @@ from sqlalchemy import select
 
 from app.courts.dto import DistrictCourtInput
 from app.courts.service import add_district_court
-from app.documents.verify import UNALTERED, verify_pdf
+from app.documents.protocol_verify import UNALTERED, verify_pdf
 from app.mentoring import protocol_queries
 from app.mentoring.dto import RosterEntryInput, RosterOrderInput
 from app.mentoring.roster import approve_roster
