@@ -23,7 +23,7 @@ from app.core.context import local_actor
 from app.documents import styles
 from app.documents.fonts import register_fonts
 from app.documents.protocol import build_protocol
-from app.documents.verification import code_of
+from app.mentoring.signing import code_of
 
 RUNS = 15
 

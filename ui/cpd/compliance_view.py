@@ -23,14 +23,13 @@ from app.core.errors import DomainError
 from app.core.store import Session
 from app.cpd.compliance import compliance, counts_by_court, status_totals
 from app.cpd.dto import ComplianceFilter, ComplianceRow, CourtCount
-from app.cpd.exports import export_compliance, export_summary
-from app.cpd.printing import print_individual_reports
 from app.cpd.vocab import COMPLIANCE_STATUSES
-from app.documents.cpd_individual import PrintCancelledError
+from app.documents.cpd_individual import PrintCancelledError, print_individual_reports
 from i18n import N_, _, current_language, format_date, format_number, localized
 from ui.context import UiContext
 from ui.cpd.ledger_view import year_box
 from ui.cpd.rows_table_model import Column, RowsTableModel
+from ui.documents.printing import save_to
 from ui.kit.ops import run_read, show_error
 from ui.kit.worker import run_with_progress
 
@@ -146,26 +145,16 @@ class ComplianceView(QWidget):
 
     def save(self, path: Path, *, summary: bool) -> None:
         """The list (csv/xlsx/pdf) or the yearly summary (xlsx/pdf, C-7) by the file's suffix."""
-        year, lang = self.year.value(), current_language()
+        year = self.year.value()
         fmt = path.suffix.lower().lstrip(".") or "pdf"
         status = str(self.status.currentData() or "")
         if summary:
-            run_read(
-                self,
-                self._ctx.store,
-                lambda s: export_summary(
-                    s, year, "xlsx" if fmt == "xlsx" else "pdf", path, lang=lang
-                ),
-            )
+            fmt = "xlsx" if fmt == "xlsx" else "pdf"
+            save_to(self, self._ctx, "cpd-summary", {"year": year}, path, fmt)
         else:
-            flt = ComplianceFilter(year=year, status=status)
-            run_read(
-                self,
-                self._ctx.store,
-                lambda s: export_compliance(
-                    s, flt, fmt if fmt in ("csv", "xlsx") else "pdf", path, lang=lang
-                ),
-            )
+            fmt = fmt if fmt in ("csv", "xlsx") else "pdf"
+            params = {"year": year, "status": status}
+            save_to(self, self._ctx, "cpd-compliance", params, path, fmt)
 
     def _on_save(self, *, summary: bool) -> None:
         stem = "cpd-summary" if summary else "cpd-compliance"

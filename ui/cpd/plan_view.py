@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from app.core.store import Session
 from app.courts.service import list_courts
 from app.training.dto import NeedInput, RegionalCheck
-from app.training.exports import export_plan
 from app.training.plan import (
     NeedRow,
     PlanStatus,
@@ -36,10 +35,11 @@ from app.training.plan import (
 )
 from app.training.queries import regional_check
 from app.training.vocab import AUDIENCES
-from i18n import N_, _, current_language, format_date, format_number
+from i18n import N_, _, format_date, format_number
 from ui.context import UiContext
 from ui.cpd.ledger_view import year_box
 from ui.cpd.rows_table_model import Column, RowsTableModel
+from ui.documents.printing import save_to
 from ui.kit.ops import run_read, run_write
 
 COLUMNS: list[Column[NeedRow]] = [
@@ -170,11 +170,9 @@ class PlanView(QWidget):
 
     def save(self, path: Path, *, held: bool) -> None:
         """The plan (or the report of events held) as PDF, XLSX or CSV by the file's suffix."""
-        year, lang = self.year.value(), current_language()
         fmt = path.suffix.lower().lstrip(".") or "pdf"
-        run_read(
-            self, self._ctx.store, lambda s: export_plan(s, year, fmt, path, lang=lang, held=held)
-        )
+        params = {"year": self.year.value(), "held": held}
+        save_to(self, self._ctx, "training-plan", params, path, fmt)
 
     def _on_print(self, *, held: bool) -> None:
         name, _filter = QFileDialog.getSaveFileName(

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from app.core.store import Session
 from app.cpd.dto import ReportDTO
-from app.cpd.printing import print_individual_reports
 from app.cpd.vocab import REPORT_STATES
 from app.cpd.workflow import accept_report, find_report, open_report, return_report, submit_report
+from app.documents.cpd_individual import print_individual_reports
 from i18n import _, current_language, format_date
 from ui.context import UiContext
 from ui.kit.ops import run_read, run_write

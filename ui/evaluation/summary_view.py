@@ -20,16 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.sheet_writer import write_xlsx
-from app.core.store import Session
-from app.courts.centre import current_centre
-from app.documents.evaluation_summary import build_summary_pdf, grouped, summary_rows
+from app.documents.evaluation_summary import grouped, summary_rows
 from app.evaluation.queries import periods
 from app.evaluation.summary import SummaryTable, summary_table
 from app.evaluation.templates import list_templates
-from i18n import _, current_language, localized
+from i18n import _, current_language
 from ui.context import UiContext
 from ui.kit.ops import run_read
-from ui.kit.print_preview_dialog import PrintPreviewDialog
 
 
 class SummaryView(QWidget):
@@ -141,23 +138,20 @@ class SummaryView(QWidget):
                 _("Period {period}; no earlier period to compare.").format(period=data.period)
             )
 
-    def _pdf(self) -> bytes | None:
-        data, lang = self.table_data, current_language()
-        if data is None:
+    def document_request(self) -> tuple[str, dict[str, object]] | None:
+        """The summary table of the template and period chosen."""
+        code, period = self.template.currentData(), self.period.currentData()
+        if not code or not period:
             return None
-
-        def build(s: Session) -> bytes:
-            centre = current_centre(s)
-            name = localized(centre.name_kk, centre.name_ru, lang) if centre else ""
-            return build_summary_pdf(data, lang=lang, centre_name=name)
-
-        return run_read(self, self._ctx.store, build)
+        return "evaluation-summary", {"template": code, "period": period}
 
     def print_preview(self) -> None:
         """The table as it will print (landscape, header on every page)."""
-        pdf = self._pdf()
-        if pdf is not None and self.table_data is not None:
-            PrintPreviewDialog(pdf, f"summary-{self.table_data.period}.pdf", self).exec()
+        from ui.documents.printing import preview
+
+        request = self.document_request()
+        if request is not None:
+            preview(self, self._ctx, *request)
 
     def export(self, path: Path | None = None) -> Path | None:
         """Save the table as XLSX."""

@@ -123,6 +123,10 @@ class QualityView(QWidget):
 
     def print_preview(self) -> None:
         """The comparison as it will print."""
-        from ui.internships.reports import open_quality
+        from ui.documents.printing import preview
 
-        open_quality(self._ctx, self, self.year.value())
+        preview(self, self._ctx, *self.document_request())
+
+    def document_request(self) -> tuple[str, dict[str, object]]:
+        """The comparison of the year shown."""
+        return "internship-quality", {"year": self.year.value()}

@@ -230,11 +230,14 @@ class TimelineView(QWidget):
 
     def print_preview(self) -> None:
         """The year's schedule as it will print (landscape, header on every page)."""
-        from ui.internships.reports import open_schedule
+        from ui.documents.printing import preview
 
-        open_schedule(
-            self._ctx, self, self.year.value(), region_code=str(self.region.currentData() or "")
-        )
+        preview(self, self._ctx, *self.document_request())
+
+    def document_request(self) -> tuple[str, dict[str, object]]:
+        """The schedule of the year and region shown."""
+        region = str(self.region.currentData() or "")
+        return "internship-schedule", {"year": self.year.value(), "region": region}
 
     def keep_pending(self) -> None:
         """Save the pending move although it breaks rules (recorded in the audit log)."""

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import DomainError
-from app.core.sheet_writer import write_xlsx
-from app.documents.mentoring_year import build_year_review, figures, guide_header, guide_rows
+from app.documents.mentoring_year import figures, guide_rows
 from app.mentoring import roster
 from app.mentoring.year import year_review
 from i18n import _, current_language
 from ui.context import UiContext
+from ui.documents.printing import Request, save_to
 
 
 class ResultsView(QWidget):
@@ -89,20 +89,15 @@ class ResultsView(QWidget):
         ]
         self.summary.setText("\n".join(lines))
 
+    def document_request(self) -> Request:
+        """The year in review of the chosen region and year."""
+        return "mentoring-year", {"year": self.year.value(), "region": self._region.currentData()}
+
     def save(self, path: Path) -> None:
         """Write the year in review; the file's extension picks PDF or XLSX."""
-        lang = current_language()
-        with self._ctx.store.read() as s:
-            review = year_review(s, self._region.currentData() or "", self.year.value())
-        if path.suffix.lower() == ".xlsx":
-            rows = [[label, value, "", "", ""] for label, value in figures(review, lang)]
-            rows += [["", "", "", "", ""], guide_header(lang), *guide_rows(review, lang)]
-            write_xlsx(path, str(review.year), [self._region.currentText(), "", "", "", ""], rows)
-        else:
-            path.write_bytes(
-                build_year_review(review, lang=lang, region_name=self._region.currentText())
-            )
-        self.message.setText(_("Written to {path}").format(path=path))
+        fmt = "xlsx" if path.suffix.lower() == ".xlsx" else "pdf"
+        if save_to(self, self._ctx, *self.document_request(), path, fmt) is not None:
+            self.message.setText(_("Written to {path}").format(path=path))
 
     def _on_save_clicked(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(

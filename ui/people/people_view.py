@@ -22,16 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.store import Session
-from app.courts.centre import current_centre
 from app.courts.service import list_courts
-from app.documents.people_export import export_people
 from app.people.dto import PersonFilter
-from app.people.queries import all_people
 from app.people.service import delete_person, get_person
 from app.people.vocab import ROLES, STATUSES
-from i18n import _, current_language, localized, ngettext
+from i18n import _, ngettext
 from ui.context import UiContext
+from ui.documents.printing import Request, pdf_of, save_to
 from ui.kit.ops import run_read, run_write
 from ui.kit.print_preview_dialog import PrintPreviewDialog
 from ui.people.people_table_model import PeopleTableModel
@@ -223,21 +220,16 @@ class PeopleView(QWidget):
         self._update_count()
         self.changed.emit()
 
+    def document_request(self) -> Request:
+        """The register as filtered now: what Ctrl+P prints on this page."""
+        flt = self.model.filter
+        court = str(flt.court_id) if flt.court_id else ""
+        params = {"search": flt.text, "court": court, "role": flt.role, "status": flt.status}
+        return "people-register", params
+
     def register_pdf(self) -> bytes | None:
         """The register of the filtered list, in the active language."""
-        from app.documents.people_register import build_people_register
-
-        lang = current_language()
-
-        def build(session: Session) -> bytes:
-            rows = all_people(session, self.model.filter)
-            centre = current_centre(session)
-            name = localized(centre.name_kk, centre.name_ru, lang) if centre else ""
-            return build_people_register(
-                rows, lang=lang, centre_name=name, filter_text=self.search.text()
-            )
-
-        return run_read(self, self._ctx.store, build)
+        return pdf_of(self, self._ctx, *self.document_request())
 
     def print_preview(self) -> None:
         """Show the register as it will print."""
@@ -255,10 +247,8 @@ class PeopleView(QWidget):
         fmt = Path(path).suffix.lstrip(".").lower() or "xlsx"
         if fmt not in ("xlsx", "csv", "pdf"):
             fmt = "xlsx"
-        flt, lang = self.model.filter, current_language()
-        count = run_read(
-            self, self._ctx.store, lambda s: export_people(s, flt, fmt, Path(path), lang)
-        )
+        output = save_to(self, self._ctx, *self.document_request(), Path(path), fmt)
+        count = output.count if output is not None else None
         if count is not None:
             QMessageBox.information(
                 self,

@@ -33,14 +33,14 @@ from app.people.queries import all_people
 from app.people.vocab import ROLES
 from app.training.attendance import give_feedback, mark_attendance, record_sign_in_sheet
 from app.training.dto import EventInput, RegistrationRow, SessionInput
-from app.training.exports import sign_in_sheet_pdf
 from app.training.queries import event_sessions, list_events, registrations
 from app.training.service import add_session, create_event
 from app.training.service import register as register_people
 from app.training.vocab import KINDS, REGISTRATION_STATES
-from i18n import N_, _, current_language, localized
+from i18n import N_, _, localized
 from ui.context import UiContext
 from ui.cpd.rows_table_model import Column, RowsTableModel
+from ui.documents.printing import pdf_of
 from ui.kit.date_field import DateField
 from ui.kit.ops import run_read, run_write
 
@@ -305,10 +305,10 @@ class TrainingView(QWidget):
 
     def print_sheet(self, path: Path) -> None:
         """The numbered sign-in sheet of the chosen session as PDF (rows are typed back)."""
-        sid, lang = self.current_session(), current_language()
+        sid = self.current_session()
         if sid is None:
             return
-        pdf = run_read(self, self._ctx.store, lambda s: sign_in_sheet_pdf(s, sid, lang=lang))
+        pdf = pdf_of(self, self._ctx, "sign-in-sheet", {"session": str(sid)})
         if pdf is not None:
             path.write_bytes(pdf)
 

@@ -11,10 +11,10 @@ from pypdf import PdfReader
 from app.core.context import COORDINATOR, MENTOR, Actor
 from app.core.errors import PermissionDeniedError
 from app.documents.protocol import build_protocol
+from app.documents.protocol_verify import UNALTERED, verify_pdf
 from app.mentoring import council, journal, programme, protocol_queries, queries, service
 from app.mentoring.access import LockedError
 from app.mentoring.dto import DecisionInput, ProgrammeItem, ProtocolInput, ReportInput
-from app.mentoring.verify import UNALTERED, verify_pdf
 from tests.app.mentoring.conftest import TODAY
 
 ITEMS = (

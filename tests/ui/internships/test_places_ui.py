@@ -63,7 +63,7 @@ def test_reports_page_previews_the_internship_documents(
     """The Reports page lists the schedule, due list, quality and summary documents."""
     from app.core.context import local_actor
     from app.internships import demo
-    from ui.internships import reports
+    from ui.documents import printing
 
     with store.write() as s:
         demo.generate(s, local_actor(), year=date.today().year + 1, judges_per_region=5, regions=1)
@@ -73,13 +73,19 @@ def test_reports_page_previews_the_internship_documents(
         def __init__(self, pdf: bytes, name: str, _parent: object) -> None:
             opened.append((name, pdf))
 
-        def exec(self) -> int:
-            return 0
+        def setAttribute(self, *_args: object) -> None:
+            pass
 
-    monkeypatch.setattr(reports, "PrintPreviewDialog", FakePreview)
+        def setObjectName(self, _name: str) -> None:
+            pass
+
+        def open(self) -> None:
+            pass
+
+    monkeypatch.setattr(printing, "PrintPreviewDialog", FakePreview)
     page = window.page("reports")
-    for row in range(1, 4):
-        page.list.setCurrentRow(row)  # type: ignore[attr-defined]
+    for doc_id in ("internships-due", "internship-schedule", "internship-quality"):
+        page.select(doc_id)  # type: ignore[attr-defined]
         page.open_current()  # type: ignore[attr-defined]
     names = [n for n, _pdf in opened]
     assert [n.split("-2")[0] for n in names] == [
