@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,9 +21,10 @@ from i18n import _
 from ui.context import UiContext
 from ui.kit.field_row import FieldWithError
 from ui.kit.ops import run_read, run_write
+from ui.kit.retranslating import Retranslating
 
 
-class CourtDialog(QDialog):
+class CourtDialog(Retranslating, QDialog):
     """Names in Kazakh and Russian; the region it belongs to."""
 
     def __init__(
@@ -62,11 +62,6 @@ class CourtDialog(QDialog):
         form.addRow(self.buttons)
         self.setMinimumWidth(560)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Texts in the active language."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
@@ -20,11 +20,12 @@ from i18n import _
 from ui.context import UiContext
 from ui.courts.court_dialog import CourtDialog
 from ui.kit.ops import run_read, run_write
+from ui.kit.retranslating import Retranslating
 
 COURT_ROLE = Qt.ItemDataRole.UserRole
 
 
-class CourtsView(QWidget):
+class CourtsView(Retranslating, QWidget):
     """A tree of courts with add, rename and delete of district courts."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -48,11 +49,6 @@ class CourtsView(QWidget):
         layout.addLayout(buttons)
         self.reload()
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Texts in the active language."""

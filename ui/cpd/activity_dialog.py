@@ -7,7 +7,6 @@ from __future__ import annotations
 import uuid
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,9 +26,10 @@ from i18n import _
 from ui.context import UiContext
 from ui.kit.date_field import DateField
 from ui.kit.ops import run_read, run_write
+from ui.kit.retranslating import Retranslating
 
 
-class ActivityDialog(QDialog):
+class ActivityDialog(Retranslating, QDialog):
     """The ledger line form; problems are listed under the fields, nothing is saved."""
 
     def __init__(self, ctx: UiContext, person_id: uuid.UUID, parent: QWidget | None = None) -> None:
@@ -121,11 +121,6 @@ class ActivityDialog(QDialog):
         if saved is not None:
             self.saved = saved
             self.accept()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Every label in the active language."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -32,6 +32,7 @@ from ui.context import UiContext
 from ui.cpd.ledger_view import year_box
 from ui.cpd.rows_table_model import Column, RowsTableModel
 from ui.kit.ops import run_read, show_error
+from ui.kit.retranslating import Retranslating
 from ui.kit.worker import run_with_progress
 
 COURT_COLUMNS: list[Column[CourtCount]] = [
@@ -52,7 +53,7 @@ COMPLIANCE_COLUMNS: list[Column[ComplianceRow]] = [
 ]
 
 
-class ComplianceView(QWidget):
+class ComplianceView(Retranslating, QWidget):
     """Everyone's verdict for a year with counts per court; filter by status; print the
     individual reports of the people listed (one long PDF, behind a cancellable progress).
     """
@@ -184,11 +185,6 @@ class ComplianceView(QWidget):
         )
         if name:
             self.print_reports(Path(name))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Every label in the active language."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,12 +23,13 @@ from i18n import _
 from ui.context import UiContext
 from ui.kit.date_field import DateField
 from ui.kit.ops import run_write
+from ui.kit.retranslating import Retranslating
 
 # Childcare leave and suspension are kept in the person's status periods (people register).
 KINDS = ("maternity",)
 
 
-class ExemptionDialog(QDialog):
+class ExemptionDialog(Retranslating, QDialog):
     """Kind, first and last day, note."""
 
     def __init__(self, ctx: UiContext, person_id: uuid.UUID, parent: QWidget | None = None) -> None:
@@ -80,11 +80,6 @@ class ExemptionDialog(QDialog):
         if saved is not None:
             self.saved = saved
             self.accept()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Every label in the active language."""

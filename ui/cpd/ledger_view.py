@@ -7,7 +7,6 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,6 +41,7 @@ from ui.cpd.exemption_dialog import ExemptionDialog
 from ui.cpd.report_panel import ReportPanel
 from ui.cpd.rows_table_model import Column, RowsTableModel
 from ui.kit.ops import run_read, run_write
+from ui.kit.retranslating import Retranslating
 from ui.kit.worker import run_with_progress
 
 LEDGER_COLUMNS: list[Column[ActivityDTO]] = [
@@ -63,7 +63,7 @@ def year_box(parent: QWidget) -> QSpinBox:
     return box
 
 
-class LedgerView(QWidget):
+class LedgerView(Retranslating, QWidget):
     """Find a person, see their lines of a year and whether they meet the minimum."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -278,11 +278,6 @@ class LedgerView(QWidget):
                     imported=result.imported, skipped=result.skipped
                 ),
             )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Every label in the active language."""

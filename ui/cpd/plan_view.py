@@ -6,7 +6,6 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -41,6 +40,7 @@ from ui.context import UiContext
 from ui.cpd.ledger_view import year_box
 from ui.cpd.rows_table_model import Column, RowsTableModel
 from ui.kit.ops import run_read, run_write
+from ui.kit.retranslating import Retranslating
 
 COLUMNS: list[Column[NeedRow]] = [
     Column(N_("Topic"), lambda n: n.topic),
@@ -50,7 +50,7 @@ COLUMNS: list[Column[NeedRow]] = [
 ]
 
 
-class PlanView(QWidget):
+class PlanView(Retranslating, QWidget):
     """Courts' answers by topic; build the plan; send it by 1 December; print it."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -185,11 +185,6 @@ class PlanView(QWidget):
         )
         if name:
             self.save(Path(name), held=held)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Every label in the active language."""

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -24,9 +24,10 @@ from app.cpd.workflow import accept_report, find_report, open_report, return_rep
 from i18n import _, current_language, format_date
 from ui.context import UiContext
 from ui.kit.ops import run_read, run_write
+from ui.kit.retranslating import Retranslating
 
 
-class ReportPanel(QWidget):
+class ReportPanel(Retranslating, QWidget):
     """One line: where the report stands and the next steps."""
 
     changed = Signal()
@@ -155,11 +156,6 @@ class ReportPanel(QWidget):
             if r.state == "returned" and r.remarks:
                 text += " · " + r.remarks
         self.state.setText(text)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Every label in the active language."""

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -30,6 +29,7 @@ from ui.context import UiContext
 from ui.cpd.ledger_view import year_box
 from ui.cpd.rows_table_model import Column, RowsTableModel
 from ui.kit.ops import run_read, run_write
+from ui.kit.retranslating import Retranslating
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ COLUMNS: list[Column[FormPoints]] = [
 ]
 
 
-class RulesView(QWidget):
+class RulesView(Retranslating, QWidget):
     """Which rules judge a year, and adding a form to the catalogue."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -199,11 +199,6 @@ class RulesView(QWidget):
             Decimal(str(self.new_minimum.value())),
             self.decision.text(),
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Every label in the active language."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -11,6 +11,7 @@ from app.dashboard.queries import DashboardFigures, dashboard_figures
 from i18n import _, format_number
 from ui.context import UiContext
 from ui.kit.ops import run_read
+from ui.kit.retranslating import Retranslating
 
 
 class _Tile(QFrame):
@@ -25,7 +26,7 @@ class _Tile(QFrame):
         layout.addWidget(self.caption)
 
 
-class DashboardView(QWidget):
+class DashboardView(Retranslating, QWidget):
     """Counts refresh when the page is shown."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -51,11 +52,6 @@ class DashboardView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         self.refresh()
         super().showEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def refresh(self) -> None:
         """Re-read the counts."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -28,11 +27,12 @@ from app.core.audit_log import (
 from i18n import _, current_language, format_datetime
 from ui.context import UiContext
 from ui.kit.ops import run_read
+from ui.kit.retranslating import Retranslating
 
 PAGE = 500
 
 
-class AuditView(QWidget):
+class AuditView(Retranslating, QWidget):
     """The newest entries first; the filter runs in SQL."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -61,11 +61,6 @@ class AuditView(QWidget):
         layout.addWidget(self.chain)
         self.retranslate_ui()
         self.reload()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Texts in the active language."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -21,11 +21,12 @@ from app.exchange.dto import ConflictDTO
 from i18n import _
 from ui.context import UiContext
 from ui.kit.ops import run_read, run_write
+from ui.kit.retranslating import Retranslating
 
 CONFLICT_ROLE = Qt.ItemDataRole.UserRole
 
 
-class ConflictsView(QWidget):
+class ConflictsView(Retranslating, QWidget):
     """Open conflicts on the left, the two versions side by side on the right."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -55,11 +56,6 @@ class ConflictsView(QWidget):
         layout.addLayout(body)
         self.retranslate_ui()
         self.reload()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Texts in the active language."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,12 +21,13 @@ from app.people.importer import PeoplePreview, apply_people, preview_file, write
 from i18n import N_, _, current_language
 from ui.context import UiContext
 from ui.kit.ops import run_read, run_write
+from ui.kit.retranslating import Retranslating
 
 ACTIONS = {"new": N_("new"), "update": N_("update"), "error": N_("error")}
 ERROR_COLOUR = QColor("#fde2e2")
 
 
-class ImportView(QWidget):
+class ImportView(Retranslating, QWidget):
     """Nothing is written until the user presses Import."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -61,11 +61,6 @@ class ImportView(QWidget):
         layout.addLayout(bottom)
         self.retranslate_ui()
         self._update_buttons()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Texts in the active language."""

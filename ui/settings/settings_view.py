@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -26,13 +26,14 @@ from app.courts.service import list_centres
 from i18n import N_, _, current_language, format_datetime
 from ui.context import UiContext
 from ui.kit.ops import run_read, run_write, show_error
+from ui.kit.retranslating import Retranslating
 
 LANGUAGE_NAMES = {"kk": N_("Қазақша"), "ru": N_("Русский")}
 BACKUPS_KEPT_KEY = "backups/kept"
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
-class SettingsView(QWidget):
+class SettingsView(Retranslating, QWidget):
     """Changes apply at once; the language switch retranslates every open window."""
 
     language_chosen = Signal(str)
@@ -90,11 +91,6 @@ class SettingsView(QWidget):
         layout.addWidget(self.backup_box, 1)
         self.reload_backups()
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Texts in the active language."""

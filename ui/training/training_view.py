@@ -8,7 +8,7 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,6 +43,7 @@ from ui.context import UiContext
 from ui.cpd.rows_table_model import Column, RowsTableModel
 from ui.kit.date_field import DateField
 from ui.kit.ops import run_read, run_write
+from ui.kit.retranslating import Retranslating
 
 COLUMNS: list[Column[RegistrationRow]] = [
     Column(N_("No."), lambda r: str(r.no), numeric=True),
@@ -56,7 +57,7 @@ COLUMNS: list[Column[RegistrationRow]] = [
 ATTENDED = 4
 
 
-class TrainingView(QWidget):
+class TrainingView(Retranslating, QWidget):
     """One year's events and the registrations and attendance of a chosen session."""
 
     attendance_saved = Signal()
@@ -348,11 +349,6 @@ class TrainingView(QWidget):
             self.record_feedback(rows[0].row(), rating, comment)
 
     # -- language ---------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Every label in the active language."""
         self.event_box.setTitle(_("New event"))
