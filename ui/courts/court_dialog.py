@@ -20,7 +20,8 @@ from app.courts.service import add_district_court, list_courts, rename_district_
 from i18n import _
 from ui.context import UiContext
 from ui.kit.field_row import FieldWithError
-from ui.kit.ops import run_read, run_write
+from ui.kit.op import Query
+from ui.kit.ops import run_write
 from ui.kit.retranslating import Retranslating
 
 
@@ -33,7 +34,7 @@ class CourtDialog(Retranslating, QDialog):
         super().__init__(parent)
         self._ctx, self._court = ctx, court
         self.saved: CourtDTO | None = None
-        self._regions = run_read(self, ctx.store, lambda s: list_courts(s, "regional")) or []
+        self._regions = Query(self, ctx, lambda s: list_courts(s, "regional")).run() or []
         self.region = QComboBox(self)
         for r in self._regions:
             self.region.addItem(r.name, str(r.id))

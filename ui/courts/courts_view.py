@@ -19,7 +19,7 @@ from app.people.vocab import COURT_LEVELS, label
 from i18n import _
 from ui.context import UiContext
 from ui.courts.court_dialog import CourtDialog
-from ui.kit.ops import run_read, run_write
+from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
 
 COURT_ROLE = Qt.ItemDataRole.UserRole
@@ -68,7 +68,7 @@ class CourtsView(Retranslating, QWidget):
 
     def reload(self) -> None:
         """Rebuild the tree from the store."""
-        courts = run_read(self, self._ctx.store, list_courts) or []
+        courts = Query(self, self._ctx, list_courts).run() or []
         self.tree.clear()
         items: dict[object, QTreeWidgetItem] = {}
         for c in courts:
@@ -115,7 +115,9 @@ class CourtsView(Retranslating, QWidget):
             != QMessageBox.StandardButton.Yes
         ):
             return
-        run_write(
-            self, self._ctx.store, lambda s: delete_district_court(s, self._ctx.actor, court.id)
-        )
+        Op(
+            self,
+            self._ctx,
+            lambda s, actor, _p: delete_district_court(s, actor, court.id),
+        ).run()
         self.reload()

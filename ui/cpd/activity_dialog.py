@@ -25,7 +25,8 @@ from app.cpd.rules import list_forms
 from i18n import _
 from ui.context import UiContext
 from ui.kit.date_field import DateField
-from ui.kit.ops import run_read, run_write
+from ui.kit.op import Query
+from ui.kit.ops import run_write
 from ui.kit.retranslating import Retranslating
 
 
@@ -37,7 +38,7 @@ class ActivityDialog(Retranslating, QDialog):
         self._ctx = ctx
         self._person_id = person_id
         self.saved: ActivityDTO | None = None
-        self._forms: list[FormDTO] = run_read(self, ctx.store, list_forms) or []
+        self._forms: list[FormDTO] = Query(self, ctx, list_forms).run() or []
         self.form = QComboBox(self)
         for f in self._forms:
             self.form.addItem(f.name, str(f.id))

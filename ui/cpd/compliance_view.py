@@ -31,7 +31,8 @@ from i18n import N_, _, current_language, format_date, format_number, localized
 from ui.context import UiContext
 from ui.cpd.ledger_view import year_box
 from ui.cpd.rows_table_model import Column, RowsTableModel
-from ui.kit.ops import run_read, show_error
+from ui.kit.op import Query
+from ui.kit.ops import show_error
 from ui.kit.retranslating import Retranslating
 from ui.kit.worker import run_with_progress
 
@@ -113,7 +114,7 @@ class ComplianceView(Retranslating, QWidget):
             rows = compliance(session, flt)
             return rows, counts_by_court(session, rows)
 
-        rows, courts = run_read(self, self._ctx.store, load) or ([], [])
+        rows, courts = Query(self, self._ctx, load).run() or ([], [])
         self.courts.set_rows(courts)
         totals = status_totals(rows)
         wanted = self.status.currentData()
@@ -151,22 +152,22 @@ class ComplianceView(Retranslating, QWidget):
         fmt = path.suffix.lower().lstrip(".") or "pdf"
         status = str(self.status.currentData() or "")
         if summary:
-            run_read(
+            Query(
                 self,
-                self._ctx.store,
+                self._ctx,
                 lambda s: export_summary(
                     s, year, "xlsx" if fmt == "xlsx" else "pdf", path, lang=lang
                 ),
-            )
+            ).run()
         else:
             flt = ComplianceFilter(year=year, status=status)
-            run_read(
+            Query(
                 self,
-                self._ctx.store,
+                self._ctx,
                 lambda s: export_compliance(
                     s, flt, fmt if fmt in ("csv", "xlsx") else "pdf", path, lang=lang
                 ),
-            )
+            ).run()
 
     def _on_save(self, *, summary: bool) -> None:
         stem = "cpd-summary" if summary else "cpd-compliance"

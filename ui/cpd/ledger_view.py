@@ -40,7 +40,7 @@ from ui.cpd.activity_dialog import ActivityDialog
 from ui.cpd.exemption_dialog import ExemptionDialog
 from ui.cpd.report_panel import ReportPanel
 from ui.cpd.rows_table_model import Column, RowsTableModel
-from ui.kit.ops import run_read, run_write
+from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
 from ui.kit.worker import run_with_progress
 
@@ -127,11 +127,11 @@ class LedgerView(Retranslating, QWidget):
         text = self.search.text().strip()
         found = (
             (
-                run_read(
+                Query(
                     self,
-                    self._ctx.store,
+                    self._ctx,
                     lambda s: page_people(s, PersonFilter(text=text), 0, PICKER_LIMIT),
-                )
+                ).run()
                 or []
             )
             if text
@@ -161,7 +161,7 @@ class LedgerView(Retranslating, QWidget):
         def load(session: Session) -> tuple[list[ActivityDTO], ComplianceRow]:
             return person_ledger(session, pid, year), person_compliance(session, pid, year)
 
-        loaded = run_read(self, self._ctx.store, load)
+        loaded = Query(self, self._ctx, load).run()
         if loaded is None:
             return
         lines, row = loaded
@@ -200,18 +200,18 @@ class LedgerView(Retranslating, QWidget):
         line = self.selected()
         if line is None:
             return
-        run_write(
+        Op(
             self,
-            self._ctx.store,
-            lambda s: review_activity(
+            self._ctx,
+            lambda s, actor, _p: review_activity(
                 s,
-                self._ctx.actor,
+                actor,
                 line.id,
                 confirm=confirm,
                 note=note,
                 expected_version=line.version,
             ),
-        )
+        ).run()
         self.refresh()
 
     def _on_reject_button_clicked(self) -> None:
@@ -227,13 +227,13 @@ class LedgerView(Retranslating, QWidget):
         if line is None:
             return
         content = path.read_bytes()
-        run_write(
+        Op(
             self,
-            self._ctx.store,
-            lambda s: attach_evidence(
-                s, self._ctx.actor, line.id, kind=kind, filename=path.name, content=content
+            self._ctx,
+            lambda s, actor, _p: attach_evidence(
+                s, actor, line.id, kind=kind, filename=path.name, content=content
             ),
-        )
+        ).run()
         self.refresh()
 
     def _on_attach_button_clicked(self) -> None:

@@ -39,7 +39,7 @@ from i18n import N_, _, current_language, format_date, format_number
 from ui.context import UiContext
 from ui.cpd.ledger_view import year_box
 from ui.cpd.rows_table_model import Column, RowsTableModel
-from ui.kit.ops import run_read, run_write
+from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
 
 COLUMNS: list[Column[NeedRow]] = [
@@ -63,7 +63,7 @@ class PlanView(Retranslating, QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.court.setMinimumContentsLength(24)
-        for c in run_read(self, ctx.store, list_courts) or []:
+        for c in Query(self, ctx, list_courts).run() or []:
             self.court.addItem(c.name, str(c.id))
         self.topic = QLineEdit(self)
         self.topic.setMinimumWidth(260)
@@ -124,7 +124,7 @@ class PlanView(Retranslating, QWidget):
                 regional_check(session, year),
             )
 
-        loaded = run_read(self, self._ctx.store, load)
+        loaded = Query(self, self._ctx, load).run()
         if loaded is None:
             return
         needs, plan, check = loaded
@@ -152,29 +152,31 @@ class PlanView(Retranslating, QWidget):
             self.people.value(),
             audience=str(self.audience.currentData()),
         )
-        if run_write(self, self._ctx.store, lambda s: add_need(s, self._ctx.actor, data)):
+        if Op(self, self._ctx, lambda s, actor, _p: add_need(s, actor, data)).run():
             self.topic.clear()
         self.refresh()
 
     def _on_build_button_clicked(self) -> None:
         year = self.year.value()
-        run_write(self, self._ctx.store, lambda s: build_plan(s, self._ctx.actor, year))
+        Op(self, self._ctx, lambda s, actor, _p: build_plan(s, actor, year)).run()
         self.refresh()
 
     def _on_sent_button_clicked(self) -> None:
         year = self.year.value()
-        run_write(
-            self, self._ctx.store, lambda s: mark_plan_sent(s, self._ctx.actor, year, date.today())
-        )
+        Op(
+            self,
+            self._ctx,
+            lambda s, actor, _p: mark_plan_sent(s, actor, year, date.today()),
+        ).run()
         self.refresh()
 
     def save(self, path: Path, *, held: bool) -> None:
         """The plan (or the report of events held) as PDF, XLSX or CSV by the file's suffix."""
         year, lang = self.year.value(), current_language()
         fmt = path.suffix.lower().lstrip(".") or "pdf"
-        run_read(
-            self, self._ctx.store, lambda s: export_plan(s, year, fmt, path, lang=lang, held=held)
-        )
+        Query(
+            self, self._ctx, lambda s: export_plan(s, year, fmt, path, lang=lang, held=held)
+        ).run()
 
     def _on_print(self, *, held: bool) -> None:
         name, _filter = QFileDialog.getSaveFileName(

@@ -23,7 +23,7 @@ from app.cpd.vocab import REPORT_STATES
 from app.cpd.workflow import accept_report, find_report, open_report, return_report, submit_report
 from i18n import _, current_language, format_date
 from ui.context import UiContext
-from ui.kit.ops import run_read, run_write
+from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
 
 
@@ -63,7 +63,7 @@ class ReportPanel(Retranslating, QWidget):
         """Show the report of a person and year (none started yet: a draft on first step)."""
         self._person, self._year = person_id, year
         self.report = (
-            run_read(self, self._ctx.store, lambda s: find_report(s, person_id, year))
+            Query(self, self._ctx, lambda s: find_report(s, person_id, year)).run()
             if person_id
             else None
         )
@@ -78,7 +78,7 @@ class ReportPanel(Retranslating, QWidget):
             report = open_report(session, self._ctx.actor, person, year)
             return action(session, report.id)
 
-        result = run_write(self, self._ctx.store, run)
+        result = Op(self, self._ctx, lambda s, _a, _p: run(s)).run()
         if result is not None:
             self.report = result
             self.changed.emit()
@@ -122,9 +122,9 @@ class ReportPanel(Retranslating, QWidget):
         person, year, lang = self._person, self._year, current_language()
         if person is None:
             return
-        pdf = run_read(
-            self, self._ctx.store, lambda s: print_individual_reports(s, [person], year, lang=lang)
-        )
+        pdf = Query(
+            self, self._ctx, lambda s: print_individual_reports(s, [person], year, lang=lang)
+        ).run()
         if pdf is not None:
             path.write_bytes(pdf)
 

@@ -10,7 +10,7 @@ from app.courts.centre import current_centre
 from app.dashboard.queries import DashboardFigures, dashboard_figures
 from i18n import _, format_number
 from ui.context import UiContext
-from ui.kit.ops import run_read
+from ui.kit.op import Query
 from ui.kit.retranslating import Retranslating
 
 
@@ -55,12 +55,12 @@ class DashboardView(Retranslating, QWidget):
 
     def refresh(self) -> None:
         """Re-read the counts."""
-        self._figures = run_read(self, self._ctx.store, dashboard_figures)
+        self._figures = Query(self, self._ctx, dashboard_figures).run()
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
-        centre = run_read(self, self._ctx.store, current_centre)
+        centre = Query(self, self._ctx, current_centre).run()
         self.heading.setText(
             centre.name if centre else _("Training centre not chosen yet (Settings)")
         )

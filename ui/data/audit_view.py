@@ -26,7 +26,7 @@ from app.core.audit_log import (
 )
 from i18n import _, current_language, format_datetime
 from ui.context import UiContext
-from ui.kit.ops import run_read
+from ui.kit.op import Query
 from ui.kit.retranslating import Retranslating
 
 PAGE = 500
@@ -80,11 +80,11 @@ class AuditView(Retranslating, QWidget):
     def reload(self) -> None:
         """Show the first page of matching entries."""
         flt, actor = self._filter(), self._ctx.actor
-        found = run_read(
+        found = Query(
             self,
-            self._ctx.store,
+            self._ctx,
             lambda s: (count_entries(s, actor, flt), page_entries(s, actor, flt, 0, PAGE)),
-        )
+        ).run()
         total, rows = found if found is not None else (0, [])
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
@@ -103,7 +103,7 @@ class AuditView(Retranslating, QWidget):
     def check_chain(self) -> None:
         """Tell whether any entry was altered or removed."""
         actor = self._ctx.actor
-        broken = run_read(self, self._ctx.store, lambda s: broken_entries(s, actor))
+        broken = Query(self, self._ctx, lambda s: broken_entries(s, actor)).run()
         if broken is None:
             return
         self.chain.setText(
@@ -118,11 +118,7 @@ class AuditView(Retranslating, QWidget):
         """Write the filtered log to an XLSX or CSV file."""
         flt, actor, lang = self._filter(), self._ctx.actor, current_language()
         fmt = "csv" if path.suffix.lower() == ".csv" else "xlsx"
-        run_read(
-            self,
-            self._ctx.store,
-            lambda s: export_entries(s, actor, flt, fmt, path, lang=lang),
-        )
+        Query(self, self._ctx, lambda s: export_entries(s, actor, flt, fmt, path, lang=lang)).run()
 
     def _on_export_button_clicked(self) -> None:
         chosen, _f = QFileDialog.getSaveFileName(

@@ -20,7 +20,7 @@ from app.exchange.conflicts import KEEP_MINE, TAKE_THEIRS, list_conflicts, resol
 from app.exchange.dto import ConflictDTO
 from i18n import _
 from ui.context import UiContext
-from ui.kit.ops import run_read, run_write
+from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
 
 CONFLICT_ROLE = Qt.ItemDataRole.UserRole
@@ -68,8 +68,7 @@ class ConflictsView(Retranslating, QWidget):
 
     def reload(self) -> None:
         """List the open conflicts."""
-        actor = self._ctx.actor
-        found = run_read(self, self._ctx.store, lambda s: list_conflicts(s, actor)) or []
+        found = Query(self, self._ctx, lambda s: list_conflicts(s, self._ctx.actor)).run() or []
         self.list.clear()
         for c in found:
             item = QListWidgetItem(f"{c.peer}: {c.table_name} · {', '.join(c.changed_fields)}")
@@ -109,6 +108,5 @@ class ConflictsView(Retranslating, QWidget):
         c = self._current()
         if c is None:
             return
-        actor = self._ctx.actor
-        run_write(self, self._ctx.store, lambda s: resolve_conflict(s, actor, c.id, choice))
+        Op(self, self._ctx, lambda s, actor, _p: resolve_conflict(s, actor, c.id, choice)).run()
         self.reload()

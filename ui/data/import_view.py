@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.people.importer import PeoplePreview, apply_people, preview_file, write_template
 from i18n import N_, _, current_language
 from ui.context import UiContext
-from ui.kit.ops import run_read, run_write
+from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
 
 ACTIONS = {"new": N_("new"), "update": N_("update"), "error": N_("error")}
@@ -80,7 +80,7 @@ class ImportView(Retranslating, QWidget):
         """Preview a file: every row as new, update or error."""
         actor = self._ctx.actor
         self._path = path
-        self.preview = run_read(self, self._ctx.store, lambda s: preview_file(s, actor, path))
+        self.preview = Query(self, self._ctx, lambda s: preview_file(s, actor, path)).run()
         self._show()
 
     def _show(self) -> None:
@@ -112,13 +112,15 @@ class ImportView(Retranslating, QWidget):
 
     def import_now(self) -> None:
         """Write the previewed rows in one transaction."""
-        p, actor = self.preview, self._ctx.actor
+        p = self.preview
         if p is None:
             return
         skip = self.skip_errors.isChecked()
-        counts = run_write(
-            self, self._ctx.store, lambda s: apply_people(s, actor, p, skip_errors=skip)
-        )
+        counts = Op(
+            self,
+            self._ctx,
+            lambda s, actor, _p: apply_people(s, actor, p, skip_errors=skip),
+        ).run()
         if counts is not None:
             self.preview = None
             self.table.setRowCount(0)

@@ -42,7 +42,7 @@ from i18n import N_, _, current_language, localized
 from ui.context import UiContext
 from ui.cpd.rows_table_model import Column, RowsTableModel
 from ui.kit.date_field import DateField
-from ui.kit.ops import run_read, run_write
+from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
 
 COLUMNS: list[Column[RegistrationRow]] = [
@@ -182,7 +182,7 @@ class TrainingView(Retranslating, QWidget):
                     items.append((text, str(s.id), event.id))
             return items
 
-        items = run_read(self, self._ctx.store, load) or []
+        items = Query(self, self._ctx, load).run() or []
         self.sessions.blockSignals(True)
         self.sessions.clear()
         self._event_of = {sid: event_id for _text, sid, event_id in items}
@@ -196,7 +196,7 @@ class TrainingView(Retranslating, QWidget):
     def refresh_registrations(self) -> None:
         """Reload the chosen session's list."""
         sid = self.current_session()
-        rows = run_read(self, self._ctx.store, lambda s: registrations(s, sid)) or [] if sid else []
+        rows = Query(self, self._ctx, lambda s: registrations(s, sid)).run() or [] if sid else []
         self.model.set_rows(rows)
 
     # -- actions ----------------------------------------------------------------------------
@@ -227,7 +227,7 @@ class TrainingView(Retranslating, QWidget):
                 ),
             ).id
 
-        sid = run_write(self, self._ctx.store, create)
+        sid = Op(self, self._ctx, lambda s, _a, _p: create(s)).run()
         if sid is not None:
             self.year.blockSignals(True)
             self.year.setValue(starts.year)
@@ -248,7 +248,7 @@ class TrainingView(Retranslating, QWidget):
             trainer=self.trainer.text(),
             capacity=self.capacity.value(),
         )
-        saved = run_write(self, self._ctx.store, lambda s: add_session(s, self._ctx.actor, data))
+        saved = Op(self, self._ctx, lambda s, actor, _p: add_session(s, actor, data)).run()
         if saved is not None:
             self.refresh_sessions(select=saved.id)
 
@@ -263,7 +263,7 @@ class TrainingView(Retranslating, QWidget):
             result = register_people(session, self._ctx.actor, sid, [p.id for p in people])
             return len(result.registered), len(result.waiting)
 
-        done = run_write(self, self._ctx.store, reg)
+        done = Op(self, self._ctx, lambda s, _a, _p: reg(s)).run()
         if done is not None:
             self.outcome.setText(
                 _("Registered: {registered}; waiting list: {waiting}.").format(
@@ -279,9 +279,11 @@ class TrainingView(Retranslating, QWidget):
         present = [
             r.person_id for r, on in zip(self.model.rows, self.model.checks, strict=True) if on
         ]
-        result = run_write(
-            self, self._ctx.store, lambda s: mark_attendance(s, self._ctx.actor, sid, present)
-        )
+        result = Op(
+            self,
+            self._ctx,
+            lambda s, actor, _p: mark_attendance(s, actor, sid, present),
+        ).run()
         if result is not None:
             self.outcome.setText(
                 _("Ledger lines added: {created}; removed: {removed}.").format(
@@ -295,11 +297,11 @@ class TrainingView(Retranslating, QWidget):
         sid = self.current_session()
         if sid is None:
             return
-        result = run_write(
+        result = Op(
             self,
-            self._ctx.store,
-            lambda s: record_sign_in_sheet(s, self._ctx.actor, sid, self.sheet_rows.text()),
-        )
+            self._ctx,
+            lambda s, actor, _p: record_sign_in_sheet(s, actor, sid, self.sheet_rows.text()),
+        ).run()
         if result is not None:
             self.attendance_saved.emit()
         self.refresh_registrations()
@@ -309,7 +311,7 @@ class TrainingView(Retranslating, QWidget):
         sid, lang = self.current_session(), current_language()
         if sid is None:
             return
-        pdf = run_read(self, self._ctx.store, lambda s: sign_in_sheet_pdf(s, sid, lang=lang))
+        pdf = Query(self, self._ctx, lambda s: sign_in_sheet_pdf(s, sid, lang=lang)).run()
         if pdf is not None:
             path.write_bytes(pdf)
 
@@ -328,13 +330,13 @@ class TrainingView(Retranslating, QWidget):
         if sid is None or not 0 <= row < len(self.model.rows):
             return
         person = self.model.rows[row].person_id
-        run_write(
+        Op(
             self,
-            self._ctx.store,
-            lambda s: give_feedback(
-                s, self._ctx.actor, sid, person, rating=rating, comment=comment
+            self._ctx,
+            lambda s, actor, _p: give_feedback(
+                s, actor, sid, person, rating=rating, comment=comment
             ),
-        )
+        ).run()
         self.refresh_registrations()
 
     def _on_feedback_button_clicked(self) -> None:
