@@ -18,8 +18,6 @@ NOT_YET_CONVERTED = ("mentoring", "internships", "evaluation")
 STORE_OWNERS = {"application.py", "self_test.py"}
 # Being converted on this branch (uikit); emptied before it is merged.
 CONVERTING = {
-
-    "cpd/ledger_view.py", "data/login_dialog.py",
     "settings/settings_view.py",
 }  # fmt: skip
 # A description for people (the file or server), read without a session.

@@ -15,12 +15,21 @@ from app.core.progress import CancelledError, Progress
 from i18n import _
 
 if TYPE_CHECKING:  # SQLAlchemy stays off the start path until the window has painted
-    from app.core.store import Session
-    from ui.context import UiContext
+    from app.core.store import Session, Store
 
 T = TypeVar("T")
 Work = Callable[["Session", Actor, Progress], T]
 STATUS_TIMEOUT_MS = 6000
+
+
+class StoreContext(Protocol):
+    """What the runner needs: the store and the acting user (a page's UiContext has both)."""
+
+    @property
+    def store(self) -> Store: ...
+
+    @property
+    def actor(self) -> Actor: ...
 
 
 class ShowsFieldErrors(Protocol):
@@ -56,7 +65,7 @@ class Op(Generic[T]):
     """
 
     def __init__(
-        self, parent: QWidget | None, ctx: UiContext, work: Work[T], *, write: bool = True
+        self, parent: QWidget | None, ctx: StoreContext, work: Work[T], *, write: bool = True
     ) -> None:
         self._parent = parent
         self._ctx = ctx
@@ -145,7 +154,7 @@ class Query(Op[T]):
     """
 
     def __init__(
-        self, parent: QWidget | None, ctx: UiContext, work: Callable[[Session], T]
+        self, parent: QWidget | None, ctx: StoreContext, work: Callable[[Session], T]
     ) -> None:
         super().__init__(parent, ctx, lambda s, _actor, _progress: work(s), write=False)
 
@@ -154,7 +163,7 @@ class ProgressQuery(Op[T]):
     """A long read that reports progress: the work takes the session and the Progress."""
 
     def __init__(
-        self, parent: QWidget | None, ctx: UiContext, work: Callable[[Session, Progress], T]
+        self, parent: QWidget | None, ctx: StoreContext, work: Callable[[Session, Progress], T]
     ) -> None:
         super().__init__(parent, ctx, lambda s, _actor, progress: work(s, progress), write=False)
 
