@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QStatusBar, QWidget
 
-from app.core.context import Actor
+from app.core.context import SYSTEM, Actor
 from app.core.errors import DomainError, FieldError, ValidationError
 from app.core.progress import CancelledError, Progress
 from i18n import _
@@ -65,7 +65,12 @@ class Op(Generic[T]):
     """
 
     def __init__(
-        self, parent: QWidget | None, ctx: StoreContext, work: Work[T], *, write: bool = True
+        self,
+        parent: QWidget | None,
+        ctx: StoreContext | None,
+        work: Work[T],
+        *,
+        write: bool = True,
     ) -> None:
         self._parent = parent
         self._ctx = ctx
@@ -125,6 +130,8 @@ class Op(Generic[T]):
         return result
 
     def _call(self, progress: Progress) -> T:
+        if self._ctx is None:  # a Task: work on files, no session
+            return self._work(None, SYSTEM, progress)  # type: ignore[arg-type]
         store, actor = self._ctx.store, self._ctx.actor
         if self._write:
             with store.write() as session:
@@ -166,6 +173,16 @@ class ProgressQuery(Op[T]):
         self, parent: QWidget | None, ctx: StoreContext, work: Callable[[Session, Progress], T]
     ) -> None:
         super().__init__(parent, ctx, lambda s, _actor, progress: work(s, progress), write=False)
+
+
+class Task(Op[T]):
+    """Work that needs no session (a backup file, a restore): the same runner otherwise.
+
+    ``Task(self, lambda progress: backup.back_up_store(store, kept)).run()``.
+    """
+
+    def __init__(self, parent: QWidget | None, work: Callable[[Progress], T]) -> None:
+        super().__init__(parent, None, lambda _s, _actor, progress: work(progress))
 
 
 def show_refusal(parent: QWidget | None, exc: DomainError) -> QMessageBox:
