@@ -39,9 +39,9 @@ from ui.context import UiContext
 from ui.cpd.activity_dialog import ActivityDialog
 from ui.cpd.exemption_dialog import ExemptionDialog
 from ui.cpd.report_panel import ReportPanel
-from ui.cpd.rows_table_model import Column, RowsTableModel
 from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
+from ui.kit.rows_table_model import Column, RowsTableModel
 
 LEDGER_COLUMNS: list[Column[ActivityDTO]] = [
     Column(N_("Date"), lambda a: format_date(a.data.ends_on)),
