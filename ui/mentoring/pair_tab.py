@@ -6,32 +6,27 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QEvent
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget
 
 from app.core.store import Session
 from app.mentoring.dto import PairDTO
 from i18n import _
 from ui.context import UiContext
+from ui.kit.date_field import DateField
 
 if TYPE_CHECKING:
     from ui.mentoring.pair_panel import PairPanel
 
 
-def date_edit(parent: QWidget) -> QDateEdit:
-    """A date field in the document format, today by default."""
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd.MM.yyyy")
-    edit.setDate(QDate.currentDate())
-    return edit
+def date_edit(parent: QWidget) -> DateField:
+    """A date field in the document format, today by default: ui/kit's one DateField."""
+    return DateField(parent, optional=False)
 
 
-def picked_date(edit: QDateEdit) -> date:
+def picked_date(edit: DateField) -> date:
     """The date a date field shows."""
-    value = edit.date().toPython()
-    assert isinstance(value, date)
-    return value
+    return edit.day()
 
 
 class PairTab(QWidget):

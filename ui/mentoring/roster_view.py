@@ -8,10 +8,9 @@ from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -34,6 +33,7 @@ from app.people.dto import PersonFilter
 from app.people.queries import page_people
 from i18n import N_, _, localized
 from ui.context import UiContext
+from ui.kit.date_field import DateField
 
 CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 USER_ROLE = Qt.ItemDataRole.UserRole
@@ -41,18 +41,12 @@ CANDIDATES_SHOWN = 200
 T = TypeVar("T")
 
 
-def _date_edit(parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd.MM.yyyy")
-    edit.setDate(QDate.currentDate())
-    return edit
+def _date_edit(parent: QWidget) -> DateField:
+    return DateField(parent, optional=False)  # ui/kit's one date field
 
 
-def _picked(edit: QDateEdit) -> date:
-    value = edit.date().toPython()
-    assert isinstance(value, date)
-    return value
+def _picked(edit: DateField) -> date:
+    return edit.day()
 
 
 class RosterView(QWidget):
