@@ -44,6 +44,20 @@ class ListTableModel(PagedTableModel[R], Generic[R]):
         self._read = read
         self.refresh()
 
+    def set_rows(self, rows: Sequence[R], columns: Sequence[Column[R]] | None = None) -> None:
+        """Show rows the caller already holds (a write's result, a computed table), and new
+        columns when the table's shape depends on the data (a template's criteria, say).
+        """
+        held = list(rows)
+        self.beginResetModel()
+        if columns is not None:
+            self.columns = tuple(columns)
+        self._read = lambda _session: held
+        self.rows = list(held)
+        self._sort_rows()
+        self._count = len(self.rows)
+        self.endResetModel()
+
     def count(self, session: Session) -> int:
         self.rows = []  # a refused read leaves the list empty, not stale
         self.rows = list(self._read(session))
