@@ -19,7 +19,7 @@ from app.internships.quality import compare
 from app.internships.queries import schedule
 from i18n import _, current_language, localized
 from ui.context import UiContext
-from ui.kit.ops import run_read
+from ui.kit.op import Query
 from ui.kit.print_preview_dialog import PrintPreviewDialog
 
 
@@ -29,7 +29,7 @@ def _centre(s: Session, lang: str) -> str:
 
 
 def _preview(ctx: UiContext, parent: QWidget, name: str, build: Callable[[Session], bytes]) -> None:
-    pdf = run_read(parent, ctx.store, build)
+    pdf = Query(parent, ctx, build).run()
     if pdf is not None:
         PrintPreviewDialog(pdf, name, parent).exec()
 
@@ -81,7 +81,7 @@ def open_quality(ctx: UiContext, parent: QWidget, year: int | None = None) -> No
 def open_summary(ctx: UiContext, parent: QWidget) -> None:
     """The summary table of the latest period of judges' evaluation (E-3)."""
     lang = current_language()
-    found = run_read(parent, ctx.store, lambda s: periods(s, "judge_activity")) or []
+    found = Query(parent, ctx, lambda s: periods(s, "judge_activity")).run() or []
     if not found:
         QMessageBox.information(
             parent,
