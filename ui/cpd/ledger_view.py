@@ -7,7 +7,6 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,7 +40,8 @@ from ui.cpd.activity_dialog import ActivityDialog
 from ui.cpd.exemption_dialog import ExemptionDialog
 from ui.cpd.report_panel import ReportPanel
 from ui.cpd.rows_table_model import Column, RowsTableModel
-from ui.kit.ops import run_read, run_write
+from ui.kit.op import Op, Query
+from ui.kit.retranslating import Retranslating
 from ui.kit.worker import run_with_progress
 
 LEDGER_COLUMNS: list[Column[ActivityDTO]] = [
@@ -63,7 +63,7 @@ def year_box(parent: QWidget) -> QSpinBox:
     return box
 
 
-class LedgerView(QWidget):
+class LedgerView(Retranslating, QWidget):
     """Find a person, see their lines of a year and whether they meet the minimum."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -127,11 +127,11 @@ class LedgerView(QWidget):
         text = self.search.text().strip()
         found = (
             (
-                run_read(
+                Query(
                     self,
-                    self._ctx.store,
+                    self._ctx,
                     lambda s: page_people(s, PersonFilter(text=text), 0, PICKER_LIMIT),
-                )
+                ).run()
                 or []
             )
             if text
@@ -161,7 +161,7 @@ class LedgerView(QWidget):
         def load(session: Session) -> tuple[list[ActivityDTO], ComplianceRow]:
             return person_ledger(session, pid, year), person_compliance(session, pid, year)
 
-        loaded = run_read(self, self._ctx.store, load)
+        loaded = Query(self, self._ctx, load).run()
         if loaded is None:
             return
         lines, row = loaded
@@ -200,18 +200,18 @@ class LedgerView(QWidget):
         line = self.selected()
         if line is None:
             return
-        run_write(
+        Op(
             self,
-            self._ctx.store,
-            lambda s: review_activity(
+            self._ctx,
+            lambda s, actor, _p: review_activity(
                 s,
-                self._ctx.actor,
+                actor,
                 line.id,
                 confirm=confirm,
                 note=note,
                 expected_version=line.version,
             ),
-        )
+        ).run()
         self.refresh()
 
     def _on_reject_button_clicked(self) -> None:
@@ -227,13 +227,13 @@ class LedgerView(QWidget):
         if line is None:
             return
         content = path.read_bytes()
-        run_write(
+        Op(
             self,
-            self._ctx.store,
-            lambda s: attach_evidence(
-                s, self._ctx.actor, line.id, kind=kind, filename=path.name, content=content
+            self._ctx,
+            lambda s, actor, _p: attach_evidence(
+                s, actor, line.id, kind=kind, filename=path.name, content=content
             ),
-        )
+        ).run()
         self.refresh()
 
     def _on_attach_button_clicked(self) -> None:
@@ -278,11 +278,6 @@ class LedgerView(QWidget):
                     imported=result.imported, skipped=result.skipped
                 ),
             )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Every label in the active language."""

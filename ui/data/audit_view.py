@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -27,12 +26,13 @@ from app.core.audit_log import (
 )
 from i18n import _, current_language, format_datetime
 from ui.context import UiContext
-from ui.kit.ops import run_read
+from ui.kit.op import Query
+from ui.kit.retranslating import Retranslating
 
 PAGE = 500
 
 
-class AuditView(QWidget):
+class AuditView(Retranslating, QWidget):
     """The newest entries first; the filter runs in SQL."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -62,11 +62,6 @@ class AuditView(QWidget):
         self.retranslate_ui()
         self.reload()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
         self.user_filter.setPlaceholderText(_("User"))
@@ -85,11 +80,11 @@ class AuditView(QWidget):
     def reload(self) -> None:
         """Show the first page of matching entries."""
         flt, actor = self._filter(), self._ctx.actor
-        found = run_read(
+        found = Query(
             self,
-            self._ctx.store,
+            self._ctx,
             lambda s: (count_entries(s, actor, flt), page_entries(s, actor, flt, 0, PAGE)),
-        )
+        ).run()
         total, rows = found if found is not None else (0, [])
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
@@ -108,7 +103,7 @@ class AuditView(QWidget):
     def check_chain(self) -> None:
         """Tell whether any entry was altered or removed."""
         actor = self._ctx.actor
-        broken = run_read(self, self._ctx.store, lambda s: broken_entries(s, actor))
+        broken = Query(self, self._ctx, lambda s: broken_entries(s, actor)).run()
         if broken is None:
             return
         self.chain.setText(
@@ -123,11 +118,7 @@ class AuditView(QWidget):
         """Write the filtered log to an XLSX or CSV file."""
         flt, actor, lang = self._filter(), self._ctx.actor, current_language()
         fmt = "csv" if path.suffix.lower() == ".csv" else "xlsx"
-        run_read(
-            self,
-            self._ctx.store,
-            lambda s: export_entries(s, actor, flt, fmt, path, lang=lang),
-        )
+        Query(self, self._ctx, lambda s: export_entries(s, actor, flt, fmt, path, lang=lang)).run()
 
     def _on_export_button_clicked(self) -> None:
         chosen, _f = QFileDialog.getSaveFileName(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,9 +25,10 @@ from app.security.service import (
     startup_actor,
 )
 from i18n import _
+from ui.kit.retranslating import Retranslating
 
 
-class LoginDialog(QDialog):
+class LoginDialog(Retranslating, QDialog):
     """User name and password; the service decides (argon2, lock-out)."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -56,11 +56,6 @@ class LoginDialog(QDialog):
         layout.addWidget(self.buttons)
         self.retranslate_ui()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
         self.setWindowTitle(_("Log in to Tälimger"))
@@ -77,7 +72,7 @@ class LoginDialog(QDialog):
         self.accept()
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(Retranslating, QDialog):
     """Create the administrator, or run without logins on a single-user PC."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -110,11 +105,6 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.create_button)
         layout.addWidget(self.no_login_button)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Texts in the active language."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -25,14 +25,16 @@ from app.courts.centre import CENTRE_KEY, current_centre
 from app.courts.service import list_centres
 from i18n import N_, _, current_language, format_datetime
 from ui.context import UiContext
-from ui.kit.ops import run_read, run_write, show_error
+from ui.kit.op import Op, Query
+from ui.kit.ops import show_error
+from ui.kit.retranslating import Retranslating
 
 LANGUAGE_NAMES = {"kk": N_("Қазақша"), "ru": N_("Русский")}
 BACKUPS_KEPT_KEY = "backups/kept"
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
-class SettingsView(QWidget):
+class SettingsView(Retranslating, QWidget):
     """Changes apply at once; the language switch retranslates every open window."""
 
     language_chosen = Signal(str)
@@ -46,12 +48,12 @@ class SettingsView(QWidget):
             self.language.addItem("", code)
         self.language.setCurrentIndex(max(self.language.findData(current_language()), 0))
         self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
-        self._centres = run_read(self, ctx.store, list_centres) or []
+        self._centres = Query(self, ctx, list_centres).run() or []
         self.centre = QComboBox(self)
         self.centre.addItem("", None)
         for c in self._centres:
             self.centre.addItem("", str(c.id))
-        chosen = run_read(self, ctx.store, current_centre)
+        chosen = Query(self, ctx, current_centre).run()
         if chosen is not None:
             self.centre.setCurrentIndex(max(self.centre.findData(str(chosen.id)), 0))
         self.centre.currentIndexChanged.connect(self._on_centre_current_index_changed)
@@ -91,11 +93,6 @@ class SettingsView(QWidget):
         self.reload_backups()
         self.retranslate_ui()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
         self.general.setTitle(_("General"))
@@ -130,9 +127,11 @@ class SettingsView(QWidget):
     def _on_centre_current_index_changed(self, _index: int) -> None:
         centre_id = self.centre.currentData()
         value = str(centre_id or "")
-        run_write(
-            self, self._ctx.store, lambda s: set_setting(s, self._ctx.actor, CENTRE_KEY, value)
-        )
+        Op(
+            self,
+            self._ctx,
+            lambda s, actor, _p: set_setting(s, actor, CENTRE_KEY, value),
+        ).run()
 
     def _on_kept_value_changed(self, value: int) -> None:
         self._ctx.settings.setValue(BACKUPS_KEPT_KEY, value)
