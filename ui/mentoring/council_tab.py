@@ -51,6 +51,12 @@ class CouncilTab(PairTab):
         self.extend_months = QSpinBox(page)
         self.extend_months.setRange(0, 24)
         self.new_guide = QComboBox(page)
+        for combo in (self.decision, self.new_guide):
+            # Decisions read as sentences: sized by them, the tab would not fit 1366 pixels.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(24)
         self.protocol_button = self._button(page, N_("Draw up protocol"), self._on_protocol_clicked)
         self.update_protocol_button = self._button(
             page, N_("Save protocol changes"), self._on_update_protocol_clicked

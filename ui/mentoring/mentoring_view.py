@@ -188,6 +188,8 @@ class MentoringView(Retranslating, QWidget):
         self.start_button.setText(_("Start pair"))
         self.need_rows.retranslate()  # reasons, kinds and states are worded when shown
         self.pair_rows.retranslate()
+        for table in (self.needs, self.pairs):
+            table.resizeColumnsToContents()  # the other language's words are longer or shorter
 
     # data -------------------------------------------------------------------------------
     def reload(self) -> None:

@@ -16,9 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.core.store import Session
 from app.mentoring import programme
-from app.mentoring.dto import (
-    ProgrammeItem,
-)
+from app.mentoring.dto import ProgrammeDTO, ProgrammeItem
 from app.mentoring.programme import ITEM_STATUSES, STATUS_LABELS
 from i18n import N_, _
 from ui.mentoring.pair_tab import PairTab, date_field, picked_date
@@ -34,6 +32,8 @@ FIELD_LABELS = {
 
 class ProgrammeTab(PairTab):
     """The individual programme: items, approval, versions (M-7)."""
+
+    _shown: ProgrammeDTO | None = None  # the version shown, worded again on a language switch
 
     def _build(self) -> None:
         page = self
@@ -146,15 +146,25 @@ class ProgrammeTab(PairTab):
                 if cell is not None:
                     cell.setText(text)
             self.status_box(row).setCurrentIndex(ITEM_STATUSES.index(item.status))
+        self._shown = prog
         if prog is not None:
             self.chairman.setText(prog.approved_by)
-            self.programme_state.setText(
-                _("Version {n}; completed {percent}%").format(n=prog.version, percent=prog.progress)
+        self._show_state()
+
+    def _show_state(self) -> None:
+        prog = self._shown
+        self.programme_state.setText(
+            ""
+            if prog is None
+            else _("Version {n}; completed {percent}%").format(
+                n=prog.version, percent=prog.progress
             )
+        )
 
     def retranslate_ui(self) -> None:
         """Captions, column titles and status names."""
         super().retranslate_ui()
+        self._show_state()
         self.items.setHorizontalHeaderLabels([_("Goal"), _("Activity"), _("Status")])
         for row in range(self.items.rowCount()):
             box = self.status_box(row)

@@ -75,6 +75,11 @@ class RosterView(Retranslating, QWidget):
         self.event_kind = QComboBox(self.order_box)
         for key in EVENT_KINDS:
             self.event_kind.addItem("", key)
+        # Career events read as sentences: sized by them, the page would not fit 1366 pixels.
+        self.event_kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.event_kind.setMinimumContentsLength(20)
         self.event_date = DateField(self.order_box, optional=False)
         self.event_button = QPushButton(self.order_box)
         self.topic = QLineEdit(self.seminar_box)
