@@ -464,3 +464,18 @@ def test_refusal_while_reading_is_shown_not_lost_m11(
     _click(qtbot, council.print_button)
     assert view.message.text() == "Бұл хаттаманы басқа біреу жойып жіберді."
     assert not out.exists()
+
+
+def test_mentoring_page_fits_1366_by_768_in_both_languages(
+    qtbot: QtBot, window: MainWindow, region: Region, switcher
+) -> None:
+    """Kazakh runs longer than Russian; decisions and career events read as whole sentences."""
+    page = window.page("mentoring")
+    page.pairs.region.setCurrentIndex(page.pairs.region.findData("AKM"))  # type: ignore[attr-defined]
+    for lang in ("kk", "ru"):
+        switcher.switch(lang)
+        QApplication.processEvents()
+        for tab in range(page.count()):  # type: ignore[attr-defined]
+            page.setCurrentIndex(tab)  # type: ignore[attr-defined]
+            hint = window.minimumSizeHint()
+            assert hint.width() <= 1366 and hint.height() <= 768, (lang, tab, hint)
