@@ -28,9 +28,9 @@ from i18n import N_, _, current_language, format_number, localized
 from ui.context import UiContext
 from ui.cpd.compliance_table_model import ComplianceTableModel
 from ui.cpd.ledger_view import year_box
-from ui.cpd.rows_table_model import Column, RowsTableModel
 from ui.kit.op import ProgressQuery, Query, show_status
 from ui.kit.retranslating import Retranslating
+from ui.kit.rows_table_model import Column, RowsTableModel
 
 COURT_COLUMNS: list[Column[CourtCount]] = [
     Column(N_("Court"), lambda c: localized(c.name_kk, c.name_ru) or "—"),
@@ -72,6 +72,8 @@ class ComplianceView(Retranslating, QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Measure the rows on screen only: by default Qt reads 1,000 rows, ten pages, per resize.
+        header.setResizeContentsPrecision(0)
         top = QHBoxLayout()
         top.addWidget(self.year)
         top.addWidget(self.status)

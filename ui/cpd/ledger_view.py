@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -24,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.context import Actor
 from app.core.errors import DomainError
+from app.core.progress import CancelledError, Progress
 from app.core.store import Session
 from app.cpd.compliance import person_compliance
 from app.cpd.dto import ActivityDTO, ComplianceRow
@@ -39,10 +39,9 @@ from ui.context import UiContext
 from ui.cpd.activity_dialog import ActivityDialog
 from ui.cpd.exemption_dialog import ExemptionDialog
 from ui.cpd.report_panel import ReportPanel
-from ui.cpd.rows_table_model import Column, RowsTableModel
 from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
-from ui.kit.worker import run_with_progress
+from ui.kit.rows_table_model import Column, RowsTableModel
 
 LEDGER_COLUMNS: list[Column[ActivityDTO]] = [
     Column(N_("Date"), lambda a: format_date(a.data.ends_on)),
@@ -244,40 +243,40 @@ class LedgerView(Retranslating, QWidget):
             self.attach_file(Path(name))
 
     def import_file(self, path: Path) -> tuple[ImportResult | None, DomainError | None]:
-        """Import ledger lines from XLSX/CSV off the GUI thread; all rows or none (C-3)."""
-        store, actor = self._ctx.store, self._ctx.actor
+        """Import ledger lines from XLSX/CSV off the GUI thread; all rows or none (C-3).
 
-        def work(progress: Callable[[int, int], bool]) -> ImportResult:
-            with store.write() as session:
-                return import_activities(session, actor, path, progress=progress)
+        Returns the result, or the refusal the user was shown (None for both if cancelled).
+        """
+        refused: list[DomainError] = []
 
-        result, error = run_with_progress(self, _("Importing…"), work)
-        if isinstance(error, InterruptedError):
-            return None, None
-        if isinstance(error, DomainError):
-            return None, error
-        if error is not None:
-            raise error
+        def work(session: Session, actor: Actor, progress: Progress) -> ImportResult:
+            def step(done: int, total: int) -> bool:
+                progress.step(done, total)  # raises CancelledError once Cancel was pressed
+                return True
+
+            return import_activities(session, actor, path, progress=step)
+
+        result = (
+            Op(self, self._ctx, work)
+            .with_progress(_("Importing…"))
+            .success_message(
+                lambda r: _("{imported} lines imported, {skipped} already present.").format(
+                    imported=r.imported, skipped=r.skipped
+                )
+            )
+            .failure(refused.append)
+            .run()
+        )
         self.refresh()
-        return result, None
+        cancelled = refused and isinstance(refused[0], CancelledError)
+        return result, None if not refused or cancelled else refused[0]
 
     def _on_import_button_clicked(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
             self, _("Import CPD lines"), "", "Excel, CSV (*.xlsx *.csv)"
         )
-        if not name:
-            return
-        result, error = self.import_file(Path(name))
-        if error is not None:
-            QMessageBox.warning(self, _("Nothing was imported"), error.message())
-        elif result is not None:
-            QMessageBox.information(
-                self,
-                _("Import"),
-                _("{imported} lines imported, {skipped} already present.").format(
-                    imported=result.imported, skipped=result.skipped
-                ),
-            )
+        if name:
+            self.import_file(Path(name))
 
     def retranslate_ui(self) -> None:
         """Every label in the active language."""

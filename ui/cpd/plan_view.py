@@ -38,9 +38,9 @@ from app.training.vocab import AUDIENCES
 from i18n import N_, _, current_language, format_date, format_number
 from ui.context import UiContext
 from ui.cpd.ledger_view import year_box
-from ui.cpd.rows_table_model import Column, RowsTableModel
 from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
+from ui.kit.rows_table_model import Column, RowsTableModel
 
 COLUMNS: list[Column[NeedRow]] = [
     Column(N_("Topic"), lambda n: n.topic),

@@ -27,9 +27,9 @@ from app.cpd.vocab import PARTIAL_EXEMPTION
 from i18n import N_, _, format_number, localized
 from ui.context import UiContext
 from ui.cpd.ledger_view import year_box
-from ui.cpd.rows_table_model import Column, RowsTableModel
 from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
+from ui.kit.rows_table_model import Column, RowsTableModel
 
 
 @dataclass(frozen=True)

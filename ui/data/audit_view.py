@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -11,25 +10,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core.audit_log import (
-    AuditFilter,
-    broken_entries,
-    count_entries,
-    export_entries,
-    page_entries,
-)
-from i18n import _, current_language, format_datetime
+from app.core.audit_log import AuditFilter, broken_entries, export_entries
+from i18n import _, current_language
 from ui.context import UiContext
+from ui.data.audit_table_model import AuditTableModel
 from ui.kit.op import Query
 from ui.kit.retranslating import Retranslating
-
-PAGE = 500
 
 
 class AuditView(Retranslating, QWidget):
@@ -41,8 +32,9 @@ class AuditView(Retranslating, QWidget):
         self.user_filter, self.action_filter = QLineEdit(self), QLineEdit(self)
         for field in (self.user_filter, self.action_filter):
             field.editingFinished.connect(self.reload)
-        self.table = QTableWidget(0, 6, self)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.model = AuditTableModel(ctx, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.summary, self.chain = QLabel(self), QLabel(self)
         self.chain.setWordWrap(True)
@@ -68,9 +60,8 @@ class AuditView(Retranslating, QWidget):
         self.action_filter.setPlaceholderText(_("Action"))
         self.export_button.setText(_("Export…"))
         self.check_button.setText(_("Check the chain"))
-        self.table.setHorizontalHeaderLabels(
-            [_("No."), _("Time (UTC)"), _("User"), _("Action"), _("Record"), _("Changes")]
-        )
+        self.model.retranslate()
+        self._show_total()
 
     def _filter(self) -> AuditFilter:
         return AuditFilter(
@@ -78,27 +69,12 @@ class AuditView(Retranslating, QWidget):
         )
 
     def reload(self) -> None:
-        """Show the first page of matching entries."""
-        flt, actor = self._filter(), self._ctx.actor
-        found = Query(
-            self,
-            self._ctx,
-            lambda s: (count_entries(s, actor, flt), page_entries(s, actor, flt, 0, PAGE)),
-        ).run()
-        total, rows = found if found is not None else (0, [])
-        self.table.setRowCount(len(rows))
-        for i, r in enumerate(rows):
-            values = [
-                str(r.seq),
-                format_datetime(r.at),
-                r.actor,
-                r.action,
-                f"{r.entity} {r.entity_id}",
-                json.dumps(r.changes, ensure_ascii=False)[:300],
-            ]
-            for j, v in enumerate(values):
-                self.table.setItem(i, j, QTableWidgetItem(v))
-        self.summary.setText(_("Total: {count}").format(count=total))
+        """Show the matching entries, newest first (pages read as they are scrolled to)."""
+        self.model.set_filter(self._filter())
+        self._show_total()
+
+    def _show_total(self) -> None:
+        self.summary.setText(_("Total: {count}").format(count=self.model.rowCount()))
 
     def check_chain(self) -> None:
         """Tell whether any entry was altered or removed."""

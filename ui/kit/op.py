@@ -9,18 +9,27 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QStatusBar, QWidget
 
-from app.core.context import Actor
+from app.core.context import SYSTEM, Actor
 from app.core.errors import DomainError, FieldError, ValidationError
 from app.core.progress import CancelledError, Progress
 from i18n import _
 
 if TYPE_CHECKING:  # SQLAlchemy stays off the start path until the window has painted
-    from app.core.store import Session
-    from ui.context import UiContext
+    from app.core.store import Session, Store
 
 T = TypeVar("T")
 Work = Callable[["Session", Actor, Progress], T]
 STATUS_TIMEOUT_MS = 6000
+
+
+class StoreContext(Protocol):
+    """What the runner needs: the store and the acting user (a page's UiContext has both)."""
+
+    @property
+    def store(self) -> Store: ...
+
+    @property
+    def actor(self) -> Actor: ...
 
 
 class ShowsFieldErrors(Protocol):
@@ -56,7 +65,12 @@ class Op(Generic[T]):
     """
 
     def __init__(
-        self, parent: QWidget | None, ctx: UiContext, work: Work[T], *, write: bool = True
+        self,
+        parent: QWidget | None,
+        ctx: StoreContext | None,
+        work: Work[T],
+        *,
+        write: bool = True,
     ) -> None:
         self._parent = parent
         self._ctx = ctx
@@ -122,6 +136,8 @@ class Op(Generic[T]):
         return result
 
     def _call(self, progress: Progress) -> T:
+        if self._ctx is None:  # a Task: work on files, no session
+            return self._work(None, SYSTEM, progress)  # type: ignore[arg-type]
         store, actor = self._ctx.store, self._ctx.actor
         if self._write:
             with store.write() as session:
@@ -153,7 +169,7 @@ class Query(Op[T]):
     """
 
     def __init__(
-        self, parent: QWidget | None, ctx: UiContext, work: Callable[[Session], T]
+        self, parent: QWidget | None, ctx: StoreContext, work: Callable[[Session], T]
     ) -> None:
         super().__init__(parent, ctx, lambda s, _actor, _progress: work(s), write=False)
 
@@ -162,9 +178,19 @@ class ProgressQuery(Op[T]):
     """A long read that reports progress: the work takes the session and the Progress."""
 
     def __init__(
-        self, parent: QWidget | None, ctx: UiContext, work: Callable[[Session, Progress], T]
+        self, parent: QWidget | None, ctx: StoreContext, work: Callable[[Session, Progress], T]
     ) -> None:
         super().__init__(parent, ctx, lambda s, _actor, progress: work(s, progress), write=False)
+
+
+class Task(Op[T]):
+    """Work that needs no session (a backup file, a restore): the same runner otherwise.
+
+    ``Task(self, lambda progress: backup.back_up_store(store, kept)).run()``.
+    """
+
+    def __init__(self, parent: QWidget | None, work: Callable[[Progress], T]) -> None:
+        super().__init__(parent, None, lambda _s, _actor, progress: work(progress))
 
 
 def show_refusal(parent: QWidget | None, exc: DomainError) -> QMessageBox:

@@ -1,4 +1,4 @@
-"""Run one user action in one session and show what went wrong in the user's language."""
+"""Old runner, kept only until ui/mentoring, internships, evaluation use ui.kit.op (then delete)."""
 
 from __future__ import annotations
 

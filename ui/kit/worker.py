@@ -1,4 +1,4 @@
-"""Long work off the GUI thread behind a progress dialog that can be cancelled."""
+"""Old thread runner, kept only until ui/internships uses ui.kit.op (then delete)."""
 
 from __future__ import annotations
 

@@ -25,7 +25,7 @@ from app.mentoring.dto import (
     ProtocolInput,
 )
 from i18n import N_, _
-from ui.mentoring.pair_tab import PairTab, date_field, picked_date
+from ui.mentoring.pair_tab import PairTab, date_field
 
 COPY_LABELS = {"training_centre": N_("Training centre"), "hr": N_("HR service")}
 
@@ -110,7 +110,7 @@ class CouncilTab(PairTab):
         return ProtocolInput(
             region_code=self.pair.region_code,
             number=self.protocol_number.text(),
-            held_on=picked_date(self.held_on),
+            held_on=self.held_on.day(),
             place=self.place.text(),
             chair=self.chair.text(),
             secretary=self.secretary.text(),

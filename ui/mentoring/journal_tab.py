@@ -19,7 +19,7 @@ from app.mentoring.dto import MeetingDTO, ReviewDTO
 from app.mentoring.journal import ETHICS_CRITERIA
 from i18n import N_, _
 from ui.kit.op import Op
-from ui.mentoring.pair_tab import PairTab, date_field, picked_date
+from ui.mentoring.pair_tab import PairTab, date_field
 
 
 class JournalTab(PairTab):
@@ -70,7 +70,7 @@ class JournalTab(PairTab):
 
     def _on_log_meeting_clicked(self) -> None:
         assert self.pair is not None
-        pair_id, on = self.pair.id, picked_date(self.meeting_date)
+        pair_id, on = self.pair.id, self.meeting_date.day()
         topic, notes = self.meeting_topic.text(), self.meeting_notes.toPlainText()
         if self._run(
             lambda s, actor, _p: journal.log_meeting(s, actor, pair_id, on, topic, notes=notes)
@@ -84,7 +84,7 @@ class JournalTab(PairTab):
         criteria = {k: box.isChecked() for k, box in self.criteria.items()}
         number, on, remarks = (
             self.case_number.text(),
-            picked_date(self.heard_on),
+            self.heard_on.day(),
             self.remarks.text(),
         )
         self._run(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget
@@ -25,13 +24,6 @@ T = TypeVar("T")
 def date_field(parent: QWidget) -> DateField:
     """A date that is always filled in, today by default."""
     return DateField(parent, optional=False)
-
-
-def picked_date(field: DateField) -> date:
-    """The date a required date field shows."""
-    value = field.value()
-    assert value is not None  # a required field always holds a date
-    return value
 
 
 class PairTab(Retranslating, QWidget):

@@ -19,7 +19,7 @@ from app.mentoring import programme
 from app.mentoring.dto import ProgrammeDTO, ProgrammeItem
 from app.mentoring.programme import ITEM_STATUSES, STATUS_LABELS
 from i18n import N_, _
-from ui.mentoring.pair_tab import PairTab, date_field, picked_date
+from ui.mentoring.pair_tab import PairTab, date_field
 
 FIELD_LABELS = {
     "goal": N_("Goal"),
@@ -104,7 +104,7 @@ class ProgrammeTab(PairTab):
 
     def _on_approve_clicked(self) -> None:
         assert self.pair is not None
-        pair_id, name, on = self.pair.id, self.chairman.text(), picked_date(self.approved_on)
+        pair_id, name, on = self.pair.id, self.chairman.text(), self.approved_on.day()
         self._run(lambda s, actor, _p: programme.approve(s, actor, pair_id, name, on))
 
     def _on_compare_clicked(self) -> None:

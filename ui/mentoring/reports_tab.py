@@ -18,7 +18,7 @@ from app.mentoring.dto import (
     ReportInput,
 )
 from i18n import N_, _
-from ui.mentoring.pair_tab import PairTab, date_field, picked_date
+from ui.mentoring.pair_tab import PairTab, date_field
 
 
 class ReportsTab(PairTab):
@@ -132,9 +132,9 @@ class ReportsTab(PairTab):
         """M-5: the court chairman's order, number and date as for an extension."""
         assert self.pair is not None
         protege = self.pair.protege_id
-        number, on = self.order_number.text(), picked_date(self.order_date)
+        number, on = self.order_number.text(), self.order_date.day()
         percent = self.percent.value()
-        start, end = picked_date(self.reduce_from), picked_date(self.reduce_to)
+        start, end = self.reduce_from.day(), self.reduce_to.day()
         self._run(
             lambda s, actor, _p: service.order_caseload_reduction(
                 s,
@@ -153,7 +153,7 @@ class ReportsTab(PairTab):
         pair_id = self.pair.id
         number, on, months = (
             self.order_number.text(),
-            picked_date(self.order_date),
+            self.order_date.day(),
             self.order_months.value(),
         )
         self._run(

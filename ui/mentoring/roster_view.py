@@ -43,12 +43,6 @@ CANDIDATES_SHOWN = 200
 T = TypeVar("T")
 
 
-def _picked(field: DateField) -> date:
-    value = field.value()
-    assert value is not None  # a required field always holds a date
-    return value
-
-
 class RosterView(Retranslating, QWidget):
     """Approve or amend the roster by the chairman's order; plan seminars, invite, mark."""
 
@@ -241,7 +235,7 @@ class RosterView(Retranslating, QWidget):
         order = RosterOrderInput(
             region_code=self._region.currentData() or "",
             number=self.number.text(),
-            signed_on=_picked(self.signed_on),
+            signed_on=self.signed_on.day(),
             entries=entries,
             removals=tuple(self._checked(self.roster)),
             attachment_name=name,
@@ -254,7 +248,7 @@ class RosterView(Retranslating, QWidget):
 
     def _on_event_clicked(self) -> None:
         """M-2: a changed specialisation or region, a return from leave, a need for help."""
-        kind, on = self.event_kind.currentData(), _picked(self.event_date)
+        kind, on = self.event_kind.currentData(), self.event_date.day()
         people = self._checked(self.candidates)
         if not people:
             self.message.setText(_("Tick the judges first."))
@@ -269,7 +263,7 @@ class RosterView(Retranslating, QWidget):
             self.roster_changed.emit()
 
     def _on_plan_clicked(self) -> None:
-        region, on = self._region.currentData() or "", _picked(self.held_on)
+        region, on = self._region.currentData() or "", self.held_on.day()
         topic, place = self.topic.text(), self.place.text()
         planned = self._write(
             lambda s, actor, _p: seminars.plan_seminar(s, actor, region, on, topic, place=place)

@@ -18,15 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.backup import automatic_backup, list_backups, restore
-from app.core.errors import DomainError
+from app.core.backup import back_up_store, list_backups, restore_store
 from app.core.settings import set_setting
 from app.courts.centre import CENTRE_KEY, current_centre
 from app.courts.service import list_centres
 from i18n import N_, _, current_language, format_datetime
 from ui.context import UiContext
-from ui.kit.op import Op, Query
-from ui.kit.ops import show_error
+from ui.kit.op import Op, Query, Task
 from ui.kit.retranslating import Retranslating
 
 LANGUAGE_NAMES = {"kk": N_("Қазақша"), "ru": N_("Русский")}
@@ -154,15 +152,10 @@ class SettingsView(Retranslating, QWidget):
 
     def backup_now(self) -> None:
         """Take a backup into the rotation folder."""
-        store = self._ctx.store
-        if store.path is None or store.backup_dir is None:
-            return
-        try:
-            automatic_backup(store.path, store.backup_dir, self.kept.value())
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        self.reload_backups()
+        store, kept = self._ctx.store, self.kept.value()
+        Task(self, lambda _p: back_up_store(store, kept)).success(
+            lambda _r: self.reload_backups()
+        ).run()
 
     def restore_selected(self) -> None:
         """Replace the database with the chosen backup; the current file is kept aside."""
@@ -182,11 +175,8 @@ class SettingsView(Retranslating, QWidget):
             return
         from pathlib import Path
 
-        store.dispose()
-        try:
-            aside = restore(Path(item.data(PATH_ROLE)), store.path)
-        except DomainError as exc:
-            show_error(self, exc)
+        aside = Task(self, lambda _p: restore_store(store, Path(item.data(PATH_ROLE)))).run()
+        if aside is None:
             return
         QMessageBox.information(
             self,

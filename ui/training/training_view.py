@@ -40,10 +40,10 @@ from app.training.service import register as register_people
 from app.training.vocab import KINDS, REGISTRATION_STATES
 from i18n import N_, _, current_language, localized
 from ui.context import UiContext
-from ui.cpd.rows_table_model import Column, RowsTableModel
 from ui.kit.date_field import DateField
 from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
+from ui.kit.rows_table_model import Column, RowsTableModel
 
 COLUMNS: list[Column[RegistrationRow]] = [
     Column(N_("No."), lambda r: str(r.no), numeric=True),

@@ -9,7 +9,10 @@ from app.cpd.dto import ComplianceFilter
 from tests.app.cpd.helpers import make_person
 from ui.context import UiContext
 from ui.cpd.compliance_table_model import ComplianceTableModel
+from ui.cpd.cpd_page import CpdPage
+from ui.main_window import MainWindow
 
+from ..typing import type_text
 from .test_cpd_ui import _seminars
 
 
@@ -42,3 +45,28 @@ def test_compliance_model_pages_by_id_and_passes_qt_model_tester(
     assert {model.row_at(r).status for r in range(5)} == {"compliant"}  # type: ignore[union-attr]
     assert model.index(0, 5).data() == "Талапқа сай"
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_every_cpd_list_model_passes_qt_model_tester(
+    qtmodeltester: object, window: MainWindow, ui_ctx: UiContext
+) -> None:
+    day = date.today() - timedelta(days=1)
+    person, _iin = make_person(ui_ctx.store, ui_ctx.actor, surname="Оспанова")
+    _seminars(ui_ctx.store, ui_ctx.actor, person, day, 2)
+    page = window.page("cpd")
+    assert isinstance(page, CpdPage)
+    page.compliance.year.setValue(day.year)
+    page.compliance.refresh()
+    type_text(page.ledger.search, "Оспанова")
+    page.ledger.year.setValue(day.year)
+    models = [
+        page.compliance.model,
+        page.compliance.courts,
+        page.ledger.model,
+        page.rules.model,
+        page.plan.model,
+        page.training.model,
+    ]
+    assert all(m.rowCount() for m in models[:4])
+    for model in models:
+        qtmodeltester.check(model)  # type: ignore[attr-defined]

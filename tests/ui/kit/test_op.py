@@ -178,3 +178,19 @@ def test_a_bug_goes_to_the_application_error_handler(
     assert Query(page, ui_ctx, lambda s: 1 // 0).run() is None
     assert isinstance(caught[0], ZeroDivisionError)
     assert not _refusals(page)
+
+
+def test_task_backs_up_the_store_file_without_a_session(
+    page: QWidget, ui_ctx: UiContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.core.backup import back_up_store, list_backups, restore_store
+    from ui.kit.op import Task
+
+    store = ui_ctx.store
+    assert store.backup_dir is not None
+    made = Task(page, lambda _p: back_up_store(store, 3)).run()
+    assert made is not None and [b.path for b in list_backups(store.backup_dir)] == [made]
+    missing = made.with_name("missing.db")
+    assert Task(page, lambda _p: restore_store(store, missing)).run() is None
+    assert _refusals(page)  # the reason is shown; the store file is untouched
+    assert _people(ui_ctx) == 0
