@@ -12,7 +12,7 @@ from app.documents.output import with_defaults
 from app.documents.spec import CHOICE, FLAG, PEOPLE, REF, YEAR, Document, Option, Param
 from i18n import _, localized
 from ui.context import UiContext
-from ui.kit.ops import run_read
+from ui.kit.op import Query
 
 
 class ParamForm(QWidget):
@@ -39,7 +39,7 @@ class ParamForm(QWidget):
         def read(session: Any) -> dict[str, list[Option]]:
             return {p.name: p.options(session, defaults) for p in wanted if p.options}
 
-        return run_read(self, self._ctx.store, read) or {}
+        return Query(self, self._ctx, read).run() or {}
 
     def _field(self, param: Param, default: Any, options: list[Option]) -> QWidget:
         if param.kind == YEAR:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.documents.output import Output, produce, write
 from i18n import _, current_language
 from ui.context import UiContext
-from ui.kit.ops import run_read
+from ui.kit.op import Query
 from ui.kit.print_preview_dialog import PrintPreviewDialog
 
 # (document id, parameters): what a page would print now.
@@ -24,9 +24,9 @@ def render(
 ) -> Output | None:
     """A document in the interface language, or None when it could not be made (told)."""
     lang = current_language()
-    return run_read(
-        parent, ctx.store, lambda s: produce(s, ctx.actor, doc_id, params, lang=lang, fmt=fmt)
-    )
+    return Query(
+        parent, ctx, lambda s: produce(s, ctx.actor, doc_id, params, lang=lang, fmt=fmt)
+    ).run()
 
 
 def pdf_of(parent: QWidget, ctx: UiContext, doc_id: str, params: Mapping[str, Any]) -> bytes | None:

@@ -81,6 +81,7 @@ class Op(Generic[T]):
         self._message: str | Callable[[T], str] | None = None
         self._progress_title: str | None = None
         self._form: ShowsFieldErrors | None = None
+        self._inline: Callable[[str], None] | None = None
 
     # -- configuration (each returns the Op, so calls chain) --------------------------------
     def success(self, callback: Callable[[T], None]) -> Op[T]:
@@ -106,6 +107,11 @@ class Op(Generic[T]):
     def fields(self, form: ShowsFieldErrors) -> Op[T]:
         """Show a ValidationError beside the form's fields instead of in a box."""
         self._form = form
+        return self
+
+    def refusals_to(self, show: Callable[[str], None]) -> Op[T]:
+        """Show a refusal's reason with ``show`` (a label beside the action), not in a box."""
+        self._inline = show
         return self
 
     # -- running ---------------------------------------------------------------------------
@@ -147,6 +153,8 @@ class Op(Generic[T]):
             show_status(self._parent, exc.message())
         elif isinstance(exc, ValidationError) and self._form is not None:
             self._form.show_errors(exc.errors)
+        elif self._inline is not None:
+            self._inline(exc.message())
         else:
             show_refusal(self._parent, exc)
         if self._on_failure is not None:

@@ -3,33 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget
 
-from app.core.store import Session
 from app.mentoring.dto import PairDTO
 from i18n import _
 from ui.context import UiContext
 from ui.kit.date_field import DateField
+from ui.kit.op import Work
+from ui.kit.retranslating import Retranslating
 
 if TYPE_CHECKING:
+    from app.core.store import Session
     from ui.mentoring.pair_panel import PairPanel
 
+T = TypeVar("T")
 
-def date_edit(parent: QWidget) -> DateField:
-    """A date field in the document format, today by default: ui/kit's one DateField."""
+
+def date_field(parent: QWidget) -> DateField:
+    """A date that is always filled in, today by default."""
     return DateField(parent, optional=False)
 
 
-def picked_date(edit: DateField) -> date:
-    """The date a date field shows."""
-    return edit.day()
-
-
-class PairTab(QWidget):
+class PairTab(Retranslating, QWidget):
     """A tab working on the panel's pair; subclasses build in _build and add captions."""
 
     def __init__(self, panel: PairPanel, ctx: UiContext) -> None:
@@ -49,8 +46,11 @@ class PairTab(QWidget):
         """The pair the panel shows."""
         return self._panel.pair
 
-    def _run(self, action: Callable[[Session], Any]) -> Any:
-        return self._panel.run(action)
+    def _run(self, work: Work[T]) -> T | None:
+        return self._panel.run(work)
+
+    def _read(self, query: Callable[[Session], T]) -> T | None:
+        return self._panel.read(query)
 
     def _button(self, parent: QWidget, msgid: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(parent)
@@ -68,11 +68,6 @@ class PairTab(QWidget):
 
     def refresh(self) -> None:
         """Show the current pair's data (tabs that show data override this)."""
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Labels and buttons in the active language; subclasses add their own captions."""
