@@ -72,6 +72,12 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
     app.setApplicationName("Tälimger")
     app.setOrganizationName("Talimger")
     settings = make_settings()
+    from app.core.logs import LOGGER, start_logging
+    from ui.error_dialog import install_error_handlers
+
+    start_logging(str(settings.value("log/level", "")) or None)
+    install_error_handlers()
+    LOGGER.info("window started (db=%s)", db or "default")
     chosen = lang or str(settings.value("language", DEFAULT_LANGUAGE))
     switcher = LanguageSwitcher(app)
     switcher.switch(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE)

@@ -30,6 +30,7 @@ REAL_WORDS = frozenset(
         "never",
         "new",
         "no",
+        "options",  # argparse's heading of --help (app/cli/console.py)
         "overdue",
         "people",
         "people-register",
