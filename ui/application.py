@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from app.core.context import local_actor
@@ -71,6 +72,9 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Tälimger")
     app.setOrganizationName("Talimger")
+    from app.core.paths import resources_dir
+
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "talimger.png")))
     settings = make_settings()
     from app.core.logs import LOGGER, start_logging
     from ui.error_dialog import install_error_handlers
