@@ -43,6 +43,9 @@ def _check_sqlite_file(path: Path) -> None:
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" in tables:
+            # Before the automatic backup: a refused store leaves even its backups as they were.
+            _refuse_newer([r[0] for r in conn.execute("SELECT version_num FROM alembic_version")])
     finally:
         conn.close()
     if tables and "alembic_version" not in tables:
@@ -83,10 +86,43 @@ def _at_head(engine: Engine) -> bool:
     return len(heads) == 1 and [r[0] for r in rows] == list(heads)
 
 
+def _known_revisions() -> set[str]:
+    """Every migration revision this program knows, read from the files' text."""
+    ids: set[str] = set()
+    for path in (Path(db.__file__).parent / "migrations" / "versions").glob("*.py"):
+        for name, value in _REVISION_LINE.findall(path.read_text(encoding="utf-8")):
+            if name == "revision":
+                ids.update(_QUOTED.findall(value))
+    return ids
+
+
+def _refuse_newer(stored: list[str]) -> None:
+    """An older program on a store migrated by a newer one: refuse before touching anything."""
+    known = _known_revisions()
+    unknown = [revision for revision in stored if revision not in known]
+    if known and unknown:
+        raise StoreError(
+            N_(
+                "This database was last opened by a newer version of Tälimger (schema {revision})."
+                " Install that version or a newer one; nothing was changed."
+            ),
+            revision=unknown[0],
+        )
+
+
+def _stored_revisions(engine: Engine) -> list[str]:
+    try:
+        with engine.connect() as conn:
+            return [r[0] for r in conn.execute(text("SELECT version_num FROM alembic_version"))]
+    except SQLAlchemyError:
+        return []  # no schema yet: a new store
+
+
 def _migrate_if_needed(engine: Engine) -> None:
     # Alembic's command machinery costs ~140 ms to import: only load it when there is work.
     if _at_head(engine):
         return
+    _refuse_newer(_stored_revisions(engine))
     from db.migrate import needs_upgrade, upgrade
 
     if needs_upgrade(engine):
