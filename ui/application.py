@@ -81,7 +81,11 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
 
     start_logging(str(settings.value("log/level", "")) or None)
     install_error_handlers()
-    LOGGER.info("window started (db=%s)", db or "default")
+    from ui.database_dialog import remembered_target
+
+    # --db (a shortcut's or the command line's) first, then this user's choice in the window.
+    db = db or remembered_target(settings)
+    LOGGER.info("window started (db=%s)", "chosen" if db else "default")
     chosen = lang or str(settings.value("language", DEFAULT_LANGUAGE))
     switcher = LanguageSwitcher(app)
     switcher.switch(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE)
