@@ -20,7 +20,7 @@ def _lang_option(p: argparse.ArgumentParser) -> None:
 
 def register(commands: Any, reports: Any) -> None:
     """Add the mentoring sub-commands."""
-    p = commands.add_parser("verify", help="check a printed council protocol (M-11)")
+    p = commands.add_parser("verify", help=_("check a printed council protocol (M-11)"))
     p.add_argument("file", type=Path)
     p.set_defaults(handler=guarded(_verify))
 

@@ -84,3 +84,20 @@ def test_a_usage_error_is_exit_2_in_the_chosen_language(tmp_path: Path) -> None:
     result = _cli("--lang", "kk", "chek", tmp_path=tmp_path)
     assert result.returncode == 2
     assert translator("kk")("usage: ") in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_every_command_is_described_in_the_language(lang: str) -> None:
+    import argparse
+
+    from app.__main__ import build_parser
+    from i18n import set_language
+
+    set_language(lang)
+    try:
+        parser = build_parser()
+    finally:
+        set_language("kk")
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    english = [c.dest for c in commands._choices_actions if c.help and c.help.isascii()]
+    assert not english, f"commands described in English only: {english}"
