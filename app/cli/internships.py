@@ -283,7 +283,7 @@ def _candidates(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from app.internships.demo import generate
+    from app.demo.internships import generate
 
     with store_of(args).write() as session:
         summary = generate(

@@ -66,8 +66,8 @@ class _UnreadableError(DomainError):
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from app.documents.protocol_verify import UNALTERED, verify_pdf
     from app.mentoring.protocol_queries import signed_content
-    from app.mentoring.verify import UNALTERED, verify_pdf
 
     try:
         data = args.file.read_bytes()

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from app.core.audit import record
 from app.core.context import Actor
 from app.core.errors import DomainError
+from app.core.permissions import CPD_KEEP, REFUSED, require
 from app.cpd.import_file import (
     COLUMNS,
     parse_day,
@@ -43,7 +44,6 @@ from app.cpd.import_file import (
 )
 from app.cpd.ledger import EVENT_MAX, ORGANISER_MAX
 from app.cpd.rules import rule_set_for
-from app.cpd.vocab import EDITORS, require
 from db.base import utcnow
 from db.models import CpdActivity, CpdForm, CpdReport, Person
 from i18n import N_, _
@@ -268,7 +268,7 @@ def import_activities(
     Rows already imported (same idempotency key) are skipped, so a file imports exactly once.
     Imported lines await the officer's check like any other.
     """
-    require(actor, EDITORS)
+    require(actor, CPD_KEEP, REFUSED)
     _header, data = read_rows(path)
     rows, problems = _check(session, data, today or date.today(), progress)
     if problems:

@@ -1,26 +1,15 @@
-"""Verification codes of signed documents: SHA-256 of a canonical serialisation of the content."""
+"""How a printed protocol carries its verification code and signed content (see signing)."""
 
 from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import json
 from typing import Any
 
+from app.mentoring.signing import canonical
+
 MARK = "TALIMGER-PROTOCOL-1"
-
-
-def canonical(content: dict[str, Any]) -> bytes:
-    """One byte sequence per content: sorted keys, no spaces, UTF-8."""
-    return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
-        "utf-8"
-    )
-
-
-def code_of(content: dict[str, Any]) -> str:
-    """The verification code: SHA-256 of the canonical content, lower-case hex."""
-    return hashlib.sha256(canonical(content)).hexdigest()
 
 
 def grouped(code: str) -> str:

@@ -21,8 +21,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.audit import record
-from app.core.context import COORDINATOR, Actor
-from app.core.errors import FieldError, PermissionDeniedError, ValidationError
+from app.core.context import Actor
+from app.core.errors import FieldError, ValidationError
+from app.core.permissions import EVALUATION_MANAGE, require
 from app.evaluation.dto import DrawDTO, SampleItemDTO
 from db.models import Person, SampleDraw, SampleItem, SampleKey
 from i18n import N_
@@ -74,8 +75,7 @@ def draw(
     round_id: uuid.UUID | None = None,
 ) -> DrawDTO:
     """Draw `size` cases of a judge at random and code them (E-2)."""
-    if not actor.has_role(COORDINATOR):
-        raise PermissionDeniedError(N_("Only the coordinator may draw samples."))
+    require(actor, EVALUATION_MANAGE, N_("Only the coordinator may draw samples."))
     errors: list[FieldError] = []
     if session.get(Person, person_id) is None:
         errors.append(FieldError("person_id", N_("Choose the judge.")))
@@ -137,10 +137,11 @@ def sample_codes(session: Session, draw_id: uuid.UUID) -> list[str]:
 
 def sample_key(session: Session, actor: Actor, draw_id: uuid.UUID) -> dict[str, str]:
     """Code → case number of a draw: the coordinator only (E-2)."""
-    if not actor.has_role(COORDINATOR):
-        raise PermissionDeniedError(
-            N_("Only the coordinator may see which case a code stands for.")
-        )
+    require(
+        actor,
+        EVALUATION_MANAGE,
+        N_("Only the coordinator may see which case a code stands for."),
+    )
     rows = session.execute(
         select(SampleItem.code, SampleKey.case_number)
         .join(SampleKey, SampleKey.item_id == SampleItem.id)

@@ -31,7 +31,6 @@ from app.exchange.dto import ImportSummary
 from app.exchange.export import FORMAT, FORMAT_VERSION
 from app.exchange.rows import (
     META_COLUMNS,
-    aware,
     decode_row,
     digest,
     encode_row,
@@ -39,7 +38,7 @@ from app.exchange.rows import (
     parents_first,
     table_named,
 )
-from db.base import utcnow
+from db.base import aware, utcnow
 from db.migrate import head_revisions
 from db.models import ExchangeConflict, ExchangePackage, RemoteAuditEntry, Tombstone
 from i18n import N_

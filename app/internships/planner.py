@@ -20,8 +20,8 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.core.audit import record
-from app.core.context import CENTRE_OFFICER, COORDINATOR, Actor
-from app.core.errors import PermissionDeniedError
+from app.core.context import Actor
+from app.core.permissions import INTERNSHIPS_PLAN, require
 from app.internships.dto import DueFilter, DueRow, Placement, PlanResult, Unplaced
 from app.internships.due import due_judges, status_periods
 from app.internships.rules import (
@@ -300,8 +300,7 @@ def apply_plan(
     progress: Progress | None = None,
 ) -> PlanResult:
     """Plan and save the proposed internships in the caller's transaction."""
-    if not (actor.has_role(COORDINATOR) or actor.has_role(CENTRE_OFFICER)):
-        raise PermissionDeniedError(N_("Only the coordinator or the centre may plan internships."))
+    require(actor, INTERNSHIPS_PLAN, N_("Only the coordinator or the centre may plan internships."))
     result = plan_year(session, year, region_code=region_code, progress=progress)
     now = utcnow()
     rows = [

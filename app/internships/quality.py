@@ -17,8 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.audit import record
-from app.core.context import CENTRE_OFFICER, COORDINATOR, Actor
-from app.core.errors import FieldError, PermissionDeniedError, ValidationError
+from app.core.context import Actor
+from app.core.errors import FieldError, ValidationError
+from app.core.permissions import INTERNSHIPS_PLAN, require
 from db.base import utcnow
 from db.models import Court, Internship, Person, QualityIndicator
 from i18n import N_, localized, parse_date
@@ -79,8 +80,7 @@ def _errors(data: QualityInput) -> list[FieldError]:
 
 def add_indicators(session: Session, actor: Actor, items: list[QualityInput]) -> int:
     """Save indicators (all or none); one audit entry for the batch."""
-    if not (actor.has_role(COORDINATOR) or actor.has_role(CENTRE_OFFICER)):
-        raise PermissionDeniedError(N_("You may not enter quality indicators."))
+    require(actor, INTERNSHIPS_PLAN, N_("You may not enter quality indicators."))
     errors = [
         FieldError(f"{n}.{e.field}", e.message_id, e.params)
         for n, item in enumerate(items, start=1)

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 from app.core.audit import diff, record
 from app.core.context import Actor
 from app.core.errors import FieldError, ValidationError
-from app.documents.verification import canonical, code_of
 from app.mentoring import rules
 from app.mentoring.access import (
     LockedError,
@@ -26,6 +25,7 @@ from app.mentoring.dto import DecisionInput, ProtocolDTO, ProtocolInput
 from app.mentoring.protocol_queries import build_content, load_protocol, protocol_dto
 from app.mentoring.rules import Refusal, RuleError
 from app.mentoring.service import pair_refusals
+from app.mentoring.signing import canonical, code_of
 from db.base import utcnow
 from db.models import (
     Pair,

@@ -26,7 +26,7 @@ from app.core.settings import get_setting, set_setting
 from app.core.store import Store
 from app.security.dto import UserDTO, UserInput
 from db.base import utcnow
-from db.models import LoginAttempt, User
+from db.models import Court, LoginAttempt, Person, User
 from i18n import N_
 
 LOGIN_REQUIRED_KEY = "security.login_required"  # "1" login, "0" explicit "no login", "" unset
@@ -239,9 +239,22 @@ def try_login(session: Session, username: str, password: str) -> Actor | LoginEr
     user.failed_logins, user.last_login_at = 0, now
     session.add(LoginAttempt(username=user.username, at=now, success=True))
     session.flush()
-    actor = Actor(user.username, frozenset(user.roles), user.person_id)
+    actor = Actor(user.username, frozenset(user.roles), user.person_id, _region_of(session, user))
     record(session, actor, "login", "user", user.id, {})
     return actor
+
+
+def _region_of(session: Session, user: User) -> str:
+    # M-6, M-9: a coordinator answers for the region of their own court; a user with no person
+    # record (or no court) is bound to no region and sees the whole store of this centre.
+    if user.person_id is None:
+        return ""
+    region = session.scalar(
+        select(Court.region_code)
+        .join(Person, Person.court_id == Court.id)
+        .where(Person.id == user.person_id)
+    )
+    return region or ""
 
 
 def login(store: Store, username: str, password: str) -> Actor:

@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 from app.core.audit import diff, record
 from app.core.context import Actor
 from app.core.errors import DomainError, FieldError, ValidationError
+from app.core.permissions import REFUSED, TRAINING_MANAGE, require
 from app.cpd.ledger import check_unlocked
 from app.cpd.rules import rule_set_for
-from app.cpd.vocab import EDITORS, require
 from app.training.dto import (
     AttendanceResult,
 )
@@ -72,7 +72,7 @@ def mark_attendance(
     The line carries the event's form and points in the rules of the session's year (C-1, C-9),
     is linked to the registration and keyed by it, so marking twice never doubles points.
     """
-    require(actor, EDITORS)
+    require(actor, TRAINING_MANAGE, REFUSED)
     today = today or date.today()
     ts = session_record(session, session_id)
     if ts.starts_on > today:
@@ -216,7 +216,7 @@ def give_feedback(
 ) -> None:
     """A participant's rating (1–5) and comment on a session."""
     if actor.person_id != person_id:
-        require(actor, EDITORS)
+        require(actor, TRAINING_MANAGE, REFUSED)
     reg = session.scalars(
         select(TrainingRegistration).where(
             TrainingRegistration.session_id == session_id,

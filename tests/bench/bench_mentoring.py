@@ -23,7 +23,7 @@ from app.core.context import local_actor
 from app.documents import styles
 from app.documents.fonts import register_fonts
 from app.documents.protocol import build_protocol
-from app.documents.verification import code_of
+from app.mentoring.signing import code_of
 
 RUNS = 15
 
@@ -124,8 +124,8 @@ def bench_protocol() -> tuple[float, float, float, float]:
 
 def bench_year() -> dict[str, float]:
     from app.demo.generator import generate
+    from app.demo.mentoring import generate_mentoring
     from app.documents.mentoring_year import build_year_review, figures
-    from app.mentoring.demo import generate_mentoring
     from app.mentoring.year import year_review
 
     folder = Path(tempfile.mkdtemp())

@@ -18,8 +18,8 @@ from app.cpd.evidence import attach_evidence
 from app.cpd.exports import export_summary
 from app.cpd.printing import print_individual_reports
 from app.cpd.workflow import accept_report, open_report, submit_report
+from app.demo.training import generate_training
 from app.documents.cpd_individual import PrintCancelledError
-from app.training.demo import generate_training
 from app.training.exports import export_plan, sign_in_sheet_pdf
 from app.training.queries import list_events
 from tests.app.cpd.helpers import TODAY, add, make_person

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.core.context import Actor
 from app.core.store import Store
-from app.internships import demo
+from app.demo import internships as demo
 from app.internships.conflicts import check_internship
 from app.internships.dto import InternshipInput
 from app.internships.hosts import add_offer

@@ -9,8 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.documents.protocol import build_protocol
-from app.documents.verification import canonical, code_of, pack, unpack
-from app.mentoring.verify import UNALTERED, verify_pdf
+from app.documents.protocol_verify import UNALTERED, verify_pdf
+from app.documents.verification import pack, unpack
+from app.mentoring.signing import canonical, code_of
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60)
 

@@ -23,10 +23,10 @@ from sqlalchemy import select
 
 from app.courts.dto import DistrictCourtInput
 from app.courts.service import add_district_court
+from app.documents.protocol_verify import UNALTERED, verify_pdf
 from app.mentoring import protocol_queries
 from app.mentoring.dto import RosterEntryInput, RosterOrderInput
 from app.mentoring.roster import approve_roster
-from app.mentoring.verify import UNALTERED, verify_pdf
 from app.people.dto import PersonInput
 from app.people.iin import make_iin
 from app.people.service import create_person

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from app.documents.verification import canonical, code_of, parse_subject, unpack
+from app.documents.verification import parse_subject, unpack
+from app.mentoring.signing import canonical, code_of
 from i18n import N_, parse_date
 
 UNALTERED = "unaltered"
