@@ -154,16 +154,21 @@ class PairScope:
         return self.all_regions or region_code in self.regions
 
 
-def pair_scope(actor: Actor) -> PairScope:
-    """M-9: a coordinator sees every pair of their region (an actor bound to no region, the
-    "no login" install of one centre, sees the whole store); a tutor or mentor, and a protégé,
-    sees only their own pairs; two roles give the union; nobody else sees any.
+def pair_scope(actor: Actor, *, confidential: bool = True) -> PairScope:
+    """M-9: which pairs an actor sees.
+
+    Confidential records: a coordinator sees every pair of their region (an actor bound to no
+    region, the "no login" install of one centre, sees the whole store); a tutor or mentor,
+    and a protégé, only their own pairs; two roles give the union; nobody else any.
+    The public part of pairs (who guides whom, dates, state) is also for those who keep the
+    pairs (M-6: the training centre), within their region the same way.
     """
-    if can(actor, CONFIDENTIAL_READ):
-        if not actor.region_code:
-            return PairScope(True, frozenset(), actor.person_id)
-        return PairScope(False, frozenset({actor.region_code}), actor.person_id)
-    return PairScope(False, frozenset(), actor.person_id)
+    keeps = can(actor, CONFIDENTIAL_READ) or (not confidential and can(actor, MENTORING_KEEP))
+    if not keeps:
+        return PairScope(False, frozenset(), actor.person_id)
+    if not actor.region_code:
+        return PairScope(True, frozenset(), actor.person_id)
+    return PairScope(False, frozenset({actor.region_code}), actor.person_id)
 
 
 def pair_part(actor: Actor, guide_id: uuid.UUID, protege_id: uuid.UUID, region_code: str) -> str:

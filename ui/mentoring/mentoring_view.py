@@ -190,7 +190,7 @@ class MentoringView(QWidget):
         court_id = uuid.UUID(court) if court else None
         with self._ctx.store.read() as s:
             self._needs = queries.needs_analysis(s, region_code=region, court_id=court_id)
-            self._pairs = queries.pairs(s, region_code=region)
+            self._pairs = queries.pairs(s, region_code=region, actor=self._ctx.actor)
         self._fill(
             self.needs,
             [

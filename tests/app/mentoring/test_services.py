@@ -214,7 +214,7 @@ def test_confidential_journal_only_for_the_pair_and_coordinator_m9(store, actor,
             with store.read() as s, pytest.raises(PermissionDeniedError) as err:
                 read(s, who, pair.id)
             # The sentence says why; rule IDs stay out of what the user reads.
-            assert "confidential" in err.value.message() and "M-9" not in err.value.message()
+            assert "құпия" in err.value.message() and "M-9" not in err.value.message()
     protege = Actor("p", frozenset(), person_id=world.protege)
     with store.read() as s:
         assert journal.meetings(s, protege, pair.id)[0].notes == "құпия ой"
