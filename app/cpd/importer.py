@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -34,6 +33,7 @@ from app.core.audit import record
 from app.core.context import Actor
 from app.core.errors import DomainError
 from app.core.permissions import CPD_KEEP, REFUSED, require
+from app.core.progress import Progress
 from app.cpd.import_file import (
     COLUMNS,
     parse_day,
@@ -47,8 +47,6 @@ from app.cpd.rules import rule_set_for
 from db.base import utcnow
 from db.models import CpdActivity, CpdForm, CpdReport, Person
 from i18n import N_, _
-
-Progress = Callable[[int, int], bool]
 
 
 @dataclass(frozen=True)
@@ -239,8 +237,8 @@ def _check(
                     key,
                 )
             )
-        if progress is not None and i % 500 == 0 and not progress(i, len(data) * 2):
-            raise InterruptedError
+        if progress is not None and i % 500 == 0:
+            progress.step(i, len(data) * 2)
     keys = [r.key for r in rows]
     if len(set(keys)) != len(keys):
         first: dict[str, int] = {}
@@ -315,8 +313,8 @@ def import_activities(
     ]
     for chunk in range(0, len(new), 5000):
         session.execute(insert(CpdActivity), new[chunk : chunk + 5000])
-        if progress is not None and not progress(len(data) + chunk, len(data) * 2):
-            raise InterruptedError
+        if progress is not None:
+            progress.step(len(data) + chunk, len(data) * 2)
     record(
         session,
         actor,

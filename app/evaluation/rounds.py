@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import func, insert, select
@@ -13,6 +13,7 @@ from app.core.audit import record
 from app.core.context import Actor
 from app.core.errors import FieldError, ValidationError
 from app.core.permissions import EVALUATION_MANAGE, require
+from app.core.progress import Progress
 from app.evaluation.dto import RoundDTO
 from app.evaluation.templates import current_template
 from app.people.experience import status_on
@@ -35,7 +36,7 @@ def create_round(
     court_ids: Sequence[uuid.UUID],
     title: str = "",
     on: date | None = None,
-    progress: Callable[[int, int], bool] | None = None,
+    progress: Progress | None = None,
 ) -> RoundDTO:
     """A round with one blank sheet per active judge of the chosen courts (E-1)."""
     require(actor, EVALUATION_MANAGE, N_("Only the coordinator may form evaluation rounds."))
@@ -95,8 +96,8 @@ def create_round(
     step = 1000
     for i in range(0, len(rows), step):
         session.execute(insert(EvalSheet), rows[i : i + step])
-        if progress is not None and not progress(min(i + step, len(rows)), len(rows)):
-            raise InterruptedError
+        if progress is not None:
+            progress.step(min(i + step, len(rows)), len(rows))
     record(
         session,
         actor,

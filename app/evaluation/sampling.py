@@ -13,7 +13,7 @@ import random
 import secrets
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from app.core.audit import record
 from app.core.context import Actor
 from app.core.errors import FieldError, ValidationError
 from app.core.permissions import EVALUATION_MANAGE, require
+from app.core.progress import Progress
 from app.evaluation.dto import DrawDTO, SampleItemDTO
 from db.models import Person, SampleDraw, SampleItem, SampleKey
 from i18n import N_
@@ -169,7 +170,7 @@ def draw_for_list(
     seed: int | None = None,
     kind: str = "act",
     round_id: uuid.UUID | None = None,
-    progress: Callable[[int, int], bool] | None = None,
+    progress: Progress | None = None,
 ) -> ListDraw:
     """Draw `size` cases per judge of an imported list, all with one recorded seed (E-2)."""
     seed = seed if seed is not None else secrets.randbelow(2**31)
@@ -200,6 +201,6 @@ def draw_for_list(
                     ),
                 )
             )
-        if progress is not None and not progress(n, len(cases_by_iin)):
-            raise InterruptedError
+        if progress is not None:
+            progress.step(n, len(cases_by_iin))
     return ListDraw(tuple(draws), tuple(sorted(set(cases_by_iin) - set(people))))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from app.core.audit import record
 from app.core.context import Actor
 from app.core.permissions import INTERNSHIPS_PLAN, require
+from app.core.progress import Progress
 from app.internships.dto import DueFilter, DueRow, Placement, PlanResult, Unplaced
 from app.internships.due import due_judges, status_periods
 from app.internships.rules import (
@@ -34,9 +35,6 @@ from app.internships.rules import (
 from db.base import utcnow
 from db.models import BusyPeriod, Court, HostBlackout, HostOffer, Internship
 from i18n import N_
-
-# progress(done, total) -> bool; returning False cancels (InterruptedError, nothing saved).
-Progress = Callable[[int, int], bool]
 
 REASONS: dict[str, str] = {
     "no_host": N_("No higher court offers internship places this year."),
@@ -114,8 +112,8 @@ def place(
     }
     order = sorted(candidates, key=lambda c: (-c.priority, c.full_name, str(c.person_id)))
     for done, cand in enumerate(order):
-        if progress is not None and done % 250 == 0 and not progress(done, len(order)):
-            raise InterruptedError
+        if progress is not None and done % 250 == 0:
+            progress.step(done, len(order))
         chosen: tuple[uuid.UUID, int, int] | None = None
         for host in cand.hosts:
             if not open_.get(host):

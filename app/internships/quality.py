@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -20,6 +19,7 @@ from app.core.audit import record
 from app.core.context import Actor
 from app.core.errors import FieldError, ValidationError
 from app.core.permissions import INTERNSHIPS_PLAN, require
+from app.core.progress import Progress
 from db.base import utcnow
 from db.models import Court, Internship, Person, QualityIndicator
 from i18n import N_, localized, parse_date
@@ -113,7 +113,7 @@ def _cell_date(v: Any) -> date:
 
 
 def read_indicators_xlsx(
-    session: Session, path: Path, progress: Callable[[int, int], bool] | None = None
+    session: Session, path: Path, progress: Progress | None = None
 ) -> list[QualityInput]:
     """Rows of an XLSX: IIN, period start, period end, cases, overturned on appeal, % of
     procedural time limits kept, complaints (a header row first). Every bad row is reported.
@@ -153,8 +153,8 @@ def read_indicators_xlsx(
             continue
         errors += [FieldError(f"row {n}", e.message_id, e.params) for e in _errors(item)]
         out.append(item)
-        if progress is not None and not progress(n - 1, len(rows)):
-            raise InterruptedError
+        if progress is not None:
+            progress.step(n - 1, len(rows))
     if errors:
         raise ValidationError(errors)
     return out

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -15,14 +14,13 @@ from sqlalchemy.orm import Session
 from app.core.context import Actor
 from app.core.errors import FieldError, ValidationError
 from app.core.permissions import IMPORT, require
+from app.core.progress import Progress
 from app.core.sheet_reader import Sheet, as_date, as_text, read_sheet
 from app.people.dto import PersonInput
 from app.people.service import create_person, normalise, update_person, validate
 from app.people.vocab import ROLES, SPECIALISATIONS
 from db.models import Court, Person
 from i18n import LANGUAGES, N_, translator
-
-Progress = Callable[[int, int], bool]
 
 # key, English source of the kk/ru header, required, help text written under the header
 COLUMNS: tuple[tuple[str, str, bool, str], ...] = (
@@ -289,6 +287,6 @@ def apply_people(
             assert row.person_id is not None
             update_person(session, actor, row.person_id, row.data, row.version)
         counts[row.action] += 1
-        if progress is not None and not progress(done, len(todo)):
-            raise ValidationError([FieldError("file", N_("Cancelled; nothing was imported."))])
+        if progress is not None:
+            progress.step(done, len(todo))
     return counts

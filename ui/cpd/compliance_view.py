@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import DomainError
+from app.core.progress import CancelledError, Progress
 from app.core.store import Session
 from app.cpd.compliance import compliance, counts_by_court, status_totals
 from app.cpd.dto import ComplianceFilter, ComplianceRow, CourtCount
@@ -129,12 +129,16 @@ class ComplianceView(QWidget):
         ids = [r.person_id for r in self.model.rows]
         year, lang, store = self.year.value(), current_language(), self._ctx.store
 
-        def work(progress: Callable[[int, int], bool]) -> bytes:
+        def work(progress: Progress) -> bytes:
+            def tick(done: int, total: int) -> bool:  # the printer still takes a callable
+                progress.step(done, total)
+                return True
+
             with store.read() as session:
-                return print_individual_reports(session, ids, year, lang=lang, progress=progress)
+                return print_individual_reports(session, ids, year, lang=lang, progress=tick)
 
         pdf, error = run_with_progress(self, _("Printing individual reports…"), work)
-        if isinstance(error, PrintCancelledError):
+        if isinstance(error, (PrintCancelledError, CancelledError)):
             return False
         if isinstance(error, DomainError):
             show_error(self, error)

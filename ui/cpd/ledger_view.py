@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import DomainError
+from app.core.progress import CancelledError, Progress
 from app.core.store import Session
 from app.cpd.compliance import person_compliance
 from app.cpd.dto import ActivityDTO, ComplianceRow
@@ -247,12 +247,12 @@ class LedgerView(QWidget):
         """Import ledger lines from XLSX/CSV off the GUI thread; all rows or none (C-3)."""
         store, actor = self._ctx.store, self._ctx.actor
 
-        def work(progress: Callable[[int, int], bool]) -> ImportResult:
+        def work(progress: Progress) -> ImportResult:
             with store.write() as session:
                 return import_activities(session, actor, path, progress=progress)
 
         result, error = run_with_progress(self, _("Importing…"), work)
-        if isinstance(error, InterruptedError):
+        if isinstance(error, CancelledError):
             return None, None
         if isinstance(error, DomainError):
             return None, error

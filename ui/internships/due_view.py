@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import DomainError
+from app.core.progress import CancelledError, Progress
 from app.core.store import Session
 from app.courts.centre import current_centre
 from app.courts.service import list_courts
@@ -225,15 +225,15 @@ class DueView(QWidget):
     def apply(self, year: int, region: str) -> PlanResult | None:
         """Plan again and save, in one transaction, off the GUI thread; cancel saves nothing."""
 
-        def work(progress: Callable[[int, int], bool]) -> PlanResult:
+        def work(progress: Progress) -> PlanResult:
             with self._ctx.store.write() as s:
                 return apply_plan(s, self._ctx.actor, year, region_code=region, progress=progress)
 
         result, error = run_with_progress(self, _("Planning internships…"), work)
         saved = result if isinstance(result, PlanResult) else None
-        if isinstance(error, DomainError):
+        if isinstance(error, DomainError) and not isinstance(error, CancelledError):
             show_error(self, error)
-        elif error is not None and not isinstance(error, InterruptedError):
+        elif error is not None and not isinstance(error, CancelledError):
             raise error
         self.reload()
         if saved is not None:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from app.core.progress import Progress
 from i18n import _
-
-Progress = Callable[[int, int], bool]
 
 
 class _Job(QObject):
@@ -21,15 +19,12 @@ class _Job(QObject):
     def __init__(self, work: Callable[[Progress], Any]) -> None:
         super().__init__()
         self._work = work
-        self.cancelled = threading.Event()
+        # The one progress/cancel type: step() emits, and raises CancelledError after cancel().
+        self.progress = Progress(self.progressed.emit)
 
     def run(self) -> None:
-        def progress(done: int, total: int) -> bool:
-            self.progressed.emit(done, total)
-            return not self.cancelled.is_set()
-
         try:
-            result = self._work(progress)
+            result = self._work(self.progress)
         except BaseException as exc:  # handed to the GUI thread, shown there
             self.finished.emit(None, exc)
         else:
@@ -60,7 +55,9 @@ class _Receiver(QObject):
 def run_with_progress(
     parent: QWidget | None, title: str, work: Callable[[Progress], Any]
 ) -> tuple[Any, BaseException | None]:
-    """Run work(progress) in a thread; return (result, error). Cancel makes progress() False."""
+    """Run work(progress) in a thread; return (result, error). Cancel makes the next
+    progress.step() raise CancelledError, which comes back as the error.
+    """
     dialog = QProgressDialog(title, _("Cancel"), 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
@@ -70,7 +67,7 @@ def run_with_progress(
     receiver = _Receiver(dialog, thread)
     job.progressed.connect(receiver.on_progressed)
     job.finished.connect(receiver.on_finished)
-    dialog.canceled.connect(job.cancelled.set)
+    dialog.canceled.connect(job.progress.cancel)
     thread.started.connect(job.run)
     loop = QEventLoop()
     thread.finished.connect(loop.quit)
