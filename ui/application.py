@@ -41,7 +41,7 @@ def ask_restore(message: str, path: Path) -> Path | None:
 
 
 def open_or_recover(
-    db: str | None, kept: int, choose: Callable[[str, Path], Path | None] = ask_restore
+    db: str | None, kept: int | None, choose: Callable[[str, Path], Path | None] = ask_restore
 ) -> Store | None:
     """Open the store; if damaged or foreign, let the user restore a backup and try again."""
     from app.core.backup import restore
@@ -81,7 +81,7 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
     opened: list[Store] = []
 
     def open_the_store() -> None:
-        store = open_or_recover(db, int(str(settings.value("backups/kept", 10))))
+        store = open_or_recover(db, None)  # None: the store's own setting, as in the CLI
         if store is None:
             window.close()
             app.exit(1)

@@ -13,11 +13,10 @@ import db
 from app.core import backup as backups
 from app.core.errors import StoreError
 from app.core.paths import default_db_path
+from app.core.settings import BACKUPS_KEPT_KEY, parse_backups_kept
 from app.core.store import Store
 from db.engine import make_engine, make_session_factory, sqlite_path, to_url
 from i18n import N_
-
-DEFAULT_BACKUPS_KEPT = 10
 
 
 def store_file(target: str | Path | None) -> Path | None:
@@ -50,6 +49,25 @@ def _check_sqlite_file(path: Path) -> None:
             N_("The file {path} belongs to another program: it has tables but no Tälimger schema."),
             path=str(path),
         )
+
+
+def stored_backups_kept(path: Path) -> int:
+    """The store's own "backups to keep" setting, read before the store is opened (the backup
+    comes first); the default for a new, older or unreadable file.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return parse_backups_kept(None)
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute(
+                "SELECT value FROM setting WHERE key = ?", (BACKUPS_KEPT_KEY,)
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return parse_backups_kept(None)
+    return parse_backups_kept(row[0] if row else None)
 
 
 _REVISION_LINE = re.compile(r"^(revision|down_revision)\b[^=\n]*=(.*)$", re.MULTILINE)
@@ -98,10 +116,14 @@ def open_store(
     *,
     migrate: bool = True,
     backup: bool = True,
-    backups_kept: int = DEFAULT_BACKUPS_KEPT,
+    backups_kept: int | None = None,
     backup_dir: Path | None = None,
 ) -> Store:
-    """Open (creating if needed) and migrate the store at a path or URL."""
+    """Open (creating if needed) and migrate the store at a path or URL.
+
+    The automatic backup keeps `backups_kept` files, by default the store's own setting
+    (app.core.settings), so the CLI and the window rotate alike.
+    """
     url = to_url(target if target is not None else default_db_path())
     path = sqlite_path(url)
     if path is not None:
@@ -109,7 +131,8 @@ def open_store(
         _check_sqlite_file(path)
         backup_dir = backup_dir or path.parent / "backups"
         if backup:
-            backups.automatic_backup(path, backup_dir, backups_kept)
+            kept = backups_kept if backups_kept is not None else stored_backups_kept(path)
+            backups.automatic_backup(path, backup_dir, kept)
     engine = make_engine(url)
     try:
         if migrate:
