@@ -9,13 +9,11 @@ from app.core.context import ADMINISTRATOR, CENTRE_OFFICER, COORDINATOR, HR, MEN
 from app.core.errors import PermissionDeniedError
 from i18n import N_
 
-PEOPLE_READ = "people.read"
 PEOPLE_EDIT = "people.edit"
 COURTS_EDIT = "courts.edit"
 SETTINGS_EDIT = "settings.edit"
 USERS_MANAGE = "users.manage"
 AUDIT_READ = "audit.read"
-BACKUP = "backup"
 EXCHANGE = "exchange"
 IMPORT = "import"
 # M-9: confidential mentoring records of the pairs of the actor's region (the coordinator).
@@ -39,7 +37,6 @@ CANDIDATE_PLACES = "internships.candidate_places"  # I-3: HR proposes places for
 
 _CENTRE = frozenset(
     {
-        PEOPLE_READ,
         PEOPLE_EDIT,
         COURTS_EDIT,
         EXCHANGE,
@@ -56,13 +53,11 @@ _CENTRE = frozenset(
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     ADMINISTRATOR: frozenset(
         {
-            PEOPLE_READ,
             PEOPLE_EDIT,
             COURTS_EDIT,
             SETTINGS_EDIT,
             USERS_MANAGE,
             AUDIT_READ,
-            BACKUP,
             EXCHANGE,
             IMPORT,
             MENTORING_KEEP,
@@ -84,9 +79,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         CANDIDATE_PLACES,
     },
     CENTRE_OFFICER: _CENTRE | {CPD_REVIEW},
-    MENTOR: frozenset({PEOPLE_READ, EVALUATION_RATE}),
-    HR: frozenset({PEOPLE_READ, PERSONAL_FILES_READ, INTERNSHIPS_EDIT, CANDIDATE_PLACES}),
-    VIEWER: frozenset({PEOPLE_READ}),
+    MENTOR: frozenset({EVALUATION_RATE}),
+    HR: frozenset({PERSONAL_FILES_READ, INTERNSHIPS_EDIT, CANDIDATE_PLACES}),
+    VIEWER: frozenset(),  # reads the registers, which no permission guards
 }
 
 # The plain refusal a feature gives when it has no more specific sentence.

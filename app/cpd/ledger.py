@@ -316,29 +316,6 @@ def review_activity(
     return to_dto(a, form, _evidence_of(session, a.id))
 
 
-def delete_activity(
-    session: Session, actor: Actor, activity_id: uuid.UUID, expected_version: int
-) -> None:
-    """Remove a ledger line of an open year."""
-    a = load_activity(session, activity_id, expected_version)
-    may_edit(actor, a.person_id)
-    if a.source == "training":
-        raise PermissionDeniedError(N_("This line comes from attendance; change the attendance."))
-    check_unlocked(session, a.person_id, a.year)
-    before = _snapshot(a)
-    session.delete(a)
-    session.flush()
-    record(session, actor, "delete", "cpd_activity", activity_id, diff(before, {}))
-
-
-def get_activity(session: Session, activity_id: uuid.UUID) -> ActivityDTO:
-    """One ledger line with its evidence list."""
-    a = load_activity(session, activity_id, None)
-    form = session.get(CpdForm, a.form_id)
-    assert form is not None
-    return to_dto(a, form, _evidence_of(session, a.id))
-
-
 def person_ledger(
     session: Session, person_id: uuid.UUID, year: int | None = None
 ) -> list[ActivityDTO]:

@@ -68,14 +68,6 @@ def rule_set_for(session: Session, year: int) -> RuleSetDTO:
     return _dto(session, rs)
 
 
-def list_rule_sets(session: Session) -> list[RuleSetDTO]:
-    """Every rule set, oldest first."""
-    return [
-        _dto(session, rs)
-        for rs in session.scalars(select(CpdRuleSet).order_by(CpdRuleSet.effective_year))
-    ]
-
-
 def _form_dto(f: CpdForm) -> FormDTO:
     return FormDTO(f.id, f.code, f.name_kk, f.name_ru, f.academy, f.builtin, f.sort_order)
 

@@ -21,7 +21,7 @@ from app.training.dto import (
     SessionDTO,
     SessionInput,
 )
-from app.training.vocab import AUDIENCES, EVENT_STATUSES, KIND_FORMS, KINDS, LEVELS
+from app.training.vocab import AUDIENCES, KIND_FORMS, KINDS, LEVELS
 from db.models import (
     Court,
     CpdForm,
@@ -114,21 +114,6 @@ def create_event(session: Session, actor: Actor, data: EventInput) -> EventDTO:
             {}, {"title": e.title, "kind": e.kind, "plan_year": e.plan_year, "form_id": e.form_id}
         ),
     )
-    return _event_dto(e)
-
-
-def set_event_status(session: Session, actor: Actor, event_id: uuid.UUID, status: str) -> EventDTO:
-    """Mark an event held or cancelled."""
-    require(actor, TRAINING_MANAGE, REFUSED)
-    e = session.get(TrainingEvent, event_id)
-    if e is None:
-        raise NotFoundError(N_("This event was deleted by someone else."))
-    if status not in EVENT_STATUSES:
-        raise ValidationError([FieldError("status", N_("Choose a value from the list."))])
-    before = e.status
-    e.status, e.updated_by = status, actor.name
-    session.flush()
-    record(session, actor, "update", "training_event", e.id, {"status": [before, status]})
     return _event_dto(e)
 
 
