@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QRect, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QListWidget,
     QMainWindow,
@@ -20,7 +21,7 @@ from app.core.context import Actor
 from i18n import _, current_language
 from ui.actions import Actions
 from ui.context import UiContext
-from ui.pages import PAGES, PageSpec, PeopleAndCourtsPage
+from ui.pages import PAGES, PageSpec, PeopleAndCourtsPage, Request, page_document
 
 if TYPE_CHECKING:
     from app.core.store import Store
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.actions_ = Actions(self)
         self._build_menus()
         self.retranslate_ui()
+        self.preview_dialog: QDialog | None = None
         self._set_store_actions_enabled(ctx is not None)
         self._restore_state()
         self._painted = False
@@ -132,6 +134,8 @@ class MainWindow(QMainWindow):
             self._built[row] = widget
             self._connect_page(self.pages[row].key, widget)
         self.stack.setCurrentIndex(row)
+        # Ctrl+P prints the page's document; pages without one have nothing to print.
+        self.actions_["print"].setEnabled(self.document_request() is not None)
 
     def _connect_page(self, key: str, widget: QWidget) -> None:
         if key == "settings":
@@ -162,9 +166,26 @@ class MainWindow(QMainWindow):
         a["about"].triggered.connect(self._on_about_triggered)
         a["new_person"].triggered.connect(lambda: self._people().add_person())
         a["find"].triggered.connect(self._on_find_triggered)
-        a["print"].triggered.connect(lambda: self._people().print_preview())
+        a["print"].triggered.connect(self.print_preview)
         a["export"].triggered.connect(lambda: self._people().export())
         a["backup"].triggered.connect(lambda: self._settings_page().backup_now())
+
+    # -- printing -------------------------------------------------------------------------
+    def document_request(self) -> Request | None:
+        """What the current page would print now: its own choice, or its first document."""
+        row = self.nav.currentRow()
+        if row < 0:
+            return None
+        return page_document(self._built.get(row), self.pages[row].key)
+
+    def print_preview(self) -> None:
+        """Ctrl+P: the preview of the current page's document."""
+        request = self.document_request()
+        if self._ctx is None or request is None:
+            return
+        from ui.documents.printing import preview  # the store's modules load on first print
+
+        self.preview_dialog = preview(self, self._ctx, *request)
 
     def _people(self) -> PeopleView:
         page = self.page("people")

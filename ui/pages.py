@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from i18n import N_, _
 from ui.context import UiContext
+
+# (document id, parameters) of the catalogue: what a page prints with Ctrl+P.
+Request = tuple[str, Any]
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,28 @@ class PeopleAndCourtsPage(QTabWidget):
         """Tab titles in the active language."""
         self.setTabText(0, _("People"))
         self.setTabText(1, _("Courts"))
+
+    def document_request(self) -> Request:
+        """The people register as filtered on the People tab."""
+        return self.people.document_request()
+
+
+def page_document(widget: QWidget | None, key: str) -> Request | None:
+    """What a page prints now: the widget's (or its current tab's) own choice, else the first
+    printable catalogue document of the page with default parameters; None when it has none.
+    """
+    while widget is not None:
+        ask = getattr(widget, "document_request", None)
+        if callable(ask):
+            request: Request | None = ask()
+            if request is not None:
+                return request
+            break
+        widget = widget.currentWidget() if isinstance(widget, QTabWidget) else None
+    from app.documents.catalogue import for_page
+
+    docs = [d for d in for_page(key) if d.pdf is not None]
+    return (docs[0].id, {}) if docs else None
 
 
 def _dashboard(ctx: UiContext) -> QWidget:

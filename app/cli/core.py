@@ -1,4 +1,4 @@
-"""Foundation commands: demo, self-test, check, backup, restore, export people."""
+"""Foundation commands: demo, self-test, check, backup, restore."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from i18n import N_, _
 
 def register(commands: Any, reports: Any) -> None:
     """Add the foundation sub-commands."""
+    del reports
     p = commands.add_parser("demo", help="fill the database with demo data")
     p.add_argument("--scale", choices=("region", "national"), default="region")
     p.add_argument("--seed", type=int, default=7)
@@ -39,19 +40,6 @@ def register(commands: Any, reports: Any) -> None:
     p = commands.add_parser("restore", help="replace the database with a backup")
     p.add_argument("file", type=Path)
     p.set_defaults(handler=guarded(_restore))
-
-    p = commands.add_parser("export", help="export a register")
-    p.add_argument("what", choices=("people",))
-    p.add_argument("--format", choices=("xlsx", "csv", "pdf"), default="xlsx")
-    p.add_argument("--out", type=Path)
-    p.add_argument("--search", default="", help="search text, as in the people list")
-    p.add_argument("--role", default="")
-    p.add_argument("--status", default="")
-    p.set_defaults(handler=guarded(_export))
-
-    p = reports.add_parser("people-register", help="PDF register of people")
-    p.add_argument("--out", type=Path, required=True)
-    p.set_defaults(handler=guarded(_people_register))
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -113,22 +101,3 @@ def _restore(args: argparse.Namespace) -> int:
     open_store(path, backup=False).dispose()  # migrates an older backup to the current schema
     print(_("Restored. The previous file was kept as {path}").format(path=aside))
     return 0
-
-
-def _export(args: argparse.Namespace) -> int:
-    from app.documents.people_export import export_people
-    from app.people.dto import PersonFilter
-
-    out = args.out or Path(f"people.{args.format}")
-    store = store_of(args, backup=False)
-    flt = PersonFilter(text=args.search, role=args.role, status=args.status)
-    with store.read() as session:
-        count = export_people(session, flt, args.format, out, args.lang)
-    print(_("{count} people exported to {path}").format(count=count, path=out))
-    return 0
-
-
-def _people_register(args: argparse.Namespace) -> int:
-    args.format = "pdf"
-    args.search = args.role = args.status = ""
-    return _export(args)

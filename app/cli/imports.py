@@ -45,7 +45,7 @@ def _template(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from app.core.sheet_reader import read_sheet
+    from app.core.spreadsheet.reader import read_sheet
 
     store = store_of(args)
     actor = cli_actor(store, args)

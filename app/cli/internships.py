@@ -1,4 +1,4 @@
-"""Headless commands of internships and evaluation sheets (I-1…I-3, E-1…E-3)."""
+"""Headless commands of internships: plan a year (I-1), demo data (reports are in the catalogue)."""
 
 from __future__ import annotations
 
@@ -9,19 +9,12 @@ from typing import Any
 
 from app.cli.common import guarded, store_of
 from app.core.context import local_actor
-from i18n import LANGUAGES, N_, _, translator
-
-FORMATS = ("pdf", "xlsx", "csv")
+from i18n import _, translator
 
 
 def register(commands: Any, reports: Any) -> None:
-    """Add the internship and evaluation sub-commands."""
-    p = reports.add_parser("internships-due", help="judges due for an internship (I-1)")
-    p.add_argument("--year", type=int, required=True)
-    p.add_argument("--region", default="", help="region code, e.g. AKM")
-    _output(p)
-    p.set_defaults(handler=guarded(_due))
-
+    """Add the internship sub-commands."""
+    del reports
     p = commands.add_parser("plan", help="plan internships of a year (I-1)")
     p.add_argument("what", choices=("internships",))
     p.add_argument("--year", type=int, required=True)
@@ -31,49 +24,11 @@ def register(commands: Any, reports: Any) -> None:
     p.add_argument("--out", type=Path)
     p.set_defaults(handler=guarded(_plan))
 
-    p = reports.add_parser("internship-schedule", help="schedule of internships of a year")
-    p.add_argument("--year", type=int, required=True)
-    p.add_argument("--region", default="")
-    _output(p)
-    p.set_defaults(handler=guarded(_schedule))
-
-    p = reports.add_parser("evaluation-summary", help="summary table by criterion (E-3)")
-    p.add_argument("--template", required=True, help="template code, e.g. judge_activity")
-    p.add_argument("--period", required=True)
-    _output(p)
-    p.set_defaults(handler=guarded(_summary))
-
-    p = reports.add_parser("internship-quality", help="quality before and after (I-2)")
-    p.add_argument("--year", type=int, required=True)
-    _output(p)
-    p.set_defaults(handler=guarded(_quality))
-
-    p = reports.add_parser("candidate-places", help="places for candidates' internships (I-3)")
-    p.add_argument("--year", type=int, required=True)
-    _output(p)
-    p.set_defaults(handler=guarded(_candidates))
-
     p = commands.add_parser("demo-internships", help="add internship demo data for a year")
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--judges-per-region", type=int, default=0)
     p.add_argument("--seed", type=int, default=7)
     p.set_defaults(handler=guarded(_demo))
-
-
-def _output(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=FORMATS, default="pdf")
-    p.add_argument("--out", type=Path)
-    p.add_argument(
-        "--lang",
-        dest="doc_lang",
-        choices=LANGUAGES,
-        default=None,
-        help="language of the document (defaults to --lang)",
-    )
-
-
-def _lang(args: argparse.Namespace) -> str:
-    return str(getattr(args, "doc_lang", None) or args.lang)
 
 
 def _write(
@@ -82,47 +37,16 @@ def _write(
     title: str,
     header: Sequence[str],
     rows: Sequence[Sequence[Any]],
-    *,
-    pdf: bytes | None = None,
 ) -> Path:
     from app.core.sheet_writer import write_csv, write_xlsx
 
     out: Path = args.out or Path(f"{stem}.{args.format}")
-    if args.format == "pdf" and pdf is not None:
-        out.write_bytes(pdf)
-    elif args.format == "csv":
+    if args.format == "csv":
         write_csv(out, header, rows)
     else:
         write_xlsx(out, title, header, rows)
     print(_("Written to {path}").format(path=out))
     return out
-
-
-def _centre(session: Any, lang: str) -> str:
-    from app.courts.centre import current_centre
-    from i18n import localized
-
-    centre = current_centre(session)
-    return localized(centre.name_kk, centre.name_ru, lang) if centre else ""
-
-
-def _due(args: argparse.Namespace) -> int:
-    from app.documents.internship_schedule import build_due_pdf, due_table
-    from app.internships.dto import DueFilter
-    from app.internships.due import due_judges
-
-    lang = _lang(args)
-    with store_of(args, backup=False).read() as session:
-        rows = due_judges(session, args.year, DueFilter(region_code=args.region))
-        centre = _centre(session, lang)
-    header, body = due_table(rows, lang)
-    pdf = (
-        build_due_pdf(rows, year=args.year, lang=lang, centre_name=centre)
-        if args.format == "pdf"
-        else None
-    )
-    _write(args, f"internships-due-{args.year}", translator(lang)(N_("Due")), header, body, pdf=pdf)
-    return 0
 
 
 def _plan(args: argparse.Namespace) -> int:
@@ -180,105 +104,6 @@ def _plan(args: argparse.Namespace) -> int:
             for u in result.unplaced
         ]
         _write(args, f"internship-plan-{args.year}", tr_("Plan"), header, rows)
-    return 0
-
-
-def _schedule(args: argparse.Namespace) -> int:
-    from app.documents.internship_schedule import build_schedule_pdf, schedule_table
-    from app.internships.queries import schedule
-
-    lang = _lang(args)
-    with store_of(args, backup=False).read() as session:
-        rows = schedule(session, args.year, region_code=args.region)
-        centre = _centre(session, lang)
-    header, body = schedule_table(rows, lang)
-    pdf = (
-        build_schedule_pdf(rows, year=args.year, lang=lang, centre_name=centre)
-        if args.format == "pdf"
-        else None
-    )
-    _write(
-        args,
-        f"internship-schedule-{args.year}",
-        translator(lang)(N_("Schedule")),
-        header,
-        body,
-        pdf=pdf,
-    )
-    return 0
-
-
-def _summary(args: argparse.Namespace) -> int:
-    from app.documents.evaluation_summary import build_summary_pdf, summary_rows
-    from app.evaluation.summary import summary_table
-
-    lang = _lang(args)
-    with store_of(args, backup=False).read() as session:
-        table = summary_table(session, args.template, args.period)
-        centre = _centre(session, lang)
-    header, body = summary_rows(table, lang)
-    pdf = build_summary_pdf(table, lang=lang, centre_name=centre) if args.format == "pdf" else None
-    _write(
-        args,
-        f"evaluation-summary-{args.template}-{args.period}",
-        translator(lang)(N_("Summary")),
-        header,
-        body,
-        pdf=pdf,
-    )
-    return 0
-
-
-def _quality(args: argparse.Namespace) -> int:
-    from app.documents.internship_quality import build_quality_pdf, quality_rows
-    from app.internships.quality import compare
-
-    lang = _lang(args)
-    with store_of(args, backup=False).read() as session:
-        items = compare(session, args.year)
-        centre = _centre(session, lang)
-    header, body = quality_rows(items, lang)
-    pdf = (
-        build_quality_pdf(items, year=args.year, lang=lang, centre_name=centre)
-        if args.format == "pdf"
-        else None
-    )
-    _write(
-        args,
-        f"internship-quality-{args.year}",
-        translator(lang)(N_("Quality")),
-        header,
-        body,
-        pdf=pdf,
-    )
-    return 0
-
-
-def _candidates(args: argparse.Namespace) -> int:
-    from app.documents.internship_schedule import (
-        build_candidate_places_pdf,
-        candidate_places_table,
-    )
-    from app.internships.queries import candidate_places_usage
-
-    lang = _lang(args)
-    with store_of(args, backup=False).read() as session:
-        rows = candidate_places_usage(session, args.year)
-        centre = _centre(session, lang)
-    header, body = candidate_places_table(rows, lang)
-    pdf = (
-        build_candidate_places_pdf(rows, year=args.year, lang=lang, centre_name=centre)
-        if args.format == "pdf"
-        else None
-    )
-    _write(
-        args,
-        f"candidate-places-{args.year}",
-        translator(lang)(N_("Candidates")),
-        header,
-        body,
-        pdf=pdf,
-    )
     return 0
 
 

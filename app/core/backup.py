@@ -7,9 +7,13 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.core.errors import StoreError
 from i18n import N_
+
+if TYPE_CHECKING:
+    from app.core.store import Store
 
 BACKUP_PREFIX = "talimger-"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -119,3 +123,18 @@ def restore(backup: Path, db_path: Path) -> Path:
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     backup_file(backup, db_path)
     return aside
+
+
+def back_up_store(store: Store, keep: int) -> Path | None:
+    """Back up an open SQLite store into its rotation folder; None for a server database."""
+    if store.path is None or store.backup_dir is None:
+        return None
+    return automatic_backup(store.path, store.backup_dir, keep)
+
+
+def restore_store(store: Store, backup: Path) -> Path:
+    """Close the open store's connections, then put a backup in place of its file."""
+    if store.path is None:
+        raise StoreError(N_("A shared PostgreSQL database is backed up on its server (pg_dump)."))
+    store.dispose()
+    return restore(backup, store.path)

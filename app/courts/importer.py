@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from app.core.context import Actor
 from app.core.errors import FieldError, ValidationError
 from app.core.permissions import IMPORT, require
-from app.core.sheet_reader import Sheet, as_text
+from app.core.spreadsheet.reader import Sheet
+from app.core.spreadsheet.values import as_text
 from app.courts.dto import DistrictCourtInput
 from app.courts.service import add_district_court
 from db.models import Court

@@ -223,3 +223,28 @@ class ReportDTO:
     def total(self) -> Decimal:
         """Sum of the lines' points."""
         return sum((line.points for line in self.lines), Decimal(0))
+
+
+@dataclass(frozen=True)
+class IndividualReportData:
+    """Everything the printed individual report shows."""
+
+    full_name: str
+    iin: str
+    position: str
+    court_kk: str
+    court_ru: str
+    since: date | None
+    year: int
+    lines: tuple[ReportLine, ...]
+    required: Decimal
+    state: str = "draft"
+    filled_on: date | None = None
+    accepted_on: date | None = None
+    accepted_by: str = ""
+    officer_comment: str = ""
+
+    @property
+    def total(self) -> Decimal:
+        """Sum of the points of the lines."""
+        return sum((ln.points for ln in self.lines), Decimal(0))

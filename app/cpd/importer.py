@@ -5,7 +5,7 @@ Columns (first row, names as in the template; order free, case ignored):
   form       code of an activity form of the catalogue, e.g. F02 (required)
   event      title of the event (required)
   organiser  organiser of the event
-  starts_on  first day: dd.mm.yyyy, yyyy-mm-dd or an Excel date (required)
+  starts_on  first day: dd.mm.yyyy, d.m.yy, yyyy-mm-dd or an Excel date (required)
   ends_on    last day, same formats; empty = starts_on (its year is the reporting year, C-2)
   hours      hours of study, a number ≥ 0
   points     empty = the catalogue's points (C-1); other points need a reason
@@ -332,18 +332,16 @@ def import_activities(
 
 def write_template(path: Path, forms: list[tuple[str, str, str, Decimal | None]]) -> None:
     """An empty import file with the documented columns; XLSX adds a sheet of form codes."""
-    from app.core.sheet_writer import write_csv, write_xlsx
+    from app.core.spreadsheet.writer import SheetData, write_csv, write_workbook
 
     if path.suffix.lower() == ".csv":
         write_csv(path, COLUMNS, [])
         return
-    write_xlsx(path, "cpd", COLUMNS, [])
-    from openpyxl import load_workbook
-
-    wb = load_workbook(path)
-    ws = wb.create_sheet("forms")
-    ws.append(["code", "name_kk", "name_ru", "points"])
-    for code, kk, ru, pts in forms:
-        ws.append([code, kk, ru, float(pts) if pts is not None else None])
-    ws.column_dimensions["B"].width = ws.column_dimensions["C"].width = 60
-    wb.save(path)
+    codes = [[code, kk, ru, float(pts) if pts is not None else None] for code, kk, ru, pts in forms]
+    write_workbook(
+        path,
+        [
+            SheetData("cpd", COLUMNS, []),
+            SheetData("forms", ["code", "name_kk", "name_ru", "points"], codes, widths=[0, 60, 60]),
+        ],
+    )

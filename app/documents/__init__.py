@@ -1,1 +1,1 @@
-"""Printed documents: one ReportLab template, one module per document."""
+"""Printed documents: the catalogue of every document, one template, one module per layout."""

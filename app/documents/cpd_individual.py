@@ -2,68 +2,37 @@
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+import uuid
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    KeepTogether,
-    PageBreak,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
-)
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
+from sqlalchemy.orm import Session
 
-from app.core.errors import DomainError
-from app.cpd.dto import ReportLine
+from app.core.errors import NotFoundError
+from app.cpd.dto import IndividualReportData
 from app.documents import styles
-from app.documents.fonts import SANS, SERIF, register_fonts
+from app.documents.document import (
+    DocumentInfo,
+    LayoutProgress,
+    PrintCancelledError,
+    SectionStart,
+    render,
+)
 from i18n import N_, format_date, format_date_long, format_number, localized, translator
 
-MARGIN = 18 * mm
+__all__ = [
+    "IndividualReportData",
+    "PrintCancelledError",
+    "build_individual_reports",
+    "print_individual_reports",
+]
+
 BLANK_DATE = "«__» ____________ 20__"
-
-Progress = Callable[[int, int], bool]
-
-
-class PrintCancelledError(DomainError):
-    """The user cancelled a long print run; nothing was written."""
-
-
-@dataclass(frozen=True)
-class IndividualReportData:
-    """Everything the printed individual report shows."""
-
-    full_name: str
-    iin: str
-    position: str
-    court_kk: str
-    court_ru: str
-    since: date | None
-    year: int
-    lines: tuple[ReportLine, ...]
-    required: Decimal
-    state: str = "draft"
-    filled_on: date | None = None
-    accepted_on: date | None = None
-    accepted_by: str = ""
-    officer_comment: str = ""
-
-    @property
-    def total(self) -> Decimal:
-        """Sum of the points of the lines."""
-        return sum((ln.points for ln in self.lines), Decimal(0))
 
 
 def _num(value: Decimal, lang: str) -> str:
@@ -195,115 +164,55 @@ def report_story(d: IndividualReportData, lang: str) -> list[Flowable]:
     return story
 
 
-class _ReportStart(Flowable):  # type: ignore[misc]
-    """Zero-size marker at the start of each report: numbers pages per report, reports progress."""
-
-    def __init__(self, index: int, total: int, progress: Progress | None) -> None:
-        super().__init__()
-        self.index, self.total, self.progress = index, total, progress
-        self.width = self.height = 0
-
-    def wrap(self, _aw: float, _ah: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        if self.index < self.total:  # the closing marker only reports the end
-            self.canv._report_index = self.index
-        if self.progress is not None and not self.progress(self.index, self.total):
-            raise PrintCancelledError(N_("Printing was cancelled."))
-
-
-def _canvas_class(lang: str, printed_on: date | None) -> type[Canvas]:
-    tr_ = translator(lang)
-
-    class ReportCanvas(Canvas):  # type: ignore[misc]
-        """Defers pages so each footer counts the pages of its own report."""
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._saved: list[dict[str, Any]] = []
-            self._report_index = 0
-
-        def showPage(self) -> None:
-            self._saved.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            totals: dict[int, int] = {}
-            for state in self._saved:
-                totals[state["_report_index"]] = totals.get(state["_report_index"], 0) + 1
-            seen: dict[int, int] = {}
-            for state in self._saved:
-                index = state["_report_index"]
-                seen[index] = seen.get(index, 0) + 1
-                self.__dict__.update(state)
-                self.setFont(SANS, 8)
-                width = self._pagesize[0]
-                self.drawRightString(
-                    width - MARGIN,
-                    10 * mm,
-                    tr_("Page {page} of {pages}").format(page=seen[index], pages=totals[index]),
-                )
-                if printed_on:
-                    self.drawString(
-                        MARGIN,
-                        10 * mm,
-                        tr_("Printed {date}").format(date=format_date(printed_on, lang)),
-                    )
-                super().showPage()
-            super().save()
-
-    return ReportCanvas
-
-
 def build_individual_reports(
     reports: Sequence[IndividualReportData],
     *,
     lang: str,
     centre_name: str = "",
     printed_on: date | None = None,
-    progress: Progress | None = None,
+    progress: LayoutProgress | None = None,
 ) -> bytes:
     """One PDF holding every report, each from a new page with its own page numbers.
 
     progress(done, total) is called as each report is laid out; returning False cancels with
     PrintCancelledError and nothing is returned.
     """
-    register_fonts()
     tr_ = translator(lang)
-    buf = io.BytesIO()
-    doc = BaseDocTemplate(
-        buf,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=20 * mm,
-        bottomMargin=18 * mm,
-        title=tr_("CPD report"),
-        creator="Tälimger",
-        lang=lang,
-    )
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
-
-    def header(canvas: Canvas, _doc: BaseDocTemplate) -> None:
-        width, height = A4
-        canvas.saveState()
-        canvas.setFont(SERIF, 9)
-        if centre_name:
-            canvas.drawCentredString(width / 2, height - 11 * mm, centre_name)
-        canvas.setLineWidth(0.5)
-        canvas.line(MARGIN, height - 13 * mm, width - MARGIN, height - 13 * mm)
-        canvas.restoreState()
-
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=header)])
     story: list[Flowable] = []
     total = len(reports)
     for i, d in enumerate(reports):
         if i:
             story.append(PageBreak())
-        story.append(_ReportStart(i, total, progress))
+        story.append(SectionStart(i, total, progress))
         story += report_story(d, lang)
     if total:
-        story.append(_ReportStart(total, total, progress))
-    doc.build(story, canvasmaker=_canvas_class(lang, printed_on))
-    return buf.getvalue()
+        story.append(SectionStart(total, total, progress))
+    info = DocumentInfo(
+        title=tr_("CPD report"), lang=lang, centre_name=centre_name, printed_on=printed_on
+    )
+    return render(info, story)
+
+
+def print_individual_reports(
+    session: Session,
+    person_ids: list[uuid.UUID],
+    year: int,
+    *,
+    lang: str,
+    today: date | None = None,
+    progress: LayoutProgress | None = None,
+) -> bytes:
+    """PDF of the individual reports of the given people (one long document)."""
+    from app.cpd.individual import individual_report_data
+    from app.documents.output import centre_name
+
+    data = individual_report_data(session, person_ids, year, today)
+    if not data:
+        raise NotFoundError(N_("Nobody to print."))
+    return build_individual_reports(
+        data,
+        lang=lang,
+        centre_name=centre_name(session, lang),
+        printed_on=today or date.today(),
+        progress=progress,
+    )

@@ -16,6 +16,8 @@ from app.cpd.summary import CentreSummary
 from app.cpd.vocab import COMPLIANCE_STATUSES
 from app.documents import styles
 from app.documents.document import DocumentInfo, render
+from app.documents.spec import Sheet
+from app.documents.table_pdf import mm_widths, table_document
 from app.people.vocab import ROLES
 from i18n import format_date, format_date_long, format_number, localized, translator
 
@@ -170,30 +172,67 @@ def build_compliance_pdf(
     tr_ = translator(lang)
     today = today or date.today()
     title = tr_("CPD compliance for {year}").format(year=year)
-    head = [tr_("No."), *compliance_header(lang)]
-    body = [[str(i), *compliance_cells(r, lang, courts)] for i, r in enumerate(rows, start=1)]
-    data: list[list[Any]] = [[Paragraph(escape(h), styles.CELL_HEAD) for h in head]]
-    numeric = {0, 5, 6, 7}
-    for row in body:
-        data.append(
-            [
-                Paragraph(escape(c), styles.CELL_NUM if i in numeric else styles.CELL)
-                for i, c in enumerate(row)
-            ]
-        )
-    widths = [11, 48, 24, 50, 22, 20, 20, 20, 22, 24]
-    table = Table(data, colWidths=[w * mm for w in widths], repeatRows=1)
-    table.setStyle(styles.GRID)
-    story = [
-        Paragraph(escape(title), styles.TITLE),
-        Paragraph(
-            escape(tr_("As of {date}").format(date=format_date_long(today, lang))), styles.SUBTITLE
-        ),
-        table,
-    ]
-    return render(
-        DocumentInfo(
-            title=title, lang=lang, centre_name=centre_name, landscape=True, printed_on=today
-        ),
-        story,
+    return table_document(
+        title=title,
+        subtitle=tr_("As of {date}").format(date=format_date_long(today, lang)),
+        header=[tr_("No."), *compliance_header(lang)],
+        rows=[[str(i), *compliance_cells(r, lang, courts)] for i, r in enumerate(rows, start=1)],
+        widths=mm_widths(11, 48, 24, 50, 22, 20, 20, 20, 22, 24),
+        lang=lang,
+        centre_name=centre_name,
+        today=today,
+        numeric=(0, 5, 6, 7),
     )
+
+
+def summary_sheets(summary: CentreSummary, lang: str) -> list[Sheet]:
+    """The summary as a workbook: totals, points by form, by court (C-7)."""
+    tr_ = translator(lang)
+    return [
+        Sheet(
+            tr_("Summary"),
+            [tr_("Indicator"), tr_("Number")],
+            [
+                [tr_("Year"), summary.year],
+                [tr_("People"), summary.people],
+                [tr_("Compliant"), summary.totals["compliant"]],
+                [tr_("At risk"), summary.totals["at_risk"]],
+                [tr_("Not compliant"), summary.totals["not_compliant"]],
+                [tr_("Exempt"), summary.totals["exempt"]],
+                [tr_("Reports accepted"), summary.reports_accepted],
+                [tr_("Reports overdue"), summary.reports_overdue],
+            ],
+        ),
+        Sheet(
+            tr_("By form"),
+            [tr_("Code"), tr_("Form of participation"), tr_("Activities"), tr_("Points")],
+            [
+                [f.code, localized(f.name_kk, f.name_ru, lang), f.activities, float(f.points)]
+                for f in summary.forms
+            ],
+        ),
+        Sheet(
+            tr_("By court"),
+            [
+                tr_("Court"),
+                tr_("People"),
+                tr_("Compliant"),
+                tr_("At risk"),
+                tr_("Not compliant"),
+                tr_("Exempt"),
+                tr_("Points"),
+            ],
+            [
+                [
+                    localized(c.name_kk, c.name_ru, lang),
+                    c.people,
+                    c.compliant,
+                    c.at_risk,
+                    c.not_compliant,
+                    c.exempt,
+                    float(c.points),
+                ]
+                for c in summary.courts
+            ],
+        ),
+    ]

@@ -13,10 +13,13 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from app.core.errors import DomainError
 from app.documents.fonts import SERIF, register_fonts
-from i18n import format_date, translator
+from i18n import N_, format_date, translator
 
 MARGIN = 18 * mm
+# (done, total) -> False to stop: how a long document reports progress as it is laid out.
+LayoutProgress = Callable[[int, int], bool]
 
 
 @dataclass(frozen=True)
@@ -33,32 +36,62 @@ class DocumentInfo:
     keywords: str = ""
 
 
+class PrintCancelledError(DomainError):
+    """The user cancelled a long print run; nothing was written."""
+
+
+class SectionStart(Flowable):  # type: ignore[misc]
+    """Zero-size marker at the start of a section (one report of many): pages are numbered per
+    section, and progress is reported as each section is laid out.
+    """
+
+    def __init__(self, index: int, total: int, progress: LayoutProgress | None = None) -> None:
+        super().__init__()
+        self.index, self.total, self.progress = index, total, progress
+        self.width = self.height = 0
+
+    def wrap(self, _aw: float, _ah: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        if self.index < self.total:  # the closing marker only reports the end
+            self.canv._section = self.index
+        if self.progress is not None and not self.progress(self.index, self.total):
+            raise PrintCancelledError(N_("Printing was cancelled."))
+
+
 def _numbered_canvas(info: DocumentInfo) -> type[Canvas]:
     tr_ = translator(info.lang)
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab ships no types
-        """Defers page drawing so each footer can say how many pages there are in all."""
+        """Defers page drawing so each footer can say how many pages its section has."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._saved: list[dict[str, Any]] = []
+            self._section = 0
 
         def showPage(self) -> None:
             self._saved.append(dict(self.__dict__))
             self._startPage()
 
         def save(self) -> None:
-            total = len(self._saved)
+            totals: dict[int, int] = {}
             for state in self._saved:
+                totals[state["_section"]] = totals.get(state["_section"], 0) + 1
+            seen: dict[int, int] = {}
+            for state in self._saved:
+                section = state["_section"]
+                seen[section] = seen.get(section, 0) + 1
                 self.__dict__.update(state)
-                self._footer(total)
+                self._footer(seen[section], totals[section])
                 super().showPage()
             super().save()
 
-        def _footer(self, total: int) -> None:
+        def _footer(self, page: int, total: int) -> None:
             width, _height = self._pagesize
             self.setFont(SERIF, 8)
-            text = tr_("Page {page} of {pages}").format(page=self._pageNumber, pages=total)
+            text = tr_("Page {page} of {pages}").format(page=page, pages=total)
             self.drawRightString(width - MARGIN, 10 * mm, text)
             if info.printed_on:
                 printed = tr_("Printed {date}").format(date=format_date(info.printed_on, info.lang))

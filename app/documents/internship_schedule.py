@@ -5,19 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
-from xml.sax.saxutils import escape
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table
 
-from app.documents import styles
-from app.documents.document import DocumentInfo, render
+from app.documents.table_pdf import AUTO, SMALL_HEAD, table_document
 from app.internships.dto import DueRow, InternshipDTO
-from i18n import N_, format_date, format_date_long, localized, translator
+from i18n import N_, format_date_long, localized, translator
 
-# Narrow numeric columns carry long Kazakh words in their headings.
-HEAD = ParagraphStyle("cell_head_small", parent=styles.CELL_HEAD, fontSize=7.5, leading=9)
 STATUS_LABELS = {"planned": N_("Planned"), "done": N_("Done"), "cancelled": N_("Cancelled")}
 
 
@@ -62,30 +56,18 @@ def _pdf(
     today: date,
     total: str,
 ) -> bytes:
-    data = [[Paragraph(escape(h), HEAD) for h in header]]
-    for row in body:
-        cells = []
-        for i, v in enumerate(row):
-            text = format_date(v, lang) if isinstance(v, date) else str(v)
-            numeric = isinstance(v, int | float) and not isinstance(v, bool)
-            cells.append(
-                Paragraph(escape(text), styles.CELL_NUM if numeric or i == 0 else styles.CELL)
-            )
-        data.append(cells)
-    table = Table(data, colWidths=widths, repeatRows=1)
-    table.setStyle(styles.GRID)
-    story = [
-        Paragraph(escape(title), styles.TITLE),
-        Paragraph(escape(subtitle), styles.SUBTITLE),
-        table,
-        Spacer(1, 4 * mm),
-        Paragraph(escape(total), styles.BODY),
-    ]
-    return render(
-        DocumentInfo(
-            title=title, lang=lang, centre_name=centre_name, landscape=True, printed_on=today
-        ),
-        story,
+    return table_document(
+        title=title,
+        subtitle=subtitle,
+        header=header,
+        rows=body,
+        widths=widths,
+        lang=lang,
+        centre_name=centre_name,
+        today=today,
+        total=total,
+        numeric=AUTO,
+        head_style=SMALL_HEAD,
     )
 
 

@@ -5,13 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
-from xml.sax.saxutils import escape
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table
-
-from app.documents import styles
-from app.documents.document import DocumentInfo, render
+from app.documents.table_pdf import mm_widths, table_document
 from app.mentoring.dto import NeedRow
 from app.mentoring.rules import REASONS
 from i18n import format_date, format_date_long, localized, translator
@@ -61,24 +56,15 @@ def build_needs(
     tr_ = translator(lang)
     today = today or date.today()
     title = tr_("Need for judicial mentoring")
-    data = [[Paragraph(escape(h), styles.CELL_HEAD) for h in header(lang)]]
-    data += [[Paragraph(escape(str(c)), styles.CELL) for c in r] for r in rows(needs, lang)]
-    table = Table(
-        data, colWidths=[11 * mm, 55 * mm, 55 * mm, 60 * mm, 40 * mm, 40 * mm], repeatRows=1
-    )
-    table.setStyle(styles.GRID)
-    story = [
-        Paragraph(escape(title), styles.TITLE),
-        Paragraph(
-            escape(tr_("As of {date}").format(date=format_date_long(today, lang))), styles.SUBTITLE
-        ),
-        table,
-        Spacer(1, 4 * mm),
-        Paragraph(escape(tr_("Total: {count}").format(count=len(needs))), styles.BODY),
-    ]
-    return render(
-        DocumentInfo(
-            title=title, lang=lang, centre_name=centre_name, landscape=True, printed_on=today
-        ),
-        story,
+    return table_document(
+        title=title,
+        subtitle=tr_("As of {date}").format(date=format_date_long(today, lang)),
+        header=header(lang),
+        rows=rows(needs, lang),
+        widths=mm_widths(11, 55, 55, 60, 40, 40),
+        lang=lang,
+        centre_name=centre_name,
+        today=today,
+        total=tr_("Total: {count}").format(count=len(needs)),
+        numeric=(),
     )

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from xml.sax.saxutils import escape
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table
-
-from app.documents import styles
-from app.documents.document import DocumentInfo, render
+from app.documents.table_pdf import mm_widths, table_document
 from app.people.dto import PersonRow
 from app.people.experience import describe
-from app.people.vocab import ROLES, STATUSES
+from app.people.vocab import ROLES, SPECIALISATIONS, STATUSES
 from i18n import format_date, format_date_long, localized, translator
 
 
@@ -40,9 +35,8 @@ def build_people_register(
         tr_("First appointed"),
         tr_("Judicial experience"),
     ]
-    data: list[list[Paragraph]] = [[Paragraph(escape(h), styles.CELL_HEAD) for h in head]]
-    for n, r in enumerate(rows, start=1):
-        cells = [
+    rows_text = [
+        [
             str(n),
             r.full_name,
             r.iin,
@@ -53,26 +47,48 @@ def build_people_register(
             format_date(r.first_appointed_on, lang),
             describe(r.experience, lang) if r.experience else "",
         ]
-        data.append(
-            [
-                Paragraph(escape(c), styles.CELL_NUM if i == 0 else styles.CELL)
-                for i, c in enumerate(cells)
-            ]
-        )
-    widths = [10 * mm, 48 * mm, 24 * mm, 47 * mm, 32 * mm, 24 * mm, 25 * mm, 28 * mm, 23 * mm]
-    table = Table(data, colWidths=widths, repeatRows=1)
-    table.setStyle(styles.GRID)
+        for n, r in enumerate(rows, start=1)
+    ]
     subtitle = tr_("As of {date}").format(date=format_date_long(today, lang))
     if filter_text:
-        subtitle += " · " + escape(filter_text)
-    story = [
-        Paragraph(escape(title), styles.TITLE),
-        Paragraph(subtitle, styles.SUBTITLE),
-        table,
-        Spacer(1, 4 * mm),
-        Paragraph(escape(tr_("Total: {count}").format(count=len(rows))), styles.BODY),
-    ]
-    info = DocumentInfo(
-        title=title, lang=lang, centre_name=centre_name, landscape=True, printed_on=today
+        subtitle += " · " + filter_text
+    return table_document(
+        title=title,
+        subtitle=subtitle,
+        header=head,
+        rows=rows_text,
+        widths=mm_widths(10, 48, 24, 47, 32, 24, 25, 28, 23),
+        lang=lang,
+        centre_name=centre_name,
+        today=today,
+        total=tr_("Total: {count}").format(count=len(rows)),
     )
-    return render(info, story)
+
+
+def register_table(rows: Sequence[PersonRow], lang: str) -> tuple[list[str], list[list[object]]]:
+    """Header and rows of the register for XLSX and CSV."""
+    tr_ = translator(lang)
+    header = [
+        tr_("IIN"),
+        tr_("Surname, name, patronymic"),
+        tr_("Role"),
+        tr_("Court"),
+        tr_("Position"),
+        tr_("Specialisation"),
+        tr_("First appointed"),
+        tr_("Status"),
+    ]
+    data: list[list[object]] = [
+        [
+            r.iin,
+            r.full_name,
+            tr_(ROLES[r.role]),
+            localized(r.court_name_kk, r.court_name_ru, lang),
+            r.position,
+            tr_(SPECIALISATIONS.get(r.specialisation, r.specialisation)),
+            r.first_appointed_on,
+            tr_(STATUSES[r.status]),
+        ]
+        for r in rows
+    ]
+    return header, data

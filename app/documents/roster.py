@@ -5,14 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
-from xml.sax.saxutils import escape
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table
-
-from app.documents import styles
-from app.documents.document import DocumentInfo, render
 from app.documents.protocol import KIND_LABELS
+from app.documents.table_pdf import mm_widths, table_document
 from app.mentoring.dto import RosterRow
 from app.people.vocab import SPECIALISATIONS
 from i18n import format_date, format_date_long, localized, translator
@@ -66,37 +61,21 @@ def build_roster(
     tr_ = translator(lang)
     today = today or date.today()
     title = tr_("Roster of tutors and mentors")
-    data = [[Paragraph(escape(h), styles.CELL_HEAD) for h in header(lang)]]
-    data += [[Paragraph(escape(str(c)), styles.CELL) for c in r] for r in rows(roster, lang)]
-    table = Table(
-        data,
-        colWidths=[11 * mm, 60 * mm, 25 * mm, 62 * mm, 35 * mm, 40 * mm, 22 * mm],
-        repeatRows=1,
-    )
-    table.setStyle(styles.GRID)
-    story = [
-        Paragraph(escape(title), styles.TITLE),
-        Paragraph(escape(region_name), styles.SUBTITLE),
-        table,
-        Spacer(1, 4 * mm),
-    ]
+    notes = []
     if any(r.override_reason for r in roster):
-        story.append(
-            Paragraph(
-                escape(
-                    tr_("* admitted by the coordinator's decision, with the reason recorded (M-1)")
-                ),
-                styles.SMALL,
-            )
+        notes.append(
+            tr_("* admitted by the coordinator's decision, with the reason recorded (M-1)")
         )
-    story.append(
-        Paragraph(
-            escape(tr_("As of {date}").format(date=format_date_long(today, lang))), styles.SMALL
-        )
-    )
-    return render(
-        DocumentInfo(
-            title=title, lang=lang, centre_name=centre_name, landscape=True, printed_on=today
-        ),
-        story,
+    notes.append(tr_("As of {date}").format(date=format_date_long(today, lang)))
+    return table_document(
+        title=title,
+        subtitle=region_name,
+        header=header(lang),
+        rows=rows(roster, lang),
+        widths=mm_widths(11, 60, 25, 62, 35, 40, 22),
+        lang=lang,
+        centre_name=centre_name,
+        today=today,
+        notes=notes,
+        numeric=(),
     )

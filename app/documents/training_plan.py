@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from app.documents import styles
 from app.documents.document import DocumentInfo, render
+from app.documents.table_pdf import mm_widths, table_document
 from app.training.dto import PlanRow, RegistrationRow
 from app.training.vocab import AUDIENCES, EVENT_STATUSES, KINDS
 from i18n import format_date, format_date_long, format_number, localized, translator
@@ -85,37 +86,22 @@ def build_plan_pdf(
         if held
         else tr_("Plan of training events for {year}")
     ).format(year=year)
-    data: list[list[Any]] = [
-        [Paragraph(escape(h), styles.CELL_HEAD) for h in plan_header(lang, held)]
-    ]
-    for n, r in enumerate(rows, start=1):
-        data.append(
-            [
-                Paragraph(escape(c), styles.CELL_NUM if i in (0, 7, 8) else styles.CELL)
-                for i, c in enumerate(plan_cells(n, r, lang, held))
-            ]
-        )
-    table = Table(
-        data, colWidths=[w * mm for w in (10, 54, 28, 28, 32, 36, 30, 24, 19)], repeatRows=1
-    )
-    table.setStyle(styles.GRID)
     subtitle = tr_("As of {date}").format(date=format_date_long(today, lang))
     if due_on and not held:
         subtitle += " · " + tr_("due to the coordinators by {date}").format(
             date=format_date(due_on, lang)
         )
-    story: list[Flowable] = [
-        Paragraph(escape(title), styles.TITLE),
-        Paragraph(escape(subtitle), styles.SUBTITLE),
-        table,
-        Spacer(1, 4 * mm),
-        Paragraph(escape(tr_("Total: {count}").format(count=len(rows))), styles.BODY),
-    ]
-    return render(
-        DocumentInfo(
-            title=title, lang=lang, centre_name=centre_name, landscape=True, printed_on=today
-        ),
-        story,
+    return table_document(
+        title=title,
+        subtitle=subtitle,
+        header=plan_header(lang, held),
+        rows=[plan_cells(n, r, lang, held) for n, r in enumerate(rows, start=1)],
+        widths=mm_widths(10, 54, 28, 28, 32, 36, 30, 24, 19),
+        lang=lang,
+        centre_name=centre_name,
+        today=today,
+        total=tr_("Total: {count}").format(count=len(rows)),
+        numeric=(0, 7, 8),
     )
 
 

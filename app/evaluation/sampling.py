@@ -7,8 +7,6 @@ separate table that only the coordinator may read.
 
 from __future__ import annotations
 
-import csv
-import io
 import random
 import secrets
 import uuid
@@ -25,6 +23,8 @@ from app.core.context import Actor
 from app.core.errors import FieldError, ValidationError
 from app.core.permissions import EVALUATION_MANAGE, require
 from app.core.progress import Progress
+from app.core.spreadsheet.reader import read_sheet
+from app.core.spreadsheet.values import as_iin, as_text
 from app.evaluation.dto import DrawDTO, SampleItemDTO
 from db.models import Person, SampleDraw, SampleItem, SampleKey
 from i18n import N_
@@ -34,27 +34,12 @@ KINDS = ("act", "hearing")
 
 def read_case_list(path: Path) -> dict[str, list[str]]:
     """Case numbers per IIN from an XLSX or CSV with columns IIN and case number (header row)."""
-    rows: list[tuple[str, str]] = []
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
-
-        wb = load_workbook(path, read_only=True, data_only=True)
-        for row in list(wb.active.iter_rows(values_only=True))[1:]:
-            if row and row[0] is not None and len(row) > 1 and row[1] is not None:
-                rows.append((str(row[0]).strip(), str(row[1]).strip()))
-        wb.close()
-    else:
-        text = path.read_text(encoding="utf-8-sig")
-        dialect = csv.Sniffer().sniff(text[:2000], delimiters=";,\t")
-        rows = [
-            (r[0].strip(), r[1].strip())
-            for r in list(csv.reader(io.StringIO(text), dialect))[1:]
-            if len(r) > 1
-        ]
     out: dict[str, list[str]] = defaultdict(list)
-    for iin, case in rows:
-        if iin and case:
-            out[iin].append(case)
+    for _line, row in read_sheet(path).rows:
+        if len(row) > 1:
+            iin, case = as_iin(row[0]), as_text(row[1])
+            if iin and case:
+                out[iin].append(case)
     return dict(out)
 
 

@@ -1,4 +1,4 @@
-"""Quality of a judge's work before and after an internship (I-2, E-4): entry, XLSX import,
+"""Quality of a judge's work before and after an internship (I-2, E-4): entry, XLSX/CSV import,
 and the comparison per judge and per court.
 """
 
@@ -7,8 +7,8 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +20,11 @@ from app.core.context import Actor
 from app.core.errors import FieldError, ValidationError
 from app.core.permissions import INTERNSHIPS_PLAN, require
 from app.core.progress import Progress
+from app.core.spreadsheet.reader import Sheet, read_sheet
+from app.core.spreadsheet.values import as_date, as_decimal, as_iin, as_text
 from db.base import utcnow
 from db.models import Court, Internship, Person, QualityIndicator
-from i18n import N_, localized, parse_date
+from i18n import N_, localized
 
 
 @dataclass(frozen=True)
@@ -104,32 +106,72 @@ def add_indicators(session: Session, actor: Actor, items: list[QualityInput]) ->
     return len(items)
 
 
-def _cell_date(v: Any) -> date:
-    if isinstance(v, datetime):
-        return v.date()
-    if isinstance(v, date):
-        return v
-    return parse_date(str(v))
+_WIDTH = 7  # IIN, period start, period end, cases, overturned, % of time limits kept, complaints
+_WHAT = {
+    "date": N_("Row {row}, column {column}: \u201c{value}\u201d is not a date."),
+    "whole": N_("Row {row}, column {column}: \u201c{value}\u201d is not a whole number."),
+    "number": N_("Row {row}, column {column}: \u201c{value}\u201d is not a number."),
+}
+
+
+def _row_input(
+    sheet: Sheet, line: int, pid: uuid.UUID, cells: tuple[Any, ...]
+) -> tuple[QualityInput | None, list[FieldError]]:
+    errors: list[FieldError] = []
+
+    def bad(kind: str, i: int) -> None:
+        params = {"row": line, "column": sheet.column_title(i), "value": as_text(cells[i])[:40]}
+        errors.append(FieldError(f"row {line}", _WHAT[kind], params))
+
+    days: list[date] = []
+    for i in (1, 2):
+        try:
+            day = as_date(cells[i])
+        except (ValueError, OverflowError):
+            day = None
+        if day is None:
+            bad("date", i)
+        else:
+            days.append(day)
+    counts: list[int] = []
+    for i in (3, 4, 6):
+        try:
+            number = as_decimal(cells[i])
+        except ValueError:
+            bad("whole", i)
+            continue
+        if number is None:
+            counts.append(0)
+        elif number != number.to_integral_value():
+            bad("whole", i)
+        else:
+            counts.append(int(number))
+    try:
+        pct = as_decimal(cells[5])
+    except ValueError:
+        pct = None
+        bad("number", 5)
+    if errors:
+        return None, errors
+    kept = pct if pct is not None else Decimal(100)
+    item = QualityInput(pid, days[0], days[1], counts[0], counts[1], kept, counts[2])
+    return item, [FieldError(f"row {line}", e.message_id, e.params) for e in _errors(item)]
 
 
 def read_indicators_xlsx(
     session: Session, path: Path, progress: Progress | None = None
 ) -> list[QualityInput]:
-    """Rows of an XLSX: IIN, period start, period end, cases, overturned on appeal, % of
-    procedural time limits kept, complaints (a header row first). Every bad row is reported.
+    """Rows of an XLSX or CSV file: IIN, period start, period end, cases, overturned on appeal,
+    % of procedural time limits kept, complaints (a header row first). Every bad row is reported
+    with its row and column.
     """
-    from openpyxl import load_workbook
-
-    wb = load_workbook(path, read_only=True, data_only=True)
-    rows = list(wb.active.iter_rows(min_row=2, values_only=True))
-    wb.close()
+    sheet = read_sheet(path)
     by_iin = dict(session.execute(select(Person.iin, Person.id)).all())
     out: list[QualityInput] = []
     errors: list[FieldError] = []
-    for n, row in enumerate(rows, start=2):
-        if not row or all(v in (None, "") for v in row):
-            continue
-        iin = str(row[0] or "").strip()
+    for done, (n, row) in enumerate(sheet.rows, start=1):
+        cells = row + (None,) * (_WIDTH - len(row))
+        iin = as_iin(cells[0])
         pid = by_iin.get(iin)
         if pid is None:
             errors.append(
@@ -138,23 +180,12 @@ def read_indicators_xlsx(
                 )
             )
             continue
-        try:
-            item = QualityInput(
-                pid,
-                _cell_date(row[1]),
-                _cell_date(row[2]),
-                int(row[3] or 0),
-                int(row[4] or 0),
-                Decimal(str(row[5] if row[5] is not None else 100)),
-                int(row[6] or 0),
-            )
-        except (ValueError, TypeError, InvalidOperation, IndexError):
-            errors.append(FieldError(f"row {n}", N_("Row {row} cannot be read."), {"row": n}))
-            continue
-        errors += [FieldError(f"row {n}", e.message_id, e.params) for e in _errors(item)]
-        out.append(item)
+        item, problems = _row_input(sheet, n, pid, cells)
+        errors += problems
+        if item is not None:
+            out.append(item)
         if progress is not None:
-            progress.step(n - 1, len(rows))
+            progress.step(done, len(sheet.rows))
     if errors:
         raise ValidationError(errors)
     return out

@@ -165,6 +165,16 @@ def signed_content(session: Session, code: str) -> str | None:
     )
 
 
+def list_protocols(session: Session, region_code: str = "") -> list[ProtocolDTO]:
+    """Protocols of a region, newest first (no confidential content, M-9)."""
+    stmt = select(Protocol)
+    if region_code:
+        stmt = stmt.where(Protocol.region_code == region_code)
+    return [
+        protocol_dto(session, p) for p in session.scalars(stmt.order_by(Protocol.held_on.desc()))
+    ]
+
+
 def personal_file_copies(
     session: Session, actor: Actor, person_id: uuid.UUID | None = None
 ) -> list[ProtocolDTO]:

@@ -15,7 +15,9 @@ from app.core.context import Actor
 from app.core.errors import FieldError, ValidationError
 from app.core.permissions import IMPORT, require
 from app.core.progress import Progress
-from app.core.sheet_reader import Sheet, as_date, as_text, read_sheet
+from app.core.spreadsheet.reader import Sheet, read_sheet
+from app.core.spreadsheet.values import as_date, as_iin, as_text
+from app.core.spreadsheet.writer import SheetData, write_csv, write_workbook
 from app.people.dto import PersonInput
 from app.people.service import create_person, normalise, update_person, validate
 from app.people.vocab import ROLES, SPECIALISATIONS
@@ -77,37 +79,27 @@ def write_template(path: Path, lang: str) -> None:
     tr_ = translator(lang)
     header = [tr_(c[1]) + (" *" if c[2] else "") for c in COLUMNS]
     if path.suffix.lower() == ".csv":
-        from app.core.sheet_writer import write_csv
-
         write_csv(path, header, [])
         return
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = tr_("People")[:31]
-    ws.append(header)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    ws.freeze_panes = "A2"
-    for i, _col in enumerate(COLUMNS, start=1):
-        ws.column_dimensions[ws.cell(1, i).column_letter].width = 24
-    helpsheet = wb.create_sheet(tr_("Help")[:31])
-    helpsheet.append([tr_("Column"), tr_("Required"), tr_("What to write")])
-    for _key, title, required, note in COLUMNS:
-        helpsheet.append([tr_(title), tr_("yes") if required else "", tr_(note) if note else ""])
-    helpsheet.append([])
-    helpsheet.append([tr_("Role")] + [tr_(v) for v in ROLES.values()])
-    helpsheet.append([tr_("Specialisation")] + [tr_(v) for k, v in SPECIALISATIONS.items() if k])
-    for row in helpsheet.iter_rows():
-        for cell in row:
-            cell.data_type = "s" if isinstance(cell.value, str) else cell.data_type
-    helpsheet.column_dimensions["A"].width = 30
-    helpsheet.column_dimensions["C"].width = 60
-    tmp = path.with_name(path.name + ".partial")
-    wb.save(tmp)
-    tmp.replace(path)
+    help_rows: list[list[str]] = [
+        [tr_(title), tr_("yes") if required else "", tr_(note) if note else ""]
+        for _key, title, required, note in COLUMNS
+    ]
+    help_rows.append([])
+    help_rows.append([tr_("Role")] + [tr_(v) for v in ROLES.values()])
+    help_rows.append([tr_("Specialisation")] + [tr_(v) for k, v in SPECIALISATIONS.items() if k])
+    write_workbook(
+        path,
+        [
+            SheetData(tr_("People"), header, [], widths=[24] * len(COLUMNS)),
+            SheetData(
+                tr_("Help"),
+                [tr_("Column"), tr_("Required"), tr_("What to write")],
+                help_rows,
+                widths=[30, 0, 60],
+            ),
+        ],
+    )
 
 
 def _vocab_lookup(vocabulary: dict[str, str]) -> dict[str, str]:
@@ -159,9 +151,7 @@ def _row_input(
         problems.append(_fmt(message_id, {"value": as_text(cells.get(key))[:80]}))
         reported.add("court_id" if key == "court" else key)
 
-    iin = as_text(cells.get("iin"))
-    if iin.isdigit() and len(iin) < 12:
-        iin = iin.zfill(12)  # Excel stored the IIN as a number and dropped leading zeros
+    iin = as_iin(cells.get("iin"))
     role_text = as_text(cells.get("role")).casefold()
     role = roles.get(role_text, "")
     if role_text and not role:

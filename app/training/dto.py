@@ -140,3 +140,15 @@ class RegionalCheck:
     def ok(self) -> bool:
         """At least the required number were held."""
         return self.held >= self.required
+
+
+@dataclass(frozen=True)
+class SignInSheet:
+    """What the printed sign-in sheet of a session shows: the registered people, numbered."""
+
+    title: str
+    starts_on: date
+    ends_on: date
+    place: str
+    trainer: str
+    rows: tuple[RegistrationRow, ...]

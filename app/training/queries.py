@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from app.core.errors import NotFoundError
 from app.cpd.rules import rule_set_for
 from app.training.dto import (
     EventDTO,
@@ -17,6 +18,7 @@ from app.training.dto import (
     RegistrationRow,
     SessionDTO,
     SessionInput,
+    SignInSheet,
 )
 from app.training.service import _event_dto, count_registrations
 from app.training.vocab import REGIONAL_KINDS
@@ -28,6 +30,7 @@ from db.models import (
     TrainingRegistration,
     TrainingSession,
 )
+from i18n import N_
 
 
 def registrations(session: Session, session_id: uuid.UUID) -> list[RegistrationRow]:
@@ -192,3 +195,14 @@ def plan_rows(session: Session, year: int, *, held_only: bool = False) -> list[P
         )
     result.sort(key=lambda r: (r.starts_on or date(year, 12, 31), r.title))
     return result
+
+
+def sign_in_sheet(session: Session, session_id: uuid.UUID) -> SignInSheet:
+    """The sign-in sheet of a session: its event, dates, place and the registered people."""
+    ts = session.get(TrainingSession, session_id)
+    if ts is None:
+        raise NotFoundError(N_("This session was deleted by someone else."))
+    event = session.get(TrainingEvent, ts.event_id)
+    assert event is not None
+    rows = tuple(r for r in registrations(session, session_id) if r.state == "registered")
+    return SignInSheet(event.title, ts.starts_on, ts.ends_on, ts.place, ts.trainer, rows)

@@ -145,7 +145,7 @@ def bench_year() -> dict[str, float]:
         build_year_review(review, lang="kk", region_name="Ақмола облыстық соты")
 
     def xlsx() -> None:
-        from app.core.sheet_writer import write_xlsx
+        from app.core.spreadsheet.writer import write_xlsx
 
         with store.read() as session:
             review = year_review(session, "AKM", year)

@@ -78,7 +78,7 @@ def test_person_typed_in_shows_in_list_survives_restart_and_is_audited(
     ui_ctx.store.dispose()
     reopened = open_store(path, backup=False)
     try:
-        model = PeopleTableModel(reopened)
+        model = PeopleTableModel(replace(ui_ctx, store=reopened))
         model.set_filter(PersonFilter(text=iin))
         assert model.rowCount() == 1
         with reopened.read() as s:
@@ -151,7 +151,7 @@ def test_people_model_passes_qt_model_tester(qtmodeltester: object, ui_ctx: UiCo
 
     with ui_ctx.store.write() as s:
         generate(s, ui_ctx.actor)
-    model = PeopleTableModel(ui_ctx.store)
+    model = PeopleTableModel(ui_ctx)
     model.PAGE_SIZE = 50
     model.set_filter(PersonFilter())
     assert model.rowCount() == 210

@@ -3,37 +3,28 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from app.core.errors import ValidationError
 from app.courts.dto import CourtDTO, DistrictCourtInput
 from app.courts.service import add_district_court, list_courts, rename_district_court
 from i18n import _
 from ui.context import UiContext
 from ui.kit.field_row import FieldWithError
-from ui.kit.ops import run_read, run_write
+from ui.kit.form_dialog import FormDialog
+from ui.kit.op import Query, Work
 
 
-class CourtDialog(QDialog):
+class CourtDialog(FormDialog[CourtDTO]):
     """Names in Kazakh and Russian; the region it belongs to."""
 
     def __init__(
         self, ctx: UiContext, court: CourtDTO | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._ctx, self._court = ctx, court
-        self.saved: CourtDTO | None = None
-        self._regions = run_read(self, ctx.store, lambda s: list_courts(s, "regional")) or []
+        super().__init__(ctx, parent)
+        self._court = court
+        self._regions = Query(self, ctx, lambda s: list_courts(s, "regional")).run() or []
         self.region = QComboBox(self)
         for r in self._regions:
             self.region.addItem(r.name, str(r.id))
@@ -51,22 +42,12 @@ class CourtDialog(QDialog):
             )
         }
         self.labels = {k: QLabel(self) for k in self.rows}
-        form = QFormLayout(self)
+        form = QFormLayout()
         for key, row in self.rows.items():
             form.addRow(self.labels[key], row)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
-        form.addRow(self.buttons)
+        self.body.addLayout(form)
         self.setMinimumWidth(560)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
@@ -77,31 +58,15 @@ class CourtDialog(QDialog):
         for i, r in enumerate(self._regions):
             self.region.setItemText(i, r.name)
 
-    def _on_buttons_accepted(self) -> None:
+    def field_rows(self) -> Mapping[str, FieldWithError]:
+        return self.rows
+
+    def save_work(self) -> Work[CourtDTO]:
         region = self.region.currentData()
         data = DistrictCourtInput(
             uuid.UUID(region) if region else None, self.name_kk.text(), self.name_ru.text()
         )
-        court, actor = self._court, self._ctx.actor
-        try:
-            if court is None:
-                saved = run_write(
-                    self,
-                    self._ctx.store,
-                    lambda s: add_district_court(s, actor, data),
-                    reraise_validation=True,
-                )
-            else:
-                saved = run_write(
-                    self,
-                    self._ctx.store,
-                    lambda s: rename_district_court(s, actor, court.id, data, court.version),
-                    reraise_validation=True,
-                )
-        except ValidationError as exc:
-            for key, row in self.rows.items():
-                row.show_error("\n".join(e.message() for e in exc.for_field(key)))
-            return
-        if saved is not None:
-            self.saved = saved
-            self.accept()
+        court = self._court
+        if court is None:
+            return lambda s, actor, _p: add_district_court(s, actor, data)
+        return lambda s, actor, _p: rename_district_court(s, actor, court.id, data, court.version)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
@@ -19,12 +19,13 @@ from app.people.vocab import COURT_LEVELS, label
 from i18n import _
 from ui.context import UiContext
 from ui.courts.court_dialog import CourtDialog
-from ui.kit.ops import run_read, run_write
+from ui.kit.op import Op, Query
+from ui.kit.retranslating import Retranslating
 
 COURT_ROLE = Qt.ItemDataRole.UserRole
 
 
-class CourtsView(QWidget):
+class CourtsView(Retranslating, QWidget):
     """A tree of courts with add, rename and delete of district courts."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -49,11 +50,6 @@ class CourtsView(QWidget):
         self.reload()
         self.retranslate_ui()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
         self.tree.setHeaderLabels([_("Name in Kazakh"), _("Name in Russian"), _("Level")])
@@ -72,7 +68,7 @@ class CourtsView(QWidget):
 
     def reload(self) -> None:
         """Rebuild the tree from the store."""
-        courts = run_read(self, self._ctx.store, list_courts) or []
+        courts = Query(self, self._ctx, list_courts).run() or []
         self.tree.clear()
         items: dict[object, QTreeWidgetItem] = {}
         for c in courts:
@@ -119,7 +115,9 @@ class CourtsView(QWidget):
             != QMessageBox.StandardButton.Yes
         ):
             return
-        run_write(
-            self, self._ctx.store, lambda s: delete_district_court(s, self._ctx.actor, court.id)
-        )
+        Op(
+            self,
+            self._ctx,
+            lambda s, actor, _p: delete_district_court(s, actor, court.id),
+        ).run()
         self.reload()

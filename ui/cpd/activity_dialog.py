@@ -5,39 +5,29 @@ with a reason (C-1, C-3, C-8).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
-from app.core.errors import ValidationError
 from app.cpd.dto import ActivityDTO, ActivityInput, FormDTO
 from app.cpd.ledger import add_activity
 from app.cpd.rules import list_forms
 from i18n import _
 from ui.context import UiContext
 from ui.kit.date_field import DateField
-from ui.kit.ops import run_read, run_write
+from ui.kit.field_row import FieldWithError
+from ui.kit.form_dialog import FormDialog
+from ui.kit.op import Query, Work
 
 
-class ActivityDialog(QDialog):
-    """The ledger line form; problems are listed under the fields, nothing is saved."""
+class ActivityDialog(FormDialog[ActivityDTO]):
+    """The ledger line form; each problem beside its field, nothing is saved."""
 
     def __init__(self, ctx: UiContext, person_id: uuid.UUID, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
+        super().__init__(ctx, parent)
         self._person_id = person_id
-        self.saved: ActivityDTO | None = None
-        self._forms: list[FormDTO] = run_read(self, ctx.store, list_forms) or []
+        self._forms: list[FormDTO] = Query(self, ctx, list_forms).run() or []
         self.form = QComboBox(self)
         for f in self._forms:
             self.form.addItem(f.name, str(f.id))
@@ -49,35 +39,25 @@ class ActivityDialog(QDialog):
         self.hours = QLineEdit(self)
         self.points = QLineEdit(self)
         self.reason = QLineEdit(self)
-        self.errors = QLabel(self)
-        self.errors.setWordWrap(True)
-        self.errors.setStyleSheet("color: #b00020")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        # Keyed by the service's field names, so each refusal shows beside its field.
+        self.rows = {
+            key: FieldWithError(field, self)
+            for key, field in (
+                ("form_id", self.form),
+                ("event", self.event_title),
+                ("organiser", self.organiser),
+                ("starts_on", self.starts_on),
+                ("ends_on", self.ends_on),
+                ("hours", self.hours),
+                ("points", self.points),
+                ("override_reason", self.reason),
+            )
+        }
         self._labels = [QLabel(self) for _ in range(8)]
         layout = QFormLayout()
-        for label, field in zip(
-            self._labels,
-            (
-                self.form,
-                self.event_title,
-                self.organiser,
-                self.starts_on,
-                self.ends_on,
-                self.hours,
-                self.points,
-                self.reason,
-            ),
-            strict=True,
-        ):
-            layout.addRow(label, field)
-        outer = QVBoxLayout(self)
-        outer.addLayout(layout)
-        outer.addWidget(self.errors)
-        outer.addWidget(self.buttons)
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
+        for label, row in zip(self._labels, self.rows.values(), strict=True):
+            layout.addRow(label, row)
+        self.body.addLayout(layout)
         self.retranslate_ui()
 
     @staticmethod
@@ -106,26 +86,12 @@ class ActivityDialog(QDialog):
             override_reason=self.reason.text(),
         )
 
-    def _on_buttons_accepted(self) -> None:
-        data = self.value()
-        try:
-            saved = run_write(
-                self,
-                self._ctx.store,
-                lambda s: add_activity(s, self._ctx.actor, data),
-                reraise_validation=True,
-            )
-        except ValidationError as exc:
-            self.errors.setText(exc.message())
-            return
-        if saved is not None:
-            self.saved = saved
-            self.accept()
+    def field_rows(self) -> Mapping[str, FieldWithError]:
+        return self.rows
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
+    def save_work(self) -> Work[ActivityDTO]:
+        data = self.value()
+        return lambda s, actor, _p: add_activity(s, actor, data)
 
     def retranslate_ui(self) -> None:
         """Every label in the active language."""

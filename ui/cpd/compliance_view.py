@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -18,21 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import DomainError
-from app.core.progress import CancelledError, Progress
+from app.core.progress import Progress
 from app.core.store import Session
-from app.cpd.compliance import compliance, counts_by_court, status_totals
-from app.cpd.dto import ComplianceFilter, ComplianceRow, CourtCount
-from app.cpd.exports import export_compliance, export_summary
-from app.cpd.printing import print_individual_reports
+from app.cpd.dto import ComplianceFilter, CourtCount
 from app.cpd.vocab import COMPLIANCE_STATUSES
-from app.documents.cpd_individual import PrintCancelledError
-from i18n import N_, _, current_language, format_date, format_number, localized
+from app.documents.cpd_individual import print_individual_reports
+from i18n import N_, _, current_language, format_number, localized
 from ui.context import UiContext
+from ui.cpd.compliance_table_model import ComplianceTableModel
 from ui.cpd.ledger_view import year_box
-from ui.cpd.rows_table_model import Column, RowsTableModel
-from ui.kit.ops import run_read, show_error
-from ui.kit.worker import run_with_progress
+from ui.documents.printing import save_to
+from ui.kit.op import ProgressQuery, show_status
+from ui.kit.retranslating import Retranslating
+from ui.kit.rows_table_model import Column, RowsTableModel
 
 COURT_COLUMNS: list[Column[CourtCount]] = [
     Column(N_("Court"), lambda c: localized(c.name_kk, c.name_ru) or "—"),
@@ -42,17 +40,9 @@ COURT_COLUMNS: list[Column[CourtCount]] = [
     Column(N_("Not compliant"), lambda c: format_number(c.not_compliant), numeric=True),
     Column(N_("Exempt"), lambda c: format_number(c.exempt), numeric=True),
 ]
-COMPLIANCE_COLUMNS: list[Column[ComplianceRow]] = [
-    Column(N_("Full name"), lambda r: r.full_name),
-    Column(N_("IIN"), lambda r: r.iin),
-    Column(N_("Points earned"), lambda r: format_number(r.earned), numeric=True),
-    Column(N_("Points required"), lambda r: format_number(r.required), numeric=True),
-    Column(N_("Academy course due"), lambda r: format_date(r.academy_due)),
-    Column(N_("Status"), lambda r: _(COMPLIANCE_STATUSES[r.status])),
-]
 
 
-class ComplianceView(QWidget):
+class ComplianceView(Retranslating, QWidget):
     """Everyone's verdict for a year with counts per court; filter by status; print the
     individual reports of the people listed (one long PDF, behind a cancellable progress).
     """
@@ -76,12 +66,14 @@ class ComplianceView(QWidget):
         court_header = self.court_table.horizontalHeader()
         court_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         court_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.model: RowsTableModel[ComplianceRow] = RowsTableModel(COMPLIANCE_COLUMNS)
+        self.model = ComplianceTableModel(ctx, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Measure the rows on screen only: by default Qt reads 1,000 rows, ten pages, per resize.
+        header.setResizeContentsPrecision(0)
         top = QHBoxLayout()
         top.addWidget(self.year)
         top.addWidget(self.status)
@@ -106,17 +98,13 @@ class ComplianceView(QWidget):
 
     def refresh(self) -> None:
         """Compute the verdicts of the chosen year (one pass for everyone)."""
-        flt = ComplianceFilter(year=self.year.value())
+        status = str(self.status.currentData() or "")
+        self.model.set_filter(ComplianceFilter(year=self.year.value(), status=status))
+        self.courts.set_rows(self.model.courts)
+        self._show_totals()
 
-        def load(session: Session) -> tuple[list[ComplianceRow], list[CourtCount]]:
-            rows = compliance(session, flt)
-            return rows, counts_by_court(session, rows)
-
-        rows, courts = run_read(self, self._ctx.store, load) or ([], [])
-        self.courts.set_rows(courts)
-        totals = status_totals(rows)
-        wanted = self.status.currentData()
-        self.model.set_rows([r for r in rows if not wanted or r.status == wanted])
+    def _show_totals(self) -> None:
+        totals = self.model.totals
         self.totals.setText(
             " · ".join(
                 f"{_(label)}: {format_number(totals[key])}"
@@ -125,51 +113,40 @@ class ComplianceView(QWidget):
         )
 
     def print_reports(self, path: Path) -> bool:
-        """Write the individual reports of the listed people to one PDF; False if cancelled."""
-        ids = [r.person_id for r in self.model.rows]
-        year, lang, store = self.year.value(), current_language(), self._ctx.store
+        """Write the individual reports of the listed people to one PDF; False if not done."""
+        ids = self.model.all_ids
+        year, lang = self.model.filter.year, current_language()
 
-        def work(progress: Progress) -> bytes:
-            def tick(done: int, total: int) -> bool:  # the printer still takes a callable
-                progress.step(done, total)
+        def work(session: Session, progress: Progress) -> bytes:
+            def step(done: int, total: int) -> bool:
+                progress.step(done, total)  # raises CancelledError once Cancel was pressed
                 return True
 
-            with store.read() as session:
-                return print_individual_reports(session, ids, year, lang=lang, progress=tick)
+            return print_individual_reports(session, ids, year, lang=lang, progress=step)
 
-        pdf, error = run_with_progress(self, _("Printing individual reports…"), work)
-        if isinstance(error, (PrintCancelledError, CancelledError)):
+        pdf = (
+            ProgressQuery(self, self._ctx, work)
+            .with_progress(_("Printing individual reports…"))
+            .run()
+        )
+        if pdf is None:
             return False
-        if isinstance(error, DomainError):
-            show_error(self, error)
-            return False
-        if error is not None:
-            raise error
         path.write_bytes(pdf)
+        show_status(self, _("Saved."))
         return True
 
     def save(self, path: Path, *, summary: bool) -> None:
         """The list (csv/xlsx/pdf) or the yearly summary (xlsx/pdf, C-7) by the file's suffix."""
-        year, lang = self.year.value(), current_language()
+        year = self.year.value()
         fmt = path.suffix.lower().lstrip(".") or "pdf"
         status = str(self.status.currentData() or "")
         if summary:
-            run_read(
-                self,
-                self._ctx.store,
-                lambda s: export_summary(
-                    s, year, "xlsx" if fmt == "xlsx" else "pdf", path, lang=lang
-                ),
-            )
+            fmt = "xlsx" if fmt == "xlsx" else "pdf"
+            save_to(self, self._ctx, "cpd-summary", {"year": year}, path, fmt)
         else:
-            flt = ComplianceFilter(year=year, status=status)
-            run_read(
-                self,
-                self._ctx.store,
-                lambda s: export_compliance(
-                    s, flt, fmt if fmt in ("csv", "xlsx") else "pdf", path, lang=lang
-                ),
-            )
+            fmt = fmt if fmt in ("csv", "xlsx") else "pdf"
+            params = {"year": year, "status": status}
+            save_to(self, self._ctx, "cpd-compliance", params, path, fmt)
 
     def _on_save(self, *, summary: bool) -> None:
         stem = "cpd-summary" if summary else "cpd-compliance"
@@ -181,18 +158,13 @@ class ComplianceView(QWidget):
             self.save(Path(name), summary=summary)
 
     def _on_print_button_clicked(self) -> None:
-        if not self.model.rows:
+        if not self.model.rowCount():
             return
         name, _filter = QFileDialog.getSaveFileName(
             self, _("Save the reports"), f"cpd-reports-{self.year.value()}.pdf", "PDF (*.pdf)"
         )
         if name:
             self.print_reports(Path(name))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Every label in the active language."""
@@ -205,3 +177,4 @@ class ComplianceView(QWidget):
             self.status.setItemText(i, _(label))
         self.show_button.setText(_("Show"))
         self.model.retranslate()
+        self._show_totals()

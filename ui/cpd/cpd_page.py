@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTabWidget
 
 from i18n import _
@@ -11,10 +10,11 @@ from ui.cpd.compliance_view import ComplianceView
 from ui.cpd.ledger_view import LedgerView
 from ui.cpd.plan_view import PlanView
 from ui.cpd.rules_view import RulesView
+from ui.kit.retranslating import Retranslating
 from ui.training.training_view import TrainingView
 
 
-class CpdPage(QTabWidget):
+class CpdPage(Retranslating, QTabWidget):
     """Training, ledger, compliance, needs and plan, rules: side by side in tabs."""
 
     def __init__(self, ctx: UiContext) -> None:
@@ -28,11 +28,6 @@ class CpdPage(QTabWidget):
             self.addTab(tab, "")
         self.training.attendance_saved.connect(self.ledger.refresh)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Tab titles in the active language."""

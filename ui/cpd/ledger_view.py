@@ -6,7 +6,6 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.context import Actor
 from app.core.errors import DomainError
 from app.core.progress import CancelledError, Progress
 from app.core.store import Session
@@ -40,9 +39,9 @@ from ui.context import UiContext
 from ui.cpd.activity_dialog import ActivityDialog
 from ui.cpd.exemption_dialog import ExemptionDialog
 from ui.cpd.report_panel import ReportPanel
-from ui.cpd.rows_table_model import Column, RowsTableModel
-from ui.kit.ops import run_read, run_write
-from ui.kit.worker import run_with_progress
+from ui.kit.op import Op, Query
+from ui.kit.retranslating import Retranslating
+from ui.kit.rows_table_model import Column, RowsTableModel
 
 LEDGER_COLUMNS: list[Column[ActivityDTO]] = [
     Column(N_("Date"), lambda a: format_date(a.data.ends_on)),
@@ -63,7 +62,7 @@ def year_box(parent: QWidget) -> QSpinBox:
     return box
 
 
-class LedgerView(QWidget):
+class LedgerView(Retranslating, QWidget):
     """Find a person, see their lines of a year and whether they meet the minimum."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -127,11 +126,11 @@ class LedgerView(QWidget):
         text = self.search.text().strip()
         found = (
             (
-                run_read(
+                Query(
                     self,
-                    self._ctx.store,
+                    self._ctx,
                     lambda s: page_people(s, PersonFilter(text=text), 0, PICKER_LIMIT),
-                )
+                ).run()
                 or []
             )
             if text
@@ -161,7 +160,7 @@ class LedgerView(QWidget):
         def load(session: Session) -> tuple[list[ActivityDTO], ComplianceRow]:
             return person_ledger(session, pid, year), person_compliance(session, pid, year)
 
-        loaded = run_read(self, self._ctx.store, load)
+        loaded = Query(self, self._ctx, load).run()
         if loaded is None:
             return
         lines, row = loaded
@@ -200,18 +199,18 @@ class LedgerView(QWidget):
         line = self.selected()
         if line is None:
             return
-        run_write(
+        Op(
             self,
-            self._ctx.store,
-            lambda s: review_activity(
+            self._ctx,
+            lambda s, actor, _p: review_activity(
                 s,
-                self._ctx.actor,
+                actor,
                 line.id,
                 confirm=confirm,
                 note=note,
                 expected_version=line.version,
             ),
-        )
+        ).run()
         self.refresh()
 
     def _on_reject_button_clicked(self) -> None:
@@ -227,13 +226,13 @@ class LedgerView(QWidget):
         if line is None:
             return
         content = path.read_bytes()
-        run_write(
+        Op(
             self,
-            self._ctx.store,
-            lambda s: attach_evidence(
-                s, self._ctx.actor, line.id, kind=kind, filename=path.name, content=content
+            self._ctx,
+            lambda s, actor, _p: attach_evidence(
+                s, actor, line.id, kind=kind, filename=path.name, content=content
             ),
-        )
+        ).run()
         self.refresh()
 
     def _on_attach_button_clicked(self) -> None:
@@ -244,45 +243,37 @@ class LedgerView(QWidget):
             self.attach_file(Path(name))
 
     def import_file(self, path: Path) -> tuple[ImportResult | None, DomainError | None]:
-        """Import ledger lines from XLSX/CSV off the GUI thread; all rows or none (C-3)."""
-        store, actor = self._ctx.store, self._ctx.actor
+        """Import ledger lines from XLSX/CSV off the GUI thread; all rows or none (C-3).
 
-        def work(progress: Progress) -> ImportResult:
-            with store.write() as session:
-                return import_activities(session, actor, path, progress=progress)
+        Returns the result, or the refusal the user was shown (None for both if cancelled).
+        """
+        refused: list[DomainError] = []
 
-        result, error = run_with_progress(self, _("Importing…"), work)
-        if isinstance(error, CancelledError):
-            return None, None
-        if isinstance(error, DomainError):
-            return None, error
-        if error is not None:
-            raise error
+        def work(session: Session, actor: Actor, progress: Progress) -> ImportResult:
+            # progress.step raises CancelledError once Cancel was pressed
+            return import_activities(session, actor, path, progress=progress)
+
+        result = (
+            Op(self, self._ctx, work)
+            .with_progress(_("Importing…"))
+            .success_message(
+                lambda r: _("{imported} lines imported, {skipped} already present.").format(
+                    imported=r.imported, skipped=r.skipped
+                )
+            )
+            .failure(refused.append)
+            .run()
+        )
         self.refresh()
-        return result, None
+        cancelled = refused and isinstance(refused[0], CancelledError)
+        return result, None if not refused or cancelled else refused[0]
 
     def _on_import_button_clicked(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
             self, _("Import CPD lines"), "", "Excel, CSV (*.xlsx *.csv)"
         )
-        if not name:
-            return
-        result, error = self.import_file(Path(name))
-        if error is not None:
-            QMessageBox.warning(self, _("Nothing was imported"), error.message())
-        elif result is not None:
-            QMessageBox.information(
-                self,
-                _("Import"),
-                _("{imported} lines imported, {skipped} already present.").format(
-                    imported=result.imported, skipped=result.skipped
-                ),
-            )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
+        if name:
+            self.import_file(Path(name))
 
     def retranslate_ui(self) -> None:
         """Every label in the active language."""

@@ -6,7 +6,6 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
 from app.core.store import Session
 from app.courts.service import list_courts
 from app.training.dto import NeedInput, RegionalCheck
-from app.training.exports import export_plan
 from app.training.plan import (
     NeedRow,
     PlanStatus,
@@ -36,11 +34,13 @@ from app.training.plan import (
 )
 from app.training.queries import regional_check
 from app.training.vocab import AUDIENCES
-from i18n import N_, _, current_language, format_date, format_number
+from i18n import N_, _, format_date, format_number
 from ui.context import UiContext
 from ui.cpd.ledger_view import year_box
-from ui.cpd.rows_table_model import Column, RowsTableModel
-from ui.kit.ops import run_read, run_write
+from ui.documents.printing import save_to
+from ui.kit.op import Op, Query
+from ui.kit.retranslating import Retranslating
+from ui.kit.rows_table_model import Column, RowsTableModel
 
 COLUMNS: list[Column[NeedRow]] = [
     Column(N_("Topic"), lambda n: n.topic),
@@ -50,7 +50,7 @@ COLUMNS: list[Column[NeedRow]] = [
 ]
 
 
-class PlanView(QWidget):
+class PlanView(Retranslating, QWidget):
     """Courts' answers by topic; build the plan; send it by 1 December; print it."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -63,7 +63,7 @@ class PlanView(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.court.setMinimumContentsLength(24)
-        for c in run_read(self, ctx.store, list_courts) or []:
+        for c in Query(self, ctx, list_courts).run() or []:
             self.court.addItem(c.name, str(c.id))
         self.topic = QLineEdit(self)
         self.topic.setMinimumWidth(260)
@@ -124,7 +124,7 @@ class PlanView(QWidget):
                 regional_check(session, year),
             )
 
-        loaded = run_read(self, self._ctx.store, load)
+        loaded = Query(self, self._ctx, load).run()
         if loaded is None:
             return
         needs, plan, check = loaded
@@ -152,29 +152,29 @@ class PlanView(QWidget):
             self.people.value(),
             audience=str(self.audience.currentData()),
         )
-        if run_write(self, self._ctx.store, lambda s: add_need(s, self._ctx.actor, data)):
+        if Op(self, self._ctx, lambda s, actor, _p: add_need(s, actor, data)).run():
             self.topic.clear()
         self.refresh()
 
     def _on_build_button_clicked(self) -> None:
         year = self.year.value()
-        run_write(self, self._ctx.store, lambda s: build_plan(s, self._ctx.actor, year))
+        Op(self, self._ctx, lambda s, actor, _p: build_plan(s, actor, year)).run()
         self.refresh()
 
     def _on_sent_button_clicked(self) -> None:
         year = self.year.value()
-        run_write(
-            self, self._ctx.store, lambda s: mark_plan_sent(s, self._ctx.actor, year, date.today())
-        )
+        Op(
+            self,
+            self._ctx,
+            lambda s, actor, _p: mark_plan_sent(s, actor, year, date.today()),
+        ).run()
         self.refresh()
 
     def save(self, path: Path, *, held: bool) -> None:
         """The plan (or the report of events held) as PDF, XLSX or CSV by the file's suffix."""
-        year, lang = self.year.value(), current_language()
         fmt = path.suffix.lower().lstrip(".") or "pdf"
-        run_read(
-            self, self._ctx.store, lambda s: export_plan(s, year, fmt, path, lang=lang, held=held)
-        )
+        params = {"year": self.year.value(), "held": held}
+        save_to(self, self._ctx, "training-plan", params, path, fmt)
 
     def _on_print(self, *, held: bool) -> None:
         name, _filter = QFileDialog.getSaveFileName(
@@ -185,11 +185,6 @@ class PlanView(QWidget):
         )
         if name:
             self.save(Path(name), held=held)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Every label in the active language."""

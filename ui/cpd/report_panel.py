@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -18,15 +18,16 @@ from PySide6.QtWidgets import (
 
 from app.core.store import Session
 from app.cpd.dto import ReportDTO
-from app.cpd.printing import print_individual_reports
 from app.cpd.vocab import REPORT_STATES
 from app.cpd.workflow import accept_report, find_report, open_report, return_report, submit_report
+from app.documents.cpd_individual import print_individual_reports
 from i18n import _, current_language, format_date
 from ui.context import UiContext
-from ui.kit.ops import run_read, run_write
+from ui.kit.op import Op, Query
+from ui.kit.retranslating import Retranslating
 
 
-class ReportPanel(QWidget):
+class ReportPanel(Retranslating, QWidget):
     """One line: where the report stands and the next steps."""
 
     changed = Signal()
@@ -62,7 +63,7 @@ class ReportPanel(QWidget):
         """Show the report of a person and year (none started yet: a draft on first step)."""
         self._person, self._year = person_id, year
         self.report = (
-            run_read(self, self._ctx.store, lambda s: find_report(s, person_id, year))
+            Query(self, self._ctx, lambda s: find_report(s, person_id, year)).run()
             if person_id
             else None
         )
@@ -77,7 +78,7 @@ class ReportPanel(QWidget):
             report = open_report(session, self._ctx.actor, person, year)
             return action(session, report.id)
 
-        result = run_write(self, self._ctx.store, run)
+        result = Op(self, self._ctx, lambda s, _a, _p: run(s)).run()
         if result is not None:
             self.report = result
             self.changed.emit()
@@ -121,9 +122,9 @@ class ReportPanel(QWidget):
         person, year, lang = self._person, self._year, current_language()
         if person is None:
             return
-        pdf = run_read(
-            self, self._ctx.store, lambda s: print_individual_reports(s, [person], year, lang=lang)
-        )
+        pdf = Query(
+            self, self._ctx, lambda s: print_individual_reports(s, [person], year, lang=lang)
+        ).run()
         if pdf is not None:
             path.write_bytes(pdf)
 
@@ -155,11 +156,6 @@ class ReportPanel(QWidget):
             if r.state == "returned" and r.remarks:
                 text += " · " + r.remarks
         self.state.setText(text)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Every label in the active language."""

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -28,8 +27,9 @@ from app.cpd.vocab import PARTIAL_EXEMPTION
 from i18n import N_, _, format_number, localized
 from ui.context import UiContext
 from ui.cpd.ledger_view import year_box
-from ui.cpd.rows_table_model import Column, RowsTableModel
-from ui.kit.ops import run_read, run_write
+from ui.kit.op import Op, Query
+from ui.kit.retranslating import Retranslating
+from ui.kit.rows_table_model import Column, RowsTableModel
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ COLUMNS: list[Column[FormPoints]] = [
 ]
 
 
-class RulesView(QWidget):
+class RulesView(Retranslating, QWidget):
     """Which rules judge a year, and adding a form to the catalogue."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -128,7 +128,7 @@ class RulesView(QWidget):
                 for f in list_forms(session)
             ]
 
-        loaded = run_read(self, self._ctx.store, load)
+        loaded = Query(self, self._ctx, load).run()
         if loaded is None:
             return
         rules, forms = loaded
@@ -147,19 +147,19 @@ class RulesView(QWidget):
         )
 
     def _on_add_button_clicked(self) -> None:
-        saved = run_write(
+        saved = Op(
             self,
-            self._ctx.store,
-            lambda s: add_form(
+            self._ctx,
+            lambda s, actor, _p: add_form(
                 s,
-                self._ctx.actor,
+                actor,
                 code=self.code.text(),
                 name_kk=self.name_kk.text(),
                 name_ru=self.name_ru.text(),
                 points=Decimal(str(self.points.value())),
                 decided_on=date.today(),
             ),
-        )
+        ).run()
         if saved is not None:
             for field in (self.code, self.name_kk, self.name_ru):
                 field.clear()
@@ -186,7 +186,7 @@ class RulesView(QWidget):
             )
             return amend_rules(session, self._ctx.actor, data)
 
-        if run_write(self, self._ctx.store, run) is not None:
+        if Op(self, self._ctx, lambda s, _a, _p: run(s)).run() is not None:
             self.year.setValue(date.today().year + 1)
             self.refresh()
 
@@ -199,11 +199,6 @@ class RulesView(QWidget):
             Decimal(str(self.new_minimum.value())),
             self.decision.text(),
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Every label in the active language."""

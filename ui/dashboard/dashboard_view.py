@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -10,7 +10,8 @@ from app.courts.centre import current_centre
 from app.dashboard.queries import DashboardFigures, dashboard_figures
 from i18n import _, format_number
 from ui.context import UiContext
-from ui.kit.ops import run_read
+from ui.kit.op import Query
+from ui.kit.retranslating import Retranslating
 
 
 class _Tile(QFrame):
@@ -25,7 +26,7 @@ class _Tile(QFrame):
         layout.addWidget(self.caption)
 
 
-class DashboardView(QWidget):
+class DashboardView(Retranslating, QWidget):
     """Counts refresh when the page is shown."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -52,19 +53,14 @@ class DashboardView(QWidget):
         self.refresh()
         super().showEvent(event)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def refresh(self) -> None:
         """Re-read the counts."""
-        self._figures = run_read(self, self._ctx.store, dashboard_figures)
+        self._figures = Query(self, self._ctx, dashboard_figures).run()
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
-        centre = run_read(self, self._ctx.store, current_centre)
+        centre = Query(self, self._ctx, current_centre).run()
         self.heading.setText(
             centre.name if centre else _("Training centre not chosen yet (Settings)")
         )

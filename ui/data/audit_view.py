@@ -2,37 +2,28 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core.audit_log import (
-    AuditFilter,
-    broken_entries,
-    count_entries,
-    export_entries,
-    page_entries,
-)
-from i18n import _, current_language, format_datetime
+from app.core.audit_log import AuditFilter, broken_entries, export_entries
+from i18n import _, current_language
 from ui.context import UiContext
-from ui.kit.ops import run_read
+from ui.data.audit_table_model import AuditTableModel
+from ui.kit.op import Query
+from ui.kit.retranslating import Retranslating
 
-PAGE = 500
 
-
-class AuditView(QWidget):
+class AuditView(Retranslating, QWidget):
     """The newest entries first; the filter runs in SQL."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -41,8 +32,9 @@ class AuditView(QWidget):
         self.user_filter, self.action_filter = QLineEdit(self), QLineEdit(self)
         for field in (self.user_filter, self.action_filter):
             field.editingFinished.connect(self.reload)
-        self.table = QTableWidget(0, 6, self)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.model = AuditTableModel(ctx, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.summary, self.chain = QLabel(self), QLabel(self)
         self.chain.setWordWrap(True)
@@ -62,20 +54,14 @@ class AuditView(QWidget):
         self.retranslate_ui()
         self.reload()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
         self.user_filter.setPlaceholderText(_("User"))
         self.action_filter.setPlaceholderText(_("Action"))
         self.export_button.setText(_("Export…"))
         self.check_button.setText(_("Check the chain"))
-        self.table.setHorizontalHeaderLabels(
-            [_("No."), _("Time (UTC)"), _("User"), _("Action"), _("Record"), _("Changes")]
-        )
+        self.model.retranslate()
+        self._show_total()
 
     def _filter(self) -> AuditFilter:
         return AuditFilter(
@@ -83,32 +69,17 @@ class AuditView(QWidget):
         )
 
     def reload(self) -> None:
-        """Show the first page of matching entries."""
-        flt, actor = self._filter(), self._ctx.actor
-        found = run_read(
-            self,
-            self._ctx.store,
-            lambda s: (count_entries(s, actor, flt), page_entries(s, actor, flt, 0, PAGE)),
-        )
-        total, rows = found if found is not None else (0, [])
-        self.table.setRowCount(len(rows))
-        for i, r in enumerate(rows):
-            values = [
-                str(r.seq),
-                format_datetime(r.at),
-                r.actor,
-                r.action,
-                f"{r.entity} {r.entity_id}",
-                json.dumps(r.changes, ensure_ascii=False)[:300],
-            ]
-            for j, v in enumerate(values):
-                self.table.setItem(i, j, QTableWidgetItem(v))
-        self.summary.setText(_("Total: {count}").format(count=total))
+        """Show the matching entries, newest first (pages read as they are scrolled to)."""
+        self.model.set_filter(self._filter())
+        self._show_total()
+
+    def _show_total(self) -> None:
+        self.summary.setText(_("Total: {count}").format(count=self.model.rowCount()))
 
     def check_chain(self) -> None:
         """Tell whether any entry was altered or removed."""
         actor = self._ctx.actor
-        broken = run_read(self, self._ctx.store, lambda s: broken_entries(s, actor))
+        broken = Query(self, self._ctx, lambda s: broken_entries(s, actor)).run()
         if broken is None:
             return
         self.chain.setText(
@@ -123,11 +94,7 @@ class AuditView(QWidget):
         """Write the filtered log to an XLSX or CSV file."""
         flt, actor, lang = self._filter(), self._ctx.actor, current_language()
         fmt = "csv" if path.suffix.lower() == ".csv" else "xlsx"
-        run_read(
-            self,
-            self._ctx.store,
-            lambda s: export_entries(s, actor, flt, fmt, path, lang=lang),
-        )
+        Query(self, self._ctx, lambda s: export_entries(s, actor, flt, fmt, path, lang=lang)).run()
 
     def _on_export_button_clicked(self) -> None:
         chosen, _f = QFileDialog.getSaveFileName(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -20,12 +20,13 @@ from app.exchange.conflicts import KEEP_MINE, TAKE_THEIRS, list_conflicts, resol
 from app.exchange.dto import ConflictDTO
 from i18n import _
 from ui.context import UiContext
-from ui.kit.ops import run_read, run_write
+from ui.kit.op import Op, Query
+from ui.kit.retranslating import Retranslating
 
 CONFLICT_ROLE = Qt.ItemDataRole.UserRole
 
 
-class ConflictsView(QWidget):
+class ConflictsView(Retranslating, QWidget):
     """Open conflicts on the left, the two versions side by side on the right."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -56,11 +57,6 @@ class ConflictsView(QWidget):
         self.retranslate_ui()
         self.reload()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
         self.values.setHorizontalHeaderLabels([_("Field"), _("This PC"), _("Other PC")])
@@ -72,8 +68,7 @@ class ConflictsView(QWidget):
 
     def reload(self) -> None:
         """List the open conflicts."""
-        actor = self._ctx.actor
-        found = run_read(self, self._ctx.store, lambda s: list_conflicts(s, actor)) or []
+        found = Query(self, self._ctx, lambda s: list_conflicts(s, self._ctx.actor)).run() or []
         self.list.clear()
         for c in found:
             item = QListWidgetItem(f"{c.peer}: {c.table_name} · {', '.join(c.changed_fields)}")
@@ -113,6 +108,5 @@ class ConflictsView(QWidget):
         c = self._current()
         if c is None:
             return
-        actor = self._ctx.actor
-        run_write(self, self._ctx.store, lambda s: resolve_conflict(s, actor, c.id, choice))
+        Op(self, self._ctx, lambda s, actor, _p: resolve_conflict(s, actor, c.id, choice)).run()
         self.reload()

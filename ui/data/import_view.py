@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,13 +20,14 @@ from PySide6.QtWidgets import (
 from app.people.importer import PeoplePreview, apply_people, preview_file, write_template
 from i18n import N_, _, current_language
 from ui.context import UiContext
-from ui.kit.ops import run_read, run_write
+from ui.kit.op import Op, Query
+from ui.kit.retranslating import Retranslating
 
 ACTIONS = {"new": N_("new"), "update": N_("update"), "error": N_("error")}
 ERROR_COLOUR = QColor("#fde2e2")
 
 
-class ImportView(QWidget):
+class ImportView(Retranslating, QWidget):
     """Nothing is written until the user presses Import."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -62,11 +62,6 @@ class ImportView(QWidget):
         self.retranslate_ui()
         self._update_buttons()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
         self.template_button.setText(_("Save the template…"))
@@ -85,7 +80,7 @@ class ImportView(QWidget):
         """Preview a file: every row as new, update or error."""
         actor = self._ctx.actor
         self._path = path
-        self.preview = run_read(self, self._ctx.store, lambda s: preview_file(s, actor, path))
+        self.preview = Query(self, self._ctx, lambda s: preview_file(s, actor, path)).run()
         self._show()
 
     def _show(self) -> None:
@@ -117,13 +112,15 @@ class ImportView(QWidget):
 
     def import_now(self) -> None:
         """Write the previewed rows in one transaction."""
-        p, actor = self.preview, self._ctx.actor
+        p = self.preview
         if p is None:
             return
         skip = self.skip_errors.isChecked()
-        counts = run_write(
-            self, self._ctx.store, lambda s: apply_people(s, actor, p, skip_errors=skip)
-        )
+        counts = Op(
+            self,
+            self._ctx,
+            lambda s, actor, _p: apply_people(s, actor, p, skip_errors=skip),
+        ).run()
         if counts is not None:
             self.preview = None
             self.table.setRowCount(0)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,26 +16,48 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.context import Actor
-from app.core.errors import DomainError
-from app.core.store import Store
+from app.core.context import SYSTEM, Actor
+from app.core.errors import FieldError
 from app.security.dto import UserInput
 from app.security.service import (
+    LoginError,
     choose_no_login,
     create_first_administrator,
-    login,
     needs_first_run,
     startup_actor,
+    try_login,
 )
 from i18n import _
+from ui.kit.op import Op, Query
+from ui.kit.retranslating import Retranslating
+
+if TYPE_CHECKING:
+    from app.core.progress import Progress
+    from app.core.store import Session, Store
 
 
-class LoginDialog(QDialog):
+@dataclass(frozen=True)
+class StartContext:
+    """What the Op runner needs before anyone has logged in: the store, acting as the system."""
+
+    store: Store
+    actor: Actor = SYSTEM
+
+
+def _attempt(parent: QWidget, ctx: StartContext, username: str, password: str) -> Actor | str:
+    """Log in as one unit of work; a failed attempt is saved too (lock-out counts it)."""
+    outcome = Op(parent, ctx, lambda s, _a, _p: try_login(s, username, password)).run()
+    if isinstance(outcome, LoginError):
+        return outcome.message()
+    return outcome if outcome is not None else ""
+
+
+class LoginDialog(Retranslating, QDialog):
     """User name and password; the service decides (argon2, lock-out)."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._ctx = StartContext(store)
         self.actor: Actor | None = None
         self.setMinimumWidth(420)
         self.username, self.password = QLineEdit(self), QLineEdit(self)
@@ -56,11 +80,6 @@ class LoginDialog(QDialog):
         layout.addWidget(self.buttons)
         self.retranslate_ui()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
         self.setWindowTitle(_("Log in to Tälimger"))
@@ -68,21 +87,21 @@ class LoginDialog(QDialog):
         self.password_label.setText(_("Password"))
 
     def _on_buttons_accepted(self) -> None:
-        try:
-            self.actor = login(self._store, self.username.text(), self.password.text())
-        except DomainError as exc:
-            self.error.setText(exc.message())
+        outcome = _attempt(self, self._ctx, self.username.text(), self.password.text())
+        if isinstance(outcome, str):
+            self.error.setText(outcome)
             self.password.clear()
             return
+        self.actor = outcome
         self.accept()
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(Retranslating, QDialog):
     """Create the administrator, or run without logins on a single-user PC."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._ctx = StartContext(store)
         self.actor: Actor | None = None
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -111,11 +130,6 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.no_login_button)
         self.retranslate_ui()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
         self.setWindowTitle(_("First run"))
@@ -141,32 +155,48 @@ class FirstRunDialog(QDialog):
         data = UserInput(
             self.username.text(), self.full_name.text(), frozenset(), self.password.text()
         )
-        try:
-            with self._store.write() as session:
-                create_first_administrator(session, data)
-            self.actor = login(self._store, data.username, data.password)
-        except DomainError as exc:
-            self.error.setText(exc.message())
+        created = (
+            Op(self, self._ctx, lambda s, _a, _p: create_first_administrator(s, data))
+            .fields(self)
+            .run()
+        )
+        if created is None:
             return
+        outcome = _attempt(self, self._ctx, data.username, data.password)
+        if isinstance(outcome, str):
+            self.error.setText(outcome)
+            return
+        self.actor = outcome
         self.accept()
 
+    def show_errors(self, errors: list[FieldError]) -> None:
+        """The reasons the administrator was not created, above the buttons."""
+        self.error.setText("\n".join(e.message() for e in errors))
+
     def _on_no_login_button_clicked(self) -> None:
-        try:
-            with self._store.write() as session:
-                choose_no_login(session)
-            with self._store.read() as session:
-                self.actor = startup_actor(session)
-        except DomainError as exc:
-            self.error.setText(exc.message())
+        def choose(s: Session, _a: Actor, _p: Progress) -> Actor | None:
+            choose_no_login(s)
+            return startup_actor(s)
+
+        actor = Op(self, self._ctx, choose).run()
+        if actor is None:
             return
+        self.actor = actor
         self.accept()
 
 
 def who_is_acting(store: Store, parent: QWidget | None = None) -> Actor | None:
     """The actor of this session: first run, "no login", or a login. None means quit."""
-    with store.read() as session:
-        first = needs_first_run(session)
-        actor = None if first else startup_actor(session)
+    ctx = StartContext(store)
+
+    def acting(s: Session) -> tuple[bool, Actor | None]:
+        first = needs_first_run(s)
+        return first, None if first else startup_actor(s)
+
+    found = Query(parent, ctx, acting).run()
+    if found is None:  # refused (shown): the store cannot be used
+        return None
+    first, actor = found
     if actor is not None:
         return actor
     dialog: LoginDialog | FirstRunDialog = (

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from app.core.permissions import AUDIT_READ, EXCHANGE, IMPORT, can
 from i18n import _
 from ui.context import UiContext
+from ui.kit.retranslating import Retranslating
 
 
-class SecurityPage(QTabWidget):
+class SecurityPage(Retranslating, QTabWidget):
     """Tabs the user's roles allow (the services check again)."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -32,11 +32,6 @@ class SecurityPage(QTabWidget):
         for widget, _title in self._tabs:
             self.addTab(widget, "")
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Tab titles in the active language."""

@@ -1,94 +1,71 @@
-"""Reports page: every printable report, previewed before printing."""
+"""Reports page: every document of the catalogue with its parameters, previewed or saved."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from i18n import N_, _
+from app.documents.catalogue import CATALOGUE, find
+from app.documents.spec import Document
+from i18n import _
 from ui.context import UiContext
+from ui.documents.param_form import ParamForm
+from ui.documents.printing import Request, preview, save_to
+from ui.kit.print_preview_dialog import PrintPreviewDialog
 
-
-@dataclass(frozen=True)
-class ReportEntry:
-    """A report: its title, what it shows, and how to open its preview."""
-
-    title: str
-    description: str
-    open: Callable[[UiContext, QWidget], None]
-
-
-def _people_register(ctx: UiContext, parent: QWidget) -> None:
-    from ui.people.people_view import PeopleView
-
-    view = PeopleView(ctx, parent)
-    view.hide()
-    view.print_preview()
-    view.deleteLater()
-
-
-def _internship_report(name: str) -> Callable[[UiContext, QWidget], None]:
-    def open_report(ctx: UiContext, parent: QWidget) -> None:
-        from ui.internships import reports
-
-        getattr(reports, name)(ctx, parent)
-
-    return open_report
-
-
-REPORTS: list[ReportEntry] = [
-    ReportEntry(
-        N_("Register of people"),
-        N_("Everyone in the register with court, position, role and status."),
-        _people_register,
-    ),
-    ReportEntry(
-        N_("Judges due for an internship"),
-        N_("Next year's list with due dates and priority inputs (rule I-1)."),
-        _internship_report("open_due"),
-    ),
-    ReportEntry(
-        N_("Schedule of internships"),
-        N_("Next year's internships by host court (rule I-1)."),
-        _internship_report("open_schedule"),
-    ),
-    ReportEntry(
-        N_("Quality before and after internships"),
-        N_("This year's internships compared per judge and per court (rule I-2)."),
-        _internship_report("open_quality"),
-    ),
-    ReportEntry(
-        N_("Summary table by criterion"),
-        N_("The latest evaluation of judges with the change from the previous period (E-3)."),
-        _internship_report("open_summary"),
-    ),
-]
+DOC_ID = Qt.ItemDataRole.UserRole
 
 
 class ReportsView(QWidget):
-    """Pick a report, preview it, print or save it."""
+    """Pick a document, set its parameters, preview it (then print) or save it."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self.list = QListWidget(self)
+        for doc in CATALOGUE:
+            item = QListWidgetItem()
+            item.setData(DOC_ID, doc.id)
+            self.list.addItem(item)
         self.description = QLabel(self)
         self.description.setWordWrap(True)
+        self.form_box = QVBoxLayout()
+        self.form: ParamForm | None = None
+        self.format = QComboBox(self)
         self.open_button = QPushButton(self)
+        self.save_button = QPushButton(self)
+        self.last_preview: PrintPreviewDialog | None = None
         self.open_button.clicked.connect(self.open_current)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
         self.list.itemDoubleClicked.connect(self.open_current)
         self.list.currentRowChanged.connect(self._on_list_current_row_changed)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list)
-        layout.addWidget(self.description)
-        layout.addWidget(self.open_button)
-        for _entry in REPORTS:
-            self.list.addItem("")
-        self.list.setCurrentRow(0)
+        right = QVBoxLayout()
+        right.addWidget(self.description)
+        right.addLayout(self.form_box)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.format)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.save_button)
+        right.addLayout(buttons)
+        right.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(right, 2)
         self.retranslate_ui()
+        self.list.setCurrentRow(0)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -96,19 +73,68 @@ class ReportsView(QWidget):
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
-        """Texts in the active language."""
-        for i, entry in enumerate(REPORTS):
+        """Texts in the active language (the parameter form is rebuilt in it)."""
+        for i, doc in enumerate(CATALOGUE):
             item = self.list.item(i)
             if item is not None:
-                item.setText(_(entry.title))
+                item.setText(_(doc.title))
         self.open_button.setText(_("Preview…"))
+        self.save_button.setText(_("Save…"))
         self._on_list_current_row_changed(self.list.currentRow())
 
-    def _on_list_current_row_changed(self, row: int) -> None:
-        self.description.setText(_(REPORTS[row].description) if 0 <= row < len(REPORTS) else "")
+    def current(self) -> Document | None:
+        """The chosen document."""
+        item = self.list.currentItem()
+        return find(str(item.data(DOC_ID))) if item is not None else None
+
+    def select(self, doc_id: str) -> None:
+        """Choose a document by id."""
+        row = next(i for i, d in enumerate(CATALOGUE) if d.id == doc_id)
+        self.list.setCurrentRow(row)
+
+    def _on_list_current_row_changed(self, _row: int) -> None:
+        doc = self.current()
+        if self.form is not None:
+            self.form_box.removeWidget(self.form)
+            self.form.deleteLater()
+            self.form = None
+        self.format.clear()
+        if doc is None:
+            self.description.setText("")
+            return
+        self.description.setText(_(doc.description))
+        self.form = ParamForm(self._ctx, doc, self)
+        self.form_box.addWidget(self.form)
+        for fmt in doc.formats:
+            self.format.addItem(fmt.upper(), fmt)
+
+    def document_request(self) -> Request | None:
+        """The chosen document with its parameters: what Ctrl+P prints on this page."""
+        doc = self.current()
+        if doc is None or self.form is None or doc.pdf is None:
+            return None
+        return doc.id, self.form.value()
 
     def open_current(self) -> None:
-        """Open the chosen report's preview."""
-        row = self.list.currentRow()
-        if 0 <= row < len(REPORTS):
-            REPORTS[row].open(self._ctx, self)
+        """Open the chosen document's preview."""
+        request = self.document_request()
+        if request is not None:
+            self.last_preview = preview(self, self._ctx, *request)
+
+    def save_current(self, path: Path) -> None:
+        """Write the chosen document in the chosen format."""
+        doc = self.current()
+        if doc is not None and self.form is not None:
+            fmt = str(self.format.currentData() or doc.formats[0])
+            save_to(self, self._ctx, doc.id, self.form.value(), path, fmt)
+
+    def _on_save_button_clicked(self) -> None:
+        doc = self.current()
+        if doc is None or self.form is None:
+            return
+        fmt = str(self.format.currentData() or doc.formats[0])
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Save…"), doc.file_name(self.form.value(), fmt), f"{fmt.upper()} (*.{fmt})"
+        )
+        if name:
+            self.save_current(Path(name))

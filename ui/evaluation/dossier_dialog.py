@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 from app.dossier.queries import Dossier, dossier
 from i18n import _, format_date, localized
 from ui.context import UiContext
-from ui.kit.ops import run_read
+from ui.kit.op import Query
 
 
 def dossier_html(d: Dossier, name: str) -> str:
@@ -71,7 +71,7 @@ class DossierDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Dossier"))
         self.text = QTextBrowser(self)
-        found = run_read(self, ctx.store, lambda s: dossier(s, person_id))
+        found = Query(self, ctx, lambda s: dossier(s, person_id)).run()
         if found is not None:
             self.text.setHtml(dossier_html(found, name))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QPushButton,
     QTabWidget,
@@ -20,10 +20,11 @@ from ui.evaluation.rounds_view import RoundsView
 from ui.evaluation.sampling_view import SamplingView
 from ui.evaluation.summary_view import SummaryView
 from ui.evaluation.template_dialog import TemplateDialog
-from ui.kit.ops import run_read
+from ui.kit.op import Query
+from ui.kit.retranslating import Retranslating
 
 
-class TemplatesView(QWidget):
+class TemplatesView(Retranslating, QWidget):
     """Templates (newest versions) with sections, criteria, scales, weights; new versions."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -58,7 +59,7 @@ class TemplatesView(QWidget):
             [_("Criterion"), _("Scale"), _("Weight, %"), _("Comment required")]
         )
         self.tree.clear()
-        self.templates = run_read(self, self._ctx.store, list_templates) or []
+        self.templates = Query(self, self._ctx, list_templates).run() or []
         for t in self.templates:
             top = QTreeWidgetItem(
                 [_("{title} (version {version})").format(title=t.title, version=t.version_no)]
@@ -81,7 +82,7 @@ class TemplatesView(QWidget):
         self.tree.expandAll()
 
 
-class EvaluationPage(QTabWidget):
+class EvaluationPage(Retranslating, QTabWidget):
     """Evaluation sheets shared by the modules (E-1…E-3)."""
 
     def __init__(self, ctx: UiContext) -> None:
@@ -96,12 +97,6 @@ class EvaluationPage(QTabWidget):
         self.addTab(self.templates, "")
         self.rounds.changed.connect(self.summary._on_template_current_index_changed)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-            self.templates.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Tab titles in the active language."""

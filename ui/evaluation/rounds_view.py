@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,12 +28,15 @@ from i18n import _
 from ui.context import UiContext
 from ui.evaluation.dossier_dialog import DossierDialog
 from ui.evaluation.sheet_dialog import SheetDialog
-from ui.kit.ops import run_read, run_write
+from ui.evaluation.sheet_table_models import SHEET_COLUMNS
+from ui.kit.list_table_model import ListTableModel
+from ui.kit.op import Op, Query
+from ui.kit.retranslating import Retranslating
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class RoundsView(QWidget):
+class RoundsView(Retranslating, QWidget):
     """Rounds on the left, the selected round's sheets on the right."""
 
     changed = Signal()
@@ -42,13 +44,12 @@ class RoundsView(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self.sheets: list[SheetRow] = []
         self.template = QComboBox(self)
-        for t in run_read(self, ctx.store, list_templates) or []:
+        for t in Query(self, ctx, list_templates).run() or []:
             self.template.addItem(t.title, t.code)
         self.period = QLineEdit(self)
         self.region = QComboBox(self)
-        self._courts = run_read(self, ctx.store, list_courts) or []
+        self._courts = Query(self, ctx, list_courts).run() or []
         for c in self._courts:
             if c.level == "regional":
                 self.region.addItem(c.name, str(c.id))
@@ -56,7 +57,9 @@ class RoundsView(QWidget):
         self.create_button.clicked.connect(self.form_round)
         self.rounds = QListWidget(self)
         self.rounds.currentRowChanged.connect(self._on_rounds_current_row_changed)
-        self.table = QTableWidget(0, 4, self)
+        self.sheet_rows = ListTableModel[SheetRow](ctx, SHEET_COLUMNS, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.sheet_rows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setColumnWidth(0, 260)
@@ -89,18 +92,12 @@ class RoundsView(QWidget):
         layout.addWidget(self.status)
         self.retranslate_ui()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
         self.period.setPlaceholderText(_("Period, e.g. 2027"))
         self.create_button.setText(_("Form a round for the region"))
         self.open_button.setText(_("Open sheet…"))
         self.dossier_button.setText(_("Dossier…"))
-        self.table.setHorizontalHeaderLabels([_("Judge"), _("Court"), _("Status"), _("Total")])
         self.reload()
 
     def reload(self) -> None:
@@ -109,7 +106,7 @@ class RoundsView(QWidget):
         keep = current.data(ID_ROLE) if current else None
         self.rounds.blockSignals(True)
         self.rounds.clear()
-        for r in run_read(self, self._ctx.store, list_rounds) or []:
+        for r in Query(self, self._ctx, list_rounds).run() or []:
             item = QListWidgetItem(
                 _("{period} · {template}: {signed} of {sheets} signed").format(
                     period=r.period, template=r.template_code, signed=r.signed, sheets=r.sheets
@@ -125,31 +122,28 @@ class RoundsView(QWidget):
     def _on_rounds_current_row_changed(self, row: int) -> None:
         item = self.rounds.item(row) if row >= 0 else None
         round_id = item.data(ID_ROLE) if item else None
-        self.sheets = (
-            (run_read(self, self._ctx.store, lambda s: round_sheets(s, round_id)) or [])
-            if round_id
-            else []
-        )
-        self.table.setRowCount(len(self.sheets))
-        for n, sh in enumerate(self.sheets):
-            status = _("signed off") if sh.status == "signed" else _("draft")
-            for col, text in enumerate(
-                (sh.subject_name, sh.court_name, status, "" if sh.total is None else str(sh.total))
-            ):
-                self.table.setItem(n, col, QTableWidgetItem(text))
+        if round_id:
+            self.sheet_rows.show(lambda s: round_sheets(s, round_id))
+        else:
+            self.sheet_rows.set_rows([])
+
+    @property
+    def sheets(self) -> list[SheetRow]:
+        """The selected round's sheets, in the order shown."""
+        return self.sheet_rows.rows
 
     def form_round(self) -> None:
         """Form a round: one sheet per active judge of the region's courts (E-1)."""
         region = uuid.UUID(str(self.region.currentData()))
         courts = [c.id for c in self._courts if region in (c.id, c.parent_id)]
         code, period = str(self.template.currentData()), self.period.text()
-        made = run_write(
+        made = Op(
             self,
-            self._ctx.store,
-            lambda s: create_round(
-                s, self._ctx.actor, template_code=code, period=period, court_ids=courts
+            self._ctx,
+            lambda s, actor, _p: create_round(
+                s, actor, template_code=code, period=period, court_ids=courts
             ),
-        )
+        ).run()
         if made is not None:
             self.status.setText(_("Round formed: {count} sheets.").format(count=made.sheets))
             self.reload()
@@ -157,7 +151,7 @@ class RoundsView(QWidget):
 
     def open_sheet(self) -> None:
         """Fill the selected sheet."""
-        row = self.table.currentRow()
+        row = self.table.currentIndex().row()
         if 0 <= row < len(self.sheets):
             SheetDialog(self._ctx, self.sheets[row].id, self).exec()
             self._on_rounds_current_row_changed(self.rounds.currentRow())
@@ -165,7 +159,7 @@ class RoundsView(QWidget):
 
     def open_dossier(self) -> None:
         """The selected judge's dossier (E-1)."""
-        row = self.table.currentRow()
+        row = self.table.currentIndex().row()
         if 0 <= row < len(self.sheets) and self.sheets[row].subject_id is not None:
             sheet = self.sheets[row]
             assert sheet.subject_id is not None

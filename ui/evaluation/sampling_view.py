@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,28 +16,27 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core.errors import DomainError
-from app.evaluation.dto import DrawDTO
 from app.evaluation.sampling import draw_for_list, read_case_list, sample_key
 from i18n import _, ngettext
 from ui.context import UiContext
-from ui.kit.ops import run_write, show_error
+from ui.evaluation.sheet_table_models import DRAW_COLUMNS, Draw
+from ui.kit.list_table_model import ListTableModel
+from ui.kit.op import Op, Task
+from ui.kit.retranslating import Retranslating
 
 
-class SamplingView(QWidget):
+class SamplingView(Retranslating, QWidget):
     """Import → size and seed → draw; one line per judge with the codes reviewers get."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self.cases: dict[str, list[str]] = {}
-        self.draws: list[tuple[str, DrawDTO]] = []
         self.import_button, self.draw_button = QPushButton(self), QPushButton(self)
         self.key_button = QPushButton(self)
         self.per_judge, self.seed = QSpinBox(self), QSpinBox(self)
@@ -49,7 +48,9 @@ class SamplingView(QWidget):
         self.kind.addItem("", "hearing")
         self.size_label, self.seed_label = QLabel(self), QLabel(self)
         self.loaded = QLabel(self)
-        self.table = QTableWidget(0, 3, self)
+        self.draw_rows = ListTableModel[Draw](ctx, DRAW_COLUMNS, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.draw_rows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -77,11 +78,6 @@ class SamplingView(QWidget):
         layout.addWidget(self.table, 1)
         self.retranslate_ui()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
         self.import_button.setText(_("Import case list…"))
@@ -91,7 +87,7 @@ class SamplingView(QWidget):
         self.seed_label.setText(_("Seed (0 = random):"))
         self.kind.setItemText(0, _("Court acts"))
         self.kind.setItemText(1, _("Hearing records"))
-        self.table.setHorizontalHeaderLabels([_("Judge"), _("Seed"), _("Codes")])
+        self.draw_rows.retranslate()
         self._show_loaded()
 
     def _show_loaded(self) -> None:
@@ -117,11 +113,11 @@ class SamplingView(QWidget):
             if not name:
                 return
             path = Path(name)
-        try:
-            self.cases = read_case_list(path)
-        except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, _("Import case list…"), str(exc))
+        chosen = path
+        cases = Task(self, lambda _progress: read_case_list(chosen)).run()
+        if cases is None:  # refused: the runner told the user what is wrong with the file
             return
+        self.cases = cases
         self._show_loaded()
 
     def draw(self) -> None:
@@ -130,18 +126,14 @@ class SamplingView(QWidget):
             return
         cases, size, kind = dict(self.cases), self.per_judge.value(), str(self.kind.currentData())
         seed = self.seed.value() or None
-        result = run_write(
+        result = Op(
             self,
-            self._ctx.store,
-            lambda s: draw_for_list(s, self._ctx.actor, cases, size=size, seed=seed, kind=kind),
-        )
+            self._ctx,
+            lambda s, actor, _p: draw_for_list(s, actor, cases, size=size, seed=seed, kind=kind),
+        ).run()
         if result is None:
             return
-        self.draws = list(result.draws)
-        self.table.setRowCount(len(self.draws))
-        for n, (name, d) in enumerate(self.draws):
-            for c, text in enumerate((name, str(d.seed), ", ".join(i.code for i in d.items))):
-                self.table.setItem(n, c, QTableWidgetItem(text))
+        self.draw_rows.set_rows(result.draws)
         if result.unknown_iins:
             QMessageBox.information(
                 self,
@@ -151,18 +143,20 @@ class SamplingView(QWidget):
 
     def key_text(self) -> str | None:
         """The key of the selected draw, or None when refused (only the coordinator)."""
-        row = self.table.currentRow()
-        if not 0 <= row < len(self.draws):
+        found = self.draw_rows.row_at(self.table.currentIndex().row())
+        if found is None:
             return None
-        draw_id = self.draws[row][1].id
-        try:
-            # A write session: reading the key is itself recorded in the audit log.
-            with self._ctx.store.write() as s:
-                key = sample_key(s, self._ctx.actor, draw_id)
-        except DomainError as exc:
-            show_error(self, exc)
+        draw_id = found[1].id
+        # A write: reading the key is itself recorded in the audit log.
+        key = Op(self, self._ctx, lambda s, actor, _p: sample_key(s, actor, draw_id)).run()
+        if key is None:
             return None
         return "\n".join(f"{code} → {case}" for code, case in sorted(key.items()))
+
+    @property
+    def draws(self) -> list[Draw]:
+        """The last draw's lines: judge and the draw with its codes."""
+        return self.draw_rows.rows
 
     def show_key(self) -> None:
         """Show which case each code stands for."""

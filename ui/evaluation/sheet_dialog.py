@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,23 +18,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import ValidationError
+from app.core.errors import FieldError, ValidationError
 from app.evaluation.dto import RatingInput, SheetDTO
 from app.evaluation.sheets import acknowledge, get_sheet, rate, sign_off
 from i18n import _, format_date
 from ui.context import UiContext
-from ui.kit.ops import run_read, run_write
+from ui.kit.op import Op, Query, Work
+from ui.kit.retranslating import Retranslating
 
 
-class SheetDialog(QDialog):
+class SheetDialog(Retranslating, QDialog):
     """One row per criterion: a value on its scale and a comment; totals by the formula."""
 
     def __init__(self, ctx: UiContext, sheet_id: uuid.UUID, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self.sheet_id = sheet_id
-        sheet = run_read(self, ctx.store, lambda s: get_sheet(s, sheet_id))
-        assert sheet is not None
+        sheet = Query(self, ctx, lambda s: get_sheet(s, sheet_id)).run()
+        assert sheet is not None  # the caller listed it a moment ago
         self.sheet: SheetDTO = sheet
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
@@ -111,11 +111,6 @@ class SheetDialog(QDialog):
         self._load_rater()
         self.retranslate_ui()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Texts in the active language; the template version is always shown."""
         s = self.sheet
@@ -181,51 +176,32 @@ class SheetDialog(QDialog):
             if box.currentData() is not None
         ]
 
+    def show_errors(self, errors: list[FieldError]) -> None:
+        """Field reasons listed under the grid (the grid has no row per service field)."""
+        self.errors.setText(ValidationError(errors).message())
+
+    def _write(self, work: Work[SheetDTO]) -> SheetDTO | None:
+        dto = Op(self, self._ctx, work).fields(self).run()
+        if dto is not None:
+            self.sheet = dto
+            self.retranslate_ui()
+        return dto
+
     def save(self) -> bool:
         """Save this rater's values; field errors are listed under the grid."""
         self.errors.clear()
-        try:
-            dto = run_write(
-                self,
-                self._ctx.store,
-                lambda s: rate(
-                    s, self._ctx.actor, self.sheet_id, self.rater.currentText(), self.ratings()
-                ),
-                reraise_validation=True,
-            )
-        except ValidationError as exc:
-            self.errors.setText(exc.message())
-            return False
-        if dto is not None:
-            self.sheet = dto
-            self.retranslate_ui()
-        return dto is not None
+        sheet_id, rater, ratings = self.sheet_id, self.rater.currentText(), self.ratings()
+        return (
+            self._write(lambda s, actor, _p: rate(s, actor, sheet_id, rater, ratings)) is not None
+        )
 
     def sign(self) -> None:
         """Save, then sign off and lock."""
-        if not self.save():
-            return
-        try:
-            dto = run_write(
-                self,
-                self._ctx.store,
-                lambda s: sign_off(s, self._ctx.actor, self.sheet_id),
-                reraise_validation=True,
-            )
-        except ValidationError as exc:
-            self.errors.setText(exc.message())
-            return
-        if dto is not None:
-            self.sheet = dto
-            self.retranslate_ui()
+        if self.save():
+            sheet_id = self.sheet_id
+            self._write(lambda s, actor, _p: sign_off(s, actor, sheet_id))
 
     def acknowledge(self) -> None:
         """Record that the judge was acquainted with the results today (E-3)."""
-        dto = run_write(
-            self,
-            self._ctx.store,
-            lambda s: acknowledge(s, self._ctx.actor, self.sheet_id, date.today()),
-        )
-        if dto is not None:
-            self.sheet = dto
-            self.retranslate_ui()
+        sheet_id = self.sheet_id
+        self._write(lambda s, actor, _p: acknowledge(s, actor, sheet_id, date.today()))

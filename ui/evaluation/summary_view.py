@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -13,26 +11,24 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.sheet_writer import write_xlsx
-from app.core.store import Session
-from app.courts.centre import current_centre
-from app.documents.evaluation_summary import build_summary_pdf, grouped, summary_rows
+from app.documents.evaluation_summary import summary_rows
 from app.evaluation.queries import periods
 from app.evaluation.summary import SummaryTable, summary_table
 from app.evaluation.templates import list_templates
-from i18n import _, current_language, localized
+from i18n import _, current_language
 from ui.context import UiContext
-from ui.kit.ops import run_read
-from ui.kit.print_preview_dialog import PrintPreviewDialog
+from ui.evaluation.sheet_table_models import SummaryTableModel
+from ui.kit.op import Query
+from ui.kit.retranslating import Retranslating
 
 
-class SummaryView(QWidget):
+class SummaryView(Retranslating, QWidget):
     """Template and period on top; judges court by court with values and changes."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -42,7 +38,9 @@ class SummaryView(QWidget):
         self.template = QComboBox(self)
         self.period = QComboBox(self)
         self.template_label, self.period_label = QLabel(self), QLabel(self)
-        self.table = QTableWidget(self)
+        self.lines = SummaryTableModel(ctx, (), self)
+        self.table = QTableView(self)
+        self.table.setModel(self.lines)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()  # the table has its own No. column
         self.note = QLabel(self)
@@ -59,17 +57,12 @@ class SummaryView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
-        for t in run_read(self, ctx.store, list_templates) or []:
+        for t in Query(self, ctx, list_templates).run() or []:
             self.template.addItem("", t.code)
         self.template.currentIndexChanged.connect(self._on_template_current_index_changed)
         self.period.currentIndexChanged.connect(self.reload)
         self.retranslate_ui()
         self._on_template_current_index_changed()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
@@ -77,7 +70,7 @@ class SummaryView(QWidget):
         self.period_label.setText(_("Period:"))
         self.print_button.setText(_("Print…"))
         self.export_button.setText(_("Export XLSX…"))
-        templates = {t.code: t for t in run_read(self, self._ctx.store, list_templates) or []}
+        templates = {t.code: t for t in Query(self, self._ctx, list_templates).run() or []}
         for i in range(self.template.count()):
             t = templates.get(self.template.itemData(i))
             if t is not None:
@@ -86,7 +79,7 @@ class SummaryView(QWidget):
 
     def _on_template_current_index_changed(self) -> None:
         code = str(self.template.currentData() or "")
-        found = run_read(self, self._ctx.store, lambda s: periods(s, code)) or []
+        found = Query(self, self._ctx, lambda s: periods(s, code)).run() or []
         self.period.blockSignals(True)
         self.period.clear()
         for p in found:
@@ -99,35 +92,14 @@ class SummaryView(QWidget):
         code, period = self.template.currentData(), self.period.currentData()
         if not code or not period:
             self.table_data = None
-            self.table.setRowCount(0)
+            self.lines.set_rows([], [])
             self.note.setText(_("No evaluation round with signed sheets yet."))
             return
-        data = run_read(self, self._ctx.store, lambda s: summary_table(s, str(code), str(period)))
+        data = Query(self, self._ctx, lambda s: summary_table(s, str(code), str(period))).run()
         self.table_data = data
         if data is None:
             return
-        lang = current_language()
-        header, body = summary_rows(data, lang)
-        self.table.setColumnCount(len(header))
-        self.table.setHorizontalHeaderLabels(header)
-        for c, text in enumerate(header):
-            head = self.table.horizontalHeaderItem(c)
-            if head is not None:
-                head.setToolTip(text)  # criterion titles are longer than their columns
-        self.table.setRowCount(len(body))
-        bold = QFont()
-        bold.setBold(True)
-        kinds = [kind for kind, _n, _r in grouped(data)]
-        for r, row in enumerate(body):
-            for c, value in enumerate(row):
-                item = QTableWidgetItem(str(value))
-                if c >= 3 or c == 0:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                if kinds[r] == "court":
-                    item.setFont(bold)
-                self.table.setItem(r, c, item)
+        self.lines.show_table(data, current_language())
         self.table.setColumnWidth(1, 240)
         self.table.setColumnWidth(2, 240)
         if data.previous_period:
@@ -141,23 +113,20 @@ class SummaryView(QWidget):
                 _("Period {period}; no earlier period to compare.").format(period=data.period)
             )
 
-    def _pdf(self) -> bytes | None:
-        data, lang = self.table_data, current_language()
-        if data is None:
+    def document_request(self) -> tuple[str, dict[str, object]] | None:
+        """The summary table of the template and period chosen."""
+        code, period = self.template.currentData(), self.period.currentData()
+        if not code or not period:
             return None
-
-        def build(s: Session) -> bytes:
-            centre = current_centre(s)
-            name = localized(centre.name_kk, centre.name_ru, lang) if centre else ""
-            return build_summary_pdf(data, lang=lang, centre_name=name)
-
-        return run_read(self, self._ctx.store, build)
+        return "evaluation-summary", {"template": code, "period": period}
 
     def print_preview(self) -> None:
         """The table as it will print (landscape, header on every page)."""
-        pdf = self._pdf()
-        if pdf is not None and self.table_data is not None:
-            PrintPreviewDialog(pdf, f"summary-{self.table_data.period}.pdf", self).exec()
+        from ui.documents.printing import preview
+
+        request = self.document_request()
+        if request is not None:
+            preview(self, self._ctx, *request)
 
     def export(self, path: Path | None = None) -> Path | None:
         """Save the table as XLSX."""

@@ -10,54 +10,36 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
-from app.core.errors import ValidationError
 from app.evaluation.dto import CriterionInput, SectionInput, TemplateDTO, TemplateInput
 from app.evaluation.templates import save_template_version
 from i18n import _
 from ui.context import UiContext
-from ui.kit.ops import run_write
+from ui.kit.form_dialog import FormDialog
+from ui.kit.op import Work
 
 COLUMNS = ("section_kk", "section_ru", "code", "title_kk", "title_ru", "scale", "weight", "comment")
 
 
-class TemplateDialog(QDialog):
+class TemplateDialog(FormDialog[TemplateDTO]):
     """A table of criteria; the weight rule (100% per section) is checked on save."""
 
     def __init__(
         self, ctx: UiContext, template: TemplateDTO, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
+        super().__init__(ctx, parent)
         self.template = template
-        self.saved: TemplateDTO | None = None
-        self.setWindowTitle(_("New version of {title}").format(title=template.title))
         self.title_kk, self.title_ru = QLineEdit(template.title_kk), QLineEdit(template.title_ru)
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setHorizontalHeaderLabels(
-            [
-                _("Section (kk)"),
-                _("Section (ru)"),
-                _("Code"),
-                _("Criterion (kk)"),
-                _("Criterion (ru)"),
-                _("Scale: 1-5 or yes_no"),
-                _("Weight, %"),
-                _("Comment required"),
-            ]
-        )
         for s in template.sections:
             for n, c in enumerate(s.criteria):
                 self._append(
@@ -72,22 +54,11 @@ class TemplateDialog(QDialog):
                         _("yes") if c.comment_required else "",
                     ]
                 )
-        self.table.resizeColumnsToContents()
-        self.add_button, self.remove_button = (
-            QPushButton(_("Add criterion")),
-            QPushButton(_("Remove criterion")),
-        )
+        self.add_button, self.remove_button = QPushButton(self), QPushButton(self)
         self.add_button.clicked.connect(lambda: self._append(["", "", "", "", "", "1-5", "0", ""]))
         self.remove_button.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
-        self.errors = QLabel(self)
-        self.errors.setWordWrap(True)
-        self.errors.setStyleSheet("color: #b00020")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
-            parent=self,
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        self.errors = self.message  # reasons the service gives about the whole grid
+        self.rule = QLabel(self)
         titles = QHBoxLayout()
         titles.addWidget(self.title_kk)
         titles.addWidget(self.title_ru)
@@ -95,14 +66,32 @@ class TemplateDialog(QDialog):
         rows.addWidget(self.add_button)
         rows.addWidget(self.remove_button)
         rows.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(titles)
-        layout.addWidget(QLabel(_("Weights total 100% within each section.")))
-        layout.addWidget(self.table, 1)
-        layout.addLayout(rows)
-        layout.addWidget(self.errors)
-        layout.addWidget(buttons)
+        self.body.addLayout(titles)
+        self.body.addWidget(self.rule)
+        self.body.addWidget(self.table, 1)
+        self.body.addLayout(rows)
         self.resize(1100, 560)
+        self.retranslate_ui()
+        self.table.resizeColumnsToContents()  # after the headers have their words
+
+    def retranslate_ui(self) -> None:
+        """Texts in the active language (cells keep what was typed)."""
+        self.setWindowTitle(_("New version of {title}").format(title=self.template.title))
+        self.table.setHorizontalHeaderLabels(
+            [
+                _("Section (kk)"),
+                _("Section (ru)"),
+                _("Code"),
+                _("Criterion (kk)"),
+                _("Criterion (ru)"),
+                _("Scale: 1-5 or yes_no"),
+                _("Weight, %"),
+                _("Comment required"),
+            ]
+        )
+        self.add_button.setText(_("Add criterion"))
+        self.remove_button.setText(_("Remove criterion"))
+        self.rule.setText(_("Weights total 100% within each section."))
 
     def _append(self, cells: list[str]) -> None:
         row = self.table.rowCount()
@@ -145,19 +134,11 @@ class TemplateDialog(QDialog):
             tuple(sections),
         )
 
-    def save(self) -> None:
-        """Save as a new version, or list what is wrong."""
+    def save_work(self) -> Work[TemplateDTO]:
+        """Save as a new version; what is wrong is listed above the buttons."""
         data = self.value()
-        try:
-            saved = run_write(
-                self,
-                self._ctx.store,
-                lambda s: save_template_version(s, self._ctx.actor, data),
-                reraise_validation=True,
-            )
-        except ValidationError as exc:
-            self.errors.setText(exc.message())
-            return
-        if saved is not None:
-            self.saved = saved
-            self.accept()
+        return lambda s, actor, _p: save_template_version(s, actor, data)
+
+    def save(self) -> None:
+        """What the Save button does."""
+        self.buttons.accepted.emit()

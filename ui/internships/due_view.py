@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -16,14 +16,13 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core.errors import DomainError
-from app.core.progress import CancelledError, Progress
+from app.core.context import Actor
+from app.core.progress import Progress
 from app.core.store import Session
 from app.courts.centre import current_centre
 from app.courts.service import list_courts
@@ -32,41 +31,16 @@ from app.internships.dto import DueFilter, DueRow, PlanResult
 from app.internships.due import due_judges
 from app.internships.planner import REASONS, apply_plan, plan_year
 from app.internships.queries import centre_region_code
-from i18n import _, current_language, format_date, localized, ngettext
+from i18n import _, current_language, localized, ngettext
 from ui.context import UiContext
-from ui.kit.ops import run_read, show_error
+from ui.internships.internship_table_models import DUE_COLUMNS, DUE_SORT_KEYS, PRIORITY_COLUMN
+from ui.kit.list_table_model import ListTableModel
+from ui.kit.op import Op, Query
 from ui.kit.print_preview_dialog import PrintPreviewDialog
-from ui.kit.worker import run_with_progress
-
-COLUMNS = (
-    "name",
-    "court",
-    "last",
-    "due_on",
-    "experience",
-    "overturned",
-    "kept",
-    "complaints",
-    "priority",
-    "scheduled",
-)
+from ui.kit.retranslating import Retranslating
 
 
-class NumberItem(QTableWidgetItem):
-    """A cell that sorts by its number, not its text."""
-
-    def __init__(self, text: str, value: float) -> None:
-        super().__init__(text)
-        self.setData(Qt.ItemDataRole.UserRole, value)
-        self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-    def __lt__(self, other: QTableWidgetItem) -> bool:
-        mine = self.data(Qt.ItemDataRole.UserRole)
-        theirs = other.data(Qt.ItemDataRole.UserRole)
-        return float(mine or 0) < float(theirs or 0)
-
-
-class DueView(QWidget):
+class DueView(Retranslating, QWidget):
     """The due list of a year with plan proposal and printing."""
 
     planned = Signal()
@@ -74,36 +48,37 @@ class DueView(QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self.rows: list[DueRow] = []
         self.year = QSpinBox(self)
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year + 1)
         self.region = QComboBox(self)
-        self._courts = run_read(self, ctx.store, list_courts) or []
+        self._courts = Query(self, ctx, list_courts).run() or []
         self.region.addItem("", "")
         for c in self._courts:
             if c.level == "regional":
                 self.region.addItem("", c.region_code)
         # A training centre works its own region; every region is one choice away.
-        home = run_read(self, ctx.store, centre_region_code) or ""
+        home = Query(self, ctx, centre_region_code).run() or ""
         self.region.setCurrentIndex(max(self.region.findData(home), 0))
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.unscheduled = QCheckBox(self)
         self.year_label, self.region_label = QLabel(self), QLabel(self)
-        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.due_rows = ListTableModel(ctx, DUE_COLUMNS, self, sort_keys=DUE_SORT_KEYS)
+        self.table = QTableView(self)
+        self.table.setModel(self.due_rows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
-        for col in range(2, len(COLUMNS)):
+        for col in range(2, len(DUE_COLUMNS)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setColumnWidth(0, 260)
         self.table.setColumnWidth(1, 320)
         # Highest priority first, as the planner takes them.
-        header.setSortIndicator(COLUMNS.index("priority"), Qt.SortOrder.DescendingOrder)
+        header.setSortIndicator(PRIORITY_COLUMN, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self.plan_button, self.print_button = QPushButton(self), QPushButton(self)
         self.plan_button.clicked.connect(self.propose_plan)
@@ -133,11 +108,6 @@ class DueView(QWidget):
         self.unscheduled.toggled.connect(self.reload)
         self.retranslate_ui()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Texts in the active language; the list is refilled for court names."""
         self.year_label.setText(_("Year:"))
@@ -148,20 +118,7 @@ class DueView(QWidget):
         regional = [c for c in self._courts if c.level == "regional"]
         for i, c in enumerate(regional, start=1):
             self.region.setItemText(i, c.name)
-        self.table.setHorizontalHeaderLabels(
-            [
-                _("Judge"),
-                _("Court"),
-                _("Last internship ended"),
-                _("Due on"),
-                _("Experience, years"),
-                _("Decisions overturned"),
-                _("Time limits kept, %"),
-                _("Complaints"),
-                _("Priority"),
-                _("Scheduled"),
-            ]
-        )
+        self.due_rows.retranslate()
         self.plan_button.setText(_("Propose a plan…"))
         self.print_button.setText(_("Print…"))
         self.reload()
@@ -174,39 +131,21 @@ class DueView(QWidget):
         )
 
     def reload(self) -> None:
-        """Read the due list and fill the table (sorted by priority)."""
+        """Read the due list into the table (sorted as the header says)."""
         year, flt = self.year.value(), self._filter()
-        self.rows = run_read(self, self._ctx.store, lambda s: due_judges(s, year, flt)) or []
-        self.table.setSortingEnabled(False)
-        self.table.setRowCount(len(self.rows))
-        for n, r in enumerate(self.rows):
-            kept = r.time_limits_kept_pct
-            cells = [
-                QTableWidgetItem(r.full_name),
-                QTableWidgetItem(r.court_name),
-                NumberItem(
-                    format_date(r.last_internship_end) or _("never"),
-                    r.last_internship_end.toordinal() if r.last_internship_end else 0,
-                ),
-                NumberItem(format_date(r.due_on), r.due_on.toordinal()),
-                NumberItem(str(r.experience_years), r.experience_years),
-                NumberItem(str(r.overturned), r.overturned),
-                NumberItem("" if kept is None else str(kept), float(kept or 0)),
-                NumberItem(str(r.complaints), r.complaints),
-                NumberItem(f"{r.priority:.1f}", r.priority),
-                QTableWidgetItem(_("yes") if r.scheduled else _("no")),
-            ]
-            for col, cell in enumerate(cells):
-                self.table.setItem(n, col, cell)
-        self.table.setSortingEnabled(True)
-        self.count.setText(
-            ngettext("{n} judge due", "{n} judges due", len(self.rows)).format(n=len(self.rows))
-        )
+        self.due_rows.show(lambda s: due_judges(s, year, flt))
+        n = self.due_rows.rowCount()
+        self.count.setText(ngettext("{n} judge due", "{n} judges due", n).format(n=n))
+
+    @property
+    def rows(self) -> list[DueRow]:
+        """The judges listed, in the order shown."""
+        return self.due_rows.rows
 
     def propose_plan(self) -> None:
         """Propose a schedule; the user applies it or not. Who cannot be placed is listed."""
         year, region = self.year.value(), str(self.region.currentData() or "")
-        result = run_read(self, self._ctx.store, lambda s: plan_year(s, year, region_code=region))
+        result = Query(self, self._ctx, lambda s: plan_year(s, year, region_code=region)).run()
         if result is None:
             return
         box = QMessageBox(
@@ -225,16 +164,11 @@ class DueView(QWidget):
     def apply(self, year: int, region: str) -> PlanResult | None:
         """Plan again and save, in one transaction, off the GUI thread; cancel saves nothing."""
 
-        def work(progress: Progress) -> PlanResult:
-            with self._ctx.store.write() as s:
-                return apply_plan(s, self._ctx.actor, year, region_code=region, progress=progress)
+        def work(s: Session, actor: Actor, progress: Progress) -> PlanResult:
+            # progress.step raises CancelledError once the user cancelled
+            return apply_plan(s, actor, year, region_code=region, progress=progress)
 
-        result, error = run_with_progress(self, _("Planning internships…"), work)
-        saved = result if isinstance(result, PlanResult) else None
-        if isinstance(error, DomainError) and not isinstance(error, CancelledError):
-            show_error(self, error)
-        elif error is not None and not isinstance(error, CancelledError):
-            raise error
+        saved = Op(self, self._ctx, work).with_progress(_("Planning internships…")).run()
         self.reload()
         if saved is not None:
             self.planned.emit()
@@ -250,7 +184,7 @@ class DueView(QWidget):
             name = localized(centre.name_kk, centre.name_ru, lang) if centre else ""
             return build_due_pdf(rows, year=year, lang=lang, centre_name=name)
 
-        pdf = run_read(self, self._ctx.store, build)
+        pdf = Query(self, self._ctx, build).run()
         if pdf is not None:
             PrintPreviewDialog(pdf, f"internships-due-{year}.pdf", self).exec()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTabWidget
 
 from i18n import _
@@ -11,9 +10,10 @@ from ui.internships.due_view import DueView
 from ui.internships.places_view import PlacesView
 from ui.internships.quality_view import QualityView
 from ui.internships.timeline_view import TimelineView
+from ui.kit.retranslating import Retranslating
 
 
-class InternshipsPage(QTabWidget):
+class InternshipsPage(Retranslating, QTabWidget):
     """Who is due and the plan; the timeline per host court or judge."""
 
     def __init__(self, ctx: UiContext) -> None:
@@ -31,11 +31,6 @@ class InternshipsPage(QTabWidget):
         self.due.planned.connect(self.calendar.reload)
         self.calendar.changed.connect(self.due.reload)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Tab titles in the active language."""

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,13 +17,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.context import Actor
+from app.core.progress import Progress
 from app.core.store import Session
 from app.courts.service import list_courts
 from app.internships.hosts import (
@@ -35,25 +36,22 @@ from app.internships.hosts import (
     save_holiday,
 )
 from app.internships.queries import blackouts, offers
-from i18n import _, format_date, localized
+from i18n import _
 from ui.context import UiContext
+from ui.internships.internship_table_models import (
+    BLACKOUT_COLUMNS,
+    OFFER_COLUMNS,
+    holiday_columns,
+)
 from ui.kit.date_field import DateField
-from ui.kit.ops import run_read, run_write
-
-ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _fill(table: QTableWidget, rows: Sequence[tuple[uuid.UUID, list[str]]]) -> None:
-    table.setRowCount(len(rows))
-    for n, (row_id, cells) in enumerate(rows):
-        for c, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            item.setData(ID_ROLE, row_id)
-            table.setItem(n, c, item)
+from ui.kit.list_table_model import ListTableModel
+from ui.kit.op import Op, Query
+from ui.kit.retranslating import Retranslating
 
 
-def _table(parent: QWidget, columns: int) -> QTableWidget:
-    table = QTableWidget(0, columns, parent)
+def _table(parent: QWidget, model: ListTableModel[Any]) -> QTableView:
+    table = QTableView(parent)
+    table.setModel(model)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().hide()
@@ -63,7 +61,7 @@ def _table(parent: QWidget, columns: int) -> QTableWidget:
     return table
 
 
-class PlacesView(QWidget):
+class PlacesView(Retranslating, QWidget):
     """Three boxes: places offered, closed dates, holidays; each with add and delete."""
 
     changed = Signal()
@@ -77,11 +75,12 @@ class PlacesView(QWidget):
         self.year_label = QLabel(self)
         hosts = [
             c
-            for c in run_read(self, ctx.store, list_courts) or []
+            for c in Query(self, ctx, list_courts).run() or []
             if c.level in ("supreme", "regional")
         ]
         self.offer_box, self.blackout_box, self.holiday_box = (QGroupBox(self) for _ in "abc")
-        self.offers = _table(self, 4)
+        self.offer_rows = ListTableModel(ctx, OFFER_COLUMNS, self)
+        self.offers = _table(self, self.offer_rows)
         self.offer_court, self.blackout_court = QComboBox(self), QComboBox(self)
         for combo in (self.offer_court, self.blackout_court):
             for c in hosts:
@@ -94,7 +93,8 @@ class PlacesView(QWidget):
         self.capacity.setRange(1, 500)
         self.capacity.setValue(3)
         self.add_offer_button, self.delete_offer_button = QPushButton(self), QPushButton(self)
-        self.blackouts = _table(self, 4)
+        self.blackout_rows = ListTableModel(ctx, BLACKOUT_COLUMNS, self)
+        self.blackouts = _table(self, self.blackout_rows)
         self.blackout_from, self.blackout_to = (
             DateField(self, optional=False),
             DateField(self, optional=False),
@@ -102,7 +102,8 @@ class PlacesView(QWidget):
         self.reason = QLineEdit(self)
         self.add_blackout_button = QPushButton(self)
         self.delete_blackout_button = QPushButton(self)
-        self.holidays = _table(self, 3)
+        self.holiday_rows = ListTableModel(ctx, holiday_columns(self.year.value), self)
+        self.holidays = _table(self, self.holiday_rows)
         self.holiday_date = DateField(self, optional=False)
         self.every_year = QComboBox(self)
         self.every_year.addItem("", True)
@@ -147,14 +148,16 @@ class PlacesView(QWidget):
             ],
         )
         self.add_offer_button.clicked.connect(self.add_offer)
-        self.delete_offer_button.clicked.connect(lambda: self._delete(self.offers, delete_offer))
+        self.delete_offer_button.clicked.connect(
+            lambda: self._delete(self.offers, self.offer_rows, delete_offer)
+        )
         self.add_blackout_button.clicked.connect(self.add_blackout)
         self.delete_blackout_button.clicked.connect(
-            lambda: self._delete(self.blackouts, delete_blackout)
+            lambda: self._delete(self.blackouts, self.blackout_rows, delete_blackout)
         )
         self.add_holiday_button.clicked.connect(self.add_holiday)
         self.delete_holiday_button.clicked.connect(
-            lambda: self._delete(self.holidays, delete_holiday)
+            lambda: self._delete(self.holidays, self.holiday_rows, delete_holiday)
         )
         top = QHBoxLayout()
         top.addWidget(self.year_label)
@@ -169,7 +172,7 @@ class PlacesView(QWidget):
         self.retranslate_ui()
 
     @staticmethod
-    def _box(box: QGroupBox, table: QTableWidget, inputs: list[QWidget]) -> None:
+    def _box(box: QGroupBox, table: QTableView, inputs: list[QWidget]) -> None:
         row = QHBoxLayout()
         for w in inputs:
             row.addWidget(w)
@@ -177,22 +180,12 @@ class PlacesView(QWidget):
         layout.addWidget(table, 1)
         layout.addLayout(row)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
         self.year_label.setText(_("Year:"))
         self.offer_box.setTitle(_("Places offered by host courts"))
         self.blackout_box.setTitle(_("Dates a host court cannot take interns"))
         self.holiday_box.setTitle(_("Public holidays (not working days)"))
-        self.offers.setHorizontalHeaderLabels(
-            [_("Host court"), _("From"), _("To"), _("Places a day")]
-        )
-        self.blackouts.setHorizontalHeaderLabels([_("Host court"), _("From"), _("To"), _("Reason")])
-        self.holidays.setHorizontalHeaderLabels([_("Holiday"), _("Date"), _("Repeats")])
         self.every_year.setItemText(0, _("every year"))
         self.every_year.setItemText(1, _("this year only"))
         self.reason.setPlaceholderText(_("Reason"))
@@ -218,53 +211,18 @@ class PlacesView(QWidget):
     def reload(self) -> None:
         """Refill the three tables for the year."""
         year = self.year.value()
-        data = run_read(
-            self,
-            self._ctx.store,
-            lambda s: (offers(s, year), blackouts(s, year), list_holidays(s, year)),
-        )
+        data = Query(
+            self, self._ctx, lambda s: (offers(s, year), blackouts(s, year), list_holidays(s, year))
+        ).run()
         if data is None:
             return
         offer_rows, blackout_rows, holiday_rows = data
-        _fill(
-            self.offers,
-            [
-                (
-                    o.id,
-                    [
-                        o.court_name,
-                        format_date(o.starts_on),
-                        format_date(o.ends_on),
-                        str(o.capacity),
-                    ],
-                )
-                for o in offer_rows
-            ],
-        )
-        _fill(
-            self.blackouts,
-            [
-                (b.id, [b.court_name, format_date(b.starts_on), format_date(b.ends_on), b.reason])
-                for b in blackout_rows
-            ],
-        )
-        _fill(
-            self.holidays,
-            [
-                (
-                    h.id,
-                    [
-                        localized(h.name_kk, h.name_ru),
-                        format_date(date(year, h.month, h.day)),
-                        _("every year") if h.year is None else _("this year only"),
-                    ],
-                )
-                for h in holiday_rows
-            ],
-        )
+        self.offer_rows.set_rows(offer_rows)
+        self.blackout_rows.set_rows(blackout_rows)
+        self.holiday_rows.set_rows(holiday_rows)
 
-    def _write(self, action: Callable[[Session], object]) -> None:
-        run_write(self, self._ctx.store, action)
+    def _write(self, work: Callable[[Session, Actor, Progress], object]) -> None:
+        Op(self, self._ctx, work).run()
         self.reload()
         self.changed.emit()
 
@@ -281,8 +239,8 @@ class PlacesView(QWidget):
         assert start is not None and end is not None
         capacity = self.capacity.value()
         self._write(
-            lambda s: add_offer(
-                s, self._ctx.actor, court, starts_on=start, ends_on=end, capacity=capacity
+            lambda s, actor, _p: add_offer(
+                s, actor, court, starts_on=start, ends_on=end, capacity=capacity
             )
         )
 
@@ -296,8 +254,8 @@ class PlacesView(QWidget):
         assert start is not None and end is not None
         reason = self.reason.text()
         self._write(
-            lambda s: add_blackout(
-                s, self._ctx.actor, court, starts_on=start, ends_on=end, reason=reason
+            lambda s, actor, _p: add_blackout(
+                s, actor, court, starts_on=start, ends_on=end, reason=reason
             )
         )
 
@@ -308,16 +266,19 @@ class PlacesView(QWidget):
         year = None if self.every_year.currentData() else day.year
         kk, ru = self.holiday_kk.text(), self.holiday_ru.text()
         self._write(
-            lambda s: save_holiday(
-                s, self._ctx.actor, year=year, month=day.month, day=day.day, name_kk=kk, name_ru=ru
+            lambda s, actor, _p: save_holiday(
+                s, actor, year=year, month=day.month, day=day.day, name_kk=kk, name_ru=ru
             )
         )
 
     def _delete(
-        self, table: QTableWidget, action: Callable[[Session, Actor, uuid.UUID], None]
+        self,
+        table: QTableView,
+        rows: ListTableModel[Any],
+        action: Callable[[Session, Actor, uuid.UUID], None],
     ) -> None:
-        item = table.currentItem()
-        if item is None:
+        found = rows.row_at(table.currentIndex().row())
+        if found is None:
             return
-        row_id = item.data(ID_ROLE)
-        self._write(lambda s: action(s, self._ctx.actor, row_id))
+        row_id = found.id
+        self._write(lambda s, actor, _p: action(s, actor, row_id))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -13,22 +14,26 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core.errors import ValidationError
+from app.core.context import Actor
+from app.core.errors import FieldError, ValidationError
+from app.core.progress import Progress
 from app.core.store import Session
 from app.documents.internship_quality import quality_rows
 from app.internships.quality import Comparison, add_indicators, compare, read_indicators_xlsx
 from i18n import _, current_language, ngettext
 from ui.context import UiContext
-from ui.kit.ops import run_read, run_write
+from ui.internships.internship_table_models import quality_columns
+from ui.kit.list_table_model import ListTableModel
+from ui.kit.op import Op, Query
+from ui.kit.retranslating import Retranslating
 
 
-class QualityView(QWidget):
+class QualityView(Retranslating, QWidget):
     """Internships done in a year, each with the indicators just before and just after."""
 
     imported = Signal()
@@ -46,7 +51,9 @@ class QualityView(QWidget):
         self.print_button.clicked.connect(self.print_preview)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.table = QTableWidget(self)
+        self.lines = ListTableModel[list[Any]](ctx, (), self)
+        self.table = QTableView(self)
+        self.table.setModel(self.lines)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         top = QHBoxLayout()
@@ -61,11 +68,6 @@ class QualityView(QWidget):
         layout.addWidget(self.status)
         self.year.valueChanged.connect(self.reload)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
@@ -83,15 +85,9 @@ class QualityView(QWidget):
     def reload(self) -> None:
         """Compare the year's internships."""
         year = self.year.value()
-        self.items = run_read(self, self._ctx.store, lambda s: compare(s, year)) or []
+        self.items = Query(self, self._ctx, lambda s: compare(s, year)).run() or []
         header, body = quality_rows(self.items, current_language())
-        self.table.setColumnCount(len(header))
-        self.table.setHorizontalHeaderLabels(header)
-        self.table.setRowCount(len(body))
-        for r, row in enumerate(body):
-            for c, value in enumerate(row):
-                text = value.strftime("%d.%m.%Y") if isinstance(value, date) else str(value)
-                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.lines.set_rows(body, quality_columns(header))
         self.table.setColumnWidth(1, 240)
         self.table.setColumnWidth(2, 260)
 
@@ -105,14 +101,10 @@ class QualityView(QWidget):
     def import_file(self, path: Path) -> int | None:
         """Read and save every row, or none of them when a row is wrong."""
 
-        def action(s: Session) -> int:
-            return add_indicators(s, self._ctx.actor, read_indicators_xlsx(s, path))
+        def work(s: Session, actor: Actor, _p: Progress) -> int:
+            return add_indicators(s, actor, read_indicators_xlsx(s, path))
 
-        try:
-            count = run_write(self, self._ctx.store, action, reraise_validation=True)
-        except ValidationError as exc:
-            self.status.setText(exc.message())
-            return None
+        count = Op(self, self._ctx, work).fields(self).run()
         if count is not None:
             self.status.setText(
                 ngettext("{n} row imported.", "{n} rows imported.", count).format(n=count)
@@ -121,8 +113,16 @@ class QualityView(QWidget):
             self.imported.emit()
         return count
 
+    def show_errors(self, errors: list[FieldError]) -> None:
+        """The rows that are wrong, under the table (nothing was saved)."""
+        self.status.setText(ValidationError(errors).message())
+
     def print_preview(self) -> None:
         """The comparison as it will print."""
-        from ui.internships.reports import open_quality
+        from ui.documents.printing import preview
 
-        open_quality(self._ctx, self, self.year.value())
+        preview(self, self._ctx, *self.document_request())
+
+    def document_request(self) -> tuple[str, dict[str, object]]:
+        """The comparison of the year shown."""
+        return "internship-quality", {"year": self.year.value()}

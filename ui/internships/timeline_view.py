@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -27,7 +27,8 @@ from app.internships.service import save_internship
 from i18n import _
 from ui.context import UiContext
 from ui.internships.timeline_widget import Row, TimelineWidget
-from ui.kit.ops import run_read, run_write
+from ui.kit.op import Op, Query
+from ui.kit.retranslating import Retranslating
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class PendingMove:
     conflicts: tuple[Conflict, ...]
 
 
-class TimelineView(QWidget):
+class TimelineView(Retranslating, QWidget):
     """Year, region and grouping on top; the timeline; a warning banner for conflicts."""
 
     changed = Signal()
@@ -53,12 +54,12 @@ class TimelineView(QWidget):
         self.year.setValue(date.today().year + 1)
         self.region = QComboBox(self)
         self.group = QComboBox(self)
-        self._courts = run_read(self, ctx.store, list_courts) or []
+        self._courts = Query(self, ctx, list_courts).run() or []
         self.region.addItem("", "")
         for c in self._courts:
             if c.level == "regional":
                 self.region.addItem(c.name, c.region_code)
-        home = run_read(self, ctx.store, centre_region_code) or ""
+        home = Query(self, ctx, centre_region_code).run() or ""
         self.region.setCurrentIndex(max(self.region.findData(home), 0))
         self.group.addItem("", "host")
         self.group.addItem("", "judge")
@@ -109,11 +110,6 @@ class TimelineView(QWidget):
             signal.connect(self.reload)
         self.retranslate_ui()  # also loads the year
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
         self.year_label.setText(_("Year:"))
@@ -136,9 +132,7 @@ class TimelineView(QWidget):
     def reload(self) -> None:
         """Read the year's internships and lay out the rows."""
         year, region = self.year.value(), str(self.region.currentData() or "")
-        items = (
-            run_read(self, self._ctx.store, lambda s: schedule(s, year, region_code=region)) or []
-        )
+        items = Query(self, self._ctx, lambda s: schedule(s, year, region_code=region)).run() or []
         by_host = self.group.currentData() != "judge"
         if by_host:
             hosts = [
@@ -180,9 +174,9 @@ class TimelineView(QWidget):
 
     def try_move(self, item: InternshipDTO, data: InternshipInput) -> None:
         """Check a move at once; save it when it breaks nothing, else show which rule breaks."""
-        conflicts = run_read(
-            self, self._ctx.store, lambda s: check_internship(s, data, exclude=item.id)
-        )
+        conflicts = Query(
+            self, self._ctx, lambda s: check_internship(s, data, exclude=item.id)
+        ).run()
         if conflicts is None:
             return
         if conflicts:
@@ -209,18 +203,18 @@ class TimelineView(QWidget):
         self.banner.show()
 
     def _save(self, item: InternshipDTO, data: InternshipInput, *, accept: bool) -> None:
-        saved = run_write(
+        saved = Op(
             self,
-            self._ctx.store,
-            lambda s: save_internship(
+            self._ctx,
+            lambda s, actor, _p: save_internship(
                 s,
-                self._ctx.actor,
+                actor,
                 data,
                 internship_id=item.id,
                 expected_version=item.version,
                 accept_conflicts=accept,
             ),
-        )
+        ).run()
         self.pending = None
         self.timeline.flagged = set()
         self.banner.hide()
@@ -230,11 +224,14 @@ class TimelineView(QWidget):
 
     def print_preview(self) -> None:
         """The year's schedule as it will print (landscape, header on every page)."""
-        from ui.internships.reports import open_schedule
+        from ui.documents.printing import preview
 
-        open_schedule(
-            self._ctx, self, self.year.value(), region_code=str(self.region.currentData() or "")
-        )
+        preview(self, self._ctx, *self.document_request())
+
+    def document_request(self) -> tuple[str, dict[str, object]]:
+        """The schedule of the year and region shown."""
+        region = str(self.region.currentData() or "")
+        return "internship-schedule", {"year": self.year.value(), "region": region}
 
     def keep_pending(self) -> None:
         """Save the pending move although it breaks rules (recorded in the audit log)."""

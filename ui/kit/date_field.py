@@ -32,6 +32,11 @@ class DateField(QDateEdit):
             return None
         return date(qd.year(), qd.month(), qd.day())
 
+    def day(self) -> date:
+        """The date shown, for a field that cannot be empty (optional=False)."""
+        qd = self.date()
+        return date(qd.year(), qd.month(), qd.day())
+
     def set_value(self, value: date | None) -> None:
         """Show a date, or empty."""
         if value is None:

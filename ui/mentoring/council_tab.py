@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.core.context import Actor
+from app.core.progress import Progress
 from app.core.store import Session
 from app.documents.protocol import DECISION_LABELS, build_protocol
 from app.mentoring import council, protocol_queries, queries
@@ -23,7 +25,7 @@ from app.mentoring.dto import (
     ProtocolInput,
 )
 from i18n import N_, _
-from ui.mentoring.pair_tab import PairTab, date_edit, picked_date
+from ui.mentoring.pair_tab import PairTab, date_field
 
 COPY_LABELS = {"training_centre": N_("Training centre"), "hr": N_("HR service")}
 
@@ -36,7 +38,7 @@ class CouncilTab(PairTab):
     def _build(self) -> None:
         page = self
         self.protocol_number = QLineEdit(page)
-        self.held_on = date_edit(page)
+        self.held_on = date_field(page)
         self.place = QLineEdit(page)
         self.chair = QLineEdit(page)
         self.secretary = QLineEdit(page)
@@ -49,6 +51,12 @@ class CouncilTab(PairTab):
         self.extend_months = QSpinBox(page)
         self.extend_months.setRange(0, 24)
         self.new_guide = QComboBox(page)
+        for combo in (self.decision, self.new_guide):
+            # Decisions read as sentences: sized by them, the tab would not fit 1366 pixels.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(24)
         self.protocol_button = self._button(page, N_("Draw up protocol"), self._on_protocol_clicked)
         self.update_protocol_button = self._button(
             page, N_("Save protocol changes"), self._on_update_protocol_clicked
@@ -102,7 +110,7 @@ class CouncilTab(PairTab):
         return ProtocolInput(
             region_code=self.pair.region_code,
             number=self.protocol_number.text(),
-            held_on=picked_date(self.held_on),
+            held_on=self.held_on.day(),
             place=self.place.text(),
             chair=self.chair.text(),
             secretary=self.secretary.text(),
@@ -114,7 +122,7 @@ class CouncilTab(PairTab):
         if self.protocol_id is None:
             return
         protocol_id, data = self.protocol_id, self._protocol_input()
-        self._run(lambda s: council.update_protocol(s, self._ctx.actor, protocol_id, data))
+        self._run(lambda s, actor, _p: council.update_protocol(s, actor, protocol_id, data))
 
     def _on_protocol_clicked(self) -> None:
         assert self.pair is not None
@@ -129,9 +137,9 @@ class CouncilTab(PairTab):
             else None,
         )
 
-        def action(s: Session) -> uuid.UUID:
-            created = council.create_protocol(s, self._ctx.actor, data)
-            council.add_decision(s, self._ctx.actor, created.id, decision)
+        def action(s: Session, actor: Actor, _p: Progress) -> uuid.UUID:
+            created = council.create_protocol(s, actor, data)
+            council.add_decision(s, actor, created.id, decision)
             return created.id
 
         protocol_id = self._run(action)
@@ -146,13 +154,16 @@ class CouncilTab(PairTab):
         pair = self.pair
         if pair is None:
             return
-        with self._ctx.store.read() as s:
-            latest = protocol_queries.latest_for_pair(s, pair.id)
-            guides = [
-                r
-                for r in queries.roster(s, pair.region_code, pair.kind)
-                if r.person_id != pair.guide_id
-            ]
+        found = self._read(
+            lambda s: (
+                protocol_queries.latest_for_pair(s, pair.id),
+                queries.roster(s, pair.region_code, pair.kind),
+            )
+        )
+        if found is None:
+            return
+        latest, roster = found
+        guides = [r for r in roster if r.person_id != pair.guide_id]
         self.protocol_id = latest.id if latest is not None else None
         self.protocol_state.setText(
             ""
@@ -171,9 +182,15 @@ class CouncilTab(PairTab):
         if self.protocol_id is None:
             return
         protocol_id = self.protocol_id
-        with self._ctx.store.read() as s:
-            content = protocol_queries.content_of(s, protocol_id)
-            found = protocol_queries.get_protocol(s, protocol_id)
+        read = self._read(
+            lambda s: (
+                protocol_queries.content_of(s, protocol_id),
+                protocol_queries.get_protocol(s, protocol_id),
+            )
+        )
+        if read is None:
+            return
+        content, found = read
         code = found.content_hash if found.signed_at else None
         path.write_bytes(build_protocol(content, lang=self.lang.currentData(), code=code))
         self.protocol_state.setText(_("Written to {path}").format(path=path))
@@ -190,7 +207,7 @@ class CouncilTab(PairTab):
             return
         protocol_id = self.protocol_id
         dto = self._run(
-            lambda s: council.record_copy(s, self._ctx.actor, protocol_id, recipient, date.today())
+            lambda s, actor, _p: council.record_copy(s, actor, protocol_id, recipient, date.today())
         )
         if dto is not None:
             self.protocol_state.setText(
@@ -207,7 +224,7 @@ class CouncilTab(PairTab):
         if self.protocol_id is None:
             return
         protocol_id, who = self.protocol_id, self.signed_by.text()
-        signed = self._run(lambda s: council.sign_protocol(s, self._ctx.actor, protocol_id, who))
+        signed = self._run(lambda s, actor, _p: council.sign_protocol(s, actor, protocol_id, who))
         if signed is not None:
             self.protocol_state.setText(
                 _("Signed. Verification code: {code}").format(code=signed.content_hash[:16].upper())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
@@ -10,11 +12,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.core.errors import DomainError
+from app.core.context import Actor
+from app.core.store import Session
 from app.mentoring import journal
+from app.mentoring.dto import MeetingDTO, ReviewDTO
 from app.mentoring.journal import ETHICS_CRITERIA
 from i18n import N_, _
-from ui.mentoring.pair_tab import PairTab, date_edit, picked_date
+from ui.kit.op import Op
+from ui.mentoring.pair_tab import PairTab, date_field
 
 
 class JournalTab(PairTab):
@@ -22,7 +27,7 @@ class JournalTab(PairTab):
 
     def _build(self) -> None:
         page = self
-        self.meeting_date = date_edit(page)
+        self.meeting_date = date_field(page)
         self.meeting_topic = QLineEdit(page)
         self.meeting_notes = QPlainTextEdit(page)
         self.meeting_notes.setMaximumHeight(60)
@@ -30,7 +35,7 @@ class JournalTab(PairTab):
             page, N_("Log meeting"), self._on_log_meeting_clicked
         )
         self.case_number = QLineEdit(page)
-        self.heard_on = date_edit(page)
+        self.heard_on = date_field(page)
         self.criteria = {key: QCheckBox(page) for key in ETHICS_CRITERIA}
         self.remarks = QLineEdit(page)
         self.review_button = self._button(page, N_("Save hearing review"), self._on_review_clicked)
@@ -65,10 +70,10 @@ class JournalTab(PairTab):
 
     def _on_log_meeting_clicked(self) -> None:
         assert self.pair is not None
-        pair_id, on = self.pair.id, picked_date(self.meeting_date)
+        pair_id, on = self.pair.id, self.meeting_date.day()
         topic, notes = self.meeting_topic.text(), self.meeting_notes.toPlainText()
         if self._run(
-            lambda s: journal.log_meeting(s, self._ctx.actor, pair_id, on, topic, notes=notes)
+            lambda s, actor, _p: journal.log_meeting(s, actor, pair_id, on, topic, notes=notes)
         ):
             self.meeting_topic.clear()
             self.meeting_notes.clear()
@@ -77,15 +82,20 @@ class JournalTab(PairTab):
         assert self.pair is not None
         pair_id = self.pair.id
         criteria = {k: box.isChecked() for k, box in self.criteria.items()}
+        number, on, remarks = (
+            self.case_number.text(),
+            self.heard_on.day(),
+            self.remarks.text(),
+        )
         self._run(
-            lambda s: journal.review_hearing(
+            lambda s, actor, _p: journal.review_hearing(
                 s,
-                self._ctx.actor,
+                actor,
                 pair_id,
-                case_number=self.case_number.text(),
-                heard_on=picked_date(self.heard_on),
+                case_number=number,
+                heard_on=on,
                 criteria=criteria,
-                remarks=self.remarks.text(),
+                remarks=remarks,
             )
         )
 
@@ -94,14 +104,15 @@ class JournalTab(PairTab):
         pair = self.pair
         if pair is None:
             return
-        actor = self._ctx.actor
-        try:
-            with self._ctx.store.read() as s:
-                meetings = journal.meetings(s, actor, pair.id)
-                reviews = journal.reviews(s, actor, pair.id)
-        except DomainError as exc:
-            self.journal_list.setText(exc.message())
+        # M-9: a refusal to read the journal is the journal's text, not a page-wide message.
+        found = (
+            Op(self, self._ctx, lambda s, actor, _p: _journal(s, actor, pair.id), write=False)
+            .refusals_to(self.journal_list.setText)
+            .run()
+        )
+        if found is None:
             return
+        meetings, reviews = found
         self.journal_list.setText(
             "\n".join(
                 [f"{m.held_on:%d.%m.%Y} · {m.topic}" for m in meetings]
@@ -114,3 +125,9 @@ class JournalTab(PairTab):
         super().retranslate_ui()
         for key, box in self.criteria.items():
             box.setText(_(ETHICS_CRITERIA[key]))
+
+
+def _journal(
+    s: Session, actor: Actor, pair_id: uuid.UUID
+) -> tuple[list[MeetingDTO], list[ReviewDTO]]:
+    return journal.meetings(s, actor, pair_id), journal.reviews(s, actor, pair_id)

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from i18n import _
 from ui.context import UiContext
+from ui.kit.retranslating import Retranslating
 from ui.mentoring.mentoring_view import MentoringView
 from ui.mentoring.results_view import ResultsView
 from ui.mentoring.roster_view import RosterView
 
 
-class MentoringPage(QTabWidget):
+class MentoringPage(Retranslating, QTabWidget):
     """Tabs sharing the region chosen on the first."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -25,11 +25,6 @@ class MentoringPage(QTabWidget):
         self.addTab(self.results, "")
         self.roster.roster_changed.connect(self.pairs.reload)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Tab titles in the active language."""

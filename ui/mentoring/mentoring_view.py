@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,20 +14,24 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core.errors import DomainError
+from app.core.store import Session
 from app.courts.centre import current_centre
+from app.courts.dto import CourtDTO
 from app.courts.service import list_courts
 from app.mentoring import queries, service
 from app.mentoring.dto import NeedRow, PairDTO, Suggestion
 from app.mentoring.rules import KIND_LABELS, REASONS
 from i18n import N_, _, localized
 from ui.context import UiContext
+from ui.kit.list_table_model import ListTableModel
+from ui.kit.op import Op, Query
+from ui.kit.paged_table_model import Column
+from ui.kit.retranslating import Retranslating
 from ui.mentoring.pair_panel import PairPanel
 
 STATE_LABELS = {
@@ -36,23 +40,31 @@ STATE_LABELS = {
     "completed": N_("Completed"),
     "ended_early": N_("Ended early"),
 }
-USER_ROLE = Qt.ItemDataRole.UserRole
+NEED_COLUMNS = (
+    Column[NeedRow](N_("Full name"), lambda n: n.full_name),
+    Column[NeedRow](N_("Court"), lambda n: localized(n.court_name_kk, n.court_name_ru)),
+    Column[NeedRow](N_("Why a protégé"), lambda n: "; ".join(_(REASONS[k]) for k, _d in n.reasons)),
+    Column[NeedRow](N_("Tutor"), lambda n: n.tutor or "—"),
+    Column[NeedRow](N_("Mentor"), lambda n: n.mentor or "—"),
+)
+PAIR_COLUMNS = (
+    Column[PairDTO](N_("Protégé"), lambda p: p.protege_name),
+    Column[PairDTO](N_("Guide"), lambda p: p.guide_name),
+    Column[PairDTO](N_("Kind"), lambda p: _(KIND_LABELS[p.kind])),
+    Column[PairDTO](N_("State"), lambda p: _(STATE_LABELS[p.state])),
+    Column[PairDTO](N_("Term"), lambda p: f"{p.starts_on:%d.%m.%Y} – {p.ends_on:%d.%m.%Y}"),
+)
 
 
-class MentoringView(QWidget):
+class MentoringView(Retranslating, QWidget):
     """Coordinator's desk for M-2…M-11; confidential content only inside the pair panel."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._needs: list[NeedRow] = []
-        self._pairs: list[PairDTO] = []
         self._suggestions: list[Suggestion] = []
         self.region = QComboBox(self)
-        with ctx.store.read() as s:
-            regions = list_courts(s, level="regional")
-            centre = current_centre(s)
-            home = next((c.region_code for c in regions if centre and c.id == centre.court_id), "")
+        regions, home = Query(self, ctx, _regions_and_home).run() or ([], "")
         self._regions = regions
         for court in regions:
             self.region.addItem(court.name, court.region_code)
@@ -64,13 +76,15 @@ class MentoringView(QWidget):
         )
         self.court.setMinimumContentsLength(20)
         self.needs_label, self.pairs_label = QLabel(self), QLabel(self)
-        self.needs = self._table(5)
+        self.need_rows = ListTableModel(ctx, NEED_COLUMNS, self)
+        self.needs = self._table(self.need_rows)
         self.kind = QComboBox(self)
         self.kind.addItem("", "tutor")
         self.kind.addItem("", "mentor")
         self.guide = QComboBox(self)
         self.form_pair_button = QPushButton(self)
-        self.pairs = self._table(5)
+        self.pair_rows = ListTableModel(ctx, PAIR_COLUMNS, self)
+        self.pairs = self._table(self.pair_rows)
         self.start_button = QPushButton(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -110,10 +124,10 @@ class MentoringView(QWidget):
 
         self.region.currentIndexChanged.connect(self._on_region_current_index_changed)
         self.court.currentIndexChanged.connect(self.reload)
-        self.needs.itemSelectionChanged.connect(self._on_needs_selection_changed)
+        self.needs.selectionModel().selectionChanged.connect(self._on_needs_selection_changed)
         self.kind.currentIndexChanged.connect(self._on_needs_selection_changed)
         self.form_pair_button.clicked.connect(self._on_form_pair_clicked)
-        self.pairs.itemSelectionChanged.connect(self._on_pairs_selection_changed)
+        self.pairs.selectionModel().selectionChanged.connect(self._on_pairs_selection_changed)
         self.start_button.clicked.connect(self._on_start_clicked)
         self.panel.changed.connect(self._on_panel_changed)
         self.panel.message_shown.connect(self.message.setText)
@@ -125,9 +139,11 @@ class MentoringView(QWidget):
         self.court.blockSignals(True)
         self.court.clear()
         self.court.addItem("", None)
-        with self._ctx.store.read() as s:
-            for court in list_courts(s, region_code=self.region.currentData() or ""):
-                self.court.addItem(court.name, str(court.id))
+        region = self.region.currentData() or ""
+        for court in (
+            Query(self, self._ctx, lambda s: list_courts(s, region_code=region)).run() or []
+        ):
+            self.court.addItem(court.name, str(court.id))
         self.court.blockSignals(False)
 
     def _on_region_current_index_changed(self) -> None:
@@ -135,8 +151,9 @@ class MentoringView(QWidget):
         self.court.setItemText(0, _("All courts"))
         self.reload()
 
-    def _table(self, columns: int) -> QTableWidget:
-        table = QTableWidget(0, columns, self)
+    def _table(self, model: ListTableModel[NeedRow] | ListTableModel[PairDTO]) -> QTableView:
+        table = QTableView(self)
+        table.setModel(model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -155,12 +172,6 @@ class MentoringView(QWidget):
         width = max(self._splitter.width(), 800)
         self._splitter.setSizes([width * 11 // 20, width * 9 // 20])
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-            self.reload()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Captions in the active language, court names included."""
         self.needs_label.setText(_("Need for judicial mentoring"))
@@ -175,69 +186,37 @@ class MentoringView(QWidget):
         self.kind.setItemText(1, _("Mentor"))
         self.form_pair_button.setText(_("Form pair"))
         self.start_button.setText(_("Start pair"))
-        self.needs.setHorizontalHeaderLabels(
-            [_("Full name"), _("Court"), _("Why a protégé"), _("Tutor"), _("Mentor")]
-        )
-        self.pairs.setHorizontalHeaderLabels(
-            [_("Protégé"), _("Guide"), _("Kind"), _("State"), _("Term")]
-        )
+        self.need_rows.retranslate()  # reasons, kinds and states are worded when shown
+        self.pair_rows.retranslate()
+        for table in (self.needs, self.pairs):
+            table.resizeColumnsToContents()  # the other language's words are longer or shorter
 
     # data -------------------------------------------------------------------------------
     def reload(self) -> None:
-        """Needs and pairs of the chosen region, read in one session."""
+        """Needs and pairs of the chosen region."""
         region = self.region.currentData() or ""
         court = self.court.currentData()
         court_id = uuid.UUID(court) if court else None
-        with self._ctx.store.read() as s:
-            self._needs = queries.needs_analysis(s, region_code=region, court_id=court_id)
-            self._pairs = queries.pairs(s, region_code=region, actor=self._ctx.actor)
-        self._fill(
-            self.needs,
-            [
-                [
-                    n.full_name,
-                    localized(n.court_name_kk, n.court_name_ru),
-                    "; ".join(_(REASONS[k]) for k, _d in n.reasons),
-                    n.tutor or "—",
-                    n.mentor or "—",
-                ]
-                for n in self._needs
-            ],
+        self.need_rows.show(
+            lambda s: queries.needs_analysis(s, region_code=region, court_id=court_id)
         )
-        self._fill(
-            self.pairs,
-            [
-                [
-                    p.protege_name,
-                    p.guide_name,
-                    _(KIND_LABELS[p.kind]),
-                    _(STATE_LABELS[p.state]),
-                    f"{p.starts_on:%d.%m.%Y} – {p.ends_on:%d.%m.%Y}",
-                ]
-                for p in self._pairs
-            ],
-        )
-
-    @staticmethod
-    def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-        table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                table.setItem(r, c, QTableWidgetItem(text))
-        table.resizeColumnsToContents()
+        actor = self._ctx.actor  # M-9: only the pairs this actor may see
+        self.pair_rows.show(lambda s: queries.pairs(s, region_code=region, actor=actor))
+        for table in (self.needs, self.pairs):
+            table.resizeColumnsToContents()
 
     def _selected_need(self) -> NeedRow | None:
         rows = self.needs.selectionModel().selectedRows()
-        return self._needs[rows[0].row()] if rows else None
+        return self.need_rows.row_at(rows[0].row()) if rows else None
 
     def selected_pair(self) -> PairDTO | None:
         """The pair selected in the list."""
         rows = self.pairs.selectionModel().selectedRows()
-        return self._pairs[rows[0].row()] if rows else None
+        return self.pair_rows.row_at(rows[0].row()) if rows else None
 
     def select_need(self, person_name: str) -> None:
         """Select a protégé in the needs list by name (as a click would)."""
-        for r, need in enumerate(self._needs):
+        for r, need in enumerate(self.need_rows.rows):
             if need.full_name == person_name:
                 self.needs.selectRow(r)
                 return
@@ -248,8 +227,13 @@ class MentoringView(QWidget):
         self.guide.clear()
         if need is None:
             return
-        with self._ctx.store.read() as s:
-            self._suggestions = queries.suggestions(s, need.person_id, self.kind.currentData())
+        kind = self.kind.currentData()
+        self._suggestions = (
+            Query(self, self._ctx, lambda s: queries.suggestions(s, need.person_id, kind))
+            .refusals_to(self.message.setText)
+            .run()
+            or []
+        )
         for sug in self._suggestions:
             why = ", ".join(_(r) for r in sug.reasons)
             self.guide.addItem(f"{sug.full_name} ({why})", str(sug.person_id))
@@ -260,21 +244,26 @@ class MentoringView(QWidget):
             self.message.setText(_("Choose a protégé and a guide."))
             return
         guide_id = self._suggestions[self.guide.currentIndex()].person_id
-        kind, actor = self.kind.currentData(), self._ctx.actor
-        try:
-            with self._ctx.store.write() as s:
-                pair = service.propose_pair(
+        kind = self.kind.currentData()
+        pair = (
+            Op(
+                self,
+                self._ctx,
+                lambda s, actor, _p: service.propose_pair(
                     s, actor, need.person_id, guide_id, kind=kind, starts_on=date.today()
-                )
-        except DomainError as exc:
-            self.message.setText(exc.message())
+                ),
+            )
+            .refusals_to(self.message.setText)
+            .run()
+        )
+        if pair is None:
             return
         self.message.setText("")
         self.reload()
         self._select_pair(pair.id)
 
     def _select_pair(self, pair_id: object) -> None:
-        for r, p in enumerate(self._pairs):
+        for r, p in enumerate(self.pair_rows.rows):
             if p.id == pair_id:
                 self.pairs.selectRow(r)
 
@@ -285,12 +274,14 @@ class MentoringView(QWidget):
         pair = self.selected_pair()
         if pair is None:
             return
-        try:
-            with self._ctx.store.write() as s:
-                service.activate_pair(s, self._ctx.actor, pair.id)
-        except DomainError as exc:
-            self.message.setText(exc.message())
-            return
+        (
+            Op(self, self._ctx, lambda s, actor, _p: service.activate_pair(s, actor, pair.id))
+            .refusals_to(self.message.setText)
+            .success(self._on_started)
+            .run()
+        )
+
+    def _on_started(self, _pair: object) -> None:
         self.message.setText("")
         self._on_panel_changed()
 
@@ -300,3 +291,11 @@ class MentoringView(QWidget):
         if current is not None:
             self._select_pair(current.id)
         self.panel.show_pair(self.selected_pair())
+
+
+def _regions_and_home(s: Session) -> tuple[list[CourtDTO], str]:
+    """The regional courts, and the region of the centre this copy serves ("" if none)."""
+    regions = list_courts(s, level="regional")
+    centre = current_centre(s)
+    home = next((c.region_code for c in regions if centre and c.id == centre.court_id), "")
+    return regions, home

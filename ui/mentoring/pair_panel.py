@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from app.core.errors import DomainError
-from app.core.store import Session
 from app.mentoring.dto import PairDTO
 from i18n import _
 from ui.context import UiContext
+from ui.kit.op import Op, Query, Work
+from ui.kit.retranslating import Retranslating
 from ui.mentoring.council_tab import CouncilTab
 from ui.mentoring.journal_tab import JournalTab
 from ui.mentoring.programme_tab import ProgrammeTab
 from ui.mentoring.reports_tab import ReportsTab
 
+if TYPE_CHECKING:
+    from app.core.store import Session
 
-class PairPanel(QTabWidget):
+T = TypeVar("T")
+
+
+class PairPanel(Retranslating, QTabWidget):
     """Works on one pair; every action is one service call in one transaction."""
 
     changed = Signal()
@@ -38,11 +43,6 @@ class PairPanel(QTabWidget):
         self.retranslate_ui()
         self.setEnabled(False)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Tab titles in the active language (each tab retranslates itself)."""
         titles = (_("Programme"), _("Journal (confidential)"), _("Reports"), _("Council protocol"))
@@ -57,14 +57,19 @@ class PairPanel(QTabWidget):
             for tab in (self.programme, self.journal, self.reports, self.council):
                 tab.refresh()
 
-    def run(self, action: Callable[[Session], Any]) -> Any:
+    def run(self, work: Work[T]) -> T | None:
         """One action, one transaction; a refusal is shown in words, nothing is saved."""
-        try:
-            with self._ctx.store.write() as session:
-                result = action(session)
-        except DomainError as exc:
-            self.message_shown.emit(exc.message())
-            return None
+        return (
+            Op(self, self._ctx, work)
+            .refusals_to(self.message_shown.emit)
+            .success(self._on_op_succeeded)
+            .run()
+        )
+
+    def read(self, query: Callable[[Session], T]) -> T | None:
+        """One read for a tab; a refusal (the pair deleted meanwhile, say) is shown in words."""
+        return Query(self, self._ctx, query).refusals_to(self.message_shown.emit).run()
+
+    def _on_op_succeeded(self, _result: object) -> None:
         self.message_shown.emit("")
         self.changed.emit()
-        return result

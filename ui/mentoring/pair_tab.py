@@ -3,38 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QDate, QEvent
-from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QWidget
 
-from app.core.store import Session
 from app.mentoring.dto import PairDTO
 from i18n import _
 from ui.context import UiContext
+from ui.kit.date_field import DateField
+from ui.kit.op import Work
+from ui.kit.retranslating import Retranslating
 
 if TYPE_CHECKING:
+    from app.core.store import Session
     from ui.mentoring.pair_panel import PairPanel
 
-
-def date_edit(parent: QWidget) -> QDateEdit:
-    """A date field in the document format, today by default."""
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd.MM.yyyy")
-    edit.setDate(QDate.currentDate())
-    return edit
+T = TypeVar("T")
 
 
-def picked_date(edit: QDateEdit) -> date:
-    """The date a date field shows."""
-    value = edit.date().toPython()
-    assert isinstance(value, date)
-    return value
+def date_field(parent: QWidget) -> DateField:
+    """A date that is always filled in, today by default."""
+    return DateField(parent, optional=False)
 
 
-class PairTab(QWidget):
+class PairTab(Retranslating, QWidget):
     """A tab working on the panel's pair; subclasses build in _build and add captions."""
 
     def __init__(self, panel: PairPanel, ctx: UiContext) -> None:
@@ -54,8 +46,11 @@ class PairTab(QWidget):
         """The pair the panel shows."""
         return self._panel.pair
 
-    def _run(self, action: Callable[[Session], Any]) -> Any:
-        return self._panel.run(action)
+    def _run(self, work: Work[T]) -> T | None:
+        return self._panel.run(work)
+
+    def _read(self, query: Callable[[Session], T]) -> T | None:
+        return self._panel.read(query)
 
     def _button(self, parent: QWidget, msgid: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(parent)
@@ -73,11 +68,6 @@ class PairTab(QWidget):
 
     def refresh(self) -> None:
         """Show the current pair's data (tabs that show data override this)."""
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Labels and buttons in the active language; subclasses add their own captions."""

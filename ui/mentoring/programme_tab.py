@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
@@ -12,14 +14,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.core.errors import DomainError
+from app.core.store import Session
 from app.mentoring import programme
-from app.mentoring.dto import (
-    ProgrammeItem,
-)
+from app.mentoring.dto import ProgrammeDTO, ProgrammeItem
 from app.mentoring.programme import ITEM_STATUSES, STATUS_LABELS
 from i18n import N_, _
-from ui.mentoring.pair_tab import PairTab, date_edit, picked_date
+from ui.mentoring.pair_tab import PairTab, date_field
 
 FIELD_LABELS = {
     "goal": N_("Goal"),
@@ -33,6 +33,8 @@ FIELD_LABELS = {
 class ProgrammeTab(PairTab):
     """The individual programme: items, approval, versions (M-7)."""
 
+    _shown: ProgrammeDTO | None = None  # the version shown, worded again on a language switch
+
     def _build(self) -> None:
         page = self
         self.items = QTableWidget(0, 3, page)
@@ -42,7 +44,7 @@ class ProgrammeTab(PairTab):
             page, N_("Save programme"), self._on_save_programme_clicked
         )
         self.chairman = QLineEdit(page)
-        self.approved_on = date_edit(page)
+        self.approved_on = date_field(page)
         self.approve_button = self._button(page, N_("Approve"), self._on_approve_clicked)
         self.programme_state = QLabel(page)
         layout = QVBoxLayout(page)
@@ -93,35 +95,28 @@ class ProgrammeTab(PairTab):
 
     def _on_save_programme_clicked(self) -> None:
         assert self.pair is not None
-        pair_id, actor, items = self.pair.id, self._ctx.actor, self._items()
+        pair_id, items = self.pair.id, self._items()
         if self.pair.progress is None:
-            self._run(lambda s: programme.draw_up(s, actor, pair_id, items))
+            self._run(lambda s, actor, _p: programme.draw_up(s, actor, pair_id, items))
         else:
-            self._run(
-                lambda s: programme.correct(
-                    s, actor, pair_id, items, _("Corrected during execution")
-                )
-            )
+            why = _("Corrected during execution")
+            self._run(lambda s, actor, _p: programme.correct(s, actor, pair_id, items, why))
 
     def _on_approve_clicked(self) -> None:
         assert self.pair is not None
-        pair_id, name, on = self.pair.id, self.chairman.text(), picked_date(self.approved_on)
-        self._run(lambda s: programme.approve(s, self._ctx.actor, pair_id, name, on))
+        pair_id, name, on = self.pair.id, self.chairman.text(), self.approved_on.day()
+        self._run(lambda s, actor, _p: programme.approve(s, actor, pair_id, name, on))
 
     def _on_compare_clicked(self) -> None:
         assert self.pair is not None
         pair_id = self.pair.id
-        try:
-            with self._ctx.store.read() as s:
-                current = programme.get_programme(s, pair_id).version
-                if current < 2:
-                    self.changes.setText(_("There is only one version."))
-                    return
-                old = programme.version_items(s, pair_id, current - 1)
-                new = programme.version_items(s, pair_id, current)
-        except DomainError as exc:
-            self._panel.message_shown.emit(exc.message())
+        found = self._read(lambda s: _last_two(s, pair_id))
+        if found is None:
             return
+        if not found:
+            self.changes.setText(_("There is only one version."))
+            return
+        old, new = found
         lines = []
         for n, field, before, after in programme.compare(old, new):
             shown = (before, after)
@@ -139,8 +134,7 @@ class ProgrammeTab(PairTab):
         pair = self.pair
         prog = None
         if pair is not None and pair.progress is not None:
-            with self._ctx.store.read() as s:
-                prog = programme.get_programme(s, pair.id)
+            prog = self._read(lambda s: programme.get_programme(s, pair.id))
         self.items.setRowCount(0)
         self.changes.clear()
         self.programme_state.clear()
@@ -152,17 +146,39 @@ class ProgrammeTab(PairTab):
                 if cell is not None:
                     cell.setText(text)
             self.status_box(row).setCurrentIndex(ITEM_STATUSES.index(item.status))
+        self._shown = prog
         if prog is not None:
             self.chairman.setText(prog.approved_by)
-            self.programme_state.setText(
-                _("Version {n}; completed {percent}%").format(n=prog.version, percent=prog.progress)
+        self._show_state()
+
+    def _show_state(self) -> None:
+        prog = self._shown
+        self.programme_state.setText(
+            ""
+            if prog is None
+            else _("Version {n}; completed {percent}%").format(
+                n=prog.version, percent=prog.progress
             )
+        )
 
     def retranslate_ui(self) -> None:
         """Captions, column titles and status names."""
         super().retranslate_ui()
+        self._show_state()
         self.items.setHorizontalHeaderLabels([_("Goal"), _("Activity"), _("Status")])
         for row in range(self.items.rowCount()):
             box = self.status_box(row)
             for i, key in enumerate(ITEM_STATUSES):
                 box.setItemText(i, _(STATUS_LABELS[key]))
+
+
+def _last_two(
+    s: Session, pair_id: uuid.UUID
+) -> tuple[tuple[ProgrammeItem, ...], tuple[ProgrammeItem, ...]] | tuple[()]:
+    """The previous and the current version's items; () when there is only one version."""
+    current = programme.get_programme(s, pair_id).version
+    if current < 2:
+        return ()
+    return programme.version_items(s, pair_id, current - 1), programme.version_items(
+        s, pair_id, current
+    )

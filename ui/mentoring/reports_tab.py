@@ -18,7 +18,7 @@ from app.mentoring.dto import (
     ReportInput,
 )
 from i18n import N_, _
-from ui.mentoring.pair_tab import PairTab, date_edit, picked_date
+from ui.mentoring.pair_tab import PairTab, date_field
 
 
 class ReportsTab(PairTab):
@@ -57,7 +57,7 @@ class ReportsTab(PairTab):
         self.petition_reasons = QLineEdit(page)
         self.petition_button = self._button(page, N_("File petition"), self._on_petition_clicked)
         self.order_number = QLineEdit(page)
-        self.order_date = date_edit(page)
+        self.order_date = date_field(page)
         self.order_months = QSpinBox(page)
         self.order_months.setRange(1, 36)
         self.extend_button = self._button(page, N_("Extend by order"), self._on_extend_clicked)
@@ -85,8 +85,8 @@ class ReportsTab(PairTab):
         self.percent = QSpinBox(page)
         self.percent.setRange(1, 100)
         self.percent.setValue(30)
-        self.reduce_from = date_edit(page)
-        self.reduce_to = date_edit(page)
+        self.reduce_from = date_field(page)
+        self.reduce_to = date_field(page)
         self.caseload_button = self._button(
             page, N_("Record the caseload reduction order"), self._on_caseload_clicked
         )
@@ -114,7 +114,7 @@ class ReportsTab(PairTab):
             proposals=self.proposals.text(),
             feedback_score=self.score.value() or None,
         )
-        self._run(lambda s: journal.submit_report(s, self._ctx.actor, pair_id, data))
+        self._run(lambda s, actor, _p: journal.submit_report(s, actor, pair_id, data))
 
     def _on_petition_clicked(self) -> None:
         assert self.pair is not None
@@ -125,20 +125,20 @@ class ReportsTab(PairTab):
             filed_on=date.today(),
             reasons=self.petition_reasons.text(),
         )
-        if self._run(lambda s: journal.file_petition(s, self._ctx.actor, pair_id, data)):
+        if self._run(lambda s, actor, _p: journal.file_petition(s, actor, pair_id, data)):
             self.petition_reasons.clear()
 
     def _on_caseload_clicked(self) -> None:
         """M-5: the court chairman's order, number and date as for an extension."""
         assert self.pair is not None
         protege = self.pair.protege_id
-        number, on = self.order_number.text(), picked_date(self.order_date)
+        number, on = self.order_number.text(), self.order_date.day()
         percent = self.percent.value()
-        start, end = picked_date(self.reduce_from), picked_date(self.reduce_to)
+        start, end = self.reduce_from.day(), self.reduce_to.day()
         self._run(
-            lambda s: service.order_caseload_reduction(
+            lambda s, actor, _p: service.order_caseload_reduction(
                 s,
-                self._ctx.actor,
+                actor,
                 protege,
                 order_number=number,
                 order_date=on,
@@ -153,12 +153,12 @@ class ReportsTab(PairTab):
         pair_id = self.pair.id
         number, on, months = (
             self.order_number.text(),
-            picked_date(self.order_date),
+            self.order_date.day(),
             self.order_months.value(),
         )
         self._run(
-            lambda s: service.extend_pair(
-                s, self._ctx.actor, pair_id, order_number=number, order_date=on, months=months
+            lambda s, actor, _p: service.extend_pair(
+                s, actor, pair_id, order_number=number, order_date=on, months=months
             )
         )
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -17,16 +16,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import DomainError
-from app.core.sheet_writer import write_xlsx
-from app.documents.mentoring_year import build_year_review, figures, guide_header, guide_rows
+from app.documents.mentoring_year import figures, guide_rows
 from app.mentoring import roster
-from app.mentoring.year import year_review
+from app.mentoring.year import YearReview, year_review
 from i18n import _, current_language
 from ui.context import UiContext
+from ui.documents.printing import Request, save_to
+from ui.kit.op import Op, Query
+from ui.kit.retranslating import Retranslating
 
 
-class ResultsView(QWidget):
+class ResultsView(Retranslating, QWidget):
     """Figures of the year, saved as PDF or XLSX; the protégés-per-guide setting."""
 
     def __init__(self, ctx: UiContext, region: QComboBox, parent: QWidget | None = None) -> None:
@@ -61,16 +61,8 @@ class ResultsView(QWidget):
         self._region.currentIndexChanged.connect(self.reload)
         self.save_button.clicked.connect(self._on_save_clicked)
         self.limit_button.clicked.connect(self._on_limit_clicked)
-        with ctx.store.read() as s:
-            self.limit.setValue(roster.max_proteges(s))
-        self.retranslate_ui()
-        self.reload()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-            self.reload()
-        super().changeEvent(event)
+        self.limit.setValue(Query(self, ctx, roster.max_proteges).run() or self.limit.value())
+        self.retranslate_ui()  # also reads the year
 
     def retranslate_ui(self) -> None:
         """Captions in the active language."""
@@ -78,31 +70,36 @@ class ResultsView(QWidget):
         self.save_button.setText(_("Save the year in review (PDF or XLSX)…"))
         self.limit_label.setText(_("Protégés per guide, at most"))
         self.limit_button.setText(_("Save the limit"))
+        self.reload()  # the figures' names are in the active language
 
     def reload(self) -> None:
         """The year's figures for the chosen region (aggregates only, M-9)."""
-        with self._ctx.store.read() as s:
-            review = year_review(s, self._region.currentData() or "", self.year.value())
+        review = self._review()
+        if review is None:
+            return
         lines = [f"{label}: {value}" for label, value in figures(review, current_language())]
         lines += [
             f"{row[0]}. {row[1]} — {row[2]}" for row in guide_rows(review, current_language())
         ]
         self.summary.setText("\n".join(lines))
 
+    def document_request(self) -> Request:
+        """The year in review of the chosen region and year."""
+        return "mentoring-year", {"year": self.year.value(), "region": self._region.currentData()}
+
     def save(self, path: Path) -> None:
         """Write the year in review; the file's extension picks PDF or XLSX."""
-        lang = current_language()
-        with self._ctx.store.read() as s:
-            review = year_review(s, self._region.currentData() or "", self.year.value())
-        if path.suffix.lower() == ".xlsx":
-            rows = [[label, value, "", "", ""] for label, value in figures(review, lang)]
-            rows += [["", "", "", "", ""], guide_header(lang), *guide_rows(review, lang)]
-            write_xlsx(path, str(review.year), [self._region.currentText(), "", "", "", ""], rows)
-        else:
-            path.write_bytes(
-                build_year_review(review, lang=lang, region_name=self._region.currentText())
-            )
-        self.message.setText(_("Written to {path}").format(path=path))
+        fmt = "xlsx" if path.suffix.lower() == ".xlsx" else "pdf"
+        if save_to(self, self._ctx, *self.document_request(), path, fmt) is not None:
+            self.message.setText(_("Written to {path}").format(path=path))
+
+    def _review(self) -> YearReview | None:
+        region, year = self._region.currentData() or "", self.year.value()
+        return (
+            Query(self, self._ctx, lambda s: year_review(s, region, year))
+            .refusals_to(self.message.setText)
+            .run()
+        )
 
     def _on_save_clicked(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
@@ -116,10 +113,9 @@ class ResultsView(QWidget):
 
     def _on_limit_clicked(self) -> None:
         value = self.limit.value()
-        try:
-            with self._ctx.store.write() as s:
-                roster.set_max_proteges(s, self._ctx.actor, value)
-        except DomainError as exc:
-            self.message.setText(exc.message())
-            return
-        self.message.setText("")
+        (
+            Op(self, self._ctx, lambda s, actor, _p: roster.set_max_proteges(s, actor, value))
+            .refusals_to(self.message.setText)
+            .success(lambda _none: self.message.setText(""))
+            .run()
+        )

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -25,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import DomainError
+from app.core.context import Actor
+from app.core.progress import Progress
 from app.core.store import Session
 from app.mentoring import queries, roster, seminars
 from app.mentoring.dto import RosterEntryInput, RosterOrderInput
@@ -34,6 +33,9 @@ from app.people.dto import PersonFilter
 from app.people.queries import page_people
 from i18n import N_, _, localized
 from ui.context import UiContext
+from ui.kit.date_field import DateField
+from ui.kit.op import Op, Query, Work
+from ui.kit.retranslating import Retranslating
 
 CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 USER_ROLE = Qt.ItemDataRole.UserRole
@@ -41,21 +43,7 @@ CANDIDATES_SHOWN = 200
 T = TypeVar("T")
 
 
-def _date_edit(parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd.MM.yyyy")
-    edit.setDate(QDate.currentDate())
-    return edit
-
-
-def _picked(edit: QDateEdit) -> date:
-    value = edit.date().toPython()
-    assert isinstance(value, date)
-    return value
-
-
-class RosterView(QWidget):
+class RosterView(Retranslating, QWidget):
     """Approve or amend the roster by the chairman's order; plan seminars, invite, mark."""
 
     roster_changed = Signal()
@@ -75,16 +63,21 @@ class RosterView(QWidget):
         self.kind.addItem("", "mentor")
         self.override = QLineEdit(self.order_box)
         self.number = QLineEdit(self.order_box)
-        self.signed_on = _date_edit(self.order_box)
+        self.signed_on = DateField(self.order_box, optional=False)
         self.attach_button = QPushButton(self.order_box)
         self.approve_button = QPushButton(self.order_box)
         self.event_kind = QComboBox(self.order_box)
         for key in EVENT_KINDS:
             self.event_kind.addItem("", key)
-        self.event_date = _date_edit(self.order_box)
+        # Career events read as sentences: sized by them, the page would not fit 1366 pixels.
+        self.event_kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.event_kind.setMinimumContentsLength(20)
+        self.event_date = DateField(self.order_box, optional=False)
         self.event_button = QPushButton(self.order_box)
         self.topic = QLineEdit(self.seminar_box)
-        self.held_on = _date_edit(self.seminar_box)
+        self.held_on = DateField(self.seminar_box, optional=False)
         self.place = QLineEdit(self.seminar_box)
         self.plan_button = QPushButton(self.seminar_box)
         self.invite_button = QPushButton(self.seminar_box)
@@ -142,8 +135,7 @@ class RosterView(QWidget):
         self.invite_button.clicked.connect(self._on_invite_clicked)
         self.attendance.itemChanged.connect(self._on_attendance_item_changed)
         self._region.currentIndexChanged.connect(self.reload)
-        self.retranslate_ui()
-        self.reload()
+        self.retranslate_ui()  # also fills the lists
 
     def _form(self, rows: list[tuple[str, QWidget]]) -> QFormLayout:
         form = QFormLayout()
@@ -153,14 +145,8 @@ class RosterView(QWidget):
             form.addRow(label, widget)
         return form
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-            self.reload()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
-        """Captions in the active language."""
+        """Captions in the active language; the lists are refilled for their kind names."""
         self.roster_box.setTitle(_("Roster of tutors and mentors"))
         self.order_box.setTitle(_("Chairman's order approving or amending the roster"))
         self.seminar_box.setTitle(_("Orientation seminar"))
@@ -179,15 +165,15 @@ class RosterView(QWidget):
         self.invite_button.setText(_("Invite everyone on the needs list"))
         for label, msgid in self._form_labels:
             label.setText(_(msgid))
+        self.reload()
 
     # data -------------------------------------------------------------------------------
     def reload(self) -> None:
         """The effective roster and the candidate judges of the region."""
         region = self._region.currentData() or ""
-        with self._ctx.store.read() as s:
-            rows = queries.roster(s, region)
+        rows = Query(self, self._ctx, lambda s: queries.roster(s, region)).run()
         self.roster.clear()
-        for r in rows:
+        for r in rows or []:
             mark = " *" if r.override_reason else ""
             item = QListWidgetItem(
                 f"{r.full_name} — {_(KIND_LABELS[r.kind])}{mark} "
@@ -203,10 +189,9 @@ class RosterView(QWidget):
     def _fill_candidates(self) -> None:
         region = self._region.currentData() or ""
         flt = PersonFilter(text=self.search.text(), region_code=region, role="judge")
-        with self._ctx.store.read() as s:
-            people = page_people(s, flt, 0, CANDIDATES_SHOWN)
+        people = Query(self, self._ctx, lambda s: page_people(s, flt, 0, CANDIDATES_SHOWN)).run()
         self.candidates.clear()
-        for p in people:
+        for p in people or []:
             item = QListWidgetItem(f"{p.full_name} · {localized(p.court_name_kk, p.court_name_ru)}")
             item.setData(USER_ROLE, str(p.id))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -220,15 +205,13 @@ class RosterView(QWidget):
             if widget.item(i).checkState() == CHECKED
         ]
 
-    def _write(self, action: Callable[[Session], T]) -> T | None:
-        try:
-            with self._ctx.store.write() as session:
-                result = action(session)
-        except DomainError as exc:
-            self.message.setText(exc.message())
-            return None
-        self.message.setText("")
-        return result
+    def _write(self, work: Work[T]) -> T | None:
+        return (
+            Op(self, self._ctx, work)
+            .refusals_to(self.message.setText)
+            .success(lambda _result: self.message.setText(""))
+            .run()
+        )
 
     # slots ------------------------------------------------------------------------------
     def attach(self, path: Path) -> None:
@@ -252,27 +235,26 @@ class RosterView(QWidget):
         order = RosterOrderInput(
             region_code=self._region.currentData() or "",
             number=self.number.text(),
-            signed_on=_picked(self.signed_on),
+            signed_on=self.signed_on.day(),
             entries=entries,
             removals=tuple(self._checked(self.roster)),
             attachment_name=name,
             attachment=data,
         )
-        actor = self._ctx.actor
-        if self._write(lambda s: roster.approve_roster(s, actor, order)) is not None:
+        if self._write(lambda s, actor, _p: roster.approve_roster(s, actor, order)) is not None:
             self.override.clear()
             self.reload()
             self.roster_changed.emit()
 
     def _on_event_clicked(self) -> None:
         """M-2: a changed specialisation or region, a return from leave, a need for help."""
-        kind, on, actor = self.event_kind.currentData(), _picked(self.event_date), self._ctx.actor
+        kind, on = self.event_kind.currentData(), self.event_date.day()
         people = self._checked(self.candidates)
         if not people:
             self.message.setText(_("Tick the judges first."))
             return
 
-        def record(s: Session) -> int:
+        def record(s: Session, actor: Actor, _p: Progress) -> int:
             for pid in people:
                 roster.add_career_event(s, actor, pid, kind, on)
             return len(people)
@@ -281,10 +263,10 @@ class RosterView(QWidget):
             self.roster_changed.emit()
 
     def _on_plan_clicked(self) -> None:
-        region, on = self._region.currentData() or "", _picked(self.held_on)
-        topic, place, actor = self.topic.text(), self.place.text(), self._ctx.actor
+        region, on = self._region.currentData() or "", self.held_on.day()
+        topic, place = self.topic.text(), self.place.text()
         planned = self._write(
-            lambda s: seminars.plan_seminar(s, actor, region, on, topic, place=place)
+            lambda s, actor, _p: seminars.plan_seminar(s, actor, region, on, topic, place=place)
         )
         if planned is not None:
             self._seminar_id = planned.id
@@ -294,13 +276,9 @@ class RosterView(QWidget):
         if self._seminar_id is None:
             self.message.setText(_("Plan the seminar first."))
             return
-        region, seminar_id, actor = (
-            self._region.currentData() or "",
-            self._seminar_id,
-            self._ctx.actor,
-        )
+        region, seminar_id = self._region.currentData() or "", self._seminar_id
 
-        def invite(s: Session) -> list[tuple[uuid.UUID, str]]:
+        def invite(s: Session, actor: Actor, _p: Progress) -> list[tuple[uuid.UUID, str]]:
             needs = queries.needs_analysis(s, region_code=region)
             seminars.invite(s, actor, seminar_id, [n.person_id for n in needs], date.today())
             return [(n.person_id, n.full_name) for n in needs]
@@ -320,6 +298,6 @@ class RosterView(QWidget):
     def _on_attendance_item_changed(self, item: QListWidgetItem) -> None:
         if self._seminar_id is None:
             return
-        seminar_id, actor = self._seminar_id, self._ctx.actor
+        seminar_id = self._seminar_id
         pid, came = uuid.UUID(item.data(USER_ROLE)), item.checkState() == CHECKED
-        self._write(lambda s: seminars.mark_attendance(s, actor, seminar_id, pid, came))
+        self._write(lambda s, actor, _p: seminars.mark_attendance(s, actor, seminar_id, pid, came))

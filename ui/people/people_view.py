@@ -6,7 +6,7 @@ import uuid
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,25 +22,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.store import Session
-from app.courts.centre import current_centre
 from app.courts.service import list_courts
-from app.documents.people_export import export_people
 from app.people.dto import PersonFilter
-from app.people.queries import all_people
 from app.people.service import delete_person, get_person
 from app.people.vocab import ROLES, STATUSES
-from i18n import _, current_language, localized, ngettext
+from i18n import _, ngettext
 from ui.context import UiContext
-from ui.kit.ops import run_read, run_write
+from ui.documents.printing import Request, pdf_of, save_to
+from ui.kit.op import Op, Query
 from ui.kit.print_preview_dialog import PrintPreviewDialog
+from ui.kit.retranslating import Retranslating
 from ui.people.people_table_model import PeopleTableModel
 from ui.people.person_dialog import PersonDialog
 
 SEARCH_DELAY_MS = 120
 
 
-class PeopleView(QWidget):
+class PeopleView(Retranslating, QWidget):
     """The register of people; filtering and sorting run in SQL."""
 
     changed = Signal()
@@ -53,7 +51,7 @@ class PeopleView(QWidget):
         self.court_filter = QComboBox(self)
         self.role_filter = QComboBox(self)
         self.status_filter = QComboBox(self)
-        self._courts = run_read(self, ctx.store, list_courts) or []
+        self._courts = Query(self, ctx, list_courts).run() or []
         self.court_filter.addItem("", None)
         for c in self._courts:
             self.court_filter.addItem("", str(c.id))
@@ -68,7 +66,7 @@ class PeopleView(QWidget):
         for key in STATUSES:
             self.status_filter.addItem("", key)
 
-        self.model = PeopleTableModel(ctx.store, self)
+        self.model = PeopleTableModel(ctx, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -125,11 +123,6 @@ class PeopleView(QWidget):
         self.apply_filter()
 
     # -- language -------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Every text in the active language."""
         self.search.setPlaceholderText(_("Search by name or IIN…"))
@@ -206,7 +199,7 @@ class PeopleView(QWidget):
         person_id = self._current_id()
         if person_id is None:
             return
-        person = run_read(self, self._ctx.store, lambda s: get_person(s, person_id))
+        person = Query(self, self._ctx, lambda s: get_person(s, person_id)).run()
         if person is None:
             return
         answer = QMessageBox.question(
@@ -214,30 +207,32 @@ class PeopleView(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        run_write(
-            self,
-            self._ctx.store,
-            lambda s: delete_person(s, self._ctx.actor, person.id, person.version),
+        (
+            Op(
+                self,
+                self._ctx,
+                lambda s, actor, _p: delete_person(s, actor, person.id, person.version),
+            )
+            .success_message(_("{name} was deleted.").format(name=person.full_name))
+            .success(lambda _r: self._on_deleted())
+            .run()
         )
+
+    def _on_deleted(self) -> None:
         self.model.refresh()
         self._update_count()
         self.changed.emit()
 
+    def document_request(self) -> Request:
+        """The register as filtered now: what Ctrl+P prints on this page."""
+        flt = self.model.filter
+        court = str(flt.court_id) if flt.court_id else ""
+        params = {"search": flt.text, "court": court, "role": flt.role, "status": flt.status}
+        return "people-register", params
+
     def register_pdf(self) -> bytes | None:
         """The register of the filtered list, in the active language."""
-        from app.documents.people_register import build_people_register
-
-        lang = current_language()
-
-        def build(session: Session) -> bytes:
-            rows = all_people(session, self.model.filter)
-            centre = current_centre(session)
-            name = localized(centre.name_kk, centre.name_ru, lang) if centre else ""
-            return build_people_register(
-                rows, lang=lang, centre_name=name, filter_text=self.search.text()
-            )
-
-        return run_read(self, self._ctx.store, build)
+        return pdf_of(self, self._ctx, *self.document_request())
 
     def print_preview(self) -> None:
         """Show the register as it will print."""
@@ -255,10 +250,8 @@ class PeopleView(QWidget):
         fmt = Path(path).suffix.lstrip(".").lower() or "xlsx"
         if fmt not in ("xlsx", "csv", "pdf"):
             fmt = "xlsx"
-        flt, lang = self.model.filter, current_language()
-        count = run_read(
-            self, self._ctx.store, lambda s: export_people(s, flt, fmt, Path(path), lang)
-        )
+        output = save_to(self, self._ctx, *self.document_request(), Path(path), fmt)
+        count = output.count if output is not None else None
         if count is not None:
             QMessageBox.information(
                 self,

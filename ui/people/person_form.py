@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -29,6 +29,7 @@ from app.people.vocab import ROLES, SPECIALISATIONS, STATUSES
 from i18n import _
 from ui.kit.date_field import DateField
 from ui.kit.field_row import FieldWithError
+from ui.kit.retranslating import Retranslating
 
 PERIOD_STATUSES = [k for k in STATUSES if k != "active"]
 
@@ -122,7 +123,7 @@ class StatusPeriodsEditor(QWidget):
         return tuple(out)
 
 
-class PersonForm(QWidget):
+class PersonForm(Retranslating, QWidget):
     """Edits a PersonInput; validation reasons appear beside the fields."""
 
     validated = Signal(bool)
@@ -188,11 +189,6 @@ class PersonForm(QWidget):
         self.update_experience()
 
     # -- language -------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Every text in the active language."""
         texts = {

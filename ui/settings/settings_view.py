@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.backup import automatic_backup, list_backups, restore
-from app.core.errors import DomainError
+from app.core.backup import back_up_store, list_backups, restore_store
 from app.core.settings import (
     DEFAULT_BACKUPS_KEPT,
     backups_kept,
@@ -30,13 +29,14 @@ from app.courts.centre import CENTRE_KEY, current_centre
 from app.courts.service import list_centres
 from i18n import N_, _, current_language, format_datetime
 from ui.context import UiContext
-from ui.kit.ops import run_read, run_write, show_error
+from ui.kit.op import Op, Query, Task
+from ui.kit.retranslating import Retranslating
 
 LANGUAGE_NAMES = {"kk": N_("Қазақша"), "ru": N_("Русский")}
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
-class SettingsView(QWidget):
+class SettingsView(Retranslating, QWidget):
     """Changes apply at once; the language switch retranslates every open window."""
 
     language_chosen = Signal(str)
@@ -50,18 +50,18 @@ class SettingsView(QWidget):
             self.language.addItem("", code)
         self.language.setCurrentIndex(max(self.language.findData(current_language()), 0))
         self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
-        self._centres = run_read(self, ctx.store, list_centres) or []
+        self._centres = Query(self, ctx, list_centres).run() or []
         self.centre = QComboBox(self)
         self.centre.addItem("", None)
         for c in self._centres:
             self.centre.addItem("", str(c.id))
-        chosen = run_read(self, ctx.store, current_centre)
+        chosen = Query(self, ctx, current_centre).run()
         if chosen is not None:
             self.centre.setCurrentIndex(max(self.centre.findData(str(chosen.id)), 0))
         self.centre.currentIndexChanged.connect(self._on_centre_current_index_changed)
         self.kept = QSpinBox(self)
         self.kept.setRange(1, 100)
-        self.kept.setValue(run_read(self, ctx.store, backups_kept) or DEFAULT_BACKUPS_KEPT)
+        self.kept.setValue(Query(self, ctx, backups_kept).run() or DEFAULT_BACKUPS_KEPT)
         self.kept.valueChanged.connect(self._on_kept_value_changed)
         self.backups = QListWidget(self)
         self.backup_button, self.restore_button = QPushButton(self), QPushButton(self)
@@ -94,11 +94,6 @@ class SettingsView(QWidget):
         layout.addWidget(self.backup_box, 1)
         self.reload_backups()
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
@@ -134,12 +129,14 @@ class SettingsView(QWidget):
     def _on_centre_current_index_changed(self, _index: int) -> None:
         centre_id = self.centre.currentData()
         value = str(centre_id or "")
-        run_write(
-            self, self._ctx.store, lambda s: set_setting(s, self._ctx.actor, CENTRE_KEY, value)
-        )
+        Op(
+            self,
+            self._ctx,
+            lambda s, actor, _p: set_setting(s, actor, CENTRE_KEY, value),
+        ).run()
 
     def _on_kept_value_changed(self, value: int) -> None:
-        run_write(self, self._ctx.store, lambda s: set_backups_kept(s, self._ctx.actor, value))
+        Op(self, self._ctx, lambda s, actor, _p: set_backups_kept(s, actor, value)).run()
 
     def reload_backups(self) -> None:
         """List the backups, newest first."""
@@ -159,15 +156,10 @@ class SettingsView(QWidget):
 
     def backup_now(self) -> None:
         """Take a backup into the rotation folder."""
-        store = self._ctx.store
-        if store.path is None or store.backup_dir is None:
-            return
-        try:
-            automatic_backup(store.path, store.backup_dir, self.kept.value())
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        self.reload_backups()
+        store, kept = self._ctx.store, self.kept.value()
+        Task(self, lambda _p: back_up_store(store, kept)).success(
+            lambda _r: self.reload_backups()
+        ).run()
 
     def restore_selected(self) -> None:
         """Replace the database with the chosen backup; the current file is kept aside."""
@@ -187,11 +179,8 @@ class SettingsView(QWidget):
             return
         from pathlib import Path
 
-        store.dispose()
-        try:
-            aside = restore(Path(item.data(PATH_ROLE)), store.path)
-        except DomainError as exc:
-            show_error(self, exc)
+        aside = Task(self, lambda _p: restore_store(store, Path(item.data(PATH_ROLE)))).run()
+        if aside is None:
             return
         QMessageBox.information(
             self,

@@ -8,7 +8,7 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,16 +33,17 @@ from app.people.queries import all_people
 from app.people.vocab import ROLES
 from app.training.attendance import give_feedback, mark_attendance, record_sign_in_sheet
 from app.training.dto import EventInput, RegistrationRow, SessionInput
-from app.training.exports import sign_in_sheet_pdf
 from app.training.queries import event_sessions, list_events, registrations
 from app.training.service import add_session, create_event
 from app.training.service import register as register_people
 from app.training.vocab import KINDS, REGISTRATION_STATES
-from i18n import N_, _, current_language, localized
+from i18n import N_, _, localized
 from ui.context import UiContext
-from ui.cpd.rows_table_model import Column, RowsTableModel
+from ui.documents.printing import pdf_of
 from ui.kit.date_field import DateField
-from ui.kit.ops import run_read, run_write
+from ui.kit.op import Op, Query
+from ui.kit.retranslating import Retranslating
+from ui.kit.rows_table_model import Column, RowsTableModel
 
 COLUMNS: list[Column[RegistrationRow]] = [
     Column(N_("No."), lambda r: str(r.no), numeric=True),
@@ -56,7 +57,7 @@ COLUMNS: list[Column[RegistrationRow]] = [
 ATTENDED = 4
 
 
-class TrainingView(QWidget):
+class TrainingView(Retranslating, QWidget):
     """One year's events and the registrations and attendance of a chosen session."""
 
     attendance_saved = Signal()
@@ -181,7 +182,7 @@ class TrainingView(QWidget):
                     items.append((text, str(s.id), event.id))
             return items
 
-        items = run_read(self, self._ctx.store, load) or []
+        items = Query(self, self._ctx, load).run() or []
         self.sessions.blockSignals(True)
         self.sessions.clear()
         self._event_of = {sid: event_id for _text, sid, event_id in items}
@@ -195,7 +196,7 @@ class TrainingView(QWidget):
     def refresh_registrations(self) -> None:
         """Reload the chosen session's list."""
         sid = self.current_session()
-        rows = run_read(self, self._ctx.store, lambda s: registrations(s, sid)) or [] if sid else []
+        rows = Query(self, self._ctx, lambda s: registrations(s, sid)).run() or [] if sid else []
         self.model.set_rows(rows)
 
     # -- actions ----------------------------------------------------------------------------
@@ -226,7 +227,7 @@ class TrainingView(QWidget):
                 ),
             ).id
 
-        sid = run_write(self, self._ctx.store, create)
+        sid = Op(self, self._ctx, lambda s, _a, _p: create(s)).run()
         if sid is not None:
             self.year.blockSignals(True)
             self.year.setValue(starts.year)
@@ -247,7 +248,7 @@ class TrainingView(QWidget):
             trainer=self.trainer.text(),
             capacity=self.capacity.value(),
         )
-        saved = run_write(self, self._ctx.store, lambda s: add_session(s, self._ctx.actor, data))
+        saved = Op(self, self._ctx, lambda s, actor, _p: add_session(s, actor, data)).run()
         if saved is not None:
             self.refresh_sessions(select=saved.id)
 
@@ -262,7 +263,7 @@ class TrainingView(QWidget):
             result = register_people(session, self._ctx.actor, sid, [p.id for p in people])
             return len(result.registered), len(result.waiting)
 
-        done = run_write(self, self._ctx.store, reg)
+        done = Op(self, self._ctx, lambda s, _a, _p: reg(s)).run()
         if done is not None:
             self.outcome.setText(
                 _("Registered: {registered}; waiting list: {waiting}.").format(
@@ -278,9 +279,11 @@ class TrainingView(QWidget):
         present = [
             r.person_id for r, on in zip(self.model.rows, self.model.checks, strict=True) if on
         ]
-        result = run_write(
-            self, self._ctx.store, lambda s: mark_attendance(s, self._ctx.actor, sid, present)
-        )
+        result = Op(
+            self,
+            self._ctx,
+            lambda s, actor, _p: mark_attendance(s, actor, sid, present),
+        ).run()
         if result is not None:
             self.outcome.setText(
                 _("Ledger lines added: {created}; removed: {removed}.").format(
@@ -294,21 +297,21 @@ class TrainingView(QWidget):
         sid = self.current_session()
         if sid is None:
             return
-        result = run_write(
+        result = Op(
             self,
-            self._ctx.store,
-            lambda s: record_sign_in_sheet(s, self._ctx.actor, sid, self.sheet_rows.text()),
-        )
+            self._ctx,
+            lambda s, actor, _p: record_sign_in_sheet(s, actor, sid, self.sheet_rows.text()),
+        ).run()
         if result is not None:
             self.attendance_saved.emit()
         self.refresh_registrations()
 
     def print_sheet(self, path: Path) -> None:
         """The numbered sign-in sheet of the chosen session as PDF (rows are typed back)."""
-        sid, lang = self.current_session(), current_language()
+        sid = self.current_session()
         if sid is None:
             return
-        pdf = run_read(self, self._ctx.store, lambda s: sign_in_sheet_pdf(s, sid, lang=lang))
+        pdf = pdf_of(self, self._ctx, "sign-in-sheet", {"session": str(sid)})
         if pdf is not None:
             path.write_bytes(pdf)
 
@@ -327,13 +330,13 @@ class TrainingView(QWidget):
         if sid is None or not 0 <= row < len(self.model.rows):
             return
         person = self.model.rows[row].person_id
-        run_write(
+        Op(
             self,
-            self._ctx.store,
-            lambda s: give_feedback(
-                s, self._ctx.actor, sid, person, rating=rating, comment=comment
+            self._ctx,
+            lambda s, actor, _p: give_feedback(
+                s, actor, sid, person, rating=rating, comment=comment
             ),
-        )
+        ).run()
         self.refresh_registrations()
 
     def _on_feedback_button_clicked(self) -> None:
@@ -348,11 +351,6 @@ class TrainingView(QWidget):
             self.record_feedback(rows[0].row(), rating, comment)
 
     # -- language ---------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Every label in the active language."""
         self.event_box.setTitle(_("New event"))

@@ -15,12 +15,10 @@ from app.__main__ import main
 from app.core.context import Actor
 from app.core.store import Store
 from app.cpd.evidence import attach_evidence
-from app.cpd.exports import export_summary
-from app.cpd.printing import print_individual_reports
 from app.cpd.workflow import accept_report, open_report, submit_report
 from app.demo.training import generate_training
-from app.documents.cpd_individual import PrintCancelledError
-from app.training.exports import export_plan, sign_in_sheet_pdf
+from app.documents.cpd_individual import PrintCancelledError, print_individual_reports
+from app.documents.output import produce, write
 from app.training.queries import list_events
 from tests.app.cpd.helpers import TODAY, add, make_person
 
@@ -118,10 +116,12 @@ def test_summary_pdf_and_xlsx(store: Store, actor: Actor, tmp_path: Path) -> Non
     for m in (1, 3, 5, 7, 9):
         add(store, actor, person, "F02", date(2025, m, 1))
     with store.read() as s:
-        summary = export_summary(
-            s, 2025, "pdf", tmp_path / "s.pdf", lang="ru", as_of=date(2026, 1, 20)
-        )
-        export_summary(s, 2025, "xlsx", tmp_path / "s.xlsx", lang="kk", as_of=date(2026, 1, 20))
+        as_of, params = date(2026, 1, 20), {"year": 2025}
+        pdf = produce(s, actor, "cpd-summary", params, fmt="pdf", lang="ru", today=as_of)
+        write(pdf, tmp_path / "s.pdf")
+        xlsx = produce(s, actor, "cpd-summary", params, fmt="xlsx", lang="kk", today=as_of)
+        write(xlsx, tmp_path / "s.xlsx")
+        summary = pdf.data
     assert summary.due_on == date(2026, 3, 1)
     assert (summary.people, summary.totals["compliant"]) == (1, 1)
     text = _text((tmp_path / "s.pdf").read_bytes())
@@ -138,13 +138,19 @@ def test_plan_held_report_and_sign_in_sheet(store: Store, actor: Actor, tmp_path
     with store.write() as s:
         generate_training(s, actor, 2026, today=TODAY)
     with store.read() as s:
-        rows = export_plan(s, 2026, "pdf", tmp_path / "p.pdf", lang="kk", today=TODAY)
-        held = export_plan(s, 2026, "xlsx", tmp_path / "h.xlsx", lang="ru", held=True)
+        plan = produce(s, actor, "training-plan", {"year": 2026}, lang="kk", today=TODAY)
+        write(plan, tmp_path / "p.pdf")
+        held = produce(
+            s, actor, "training-plan", {"year": 2026, "held": True}, fmt="xlsx", lang="ru"
+        )
+        write(held, tmp_path / "h.xlsx")
         event = list_events(s, 2026)[0]
         from app.training.queries import event_sessions
 
-        sheet = sign_in_sheet_pdf(s, event_sessions(s, event.id)[0].id, lang="kk")
-    assert rows and held
+        session_id = str(event_sessions(s, event.id)[0].id)
+        sheet = produce(s, actor, "sign-in-sheet", {"session": session_id}, lang="kk").pdf
+        assert sheet is not None
+    assert plan.data.rows and held.data.rows
     text = _text((tmp_path / "p.pdf").read_bytes())
     assert "2026 жылға арналған оқу іс-шараларының жоспары" in text and "01.12.2025" in text
     assert "Қатысушылардың тіркеу парағы" in _text(sheet)

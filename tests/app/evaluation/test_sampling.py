@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from app.core.context import CENTRE_OFFICER, Actor
 from app.core.errors import PermissionDeniedError, ValidationError
-from app.core.sheet_writer import write_xlsx
+from app.core.spreadsheet.writer import write_xlsx
 from app.core.store import Store
 from app.evaluation.sampling import draw, pick, read_case_list, sample_codes, sample_key
 from tests.app.evaluation.helpers import judges

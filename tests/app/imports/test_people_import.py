@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 from app.core.context import VIEWER, Actor
 from app.core.errors import PermissionDeniedError, ValidationError
 from app.core.progress import CancelledError, Progress
-from app.core.sheet_reader import as_date, read_sheet
+from app.core.spreadsheet.reader import read_sheet
+from app.core.spreadsheet.values import as_date
 from app.core.store import Store
 from app.courts.importer import apply_courts, preview_courts
 from app.people.iin import make_iin

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from app.core.context import Actor
 from app.core.errors import ValidationError
-from app.core.sheet_writer import write_xlsx
+from app.core.spreadsheet.writer import write_xlsx
 from app.core.store import Store
 from app.courts.dto import DistrictCourtInput
 from app.courts.service import add_district_court

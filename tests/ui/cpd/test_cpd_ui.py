@@ -164,7 +164,8 @@ def test_compliance_view_counts_and_prints_reports_in_one_pdf(
     assert view.courts.rows[0].people == 2 and view.courts.rows[0].compliant == 1
     view.status.setCurrentIndex(view.status.findData("compliant"))
     qtbot.mouseClick(view.show_button, Qt.MouseButton.LeftButton)
-    assert [r.full_name.split()[0] for r in view.model.rows] == ["Әбенова"]
+    listed = [view.model.row_at(r) for r in range(view.model.rowCount())]
+    assert [r.full_name.split()[0] for r in listed if r] == ["Әбенова"]
     view.status.setCurrentIndex(0)
     qtbot.mouseClick(view.show_button, Qt.MouseButton.LeftButton)
     view.save(tmp_path / "summary.xlsx", summary=True)
@@ -209,7 +210,7 @@ def test_ledger_line_typed_in_with_override_then_confirmed_with_a_document(
     type_text(dialog.points, "4")
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
-    assert dialog.saved is None and "себебін" in dialog.errors.text()
+    assert dialog.saved is None and "себебін" in dialog.rows["override_reason"].error.text()
     type_text(dialog.reason, "Екі баяндама")
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert dialog.saved is not None and dialog.saved.points == 4
@@ -332,7 +333,7 @@ def test_maternity_leave_typed_in_makes_the_year_exempt(
     dialog.ends_on.set_value(date(year, 1, 1) - timedelta(days=1))
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
-    assert dialog.saved is None and dialog.errors.text()
+    assert dialog.saved is None and dialog.rows["ends_on"].error.text()
     dialog.ends_on.set_value(date(year, 12, 31))
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert dialog.saved is not None

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.core.context import CENTRE_OFFICER, Actor
@@ -27,7 +27,12 @@ from ..typing import type_text
 
 
 def test_fill_sheet_needs_comment_then_sign_off_locks(
-    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor, ui_ctx: UiContext
+    qtbot: QtBot,
+    qtmodeltester: object,
+    window: MainWindow,
+    store: Store,
+    actor: Actor,
+    ui_ctx: UiContext,
 ) -> None:
     with store.write() as s:
         demo.generate(s, actor, year=2027, judges_per_region=5, regions=1)
@@ -41,7 +46,8 @@ def test_fill_sheet_needs_comment_then_sign_off_locks(
     qtbot.mouseClick(rounds.create_button, Qt.MouseButton.LeftButton)
     assert rounds.rounds.count() == 1
     rounds.rounds.setCurrentRow(0)
-    assert rounds.table.rowCount() == len(rounds.sheets) > 0
+    assert rounds.table.model().rowCount() == len(rounds.sheets) > 0
+    qtmodeltester.check(rounds.table.model())  # type: ignore[attr-defined]
     sheet_id = rounds.sheets[0].id
     dialog = SheetDialog(ui_ctx, sheet_id, page)
     qtbot.addWidget(dialog)
@@ -73,6 +79,7 @@ def test_fill_sheet_needs_comment_then_sign_off_locks(
 
 def test_summary_table_on_screen_and_exported(
     qtbot: QtBot,
+    qtmodeltester: object,
     window: MainWindow,
     store: Store,
     actor: Actor,
@@ -88,17 +95,18 @@ def test_summary_table_on_screen_and_exported(
     summary.template.setCurrentIndex(summary.template.findData("judge_activity"))
     summary.period.setCurrentIndex(summary.period.findData("2027"))
     assert summary.table_data is not None
-    assert summary.table.rowCount() == len(summary.table_data.judges) + len(
+    assert summary.table.model().rowCount() == len(summary.table_data.judges) + len(
         summary.table_data.courts
     )
     assert "2026" in summary.note.text()
+    qtmodeltester.check(summary.table.model())  # type: ignore[attr-defined]
     window.grab().save(str(tmp_path / "evaluation-kk.png"))
     switcher.switch("ru")
     qtbot.waitUntil(lambda: "изменение" in summary.note.text(), timeout=2000)
     window.grab().save(str(tmp_path / "evaluation-ru.png"))
     out = summary.export(tmp_path / "s.xlsx")
     assert out is not None
-    assert load_workbook(out).active.max_row == summary.table.rowCount() + 1
+    assert load_workbook(out).active.max_row == summary.table.model().rowCount() + 1
     with store.read() as s:
         (r27,) = [r for r in list_rounds(s) if r.period == "2027"]
         assert len(round_sheets(s, r27.id)) == r27.sheets
@@ -106,11 +114,11 @@ def test_summary_table_on_screen_and_exported(
 
 def test_sampling_codes_for_everyone_key_for_the_coordinator(
     qtbot: QtBot,
+    qtmodeltester: object,
     window: MainWindow,
     store: Store,
     actor: Actor,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """E-2: codes shown to all; the key only to the coordinator (others get a refusal)."""
     from sqlalchemy import select
@@ -133,19 +141,18 @@ def test_sampling_codes_for_everyone_key_for_the_coordinator(
     view.per_judge.setValue(3)
     view.seed.setValue(2027)
     qtbot.mouseClick(view.draw_button, Qt.MouseButton.LeftButton)
-    assert view.table.rowCount() == 2
-    codes = view.table.item(0, 2).text().split(", ")
+    model = view.table.model()
+    assert model.rowCount() == 2
+    codes = model.index(0, 2).data().split(", ")
     assert len(codes) == 3 and all(c.startswith("A-") for c in codes)
-    assert view.table.item(0, 1).text() == "2027"
-    view.table.setCurrentCell(0, 0)
+    assert model.index(0, 1).data() == "2027"
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    view.table.setCurrentIndex(model.index(0, 0))
     key = view.key_text()
     assert key is not None and all(c in key for c in codes) and "/27" in key
-    shown: list[str] = []
-    monkeypatch.setattr(
-        "ui.evaluation.sampling_view.show_error", lambda _parent, exc: shown.append(exc.message())
-    )
     view._ctx = UiContext(store, Actor("officer", frozenset({CENTRE_OFFICER})), view._ctx.settings)
     assert view.key_text() is None
+    shown = [b.text() for b in view.findChildren(QMessageBox) if b.objectName() == "refusal"]
     assert shown and "үйлестіруші" in shown[0]
 
 

@@ -152,7 +152,9 @@ def test_conflict_kept_on_purpose_is_saved(
     assert first
 
 
-def test_due_list_and_plan(qtbot: QtBot, window: MainWindow, store: Store, actor: Actor) -> None:
+def test_due_list_and_plan(
+    qtbot: QtBot, qtmodeltester: object, window: MainWindow, store: Store, actor: Actor
+) -> None:
     """The due list shows the judges without an internship; the plan places them."""
     from app.demo import internships as demo
 
@@ -162,12 +164,13 @@ def test_due_list_and_plan(qtbot: QtBot, window: MainWindow, store: Store, actor
     assert isinstance(page, InternshipsPage)
     due = page.due
     due.year.setValue(YEAR)
-    assert due.table.rowCount() == len(due.rows) > 5
+    assert due.table.model().rowCount() == len(due.rows) > 5
+    qtmodeltester.check(due.table.model())  # type: ignore[attr-defined]
     due.unscheduled.setChecked(True)
-    before = due.table.rowCount()
+    before = due.table.model().rowCount()
     result = due.apply(YEAR, "")
     assert result is not None and len(result.placements) == before - len(result.unplaced)
-    assert due.table.rowCount() == len(result.unplaced)
+    assert due.table.model().rowCount() == len(result.unplaced)
 
 
 def test_internship_dialog_sets_tutor_status_report_and_opens_the_tutor_sheet(

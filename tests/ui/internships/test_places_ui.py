@@ -20,7 +20,7 @@ from ..typing import type_text
 
 
 def test_offer_blackout_and_holiday_are_added_and_deleted(
-    qtbot: QtBot, window: MainWindow, store: Store
+    qtbot: QtBot, qtmodeltester: object, window: MainWindow, store: Store
 ) -> None:
     page = window.page("internships")
     assert isinstance(page, InternshipsPage)
@@ -30,29 +30,32 @@ def test_offer_blackout_and_holiday_are_added_and_deleted(
     view.offer_court.setCurrentIndex(view.offer_court.findText("Ақмола облыстық соты"))
     view.capacity.setValue(4)
     qtbot.mouseClick(view.add_offer_button, Qt.MouseButton.LeftButton)
-    assert view.offers.rowCount() == 1
-    assert view.offers.item(0, 0).text() == "Ақмола облыстық соты"
-    assert view.offers.item(0, 3).text() == "4"
+    offers_shown = view.offers.model()
+    assert offers_shown.rowCount() == 1
+    assert offers_shown.index(0, 0).data() == "Ақмола облыстық соты"
+    assert offers_shown.index(0, 3).data() == "4"
     type_text(view.reason, "Жөндеу")
     qtbot.mouseClick(view.add_blackout_button, Qt.MouseButton.LeftButton)
     with store.read() as s:
         assert [o.capacity for o in offers(s, 2027)] == [4]
         assert [b.reason for b in blackouts(s, 2027)] == ["Жөндеу"]
     # Kurban ait of 2027 is shipped; a user adds a one-off day off.
-    fixed = view.holidays.rowCount()
+    fixed = view.holidays.model().rowCount()
     assert fixed == 14
     view.holiday_date.set_value(date(2027, 5, 10))
     view.every_year.setCurrentIndex(1)
     type_text(view.holiday_kk, "Демалыс күні")
     type_text(view.holiday_ru, "Выходной день")
     qtbot.mouseClick(view.add_holiday_button, Qt.MouseButton.LeftButton)
-    assert view.holidays.rowCount() == fixed + 1
+    assert view.holidays.model().rowCount() == fixed + 1
+    for table in (view.offers, view.blackouts, view.holidays):
+        qtmodeltester.check(table.model())  # type: ignore[attr-defined]
     with store.read() as s:
         assert date(2027, 5, 10) in holidays_of_year(s, 2027)
         assert date(2028, 5, 10) not in holidays_of_year(s, 2028)
-    view.offers.setCurrentCell(0, 0)
+    view.offers.setCurrentIndex(offers_shown.index(0, 0))
     qtbot.mouseClick(view.delete_offer_button, Qt.MouseButton.LeftButton)
-    assert view.offers.rowCount() == 0
+    assert offers_shown.rowCount() == 0
     with store.read() as s:
         assert offers(s, 2027) == [] and len(list_holidays(s, 2027)) == fixed + 1
 
@@ -63,7 +66,7 @@ def test_reports_page_previews_the_internship_documents(
     """The Reports page lists the schedule, due list, quality and summary documents."""
     from app.core.context import local_actor
     from app.demo import internships as demo
-    from ui.internships import reports
+    from ui.documents import printing
 
     with store.write() as s:
         demo.generate(s, local_actor(), year=date.today().year + 1, judges_per_region=5, regions=1)
@@ -73,13 +76,19 @@ def test_reports_page_previews_the_internship_documents(
         def __init__(self, pdf: bytes, name: str, _parent: object) -> None:
             opened.append((name, pdf))
 
-        def exec(self) -> int:
-            return 0
+        def setAttribute(self, *_args: object) -> None:
+            pass
 
-    monkeypatch.setattr(reports, "PrintPreviewDialog", FakePreview)
+        def setObjectName(self, _name: str) -> None:
+            pass
+
+        def open(self) -> None:
+            pass
+
+    monkeypatch.setattr(printing, "PrintPreviewDialog", FakePreview)
     page = window.page("reports")
-    for row in range(1, 4):
-        page.list.setCurrentRow(row)  # type: ignore[attr-defined]
+    for doc_id in ("internships-due", "internship-schedule", "internship-quality"):
+        page.select(doc_id)  # type: ignore[attr-defined]
         page.open_current()  # type: ignore[attr-defined]
     names = [n for n, _pdf in opened]
     assert [n.split("-2")[0] for n in names] == [
@@ -91,11 +100,11 @@ def test_reports_page_previews_the_internship_documents(
 
 
 def test_quality_import_and_comparison(
-    qtbot: QtBot, window: MainWindow, store: Store, tmp_path: Path
+    qtbot: QtBot, qtmodeltester: object, window: MainWindow, store: Store, tmp_path: Path
 ) -> None:
     """I-2: indicators imported from XLSX; each internship compared before and after."""
     from app.core.context import local_actor
-    from app.core.sheet_writer import write_xlsx
+    from app.core.spreadsheet.writer import write_xlsx
     from app.demo import internships as demo
     from app.internships.quality import compare
 
@@ -108,7 +117,8 @@ def test_quality_import_and_comparison(
     page.setCurrentWidget(page.quality)
     view = page.quality
     view.year.setValue(year)
-    assert done and view.table.rowCount() == len(done)
+    assert done and view.table.model().rowCount() == len(done)
+    qtmodeltester.check(view.table.model())  # type: ignore[attr-defined]
     bad = tmp_path / "bad.xlsx"
     write_xlsx(
         bad,

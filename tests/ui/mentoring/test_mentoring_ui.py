@@ -251,12 +251,12 @@ def test_needs_list_filters_by_court_m2(qtbot: QtBot, window: MainWindow, region
     view = window.page("mentoring").pairs  # type: ignore[attr-defined]
     assert isinstance(view, MentoringView)
     view.region.setCurrentIndex(view.region.findData("AKM"))
-    assert view.needs.rowCount() == 1
+    assert view.needs.model().rowCount() == 1
     regional = view.court.findText("Ақмола облыстық соты")
     view.court.setCurrentIndex(regional)  # nobody at the regional court needs a guide
-    assert view.needs.rowCount() == 0
+    assert view.needs.model().rowCount() == 0
     view.court.setCurrentIndex(view.court.findText("Көкшетау қалалық соты"))
-    assert view.needs.rowCount() == 1
+    assert view.needs.model().rowCount() == 1
 
 
 def test_roster_order_and_seminar_in_real_widgets_m1_m3_m12(
@@ -324,15 +324,15 @@ def test_career_event_puts_a_judge_on_the_needs_list_m2(
     page = window.page("mentoring")
     page.pairs.region.setCurrentIndex(page.pairs.region.findData("AKM"))  # type: ignore[attr-defined]
     view = page.roster  # type: ignore[attr-defined]
-    assert page.pairs.needs.rowCount() == 1  # type: ignore[attr-defined]
+    assert page.pairs.needs.model().rowCount() == 1  # type: ignore[attr-defined]
     type_text(view.search, "Өтегенов")
     view.candidates.item(0).setCheckState(CHECKED)
     view.event_kind.setCurrentIndex(view.event_kind.findData("specialisation_changed"))
     _click(qtbot, view.event_button)
     assert view.message.text() == ""
     needs = page.pairs.needs  # type: ignore[attr-defined]
-    assert needs.rowCount() == 2
-    reasons = [needs.item(r, 2).text() for r in range(2)]
+    assert needs.model().rowCount() == 2
+    reasons = [needs.model().index(r, 2).data() for r in range(2)]
     assert "Мамандануын ауыстырған" in reasons
 
 
@@ -388,8 +388,8 @@ def test_council_replaces_the_guide_and_keeps_history_m10(
     _click(qtbot, council.sign_button)
     assert view.message.text() == ""
     states = sorted(
-        (view.pairs.item(r, 1).text(), view.pairs.item(r, 3).text())
-        for r in range(view.pairs.rowCount())
+        (view.pairs.model().index(r, 1).data(), view.pairs.model().index(r, 3).data())
+        for r in range(view.pairs.model().rowCount())
     )
     assert states == [
         ("Ильин Сергей Петрович", "Жұмыс істеуде"),
@@ -418,3 +418,64 @@ def test_year_in_review_saved_as_pdf_and_xlsx_and_limit_setting_m13_m6(
     _click(qtbot, view.limit_button)
     with ui_ctx.store.read() as s:
         assert max_proteges(s) == 2
+
+
+def test_refusal_while_reading_is_shown_not_lost_m11(
+    qtbot: QtBot,
+    qtmodeltester: object,
+    window: MainWindow,
+    region: Region,
+    ui_ctx,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A protocol deleted on another PC: printing it reads nothing and says why on the page
+    (before the Op runner the NotFoundError escaped the click's slot and the user saw nothing).
+    """
+    from sqlalchemy import delete
+
+    from db.models import Protocol
+
+    view = window.page("mentoring").pairs  # type: ignore[attr-defined]
+    view.region.setCurrentIndex(view.region.findData("AKM"))
+    view.select_need(region.protege)
+    _click(qtbot, view.form_pair_button)
+    _click(qtbot, view.start_button)
+    qtmodeltester.check(view.needs.model())  # type: ignore[attr-defined]
+    qtmodeltester.check(view.pairs.model())  # type: ignore[attr-defined]
+    council = view.panel.council
+    view.panel.setCurrentIndex(3)
+    for field, text in (
+        (council.protocol_number, "9"),
+        (council.place, "Көкшетау"),
+        (council.chair, "Төлеуов"),
+        (council.secretary, "Мұратова"),
+        (council.members, "Төлеуов, Мұратова"),
+        (council.agenda, "Қорытынды"),
+        (council.decision_text, DECISION),
+    ):
+        type_text(field, text)
+    _click(qtbot, council.protocol_button)
+    assert view.message.text() == "" and council.protocol_id is not None
+    with ui_ctx.store.write() as s:  # the other PC
+        s.execute(delete(Protocol).where(Protocol.id == council.protocol_id))
+    out = tmp_path / "protocol.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    _click(qtbot, council.print_button)
+    assert view.message.text() == "Бұл хаттаманы басқа біреу жойып жіберді."
+    assert not out.exists()
+
+
+def test_mentoring_page_fits_1366_by_768_in_both_languages(
+    qtbot: QtBot, window: MainWindow, region: Region, switcher
+) -> None:
+    """Kazakh runs longer than Russian; decisions and career events read as whole sentences."""
+    page = window.page("mentoring")
+    page.pairs.region.setCurrentIndex(page.pairs.region.findData("AKM"))  # type: ignore[attr-defined]
+    for lang in ("kk", "ru"):
+        switcher.switch(lang)
+        QApplication.processEvents()
+        for tab in range(page.count()):  # type: ignore[attr-defined]
+            page.setCurrentIndex(tab)  # type: ignore[attr-defined]
+            hint = window.minimumSizeHint()
+            assert hint.width() <= 1366 and hint.height() <= 768, (lang, tab, hint)

@@ -176,10 +176,10 @@ def test_audit_view_filters_and_checks(
     view = AuditView(ui_ctx)
     qtbot.addWidget(view)  # type: ignore[attr-defined]
     view.resize(1000, 400)
-    assert view.table.rowCount() == 2
+    assert view.model.rowCount() == 2
     qtbot.keyClicks(view.user_filter, "officer")  # type: ignore[attr-defined]
     view.reload()
-    assert view.table.rowCount() == 1 and view.table.item(0, 2).text() == "officer"
+    assert view.model.rowCount() == 1 and view.model.index(0, 2).data() == "officer"
     view.check_chain()
     assert view.chain.text()
     view.export_to(tmp_path / "audit.csv")
@@ -196,3 +196,20 @@ def test_page_tabs_follow_roles(qtbot: object, ui_ctx: UiContext) -> None:
     viewer = SecurityPage(replace(ui_ctx, actor=Actor("v", frozenset({VIEWER}))))
     qtbot.addWidget(viewer)  # type: ignore[attr-defined]
     assert viewer.count() == 0
+
+
+def test_audit_model_pages_and_passes_qt_model_tester(
+    qtmodeltester: object, ui_ctx: UiContext
+) -> None:
+    from ui.data.audit_table_model import AuditTableModel
+
+    with ui_ctx.store.write() as s:
+        for n in range(7):
+            add_judge(s, Actor(f"officer{n}"), 10 * (n + 1))
+    model = AuditTableModel(ui_ctx)
+    model.PAGE_SIZE = 3
+    model.refresh()
+    assert model.rowCount() == 7 and model._pages == {}
+    assert model.index(6, 2).data() == "officer0"  # newest first, on the third page
+    assert list(model._pages) == [2]
+    qtmodeltester.check(model)  # type: ignore[attr-defined]

@@ -1,14 +1,16 @@
-"""A small table model over a list of DTOs with declarative columns; one column may be a check."""
+"""The in-memory table model, for lists bounded by nature; one column may be a check."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from i18n import _
+from ui.kit.paged_table_model import Column
+
+__all__ = ["Column", "RowsTableModel"]
 
 T = TypeVar("T")
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -17,17 +19,13 @@ ALIGN = Qt.ItemDataRole.TextAlignmentRole
 Index = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(frozen=True)
-class Column(Generic[T]):
-    """A column: its title (catalog id) and how to show a row in it."""
-
-    title: str
-    text: Callable[[T], str]
-    numeric: bool = False
-
-
 class RowsTableModel(QAbstractTableModel, Generic[T]):
-    """Rows held in memory (these lists are a page or a session's registrations, not 50,000)."""
+    """Rows held in memory, with the paged model's columns.
+
+    Only for lists that stay small whatever the data: one person's ledger, one session's
+    registrations, the catalogue of forms, the courts of a country. A list that grows with
+    the register (people, verdicts) is a PagedTableModel.
+    """
 
     def __init__(
         self,
@@ -84,7 +82,7 @@ class RowsTableModel(QAbstractTableModel, Generic[T]):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return _(self.columns[section].title)
+            return _(self.columns[section].header)
         return None
 
     def retranslate(self) -> None:

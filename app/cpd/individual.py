@@ -1,8 +1,9 @@
-"""Gather what the printed CPD documents show, in bulk queries (C-5, C-7)."""
+"""What the printed individual CPD reports show, gathered in bulk queries (C-5)."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -10,14 +11,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.errors import NotFoundError
-from app.courts.centre import current_centre
+from app.core.errors import DomainError, NotFoundError
 from app.cpd.compliance import compliance
-from app.cpd.dto import ComplianceFilter, ReportLine
+from app.cpd.dto import ComplianceFilter, IndividualReportData, ReportLine
 from app.cpd.workflow import report_lines
-from app.documents.cpd_individual import IndividualReportData, Progress, build_individual_reports
 from db.models import Court, CpdReport, Person
-from i18n import N_, localized
+from i18n import N_
 
 
 def individual_report_data(
@@ -99,29 +98,24 @@ def individual_report_data(
     return result
 
 
-def centre_name(session: Session, lang: str) -> str:
-    """The name of this installation's training centre for page headers."""
-    centre = current_centre(session)
-    return localized(centre.name_kk, centre.name_ru, lang) if centre else ""
-
-
-def print_individual_reports(
-    session: Session,
-    person_ids: list[uuid.UUID],
-    year: int,
-    *,
-    lang: str,
-    today: date | None = None,
-    progress: Progress | None = None,
-) -> bytes:
-    """PDF of the individual reports of the given people (one long document)."""
-    data = individual_report_data(session, person_ids, year, today)
-    if not data:
-        raise NotFoundError(N_("Nobody to print."))
-    return build_individual_reports(
-        data,
-        lang=lang,
-        centre_name=centre_name(session, lang),
-        printed_on=today or date.today(),
-        progress=progress,
-    )
+def people_to_print(
+    session: Session, iins: Sequence[str], region_code: str = ""
+) -> list[uuid.UUID]:
+    """The people named by IIN, then everyone of a region (batch printing), without repeats."""
+    ids = []
+    for iin in iins:
+        pid = session.scalar(select(Person.id).where(Person.iin == iin.strip()))
+        if pid is None:
+            raise NotFoundError(N_("No person with IIN {iin} in the register."), iin=iin)
+        ids.append(pid)
+    if region_code:
+        ids += list(
+            session.scalars(
+                select(Person.id)
+                .join(Court, Court.id == Person.court_id)
+                .where(Court.region_code == region_code)
+            )
+        )
+    if not ids:
+        raise DomainError(N_("Name a person (--person IIN) or a region (--region)."))
+    return list(dict.fromkeys(ids))

@@ -1,0 +1,1 @@
+"""Catalogue entries, one module per feature: how each document is gathered and rendered."""

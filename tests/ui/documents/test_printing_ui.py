@@ -1,0 +1,134 @@
+"""One way to print in the window: the Reports page reaches every catalogue document, and
+Ctrl+P previews the document of the page that is open."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.core.bootstrap import open_store
+from app.core.context import local_actor
+from app.core.store import Store
+from app.documents.catalogue import CATALOGUE
+from app.documents.output import centre_name
+from db.models import Person
+from i18n import translator
+from tests.demo_store import demo_copy
+from ui.context import UiContext
+from ui.kit.print_preview_dialog import PrintPreviewDialog
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def demo(
+    template_db: Path, tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> Iterator[Store]:
+    store = open_store(demo_copy(template_db, tmp_path_factory, tmp_path / "d.db"), backup=False)
+    yield store
+    store.dispose()
+
+
+@pytest.fixture
+def demo_window(qtbot: QtBot, demo: Store, tmp_path: Path, switcher: object) -> MainWindow:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    ctx = UiContext(store=demo, actor=local_actor(), settings=settings)
+    win = MainWindow(ctx, switcher.switch)  # type: ignore[attr-defined]
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def _first_page(dialog: PrintPreviewDialog) -> str:
+    return " ".join(PdfReader(io.BytesIO(dialog.pdf)).pages[0].extract_text().split())
+
+
+def test_every_catalogue_document_is_reachable_from_the_reports_page(
+    qtbot: QtBot, demo_window: MainWindow, demo: Store
+) -> None:
+    page = demo_window.page("reports")
+    listed = [page.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(page.list.count())]  # type: ignore[attr-defined]
+    assert listed == [d.id for d in CATALOGUE]
+    with demo.read() as s:
+        centre = centre_name(s, "kk")
+        iin = s.scalars(select(Person.iin).order_by(Person.iin)).first()
+    for doc in CATALOGUE:
+        page.select(doc.id)  # type: ignore[attr-defined]
+        form = page.form  # type: ignore[attr-defined]
+        assert form is not None and set(form.fields) == {p.name for p in doc.params}
+        assert page.format.count() == len(doc.formats)  # type: ignore[attr-defined]
+        if doc.id == "cpd-individual":
+            form.fields["person"].setText(iin)
+        page.open_current()  # type: ignore[attr-defined]
+        dialog = page.last_preview  # type: ignore[attr-defined]
+        assert isinstance(dialog, PrintPreviewDialog), doc.id
+        assert dialog.objectName() == doc.id
+        assert centre in _first_page(dialog)
+        dialog.close()
+
+
+def test_ctrl_p_previews_the_open_pages_document(qtbot: QtBot, demo_window: MainWindow) -> None:
+    tr_ = translator("kk")
+    year = date.today().year
+    expected = {
+        "people": ("people-register", tr_("Register of people")),
+        "mentoring": ("mentoring-needs", tr_("Need for judicial mentoring")),
+        "internships": (
+            "internships-due",
+            tr_("Judges due for an internship at a higher court in {year}").format(year=year + 1),
+        ),
+        "evaluation": ("evaluation-summary", tr_("Summary table by criterion")),
+        "cpd": ("cpd-compliance", tr_("CPD compliance for {year}").format(year=year)),
+        "reports": ("people-register", tr_("Register of people")),
+    }
+    action = demo_window.actions_["print"]
+    for spec in demo_window.pages:
+        demo_window.page(spec.key)
+        if spec.key not in expected:
+            assert not action.isEnabled(), spec.key
+            continue
+        assert action.isEnabled(), spec.key
+        qtbot.keyClick(demo_window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        dialog = demo_window.preview_dialog
+        assert isinstance(dialog, PrintPreviewDialog), spec.key
+        doc_id, title = expected[spec.key]
+        assert dialog.objectName() == doc_id
+        assert title in _first_page(dialog), spec.key
+        dialog.close()
+        demo_window.preview_dialog = None
+
+
+def test_the_year_in_review_printed_from_the_window_has_the_centre_header(
+    qtbot: QtBot, demo_window: MainWindow, demo: Store
+) -> None:
+    page = demo_window.page("mentoring")
+    page.setCurrentIndex(2)  # type: ignore[attr-defined]
+    demo_window.print_preview()
+    dialog = demo_window.preview_dialog
+    assert dialog is not None and dialog.objectName() == "mentoring-year"
+    with demo.read() as s:
+        assert centre_name(s, "kk") in _first_page(dialog)
+
+
+def test_preview_rasterises_pages_as_they_come_into_view(qtbot: QtBot) -> None:
+    from app.documents.people_register import build_people_register
+    from tests.app.test_reports import _rows
+
+    pdf = build_people_register(_rows(200), lang="ru")
+    dialog = PrintPreviewDialog(pdf, "register.pdf")
+    qtbot.addWidget(dialog)
+    assert len(dialog.images) > 3
+    assert dialog.images[0] is not None and dialog.images[-1] is None
+    dialog.show()
+    bar = dialog.scroll_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    assert dialog.images[-1] is not None
+    assert any(image is None for image in dialog.images[1:-1])

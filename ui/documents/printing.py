@@ -1,0 +1,69 @@
+"""Print through the catalogue from any widget: preview, PDF bytes, save in a format."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.documents.output import Output, produce, write
+from i18n import _, current_language
+from ui.context import UiContext
+from ui.kit.op import Query
+from ui.kit.print_preview_dialog import PrintPreviewDialog
+
+# (document id, parameters): what a page would print now.
+Request = tuple[str, Mapping[str, Any]]
+
+
+def render(
+    parent: QWidget, ctx: UiContext, doc_id: str, params: Mapping[str, Any], fmt: str = "pdf"
+) -> Output | None:
+    """A document in the interface language, or None when it could not be made (told)."""
+    lang = current_language()
+    return Query(
+        parent, ctx, lambda s: produce(s, ctx.actor, doc_id, params, lang=lang, fmt=fmt)
+    ).run()
+
+
+def pdf_of(parent: QWidget, ctx: UiContext, doc_id: str, params: Mapping[str, Any]) -> bytes | None:
+    """A document's PDF, or None."""
+    output = render(parent, ctx, doc_id, params)
+    return output.pdf if output is not None else None
+
+
+def save_to(
+    parent: QWidget,
+    ctx: UiContext,
+    doc_id: str,
+    params: Mapping[str, Any],
+    path: Path,
+    fmt: str | None = None,
+) -> Output | None:
+    """Write a document to a file in a format (by default the file's suffix)."""
+    output = render(parent, ctx, doc_id, params, fmt or path.suffix.lower().lstrip(".") or "pdf")
+    if output is None:
+        return None
+    try:
+        write(output, path)
+    except OSError as exc:
+        QMessageBox.warning(parent, _("Not saved"), str(exc))
+        return None
+    return output
+
+
+def preview(
+    parent: QWidget, ctx: UiContext, doc_id: str, params: Mapping[str, Any]
+) -> PrintPreviewDialog | None:
+    """Open a document's print preview (not blocking); None when it could not be made."""
+    output = render(parent, ctx, doc_id, params)
+    if output is None or output.pdf is None:
+        return None
+    dialog = PrintPreviewDialog(output.pdf, output.file_name(), parent)
+    dialog.setObjectName(output.document.id)  # which catalogue document it shows
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

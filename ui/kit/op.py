@@ -1,0 +1,287 @@
+"""The one way a widget runs work on the store: Op (one transaction) and Query (one read)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QStatusBar, QWidget
+
+from app.core.context import SYSTEM, Actor
+from app.core.errors import DomainError, FieldError, ValidationError
+from app.core.progress import CancelledError, Progress
+from i18n import _
+
+if TYPE_CHECKING:  # SQLAlchemy stays off the start path until the window has painted
+    from app.core.store import Session, Store
+
+T = TypeVar("T")
+Work = Callable[["Session", Actor, Progress], T]
+STATUS_TIMEOUT_MS = 6000
+
+
+class StoreContext(Protocol):
+    """What the runner needs: the store and the acting user (a page's UiContext has both)."""
+
+    @property
+    def store(self) -> Store: ...
+
+    @property
+    def actor(self) -> Actor: ...
+
+
+class ShowsFieldErrors(Protocol):
+    """A form or dialog that puts each field's reason beside the field."""
+
+    def show_errors(self, errors: list[FieldError]) -> None: ...
+
+
+class Op(Generic[T]):
+    """One user action: ``Op(self, ctx, lambda s, actor, progress: service.do(s, actor, …))``.
+
+    The runner owns everything around the work:
+
+    - the transaction: ``store.write()`` (all or nothing), or ``store.read()`` with
+      ``write=False`` / :class:`Query`;
+    - the thread: plain ``run()`` works synchronously on the GUI thread (short work only: a
+      save, a page of rows); after ``.with_progress(title)`` it runs in a worker thread behind
+      a modal progress dialog whose Cancel calls ``progress.cancel()`` — the work's next
+      ``progress.step()`` raises CancelledError, the transaction rolls back and the status bar
+      says calmly that nothing was changed. ``run()`` returns when the work is over either way
+      (a local event loop keeps the window painting meanwhile);
+    - a refusal (DomainError): a warning box parented to ``parent`` (the widget whose action it
+      was) with the translated reason — opened, not exec'd, so nothing blocks; with
+      ``.fields(form)`` a ValidationError goes to ``form.show_errors()`` instead, beside the
+      fields;
+    - success: ``.success(fn)`` gets the result; ``.success_message(text)`` shows the text (or
+      ``text(result)``) in the main window's status bar;
+    - anything else is a bug: forwarded to ``sys.excepthook`` (the application's handler).
+
+    ``run()`` returns the work's result, or None when it was refused, cancelled or failed.
+    Values the work needs from widgets must be read before ``run()`` (the work may run in
+    another thread), which lambdas over local variables do naturally.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        ctx: StoreContext | None,
+        work: Work[T],
+        *,
+        write: bool = True,
+    ) -> None:
+        self._parent = parent
+        self._ctx = ctx
+        self._work = work
+        self._write = write
+        self._on_success: Callable[[T], None] | None = None
+        self._on_failure: Callable[[DomainError], None] | None = None
+        self._message: str | Callable[[T], str] | None = None
+        self._progress_title: str | None = None
+        self._form: ShowsFieldErrors | None = None
+        self._inline: Callable[[str], None] | None = None
+
+    # -- configuration (each returns the Op, so calls chain) --------------------------------
+    def success(self, callback: Callable[[T], None]) -> Op[T]:
+        """Call back with the result once the transaction is committed."""
+        self._on_success = callback
+        return self
+
+    def failure(self, callback: Callable[[DomainError], None]) -> Op[T]:
+        """Call back after a refusal or cancel was shown (to put a control back, say)."""
+        self._on_failure = callback
+        return self
+
+    def success_message(self, text: str | Callable[[T], str]) -> Op[T]:
+        """Confirm in the status bar: a translated text, or one made from the result."""
+        self._message = text
+        return self
+
+    def with_progress(self, title: str) -> Op[T]:
+        """Run off the GUI thread behind a cancellable progress dialog with this title."""
+        self._progress_title = title
+        return self
+
+    def fields(self, form: ShowsFieldErrors) -> Op[T]:
+        """Show a ValidationError beside the form's fields instead of in a box."""
+        self._form = form
+        return self
+
+    def refusals_to(self, show: Callable[[str], None]) -> Op[T]:
+        """Show a refusal's reason with ``show`` (a label beside the action), not in a box."""
+        self._inline = show
+        return self
+
+    # -- running ---------------------------------------------------------------------------
+    def run(self) -> T | None:
+        """Do the work; see the class docstring for what happens on each outcome."""
+        if self._progress_title is None:
+            try:
+                result = self._call(Progress())
+            except BaseException as exc:  # handed to _failed, which sorts refusals from bugs
+                self._failed(exc)
+                return None
+        else:
+            result, error = _run_in_thread(self._parent, self._progress_title, self._call)
+            if error is not None:
+                self._failed(error)
+                return None
+        if self._message is not None:
+            text = self._message(result) if callable(self._message) else self._message
+            show_status(self._parent, text)
+        if self._on_success is not None:
+            self._on_success(result)
+        return result
+
+    def _call(self, progress: Progress) -> T:
+        if self._ctx is None:  # a Task: work on files, no session
+            return self._work(None, SYSTEM, progress)  # type: ignore[arg-type]
+        store, actor = self._ctx.store, self._ctx.actor
+        if self._write:
+            with store.write() as session:
+                return self._work(session, actor, progress)
+        with store.read() as session:
+            return self._work(session, actor, progress)
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, DomainError):
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+            return
+        if isinstance(exc, CancelledError):
+            show_status(self._parent, exc.message())
+        elif isinstance(exc, ValidationError) and self._form is not None:
+            self._form.show_errors(exc.errors)
+        elif self._inline is not None:
+            self._inline(exc.message())
+        else:
+            show_refusal(self._parent, exc)
+        if self._on_failure is not None:
+            self._on_failure(exc)
+
+
+class Query(Op[T]):
+    """A read: ``Query(self, ctx, lambda s: queries.page(s, …)).run()`` in ``store.read()``.
+
+    The same runner as Op (refusals shown, bugs forwarded, ``.with_progress`` for long reads
+    such as a big export or a batch of PDFs); the work takes the session only.
+    """
+
+    def __init__(
+        self, parent: QWidget | None, ctx: StoreContext, work: Callable[[Session], T]
+    ) -> None:
+        super().__init__(parent, ctx, lambda s, _actor, _progress: work(s), write=False)
+
+
+class ProgressQuery(Op[T]):
+    """A long read that reports progress: the work takes the session and the Progress."""
+
+    def __init__(
+        self, parent: QWidget | None, ctx: StoreContext, work: Callable[[Session, Progress], T]
+    ) -> None:
+        super().__init__(parent, ctx, lambda s, _actor, progress: work(s, progress), write=False)
+
+
+class Task(Op[T]):
+    """Work that needs no session (a backup file, a restore): the same runner otherwise.
+
+    ``Task(self, lambda progress: backup.back_up_store(store, kept)).run()``.
+    """
+
+    def __init__(self, parent: QWidget | None, work: Callable[[Progress], T]) -> None:
+        super().__init__(parent, None, lambda _s, _actor, progress: work(progress))
+
+
+def show_refusal(parent: QWidget | None, exc: DomainError) -> QMessageBox:
+    """The translated reason in a warning box next to the action; it does not block."""
+    title = _("Not saved") if isinstance(exc, ValidationError) else _("Tälimger")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, exc.message(), QMessageBox.StandardButton.Ok)
+    box.setObjectName("refusal")
+    box.setParent(parent, box.windowFlags())
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def status_bar(widget: QWidget | None) -> QStatusBar | None:
+    """The main window's status bar above a widget, through any dialogs in between."""
+    while widget is not None:
+        top = widget.window()
+        if isinstance(top, QMainWindow):
+            return top.statusBar()
+        widget = top.parentWidget()
+    return None
+
+
+def show_status(widget: QWidget | None, text: str) -> None:
+    """A short confirmation in the main window's status bar (nothing when there is none)."""
+    bar = status_bar(widget)
+    if bar is not None:
+        bar.showMessage(text, STATUS_TIMEOUT_MS)
+
+
+class _Job(QObject):
+    progressed = Signal(int, int)
+    finished = Signal(object, object)  # result, error
+
+    def __init__(self, work: Callable[[Progress], Any]) -> None:
+        super().__init__()
+        self._work = work
+        self.progress = Progress(self.progressed.emit)
+
+    def run(self) -> None:
+        try:
+            result = self._work(self.progress)
+        except BaseException as exc:  # handed to the GUI thread, sorted there
+            self.finished.emit(None, exc)
+        else:
+            self.finished.emit(result, None)
+
+
+class _Receiver(QObject):
+    """Lives in the GUI thread so the job's signals arrive there (queued), not in the worker."""
+
+    def __init__(self, dialog: QProgressDialog, thread: QThread) -> None:
+        super().__init__()
+        self.dialog = dialog
+        self.worker_thread = thread  # not "thread": that would hide QObject.thread()
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    @Slot(int, int)
+    def on_progressed(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, max(total, 1)))
+
+    @Slot(object, object)
+    def on_finished(self, result: Any, error: BaseException | None) -> None:
+        self.result, self.error = result, error
+        self.worker_thread.quit()
+
+
+def _run_in_thread(
+    parent: QWidget | None, title: str, work: Callable[[Progress], Any]
+) -> tuple[Any, BaseException | None]:
+    dialog = QProgressDialog(title, _("Cancel"), 0, 0, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoReset(False)  # the last step must not close the dialog before the commit
+    thread = QThread()
+    job = _Job(work)
+    job.moveToThread(thread)
+    receiver = _Receiver(dialog, thread)
+    job.progressed.connect(receiver.on_progressed)
+    job.finished.connect(receiver.on_finished)
+    dialog.canceled.connect(job.progress.cancel)
+    thread.started.connect(job.run)
+    loop = QEventLoop()
+    thread.finished.connect(loop.quit)
+    thread.start()
+    loop.exec()
+    thread.wait()
+    dialog.canceled.disconnect(job.progress.cancel)
+    dialog.reset()
+    dialog.close()
+    dialog.deleteLater()
+    return receiver.result, receiver.error
