@@ -2,8 +2,9 @@
 
     /work/venv/bin/python scripts/build_bundle.py [--distpath DIR] [--workpath DIR] [--skip-build]
 
-Exit status 0 only when the build succeeds, the frozen `self-test`, `demo` and `check` exit 0,
-and the bundle is within the size budget (150 MiB).
+Exit status 0 only when the build succeeds, the frozen `self-test`, `demo` and `check` exit 0
+(also on a fresh PostgreSQL database when TALIMGER_TEST_PG_URL names a server), the icon, the
+licences and ReportLab's accelerator are inside, and the bundle is within the size budget.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SIZE_BUDGET = 150 * 1024 * 1024  # bytes on disk (du), STYLE/issue target "bundle <= 150 MB"
+# bytes on disk (du): issue 17 raised it from 150 MiB for the PostgreSQL driver (libpq, OpenSSL,
+# Kerberos), the licence texts, the icon and ReportLab's accelerator.
+SIZE_BUDGET = 160 * 1024 * 1024
 
 
 def disk_usage(folder: Path) -> int:
@@ -138,6 +141,54 @@ def smoke(exe: Path) -> list[str]:
     return failures
 
 
+def contents(folder: Path) -> list[str]:
+    """What must be inside the bundle besides working code; the list of what is missing."""
+    missing = []
+    names = {p.name for p in folder.rglob("*")}
+    if "talimger.png" not in names:
+        missing.append("the window icon resources/icons/talimger.png")
+    manifest = next(folder.rglob("licenses/components.json"), None)
+    if manifest is None:
+        missing.append("licenses/components.json")
+    else:
+        empty = [d.name for d in manifest.parent.iterdir() if d.is_dir() and not any(d.iterdir())]
+        if empty:
+            missing.append(f"licence texts of {empty}")
+    if not any(n.startswith("_rl_accel") for n in names):
+        missing.append("ReportLab's accelerator _rl_accel")
+    if not any(n.startswith("psycopg_binary") or n.startswith("libpq") for n in names):
+        missing.append("the PostgreSQL driver (psycopg_binary)")
+    return missing
+
+
+def smoke_postgres(exe: Path, admin_url: str) -> list[str]:
+    """The frozen app creates, checks and fills a fresh database on the PostgreSQL server."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"talimger_bundle_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    failures = []
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+        for args in (("--db", url, "check"), ("--db", url, "demo", "--people-only")):
+            result = run_frozen(exe, *args)
+            print(result.stdout.strip())
+            if result.returncode != 0:
+                failures.append(
+                    f"PostgreSQL: {args[2]} exited {result.returncode}: {result.stderr}"
+                )
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+    return failures
+
+
 def main(argv: list[str] | None = None) -> int:
     """Build (unless --skip-build), smoke-test and measure the bundle."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -148,7 +199,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_build:
         build(args.distpath, args.workpath)
     exe = frozen_executable(args.distpath)
-    failures = smoke(exe)
+    failures = smoke(exe) + contents(args.distpath / "Talimger")
+    if os.environ.get("TALIMGER_TEST_PG_URL"):
+        failures += smoke_postgres(exe, os.environ["TALIMGER_TEST_PG_URL"])
     size = disk_usage(args.distpath / "Talimger")
     print(
         f"bundle size on disk: {size / 2**20:.1f} MiB ({size / 1e6:.1f} MB), "

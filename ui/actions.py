@@ -25,6 +25,7 @@ SPECS = (
     ActionSpec("print", N_("&Print preview…"), QKeySequence.StandardKey.Print),
     ActionSpec("export", N_("&Export people…"), "Ctrl+E"),
     ActionSpec("backup", N_("&Back up now"), "Ctrl+B"),
+    ActionSpec("database", N_("&Database…")),
     ActionSpec("quit", N_("&Quit"), QKeySequence.StandardKey.Quit),
     ActionSpec("lang_kk", N_("Қазақша")),
     ActionSpec("lang_ru", N_("Русский")),

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from app.core.context import local_actor
@@ -41,7 +43,11 @@ def ask_restore(message: str, path: Path) -> Path | None:
 
 
 def open_or_recover(
-    db: str | None, kept: int | None, choose: Callable[[str, Path], Path | None] = ask_restore
+    db: str | None,
+    kept: int | None,
+    choose: Callable[[str, Path], Path | None] = ask_restore,
+    *,
+    deferred_backup: bool = False,
 ) -> Store | None:
     """Open the store; if damaged or foreign, let the user restore a backup and try again."""
     from app.core.backup import restore
@@ -50,7 +56,7 @@ def open_or_recover(
 
     while True:
         try:
-            return open_store(db, backups_kept=kept)
+            return open_store(db, backups_kept=kept, deferred_backup=deferred_backup)
         except StoreError as exc:
             path = store_file(db)
             if path is None:  # a server database: nothing to restore on this PC
@@ -65,13 +71,49 @@ def open_or_recover(
                 QMessageBox.critical(None, _("Tälimger"), err.message())
 
 
+class HealthCheck(QObject):
+    """SQLite's quick_check and the start backup, in a thread after the first page is painted."""
+
+    damaged = Signal(str)
+
+    def start(self, store: Store, kept: int | None) -> None:
+        """Run check_and_back_up off the GUI thread; `damaged` carries the message if it fails."""
+        threading.Thread(target=self._run, args=(store, kept), daemon=True).start()
+
+    def _run(self, store: Store, kept: int | None) -> None:
+        from app.core.bootstrap import check_and_back_up
+        from app.core.errors import StoreError
+        from app.core.logs import LOGGER
+
+        try:
+            check_and_back_up(store, kept)
+        except StoreError as exc:
+            LOGGER.error("store check after start: %s", exc.message_id)
+            self.damaged.emit(exc.message())
+        except Exception:
+            LOGGER.exception("store check or backup after start failed")
+
+
 def run_gui(db: str | None = None, lang: str | None = None) -> int:
     """Run the application until the main window closes."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Tälimger")
     app.setOrganizationName("Talimger")
+    from app.core.paths import resources_dir
+
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "talimger.png")))
     settings = make_settings()
+    from app.core.logs import LOGGER, start_logging
+    from ui.error_dialog import install_error_handlers
+
+    start_logging(str(settings.value("log/level", "")) or None)
+    install_error_handlers()
+    from ui.database_dialog import remembered_target
+
+    # --db (a shortcut's or the command line's) first, then this user's choice in the window.
+    db = db or remembered_target(settings)
+    LOGGER.info("window started (db=%s)", "chosen" if db else "default")
     chosen = lang or str(settings.value("language", DEFAULT_LANGUAGE))
     switcher = LanguageSwitcher(app)
     switcher.switch(chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE)
@@ -80,8 +122,13 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
     window.show()
     opened: list[Store] = []
 
-    def open_the_store() -> None:
-        store = open_or_recover(db, None)  # None: the store's own setting, as in the CLI
+    kept = None  # the store's own backups.kept setting, as in the CLI (app.core.settings)
+    health = HealthCheck(app)
+
+    def open_the_store(deferred: bool = True) -> None:
+        # The integrity check and the backup wait until the page is painted (deferred_backup);
+        # a store found damaged then is closed and opened again the careful way.
+        store = open_or_recover(db, kept, deferred_backup=deferred)
         if store is None:
             window.close()
             app.exit(1)
@@ -95,7 +142,17 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
             app.exit(1)
             return
         window.attach_store(store, actor)
+        if deferred:
+            QTimer.singleShot(0, lambda: health.start(store, kept))
 
+    def on_damaged(message: str) -> None:
+        QMessageBox.critical(window, _("Tälimger"), message)
+        for store in opened:
+            store.dispose()
+        opened.clear()
+        open_the_store(deferred=False)
+
+    health.damaged.connect(on_damaged)
     window.first_painted.connect(open_the_store)
     try:
         return app.exec()

@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         self.file_menu = QMenu(self)
         self.file_menu.addActions([a["new_person"], a["find"]])
         self.file_menu.addSeparator()
-        self.file_menu.addActions([a["print"], a["export"], a["backup"]])
+        self.file_menu.addActions([a["print"], a["export"], a["backup"], a["database"]])
         self.file_menu.addSeparator()
         self.file_menu.addAction(a["quit"])
         self.language_menu = QMenu(self)
@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         a["lang_ru"].triggered.connect(lambda: self.set_language("ru"))
         a["quit"].triggered.connect(self.close)
         a["about"].triggered.connect(self._on_about_triggered)
+        a["database"].triggered.connect(self._on_database_triggered)
         a["new_person"].triggered.connect(lambda: self._people().add_person())
         a["find"].triggered.connect(self._on_find_triggered)
         a["print"].triggered.connect(self.print_preview)
@@ -199,6 +200,11 @@ class MainWindow(QMainWindow):
 
     def _on_find_triggered(self) -> None:
         self._people().search.setFocus()
+
+    def _on_database_triggered(self) -> None:
+        from ui.database_dialog import DatabaseDialog
+
+        DatabaseDialog(self._settings, self).exec()
 
     def _on_about_triggered(self) -> None:
         from ui.about_dialog import AboutDialog

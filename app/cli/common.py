@@ -1,16 +1,32 @@
-"""Helpers shared by command handlers: opening the store, printing results and errors."""
+"""Helpers shared by command handlers: opening the store, exit codes, printing errors."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Callable
+from enum import IntEnum
+
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from app.core.bootstrap import open_store
-from app.core.errors import DomainError
+from app.core.errors import DomainError, StoreError
+from app.core.logs import LOGGER, log_file
 from app.core.store import Store
+from i18n import _
 
 Handler = Callable[[argparse.Namespace], int]
+
+
+class ExitCode(IntEnum):
+    """The documented exit codes of every command (README, "Exit codes")."""
+
+    OK = 0
+    PROBLEM = 1  # a check found a problem: altered document, broken chain
+    USAGE = 2  # argparse's own code for a bad command line
+    REFUSED = 3  # refused by a rule or a permission
+    ENVIRONMENT = 4  # disk, permission, locked file, network, unusable database
+    INTERNAL = 70  # a bug (EX_SOFTWARE of sysexits.h)
 
 
 def store_of(args: argparse.Namespace, *, backup: bool = True) -> Store:
@@ -22,17 +38,54 @@ def store_of(args: argparse.Namespace, *, backup: bool = True) -> Store:
     return store
 
 
+def exit_code_of(exc: BaseException) -> ExitCode:
+    """Which documented exit code a failure maps to."""
+    if isinstance(exc, StoreError):
+        return ExitCode.ENVIRONMENT
+    if isinstance(exc, DomainError):
+        return ExitCode.REFUSED
+    if isinstance(exc, OSError | OperationalError) or (
+        isinstance(exc, DBAPIError) and exc.connection_invalidated
+    ):
+        return ExitCode.ENVIRONMENT
+    return ExitCode.INTERNAL
+
+
+def report_failure(exc: BaseException) -> int:
+    """Log the failure with its traceback; print one translated line (never a traceback)."""
+    code = exit_code_of(exc)
+    if code == ExitCode.REFUSED and isinstance(exc, DomainError):
+        LOGGER.warning("refused (%s): %s", type(exc).__name__, exc.message_id)
+        print(exc.message(), file=sys.stderr)
+        return code
+    LOGGER.error("command failed", exc_info=exc)
+    if isinstance(exc, DomainError):
+        line = exc.message()
+    elif code == ExitCode.ENVIRONMENT:
+        # OSError's own text names the file and the reason, in the system's language.
+        text = str(exc).strip()
+        line = _("Cannot continue: {reason}").format(
+            reason=text.splitlines()[0] if text else type(exc).__name__
+        )
+    else:
+        line = _("Internal error ({kind}); please report it with the log file.").format(
+            kind=type(exc).__name__
+        )
+    log = _("Log: {path}").format(path=log_file())
+    print(f"{line} ({log})", file=sys.stderr)
+    return code
+
+
 def guarded(handler: Handler) -> Handler:
-    """Turn DomainErrors into a message on stderr and exit code 2."""
+    """Run a command; every failure becomes one line on stderr and a documented exit code."""
 
     def run(args: argparse.Namespace) -> int:
         # Pooled connections are closed when the command ends (main() may run in-process).
         args._opened_stores = []
         try:
             return handler(args)
-        except DomainError as exc:
-            print(exc.message(), file=sys.stderr)
-            return 2
+        except Exception as exc:
+            return report_failure(exc)
         finally:
             for store in args._opened_stores:
                 store.dispose()

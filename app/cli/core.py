@@ -15,7 +15,7 @@ from i18n import N_, _
 def register(commands: Any, reports: Any) -> None:
     """Add the foundation sub-commands."""
     del reports
-    p = commands.add_parser("demo", help="fill the database with demo data")
+    p = commands.add_parser("demo", help=_("fill the database with demo data"))
     p.add_argument("--scale", choices=("region", "national"), default="region")
     p.add_argument("--seed", type=int, default=7)
     p.add_argument(
@@ -27,17 +27,17 @@ def register(commands: Any, reports: Any) -> None:
     p.set_defaults(handler=guarded(_demo))
 
     # Handled by app.__main__, the one place allowed to load the GUI.
-    commands.add_parser("self-test", help="open the main window off-screen and exit")
+    commands.add_parser("self-test", help=_("open the main window off-screen and exit"))
 
-    p = commands.add_parser("check", help="integrity check of the database and audit log")
+    p = commands.add_parser("check", help=_("integrity check of the database and audit log"))
     p.add_argument("--full", action="store_true", help="full (slow) integrity check")
     p.set_defaults(handler=guarded(_check))
 
-    p = commands.add_parser("backup", help="write a consistent copy of the database")
+    p = commands.add_parser("backup", help=_("write a consistent copy of the database"))
     p.add_argument("--out", type=Path, required=True)
     p.set_defaults(handler=guarded(_backup))
 
-    p = commands.add_parser("restore", help="replace the database with a backup")
+    p = commands.add_parser("restore", help=_("replace the database with a backup"))
     p.add_argument("file", type=Path)
     p.set_defaults(handler=guarded(_restore))
 

@@ -68,7 +68,8 @@ def register(commands: Any, reports: Any) -> None:
     )
 
     p = commands.add_parser(
-        "demo-cpd", help="add demo CPD history and a training year for the people in the database"
+        "demo-cpd",
+        help=_("add demo CPD history and a training year for the people in the database"),
     )
     p.add_argument("--years", type=int, default=10)
     p.set_defaults(handler=guarded(_demo))

@@ -18,7 +18,7 @@ PASSPHRASE_ENV = "TALIMGER_PASSPHRASE"
 def register(commands: Any, reports: Any) -> None:
     """Add the exchange sub-commands."""
     del reports
-    exchange = commands.add_parser("exchange", help="exchange packages with other PCs")
+    exchange = commands.add_parser("exchange", help=_("exchange packages with other PCs"))
     sub = exchange.add_subparsers(dest="exchange_command", metavar="ACTION", required=True)
 
     p = sub.add_parser("name", help="name this PC for exchanges")

@@ -21,7 +21,7 @@ ACTIONS = {
 def register(commands: Any, reports: Any) -> None:
     """Add the import and template sub-commands."""
     del reports
-    p = commands.add_parser("import", help="import people or courts from XLSX/CSV")
+    p = commands.add_parser("import", help=_("import people or courts from XLSX/CSV"))
     p.add_argument("what", choices=("people", "courts"))
     p.add_argument("file", type=Path)
     p.add_argument("--yes", action="store_true", help="write after the preview (confirm)")
@@ -29,7 +29,7 @@ def register(commands: Any, reports: Any) -> None:
     add_login_arguments(p)
     p.set_defaults(handler=guarded(_import))
 
-    p = commands.add_parser("template", help="write an empty import template")
+    p = commands.add_parser("template", help=_("write an empty import template"))
     p.add_argument("what", choices=("people",))
     # Required: features joining this verb (cpd) get the same --out.
     p.add_argument("--out", type=Path, required=True)

@@ -15,7 +15,7 @@ from i18n import _, translator
 def register(commands: Any, reports: Any) -> None:
     """Add the internship sub-commands."""
     del reports
-    p = commands.add_parser("plan", help="plan internships of a year (I-1)")
+    p = commands.add_parser("plan", help=_("plan internships of a year (I-1)"))
     p.add_argument("what", choices=("internships",))
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--region", default="")
@@ -24,7 +24,7 @@ def register(commands: Any, reports: Any) -> None:
     p.add_argument("--out", type=Path)
     p.set_defaults(handler=guarded(_plan))
 
-    p = commands.add_parser("demo-internships", help="add internship demo data for a year")
+    p = commands.add_parser("demo-internships", help=_("add internship demo data for a year"))
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--judges-per-region", type=int, default=0)
     p.add_argument("--seed", type=int, default=7)

@@ -14,7 +14,7 @@ from i18n import N_, _
 def register(commands: Any, reports: Any) -> None:
     """Add the mentoring sub-commands."""
     del reports
-    p = commands.add_parser("verify", help="check a printed council protocol (M-11)")
+    p = commands.add_parser("verify", help=_("check a printed council protocol (M-11)"))
     p.add_argument("file", type=Path)
     p.set_defaults(handler=guarded(_verify))
 

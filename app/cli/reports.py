@@ -42,7 +42,7 @@ def _option(parser: argparse.ArgumentParser, param: Param) -> None:
 def register(commands: Any, reports: Any) -> None:
     """Add one `report` sub-command per catalogue document, and `export people`."""
     for doc in CATALOGUE:
-        p = reports.add_parser(doc.id, help=doc.cli_help)
+        p = reports.add_parser(doc.id, help=_(doc.title))
         for param in doc.params:
             _option(p, param)
         p.add_argument("--format", choices=doc.formats, default=doc.formats[0])
@@ -57,7 +57,7 @@ def register(commands: Any, reports: Any) -> None:
         p.set_defaults(handler=guarded(_report), document=doc.id)
 
     # Kept from before the catalogue: the people register under its older name.
-    p = commands.add_parser("export", help="export a register")
+    p = commands.add_parser("export", help=_("export a register"))
     p.add_argument("what", choices=("people",))
     p.add_argument("--format", choices=("xlsx", "csv", "pdf"), default="xlsx")
     p.add_argument("--out", type=Path)

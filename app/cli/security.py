@@ -58,7 +58,7 @@ def cli_actor(store: Store, args: argparse.Namespace) -> Actor:
 def register(commands: Any, reports: Any) -> None:
     """Add the user sub-commands."""
     del reports
-    users = commands.add_parser("user", help="user accounts and logins")
+    users = commands.add_parser("user", help=_("user accounts and logins"))
     sub = users.add_subparsers(dest="user_command", metavar="ACTION", required=True)
 
     p = sub.add_parser("setup-admin", help="first run: create the administrator")

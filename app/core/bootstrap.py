@@ -13,7 +13,7 @@ import db
 from app.core import backup as backups
 from app.core.errors import StoreError
 from app.core.paths import default_db_path
-from app.core.settings import BACKUPS_KEPT_KEY, parse_backups_kept
+from app.core.settings import BACKUPS_KEPT_KEY, DEFAULT_BACKUPS_KEPT, parse_backups_kept
 from app.core.store import Store
 from db.engine import make_engine, make_session_factory, sqlite_path, to_url
 from i18n import N_
@@ -24,7 +24,7 @@ def store_file(target: str | Path | None) -> Path | None:
     return sqlite_path(to_url(target if target is not None else default_db_path()))
 
 
-def _check_sqlite_file(path: Path) -> None:
+def _check_sqlite_file(path: Path, *, integrity: bool) -> None:
     if not path.exists() or path.stat().st_size == 0:
         return
     if not backups.is_sqlite_file(path):
@@ -32,16 +32,20 @@ def _check_sqlite_file(path: Path) -> None:
             N_("The file {path} is not a Tälimger database (it is not an SQLite file)."),
             path=str(path),
         )
-    problems = backups.integrity_problems(path)
-    if problems:
-        raise StoreError(
-            N_("The database {path} is damaged: {problem}. Restore it from a backup."),
-            path=str(path),
-            problem=problems[0],
-        )
+    if integrity:
+        _refuse_damaged(path)
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" in tables:
+            # Before the automatic backup: a refused store leaves even its backups as they were.
+            _refuse_newer([r[0] for r in conn.execute("SELECT version_num FROM alembic_version")])
+    except sqlite3.DatabaseError as exc:  # the schema pages themselves are damaged
+        raise StoreError(
+            N_("The database {path} is damaged: {problem}. Restore it from a backup."),
+            path=str(path),
+            problem=str(exc),
+        ) from exc
     finally:
         conn.close()
     if tables and "alembic_version" not in tables:
@@ -68,6 +72,30 @@ def stored_backups_kept(path: Path) -> int:
     except sqlite3.Error:
         return parse_backups_kept(None)
     return parse_backups_kept(row[0] if row else None)
+
+
+def _refuse_damaged(path: Path) -> None:
+    problems = backups.integrity_problems(path)
+    if problems:
+        raise StoreError(
+            N_("The database {path} is damaged: {problem}. Restore it from a backup."),
+            path=str(path),
+            problem=problems[0],
+        )
+
+
+def check_and_back_up(store: Store, backups_kept: int | None = None) -> None:
+    """SQLite's quick_check, then the automatic backup; StoreError (and no backup) if damaged.
+
+    The window runs this in the background after its first page is painted (issue 17: ~1.8 s
+    on the 907 MB national demo, which opening with backup=False skips); a damaged file must
+    never push a healthy backup out of the rotation.
+    """
+    if store.path is None or store.backup_dir is None:
+        return  # a server database is backed up with pg_dump
+    _refuse_damaged(store.path)
+    kept = backups_kept if backups_kept is not None else stored_backups_kept(store.path)
+    backups.automatic_backup(store.path, store.backup_dir, kept)
 
 
 _REVISION_LINE = re.compile(r"^(revision|down_revision)\b[^=\n]*=(.*)$", re.MULTILINE)
@@ -101,10 +129,43 @@ def _at_head(engine: Engine) -> bool:
     return len(heads) == 1 and [r[0] for r in rows] == list(heads)
 
 
+def _known_revisions() -> set[str]:
+    """Every migration revision this program knows, read from the files' text."""
+    ids: set[str] = set()
+    for path in (Path(db.__file__).parent / "migrations" / "versions").glob("*.py"):
+        for name, value in _REVISION_LINE.findall(path.read_text(encoding="utf-8")):
+            if name == "revision":
+                ids.update(_QUOTED.findall(value))
+    return ids
+
+
+def _refuse_newer(stored: list[str]) -> None:
+    """An older program on a store migrated by a newer one: refuse before touching anything."""
+    known = _known_revisions()
+    unknown = [revision for revision in stored if revision not in known]
+    if known and unknown:
+        raise StoreError(
+            N_(
+                "This database was last opened by a newer version of Tälimger (schema {revision})."
+                " Install that version or a newer one; nothing was changed."
+            ),
+            revision=unknown[0],
+        )
+
+
+def _stored_revisions(engine: Engine) -> list[str]:
+    try:
+        with engine.connect() as conn:
+            return [r[0] for r in conn.execute(text("SELECT version_num FROM alembic_version"))]
+    except SQLAlchemyError:
+        return []  # no schema yet: a new store
+
+
 def _migrate_if_needed(engine: Engine) -> None:
     # Alembic's command machinery costs ~140 ms to import: only load it when there is work.
     if _at_head(engine):
         return
+    _refuse_newer(_stored_revisions(engine))
     from db.migrate import needs_upgrade, upgrade
 
     if needs_upgrade(engine):
@@ -118,23 +179,35 @@ def open_store(
     backup: bool = True,
     backups_kept: int | None = None,
     backup_dir: Path | None = None,
+    deferred_backup: bool = False,
 ) -> Store:
     """Open (creating if needed) and migrate the store at a path or URL.
+
+    With deferred_backup the integrity check and the backup are left to the caller
+    (check_and_back_up, after the first page is painted), unless a migration must run first.
 
     The automatic backup keeps `backups_kept` files, by default the store's own setting
     (app.core.settings), so the CLI and the window rotate alike.
     """
     url = to_url(target if target is not None else default_db_path())
     path = sqlite_path(url)
+    now = backup and not deferred_backup
+    kept = DEFAULT_BACKUPS_KEPT if backups_kept is None else backups_kept
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _check_sqlite_file(path)
+        # The integrity check goes with the backup: a cheap header and schema check otherwise.
+        _check_sqlite_file(path, integrity=now)
         backup_dir = backup_dir or path.parent / "backups"
-        if backup:
-            kept = backups_kept if backups_kept is not None else stored_backups_kept(path)
+        if backups_kept is None and backup:
+            kept = stored_backups_kept(path)
+        if now:
             backups.automatic_backup(path, backup_dir, kept)
     engine = make_engine(url)
     try:
+        if migrate and backup and not now and path is not None and not _at_head(engine):
+            # A migration never runs on an unchecked store or without a backup first.
+            _refuse_damaged(path)
+            backups.automatic_backup(path, backup_dir or path.parent / "backups", kept)
         if migrate:
             _migrate_if_needed(engine)
         elif not migrate and path is None and not inspect(engine).has_table("alembic_version"):

@@ -14,7 +14,7 @@ def check_store(store: Store, *, full: bool = False) -> list[str]:
     problems: list[str] = []
     if store.path is not None:
         problems += [
-            _("SQLite integrity: {problem}").format(problem=p)
+            _("SQLite integrity of {path}: {problem}").format(path=store.path, problem=p)
             for p in integrity_problems(store.path, full=full)
         ]
     if current_revision(store.engine) not in head_revisions():

@@ -79,7 +79,7 @@ def produce(
     for p in doc.params:
         # A choice that cannot be left open (a protocol, a period) defaults to the first one.
         if p.options is not None and not p.blank and not full[p.name]:
-            first = p.options(session, full)
+            first = p.options(session, actor, full)
             full[p.name] = first[0][0] if first else ""
     data = doc.gather(session, actor, full, today, progress or Progress())
     if fmt == "pdf":

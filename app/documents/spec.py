@@ -29,7 +29,7 @@ class Param:
     default: Any = ""  # a value, or a function of today's date
     required: bool = False  # the CLI must be given it (the Reports page picks an option)
     choices: tuple[tuple[str, str], ...] = ()  # CHOICE: (value, N_ label)
-    options: Callable[[Session, Params], list[Option]] | None = None  # REF: read from the store
+    options: Callable[[Session, Actor, Params], list[Option]] | None = None  # REF: from the store
     blank: bool = True  # REF: the Reports page also offers "any" (value "")
     help: str = ""  # CLI help, English like the rest of the command line
 

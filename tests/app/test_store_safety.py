@@ -142,7 +142,7 @@ def test_cli_check_backup_and_export(db_path: Path, tmp_path: Path) -> None:
 
     assert run("demo").returncode == 0
     again = run("demo")
-    assert again.returncode == 2 and "Демо-данные в этой базе уже есть." in again.stderr
+    assert again.returncode == 3 and "Демо-данные в этой базе уже есть." in again.stderr
     checked = run("check")
     assert checked.returncode == 0 and "в порядке" in checked.stdout
     backup = tmp_path / "copy.db"

@@ -43,6 +43,14 @@ def test_frozen_self_test_demo_and_check_exit_0(bundle: Path) -> None:
     script = _build_script()
     failures = script.smoke(script.frozen_executable(bundle))
     assert failures == []
+    pg_url = os.environ.get("TALIMGER_TEST_PG_URL")
+    if pg_url:  # CI sets it (.ci/run, the Windows workflow)
+        assert script.smoke_postgres(script.frozen_executable(bundle), pg_url) == []
+
+
+def test_icon_licences_accelerator_and_driver_are_inside(bundle: Path) -> None:
+    script = _build_script()
+    assert script.contents(bundle / "Talimger") == []
 
 
 def test_bundle_is_within_budget_and_trimmed(bundle: Path) -> None:

@@ -88,7 +88,7 @@ def test_restore_refuses_foreign_and_damaged_files(
         assert _people(store.path) == 1  # the current file is untouched
     result = _cli(store.path, "restore", str(text_file))
     expected = translator("ru")("The file {path} is not a healthy Tälimger backup.")
-    assert result.returncode == 2
+    assert result.returncode == 4
     assert expected.format(path=text_file) in result.stderr
 
 
@@ -117,4 +117,4 @@ def test_check_full_and_a_damaged_or_foreign_store(
     conn.commit()
     conn.close()
     result = _cli(foreign, "check")
-    assert result.returncode == 2 and str(foreign) in result.stderr
+    assert result.returncode == 4 and str(foreign) in result.stderr

@@ -36,8 +36,10 @@ class ParamForm(QWidget):
         if not wanted:
             return {}
 
+        actor = self._ctx.actor
+
         def read(session: Any) -> dict[str, list[Option]]:
-            return {p.name: p.options(session, defaults) for p in wanted if p.options}
+            return {p.name: p.options(session, actor, defaults) for p in wanted if p.options}
 
         return Query(self, self._ctx, read).run() or {}
 

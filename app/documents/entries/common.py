@@ -8,13 +8,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from app.core.context import Actor
 from app.courts.centre import current_centre
 from app.courts.service import list_courts
 from app.documents.spec import REF, YEAR, Option, Param, Params
 from i18n import N_, localized
 
 
-def region_options(session: Session, _params: Params) -> list[Option]:
+def region_options(session: Session, _actor: Actor, _params: Params) -> list[Option]:
     """The regions by their regional court, this centre's own region first."""
     courts = list_courts(session, level="regional")
     centre = current_centre(session)
@@ -23,7 +24,7 @@ def region_options(session: Session, _params: Params) -> list[Option]:
     return [(c.region_code, c.name_kk, c.name_ru) for c in courts]
 
 
-def court_options(session: Session, _params: Params) -> list[Option]:
+def court_options(session: Session, _actor: Actor, _params: Params) -> list[Option]:
     """Every court, by name."""
     return [(str(c.id), c.name_kk, c.name_ru) for c in list_courts(session)]
 

@@ -114,7 +114,7 @@ def _places_sheets(data: Of, lang: str) -> list[Sheet]:
     return [Sheet(translator(lang)("Candidates"), *candidate_places_table(data[0], lang))]
 
 
-def period_options(session: Session, params: Params) -> list[Option]:
+def period_options(session: Session, _actor: Actor, params: Params) -> list[Option]:
     """Periods with evaluation sheets of the template, newest first."""
     from app.evaluation.queries import periods
 

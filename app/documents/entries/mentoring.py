@@ -117,7 +117,7 @@ def _year_sheets(data: Year, lang: str) -> list[Sheet]:
     return [Sheet(str(data.review.year), [tr_("Region"), name, "", "", ""], lines)]
 
 
-def protocol_options(session: Session, params: Params) -> list[Option]:
+def protocol_options(session: Session, _actor: Actor, params: Params) -> list[Option]:
     """Protocols of the region, newest first."""
     from app.mentoring.protocol_queries import list_protocols
 
@@ -161,8 +161,8 @@ def _protocol_notes(data: Protocol) -> list[str]:
     return []
 
 
-def pair_options(session: Session, params: Params) -> list[Option]:
-    """Pairs of the region: protégé and guide."""
+def pair_options(session: Session, _actor: Actor, params: Params) -> list[Option]:
+    """Pairs of the region: protégé and guide (public fields only, M-9)."""
     from app.mentoring.queries import pairs
 
     found = pairs(session, region_code=params.get("region", ""))

@@ -55,7 +55,7 @@ def _plan_sheets(data: Plan, lang: str) -> list[Sheet]:
     return [Sheet(str(data.year), plan_header(lang, data.held), cells)]
 
 
-def session_options(session: Session, params: Params) -> list[Option]:
+def session_options(session: Session, _actor: Actor, params: Params) -> list[Option]:
     """Sessions of the year's events: title and dates."""
     from app.training.queries import event_sessions, list_events
 

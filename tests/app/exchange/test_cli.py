@@ -53,7 +53,7 @@ def test_exchange_commands_between_two_pcs(two_stores: tuple[Store, Store], tmp_
     again = run(centre.url, "exchange", "import", str(pkg), "--passphrase-file", str(secret))
     assert again.returncode == 0 and "ничего не изменилось" in again.stdout
     wrong = run(centre.url, "exchange", "import", str(pkg), "--passphrase-file", str(pkg))
-    assert wrong.returncode == 2 and "парольная фраза" in wrong.stderr
+    assert wrong.returncode == 3 and "парольная фраза" in wrong.stderr
     with district.read() as s:
         expected = s.scalar(select(func.count(Person.id)))
     with centre.read() as s:
@@ -82,6 +82,6 @@ def test_template_import_and_login_required(store: Store, tmp_path: Path) -> Non
         == 0
     )
     refused = run(store.url, "import", "people", str(csv))
-    assert refused.returncode == 2 and "--user" in refused.stderr
+    assert refused.returncode == 3 and "--user" in refused.stderr
     ok = run(store.url, "user", "list", "--user", "admin", "--password-file", str(pw))
     assert ok.returncode == 0 and "admin" in ok.stdout

@@ -1,0 +1,54 @@
+"""Try a database before choosing it: reachable, and ours or empty, without changing anything."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import inspect, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.core import backup as backups
+from app.core.errors import StoreError
+from db.engine import make_engine, sqlite_path, to_url
+from i18n import N_, _
+
+
+def try_database(target: str) -> str:
+    """A sentence saying what was found at the target; StoreError when it cannot be used."""
+    url = to_url(target)
+    path = sqlite_path(url)
+    if path is not None:
+        return _try_file(path)
+    # Five seconds: a wrong address should answer the "test connection" button quickly.
+    engine = make_engine(url, connect_args={"connect_timeout": 5})
+    try:
+        with engine.connect() as conn:
+            server = str(conn.execute(text("SELECT version()")).scalar() or "").split(",")[0]
+            ours = inspect(conn).has_table("alembic_version")
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", exc) or exc).strip().splitlines()[0]
+        raise StoreError(N_("The server cannot be reached: {reason}"), reason=reason) from exc
+    finally:
+        engine.dispose()
+    if ours:
+        return _("Connected to {server}; it holds a Tälimger database.").format(server=server)
+    return _("Connected to {server}; the empty database will be prepared at first start.").format(
+        server=server
+    )
+
+
+def _try_file(path: Path) -> str:
+    if path.is_dir():
+        raise StoreError(N_("{path} is a folder, not a database file."), path=str(path))
+    if not path.exists():
+        folder = next((p for p in path.parents if p.exists()), None)
+        if folder is None or not os.access(folder, os.W_OK):
+            raise StoreError(N_("A database cannot be created in {path}."), path=str(path.parent))
+        return _("A new database will be created in {path}.").format(path=path)
+    if path.stat().st_size and not backups.is_sqlite_file(path):
+        raise StoreError(
+            N_("The file {path} is not a Tälimger database (it is not an SQLite file)."),
+            path=str(path),
+        )
+    return _("The database file {path} exists and will be opened.").format(path=path)
