@@ -12,9 +12,9 @@ from sqlalchemy import select
 from app.core.bootstrap import open_store
 from app.core.context import local_actor
 from app.demo.everything import generate_everything
+from app.demo.training import generate_training
 from app.mentoring.council import create_protocol
 from app.mentoring.dto import ProtocolInput
-from app.training.demo import generate_training
 from db.models import Pair
 
 _built: list[Path] = []

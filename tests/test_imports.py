@@ -27,3 +27,67 @@ def test_import_linter_contracts_are_kept() -> None:
             timeout=300,
         )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _package(module: str) -> str:
+    return ".".join(module.split(".")[:2])
+
+
+def _package_graph() -> dict[str, set[str]]:
+    """app.<package> -> the app packages it imports (every import statement, not only
+    module-level ones, so a lazy import cannot hide a cycle either)."""
+    import grimp
+
+    graph = grimp.build_graph("app", cache_dir=None)
+    edges: dict[str, set[str]] = {}
+    for module in graph.modules:
+        for imported in graph.find_modules_directly_imported_by(module):
+            a, b = _package(module), _package(imported)
+            if a != b and b.startswith("app."):
+                edges.setdefault(a, set()).add(b)
+    return edges
+
+
+def _cycles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components of more than one package (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for nxt in edges.get(node, ()):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                top = stack.pop()
+                component.append(top)
+                if top == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(edges):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_cycle_finder_finds_a_cycle() -> None:
+    assert _cycles({"app.a": {"app.b"}, "app.b": {"app.c"}, "app.c": {"app.a"}}) == [
+        ["app.a", "app.b", "app.c"]
+    ]
+    assert _cycles({"app.a": {"app.b"}, "app.b": {"app.c"}}) == []
+
+
+def test_no_import_cycle_among_app_packages() -> None:
+    edges = _package_graph()
+    assert "app.core" in edges["app.mentoring"] and "app.documents" in edges["app.cli"]
+    assert _cycles(edges) == []

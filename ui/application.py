@@ -44,7 +44,7 @@ def ask_restore(message: str, path: Path) -> Path | None:
 
 def open_or_recover(
     db: str | None,
-    kept: int,
+    kept: int | None,
     choose: Callable[[str, Path], Path | None] = ask_restore,
     *,
     deferred_backup: bool = False,
@@ -76,11 +76,11 @@ class HealthCheck(QObject):
 
     damaged = Signal(str)
 
-    def start(self, store: Store, kept: int) -> None:
+    def start(self, store: Store, kept: int | None) -> None:
         """Run check_and_back_up off the GUI thread; `damaged` carries the message if it fails."""
         threading.Thread(target=self._run, args=(store, kept), daemon=True).start()
 
-    def _run(self, store: Store, kept: int) -> None:
+    def _run(self, store: Store, kept: int | None) -> None:
         from app.core.bootstrap import check_and_back_up
         from app.core.errors import StoreError
         from app.core.logs import LOGGER
@@ -122,7 +122,7 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
     window.show()
     opened: list[Store] = []
 
-    kept = int(str(settings.value("backups/kept", 10)))
+    kept = None  # the store's own backups.kept setting, as in the CLI (app.core.settings)
     health = HealthCheck(app)
 
     def open_the_store(deferred: bool = True) -> None:

@@ -107,8 +107,8 @@ def _template(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from app.cpd.demo import generate_activity
-    from app.training.demo import generate_training
+    from app.demo.cpd import generate_activity
+    from app.demo.training import generate_training
 
     store = store_of(args)
     with store.write() as session:

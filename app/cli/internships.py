@@ -108,7 +108,7 @@ def _plan(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from app.internships.demo import generate
+    from app.demo.internships import generate
 
     with store_of(args).write() as session:
         summary = generate(

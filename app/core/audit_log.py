@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.core.audit import broken_links
 from app.core.context import Actor
 from app.core.permissions import AUDIT_READ, require
-from app.exchange.rows import aware
+from db.base import aware
 from db.models import AuditEntry
 from i18n import translator
 

@@ -13,11 +13,10 @@ import db
 from app.core import backup as backups
 from app.core.errors import StoreError
 from app.core.paths import default_db_path
+from app.core.settings import BACKUPS_KEPT_KEY, DEFAULT_BACKUPS_KEPT, parse_backups_kept
 from app.core.store import Store
 from db.engine import make_engine, make_session_factory, sqlite_path, to_url
 from i18n import N_
-
-DEFAULT_BACKUPS_KEPT = 10
 
 
 def store_file(target: str | Path | None) -> Path | None:
@@ -56,6 +55,25 @@ def _check_sqlite_file(path: Path, *, integrity: bool) -> None:
         )
 
 
+def stored_backups_kept(path: Path) -> int:
+    """The store's own "backups to keep" setting, read before the store is opened (the backup
+    comes first); the default for a new, older or unreadable file.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return parse_backups_kept(None)
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute(
+                "SELECT value FROM setting WHERE key = ?", (BACKUPS_KEPT_KEY,)
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return parse_backups_kept(None)
+    return parse_backups_kept(row[0] if row else None)
+
+
 def _refuse_damaged(path: Path) -> None:
     problems = backups.integrity_problems(path)
     if problems:
@@ -66,7 +84,7 @@ def _refuse_damaged(path: Path) -> None:
         )
 
 
-def check_and_back_up(store: Store, backups_kept: int = DEFAULT_BACKUPS_KEPT) -> None:
+def check_and_back_up(store: Store, backups_kept: int | None = None) -> None:
     """SQLite's quick_check, then the automatic backup; StoreError (and no backup) if damaged.
 
     The window runs this in the background after its first page is painted (issue 17: ~1.8 s
@@ -76,7 +94,8 @@ def check_and_back_up(store: Store, backups_kept: int = DEFAULT_BACKUPS_KEPT) ->
     if store.path is None or store.backup_dir is None:
         return  # a server database is backed up with pg_dump
     _refuse_damaged(store.path)
-    backups.automatic_backup(store.path, store.backup_dir, backups_kept)
+    kept = backups_kept if backups_kept is not None else stored_backups_kept(store.path)
+    backups.automatic_backup(store.path, store.backup_dir, kept)
 
 
 _REVISION_LINE = re.compile(r"^(revision|down_revision)\b[^=\n]*=(.*)$", re.MULTILINE)
@@ -158,7 +177,7 @@ def open_store(
     *,
     migrate: bool = True,
     backup: bool = True,
-    backups_kept: int = DEFAULT_BACKUPS_KEPT,
+    backups_kept: int | None = None,
     backup_dir: Path | None = None,
     deferred_backup: bool = False,
 ) -> Store:
@@ -166,23 +185,29 @@ def open_store(
 
     With deferred_backup the integrity check and the backup are left to the caller
     (check_and_back_up, after the first page is painted), unless a migration must run first.
+
+    The automatic backup keeps `backups_kept` files, by default the store's own setting
+    (app.core.settings), so the CLI and the window rotate alike.
     """
     url = to_url(target if target is not None else default_db_path())
     path = sqlite_path(url)
     now = backup and not deferred_backup
+    kept = DEFAULT_BACKUPS_KEPT if backups_kept is None else backups_kept
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         # The integrity check goes with the backup: a cheap header and schema check otherwise.
         _check_sqlite_file(path, integrity=now)
         backup_dir = backup_dir or path.parent / "backups"
+        if backups_kept is None and backup:
+            kept = stored_backups_kept(path)
         if now:
-            backups.automatic_backup(path, backup_dir, backups_kept)
+            backups.automatic_backup(path, backup_dir, kept)
     engine = make_engine(url)
     try:
         if migrate and backup and not now and path is not None and not _at_head(engine):
             # A migration never runs on an unchecked store or without a backup first.
             _refuse_damaged(path)
-            backups.automatic_backup(path, backup_dir or path.parent / "backups", backups_kept)
+            backups.automatic_backup(path, backup_dir or path.parent / "backups", kept)
         if migrate:
             _migrate_if_needed(engine)
         elif not migrate and path is None and not inspect(engine).has_table("alembic_version"):

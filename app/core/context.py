@@ -28,6 +28,9 @@ class Actor:
     )
     # The person record of a user who is also a judge (a mentor sees only their own pairs).
     person_id: uuid.UUID | None = None
+    # The region a coordinator answers for (M-6, M-9): that of their person's court, set at
+    # login; "" for an actor bound to no region (the single-user install of one centre).
+    region_code: str = ""
 
     def has_role(self, role: str) -> bool:
         """Tell whether the actor holds a role."""

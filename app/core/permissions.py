@@ -1,60 +1,91 @@
-"""What each role may do, and the one check services call: ``require(actor, permission)``."""
+"""The one table of what each role may do, and the one M-9 answer on who sees a mentoring pair."""
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 
 from app.core.context import ADMINISTRATOR, CENTRE_OFFICER, COORDINATOR, HR, MENTOR, VIEWER, Actor
 from app.core.errors import PermissionDeniedError
 from i18n import N_
 
-PEOPLE_READ = "people.read"
 PEOPLE_EDIT = "people.edit"
 COURTS_EDIT = "courts.edit"
 SETTINGS_EDIT = "settings.edit"
 USERS_MANAGE = "users.manage"
 AUDIT_READ = "audit.read"
-BACKUP = "backup"
 EXCHANGE = "exchange"
 IMPORT = "import"
-# M-9: confidential mentoring records are for the pair and the coordinator only.
+# M-9: confidential mentoring records of the pairs of the actor's region (the coordinator).
 CONFIDENTIAL_READ = "mentoring.confidential"
+# M-6: rosters, pairs, protocols and seminars are kept by the centre and the coordinator.
+MENTORING_KEEP = "mentoring.keep"
+# M-1, M-6: approving rosters and overruling the roster rules is the coordinator's.
 MENTORING_MANAGE = "mentoring.manage"
-OWN_PAIRS = "mentoring.own_pairs"
+# M-11: the protocol copies sent to HR for the judges' personal files.
 PERSONAL_FILES_READ = "personal_files.read"
+CPD_KEEP = "cpd.keep"  # keep anyone's CPD ledger, exemptions, imports (C-3, C-4)
+CPD_REVIEW = "cpd.review"  # the responsible officer's check and acceptance (C-5, C-6)
+CPD_RULES = "cpd.rules"  # rule sets and activity forms (C-1, C-9)
+TRAINING_MANAGE = "training.manage"  # events, sessions, attendance, the plan (T-2, T-3)
+EVALUATION_MANAGE = "evaluation.manage"  # rounds, random samples and their keys (E-1, E-2)
+EVALUATION_TEMPLATES = "evaluation.templates"
+EVALUATION_RATE = "evaluation.rate"
+INTERNSHIPS_EDIT = "internships.edit"
+INTERNSHIPS_PLAN = "internships.plan"  # hosts, places, quality indicators, the year's plan
+CANDIDATE_PLACES = "internships.candidate_places"  # I-3: HR proposes places for candidates
+
+_CENTRE = frozenset(
+    {
+        PEOPLE_EDIT,
+        COURTS_EDIT,
+        EXCHANGE,
+        IMPORT,
+        MENTORING_KEEP,
+        CPD_KEEP,
+        TRAINING_MANAGE,
+        EVALUATION_RATE,
+        INTERNSHIPS_EDIT,
+        INTERNSHIPS_PLAN,
+    }
+)
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     ADMINISTRATOR: frozenset(
         {
-            PEOPLE_READ,
             PEOPLE_EDIT,
             COURTS_EDIT,
             SETTINGS_EDIT,
             USERS_MANAGE,
             AUDIT_READ,
-            BACKUP,
             EXCHANGE,
             IMPORT,
+            MENTORING_KEEP,
+            CPD_KEEP,
+            CPD_REVIEW,
+            CPD_RULES,
+            TRAINING_MANAGE,
+            EVALUATION_TEMPLATES,
         }
     ),
-    COORDINATOR: frozenset(
-        {
-            PEOPLE_READ,
-            PEOPLE_EDIT,
-            COURTS_EDIT,
-            AUDIT_READ,
-            EXCHANGE,
-            IMPORT,
-            CONFIDENTIAL_READ,
-            MENTORING_MANAGE,
-            OWN_PAIRS,
-        }
-    ),
-    CENTRE_OFFICER: frozenset({PEOPLE_READ, PEOPLE_EDIT, COURTS_EDIT, EXCHANGE, IMPORT}),
-    MENTOR: frozenset({PEOPLE_READ, OWN_PAIRS}),
-    HR: frozenset({PEOPLE_READ, PERSONAL_FILES_READ}),
-    VIEWER: frozenset({PEOPLE_READ}),
+    COORDINATOR: _CENTRE
+    | {
+        AUDIT_READ,
+        CONFIDENTIAL_READ,
+        MENTORING_MANAGE,
+        CPD_RULES,
+        EVALUATION_MANAGE,
+        EVALUATION_TEMPLATES,
+        CANDIDATE_PLACES,
+    },
+    CENTRE_OFFICER: _CENTRE | {CPD_REVIEW},
+    MENTOR: frozenset({EVALUATION_RATE}),
+    HR: frozenset({PERSONAL_FILES_READ, INTERNSHIPS_EDIT, CANDIDATE_PLACES}),
+    VIEWER: frozenset(),  # reads the registers, which no permission guards
 }
+
+# The plain refusal a feature gives when it has no more specific sentence.
+REFUSED = N_("You may not do this.")
 
 ROLE_LABELS: dict[str, str] = {
     ADMINISTRATOR: N_("Administrator"),
@@ -67,7 +98,7 @@ ROLE_LABELS: dict[str, str] = {
 
 
 def permissions_of(actor: Actor) -> frozenset[str]:
-    """Every permission the actor's roles grant."""
+    """Every permission the actor's roles grant: a person holding two roles gets the union."""
     granted: set[str] = set()
     for role in actor.roles:
         granted |= ROLE_PERMISSIONS.get(role, frozenset())
@@ -79,26 +110,81 @@ def can(actor: Actor, permission: str) -> bool:
     return permission in permissions_of(actor)
 
 
-def require(actor: Actor, permission: str) -> None:
-    """Refuse (PermissionDeniedError) unless the actor holds the permission."""
-    if not can(actor, permission):
+def require(actor: Actor, permission: str, refusal: str = "") -> None:
+    """Refuse (PermissionDeniedError) unless the actor holds the permission.
+
+    `refusal` is the catalog message saying what was refused; without it a generic one.
+    """
+    if can(actor, permission):
+        return
+    if refusal:
+        raise PermissionDeniedError(refusal)
+    raise PermissionDeniedError(
+        N_("{user} may not do this (permission \u201c{permission}\u201d)."),
+        user=actor.name,
+        permission=permission,
+    )
+
+
+# M-9 (seed 002 cl. 4), decided here and nowhere else.
+GUIDE = "guide"
+PROTEGE = "protege"
+COORDINATOR_PART = "coordinator"
+
+
+@dataclass(frozen=True)
+class PairScope:
+    """Which pairs an actor may see: every pair of `regions` (None: every region) plus the
+    pairs where `person_id` is the guide or the protégé.
+    """
+
+    all_regions: bool
+    regions: frozenset[str]
+    person_id: uuid.UUID | None
+
+    def covers(self, guide_id: uuid.UUID, protege_id: uuid.UUID, region_code: str) -> bool:
+        """Whether a pair is inside the scope."""
+        if self.person_id is not None and self.person_id in (guide_id, protege_id):
+            return True
+        return self.all_regions or region_code in self.regions
+
+
+def pair_scope(actor: Actor, *, confidential: bool = True) -> PairScope:
+    """M-9: which pairs an actor sees.
+
+    Confidential records: a coordinator sees every pair of their region (an actor bound to no
+    region, the "no login" install of one centre, sees the whole store); a tutor or mentor,
+    and a protégé, only their own pairs; two roles give the union; nobody else any.
+    The public part of pairs (who guides whom, dates, state) is also for those who keep the
+    pairs (M-6: the training centre), within their region the same way.
+    """
+    keeps = can(actor, CONFIDENTIAL_READ) or (not confidential and can(actor, MENTORING_KEEP))
+    if not keeps:
+        return PairScope(False, frozenset(), actor.person_id)
+    if not actor.region_code:
+        return PairScope(True, frozenset(), actor.person_id)
+    return PairScope(False, frozenset({actor.region_code}), actor.person_id)
+
+
+def pair_part(actor: Actor, guide_id: uuid.UUID, protege_id: uuid.UUID, region_code: str) -> str:
+    """The actor's part in a pair: guide, protege, coordinator; or "" for none (M-9)."""
+    if actor.person_id is not None and actor.person_id == guide_id:
+        return GUIDE
+    if actor.person_id is not None and actor.person_id == protege_id:
+        return PROTEGE
+    if pair_scope(actor).covers(guide_id, protege_id, region_code):
+        return COORDINATOR_PART
+    return ""
+
+
+def require_pair(actor: Actor, guide_id: uuid.UUID, protege_id: uuid.UUID, region_code: str) -> str:
+    """The actor's part in a pair, or PermissionDeniedError when they have none (M-9)."""
+    part = pair_part(actor, guide_id, protege_id, region_code)
+    if not part:
         raise PermissionDeniedError(
-            N_("{user} may not do this (permission \u201c{permission}\u201d)."),
-            user=actor.name,
-            permission=permission,
+            N_(
+                "What a mentor and a protégé share is confidential: only the pair and the "
+                "coordinator of the region may see it."
+            )
         )
-
-
-def may_see_pair(actor: Actor, *members: uuid.UUID | None) -> bool:
-    """M-9: a mentoring pair's confidential records are for the pair and the coordinator."""
-    if can(actor, CONFIDENTIAL_READ):
-        return True
-    return actor.person_id is not None and actor.person_id in members
-
-
-def require_pair(actor: Actor, *members: uuid.UUID | None) -> None:
-    """Refuse unless the actor is one of the pair or a coordinator (M-9)."""
-    if not may_see_pair(actor, *members):
-        raise PermissionDeniedError(
-            N_("Mentoring records are confidential: only the pair and the coordinator see them.")
-        )
+    return part

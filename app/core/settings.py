@@ -7,8 +7,15 @@ from sqlalchemy.orm import Session
 
 from app.core.audit import record
 from app.core.context import Actor
+from app.core.errors import FieldError, ValidationError
 from app.core.permissions import SETTINGS_EDIT, require
 from db.models import Setting
+from i18n import N_
+
+# How many automatic backups the rotation keeps: read by open_store for the CLI and the window.
+BACKUPS_KEPT_KEY = "backups.kept"
+DEFAULT_BACKUPS_KEPT = 10
+BACKUPS_KEPT_RANGE = (1, 100)
 
 
 def get_setting(session: Session, key: str, default: str = "") -> str:
@@ -30,3 +37,28 @@ def set_setting(session: Session, actor: Actor, key: str, value: str) -> None:
     session.flush()
     if old != value:
         record(session, actor, "update", "setting", setting.id, {key: [old, value]})
+
+
+def parse_backups_kept(value: str | None) -> int:
+    """The stored count of backups to keep; the default when unset or not a number in range."""
+    try:
+        kept = int(value or "")
+    except ValueError:
+        return DEFAULT_BACKUPS_KEPT
+    low, high = BACKUPS_KEPT_RANGE
+    return kept if low <= kept <= high else DEFAULT_BACKUPS_KEPT
+
+
+def backups_kept(session: Session) -> int:
+    """How many automatic backups to keep."""
+    return parse_backups_kept(get_setting(session, BACKUPS_KEPT_KEY))
+
+
+def set_backups_kept(session: Session, actor: Actor, kept: int) -> None:
+    """Change how many automatic backups to keep (from 1 to 100)."""
+    low, high = BACKUPS_KEPT_RANGE
+    if not low <= kept <= high:
+        raise ValidationError(
+            [FieldError("kept", N_("From {low} to {high}."), {"low": low, "high": high})]
+        )
+    set_setting(session, actor, BACKUPS_KEPT_KEY, str(kept))

@@ -35,14 +35,6 @@ def list_courts(session: Session, level: str = "", region_code: str = "") -> lis
     return [_dto(c) for c in sorted(courts, key=lambda c: (level_rank[c.level], c.sort_key))]
 
 
-def get_court(session: Session, court_id: uuid.UUID) -> CourtDTO:
-    """One court."""
-    court = session.get(Court, court_id)
-    if court is None:
-        raise NotFoundError(N_("This court was deleted by someone else."))
-    return _dto(court)
-
-
 def list_centres(session: Session) -> list[CentreDTO]:
     """Every training centre, by its court's name."""
     rows = session.execute(

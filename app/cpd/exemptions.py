@@ -12,15 +12,16 @@ from app.core.errors import (
     FieldError,
     ValidationError,
 )
+from app.core.permissions import CPD_KEEP, REFUSED, require
 from app.cpd.dto import ExemptionInput
-from app.cpd.vocab import EDITORS, EXEMPTION_KINDS, require
+from app.cpd.vocab import EXEMPTION_KINDS
 from db.models import CpdExemption, Person
 from i18n import N_
 
 
 def add_exemption(session: Session, actor: Actor, data: ExemptionInput) -> uuid.UUID:
     """Record an exempt period kept by the CPD module, such as maternity leave (C-4)."""
-    require(actor, EDITORS)
+    require(actor, CPD_KEEP, REFUSED)
     errors: list[FieldError] = []
     if session.get(Person, data.person_id) is None:
         errors.append(FieldError("person_id", N_("The chosen person no longer exists.")))

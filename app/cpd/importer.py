@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -33,6 +32,8 @@ from sqlalchemy.orm import Session
 from app.core.audit import record
 from app.core.context import Actor
 from app.core.errors import DomainError
+from app.core.permissions import CPD_KEEP, REFUSED, require
+from app.core.progress import Progress
 from app.cpd.import_file import (
     COLUMNS,
     parse_day,
@@ -43,12 +44,9 @@ from app.cpd.import_file import (
 )
 from app.cpd.ledger import EVENT_MAX, ORGANISER_MAX
 from app.cpd.rules import rule_set_for
-from app.cpd.vocab import EDITORS, require
 from db.base import utcnow
 from db.models import CpdActivity, CpdForm, CpdReport, Person
 from i18n import N_, _
-
-Progress = Callable[[int, int], bool]
 
 
 @dataclass(frozen=True)
@@ -239,8 +237,8 @@ def _check(
                     key,
                 )
             )
-        if progress is not None and i % 500 == 0 and not progress(i, len(data) * 2):
-            raise InterruptedError
+        if progress is not None and i % 500 == 0:
+            progress.step(i, len(data) * 2)
     keys = [r.key for r in rows]
     if len(set(keys)) != len(keys):
         first: dict[str, int] = {}
@@ -268,7 +266,7 @@ def import_activities(
     Rows already imported (same idempotency key) are skipped, so a file imports exactly once.
     Imported lines await the officer's check like any other.
     """
-    require(actor, EDITORS)
+    require(actor, CPD_KEEP, REFUSED)
     _header, data = read_rows(path)
     rows, problems = _check(session, data, today or date.today(), progress)
     if problems:
@@ -315,8 +313,8 @@ def import_activities(
     ]
     for chunk in range(0, len(new), 5000):
         session.execute(insert(CpdActivity), new[chunk : chunk + 5000])
-        if progress is not None and not progress(len(data) + chunk, len(data) * 2):
-            raise InterruptedError
+        if progress is not None:
+            progress.step(len(data) + chunk, len(data) * 2)
     record(
         session,
         actor,

@@ -21,9 +21,9 @@ from app.core.errors import (
     PermissionDeniedError,
     ValidationError,
 )
+from app.core.permissions import CPD_KEEP, CPD_REVIEW, REFUSED, require
 from app.cpd.dto import ActivityDTO, ActivityInput, EvidenceDTO
 from app.cpd.rules import rule_set_for
-from app.cpd.vocab import EDITORS, OFFICERS, require
 from db.models import CpdActivity, CpdEvidence, CpdForm, CpdReport, Person
 from i18n import N_
 
@@ -40,7 +40,7 @@ def may_edit(actor: Actor, person_id: uuid.UUID) -> None:
     # C-8: a person keeps their own ledger and answers for it; officers keep everyone's.
     if actor.person_id == person_id:
         return
-    require(actor, EDITORS)
+    require(actor, CPD_KEEP, REFUSED)
 
 
 def _locked(session: Session, person_id: uuid.UUID, year: int) -> bool:
@@ -299,7 +299,7 @@ def review_activity(
     today: date | None = None,
 ) -> ActivityDTO:
     """The responsible officer confirms or rejects a line (C-3); a rejection gives a reason."""
-    require(actor, OFFICERS)
+    require(actor, CPD_REVIEW, REFUSED)
     a = load_activity(session, activity_id, expected_version)
     check_unlocked(session, a.person_id, a.year)
     note = note.strip()
@@ -311,29 +311,6 @@ def review_activity(
     a.updated_by = actor.name
     session.flush()
     record(session, actor, "review", "cpd_activity", a.id, diff(before, _snapshot(a)))
-    form = session.get(CpdForm, a.form_id)
-    assert form is not None
-    return to_dto(a, form, _evidence_of(session, a.id))
-
-
-def delete_activity(
-    session: Session, actor: Actor, activity_id: uuid.UUID, expected_version: int
-) -> None:
-    """Remove a ledger line of an open year."""
-    a = load_activity(session, activity_id, expected_version)
-    may_edit(actor, a.person_id)
-    if a.source == "training":
-        raise PermissionDeniedError(N_("This line comes from attendance; change the attendance."))
-    check_unlocked(session, a.person_id, a.year)
-    before = _snapshot(a)
-    session.delete(a)
-    session.flush()
-    record(session, actor, "delete", "cpd_activity", activity_id, diff(before, {}))
-
-
-def get_activity(session: Session, activity_id: uuid.UUID) -> ActivityDTO:
-    """One ledger line with its evidence list."""
-    a = load_activity(session, activity_id, None)
     form = session.get(CpdForm, a.form_id)
     assert form is not None
     return to_dto(a, form, _evidence_of(session, a.id))

@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 from app.core.audit import diff, record
 from app.core.context import Actor
 from app.core.errors import DomainError, FieldError, NotFoundError, ValidationError
+from app.core.permissions import CPD_RULES, REFUSED, require
 from app.cpd.dto import FormDTO, RoleRule, RuleSetDTO, RuleSetInput
-from app.cpd.vocab import PARTIAL_EXEMPTION, RULE_MAKERS, require
+from app.cpd.vocab import PARTIAL_EXEMPTION
 from app.people.vocab import ROLES
 from db.models import CpdForm, CpdFormPoints, CpdRoleRule, CpdRuleSet
 from i18n import N_
@@ -67,14 +68,6 @@ def rule_set_for(session: Session, year: int) -> RuleSetDTO:
     return _dto(session, rs)
 
 
-def list_rule_sets(session: Session) -> list[RuleSetDTO]:
-    """Every rule set, oldest first."""
-    return [
-        _dto(session, rs)
-        for rs in session.scalars(select(CpdRuleSet).order_by(CpdRuleSet.effective_year))
-    ]
-
-
 def _form_dto(f: CpdForm) -> FormDTO:
     return FormDTO(f.id, f.code, f.name_kk, f.name_ru, f.academy, f.builtin, f.sort_order)
 
@@ -124,7 +117,7 @@ def amend_rules(
     what it changes. Several decisions of one year amend the same next-year rule set; a rule set
     already in force (its year has begun) is never changed, so no past verdict moves.
     """
-    require(actor, RULE_MAKERS)
+    require(actor, CPD_RULES, REFUSED)
     today = today or date.today()
     year = data.decided_on.year + 1
     errors = _validate(session, data)
@@ -238,7 +231,7 @@ def add_form(
 
     Until then an activity of the new form is recorded with points entered by hand and a reason.
     """
-    require(actor, RULE_MAKERS)
+    require(actor, CPD_RULES, REFUSED)
     code = code.strip().upper()
     name_kk, name_ru = " ".join(name_kk.split()), " ".join(name_ru.split())
     errors: list[FieldError] = []

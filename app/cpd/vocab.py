@@ -1,9 +1,7 @@
-"""Closed lists of the CPD module with their labels, and who may do what."""
+"""Closed lists of the CPD module with their labels."""
 
 from __future__ import annotations
 
-from app.core.context import ADMINISTRATOR, CENTRE_OFFICER, COORDINATOR, Actor
-from app.core.errors import PermissionDeniedError
 from i18n import N_
 
 ACTIVITY_STATES: dict[str, str] = {
@@ -49,13 +47,3 @@ PARTIAL_EXEMPTION: dict[str, str] = {
 
 # Person statuses (people register) that exempt from CPD (C-4); retirement ends the duty.
 EXEMPT_PERSON_STATUSES = frozenset({"childcare_leave", "suspended", "retired"})
-
-OFFICERS = frozenset({ADMINISTRATOR, CENTRE_OFFICER})
-EDITORS = frozenset({ADMINISTRATOR, CENTRE_OFFICER, COORDINATOR})
-RULE_MAKERS = frozenset({ADMINISTRATOR, COORDINATOR})
-
-
-def require(actor: Actor, roles: frozenset[str]) -> None:
-    """Refuse an actor holding none of the roles."""
-    if not roles & actor.roles:
-        raise PermissionDeniedError(N_("You may not do this."))

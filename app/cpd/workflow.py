@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 from app.core.audit import diff, record
 from app.core.context import Actor
 from app.core.errors import ConflictError, DomainError, FieldError, NotFoundError, ValidationError
+from app.core.permissions import CPD_KEEP, CPD_REVIEW, REFUSED, require
 from app.cpd.dto import ReportDTO, ReportLine
 from app.cpd.rules import rule_set_for
-from app.cpd.vocab import OFFICERS, require
 from db.models import CpdActivity, CpdEvidence, CpdForm, CpdReport, Person
 from i18n import N_
 
@@ -146,7 +146,7 @@ def open_report(
     """The person's report for a year, started as a draft when there is none."""
     today = today or date.today()
     if actor.person_id != person_id:
-        require(actor, OFFICERS | {"coordinator"})
+        require(actor, CPD_KEEP, REFUSED)
     if session.get(Person, person_id) is None:
         raise NotFoundError(N_("This person was deleted by someone else."))
     report = session.scalars(
@@ -220,7 +220,7 @@ def submit_report(
     today = today or date.today()
     report = _load(session, report_id, expected_version)
     if actor.person_id != report.person_id:
-        require(actor, OFFICERS | {"coordinator"})
+        require(actor, CPD_KEEP, REFUSED)
     before = dict(_snapshot(report))
     if report.state == "draft":
         report.state, report.submitted_on = "submitted", today
@@ -242,7 +242,7 @@ def return_report(
     today: date | None = None,
 ) -> ReportDTO:
     """The responsible officer returns the report with remarks for correction (C-6)."""
-    require(actor, OFFICERS)
+    require(actor, CPD_REVIEW, REFUSED)
     today = today or date.today()
     report = _load(session, report_id, expected_version)
     if report.state not in ("submitted", "corrected"):
@@ -268,7 +268,7 @@ def accept_report(
 
     `comment` records the officer's remarks the person did not agree with (C-6).
     """
-    require(actor, OFFICERS)
+    require(actor, CPD_REVIEW, REFUSED)
     today = today or date.today()
     report = _load(session, report_id, expected_version)
     if report.state not in ("submitted", "corrected"):

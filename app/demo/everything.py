@@ -8,11 +8,11 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from app.core.context import Actor
-from app.cpd.demo import generate_activity
+from app.demo.cpd import generate_activity
+from app.demo.evaluation import generate as generate_evaluation
 from app.demo.generator import DemoSummary, generate
-from app.evaluation.demo import generate as generate_evaluation
-from app.internships.demo import generate as generate_internships
-from app.mentoring.demo import generate_mentoring
+from app.demo.internships import generate as generate_internships
+from app.demo.mentoring import generate_mentoring
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -15,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.core.audit import record
 from app.core.context import Actor
 from app.core.errors import DomainError
+from app.core.progress import Progress
 from app.core.settings import set_setting
 from app.courts.centre import CENTRE_KEY
 from app.demo import names as n
@@ -114,9 +114,9 @@ def generate(
     scale: str = "region",
     seed: int = 7,
     today: date | None = None,
-    progress: Callable[[int, int], bool] | None = None,
+    progress: Progress | None = None,
 ) -> DemoSummary:
-    """Add demo courts and people in bulk; progress(done, total) returning False cancels."""
+    """Add demo courts and people in bulk; a cancelled progress stops with CancelledError."""
     regions_n, districts_n, judges_n, staff_n = SCALES[scale]
     rng = random.Random(seed)
     today = today or date.today()
@@ -181,8 +181,8 @@ def generate(
             session.execute(insert(PersonStatusPeriod), periods)
         people += len(rows)
         judges += judges_n
-        if progress is not None and not progress(r_index + 1, len(regional)):
-            raise InterruptedError
+        if progress is not None:
+            progress.step(r_index + 1, len(regional))
     if regional:
         centre = session.scalar(
             select(TrainingCentre.id).where(TrainingCentre.court_id == regional[0].id)

@@ -11,7 +11,7 @@ import random
 import secrets
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,8 +19,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.audit import record
-from app.core.context import COORDINATOR, Actor
-from app.core.errors import FieldError, PermissionDeniedError, ValidationError
+from app.core.context import Actor
+from app.core.errors import FieldError, ValidationError
+from app.core.permissions import EVALUATION_MANAGE, require
+from app.core.progress import Progress
 from app.core.spreadsheet.reader import read_sheet
 from app.core.spreadsheet.values import as_iin, as_text
 from app.evaluation.dto import DrawDTO, SampleItemDTO
@@ -59,8 +61,7 @@ def draw(
     round_id: uuid.UUID | None = None,
 ) -> DrawDTO:
     """Draw `size` cases of a judge at random and code them (E-2)."""
-    if not actor.has_role(COORDINATOR):
-        raise PermissionDeniedError(N_("Only the coordinator may draw samples."))
+    require(actor, EVALUATION_MANAGE, N_("Only the coordinator may draw samples."))
     errors: list[FieldError] = []
     if session.get(Person, person_id) is None:
         errors.append(FieldError("person_id", N_("Choose the judge.")))
@@ -122,10 +123,11 @@ def sample_codes(session: Session, draw_id: uuid.UUID) -> list[str]:
 
 def sample_key(session: Session, actor: Actor, draw_id: uuid.UUID) -> dict[str, str]:
     """Code → case number of a draw: the coordinator only (E-2)."""
-    if not actor.has_role(COORDINATOR):
-        raise PermissionDeniedError(
-            N_("Only the coordinator may see which case a code stands for.")
-        )
+    require(
+        actor,
+        EVALUATION_MANAGE,
+        N_("Only the coordinator may see which case a code stands for."),
+    )
     rows = session.execute(
         select(SampleItem.code, SampleKey.case_number)
         .join(SampleKey, SampleKey.item_id == SampleItem.id)
@@ -153,7 +155,7 @@ def draw_for_list(
     seed: int | None = None,
     kind: str = "act",
     round_id: uuid.UUID | None = None,
-    progress: Callable[[int, int], bool] | None = None,
+    progress: Progress | None = None,
 ) -> ListDraw:
     """Draw `size` cases per judge of an imported list, all with one recorded seed (E-2)."""
     seed = seed if seed is not None else secrets.randbelow(2**31)
@@ -184,6 +186,6 @@ def draw_for_list(
                     ),
                 )
             )
-        if progress is not None and not progress(n, len(cases_by_iin)):
-            raise InterruptedError
+        if progress is not None:
+            progress.step(n, len(cases_by_iin))
     return ListDraw(tuple(draws), tuple(sorted(set(cases_by_iin) - set(people))))

@@ -10,14 +10,14 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.core.audit import record
-from app.core.context import CENTRE_OFFICER, COORDINATOR, MENTOR, Actor
+from app.core.context import Actor
 from app.core.errors import (
     DomainError,
     FieldError,
     NotFoundError,
-    PermissionDeniedError,
     ValidationError,
 )
+from app.core.permissions import EVALUATION_RATE, require
 from app.evaluation.dto import RatingDTO, RatingInput, SheetDTO
 from app.evaluation.scoring import score, value_range
 from app.evaluation.templates import current_template, get_template
@@ -25,16 +25,13 @@ from db.base import utcnow
 from db.models import EvalRating, EvalSheet, Person
 from i18n import N_
 
-RATER_ROLES = (COORDINATOR, CENTRE_OFFICER, MENTOR)
-
 
 class SheetLockedError(DomainError):
     """The sheet is signed off and can no longer change."""
 
 
 def _may_rate(actor: Actor) -> None:
-    if not any(actor.has_role(r) for r in RATER_ROLES):
-        raise PermissionDeniedError(N_("You may not fill evaluation sheets."))
+    require(actor, EVALUATION_RATE, N_("You may not fill evaluation sheets."))
 
 
 def _get(session: Session, sheet_id: uuid.UUID) -> EvalSheet:

@@ -9,8 +9,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core.audit import record
-from app.core.context import ADMINISTRATOR, COORDINATOR, Actor
-from app.core.errors import FieldError, NotFoundError, PermissionDeniedError, ValidationError
+from app.core.context import Actor
+from app.core.errors import FieldError, NotFoundError, ValidationError
+from app.core.permissions import EVALUATION_TEMPLATES, require
 from app.evaluation.dto import SCALES, CriterionDTO, SectionDTO, TemplateDTO, TemplateInput
 from app.evaluation.scoring import weight_errors
 from db.models import EvalCriterion, EvalSection, EvalTemplate
@@ -109,8 +110,9 @@ def save_template_version(session: Session, actor: Actor, data: TemplateInput) -
 
     Weights must total 100% within each section (see app.evaluation.scoring).
     """
-    if not (actor.has_role(COORDINATOR) or actor.has_role(ADMINISTRATOR)):
-        raise PermissionDeniedError(N_("Only the coordinator may change evaluation templates."))
+    require(
+        actor, EVALUATION_TEMPLATES, N_("Only the coordinator may change evaluation templates.")
+    )
     errors = weight_errors(data.sections)
     code = data.code.strip()
     if not code:

@@ -14,7 +14,6 @@ import hashlib
 import json
 import uuid
 import zlib
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any, cast
 
@@ -25,13 +24,13 @@ from sqlalchemy.orm import Session
 from app.core.audit import record
 from app.core.context import Actor
 from app.core.permissions import EXCHANGE, require
+from app.core.progress import Progress
 from app.exchange import state
 from app.exchange.crypto import PackageError, unseal
 from app.exchange.dto import ImportSummary
 from app.exchange.export import FORMAT, FORMAT_VERSION
 from app.exchange.rows import (
     META_COLUMNS,
-    aware,
     decode_row,
     digest,
     encode_row,
@@ -39,12 +38,10 @@ from app.exchange.rows import (
     parents_first,
     table_named,
 )
-from db.base import utcnow
+from db.base import aware, utcnow
 from db.migrate import head_revisions
 from db.models import ExchangeConflict, ExchangePackage, RemoteAuditEntry, Tombstone
 from i18n import N_
-
-Progress = Callable[[int, int], bool]
 
 
 def unpack(data: bytes, passphrase: str) -> dict[str, Any]:
@@ -326,8 +323,8 @@ def apply_body(
             items = body["tables"].get(table.name)
             if items:
                 _apply_table(run, table, items)
-            if progress is not None and not progress(done, len(tables)):
-                raise PackageError(N_("Cancelled; nothing was imported."))
+            if progress is not None:
+                progress.step(done, len(tables))
         session.flush()
     except IntegrityError as exc:
         raise PackageError(

@@ -14,8 +14,8 @@ from app.core.permissions import EXCHANGE, require
 from app.exchange import state
 from app.exchange.apply import write_values
 from app.exchange.dto import ConflictDTO
-from app.exchange.rows import META_COLUMNS, aware, digest, table_named
-from db.base import utcnow
+from app.exchange.rows import META_COLUMNS, digest, table_named
+from db.base import aware, utcnow
 from db.models import ExchangeConflict, Tombstone
 from i18n import N_
 

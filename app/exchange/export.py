@@ -6,7 +6,6 @@ import hashlib
 import json
 import uuid
 import zlib
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -17,6 +16,7 @@ from app.core.audit import plain, record
 from app.core.context import Actor
 from app.core.errors import FieldError, ValidationError
 from app.core.permissions import EXCHANGE, require
+from app.core.progress import Progress
 from app.exchange import state
 from app.exchange.crypto import seal
 from app.exchange.dto import ExportSummary
@@ -31,8 +31,6 @@ FORMAT_VERSION = 1
 # Re-send a margin before the last export: a transaction still open on another PC then
 # committed with an earlier time is not missed; importing a record twice changes nothing.
 OVERLAP = timedelta(minutes=10)
-
-Progress = Callable[[int, int], bool]
 
 
 def _held_back(session: Session, peer_name: str) -> set[tuple[str, uuid.UUID]]:
@@ -100,8 +98,8 @@ def build_body(
         if rows:
             body["tables"][table.name] = rows
             records += len(rows)
-        if progress is not None and not progress(done, len(tables) + 2):
-            raise ValidationError([FieldError("", N_("Cancelled; nothing was exported."))])
+        if progress is not None:
+            progress.step(done, len(tables) + 2)
     allowed = {t.name for t in tables}
     tomb_stmt = select(Tombstone)
     if since is not None:

@@ -12,14 +12,14 @@ import hashlib
 import json
 import uuid
 from collections.abc import Iterable, Mapping
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import JSON, Date, DateTime, LargeBinary, MetaData, Numeric, Table, Uuid
 
 import db.models  # noqa: F401  (every table registered on the metadata)
-from db.base import Base
+from db.base import Base, aware
 from db.models.security import UNTRACKED_TABLES
 
 # Bookkeeping columns: they differ between PCs holding the same content.
@@ -48,11 +48,6 @@ def exchanged_tables(confidential_ok: bool, metadata: MetaData | None = None) ->
 def table_named(name: str) -> Table | None:
     """A table of the metadata by name."""
     return Base.metadata.tables.get(name)
-
-
-def aware(value: datetime) -> datetime:
-    """SQLite gives back naive datetimes; every stored time is UTC."""
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def encode_value(value: Any) -> Any:

@@ -10,8 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.audit import record
-from app.core.context import CENTRE_OFFICER, COORDINATOR, HR, Actor
-from app.core.errors import FieldError, PermissionDeniedError, ValidationError
+from app.core.context import Actor
+from app.core.errors import FieldError, ValidationError
+from app.core.permissions import CANDIDATE_PLACES, INTERNSHIPS_PLAN, require
 from db.models import BusyPeriod, CandidatePlaces, Court, Holiday, HostBlackout, HostOffer, Person
 from i18n import N_
 
@@ -28,9 +29,8 @@ class HolidayDTO:
     name_ru: str
 
 
-def _may(actor: Actor, *roles: str) -> None:
-    if not any(actor.has_role(r) for r in roles):
-        raise PermissionDeniedError(N_("You may not change internship settings."))
+def _may(actor: Actor, permission: str) -> None:
+    require(actor, permission, N_("You may not change internship settings."))
 
 
 def _period_errors(starts_on: date, ends_on: date) -> list[FieldError]:
@@ -60,7 +60,7 @@ def add_offer(
     note: str = "",
 ) -> uuid.UUID:
     """A host court offers `capacity` places a day over a period."""
-    _may(actor, COORDINATOR, CENTRE_OFFICER)
+    _may(actor, INTERNSHIPS_PLAN)
     errors = _period_errors(starts_on, ends_on) + _host_court(session, court_id)
     if capacity < 1:
         errors.append(FieldError("capacity", N_("At least one place.")))
@@ -103,7 +103,7 @@ def add_blackout(
     reason: str = "",
 ) -> uuid.UUID:
     """Dates a host court cannot take interns."""
-    _may(actor, COORDINATOR, CENTRE_OFFICER)
+    _may(actor, INTERNSHIPS_PLAN)
     errors = _period_errors(starts_on, ends_on) + _host_court(session, court_id)
     if errors:
         raise ValidationError(errors)
@@ -131,7 +131,7 @@ def set_candidate_places(
     session: Session, actor: Actor, court_id: uuid.UUID, year: int, places: int
 ) -> None:
     """HR allocates places for candidates' paid internships at a court for a year (I-3)."""
-    _may(actor, HR, COORDINATOR)
+    _may(actor, CANDIDATE_PLACES)
     if places < 0:
         raise ValidationError([FieldError("places", N_("Cannot be negative."))])
     if session.get(Court, court_id) is None:
@@ -182,7 +182,7 @@ def save_holiday(
     holiday_id: uuid.UUID | None = None,
 ) -> uuid.UUID:
     """Add or correct a holiday (e.g. the date of Kurban ait of a year)."""
-    _may(actor, COORDINATOR, CENTRE_OFFICER)
+    _may(actor, INTERNSHIPS_PLAN)
     errors: list[FieldError] = []
     try:
         date(year or 2024, month, day)
@@ -212,7 +212,7 @@ def save_holiday(
 
 def delete_holiday(session: Session, actor: Actor, holiday_id: uuid.UUID) -> None:
     """Remove a holiday row."""
-    _may(actor, COORDINATOR, CENTRE_OFFICER)
+    _may(actor, INTERNSHIPS_PLAN)
     row = session.get(Holiday, holiday_id)
     if row is not None:
         session.delete(row)
@@ -258,7 +258,7 @@ def add_busy_period(
 
 def delete_offer(session: Session, actor: Actor, offer_id: uuid.UUID) -> None:
     """Withdraw an offer of places (internships already planned stay; the check warns)."""
-    _may(actor, COORDINATOR, CENTRE_OFFICER)
+    _may(actor, INTERNSHIPS_PLAN)
     row = session.get(HostOffer, offer_id)
     if row is not None:
         session.delete(row)
@@ -274,7 +274,7 @@ def delete_offer(session: Session, actor: Actor, offer_id: uuid.UUID) -> None:
 
 def delete_blackout(session: Session, actor: Actor, blackout_id: uuid.UUID) -> None:
     """Open closed dates again."""
-    _may(actor, COORDINATOR, CENTRE_OFFICER)
+    _may(actor, INTERNSHIPS_PLAN)
     row = session.get(HostBlackout, blackout_id)
     if row is not None:
         session.delete(row)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -20,8 +20,9 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.core.audit import record
-from app.core.context import CENTRE_OFFICER, COORDINATOR, Actor
-from app.core.errors import PermissionDeniedError
+from app.core.context import Actor
+from app.core.permissions import INTERNSHIPS_PLAN, require
+from app.core.progress import Progress
 from app.internships.dto import DueFilter, DueRow, Placement, PlanResult, Unplaced
 from app.internships.due import due_judges, status_periods
 from app.internships.rules import (
@@ -34,9 +35,6 @@ from app.internships.rules import (
 from db.base import utcnow
 from db.models import BusyPeriod, Court, HostBlackout, HostOffer, Internship
 from i18n import N_
-
-# progress(done, total) -> bool; returning False cancels (InterruptedError, nothing saved).
-Progress = Callable[[int, int], bool]
 
 REASONS: dict[str, str] = {
     "no_host": N_("No higher court offers internship places this year."),
@@ -114,8 +112,8 @@ def place(
     }
     order = sorted(candidates, key=lambda c: (-c.priority, c.full_name, str(c.person_id)))
     for done, cand in enumerate(order):
-        if progress is not None and done % 250 == 0 and not progress(done, len(order)):
-            raise InterruptedError
+        if progress is not None and done % 250 == 0:
+            progress.step(done, len(order))
         chosen: tuple[uuid.UUID, int, int] | None = None
         for host in cand.hosts:
             if not open_.get(host):
@@ -300,8 +298,7 @@ def apply_plan(
     progress: Progress | None = None,
 ) -> PlanResult:
     """Plan and save the proposed internships in the caller's transaction."""
-    if not (actor.has_role(COORDINATOR) or actor.has_role(CENTRE_OFFICER)):
-        raise PermissionDeniedError(N_("Only the coordinator or the centre may plan internships."))
+    require(actor, INTERNSHIPS_PLAN, N_("Only the coordinator or the centre may plan internships."))
     result = plan_year(session, year, region_code=region_code, progress=progress)
     now = utcnow()
     rows = [

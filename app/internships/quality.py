@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -17,8 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.audit import record
-from app.core.context import CENTRE_OFFICER, COORDINATOR, Actor
-from app.core.errors import FieldError, PermissionDeniedError, ValidationError
+from app.core.context import Actor
+from app.core.errors import FieldError, ValidationError
+from app.core.permissions import INTERNSHIPS_PLAN, require
+from app.core.progress import Progress
 from app.core.spreadsheet.reader import Sheet, read_sheet
 from app.core.spreadsheet.values import as_date, as_decimal, as_iin, as_text
 from db.base import utcnow
@@ -81,8 +82,7 @@ def _errors(data: QualityInput) -> list[FieldError]:
 
 def add_indicators(session: Session, actor: Actor, items: list[QualityInput]) -> int:
     """Save indicators (all or none); one audit entry for the batch."""
-    if not (actor.has_role(COORDINATOR) or actor.has_role(CENTRE_OFFICER)):
-        raise PermissionDeniedError(N_("You may not enter quality indicators."))
+    require(actor, INTERNSHIPS_PLAN, N_("You may not enter quality indicators."))
     errors = [
         FieldError(f"{n}.{e.field}", e.message_id, e.params)
         for n, item in enumerate(items, start=1)
@@ -159,7 +159,7 @@ def _row_input(
 
 
 def read_indicators_xlsx(
-    session: Session, path: Path, progress: Callable[[int, int], bool] | None = None
+    session: Session, path: Path, progress: Progress | None = None
 ) -> list[QualityInput]:
     """Rows of an XLSX or CSV file: IIN, period start, period end, cases, overturned on appeal,
     % of procedural time limits kept, complaints (a header row first). Every bad row is reported
@@ -184,8 +184,8 @@ def read_indicators_xlsx(
         errors += problems
         if item is not None:
             out.append(item)
-        if progress is not None and not progress(done, len(sheet.rows)):
-            raise InterruptedError
+        if progress is not None:
+            progress.step(done, len(sheet.rows))
     if errors:
         raise ValidationError(errors)
     return out

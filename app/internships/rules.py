@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -66,15 +66,6 @@ def holidays_of_year(session: Session, year: int) -> set[date]:
 def is_working_day(day: date, holidays: set[date]) -> bool:
     """Monday to Friday and not a public holiday."""
     return day.weekday() < 5 and day not in holidays
-
-
-def working_days(start: date, end: date, holidays: set[date]) -> int:
-    """Working days from start to end, both included."""
-    n, day = 0, start
-    while day <= end:
-        n += is_working_day(day, holidays)
-        day += timedelta(days=1)
-    return n
 
 
 def host_levels_for(level: str) -> tuple[str, ...]:

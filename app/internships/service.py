@@ -8,14 +8,14 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.core.audit import diff, record
-from app.core.context import CENTRE_OFFICER, COORDINATOR, HR, Actor
+from app.core.context import Actor
 from app.core.errors import (
     DomainError,
     FieldError,
     NotFoundError,
-    PermissionDeniedError,
     ValidationError,
 )
+from app.core.permissions import INTERNSHIPS_EDIT, require
 from app.internships.conflicts import check_internship
 from app.internships.dto import Conflict, InternshipDTO, InternshipInput, SaveResult
 from db.models import (
@@ -45,8 +45,7 @@ class InternshipConflictError(DomainError):
 
 
 def _may_edit(actor: Actor) -> None:
-    if not any(actor.has_role(r) for r in (COORDINATOR, CENTRE_OFFICER, HR)):
-        raise PermissionDeniedError(N_("You may not change internships."))
+    require(actor, INTERNSHIPS_EDIT, N_("You may not change internships."))
 
 
 def _name(p: Person | None) -> str:

@@ -8,14 +8,20 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.core.context import ADMINISTRATOR, CENTRE_OFFICER, COORDINATOR, MENTOR, Actor
-from app.core.errors import DomainError, NotFoundError, PermissionDeniedError
+from app.core.context import Actor
+from app.core.errors import DomainError, NotFoundError
+from app.core.permissions import (
+    MENTORING_KEEP,
+    MENTORING_MANAGE,
+    pair_part,
+    require,
+    require_pair,
+)
 from app.mentoring.rules import JudgeFacts, add_months
 from app.people.experience import status_on
 from db.models import Court, Pair, PairExtension, Person, PersonStatusPeriod, Protocol
 from i18n import N_
 
-STAFF = (ADMINISTRATOR, COORDINATOR, CENTRE_OFFICER)
 OPEN_STATES = ("proposed", "active")
 
 
@@ -25,41 +31,22 @@ class LockedError(DomainError):
 
 def require_staff(actor: Actor) -> None:
     """Rosters, pairs and protocols are kept by the centre and the coordinator (M-6)."""
-    if not any(actor.has_role(r) for r in STAFF):
-        raise PermissionDeniedError(
-            N_("Only the coordinator or the training centre may do this — M-6")
-        )
+    require(actor, MENTORING_KEEP, N_("Only the coordinator or the training centre may do this."))
 
 
 def require_coordinator(actor: Actor) -> None:
-    """Overrides and confidential reading belong to the coordinator (M-1, M-9)."""
-    if not actor.has_role(COORDINATOR):
-        raise PermissionDeniedError(N_("Only the coordinator may do this — M-6"))
+    """Approving rosters and overruling their rules belong to the coordinator (M-1, M-6)."""
+    require(actor, MENTORING_MANAGE, N_("Only the coordinator may do this."))
 
 
 def party(actor: Actor, pair: Pair) -> str:
     """The actor's part in a pair: guide, protege, coordinator; or "" for none (M-9)."""
-    if actor.person_id is not None and actor.person_id == pair.guide_id:
-        return "guide"
-    if actor.person_id is not None and actor.person_id == pair.protege_id:
-        return "protege"
-    # A MENTOR-role account sees only its own pairs even if it holds other roles too.
-    if actor.has_role(COORDINATOR) and not actor.has_role(MENTOR):
-        return "coordinator"
-    return ""
+    return pair_part(actor, pair.guide_id, pair.protege_id, pair.region_code)
 
 
 def require_party(actor: Actor, pair: Pair) -> str:
-    """Confidential content is for the pair and the coordinator only (M-9, cl. 4)."""
-    who = party(actor, pair)
-    if not who:
-        raise PermissionDeniedError(
-            N_(
-                "What a mentor and a protégé share is confidential: only the pair and the "
-                "coordinator may see it — M-9"
-            )
-        )
-    return who
+    """Confidential content is for the pair and the coordinator of its region (M-9, cl. 4)."""
+    return require_pair(actor, pair.guide_id, pair.protege_id, pair.region_code)
 
 
 def load_pair(session: Session, pair_id: uuid.UUID) -> Pair:

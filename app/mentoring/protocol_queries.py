@@ -6,10 +6,12 @@ import json
 import uuid
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from app.core.context import Actor
 from app.core.errors import NotFoundError
+from app.core.permissions import PERSONAL_FILES_READ, require
 from app.mentoring.access import (
     load_pair,
     names,
@@ -17,6 +19,7 @@ from app.mentoring.access import (
 from app.mentoring.dto import ProtocolDTO
 from db.models import (
     Court,
+    Pair,
     Protocol,
     ProtocolCopy,
     ProtocolDecision,
@@ -167,6 +170,28 @@ def list_protocols(session: Session, region_code: str = "") -> list[ProtocolDTO]
     stmt = select(Protocol)
     if region_code:
         stmt = stmt.where(Protocol.region_code == region_code)
+    return [
+        protocol_dto(session, p) for p in session.scalars(stmt.order_by(Protocol.held_on.desc()))
+    ]
+
+
+def personal_file_copies(
+    session: Session, actor: Actor, person_id: uuid.UUID | None = None
+) -> list[ProtocolDTO]:
+    """Signed protocols whose copy went to HR for the personal files (M-11), newest first;
+    what HR reads of mentoring (M-9). With `person_id`, those deciding on that person's pairs.
+    """
+    require(actor, PERSONAL_FILES_READ, N_("Only the HR service reads the personal-file copies."))
+    sent = select(ProtocolCopy.protocol_id).where(ProtocolCopy.recipient == "hr")
+    stmt = select(Protocol).where(Protocol.id.in_(sent), Protocol.signed_at.is_not(None))
+    if person_id is not None:
+        stmt = stmt.where(
+            Protocol.id.in_(
+                select(ProtocolDecision.protocol_id)
+                .join(Pair, Pair.id == ProtocolDecision.pair_id)
+                .where(or_(Pair.protege_id == person_id, Pair.guide_id == person_id))
+            )
+        )
     return [
         protocol_dto(session, p) for p in session.scalars(stmt.order_by(Protocol.held_on.desc()))
     ]

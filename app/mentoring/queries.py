@@ -12,7 +12,10 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
+from app.core.context import Actor
+from app.core.permissions import pair_scope
 from app.mentoring import rules
 from app.mentoring.access import OPEN_STATES, names
 from app.mentoring.dto import NeedRow, PairDTO, RosterRow, Suggestion
@@ -207,8 +210,11 @@ def pairs(
     region_code: str = "",
     states: tuple[str, ...] = (),
     person_id: uuid.UUID | None = None,
+    actor: Actor | None = None,
 ) -> list[PairDTO]:
-    """Pairs of a region or of a person (public fields only, M-9)."""
+    """Pairs of a region or of a person (public fields only, M-9); with `actor`, only the
+    pairs that actor may see listed (app.core.permissions.pair_scope).
+    """
     stmt = select(Pair)
     if region_code:
         stmt = stmt.where(Pair.region_code == region_code)
@@ -216,4 +222,11 @@ def pairs(
         stmt = stmt.where(Pair.state.in_(states))
     if person_id is not None:
         stmt = stmt.where(or_(Pair.protege_id == person_id, Pair.guide_id == person_id))
+    if actor is not None:
+        scope = pair_scope(actor, confidential=False)
+        if not scope.all_regions:
+            seen: list[ColumnElement[bool]] = [Pair.region_code.in_(scope.regions)]
+            if scope.person_id is not None:
+                seen += [Pair.guide_id == scope.person_id, Pair.protege_id == scope.person_id]
+            stmt = stmt.where(or_(*seen))
     return [pair_dto(session, p) for p in session.scalars(stmt.order_by(Pair.starts_on))]

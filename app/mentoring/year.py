@@ -5,7 +5,6 @@ Aggregates only: no meeting, review or report text ever reaches a summary (M-9).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -126,13 +125,3 @@ def year_review(session: Session, region_code: str, year: int) -> YearReview:
         feedback_count=int(feedback[1]),
         best_guides=best,
     )
-
-
-def regions_with_pairs(session: Session) -> dict[str, int]:
-    """How many pairs each region has (for pickers)."""
-    counts: dict[str, int] = defaultdict(int)
-    for code, n in session.execute(
-        select(Pair.region_code, func.count(Pair.id)).group_by(Pair.region_code)
-    ):
-        counts[code] = int(n)
-    return dict(counts)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -15,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.core.context import Actor
 from app.core.errors import FieldError, ValidationError
 from app.core.permissions import IMPORT, require
+from app.core.progress import Progress
 from app.core.spreadsheet.reader import Sheet, read_sheet
 from app.core.spreadsheet.values import as_date, as_iin, as_text
 from app.core.spreadsheet.writer import SheetData, write_csv, write_workbook
@@ -23,8 +23,6 @@ from app.people.service import create_person, normalise, update_person, validate
 from app.people.vocab import ROLES, SPECIALISATIONS
 from db.models import Court, Person
 from i18n import LANGUAGES, N_, translator
-
-Progress = Callable[[int, int], bool]
 
 # key, English source of the kk/ru header, required, help text written under the header
 COLUMNS: tuple[tuple[str, str, bool, str], ...] = (
@@ -279,6 +277,6 @@ def apply_people(
             assert row.person_id is not None
             update_person(session, actor, row.person_id, row.data, row.version)
         counts[row.action] += 1
-        if progress is not None and not progress(done, len(todo)):
-            raise ValidationError([FieldError("file", N_("Cancelled; nothing was imported."))])
+        if progress is not None:
+            progress.step(done, len(todo))
     return counts

@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 from app.core.audit import record
 from app.core.context import ADMINISTRATOR, ROLES, SYSTEM, Actor, local_actor
 from app.core.errors import (
-    ConflictError,
     DomainError,
     FieldError,
     NotFoundError,
@@ -26,7 +25,7 @@ from app.core.settings import get_setting, set_setting
 from app.core.store import Store
 from app.security.dto import UserDTO, UserInput
 from db.base import utcnow
-from db.models import LoginAttempt, User
+from db.models import Court, LoginAttempt, Person, User
 from i18n import N_
 
 LOGIN_REQUIRED_KEY = "security.login_required"  # "1" login, "0" explicit "no login", "" unset
@@ -170,19 +169,6 @@ def choose_no_login(session: Session, actor: Actor | None = None) -> None:
     set_setting(session, actor, LOGIN_REQUIRED_KEY, "0")
 
 
-def require_login(session: Session, actor: Actor) -> None:
-    """Turn logins on (an administrator, once at least one administrator account exists)."""
-    require(actor, USERS_MANAGE)
-    admins = [
-        u
-        for u in session.scalars(select(User).where(User.active.is_(True)))
-        if ADMINISTRATOR in u.roles
-    ]
-    if not admins:
-        raise ValidationError([FieldError("users", N_("Create an administrator account first."))])
-    set_setting(session, actor, LOGIN_REQUIRED_KEY, "1")
-
-
 def startup_actor(session: Session) -> Actor | None:
     """The actor when no login is needed ("no login" mode), else None: ask for a login."""
     return local_actor() if login_mode(session) == "none" else None
@@ -239,9 +225,22 @@ def try_login(session: Session, username: str, password: str) -> Actor | LoginEr
     user.failed_logins, user.last_login_at = 0, now
     session.add(LoginAttempt(username=user.username, at=now, success=True))
     session.flush()
-    actor = Actor(user.username, frozenset(user.roles), user.person_id)
+    actor = Actor(user.username, frozenset(user.roles), user.person_id, _region_of(session, user))
     record(session, actor, "login", "user", user.id, {})
     return actor
+
+
+def _region_of(session: Session, user: User) -> str:
+    # M-6, M-9: a coordinator answers for the region of their own court; a user with no person
+    # record (or no court) is bound to no region and sees the whole store of this centre.
+    if user.person_id is None:
+        return ""
+    region = session.scalar(
+        select(Court.region_code)
+        .join(Person, Person.court_id == Court.id)
+        .where(Person.id == user.person_id)
+    )
+    return region or ""
 
 
 def login(store: Store, username: str, password: str) -> Actor:
@@ -268,62 +267,6 @@ def unlock_user(session: Session, actor: Actor, user_id: uuid.UUID) -> UserDTO:
     session.flush()
     record(session, actor, "unlock", "user", user.id, {})
     return _dto(user)
-
-
-def update_user(
-    session: Session, actor: Actor, user_id: uuid.UUID, data: UserInput, expected_version: int
-) -> UserDTO:
-    """Change a user's name, roles or (when given) password (administrators only)."""
-    require(actor, USERS_MANAGE)
-    user = _load(session, user_id)
-    if user.version != expected_version:
-        raise ConflictError(
-            N_("Someone else changed this record meanwhile. Reload it and try again.")
-        )
-    errors = _validate(session, data, user_id, password_required=False)
-    if errors:
-        raise ValidationError(errors)
-    before = {"username": user.username, "roles": user.roles, "active": user.active}
-    user.username, user.full_name = data.username.strip(), " ".join(data.full_name.split())
-    user.roles, user.person_id, user.updated_by = sorted(data.roles), data.person_id, actor.name
-    if data.password:
-        user.password_hash = hash_password(data.password)
-    session.flush()
-    after = {"username": user.username, "roles": user.roles, "active": user.active}
-    record(
-        session,
-        actor,
-        "update",
-        "user",
-        user.id,
-        {k: [before[k], after[k]] for k in after if before[k] != after[k]}
-        | ({"password": ["***", "***"]} if data.password else {}),
-    )
-    return _dto(user)
-
-
-def change_own_password(session: Session, actor: Actor, old: str, new: str) -> None:
-    """A user changes their own password, proving the old one."""
-    user = session.scalar(select(User).where(User.username == actor.name))
-    if user is None:
-        raise NotFoundError(N_("This user was deleted by someone else."))
-    try:
-        _hasher().verify(user.password_hash, old)
-    except (VerificationError, InvalidHashError):
-        raise ValidationError([FieldError("old_password", N_("The password is wrong."))]) from None
-    if len(new) < PASSWORD_MIN:
-        raise ValidationError(
-            [
-                FieldError(
-                    "password",
-                    N_("A password has at least {limit} characters."),
-                    {"limit": PASSWORD_MIN},
-                )
-            ]
-        )
-    user.password_hash, user.updated_by = hash_password(new), actor.name
-    session.flush()
-    record(session, actor, "update", "user", user.id, {"password": ["***", "***"]})
 
 
 def list_users(session: Session, actor: Actor) -> list[UserDTO]:

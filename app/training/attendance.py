@@ -18,20 +18,19 @@ from sqlalchemy.orm import Session
 from app.core.audit import diff, record
 from app.core.context import Actor
 from app.core.errors import DomainError, FieldError, ValidationError
-from app.cpd.ledger import check_unlocked
+from app.core.permissions import REFUSED, TRAINING_MANAGE, require
+from app.cpd.credits import Attended, credit_attendance, credited, withdraw_attendance
 from app.cpd.rules import rule_set_for
-from app.cpd.vocab import EDITORS, require
 from app.training.dto import (
     AttendanceResult,
 )
 from app.training.service import session_record
 from db.base import utcnow
 from db.models import (
-    CpdActivity,
     TrainingEvent,
     TrainingRegistration,
 )
-from i18n import N_, _
+from i18n import N_
 
 
 class SignInSheetError(DomainError):
@@ -72,7 +71,7 @@ def mark_attendance(
     The line carries the event's form and points in the rules of the session's year (C-1, C-9),
     is linked to the registration and keyed by it, so marking twice never doubles points.
     """
-    require(actor, EDITORS)
+    require(actor, TRAINING_MANAGE, REFUSED)
     today = today or date.today()
     ts = session_record(session, session_id)
     if ts.starts_on > today:
@@ -105,48 +104,25 @@ def mark_attendance(
             ]
         )
     points = event_points(session, event, ts.ends_on)
-    catalogue = rule_set_for(session, ts.ends_on.year).points.get(event.form_id)
-    lines = {
-        a.registration_id: a
-        for a in session.scalars(
-            select(CpdActivity).where(
-                CpdActivity.registration_id.in_([r.id for r in regs.values()])
-            )
-        )
-    }
+    earned = credited(session, [r.id for r in regs.values()])
     created = removed = 0
     for pid, reg in regs.items():
         came = pid in present_set
-        line = lines.get(reg.id)
-        if came and line is None:
-            check_unlocked(session, pid, ts.ends_on.year)
-            session.add(
-                CpdActivity(
-                    person_id=pid,
-                    year=ts.ends_on.year,
-                    starts_on=ts.starts_on,
-                    ends_on=ts.ends_on,
-                    form_id=event.form_id,
-                    event=event.title,
-                    organiser=event.organiser,
-                    hours=None,
-                    points=points,
-                    catalogue_points=catalogue,
-                    override_reason="" if points == catalogue else _("Points set for the event"),
-                    state="confirmed",
-                    reviewed_by=actor.name,
-                    reviewed_on=today,
-                    review_note="",
-                    source="training",
-                    registration_id=reg.id,
-                    idempotency_key=f"training:{reg.id}",
-                    updated_by=actor.name,
-                )
+        if came and reg.id not in earned:
+            attended = Attended(
+                pid,
+                reg.id,
+                event.form_id,
+                event.title,
+                event.organiser,
+                ts.starts_on,
+                ts.ends_on,
+                points,
             )
+            credit_attendance(session, actor, attended, today=today)
             created += 1
-        elif not came and line is not None:
-            check_unlocked(session, pid, line.year)
-            session.delete(line)
+        elif not came and reg.id in earned:
+            withdraw_attendance(session, actor, pid, reg.id)
             removed += 1
         if came and reg.state == "waiting":
             reg.state = "registered"
@@ -216,7 +192,7 @@ def give_feedback(
 ) -> None:
     """A participant's rating (1–5) and comment on a session."""
     if actor.person_id != person_id:
-        require(actor, EDITORS)
+        require(actor, TRAINING_MANAGE, REFUSED)
     reg = session.scalars(
         select(TrainingRegistration).where(
             TrainingRegistration.session_id == session_id,

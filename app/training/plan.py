@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from app.core.audit import diff, record
 from app.core.context import Actor
 from app.core.errors import FieldError, ValidationError
+from app.core.permissions import REFUSED, TRAINING_MANAGE, require
 from app.cpd.rules import rule_set_for
-from app.cpd.vocab import EDITORS, require
 from app.training.dto import EventInput, NeedInput
 from app.training.service import create_event
 from app.training.vocab import AUDIENCES
@@ -49,7 +49,7 @@ class PlanStatus:
 
 def add_need(session: Session, actor: Actor, data: NeedInput) -> uuid.UUID:
     """Record a court's answer to the needs survey: a topic and how many people need it."""
-    require(actor, EDITORS)
+    require(actor, TRAINING_MANAGE, REFUSED)
     topic = " ".join(data.topic.split())
     errors: list[FieldError] = []
     if session.get(Court, data.court_id) is None:
@@ -115,7 +115,7 @@ def build_plan(session: Session, actor: Actor, year: int, *, today: date | None 
 
     Returns how many events were added; the centre then sets dates, places and trainers.
     """
-    require(actor, EDITORS)
+    require(actor, TRAINING_MANAGE, REFUSED)
     planned = set(
         session.scalars(select(TrainingEvent.topic).where(TrainingEvent.plan_year == year))
     )
@@ -160,7 +160,7 @@ def plan_due(session: Session, year: int) -> date:
 
 def mark_plan_sent(session: Session, actor: Actor, year: int, sent_on: date) -> PlanStatus:
     """Record the day the plan went to the regional coordinators (T-3)."""
-    require(actor, EDITORS)
+    require(actor, TRAINING_MANAGE, REFUSED)
     plan = _plan(session, actor, year)
     before = plan.sent_on
     plan.sent_on, plan.updated_by = sent_on, actor.name

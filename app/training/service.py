@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from app.core.audit import diff, record
 from app.core.context import Actor
 from app.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from app.core.permissions import REFUSED, TRAINING_MANAGE, require
 from app.cpd.rules import form_by_code
-from app.cpd.vocab import EDITORS, require
 from app.training.dto import (
     EventDTO,
     EventInput,
@@ -21,7 +21,7 @@ from app.training.dto import (
     SessionDTO,
     SessionInput,
 )
-from app.training.vocab import AUDIENCES, EVENT_STATUSES, KIND_FORMS, KINDS, LEVELS
+from app.training.vocab import AUDIENCES, KIND_FORMS, KINDS, LEVELS
 from db.models import (
     Court,
     CpdForm,
@@ -76,7 +76,7 @@ def _validate_event(session: Session, data: EventInput) -> list[FieldError]:
 
 def create_event(session: Session, actor: Actor, data: EventInput) -> EventDTO:
     """Add an event to a year's plan (T-2)."""
-    require(actor, EDITORS)
+    require(actor, TRAINING_MANAGE, REFUSED)
     errors = _validate_event(session, data)
     form_id = data.form_id
     if form_id is None and data.kind in KINDS:
@@ -117,24 +117,9 @@ def create_event(session: Session, actor: Actor, data: EventInput) -> EventDTO:
     return _event_dto(e)
 
 
-def set_event_status(session: Session, actor: Actor, event_id: uuid.UUID, status: str) -> EventDTO:
-    """Mark an event held or cancelled."""
-    require(actor, EDITORS)
-    e = session.get(TrainingEvent, event_id)
-    if e is None:
-        raise NotFoundError(N_("This event was deleted by someone else."))
-    if status not in EVENT_STATUSES:
-        raise ValidationError([FieldError("status", N_("Choose a value from the list."))])
-    before = e.status
-    e.status, e.updated_by = status, actor.name
-    session.flush()
-    record(session, actor, "update", "training_event", e.id, {"status": [before, status]})
-    return _event_dto(e)
-
-
 def add_session(session: Session, actor: Actor, data: SessionInput) -> SessionDTO:
     """Add a session with dates, place, trainer and seats (0 seats: no limit)."""
-    require(actor, EDITORS)
+    require(actor, TRAINING_MANAGE, REFUSED)
     errors: list[FieldError] = []
     if session.get(TrainingEvent, data.event_id) is None:
         errors.append(FieldError("event_id", N_("This event was deleted by someone else.")))
@@ -188,7 +173,7 @@ def register(
     session: Session, actor: Actor, session_id: uuid.UUID, person_ids: Iterable[uuid.UUID]
 ) -> RegistrationOutcome:
     """Register people (e.g. a filtered list); once the seats are taken, the rest wait in order."""
-    require(actor, EDITORS)
+    require(actor, TRAINING_MANAGE, REFUSED)
     ts = session_record(session, session_id)
     wanted = list(dict.fromkeys(person_ids))
     known = set(session.scalars(select(Person.id).where(Person.id.in_(wanted))))
@@ -240,7 +225,7 @@ def cancel_registration(
     session: Session, actor: Actor, session_id: uuid.UUID, person_id: uuid.UUID
 ) -> uuid.UUID | None:
     """Withdraw a person; the first in the waiting list takes the seat (returned)."""
-    require(actor, EDITORS)
+    require(actor, TRAINING_MANAGE, REFUSED)
     reg = session.scalars(
         select(TrainingRegistration).where(
             TrainingRegistration.session_id == session_id,

@@ -24,9 +24,9 @@ from sqlalchemy import select
 from app.core.bootstrap import open_store
 from app.core.context import local_actor
 from app.cpd.compliance import compliance, counts_by_court
-from app.cpd.demo import generate_activity
 from app.cpd.dto import ComplianceFilter
 from app.cpd.individual import individual_report_data
+from app.demo.cpd import generate_activity
 from app.demo.generator import generate
 from app.documents.cpd_individual import build_individual_reports, report_story
 from db.models import Person

@@ -17,9 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from app.core.bootstrap import open_store
 from app.core.context import local_actor
-from app.evaluation import demo as eval_demo
+from app.demo import evaluation as eval_demo
+from app.demo import internships as demo
 from app.evaluation.summary import summary_table
-from app.internships import demo
 from app.internships.planner import plan_year
 
 YEAR = 2027

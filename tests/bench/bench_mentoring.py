@@ -124,8 +124,8 @@ def bench_protocol() -> tuple[float, float, float, float]:
 
 def bench_year() -> dict[str, float]:
     from app.demo.generator import generate
+    from app.demo.mentoring import generate_mentoring
     from app.documents.mentoring_year import build_year_review, figures
-    from app.mentoring.demo import generate_mentoring
     from app.mentoring.year import year_review
 
     folder = Path(tempfile.mkdtemp())

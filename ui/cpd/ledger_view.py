@@ -250,11 +250,8 @@ class LedgerView(Retranslating, QWidget):
         refused: list[DomainError] = []
 
         def work(session: Session, actor: Actor, progress: Progress) -> ImportResult:
-            def step(done: int, total: int) -> bool:
-                progress.step(done, total)  # raises CancelledError once Cancel was pressed
-                return True
-
-            return import_activities(session, actor, path, progress=step)
+            # progress.step raises CancelledError once Cancel was pressed
+            return import_activities(session, actor, path, progress=progress)
 
         result = (
             Op(self, self._ctx, work)

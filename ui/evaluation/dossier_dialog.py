@@ -1,4 +1,4 @@
-"""The individual dossier of a judge (E-1): sheets, internships, quality, other modules."""
+"""The individual dossier of a judge (E-1): sheets, internships, quality indicators."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from html import escape
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from app.evaluation.rounds import Dossier, dossier
+from app.dossier.queries import Dossier, dossier
 from i18n import _, format_date, localized
 from ui.context import UiContext
 from ui.kit.op import Query
@@ -59,8 +59,6 @@ def dossier_html(d: Dossier, name: str) -> str:
             + "</li>"
         )
     parts.append("</ul>")
-    for heading, text in d.extra:
-        parts.append(f"<h3>{escape(heading)}</h3><p>{escape(text)}</p>")
     return "".join(parts)
 
 

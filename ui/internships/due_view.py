@@ -165,11 +165,8 @@ class DueView(Retranslating, QWidget):
         """Plan again and save, in one transaction, off the GUI thread; cancel saves nothing."""
 
         def work(s: Session, actor: Actor, progress: Progress) -> PlanResult:
-            def step(done: int, total: int) -> bool:
-                progress.step(done, total)  # raises CancelledError once the user cancelled
-                return True
-
-            return apply_plan(s, actor, year, region_code=region, progress=step)
+            # progress.step raises CancelledError once the user cancelled
+            return apply_plan(s, actor, year, region_code=region, progress=progress)
 
         saved = Op(self, self._ctx, work).with_progress(_("Planning internships…")).run()
         self.reload()

@@ -200,7 +200,8 @@ class MentoringView(Retranslating, QWidget):
         self.need_rows.show(
             lambda s: queries.needs_analysis(s, region_code=region, court_id=court_id)
         )
-        self.pair_rows.show(lambda s: queries.pairs(s, region_code=region))
+        actor = self._ctx.actor  # M-9: only the pairs this actor may see
+        self.pair_rows.show(lambda s: queries.pairs(s, region_code=region, actor=actor))
         for table in (self.needs, self.pairs):
             table.resizeColumnsToContents()
 

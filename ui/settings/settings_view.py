@@ -19,7 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.backup import back_up_store, list_backups, restore_store
-from app.core.settings import set_setting
+from app.core.settings import (
+    DEFAULT_BACKUPS_KEPT,
+    backups_kept,
+    set_backups_kept,
+    set_setting,
+)
 from app.courts.centre import CENTRE_KEY, current_centre
 from app.courts.service import list_centres
 from i18n import N_, _, current_language, format_datetime
@@ -28,7 +33,6 @@ from ui.kit.op import Op, Query, Task
 from ui.kit.retranslating import Retranslating
 
 LANGUAGE_NAMES = {"kk": N_("Қазақша"), "ru": N_("Русский")}
-BACKUPS_KEPT_KEY = "backups/kept"
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -57,7 +61,7 @@ class SettingsView(Retranslating, QWidget):
         self.centre.currentIndexChanged.connect(self._on_centre_current_index_changed)
         self.kept = QSpinBox(self)
         self.kept.setRange(1, 100)
-        self.kept.setValue(int(str(ctx.settings.value(BACKUPS_KEPT_KEY, 10))))
+        self.kept.setValue(Query(self, ctx, backups_kept).run() or DEFAULT_BACKUPS_KEPT)
         self.kept.valueChanged.connect(self._on_kept_value_changed)
         self.backups = QListWidget(self)
         self.backup_button, self.restore_button = QPushButton(self), QPushButton(self)
@@ -132,7 +136,7 @@ class SettingsView(Retranslating, QWidget):
         ).run()
 
     def _on_kept_value_changed(self, value: int) -> None:
-        self._ctx.settings.setValue(BACKUPS_KEPT_KEY, value)
+        Op(self, self._ctx, lambda s, actor, _p: set_backups_kept(s, actor, value)).run()
 
     def reload_backups(self) -> None:
         """List the backups, newest first."""

@@ -16,9 +16,9 @@ from app.core.context import Actor
 from app.core.store import Store
 from app.cpd.evidence import attach_evidence
 from app.cpd.workflow import accept_report, open_report, submit_report
+from app.demo.training import generate_training
 from app.documents.cpd_individual import PrintCancelledError, print_individual_reports
 from app.documents.output import produce, write
-from app.training.demo import generate_training
 from app.training.queries import list_events
 from tests.app.cpd.helpers import TODAY, add, make_person
 

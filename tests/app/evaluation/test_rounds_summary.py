@@ -13,8 +13,9 @@ from sqlalchemy import select
 from app.core.context import Actor
 from app.core.store import Store
 from app.documents.evaluation_summary import build_summary_pdf
+from app.dossier.queries import dossier
 from app.evaluation.dto import RatingInput
-from app.evaluation.rounds import create_round, dossier, list_rounds
+from app.evaluation.rounds import create_round, list_rounds
 from app.evaluation.sheets import acknowledge, get_sheet, rate, sign_off
 from app.evaluation.summary import summary_table
 from db.models import EvalSheet

@@ -6,16 +6,16 @@ from sqlalchemy import select
 
 from app.core.context import Actor
 from app.core.store import Store
-from app.cpd.demo import generate_activity
+from app.demo.cpd import generate_activity
+from app.demo.evaluation import generate as generate_evaluation
 from app.demo.generator import generate
-from app.evaluation.demo import generate as generate_evaluation
+from app.demo.internships import generate as generate_internships
+from app.demo.mentoring import generate_mentoring
+from app.demo.training import generate_training
 from app.exchange.apply import import_package
 from app.exchange.export import export_package
 from app.exchange.rows import META_COLUMNS, encode_row, exchanged_tables
 from app.exchange.state import set_peer_confidential
-from app.internships.demo import generate as generate_internships
-from app.mentoring.demo import generate_mentoring
-from app.training.demo import generate_training
 
 DEMO = Actor("demo")
 

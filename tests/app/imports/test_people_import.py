@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from app.core.context import VIEWER, Actor
 from app.core.errors import PermissionDeniedError, ValidationError
+from app.core.progress import CancelledError, Progress
 from app.core.spreadsheet.reader import read_sheet
 from app.core.spreadsheet.values import as_date
 from app.core.store import Store
@@ -126,8 +127,14 @@ def test_cancel_in_the_middle_writes_nothing(tmp_path: Path, store: Store, actor
     with store.read() as s:
         preview = preview_file(s, actor, path)
     assert preview.count("new") == 10
-    with pytest.raises(ValidationError), store.write() as s:
-        apply_people(s, actor, preview, progress=lambda done, total: done < 5)
+
+    def stop_at_five(done: int, _total: int) -> None:
+        if done >= 5:
+            progress.cancel()
+
+    progress = Progress(stop_at_five)
+    with pytest.raises(CancelledError), store.write() as s:
+        apply_people(s, actor, preview, progress=progress)
     assert _count(store) == 0
 
 

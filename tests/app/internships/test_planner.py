@@ -9,8 +9,9 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from app.core.context import Actor
+from app.core.progress import CancelledError, Progress
 from app.core.store import Store
-from app.internships import demo
+from app.demo import internships as demo
 from app.internships.conflicts import check_internship
 from app.internships.dto import InternshipInput
 from app.internships.hosts import add_offer
@@ -142,12 +143,13 @@ def test_cancelling_the_plan_saves_nothing(store: Store, actor: Actor) -> None:
         demo.generate(s, actor, year=YEAR, judges_per_region=20, regions=1)
     seen: list[tuple[int, int]] = []
 
-    def cancel(done: int, total: int) -> bool:
+    def cancel(done: int, total: int) -> None:
         seen.append((done, total))
-        return False
+        progress.cancel()
 
-    with pytest.raises(InterruptedError), store.write() as s:
-        apply_plan(s, actor, YEAR, progress=cancel)
+    progress = Progress(cancel)
+    with pytest.raises(CancelledError), store.write() as s:
+        apply_plan(s, actor, YEAR, progress=progress)
     assert seen and seen[0][0] == 0 and seen[0][1] > 0
     with store.read() as s:
         assert schedule(s, YEAR) == []

@@ -12,10 +12,10 @@ from pypdf import PdfReader
 from app.__main__ import main
 from app.core.bootstrap import open_store
 from app.core.context import local_actor
+from app.demo import evaluation as eval_demo
+from app.demo import internships as demo
 from app.documents.evaluation_summary import build_summary_pdf, grouped, summary_rows
-from app.evaluation import demo as eval_demo
 from app.evaluation.summary import summary_table
-from app.internships import demo
 from app.internships.planner import apply_plan
 
 YEAR = 2027

@@ -16,7 +16,7 @@ from app.core.spreadsheet.writer import write_xlsx
 from app.core.store import Store
 from app.courts.dto import DistrictCourtInput
 from app.courts.service import add_district_court
-from app.evaluation.rounds import dossier
+from app.dossier.queries import dossier
 from app.evaluation.sheets import get_sheet
 from app.internships.dto import InternshipInput
 from app.internships.hosts import add_offer

@@ -126,7 +126,10 @@ def test_whole_life_of_a_pair_m2_to_m11(store, actor, world) -> None:
     with store.write() as s, pytest.raises(LockedError):
         programme.correct(s, actor, pair.id, ITEMS, "кейін")
 
-    # M-9: someone else's guide cannot read the journal.
-    stranger = Actor("other", frozenset({MENTOR, COORDINATOR}), person_id=world.mentor)
+    # M-9: someone else's guide cannot read the journal, even as the coordinator of another
+    # region (a coordinator of the pair's own region would: two roles give the union).
+    stranger = Actor(
+        "other", frozenset({MENTOR, COORDINATOR}), person_id=world.mentor, region_code="ZZZ"
+    )
     with store.read() as s, pytest.raises(PermissionDeniedError):
         journal.meetings(s, stranger, pair.id)

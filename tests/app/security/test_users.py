@@ -158,7 +158,10 @@ def test_pair_confidentiality_m9() -> None:
     import uuid
 
     from app.core.errors import PermissionDeniedError as Denied
-    from app.core.permissions import may_see_pair, require_pair
+    from app.core.permissions import pair_part, require_pair
+
+    def may_see_pair(actor: Actor, guide: uuid.UUID, protege: uuid.UUID) -> bool:
+        return bool(pair_part(actor, guide, protege, "AKM"))
 
     mentor_id, protege_id, other = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
     mentor = Actor("m", frozenset({MENTOR}), mentor_id)
@@ -167,4 +170,4 @@ def test_pair_confidentiality_m9() -> None:
     assert not may_see_pair(Actor("admin", frozenset({ADMINISTRATOR})), mentor_id, protege_id)
     assert may_see_pair(Actor("c", frozenset({COORDINATOR})), other, protege_id)
     with pytest.raises(Denied):
-        require_pair(Actor("m2", frozenset({MENTOR})), mentor_id, protege_id)
+        require_pair(Actor("m2", frozenset({MENTOR})), mentor_id, protege_id, "AKM")

@@ -182,3 +182,28 @@ def test_row_numbers_parse_or_refuse_never_crash(text: str) -> None:
     except SignInSheetError:
         return
     assert numbers == sorted(set(numbers)) and all(n >= 0 for n in numbers)
+
+
+def test_event_points_store_a_reason_code_in_any_language(store: Store, actor: Actor) -> None:
+    """C-1: an event's own points differ from the catalogue's; the ledger keeps the neutral
+    code, and the reader sees it in their language (never the marker's window language)."""
+    from app.cpd.credits import EVENT_POINTS, REASONS
+    from i18n import _, set_language
+
+    p, _p = make_person(store, actor, surname="Серікова")
+    with store.write() as s:
+        e = create_event(
+            s,
+            actor,
+            EventInput(title="Дөңгелек үстел", kind="seminar", plan_year=2026, points=Decimal(3)),
+        )
+        ts = add_session(s, actor, SessionInput(e.id, date(2026, 10, 5), date(2026, 10, 5)))
+        register(s, actor, ts.id, [p])
+    set_language("ru")
+    with store.write() as s:
+        mark_attendance(s, actor, ts.id, [p], today=TODAY)
+    with store.read() as s:
+        line = next(x for x in person_ledger(s, p, 2026) if x.source == "training")
+    assert (line.points, line.catalogue_points) == (Decimal(3), Decimal(2))
+    assert line.data.override_reason == EVENT_POINTS
+    assert _(REASONS[line.data.override_reason]) == "Баллы установлены для мероприятия"

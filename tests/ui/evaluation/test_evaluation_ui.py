@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from app.core.context import CENTRE_OFFICER, Actor
 from app.core.store import Store
-from app.evaluation import demo as eval_demo
+from app.demo import evaluation as eval_demo
+from app.demo import internships as demo
 from app.evaluation.queries import round_sheets
 from app.evaluation.rounds import list_rounds
 from app.evaluation.sheets import get_sheet
-from app.internships import demo
 from ui.context import UiContext
 from ui.evaluation.evaluation_page import EvaluationPage
 from ui.evaluation.sheet_dialog import SheetDialog

@@ -156,7 +156,7 @@ def test_due_list_and_plan(
     qtbot: QtBot, qtmodeltester: object, window: MainWindow, store: Store, actor: Actor
 ) -> None:
     """The due list shows the judges without an internship; the plan places them."""
-    from app.internships import demo
+    from app.demo import internships as demo
 
     with store.write() as s:
         demo.generate(s, actor, year=YEAR, judges_per_region=12, regions=1)

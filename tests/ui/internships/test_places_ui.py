@@ -65,7 +65,7 @@ def test_reports_page_previews_the_internship_documents(
 ) -> None:
     """The Reports page lists the schedule, due list, quality and summary documents."""
     from app.core.context import local_actor
-    from app.internships import demo
+    from app.demo import internships as demo
     from ui.documents import printing
 
     with store.write() as s:
@@ -105,7 +105,7 @@ def test_quality_import_and_comparison(
     """I-2: indicators imported from XLSX; each internship compared before and after."""
     from app.core.context import local_actor
     from app.core.spreadsheet.writer import write_xlsx
-    from app.internships import demo
+    from app.demo import internships as demo
     from app.internships.quality import compare
 
     year = date.today().year

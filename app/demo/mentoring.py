@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -19,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.core.audit import record
 from app.core.context import Actor
+from app.core.progress import Progress
 from app.mentoring.rules import add_months
 from db.base import utcnow
 from db.models import (
@@ -60,7 +60,7 @@ def generate_mentoring(
     seed: int = 11,
     today: date | None = None,
     pairs_per_region: int = PAIRS_PER_REGION,
-    progress: Callable[[int, int], bool] | None = None,
+    progress: Progress | None = None,
 ) -> MentoringDemoSummary:
     """Add rosters and pairs to every region that has demo judges."""
     rng = random.Random(seed)
@@ -209,7 +209,7 @@ def generate_mentoring(
         if reports:
             session.execute(insert(PairReport), reports)
         total += len(pairs)
-        if progress is not None and not progress(n, len(regions)):
-            raise InterruptedError
+        if progress is not None:
+            progress.step(n, len(regions))
     record(session, actor, "demo", "mentoring", "-", {"pairs": [None, total]})
     return MentoringDemoSummary(regions=len(regions), pairs=total)

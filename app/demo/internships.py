@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -15,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.core.audit import record
 from app.core.context import Actor
+from app.core.progress import Progress
 from app.demo import names as n
 from app.people.iin import make_iin
 from app.people.service import derived_columns
@@ -124,7 +124,7 @@ def generate(
     regions: int = 20,
     regional_places: int = 6,
     supreme_places: int = 25,
-    progress: Callable[[int, int], bool] | None = None,
+    progress: Progress | None = None,
 ) -> InternshipDemoSummary:
     """Add internship demo data for `year` over the judges in the store.
 
@@ -201,8 +201,8 @@ def generate(
                     **stamp,
                 }
             )
-        if progress is not None and k % 500 == 0 and not progress(k, len(judges)):
-            raise InterruptedError
+        if progress is not None and k % 500 == 0:
+            progress.step(k, len(judges))
     offers, blackouts = [], []
     for court_id, level in session.execute(
         select(Court.id, Court.level).where(Court.level.in_(("regional", "supreme")))

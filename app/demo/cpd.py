@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -14,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.core.audit import record
 from app.core.context import Actor
+from app.core.progress import Progress
 from app.cpd.rules import list_forms, rule_set_for
 from db.base import utcnow
 from db.models import CpdActivity, Person
@@ -51,12 +51,12 @@ def generate_activity(
     years: int = 10,
     seed: int = 11,
     today: date | None = None,
-    progress: Callable[[int, int], bool] | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Add `years` years of confirmed CPD lines (and Academy courses for judges) per person.
 
     Bulk Core inserts (STYLE: ORM objects per row are ~15× slower). Returns the rows added;
-    progress(done, total) returning False cancels with InterruptedError.
+    progress.step(done, total) raises CancelledError once the user cancelled.
     """
     today = today or date.today()
     rng = random.Random(seed)
@@ -134,8 +134,8 @@ def generate_activity(
             session.execute(insert(CpdActivity), rows)
             added += len(rows)
             rows = []
-            if progress is not None and not progress(done, total):
-                raise InterruptedError
+            if progress is not None:
+                progress.step(done, total)
     if rows:
         session.execute(insert(CpdActivity), rows)
         added += len(rows)

@@ -1,0 +1,1 @@
+"""The judge's dossier: one read combining evaluation, internships and quality (E-1)."""
