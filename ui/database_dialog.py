@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from app.core.bootstrap import store_file
 from app.core.connection import try_database
-from app.core.errors import DomainError
 from app.core.paths import default_db_path
 from i18n import _
+from ui.kit.op import Task
 
 SETTING = "database/target"
 
@@ -135,11 +135,15 @@ class DatabaseDialog(QDialog):
             self.path.setText(name)
 
     def _on_test_clicked(self) -> bool:
-        try:
-            self.outcome.setText(try_database(self.target()))
-        except DomainError as exc:
-            self.outcome.setText(exc.message())
+        target = self.target()
+        answer = (
+            Task(self, lambda _progress: try_database(target))
+            .refusals_to(self.outcome.setText)
+            .run()
+        )
+        if answer is None:  # refused: the runner put the reason beside the button
             return False
+        self.outcome.setText(answer)
         return True
 
     def _on_save_clicked(self) -> None:
