@@ -38,7 +38,7 @@ def _write(
     header: Sequence[str],
     rows: Sequence[Sequence[Any]],
 ) -> Path:
-    from app.core.sheet_writer import write_csv, write_xlsx
+    from app.core.spreadsheet.writer import write_csv, write_xlsx
 
     out: Path = args.out or Path(f"{stem}.{args.format}")
     if args.format == "csv":

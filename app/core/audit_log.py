@@ -88,7 +88,7 @@ def export_entries(
     session: Session, actor: Actor, flt: AuditFilter, fmt: str, path: Path, *, lang: str
 ) -> int:
     """Write the matching entries as XLSX or CSV (formulas neutralised); return the count."""
-    from app.core.sheet_writer import write_csv, write_xlsx
+    from app.core.spreadsheet.writer import write_csv, write_xlsx
 
     tr_ = translator(lang)
     total = count_entries(session, actor, flt)

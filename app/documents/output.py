@@ -92,7 +92,7 @@ def produce(
 
 def write(output: Output, path: Path) -> None:
     """Write a rendered document to a file (whole or not at all)."""
-    from app.core.sheet_writer import write_csv, write_xlsx
+    from app.core.spreadsheet.writer import write_csv, write_xlsx
 
     if output.pdf is not None:
         tmp = path.with_name(path.name + ".partial")
@@ -113,7 +113,7 @@ def _write_workbook(path: Path, sheets: tuple[Sheet, ...]) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    from app.core.cells import as_cell, neutralise
+    from app.core.spreadsheet.cells import as_cell, neutralise
 
     wb = Workbook()
     for i, sheet in enumerate(sheets):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.sheet_writer import write_xlsx
+from app.core.spreadsheet.writer import write_xlsx
 from app.documents.evaluation_summary import summary_rows
 from app.evaluation.queries import periods
 from app.evaluation.summary import SummaryTable, summary_table
