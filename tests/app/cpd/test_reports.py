@@ -226,5 +226,5 @@ def test_headless_commands(
                 str(out),
             ]
         )
-        == 2
+        == 3  # refused (no such person): exit codes of issue 17
     )
