@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.bootstrap import store_file
-from app.core.connection import try_database
 from app.core.paths import default_db_path
 from i18n import _
 from ui.kit.op import Task
@@ -85,6 +83,9 @@ class DatabaseDialog(QDialog):
         self.setMinimumWidth(560)
 
     def _load(self, target: str | None) -> None:
+        # SQLAlchemy stays off the start path: run_gui imports this module before first paint.
+        from app.core.bootstrap import store_file
+
         path = store_file(target)
         if path is not None:
             self.sqlite.setChecked(True)
@@ -135,6 +136,8 @@ class DatabaseDialog(QDialog):
             self.path.setText(name)
 
     def _on_test_clicked(self) -> bool:
+        from app.core.connection import try_database
+
         target = self.target()
         answer = (
             Task(self, lambda _progress: try_database(target))
