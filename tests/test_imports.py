@@ -91,3 +91,36 @@ def test_no_import_cycle_among_app_packages() -> None:
     edges = _package_graph()
     assert "app.core" in edges["app.mentoring"] and "app.documents" in edges["app.cli"]
     assert _cycles(edges) == []
+
+
+# What ui may import of app/documents: the catalogue's seam (issue 9).
+UI_MAY_IMPORT = {"app.documents.catalogue", "app.documents.output", "app.documents.spec"}
+
+
+def _ui_documents_contract(root: Path) -> dict[str, object]:
+    import tomllib
+
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = config["tool"]["importlinter"]["contracts"]
+    return next(c for c in contracts if c["name"].startswith("ui reaches documents only"))
+
+
+def _documents_modules(root: Path) -> set[str]:
+    """The modules and subpackages directly under app/documents."""
+    folder = root / "app" / "documents"
+    found = {p.stem for p in folder.glob("*.py") if p.stem != "__init__"}
+    found |= {p.parent.name for p in folder.glob("*/__init__.py")}
+    return {f"app.documents.{name}" for name in found}
+
+
+def test_ui_is_forbidden_every_documents_module_but_the_catalogue_seam() -> None:
+    root = Path(__file__).resolve().parent.parent
+    contract = _ui_documents_contract(root)
+    assert contract["source_modules"] == ["ui"]
+    forbidden = set(contract["forbidden_modules"])  # type: ignore[call-overload]
+    assert {"app.cli", "app.demo", "app.__main__"} <= forbidden
+    listed = {m for m in forbidden if m.startswith("app.documents.")}
+    modules = _documents_modules(root)
+    assert modules >= UI_MAY_IMPORT  # the seam exists under these names
+    # A new documents module must be added to the contract; a removed one taken out of it.
+    assert listed == modules - UI_MAY_IMPORT

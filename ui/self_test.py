@@ -38,7 +38,8 @@ def run_self_test(db: str | None, lang: str) -> int:
             switcher.switch("kk")
             from ui.context import UiContext
 
-            window = MainWindow(UiContext(store, local_actor(), settings), switcher.switch)
+            ctx = UiContext(store, local_actor(), settings)
+            window = MainWindow(ctx, switcher.switch)
             window.show()
             app.processEvents()
             titles = {}
@@ -52,9 +53,14 @@ def run_self_test(db: str | None, lang: str) -> int:
             app.processEvents()
             from pypdf import PdfReader
 
-            from app.documents.people_register import build_people_register
+            from ui.documents.printing import pdf_of
 
-            pdf = build_people_register([], lang="kk", centre_name="Оқу орталығы әғқңөұүһі")
+            # Printed as the window prints it; the search text (it finds nobody) is printed
+            # under the title, so every Kazakh letter must come back out of the PDF.
+            search = {"search": "әғқңөұүһі"}
+            pdf = pdf_of(window, ctx, "people-register", search, lang="kk")
+            if pdf is None:
+                return _fail("the register of people could not be printed")
             text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
             if "әғқңөұүһі" not in text:
                 return _fail("Kazakh letters were lost in the PDF")

@@ -1,10 +1,8 @@
-"""The summary table by criterion (E-3): landscape PDF and table rows with changes."""
+"""The summary table by criterion (E-3) as a landscape PDF."""
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
-from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -14,54 +12,12 @@ from reportlab.platypus import Paragraph, Spacer, Table
 from app.documents import styles
 from app.documents.document import DocumentInfo, render
 from app.evaluation.summary import SummaryRow, SummaryTable
+from app.evaluation.summary_table import change_text, grouped, value_text
 from i18n import format_date, format_date_long, localized, translator
 
 USABLE_WIDTH = 261 * mm
 # Criterion titles are long Russian and Kazakh words in narrow columns.
 HEAD = ParagraphStyle("summary_head", parent=styles.CELL_HEAD, fontSize=7.5, leading=9)
-
-
-def _num(v: Decimal | None) -> str:
-    return "" if v is None else f"{v}"
-
-
-def _chg(v: Decimal | None) -> str:
-    if v is None:
-        return ""
-    return f"+{v}" if v > 0 else f"{v}"
-
-
-def summary_rows(table: SummaryTable, lang: str) -> tuple[list[str], list[list[Any]]]:
-    """Header and rows for XLSX/CSV: a value and a change column per criterion."""
-    tr_ = translator(lang)
-    header = [tr_("No."), tr_("Judge"), tr_("Court")]
-    for c in table.criteria:
-        title = localized(c.title_kk, c.title_ru, lang)
-        header += [title, tr_("{criterion}: change").format(criterion=title)]
-    header += [tr_("Total"), tr_("Total: change"), tr_("Acquainted on")]
-
-    def line(n: int | str, name: str, r: SummaryRow) -> list[Any]:
-        out: list[Any] = [n, name, r.court_name(lang)]
-        for v, c in zip(r.values, r.changes, strict=True):
-            out += [_num(v), _chg(c)]
-        return [*out, _num(r.total), _chg(r.total_change), r.acknowledged_on or ""]
-
-    body: list[list[Any]] = []
-    for kind, n, r in grouped(table):
-        body.append(line(n, r.name, r) if kind == "judge" else line("", tr_("Court average"), r))
-    return header, body
-
-
-def grouped(table: SummaryTable) -> list[tuple[str, int, SummaryRow]]:
-    """Judges court by court, each court followed by its average row."""
-    averages = {r.court_id: r for r in table.courts}
-    out: list[tuple[str, int, SummaryRow]] = []
-    for n, r in enumerate(table.judges, start=1):
-        out.append(("judge", n, r))
-        following = table.judges[n] if n < len(table.judges) else None
-        if following is None or following.court_id != r.court_id:
-            out.append(("court", 0, averages[r.court_id]))
-    return out
 
 
 def build_summary_pdf(
@@ -90,7 +46,8 @@ def build_summary_pdf(
             Paragraph(escape(r.court_name(lang)), style),
         ]
         for v, c in [*zip(r.values, r.changes, strict=True), (r.total, r.total_change)]:
-            text = _num(v) + (f"<br/><font size=7>({_chg(c)})</font>" if c is not None else "")
+            change = f"<br/><font size=7>({change_text(c)})</font>" if c is not None else ""
+            text = value_text(v) + change
             out.append(Paragraph(text, styles.CELL_NUM))
         return out
 

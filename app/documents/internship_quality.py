@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal
-from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -14,37 +12,11 @@ from reportlab.platypus import Paragraph, Spacer, Table
 
 from app.documents import styles
 from app.documents.document import DocumentInfo, render
-from app.internships.quality import Comparison, QualityInput, per_court
+from app.internships.quality import Comparison, per_court
+from app.internships.quality_table import FIELDS, change_text, indicator_labels, side_text
 from i18n import format_date, format_date_long, translator
 
 HEAD = ParagraphStyle("quality_head", parent=styles.CELL_HEAD, fontSize=7.5, leading=9)
-FIELDS = ("overturned", "time_limits_kept_pct", "complaints")
-
-
-def _side(q: QualityInput | None, field: str) -> str:
-    return "" if q is None else str(getattr(q, field))
-
-
-def _chg(v: Decimal | None) -> str:
-    if v is None:
-        return ""
-    return f"+{v}" if v > 0 else f"{v}"
-
-
-def quality_rows(items: Sequence[Comparison], lang: str) -> tuple[list[str], list[list[Any]]]:
-    """Header and rows per judge for XLSX/CSV."""
-    tr_ = translator(lang)
-    header = [tr_("No."), tr_("Judge"), tr_("Court"), tr_("From"), tr_("To")]
-    before, after, change = tr_("before"), tr_("after"), tr_("change")
-    for label in (tr_("Decisions overturned"), tr_("Time limits kept, %"), tr_("Complaints")):
-        header += [f"{label}: {before}", f"{label}: {after}", f"{label}: {change}"]
-    body: list[list[Any]] = []
-    for n, c in enumerate(items, start=1):
-        row: list[Any] = [n, c.full_name, c.court_name(lang), c.starts_on, c.ends_on]
-        for f in FIELDS:
-            row += [_side(c.before, f), _side(c.after, f), _chg(c.change(f))]
-        body.append(row)
-    return header, body
 
 
 def build_quality_pdf(
@@ -59,7 +31,7 @@ def build_quality_pdf(
     tr_ = translator(lang)
     today = today or date.today()
     head = [tr_("No."), tr_("Judge"), tr_("Court"), tr_("Internship")]
-    labels = (tr_("Decisions overturned"), tr_("Time limits kept, %"), tr_("Complaints"))
+    labels = indicator_labels(lang)
     before, after = tr_("before"), tr_("after")
     head += [f"{label}: {before} → {after}" for label in labels]
     data = [[Paragraph(escape(h), HEAD) for h in head]]
@@ -71,8 +43,8 @@ def build_quality_pdf(
             f"{format_date(c.starts_on, lang)} – {format_date(c.ends_on, lang)}",
         ]
         for f in FIELDS:
-            before, after = _side(c.before, f) or "—", _side(c.after, f) or "—"
-            change = _chg(c.change(f))
+            before, after = side_text(c.before, f) or "—", side_text(c.after, f) or "—"
+            change = change_text(c.change(f))
             cells.append(f"{before} → {after}" + (f" ({change})" if change else ""))
         data.append(
             [
@@ -93,7 +65,7 @@ def build_quality_pdf(
             [
                 Paragraph(escape(kk if lang == "kk" else ru), styles.CELL),
                 Paragraph(str(n), styles.CELL_NUM),
-                *[Paragraph(_chg(means.get(f)), styles.CELL_NUM) for f in FIELDS],
+                *[Paragraph(change_text(means.get(f)), styles.CELL_NUM) for f in FIELDS],
             ]
         )
     courts = Table(

@@ -16,14 +16,9 @@ from app.documents.document import MARGIN, DocumentInfo, render
 from app.documents.fonts import SERIF_BOLD
 from app.documents.qr import QrFlowable
 from app.documents.verification import grouped, pack, subject_line
+from app.mentoring.vocab import DECISION_LABELS
 from i18n import N_, format_date, format_date_long, localized, parse_date, translator
 
-DECISION_LABELS = {
-    "complete": N_("Complete the mentoring: the goals of the programme are reached"),
-    "end_early": N_("End the mentoring early"),
-    "extend": N_("Extend the mentoring by {months} months"),
-    "replace": N_("Replace the guide with {name}"),
-}
 KIND_LABELS = {"tutor": N_("tutor"), "mentor": N_("mentor")}
 # Serif only: every extra face is another font subset embedded in each protocol.
 CODE = ParagraphStyle("protocol_code", parent=styles.BODY, fontSize=7.5, leading=10)

@@ -125,8 +125,9 @@ def bench_protocol() -> tuple[float, float, float, float]:
 def bench_year() -> dict[str, float]:
     from app.demo.generator import generate
     from app.demo.mentoring import generate_mentoring
-    from app.documents.mentoring_year import build_year_review, figures
+    from app.documents.mentoring_year import build_year_review
     from app.mentoring.year import year_review
+    from app.mentoring.year_table import figures
 
     folder = Path(tempfile.mkdtemp())
     store = open_store(folder / "national.db", backup=False)

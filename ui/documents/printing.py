@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,18 +20,35 @@ Request = tuple[str, Mapping[str, Any]]
 
 
 def render(
-    parent: QWidget, ctx: UiContext, doc_id: str, params: Mapping[str, Any], fmt: str = "pdf"
+    parent: QWidget,
+    ctx: UiContext,
+    doc_id: str,
+    params: Mapping[str, Any],
+    fmt: str = "pdf",
+    *,
+    lang: str | None = None,
+    refusals_to: Callable[[str], None] | None = None,
 ) -> Output | None:
-    """A document in the interface language, or None when it could not be made (told)."""
-    lang = current_language()
-    return Query(
-        parent, ctx, lambda s: produce(s, ctx.actor, doc_id, params, lang=lang, fmt=fmt)
-    ).run()
+    """A document in a language (the interface's by default), or None when it could not be
+    made: the reason is told in a box, or with ``refusals_to`` (a label beside the action).
+    """
+    lang = lang or current_language()
+    query = Query(parent, ctx, lambda s: produce(s, ctx.actor, doc_id, params, lang=lang, fmt=fmt))
+    if refusals_to is not None:
+        query.refusals_to(refusals_to)
+    return query.run()
 
 
-def pdf_of(parent: QWidget, ctx: UiContext, doc_id: str, params: Mapping[str, Any]) -> bytes | None:
+def pdf_of(
+    parent: QWidget,
+    ctx: UiContext,
+    doc_id: str,
+    params: Mapping[str, Any],
+    *,
+    lang: str | None = None,
+) -> bytes | None:
     """A document's PDF, or None."""
-    output = render(parent, ctx, doc_id, params)
+    output = render(parent, ctx, doc_id, params, lang=lang)
     return output.pdf if output is not None else None
 
 
@@ -42,9 +59,15 @@ def save_to(
     params: Mapping[str, Any],
     path: Path,
     fmt: str | None = None,
+    *,
+    lang: str | None = None,
+    refusals_to: Callable[[str], None] | None = None,
 ) -> Output | None:
-    """Write a document to a file in a format (by default the file's suffix)."""
-    output = render(parent, ctx, doc_id, params, fmt or path.suffix.lower().lstrip(".") or "pdf")
+    """Write a document to a file in a format (by default the file's suffix) and a language
+    (by default the interface's); ``refusals_to`` as for render.
+    """
+    fmt = fmt or path.suffix.lower().lstrip(".") or "pdf"
+    output = render(parent, ctx, doc_id, params, fmt, lang=lang, refusals_to=refusals_to)
     if output is None:
         return None
     try:

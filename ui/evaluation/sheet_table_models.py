@@ -7,10 +7,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from app.documents.evaluation_summary import grouped, summary_rows
 from app.evaluation.dto import DrawDTO
 from app.evaluation.queries import SheetRow
 from app.evaluation.summary import SummaryTable
+from app.evaluation.summary_table import grouped, summary_rows
 from i18n import N_, _
 from ui.kit.list_table_model import ListTableModel
 from ui.kit.paged_table_model import Column, Index

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.spreadsheet.writer import write_xlsx
-from app.documents.evaluation_summary import summary_rows
 from app.evaluation.queries import periods
 from app.evaluation.summary import SummaryTable, summary_table
+from app.evaluation.summary_table import summary_rows
 from app.evaluation.templates import list_templates
 from i18n import _, current_language
 from ui.context import UiContext

@@ -23,8 +23,8 @@ from app.core.context import Actor
 from app.core.errors import FieldError, ValidationError
 from app.core.progress import Progress
 from app.core.store import Session
-from app.documents.internship_quality import quality_rows
 from app.internships.quality import Comparison, add_indicators, compare, read_indicators_xlsx
+from app.internships.quality_table import quality_rows
 from i18n import _, current_language, ngettext
 from ui.context import UiContext
 from ui.internships.internship_table_models import quality_columns

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 from app.core.context import Actor
 from app.core.progress import Progress
 from app.core.store import Session
-from app.documents.protocol import DECISION_LABELS, build_protocol
 from app.mentoring import council, protocol_queries, queries
 from app.mentoring.dto import (
     DecisionInput,
     ProtocolInput,
 )
+from app.mentoring.vocab import DECISION_LABELS
 from i18n import N_, _
+from ui.documents.printing import save_to
 from ui.mentoring.pair_tab import PairTab, date_field
 
 COPY_LABELS = {"training_centre": N_("Training centre"), "hr": N_("HR service")}
@@ -181,19 +182,20 @@ class CouncilTab(PairTab):
         """Write the protocol PDF in the chosen language (a draft has no code)."""
         if self.protocol_id is None:
             return
-        protocol_id = self.protocol_id
-        read = self._read(
-            lambda s: (
-                protocol_queries.content_of(s, protocol_id),
-                protocol_queries.get_protocol(s, protocol_id),
-            )
+        # The catalogue's protocol, named by id: the tab prints the very protocol it shows.
+        params = {"number": str(self.protocol_id)}
+        written = save_to(
+            self,
+            self._ctx,
+            "protocol",
+            params,
+            path,
+            "pdf",
+            lang=self.lang.currentData(),
+            refusals_to=self._panel.message_shown.emit,  # as every read of the tab
         )
-        if read is None:
-            return
-        content, found = read
-        code = found.content_hash if found.signed_at else None
-        path.write_bytes(build_protocol(content, lang=self.lang.currentData(), code=code))
-        self.protocol_state.setText(_("Written to {path}").format(path=path))
+        if written is not None:
+            self.protocol_state.setText(_("Written to {path}").format(path=path))
 
     def _on_print_clicked(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.documents.mentoring_year import figures, guide_rows
 from app.mentoring import roster
 from app.mentoring.year import YearReview, year_review
+from app.mentoring.year_table import figures, guide_rows
 from i18n import _, current_language
 from ui.context import UiContext
 from ui.documents.printing import Request, save_to

@@ -85,7 +85,7 @@ def _quality_pdf(data: Of, head: Letterhead) -> bytes:
 
 
 def _quality_sheets(data: Of, lang: str) -> list[Sheet]:
-    from app.documents.internship_quality import quality_rows
+    from app.internships.quality_table import quality_rows
 
     return [Sheet(translator(lang)("Quality"), *quality_rows(data[0], lang))]
 
@@ -136,7 +136,7 @@ def _summary_pdf(data: Any, head: Letterhead) -> bytes:
 
 
 def _summary_sheets(data: Any, lang: str) -> list[Sheet]:
-    from app.documents.evaluation_summary import summary_rows
+    from app.evaluation.summary_table import summary_rows
 
     return [Sheet(translator(lang)("Summary"), *summary_rows(data, lang))]
 

@@ -106,7 +106,7 @@ def _year_pdf(data: Year, head: Letterhead) -> bytes:
 
 
 def _year_sheets(data: Year, lang: str) -> list[Sheet]:
-    from app.documents.mentoring_year import figures, guide_header, guide_rows
+    from app.mentoring.year_table import figures, guide_header, guide_rows
 
     tr_ = translator(lang)
     lines: list[list[Any]] = [[label, value] for label, value in figures(data.review, lang)]
@@ -141,9 +141,13 @@ class Protocol:
 
 
 def _protocol(session: Session, _a: Actor, p: Params, _t: date, _pr: Progress) -> Protocol:
-    from app.mentoring.protocol_queries import content_of, find_protocol
+    from app.mentoring.protocol_queries import content_of, find_protocol, get_protocol
 
-    found = find_protocol(session, p["number"], p["region"])
+    try:
+        # The council tab names the very protocol it shows: numbers repeat across years.
+        found = get_protocol(session, uuid.UUID(p["number"]))
+    except ValueError:  # not an id: the latest protocol with that number
+        found = find_protocol(session, p["number"], p["region"])
     code = found.content_hash if found.signed_at else None
     return Protocol(content_of(session, found.id), code)
 
@@ -254,7 +258,7 @@ DOCUMENTS = (
                 required=True,
                 options=protocol_options,
                 blank=False,
-                help="protocol number",
+                help="protocol number (or its id)",
             ),
             region(),
         ),

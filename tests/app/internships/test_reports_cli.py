@@ -14,8 +14,9 @@ from app.core.bootstrap import open_store
 from app.core.context import local_actor
 from app.demo import evaluation as eval_demo
 from app.demo import internships as demo
-from app.documents.evaluation_summary import build_summary_pdf, grouped, summary_rows
+from app.documents.evaluation_summary import build_summary_pdf
 from app.evaluation.summary import summary_table
+from app.evaluation.summary_table import grouped, summary_rows
 from app.internships.planner import apply_plan
 
 YEAR = 2027

@@ -1,0 +1,54 @@
+"""The summary table by criterion (E-3) as rows: shared by its screen and its documents."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from app.evaluation.summary import SummaryRow, SummaryTable
+from i18n import localized, translator
+
+
+def value_text(v: Decimal | None) -> str:
+    """A mean or a total as printed; blank when nothing was rated."""
+    return "" if v is None else f"{v}"
+
+
+def change_text(v: Decimal | None) -> str:
+    """A change from the previous period with its sign; blank when there is nothing to compare."""
+    if v is None:
+        return ""
+    return f"+{v}" if v > 0 else f"{v}"
+
+
+def grouped(table: SummaryTable) -> list[tuple[str, int, SummaryRow]]:
+    """Judges court by court, each court followed by its average row."""
+    averages = {r.court_id: r for r in table.courts}
+    out: list[tuple[str, int, SummaryRow]] = []
+    for n, r in enumerate(table.judges, start=1):
+        out.append(("judge", n, r))
+        following = table.judges[n] if n < len(table.judges) else None
+        if following is None or following.court_id != r.court_id:
+            out.append(("court", 0, averages[r.court_id]))
+    return out
+
+
+def summary_rows(table: SummaryTable, lang: str) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows for the screen and XLSX/CSV: a value and a change column per criterion."""
+    tr_ = translator(lang)
+    header = [tr_("No."), tr_("Judge"), tr_("Court")]
+    for c in table.criteria:
+        title = localized(c.title_kk, c.title_ru, lang)
+        header += [title, tr_("{criterion}: change").format(criterion=title)]
+    header += [tr_("Total"), tr_("Total: change"), tr_("Acquainted on")]
+
+    def line(n: int | str, name: str, r: SummaryRow) -> list[Any]:
+        out: list[Any] = [n, name, r.court_name(lang)]
+        for v, c in zip(r.values, r.changes, strict=True):
+            out += [value_text(v), change_text(c)]
+        return [*out, value_text(r.total), change_text(r.total_change), r.acknowledged_on or ""]
+
+    body: list[list[Any]] = []
+    for kind, n, r in grouped(table):
+        body.append(line(n, r.name, r) if kind == "judge" else line("", tr_("Court average"), r))
+    return header, body

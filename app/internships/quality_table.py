@@ -1,0 +1,47 @@
+"""Quality before and after internships (I-2) as rows: shared by its screen and its documents."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from app.internships.quality import Comparison, QualityInput
+from i18n import translator
+
+# The compared indicators, in the order of the columns.
+FIELDS = ("overturned", "time_limits_kept_pct", "complaints")
+
+
+def side_text(q: QualityInput | None, field: str) -> str:
+    """One indicator before or after; blank when that period has no figures."""
+    return "" if q is None else str(getattr(q, field))
+
+
+def change_text(v: Decimal | None) -> str:
+    """A change with its sign; blank when there is nothing to compare."""
+    if v is None:
+        return ""
+    return f"+{v}" if v > 0 else f"{v}"
+
+
+def indicator_labels(lang: str) -> tuple[str, str, str]:
+    """Titles of the indicators of FIELDS."""
+    tr_ = translator(lang)
+    return tr_("Decisions overturned"), tr_("Time limits kept, %"), tr_("Complaints")
+
+
+def quality_rows(items: Sequence[Comparison], lang: str) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows per judge for the screen and XLSX/CSV."""
+    tr_ = translator(lang)
+    header = [tr_("No."), tr_("Judge"), tr_("Court"), tr_("From"), tr_("To")]
+    before, after, change = tr_("before"), tr_("after"), tr_("change")
+    for label in indicator_labels(lang):
+        header += [f"{label}: {before}", f"{label}: {after}", f"{label}: {change}"]
+    body: list[list[Any]] = []
+    for n, c in enumerate(items, start=1):
+        row: list[Any] = [n, c.full_name, c.court_name(lang), c.starts_on, c.ends_on]
+        for f in FIELDS:
+            row += [side_text(c.before, f), side_text(c.after, f), change_text(c.change(f))]
+        body.append(row)
+    return header, body
