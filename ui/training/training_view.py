@@ -41,9 +41,9 @@ from i18n import N_, _, localized
 from ui.context import UiContext
 from ui.documents.printing import pdf_of
 from ui.kit.date_field import DateField
+from ui.kit.list_table_model import Column, ListTableModel
 from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
-from ui.kit.rows_table_model import Column, RowsTableModel
 
 COLUMNS: list[Column[RegistrationRow]] = [
     Column(N_("No."), lambda r: str(r.no), numeric=True),
@@ -90,8 +90,8 @@ class TrainingView(Retranslating, QWidget):
             self.role.addItem("", key)
         self.register_button = QPushButton(self)
         self.outcome = QLabel(self)
-        self.model: RowsTableModel[RegistrationRow] = RowsTableModel(
-            COLUMNS, check_column=ATTENDED, checked=lambda r: r.attended
+        self.model: ListTableModel[RegistrationRow] = ListTableModel(
+            ctx, COLUMNS, self, check_column=ATTENDED, checked=lambda r: r.attended
         )
         self.table = QTableView(self)
         self.table.setModel(self.model)
