@@ -118,11 +118,7 @@ class ComplianceView(Retranslating, QWidget):
         year, lang = self.model.filter.year, current_language()
 
         def work(session: Session, progress: Progress) -> bytes:
-            def step(done: int, total: int) -> bool:
-                progress.step(done, total)  # raises CancelledError once Cancel was pressed
-                return True
-
-            return print_individual_reports(session, ids, year, lang=lang, progress=step)
+            return print_individual_reports(session, ids, year, lang=lang, progress=progress)
 
         pdf = (
             ProgressQuery(self, self._ctx, work)

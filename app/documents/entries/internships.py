@@ -156,7 +156,6 @@ DOCUMENTS = (
         pdf=_due_pdf,
         sheets=_due_sheets,
         count=_count,
-        cli_help="judges due for an internship (I-1)",
     ),
     Document(
         id="internship-schedule",
@@ -168,7 +167,6 @@ DOCUMENTS = (
         pdf=_schedule_pdf,
         sheets=_schedule_sheets,
         count=_count,
-        cli_help="schedule of internships of a year",
     ),
     Document(
         id="internship-quality",
@@ -180,7 +178,6 @@ DOCUMENTS = (
         pdf=_quality_pdf,
         sheets=_quality_sheets,
         count=_count,
-        cli_help="quality before and after (I-2)",
     ),
     Document(
         id="candidate-places",
@@ -192,7 +189,6 @@ DOCUMENTS = (
         pdf=_places_pdf,
         sheets=_places_sheets,
         count=_count,
-        cli_help="places for candidates' internships (I-3)",
     ),
     Document(
         id="evaluation-summary",
@@ -222,6 +218,5 @@ DOCUMENTS = (
         pdf=_summary_pdf,
         sheets=_summary_sheets,
         stem=lambda p: f"evaluation-summary-{p['template']}-{p['period']}",
-        cli_help="summary table by criterion (E-3)",
     ),
 )
