@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -24,7 +25,7 @@ from ui.kit.date_field import DateField
 from ui.kit.retranslating import Retranslating
 
 
-class EventForm(Retranslating, QGroupBox):
+class EventForm(Retranslating, QWidget):
     """Create an event with its first session, or add a session to the chosen event."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -41,7 +42,11 @@ class EventForm(Retranslating, QGroupBox):
         self.capacity.setRange(0, 10000)
         self.create_button = QPushButton(self)
         self.add_session_button = QPushButton(self)
-        form = QFormLayout(self)
+        self.box = QGroupBox(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.box)
+        form = QFormLayout(self.box)
         self._labels = [QLabel(self) for _ in range(7)]
         for label, field in zip(
             self._labels,
@@ -90,7 +95,7 @@ class EventForm(Retranslating, QGroupBox):
 
     def retranslate_ui(self) -> None:
         """Every label in the active language."""
-        self.setTitle(_("New event"))
+        self.box.setTitle(_("New event"))
         for label, text in zip(
             self._labels,
             (
