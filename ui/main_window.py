@@ -21,6 +21,7 @@ from app.core.context import Actor
 from i18n import _, current_language
 from ui.actions import Actions
 from ui.context import UiContext
+from ui.documents.print_menu import PrintMenu
 from ui.pages import PAGES, PageSpec, PeopleAndCourtsPage, Request, page_document
 
 if TYPE_CHECKING:
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         # Ctrl+P prints the page's document; pages without one have nothing to print.
         self.actions_["print"].setEnabled(self.document_request() is not None)
+        self.print_menu.show_page(self._ctx, self._built[row], self.pages[row].key)
 
     def _connect_page(self, key: str, widget: QWidget) -> None:
         if key == "settings":
@@ -148,7 +150,10 @@ class MainWindow(QMainWindow):
         self.file_menu = QMenu(self)
         self.file_menu.addActions([a["new_person"], a["find"]])
         self.file_menu.addSeparator()
-        self.file_menu.addActions([a["print"], a["export"], a["backup"], a["database"]])
+        self.file_menu.addAction(a["print"])
+        self.print_menu = PrintMenu(self)  # every other document of the page
+        self.file_menu.addMenu(self.print_menu)
+        self.file_menu.addActions([a["export"], a["backup"], a["database"]])
         self.file_menu.addSeparator()
         self.file_menu.addAction(a["quit"])
         self.language_menu = QMenu(self)

@@ -6,21 +6,19 @@ its covering index on year, person, state and points) and a loop in Python over 
 
 from __future__ import annotations
 
-import math
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
-from app.cpd.dto import ComplianceFilter, ComplianceRow, CourtCount, RuleSetDTO
+from app.cpd.dto import ComplianceFilter, ComplianceRow, RuleSetDTO
 from app.cpd.rules import rule_set_for
 from app.cpd.vocab import EXEMPT_PERSON_STATUSES
-from app.people.experience import add_years
+from app.cpd.year_verdict import academy_due, covered_days, required_points, verdict
 from db.models import (
     Court,
     CpdActivity,
@@ -29,84 +27,6 @@ from db.models import (
     Person,
     PersonStatusPeriod,
 )
-
-ZERO = Decimal(0)
-
-
-def covered_days(periods: Iterable[tuple[date, date | None]], year: int) -> int:
-    """Days of a year covered by the union of periods (an open end runs to the year's end)."""
-    first, last = date(year, 1, 1), date(year, 12, 31)
-    spans = sorted(
-        (max(s, first), min(e or last, last))
-        for s, e in periods
-        if s <= last and (e is None or e >= first)
-    )
-    total, cur_start, cur_end = 0, None, None
-    for s, e in spans:
-        if e < s:
-            continue
-        if cur_end is None or s > cur_end + timedelta(days=1):
-            if cur_end is not None and cur_start is not None:
-                total += (cur_end - cur_start).days + 1
-            cur_start, cur_end = s, e
-        elif e > cur_end:
-            cur_end = e
-    if cur_end is not None and cur_start is not None:
-        total += (cur_end - cur_start).days + 1
-    return total
-
-
-def required_points(minimum: Decimal, exempt: int, year: int, mode: str) -> Decimal:
-    """The minimum of a partly exempt year, per the rule set's setting (C-4).
-
-    "prorata": the minimum times the share of days not exempt, rounded up to a whole point;
-    "full": the whole minimum unless every day is exempt; "any": nothing if any day is exempt.
-    A year exempt every day always requires nothing.
-    """
-    days = (date(year, 12, 31) - date(year, 1, 1)).days + 1
-    if exempt >= days:
-        return ZERO
-    if mode == "any" and exempt > 0:
-        return ZERO
-    if mode == "prorata" and exempt > 0:
-        share = Decimal(days - exempt) / Decimal(days)
-        return Decimal(math.ceil(minimum * share))
-    return minimum
-
-
-def academy_due(
-    last_course: date | None, first_appointed: date | None, every_years: int
-) -> date | None:
-    """When the next Academy of Justice course falls due (T-1): N years after the last one,
-    or after the first appointment when there was none yet.
-    """
-    if every_years <= 0:
-        return None
-    start = last_course or first_appointed
-    return add_years(start, every_years) if start else None
-
-
-def verdict(required: Decimal, earned: Decimal, year: int, as_of: date, due: date | None) -> str:
-    """compliant / at_risk / not_compliant / exempt for one person and year (C-2, T-1).
-
-    The Academy rule counts when its due date has passed by the end of the year (or by as_of,
-    for the year in progress); a due date inside the running year is a risk, not yet a breach.
-    """
-    year_end = date(year, 12, 31)
-    finished = as_of > year_end
-    ref = year_end if finished else as_of
-    academy_overdue = due is not None and due < ref
-    academy_soon = due is not None and not academy_overdue and due <= year_end
-    if required == 0 and not academy_overdue and not academy_soon:
-        return "exempt"
-    if academy_overdue:
-        return "not_compliant"
-    if earned >= required and not academy_soon:
-        return "compliant"
-    if finished:
-        return "not_compliant"
-    return "at_risk"
-
 
 Key = object  # a person or court id as the driver returns it: hex text (SQLite) or UUID
 
@@ -316,50 +236,3 @@ def person_compliance(
 
         raise NotFoundError(N_("This person was deleted by someone else."))
     return rows[0]
-
-
-def counts_by_court(session: Session, rows: list[ComplianceRow]) -> list[CourtCount]:
-    """Verdicts counted per court, courts in hierarchy order."""
-    acc: dict[uuid.UUID | None, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
-    pts: dict[uuid.UUID | None, Decimal] = defaultdict(Decimal)
-    index = {"compliant": 1, "at_risk": 2, "not_compliant": 3, "exempt": 4}
-    for r in rows:
-        c = acc[r.court_id]
-        c[0] += 1
-        c[index[r.status]] += 1
-        pts[r.court_id] += r.earned
-    courts = {
-        c.id: c
-        for c in session.scalars(
-            select(Court).where(Court.id.in_([k for k in acc if k is not None]))
-        )
-    }
-    rank = {"supreme": 0, "regional": 1, "district": 2}
-    result = []
-    for court_id, c in acc.items():
-        court = courts.get(court_id) if court_id else None
-        result.append(
-            (
-                (rank.get(court.level, 3), court.sort_key) if court else (9, ""),
-                CourtCount(
-                    court_id,
-                    court.name_kk if court else "",
-                    court.name_ru if court else "",
-                    c[0],
-                    c[1],
-                    c[2],
-                    c[3],
-                    c[4],
-                    pts[court_id],
-                ),
-            )
-        )
-    return [cc for _key, cc in sorted(result, key=lambda x: x[0])]
-
-
-def status_totals(rows: list[ComplianceRow]) -> dict[str, int]:
-    """How many people have each verdict."""
-    totals = {"compliant": 0, "at_risk": 0, "not_compliant": 0, "exempt": 0}
-    for r in rows:
-        totals[r.status] += 1
-    return totals

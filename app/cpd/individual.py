@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.core.errors import DomainError, NotFoundError
 from app.cpd.compliance import compliance
 from app.cpd.dto import ComplianceFilter, IndividualReportData, ReportLine
-from app.cpd.workflow import report_lines
+from app.cpd.report_lines import report_lines
 from db.models import Court, CpdReport, Person
 from i18n import N_
 

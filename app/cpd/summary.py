@@ -9,7 +9,8 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.cpd.compliance import compliance, counts_by_court, status_totals
+from app.cpd.compliance import compliance
+from app.cpd.compliance_counts import counts_by_court, status_totals
 from app.cpd.dto import ComplianceFilter, ComplianceRow, CourtCount
 from app.cpd.rules import rule_set_for
 from app.cpd.workflow import due_date, list_reports

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -16,8 +15,9 @@ from app.core.context import Actor
 from app.core.errors import ConflictError, DomainError, FieldError, NotFoundError, ValidationError
 from app.core.permissions import CPD_KEEP, CPD_REVIEW, REFUSED, require
 from app.cpd.dto import ReportDTO, ReportLine
+from app.cpd.report_lines import report_lines
 from app.cpd.rules import rule_set_for
-from db.models import CpdActivity, CpdEvidence, CpdForm, CpdReport, Person
+from db.models import CpdReport, Person
 from i18n import N_
 
 
@@ -36,58 +36,6 @@ def is_overdue(state: str, submitted_on: date | None, due: date, today: date) ->
     if submitted_on is not None:
         return submitted_on > due
     return state == "draft" and today > due
-
-
-def report_lines(
-    session: Session, person_ids: list[uuid.UUID], year: int
-) -> dict[uuid.UUID, list[ReportLine]]:
-    """The form's lines of many people at once: activities not rejected, with attachments."""
-    lines: dict[uuid.UUID, list[ReportLine]] = defaultdict(list)
-    if not person_ids:
-        return lines
-    rows: list[Any] = []
-    for chunk in range(0, len(person_ids), 500):
-        rows += session.execute(
-            select(
-                CpdActivity.id,
-                CpdActivity.person_id,
-                CpdActivity.event,
-                CpdActivity.organiser,
-                CpdActivity.points,
-                CpdForm.name_kk,
-                CpdForm.name_ru,
-            )
-            .join(CpdForm, CpdForm.id == CpdActivity.form_id)
-            .where(
-                CpdActivity.person_id.in_(person_ids[chunk : chunk + 500]),
-                CpdActivity.year == year,
-                CpdActivity.state != "rejected",
-            )
-            .order_by(CpdActivity.person_id, CpdActivity.starts_on, CpdActivity.event)
-        ).all()
-    files: dict[uuid.UUID, list[str]] = defaultdict(list)
-    ids = [r.id for r in rows]
-    for chunk in range(0, len(ids), 500):
-        for ev in session.execute(
-            select(CpdEvidence.activity_id, CpdEvidence.filename)
-            .where(CpdEvidence.activity_id.in_(ids[chunk : chunk + 500]))
-            .order_by(CpdEvidence.created_at)
-        ):
-            files[ev.activity_id].append(ev.filename)
-    for r in rows:
-        person_lines = lines[r.person_id]
-        person_lines.append(
-            ReportLine(
-                len(person_lines) + 1,
-                r.name_kk,
-                r.name_ru,
-                r.event,
-                r.organiser,
-                Decimal(r.points),
-                tuple(files[r.id]),
-            )
-        )
-    return lines
 
 
 def _lines_of(session: Session, report: CpdReport) -> tuple[ReportLine, ...]:

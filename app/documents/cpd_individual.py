@@ -14,12 +14,11 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 from sqlalchemy.orm import Session
 
 from app.core.errors import NotFoundError
+from app.core.progress import Progress
 from app.cpd.dto import IndividualReportData
 from app.documents import styles
 from app.documents.document import (
     DocumentInfo,
-    LayoutProgress,
-    PrintCancelledError,
     SectionStart,
     render,
 )
@@ -27,7 +26,6 @@ from i18n import N_, format_date, format_date_long, format_number, localized, tr
 
 __all__ = [
     "IndividualReportData",
-    "PrintCancelledError",
     "build_individual_reports",
     "print_individual_reports",
 ]
@@ -170,12 +168,12 @@ def build_individual_reports(
     lang: str,
     centre_name: str = "",
     printed_on: date | None = None,
-    progress: LayoutProgress | None = None,
+    progress: Progress | None = None,
 ) -> bytes:
     """One PDF holding every report, each from a new page with its own page numbers.
 
-    progress(done, total) is called as each report is laid out; returning False cancels with
-    PrintCancelledError and nothing is returned.
+    progress.step(done, total) is called as each report is laid out; once the user cancelled
+    it raises CancelledError and nothing is returned.
     """
     tr_ = translator(lang)
     story: list[Flowable] = []
@@ -200,7 +198,7 @@ def print_individual_reports(
     *,
     lang: str,
     today: date | None = None,
-    progress: LayoutProgress | None = None,
+    progress: Progress | None = None,
 ) -> bytes:
     """PDF of the individual reports of the given people (one long document)."""
     from app.cpd.individual import individual_report_data

@@ -13,13 +13,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from app.core.errors import DomainError
+from app.core.progress import Progress
 from app.documents.fonts import SERIF, register_fonts
-from i18n import N_, format_date, translator
+from i18n import format_date, translator
 
 MARGIN = 18 * mm
-# (done, total) -> False to stop: how a long document reports progress as it is laid out.
-LayoutProgress = Callable[[int, int], bool]
 
 
 @dataclass(frozen=True)
@@ -36,16 +34,12 @@ class DocumentInfo:
     keywords: str = ""
 
 
-class PrintCancelledError(DomainError):
-    """The user cancelled a long print run; nothing was written."""
-
-
 class SectionStart(Flowable):  # type: ignore[misc]
     """Zero-size marker at the start of a section (one report of many): pages are numbered per
     section, and progress is reported as each section is laid out.
     """
 
-    def __init__(self, index: int, total: int, progress: LayoutProgress | None = None) -> None:
+    def __init__(self, index: int, total: int, progress: Progress | None = None) -> None:
         super().__init__()
         self.index, self.total, self.progress = index, total, progress
         self.width = self.height = 0
@@ -56,8 +50,8 @@ class SectionStart(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         if self.index < self.total:  # the closing marker only reports the end
             self.canv._section = self.index
-        if self.progress is not None and not self.progress(self.index, self.total):
-            raise PrintCancelledError(N_("Printing was cancelled."))
+        if self.progress is not None:
+            self.progress.step(self.index, self.total)  # raises CancelledError once cancelled
 
 
 def _numbered_canvas(info: DocumentInfo) -> type[Canvas]:

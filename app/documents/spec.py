@@ -73,7 +73,6 @@ class Document:
     stem: Callable[[Params], str] | None = None  # file name without suffix
     count: Callable[[Any], int] | None = None  # how many lines the document holds
     done: str = ""  # N_ message once written: {path}, {count}
-    cli_help: str = ""
     notes: Callable[[Any], list[str]] = field(default=lambda _data: [])  # N_ ids for stderr
 
     def file_name(self, params: Params, fmt: str) -> str:

@@ -10,14 +10,11 @@ sender last knew this PC held). This PC has its content L and its own base B wit
 
 from __future__ import annotations
 
-import hashlib
-import json
 import uuid
-import zlib
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import Table, delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -26,39 +23,21 @@ from app.core.context import Actor
 from app.core.permissions import EXCHANGE, require
 from app.core.progress import Progress
 from app.exchange import state
-from app.exchange.crypto import PackageError, unseal
+from app.exchange.crypto import PackageError
 from app.exchange.dto import ImportSummary
-from app.exchange.export import FORMAT, FORMAT_VERSION
+from app.exchange.local_rows import _deleted_here, _local_rows, write_rows
 from app.exchange.rows import (
-    META_COLUMNS,
-    decode_row,
     digest,
     encode_row,
     exchanged_tables,
     parents_first,
     table_named,
 )
+from app.exchange.unpack import unpack
 from db.base import aware, utcnow
 from db.migrate import head_revisions
 from db.models import ExchangeConflict, ExchangePackage, RemoteAuditEntry, Tombstone
 from i18n import N_
-
-
-def unpack(data: bytes, passphrase: str) -> dict[str, Any]:
-    """Decrypt, decompress and verify the checksum of a package."""
-    plain = unseal(data, passphrase)
-    try:
-        envelope = json.loads(zlib.decompress(plain).decode("utf-8"))
-        text = envelope["body"]
-        ok = hashlib.sha256(text.encode("utf-8")).hexdigest() == envelope["sha256"]
-        body: dict[str, Any] = json.loads(text)
-    except (zlib.error, UnicodeDecodeError, ValueError, KeyError, TypeError):
-        raise PackageError(N_("The package is damaged.")) from None
-    if not ok:
-        raise PackageError(N_("The package is damaged: its checksum does not match."))
-    if body.get("format") != FORMAT or body.get("format_version") != FORMAT_VERSION:
-        raise PackageError(N_("This file is not a Tälimger exchange package."))
-    return body
 
 
 class _Run:
@@ -98,87 +77,6 @@ class _Run:
         open_one.local_values, open_one.remote_values = local, remote
         open_one.remote_updated_at = remote_at
         self.counts["conflicts"] += 1
-
-
-def _content(table: Table, values: dict[str, Any], now: datetime) -> dict[str, Any]:
-    content = {k: v for k, v in decode_row(table, values).items() if k not in META_COLUMNS}
-    content["updated_at"], content["updated_by"] = now, str(values.get("updated_by") or "")
-    return content
-
-
-def write_rows(
-    session: Session,
-    table: Table,
-    rows: list[tuple[uuid.UUID, dict[str, Any], bool]],
-    now: datetime,
-) -> None:
-    """Put records' content in place, in bulk; bookkeeping columns are this PC's own.
-
-    rows: (id, encoded values, whether the record exists here), parents first.
-    """
-    inserts, updates = [], []
-    for row_id, values, exists in rows:
-        content = _content(table, values, now)
-        if exists:
-            updates.append(
-                {f"b_{k}": v for k, v in content.items() if k != "id"} | {"b_id": row_id}
-            )
-        else:
-            inserts.append(content | {"id": row_id, "created_at": now, "version": 1})
-    if inserts:
-        session.execute(insert(table), inserts)
-    if updates:
-        columns = [k[2:] for k in updates[0] if k != "b_id"]
-        session.execute(
-            update(table)
-            .where(table.c.id == bindparam("b_id"))
-            .values({c: bindparam(f"b_{c}") for c in columns} | {"version": table.c.version + 1}),
-            updates,
-        )
-    ids = [r[0] for r in rows]
-    tomb = cast(Table, Tombstone.__table__)
-    for start in range(0, len(ids), state.CHUNK):
-        session.execute(
-            delete(tomb).where(
-                tomb.c.table_name == table.name, tomb.c.row_id.in_(ids[start : start + state.CHUNK])
-            )
-        )
-
-
-def write_values(
-    session: Session,
-    table: Table,
-    row_id: uuid.UUID,
-    values: dict[str, Any],
-    *,
-    exists: bool,
-    now: datetime,
-) -> None:
-    """Put one record's content in place."""
-    write_rows(session, table, [(row_id, values, exists)], now)
-
-
-def _local_rows(session: Session, table: Table, ids: list[uuid.UUID]) -> dict[uuid.UUID, Any]:
-    local: dict[uuid.UUID, dict[str, Any]] = {}
-    for start in range(0, len(ids), state.CHUNK):
-        chunk = ids[start : start + state.CHUNK]
-        for r in session.execute(select(table).where(table.c.id.in_(chunk))):
-            local[r._mapping["id"]] = encode_row(table, r._mapping)
-    return local
-
-
-def _deleted_here(session: Session, table: Table, ids: list[uuid.UUID]) -> set[uuid.UUID]:
-    gone: set[uuid.UUID] = set()
-    for start in range(0, len(ids), state.CHUNK):
-        gone |= set(
-            session.scalars(
-                select(Tombstone.row_id).where(
-                    Tombstone.table_name == table.name,
-                    Tombstone.row_id.in_(ids[start : start + state.CHUNK]),
-                )
-            )
-        )
-    return gone
 
 
 def _apply_table(run: _Run, table: Table, items: list[dict[str, Any]]) -> None:

@@ -12,8 +12,8 @@ from app.core.context import Actor
 from app.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
 from app.core.permissions import EXCHANGE, require
 from app.exchange import state
-from app.exchange.apply import write_values
 from app.exchange.dto import ConflictDTO
+from app.exchange.local_rows import write_values
 from app.exchange.rows import META_COLUMNS, digest, table_named
 from db.base import aware, utcnow
 from db.models import ExchangeConflict, Tombstone

@@ -1,6 +1,7 @@
 """All mapped classes, imported here so Base.metadata is complete for Alembic."""
 
 from db.models.audit import AuditEntry
+from db.models.council import Protocol, ProtocolCopy, ProtocolDecision
 from db.models.courts import Court, TrainingCentre
 from db.models.cpd import (
     CpdActivity,
@@ -45,9 +46,6 @@ from db.models.mentoring import (
     Programme,
     ProgrammeVersion,
     ProtegeWish,
-    Protocol,
-    ProtocolCopy,
-    ProtocolDecision,
     RosterEntry,
     RosterOrder,
     Seminar,

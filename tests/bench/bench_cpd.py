@@ -23,7 +23,8 @@ from sqlalchemy import select
 
 from app.core.bootstrap import open_store
 from app.core.context import local_actor
-from app.cpd.compliance import compliance, counts_by_court
+from app.cpd.compliance import compliance
+from app.cpd.compliance_counts import counts_by_court
 from app.cpd.dto import ComplianceFilter
 from app.cpd.individual import individual_report_data
 from app.demo.cpd import generate_activity

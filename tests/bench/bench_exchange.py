@@ -20,9 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from app.core.bootstrap import open_store
 from app.core.context import Actor
 from app.demo.generator import generate
-from app.exchange.apply import apply_body, import_package, unpack
+from app.exchange.apply import apply_body, import_package
 from app.exchange.export import export_package
 from app.exchange.state import set_node_name
+from app.exchange.unpack import unpack
 
 PASS = "benchmark passphrase"
 

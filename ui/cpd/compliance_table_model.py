@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from app.cpd.compliance import compliance, counts_by_court, status_totals
+from app.cpd.compliance import compliance
+from app.cpd.compliance_counts import counts_by_court, status_totals
 from app.cpd.dto import ComplianceFilter, ComplianceRow, CourtCount
 from app.cpd.vocab import COMPLIANCE_STATUSES
 from i18n import N_, _, format_date, format_number

@@ -28,9 +28,9 @@ from ui.context import UiContext
 from ui.cpd.compliance_table_model import ComplianceTableModel
 from ui.cpd.ledger_view import year_box
 from ui.documents.printing import save_to
+from ui.kit.list_table_model import Column, ListTableModel
 from ui.kit.op import ProgressQuery, show_status
 from ui.kit.retranslating import Retranslating
-from ui.kit.rows_table_model import Column, RowsTableModel
 
 COURT_COLUMNS: list[Column[CourtCount]] = [
     Column(N_("Court"), lambda c: localized(c.name_kk, c.name_ru) or "—"),
@@ -60,7 +60,7 @@ class ComplianceView(Retranslating, QWidget):
         self.export_button = QPushButton(self)
         self.summary_button = QPushButton(self)
         self.totals = QLabel(self)
-        self.courts: RowsTableModel[CourtCount] = RowsTableModel(COURT_COLUMNS)
+        self.courts: ListTableModel[CourtCount] = ListTableModel(ctx, COURT_COLUMNS, self)
         self.court_table = QTableView(self)
         self.court_table.setModel(self.courts)
         court_header = self.court_table.horizontalHeader()
@@ -118,11 +118,7 @@ class ComplianceView(Retranslating, QWidget):
         year, lang = self.model.filter.year, current_language()
 
         def work(session: Session, progress: Progress) -> bytes:
-            def step(done: int, total: int) -> bool:
-                progress.step(done, total)  # raises CancelledError once Cancel was pressed
-                return True
-
-            return print_individual_reports(session, ids, year, lang=lang, progress=step)
+            return print_individual_reports(session, ids, year, lang=lang, progress=progress)
 
         pdf = (
             ProgressQuery(self, self._ctx, work)

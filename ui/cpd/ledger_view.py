@@ -39,9 +39,9 @@ from ui.context import UiContext
 from ui.cpd.activity_dialog import ActivityDialog
 from ui.cpd.exemption_dialog import ExemptionDialog
 from ui.cpd.report_panel import ReportPanel
+from ui.kit.list_table_model import Column, ListTableModel
 from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
-from ui.kit.rows_table_model import Column, RowsTableModel
 
 LEDGER_COLUMNS: list[Column[ActivityDTO]] = [
     Column(N_("Date"), lambda a: format_date(a.data.ends_on)),
@@ -81,7 +81,7 @@ class LedgerView(Retranslating, QWidget):
         self.report = ReportPanel(ctx, self)
         self.import_button = QPushButton(self)
         self.exempt_button = QPushButton(self)
-        self.model: RowsTableModel[ActivityDTO] = RowsTableModel(LEDGER_COLUMNS)
+        self.model: ListTableModel[ActivityDTO] = ListTableModel(ctx, LEDGER_COLUMNS, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()

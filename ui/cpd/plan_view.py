@@ -38,9 +38,9 @@ from i18n import N_, _, format_date, format_number
 from ui.context import UiContext
 from ui.cpd.ledger_view import year_box
 from ui.documents.printing import save_to
+from ui.kit.list_table_model import Column, ListTableModel
 from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
-from ui.kit.rows_table_model import Column, RowsTableModel
 
 COLUMNS: list[Column[NeedRow]] = [
     Column(N_("Topic"), lambda n: n.topic),
@@ -78,7 +78,7 @@ class PlanView(Retranslating, QWidget):
         self.print_button = QPushButton(self)
         self.held_button = QPushButton(self)
         self.status = QLabel(self)
-        self.model: RowsTableModel[NeedRow] = RowsTableModel(COLUMNS)
+        self.model: ListTableModel[NeedRow] = ListTableModel(ctx, COLUMNS, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()

@@ -27,9 +27,9 @@ from app.cpd.vocab import PARTIAL_EXEMPTION
 from i18n import N_, _, format_number, localized
 from ui.context import UiContext
 from ui.cpd.ledger_view import year_box
+from ui.kit.list_table_model import Column, ListTableModel
 from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
-from ui.kit.rows_table_model import Column, RowsTableModel
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ class RulesView(Retranslating, QWidget):
         self.year = year_box(self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.model: RowsTableModel[FormPoints] = RowsTableModel(COLUMNS)
+        self.model: ListTableModel[FormPoints] = ListTableModel(ctx, COLUMNS, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()

@@ -24,15 +24,14 @@ from PySide6.QtWidgets import (
 from app.core.context import Actor
 from app.core.progress import Progress
 from app.core.store import Session
-from app.courts.centre import current_centre
 from app.courts.service import list_courts
-from app.documents.internship_schedule import build_due_pdf
 from app.internships.dto import DueFilter, DueRow, PlanResult
 from app.internships.due import due_judges
 from app.internships.planner import REASONS, apply_plan, plan_year
 from app.internships.queries import centre_region_code
-from i18n import _, current_language, localized, ngettext
+from i18n import _, ngettext
 from ui.context import UiContext
+from ui.documents.printing import Request, preview
 from ui.internships.internship_table_models import DUE_COLUMNS, DUE_SORT_KEYS, PRIORITY_COLUMN
 from ui.kit.list_table_model import ListTableModel
 from ui.kit.op import Op, Query
@@ -174,19 +173,19 @@ class DueView(Retranslating, QWidget):
             self.planned.emit()
         return saved
 
-    def print_preview(self) -> None:
+    def document_request(self) -> Request:
+        """The due list as filtered here, through the catalogue (Ctrl+P and the print button)."""
+        flt = self._filter()
+        return "internships-due", {
+            "year": self.year.value(),
+            "region": flt.region_code,
+            "search": flt.text,
+            "unscheduled": flt.only_unscheduled,
+        }
+
+    def print_preview(self) -> PrintPreviewDialog | None:
         """The due list as it will print."""
-        lang, year = current_language(), self.year.value()
-        rows = list(self.rows)
-
-        def build(s: Session) -> bytes:
-            centre = current_centre(s)
-            name = localized(centre.name_kk, centre.name_ru, lang) if centre else ""
-            return build_due_pdf(rows, year=year, lang=lang, centre_name=name)
-
-        pdf = Query(self, self._ctx, build).run()
-        if pdf is not None:
-            PrintPreviewDialog(pdf, f"internships-due-{year}.pdf", self).exec()
+        return preview(self, self._ctx, *self.document_request())
 
 
 def plan_summary(result: PlanResult) -> str:

@@ -1,6 +1,4 @@
-"""Training events: create an event with a session, register people from a search, mark
-attendance (or type it back from the sign-in sheet); attendance becomes ledger points (T-2).
-"""
+"""Training sessions: register people, mark attendance, print the sign-in sheet (T-2)."""
 
 from __future__ import annotations
 
@@ -13,8 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -32,18 +28,18 @@ from app.people.dto import PersonFilter
 from app.people.queries import all_people
 from app.people.vocab import ROLES
 from app.training.attendance import give_feedback, mark_attendance, record_sign_in_sheet
-from app.training.dto import EventInput, RegistrationRow, SessionInput
+from app.training.dto import RegistrationRow
 from app.training.queries import event_sessions, list_events, registrations
 from app.training.service import add_session, create_event
 from app.training.service import register as register_people
-from app.training.vocab import KINDS, REGISTRATION_STATES
+from app.training.vocab import REGISTRATION_STATES
 from i18n import N_, _, localized
 from ui.context import UiContext
 from ui.documents.printing import pdf_of
-from ui.kit.date_field import DateField
+from ui.kit.list_table_model import Column, ListTableModel
 from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
-from ui.kit.rows_table_model import Column, RowsTableModel
+from ui.training.event_form import EventForm
 
 COLUMNS: list[Column[RegistrationRow]] = [
     Column(N_("No."), lambda r: str(r.no), numeric=True),
@@ -68,18 +64,7 @@ class TrainingView(Retranslating, QWidget):
         self.year = QSpinBox(self)
         self.year.setRange(1992, 2100)
         self.year.setValue(date.today().year)
-        self.title = QLineEdit(self)
-        self.kind = QComboBox(self)
-        for key in KINDS:
-            self.kind.addItem("", key)
-        self.starts_on = DateField(self, optional=False)
-        self.ends_on = DateField(self, optional=False)
-        self.place = QLineEdit(self)
-        self.trainer = QLineEdit(self)
-        self.capacity = QSpinBox(self)
-        self.capacity.setRange(0, 10000)
-        self.create_button = QPushButton(self)
-        self.add_session_button = QPushButton(self)
+        self.event_box = EventForm(self)
         self._event_of: dict[str, uuid.UUID] = {}
         self.sessions = QComboBox(self)
         self.search = QLineEdit(self)
@@ -90,8 +75,8 @@ class TrainingView(Retranslating, QWidget):
             self.role.addItem("", key)
         self.register_button = QPushButton(self)
         self.outcome = QLabel(self)
-        self.model: RowsTableModel[RegistrationRow] = RowsTableModel(
-            COLUMNS, check_column=ATTENDED, checked=lambda r: r.attended
+        self.model: ListTableModel[RegistrationRow] = ListTableModel(
+            ctx, COLUMNS, self, check_column=ATTENDED, checked=lambda r: r.attended
         )
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -107,27 +92,6 @@ class TrainingView(Retranslating, QWidget):
         self.print_sheet_button = QPushButton(self)
         self.feedback_button = QPushButton(self)
 
-        self.event_box = QGroupBox(self)
-        form = QFormLayout(self.event_box)
-        self._labels = [QLabel(self) for _ in range(7)]
-        for label, field in zip(
-            self._labels,
-            (
-                self.title,
-                self.kind,
-                self.starts_on,
-                self.ends_on,
-                self.place,
-                self.trainer,
-                self.capacity,
-            ),
-            strict=True,
-        ):
-            form.addRow(label, field)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.create_button)
-        buttons.addWidget(self.add_session_button)
-        form.addRow(buttons)
         top = QHBoxLayout()
         self.year_label, self.session_label = QLabel(self), QLabel(self)
         top.addWidget(self.year_label)
@@ -153,8 +117,8 @@ class TrainingView(Retranslating, QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(att)
 
-        self.create_button.clicked.connect(self._on_create_button_clicked)
-        self.add_session_button.clicked.connect(self._on_add_session_button_clicked)
+        self.event_box.create_button.clicked.connect(self._on_create_button_clicked)
+        self.event_box.add_session_button.clicked.connect(self._on_add_session_button_clicked)
         self.register_button.clicked.connect(self._on_register_button_clicked)
         self.save_attendance.clicked.connect(self._on_save_attendance_clicked)
         self.sheet_button.clicked.connect(self._on_sheet_button_clicked)
@@ -201,53 +165,26 @@ class TrainingView(Retranslating, QWidget):
 
     # -- actions ----------------------------------------------------------------------------
     def _on_create_button_clicked(self) -> None:
-        starts = self.starts_on.value() or date.today()
-        ends = self.ends_on.value() or starts
+        form = self.event_box
+        event, starts = form.event_input(), form.dates()[0]
 
         def create(session: Session) -> uuid.UUID:
-            event = create_event(
-                session,
-                self._ctx.actor,
-                EventInput(
-                    title=self.title.text(),
-                    kind=str(self.kind.currentData()),
-                    plan_year=starts.year,
-                ),
-            )
-            return add_session(
-                session,
-                self._ctx.actor,
-                SessionInput(
-                    event.id,
-                    starts,
-                    ends,
-                    place=self.place.text(),
-                    trainer=self.trainer.text(),
-                    capacity=self.capacity.value(),
-                ),
-            ).id
+            created = create_event(session, self._ctx.actor, event)
+            return add_session(session, self._ctx.actor, form.session_input(created.id)).id
 
         sid = Op(self, self._ctx, lambda s, _a, _p: create(s)).run()
         if sid is not None:
             self.year.blockSignals(True)
             self.year.setValue(starts.year)
             self.year.blockSignals(False)
-            self.title.clear()
+            form.title.clear()
             self.refresh_sessions(select=sid)
 
     def _on_add_session_button_clicked(self) -> None:
         event_id = self._event_of.get(str(self.sessions.currentData()))
         if event_id is None:
             return
-        starts = self.starts_on.value() or date.today()
-        data = SessionInput(
-            event_id,
-            starts,
-            self.ends_on.value() or starts,
-            place=self.place.text(),
-            trainer=self.trainer.text(),
-            capacity=self.capacity.value(),
-        )
+        data = self.event_box.session_input(event_id)
         saved = Op(self, self._ctx, lambda s, actor, _p: add_session(s, actor, data)).run()
         if saved is not None:
             self.refresh_sessions(select=saved.id)
@@ -353,25 +290,6 @@ class TrainingView(Retranslating, QWidget):
     # -- language ---------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         """Every label in the active language."""
-        self.event_box.setTitle(_("New event"))
-        for label, text in zip(
-            self._labels,
-            (
-                _("Title of the event"),
-                _("Kind"),
-                _("Starts"),
-                _("Ends"),
-                _("Place"),
-                _("Trainer"),
-                _("Seats (0: no limit)"),
-            ),
-            strict=True,
-        ):
-            label.setText(text)
-        for i, key in enumerate(KINDS):
-            self.kind.setItemText(i, _(KINDS[key]))
-        self.create_button.setText(_("Create event"))
-        self.add_session_button.setText(_("Add a session to the chosen event"))
         self.year_label.setText(_("Year"))
         self.session_label.setText(_("Session"))
         self.search.setPlaceholderText(_("Name or IIN of the people to register"))

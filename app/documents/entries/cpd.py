@@ -91,16 +91,12 @@ def _individual(session: Session, _a: Actor, p: Params, today: date, pr: Progres
 def _individual_pdf(data: Batch, head: Letterhead) -> bytes:
     from app.documents.cpd_individual import build_individual_reports
 
-    def step(done: int, total: int) -> bool:
-        data.progress.step(done, total)  # raises CancelledError once the user cancelled
-        return True
-
     return build_individual_reports(
         data.reports,
         lang=head.lang,
         centre_name=head.centre_name,
         printed_on=head.printed_on,
-        progress=step,
+        progress=data.progress,
     )
 
 
@@ -139,7 +135,6 @@ DOCUMENTS = (
         formats=("xlsx", "csv", "pdf"),
         count=lambda d: len(d.rows),
         done=N_("{count} people exported to {path}"),
-        cli_help="CPD compliance of a year",
     ),
     Document(
         id="cpd-individual",
@@ -163,7 +158,6 @@ DOCUMENTS = (
         count=lambda d: len(d.reports),
         done=N_("Report written to {path}"),
         stem=lambda p: f"cpd-reports-{p['year']}",
-        cli_help="individual CPD report(s) as one PDF",
     ),
     Document(
         id="cpd-summary",
@@ -176,6 +170,5 @@ DOCUMENTS = (
         sheets=_summary_sheets,
         formats=("pdf", "xlsx"),
         done=N_("Report written to {path}"),
-        cli_help="the centre's yearly CPD summary (C-7)",
     ),
 )

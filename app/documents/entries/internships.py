@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from app.core.context import Actor
 from app.core.progress import Progress
 from app.documents.entries.common import count_of, next_year, region, this_year, year
-from app.documents.spec import REF, TEXT, Document, Letterhead, Option, Param, Params, Sheet
+from app.documents.spec import FLAG, REF, TEXT, Document, Letterhead, Option, Param, Params, Sheet
 from i18n import N_, translator
 
 # (data, year) for the documents of a year: renderers print the year in their titles.
@@ -21,7 +21,10 @@ def _due(session: Session, _a: Actor, p: Params, _t: date, _pr: Progress) -> Of:
     from app.internships.dto import DueFilter
     from app.internships.due import due_judges
 
-    return due_judges(session, p["year"], DueFilter(region_code=p["region"])), p["year"]
+    flt = DueFilter(
+        region_code=p["region"], text=p["search"], only_unscheduled=bool(p["unscheduled"])
+    )
+    return due_judges(session, p["year"], flt), p["year"]
 
 
 def _due_pdf(data: Of, head: Letterhead) -> bytes:
@@ -151,12 +154,22 @@ DOCUMENTS = (
         title=N_("Judges due for an internship"),
         description=N_("The year's list with due dates and priority inputs (rule I-1)."),
         page="internships",
-        params=(year(next_year), region()),
+        params=(
+            year(next_year),
+            region(),
+            Param("search", TEXT, N_("Search"), help="search text, as in the due list"),
+            Param(
+                "unscheduled",
+                FLAG,
+                N_("Not yet scheduled only"),
+                default=False,
+                help="only judges not yet scheduled",
+            ),
+        ),
         gather=_due,
         pdf=_due_pdf,
         sheets=_due_sheets,
         count=_count,
-        cli_help="judges due for an internship (I-1)",
     ),
     Document(
         id="internship-schedule",
@@ -168,7 +181,6 @@ DOCUMENTS = (
         pdf=_schedule_pdf,
         sheets=_schedule_sheets,
         count=_count,
-        cli_help="schedule of internships of a year",
     ),
     Document(
         id="internship-quality",
@@ -180,7 +192,6 @@ DOCUMENTS = (
         pdf=_quality_pdf,
         sheets=_quality_sheets,
         count=_count,
-        cli_help="quality before and after (I-2)",
     ),
     Document(
         id="candidate-places",
@@ -192,7 +203,6 @@ DOCUMENTS = (
         pdf=_places_pdf,
         sheets=_places_sheets,
         count=_count,
-        cli_help="places for candidates' internships (I-3)",
     ),
     Document(
         id="evaluation-summary",
@@ -222,6 +232,5 @@ DOCUMENTS = (
         pdf=_summary_pdf,
         sheets=_summary_sheets,
         stem=lambda p: f"evaluation-summary-{p['template']}-{p['period']}",
-        cli_help="summary table by criterion (E-3)",
     ),
 )

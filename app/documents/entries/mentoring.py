@@ -218,7 +218,6 @@ DOCUMENTS = (
         pdf=_needs_pdf,
         sheets=_needs_sheets,
         count=count_of,
-        cli_help="judges who need a tutor or mentor (M-2)",
         stem=_stem("mentoring-needs", "region"),
     ),
     Document(
@@ -231,7 +230,6 @@ DOCUMENTS = (
         pdf=_roster_pdf,
         sheets=_roster_sheets,
         count=lambda d: len(d.rows),
-        cli_help="tutors and mentors of a region (M-3)",
         stem=_stem("roster", "region"),
     ),
     Document(
@@ -243,7 +241,6 @@ DOCUMENTS = (
         gather=_year,
         pdf=_year_pdf,
         sheets=_year_sheets,
-        cli_help="year in review of a region (M-13)",
     ),
     Document(
         id="protocol",
@@ -267,7 +264,6 @@ DOCUMENTS = (
         formats=("pdf",),
         notes=_protocol_notes,
         stem=_stem("protocol", "number"),
-        cli_help="a council protocol (M-11)",
     ),
     Document(
         id="programme",
@@ -289,6 +285,5 @@ DOCUMENTS = (
         pdf=_programme_pdf,
         formats=("pdf",),
         stem=lambda _p: "programme",
-        cli_help="an individual programme (M-7)",
     ),
 )

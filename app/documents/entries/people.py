@@ -83,6 +83,5 @@ DOCUMENTS = (
         stem=lambda _p: "people-register",
         count=_count,
         done=N_("{count} people exported to {path}"),
-        cli_help="register of people (PDF, XLSX or CSV)",
     ),
 )

@@ -118,7 +118,6 @@ DOCUMENTS = (
         sheets=_plan_sheets,
         count=lambda d: len(d.rows),
         done=N_("{count} events written to {path}"),
-        cli_help="plan of training events (or events held)",
     ),
     Document(
         id="sign-in-sheet",
@@ -141,6 +140,5 @@ DOCUMENTS = (
         pdf=_sheet_pdf,
         formats=("pdf",),
         stem=lambda _p: "sign-in-sheet",
-        cli_help="the sign-in sheet of a training session",
     ),
 )

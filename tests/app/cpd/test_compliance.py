@@ -11,18 +11,12 @@ from hypothesis import strategies as st
 
 from app.core.context import Actor
 from app.core.store import Store
-from app.cpd.compliance import (
-    academy_due,
-    compliance,
-    counts_by_court,
-    covered_days,
-    person_compliance,
-    required_points,
-    verdict,
-)
+from app.cpd.compliance import compliance, person_compliance
+from app.cpd.compliance_counts import counts_by_court
 from app.cpd.dto import ComplianceFilter, ExemptionInput, RuleSetInput
 from app.cpd.exemptions import add_exemption
 from app.cpd.rules import amend_rules
+from app.cpd.year_verdict import academy_due, covered_days, required_points, verdict
 from app.people.dto import StatusPeriod
 from tests.app.cpd.helpers import add, make_person
 

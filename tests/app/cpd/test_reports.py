@@ -13,11 +13,12 @@ from pypdf import PdfReader
 
 from app.__main__ import main
 from app.core.context import Actor
+from app.core.progress import CancelledError, Progress
 from app.core.store import Store
 from app.cpd.evidence import attach_evidence
 from app.cpd.workflow import accept_report, open_report, submit_report
 from app.demo.training import generate_training
-from app.documents.cpd_individual import PrintCancelledError, print_individual_reports
+from app.documents.cpd_individual import print_individual_reports
 from app.documents.output import produce, write
 from app.training.queries import list_events
 from tests.app.cpd.helpers import TODAY, add, make_person
@@ -98,16 +99,15 @@ def test_batch_prints_one_document_with_progress_and_can_be_cancelled(
             2025,
             lang="kk",
             today=TODAY,
-            progress=lambda d, t: calls.append((d, t)) is None,
+            progress=Progress(lambda d, t: calls.append((d, t))),
         )
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 3
     assert all("Бет 1 / 1" in p.extract_text() for p in reader.pages)  # numbered per report
     assert calls[-1] == (3, 3)
-    with store.read() as s, pytest.raises(PrintCancelledError):
-        print_individual_reports(
-            s, people, 2025, lang="kk", today=TODAY, progress=lambda d, _t: d < 2
-        )
+    stopping = Progress(lambda d, _t: stopping.cancel() if d >= 1 else None)
+    with store.read() as s, pytest.raises(CancelledError):
+        print_individual_reports(s, people, 2025, lang="kk", today=TODAY, progress=stopping)
 
 
 def test_summary_pdf_and_xlsx(store: Store, actor: Actor, tmp_path: Path) -> None:

@@ -12,11 +12,12 @@ from app.core.context import COORDINATOR, MENTOR, Actor
 from app.core.errors import PermissionDeniedError
 from app.core.store import Store
 from app.demo.generator import generate
-from app.exchange.apply import apply_body, import_package, unpack
+from app.exchange.apply import apply_body, import_package
 from app.exchange.conflicts import KEEP_MINE, TAKE_THEIRS, list_conflicts, resolve_conflict
 from app.exchange.crypto import PackageError
 from app.exchange.export import build_body, export_package
 from app.exchange.rows import META_COLUMNS, encode_row, exchanged_tables
+from app.exchange.unpack import unpack
 from app.people.service import delete_person, get_person, update_person
 from db.models import Person
 

@@ -8,7 +8,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.internships.planner import Candidate, place, windows
+from app.internships.placement import Candidate, place, windows
 from app.internships.rules import InternshipRules
 
 YEAR = 2027

@@ -69,18 +69,18 @@ def test_event_registration_attendance_points_and_verdict(
     page = window.page("cpd")
     assert isinstance(page, CpdPage)
     training = page.training
-    type_text(training.title, "Сот әдебі: өңірлік семинар")
-    training.kind.setCurrentIndex(training.kind.findData("seminar"))
-    training.starts_on.set_value(day)
-    training.ends_on.set_value(day)
-    type_text(training.place, "Көкшетау, 3-зал")
-    type_text(training.trainer, "Қасымов Е.")
-    qtbot.mouseClick(training.create_button, Qt.MouseButton.LeftButton)
+    type_text(training.event_box.title, "Сот әдебі: өңірлік семинар")
+    training.event_box.kind.setCurrentIndex(training.event_box.kind.findData("seminar"))
+    training.event_box.starts_on.set_value(day)
+    training.event_box.ends_on.set_value(day)
+    type_text(training.event_box.place, "Көкшетау, 3-зал")
+    type_text(training.event_box.trainer, "Қасымов Е.")
+    qtbot.mouseClick(training.event_box.create_button, Qt.MouseButton.LeftButton)
     assert training.sessions.count() == 1
     assert "Сот әдебі: өңірлік семинар" in training.sessions.currentText()
-    training.starts_on.set_value(day + timedelta(days=30))
-    training.ends_on.set_value(day + timedelta(days=30))
-    qtbot.mouseClick(training.add_session_button, Qt.MouseButton.LeftButton)
+    training.event_box.starts_on.set_value(day + timedelta(days=30))
+    training.event_box.ends_on.set_value(day + timedelta(days=30))
+    qtbot.mouseClick(training.event_box.add_session_button, Qt.MouseButton.LeftButton)
     assert training.sessions.count() == 2  # a second run of the same event
     training.sessions.setCurrentIndex(0)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -103,6 +104,60 @@ def test_ctrl_p_previews_the_open_pages_document(qtbot: QtBot, demo_window: Main
         assert title in _first_page(dialog), spec.key
         dialog.close()
         demo_window.preview_dialog = None
+
+
+def test_every_catalogue_document_prints_from_its_own_page(
+    qtbot: QtBot, demo_window: MainWindow, demo: Store
+) -> None:
+    """File → Print a document of this page lists the page's documents; the one the page
+    shows prints with the page's choices, the others after a small dialog of their choices."""
+    with demo.read() as s:
+        centre = centre_name(s, "kk")
+        iin = s.scalars(select(Person.iin).order_by(Person.iin)).first()
+    menu = demo_window.print_menu
+    direct = set()
+    for doc in CATALOGUE:
+        demo_window.page(doc.page)
+        assert menu.isEnabled(), doc.page
+        listed = [a.objectName() for a in menu.actions()]
+        assert listed == [d.id for d in CATALOGUE if d.page == doc.page]
+        menu.last_preview = menu.chooser = None
+        next(a for a in menu.actions() if a.objectName() == doc.id).trigger()
+        if menu.chooser is not None:  # not what the page shows: its choices first
+            assert menu.last_preview is None
+            assert set(menu.chooser.form.fields) == {p.name for p in doc.params}
+            if doc.id == "cpd-individual":
+                menu.chooser.form.fields["person"].setText(iin)  # type: ignore[attr-defined]
+            menu.chooser.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        else:
+            direct.add(doc.id)
+        dialog = menu.last_preview
+        assert isinstance(dialog, PrintPreviewDialog), doc.id
+        assert dialog.objectName() == doc.id
+        assert centre in _first_page(dialog), doc.id
+        dialog.close()
+    # the documents the open tabs show print at once, with the page's own filter
+    assert {"people-register", "mentoring-needs", "internships-due", "cpd-compliance"} <= direct
+
+
+def test_the_due_list_prints_through_the_catalogue_with_its_filter(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    page = demo_window.page("internships")
+    due = page.due  # type: ignore[attr-defined]
+    due.region.setCurrentIndex(0)
+    assert len(due.rows) > 1
+    first, other = due.rows[0].full_name, due.rows[-1].full_name
+    due.search.setText(first.split()[0])
+    assert first in [r.full_name for r in due.rows] and other not in [r.full_name for r in due.rows]
+    dialog = due.print_preview()
+    assert isinstance(dialog, PrintPreviewDialog)
+    assert dialog.objectName() == "internships-due"
+    text = " ".join(
+        " ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(dialog.pdf)).pages
+    )
+    assert first in text and other not in text
+    dialog.close()
 
 
 def test_the_year_in_review_printed_from_the_window_has_the_centre_header(

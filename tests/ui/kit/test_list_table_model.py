@@ -66,3 +66,34 @@ def test_refusal_can_go_to_a_label_beside_the_action(qtbot: QtBot, ui_ctx: UiCon
     Op(page, ui_ctx, work).refusals_to(label.setText).failure(failures.append).run()
     assert label.text() == failures[0].message() != failures[0].message_id
     assert not page.findChildren(QMessageBox)  # inline instead of a box, not both
+
+
+def test_check_column_is_user_checkable_and_sorts_along(
+    qtbot: QtBot, qtmodeltester: object, ui_ctx: UiContext
+) -> None:
+    view = QWidget()
+    qtbot.addWidget(view)
+    model = ListTableModel(
+        ui_ctx,
+        COLUMNS,
+        view,
+        sort_keys=(lambda c: c.name, None),
+        check_column=1,
+        checked=lambda c: c.code.endswith("1"),
+    )
+    courts = list_courts_now(ui_ctx)
+    model.set_rows(courts)
+    check = Qt.ItemDataRole.CheckStateRole
+    assert model.flags(model.index(0, 1)) & Qt.ItemFlag.ItemIsUserCheckable
+    assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsUserCheckable
+    assert model.index(0, 0).data(check) is None
+    ticked = {c.code for c in courts if c.code.endswith("1")}
+    assert {r.code for r, on in zip(model.rows, model.checks, strict=True) if on} == ticked
+    first = model.rows[0]
+    assert model.setData(model.index(0, 1), Qt.CheckState.Checked, check)
+    assert model.index(0, 1).data(check) == Qt.CheckState.Checked
+    model.sort(0, Qt.SortOrder.DescendingOrder)  # the ticks travel with their rows
+    marked = {r.code for r, on in zip(model.rows, model.checks, strict=True) if on}
+    assert marked == ticked | {first.code}
+    assert not model.setData(model.index(0, 0), Qt.CheckState.Checked, check)
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
