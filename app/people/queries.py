@@ -32,16 +32,26 @@ def _word_matches(word: str) -> ColumnElement[bool]:
     return Person.search_text.like(pattern, escape="\\")
 
 
-def _exact_first(text: str) -> ColumnElement[int]:
-    """0 when every word is spelled as stored (after the mark), so Әбілов leads Абилов."""
-    words = text.split()
+def _exact_first(text: str) -> list[ColumnElement[int]]:
+    """0 when the words are spelled as stored (after the mark), so Абилов leads Әбілов.
+
+    Only words typed without Kazakh letters can match a different spelling; a word of
+    Kazakh letters or digits matches only as spelled, and a prefix of one or two letters
+    matches too many names for ranking to help. Without such a word the list keeps the
+    covering index's alphabetical order, which stops at the first page.
+    """
+    words = [
+        w for w in text.split() if len(w) >= 3 and not is_spelled_kazakh(w) and not w.isdigit()
+    ]
+    if not words:
+        return []
     exact = and_(
         *(
             Person.search_text.like(f"%{EXACT_MARK}%{_escaped(fold(w))}%", escape="\\")
             for w in words
         )
     )
-    return case((exact, 0), else_=1)
+    return [case((exact, 0), else_=1)]
 
 
 def _covering(on: date, status: str | None = None) -> Select[tuple[int]]:
@@ -85,7 +95,7 @@ def page_people(session: Session, flt: PersonFilter, offset: int, limit: int) ->
     """One page of matching people in alphabetical order."""
     order = Person.sort_key.desc() if flt.descending else Person.sort_key
     # Search by spelling: exact spellings first, then the rest, each part alphabetical.
-    ranks = [_exact_first(flt.text)] if flt.text.split() else []
+    ranks = _exact_first(flt.text)
     stmt = (
         _filtered(
             select(

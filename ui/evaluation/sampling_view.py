@@ -61,8 +61,8 @@ class SamplingView(Retranslating, QWidget):
         self.key_button.clicked.connect(self.show_key)
         # Two rows: in one, the Kazakh and Russian labels made the page 1,479 px wide.
         top, draw_row = QHBoxLayout(), QHBoxLayout()
-        for w in (self.import_button, self.kind):
-            top.addWidget(w)
+        top.addWidget(self.import_button)
+        top.addWidget(self.kind)
         top.addStretch(1)
         top.addWidget(self.key_button)
         for w in (self.size_label, self.per_judge, self.seed_label, self.seed, self.draw_button):
