@@ -132,3 +132,21 @@ def test_main_dialogs_fit_the_screen(
         dialog.grab().save(str(shots / f"{lang}-dialog-{name}.png"))
         dialog.close()
     assert misfits == [], misfits
+
+
+def test_default_size_fits_and_a_window_off_screen_is_brought_back(
+    qtbot: QtBot, ui_ctx: UiContext, switcher: LanguageSwitcher
+) -> None:
+    from ui.kit.screen_fit import clamp_to_screen
+
+    window = MainWindow(ui_ctx, switcher.switch)
+    qtbot.addWidget(window)
+    area = available(window)
+    assert window.width() <= area.width() and window.height() <= area.height()
+    window.show()
+    window.resize(3000, 2000)  # as if saved on a bigger monitor
+    window.move(area.right() + 500, area.bottom() + 500)  # or on one since unplugged
+    assert not area.contains(window.frameGeometry())
+    clamp_to_screen(window)  # what _restore_state does after restoreGeometry
+    assert window.width() <= area.width() and window.height() <= area.height()
+    assert area.contains(window.frameGeometry())
