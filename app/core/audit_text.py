@@ -45,7 +45,7 @@ class AuditLine:
     @property
     def sentence(self) -> str:
         """The entry read aloud: time, who, did what, to what, and how it changed."""
-        # Actions read as nouns ("құру", "создание"): no verb to agree with the user's gender.
+        # Actions read as nouns ("Құру", "Создание"): no verb to agree with the user's gender.
         head = f"{self.at}, {self.actor}: {self.action} — {self.record}"
         return f"{head}. {self.changes_text}" if self.changes else head
 

@@ -48,9 +48,9 @@ def test_lines_name_records_and_courts_in_local_time(store: Store, actor: Actor)
     assert at is not None
     local = (at.replace(tzinfo=None) + timedelta(hours=5)).strftime("%d.%m.%Y %H:%M")
     assert lines[0].sentence == (
-        f"{local}, {actor.name}: изменение — лицо Құдайбергенова Айгерім. "
+        f"{local}, {actor.name}: Изменение — Лицо Құдайбергенова Айгерім. "
         f"Суд: {courts[0].name_ru} → {courts[2].name_ru}"
     )
-    assert [line.action for line in created] == ["создание"]
+    assert [line.action for line in created] == ["Создание"]
     assert not any(UUID.search(line.sentence) for line in lines)
     assert str(made.id) in lines[0].raw  # the raw entry keeps the id for the administrator

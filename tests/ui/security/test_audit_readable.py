@@ -51,12 +51,12 @@ def test_first_row_reads_as_a_sentence_in_kk_and_ru(
     view.show()
     expected = {
         "kk": (
-            f"{local}, {ui_ctx.actor.name}: өзгерту — тұлға Әбілов Асқар. "
+            f"{local}, {ui_ctx.actor.name}: Өзгерту — Тұлға Әбілов Асқар. "
             f"Сот: {courts[0].name_kk} → {courts[1].name_kk}; "
             "Алғаш тағайындалды: — → 15.03.2020"
         ),
         "ru": (
-            f"{local}, {ui_ctx.actor.name}: изменение — лицо Әбілов Асқар. "
+            f"{local}, {ui_ctx.actor.name}: Изменение — Лицо Әбілов Асқар. "
             f"Суд: {courts[0].name_ru} → {courts[1].name_ru}; "
             "Впервые назначен: — → 15.03.2020"
         ),
@@ -72,10 +72,10 @@ def test_first_row_reads_as_a_sentence_in_kk_and_ru(
         assert cells[1] == local  # Kazakhstan time, not UTC
 
     # Filter by the translated action; the raw JSON is one click away.
-    view.action_filter.setCurrentIndex(view.action_filter.findText("создание"))
+    view.action_filter.setCurrentIndex(view.action_filter.findText("Создание"))
     assert view.model.rowCount() == 1
     view.table.selectRow(0)
-    assert view.details.toPlainText().startswith(f"{local}, {ui_ctx.actor.name}: создание")
+    assert view.details.toPlainText().startswith(f"{local}, {ui_ctx.actor.name}: Создание")
     qtbot.mouseClick(view.raw_button, Qt.MouseButton.LeftButton)
     raw = json.loads(view.details.toPlainText())
     assert raw["id"] == str(person.id) and raw["changes"]["iin"] == [None, iin]
