@@ -177,7 +177,9 @@ def describe(
         shown = []
         for field, pair in sorted(changes.items()):
             old, new = pair if isinstance(pair, list) and len(pair) == 2 else (None, pair)
-            shown.append((field_label(field), _value(old, names.names), _value(new, names.names)))
+            before, after = _value(old, names.names), _value(new, names.names)
+            if before != after:  # "" → None on creation reads as nothing changed
+                shown.append((field_label(field), before, after))
         raw = {"entity": entity, "id": entity_id, "action": action, "changes": changes}
         lines.append(
             AuditLine(

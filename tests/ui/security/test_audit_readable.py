@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -70,6 +72,9 @@ def test_first_row_reads_as_a_sentence_in_kk_and_ru(
         assert line.sentence == expected[lang]
         assert not UUID.search(line.sentence) and not any(UUID.search(c) for c in cells)
         assert cells[1] == local  # Kazakhstan time, not UTC
+        view.table.selectRow(0)
+        if folder := os.environ.get("TALIMGER_SCREENSHOTS"):
+            view.grab().save(str(Path(folder) / f"{lang}-audit.png"))
 
     # Filter by the translated action; the raw JSON is one click away.
     view.action_filter.setCurrentIndex(view.action_filter.findText("Создание"))
