@@ -50,10 +50,15 @@ def loose(text: str) -> str:
     return skeleton
 
 
+COLUMN_LENGTH = 600  # db.models.people.Person.search_text
+
+
 def search_column(*parts: str) -> str:
     """What the store keeps for searching: the skeleton, then the exact spelling for ranking."""
     text = " ".join(p for p in parts if p)
-    return f"{loose(text)} {EXACT_MARK} {fold(text)}"
+    exact = f" {EXACT_MARK} {fold(text)}"
+    # Names of up to 3 × 120 letters fit whole; only an absurdly long one loses skeleton tail.
+    return loose(text)[: max(COLUMN_LENGTH - len(exact), 0)] + exact
 
 
 def matches(query: str, text: str) -> bool:

@@ -37,7 +37,7 @@ class Person(Record):
     # are folded in Python and the alphabetical key is precomputed for ORDER BY.
     sort_key: Mapped[str] = mapped_column(String(800), default="")
     # i18n.search_fold.search_column: spelling-blind skeleton, then the exact spelling.
-    search_text: Mapped[str] = mapped_column(String(1200), default="")
+    search_text: Mapped[str] = mapped_column(String(600), default="")
 
     court: Mapped[Court | None] = relationship(lazy="raise")
     status_periods: Mapped[list[PersonStatusPeriod]] = relationship(

@@ -1,7 +1,7 @@
 """People search folds Russian and Latin spellings of Kazakh letters: recompute search_text.
 
 The column now holds a spelling-blind skeleton (кудай, Qudai → Құдай) followed by the exact
-folded spelling, which ranks exact matches first; it grows to 1,200 characters for both.
+folded spelling, which ranks exact matches first (same column, same 600 characters).
 
 Revision ID: 0403
 Revises: 0402
@@ -40,10 +40,6 @@ def _recompute(column: Callable[..., str]) -> None:
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("person", schema=None) as batch_op:
-        batch_op.alter_column(
-            "search_text", existing_type=sa.String(600), type_=sa.String(1200)
-        )
     _recompute(search_column)
 
 
@@ -51,7 +47,3 @@ def downgrade() -> None:
     from i18n.collation import fold
 
     _recompute(lambda *parts: fold(" ".join(parts)))
-    with op.batch_alter_table("person", schema=None) as batch_op:
-        batch_op.alter_column(
-            "search_text", existing_type=sa.String(1200), type_=sa.String(600)
-        )
