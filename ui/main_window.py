@@ -22,6 +22,7 @@ from i18n import _, current_language
 from ui.actions import Actions
 from ui.context import UiContext
 from ui.documents.print_menu import PrintMenu
+from ui.kit.screen_fit import clamp_to_screen, fit_to_screen
 from ui.pages import PAGES, PageSpec, PeopleAndCourtsPage, Request, page_document
 
 if TYPE_CHECKING:
@@ -266,8 +267,10 @@ class MainWindow(QMainWindow):
         geometry, state = s.value(GEOMETRY_KEY), s.value(STATE_KEY)
         if geometry is not None:
             self.restoreGeometry(geometry)
+            # Saved on a bigger monitor, or a screen since unplugged: keep it on this one.
+            clamp_to_screen(self)
         else:
-            self.resize(1280, 800)
+            fit_to_screen(self, 1280, 800)
         if state is not None:
             self.restoreState(state)
         keys = [p.key for p in self.pages]

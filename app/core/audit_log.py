@@ -12,6 +12,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from app.core.audit import broken_links
+from app.core.audit_text import AuditLine, describe
 from app.core.context import Actor
 from app.core.permissions import AUDIT_READ, require
 from db.base import aware
@@ -76,6 +77,17 @@ def page_entries(
         AuditRow(e.seq, aware(e.at), e.actor, e.action, e.entity, e.entity_id, e.changes)
         for e in session.scalars(stmt.offset(offset).limit(limit))
     ]
+
+
+def page_lines(
+    session: Session, actor: Actor, flt: AuditFilter, offset: int, limit: int
+) -> list[AuditLine]:
+    """One page in words of the active language, newest first."""
+    rows = page_entries(session, actor, flt, offset, limit)
+    return describe(
+        session,
+        [(r.seq, r.at, r.actor, r.action, r.entity, r.entity_id, r.changes) for r in rows],
+    )
 
 
 def broken_entries(session: Session, actor: Actor) -> list[int]:

@@ -14,7 +14,7 @@ from app.internships.dto import DueFilter, DueRow
 from app.internships.rules import InternshipRules, PriorityWeights, rules_for_year
 from app.people.experience import add_years, judicial_experience, status_on
 from db.models import Court, Internship, Person, PersonStatusPeriod, QualityIndicator
-from i18n.collation import fold
+from i18n.search_fold import matches
 
 Periods = list[tuple[str, date, date | None]]
 
@@ -146,7 +146,7 @@ def due_judges(
         )
     )
     quality = _last_quality(session, start)
-    needle = fold(flt.text.strip()) if flt.text.strip() else ""
+    needle = flt.text.strip()
     rows: list[DueRow] = []
     for pid, surname, first, patr, appointed, skey, cid, ckk, cru, level, region, parent in people:
         p = periods.get(pid, [])
@@ -157,7 +157,7 @@ def due_judges(
         if due_on > end:
             continue
         name = " ".join(x for x in (surname, first, patr) if x)
-        if needle and needle not in fold(name):
+        if needle and not matches(needle, name):
             continue
         if flt.only_unscheduled and pid in scheduled:
             continue

@@ -7,20 +7,51 @@ from collections import defaultdict
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.people.dto import PersonFilter, PersonRow
 from app.people.experience import judicial_experience, status_on
 from db.models import Court, Person, PersonStatusPeriod
 from i18n.collation import fold
+from i18n.search_fold import EXACT_MARK, is_spelled_kazakh, loose
 
 S = TypeVar("S", bound="Select[*tuple[Any, ...]]")
 
 
-def _like_pattern(text: str) -> str:
-    escaped = fold(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+def _escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _word_matches(word: str) -> ColumnElement[bool]:
+    # Russian keyboard or Latin spelling: the skeleton; Kazakh letters typed: that spelling.
+    if is_spelled_kazakh(word):
+        pattern = f"%{EXACT_MARK}%{_escaped(fold(word))}%"
+    else:
+        pattern = f"%{_escaped(loose(word))}%"
+    return Person.search_text.like(pattern, escape="\\")
+
+
+def _exact_first(text: str) -> list[ColumnElement[int]]:
+    """0 when the words are spelled as stored (after the mark), so Абилов leads Әбілов.
+
+    Only words typed without Kazakh letters can match a different spelling; a word of
+    Kazakh letters or digits matches only as spelled, and a prefix of one or two letters
+    matches too many names for ranking to help. Without such a word the list keeps the
+    covering index's alphabetical order, which stops at the first page.
+    """
+    words = [
+        w for w in text.split() if len(w) >= 3 and not is_spelled_kazakh(w) and not w.isdigit()
+    ]
+    if not words:
+        return []
+    exact = and_(
+        *(
+            Person.search_text.like(f"%{EXACT_MARK}%{_escaped(fold(w))}%", escape="\\")
+            for w in words
+        )
+    )
+    return [case((exact, 0), else_=1)]
 
 
 def _covering(on: date, status: str | None = None) -> Select[tuple[int]]:
@@ -37,7 +68,7 @@ def _covering(on: date, status: str | None = None) -> Select[tuple[int]]:
 def _filtered(stmt: S, flt: PersonFilter) -> S:
     on = flt.on or date.today()
     for word in flt.text.split():
-        stmt = stmt.where(Person.search_text.like(_like_pattern(word), escape="\\"))
+        stmt = stmt.where(_word_matches(word))
     if flt.court_id is not None:
         stmt = stmt.where(Person.court_id == flt.court_id)
     if flt.region_code:
@@ -63,6 +94,8 @@ def count_people(session: Session, flt: PersonFilter) -> int:
 def page_people(session: Session, flt: PersonFilter, offset: int, limit: int) -> list[PersonRow]:
     """One page of matching people in alphabetical order."""
     order = Person.sort_key.desc() if flt.descending else Person.sort_key
+    # Search by spelling: exact spellings first, then the rest, each part alphabetical.
+    ranks = _exact_first(flt.text)
     stmt = (
         _filtered(
             select(
@@ -80,7 +113,7 @@ def page_people(session: Session, flt: PersonFilter, offset: int, limit: int) ->
             ).outerjoin(Court, Court.id == Person.court_id),
             flt,
         )
-        .order_by(order, Person.id)
+        .order_by(*ranks, order, Person.id)
         .offset(offset)
         .limit(limit)
     )

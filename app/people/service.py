@@ -21,7 +21,8 @@ from app.people.iin import iin_problem
 from app.people.vocab import ROLES, SPECIALISATIONS, STATUSES
 from db.models import Court, Person, PersonStatusPeriod
 from i18n import N_
-from i18n.collation import fold, sort_key
+from i18n.collation import sort_key
+from i18n.search_fold import search_column
 
 NAME_MAX = 120
 EARLIEST_APPOINTMENT = date(1991, 12, 16)  # judges of the Republic are appointed since independence
@@ -142,7 +143,7 @@ def derived_columns(surname: str, first_name: str, patronymic: str, iin: str) ->
     """Sort key and folded search text, kept beside the names for SQL filtering and ordering."""
     return {
         "sort_key": sort_key(surname, first_name, patronymic),
-        "search_text": fold(f"{surname} {first_name} {patronymic} {iin}"),
+        "search_text": search_column(surname, first_name, patronymic, iin),
     }
 
 

@@ -36,6 +36,7 @@ class Person(Record):
     # Derived at write time: SQLite's LIKE and lower() fold ASCII only, so Kazakh letters
     # are folded in Python and the alphabetical key is precomputed for ORDER BY.
     sort_key: Mapped[str] = mapped_column(String(800), default="")
+    # i18n.search_fold.search_column: spelling-blind skeleton, then the exact spelling.
     search_text: Mapped[str] = mapped_column(String(600), default="")
 
     court: Mapped[Court | None] = relationship(lazy="raise")

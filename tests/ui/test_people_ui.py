@@ -171,3 +171,50 @@ def test_form_shows_experience_from_dates(qtbot: QtBot, ui_ctx: UiContext) -> No
     form.set_value(replace(form.value(), status_periods=(leave,)))
     form.update_experience(date(2026, 11, 21))
     assert form.experience.text() == "5 жыл 8 ай"  # a year of leave does not count (P-3)
+
+
+def test_russian_and_latin_spellings_find_kazakh_names_exact_first(
+    qtbot: QtBot, ui_ctx: UiContext, window: MainWindow
+) -> None:
+    with ui_ctx.store.read() as s:
+        court = list_courts(s, "regional")[0]
+    names = [
+        ("Әбілов", "Ілияс"),
+        ("Абилов", "Ильяс"),
+        ("Құдайбергенов", "Ерлан"),
+        ("Кудайбергенов", "Ерлан"),
+        ("Ұзақов", "Ғалым"),
+    ]
+    with ui_ctx.store.write() as s:
+        for i, (surname, name) in enumerate(names):
+            create_person(
+                s,
+                ui_ctx.actor,
+                PersonInput(
+                    iin=make_iin(date(1981, 2, 3), i),
+                    surname=surname,
+                    first_name=name,
+                    court_id=court.id,
+                ),
+            )
+    view = window.page("people").people  # type: ignore[attr-defined]
+    view.model.refresh()
+
+    def found(text: str) -> list[str]:
+        view.search.clear()
+        type_text(view.search, text)
+        qtbot.waitUntil(lambda: view.model.filter.text == text, timeout=2000)
+        return [view.model.index(r, 0).data() for r in range(view.model.rowCount())]
+
+    # The Russian spelling typed: the person spelled so first, then the Kazakh spelling.
+    assert found("абилов") == ["Абилов Ильяс", "Әбілов Ілияс"]
+    assert found("кудай") == ["Кудайбергенов Ерлан", "Құдайбергенов Ерлан"]
+    assert found("ҚҰДАЙ") == ["Құдайбергенов Ерлан"]  # Kazakh letters typed: that spelling
+    # The Kazakh Latin alphabet of 2021, with and without its diacritics.
+    assert found("Qudaibergenov") == ["Кудайбергенов Ерлан", "Құдайбергенов Ерлан"]
+    assert found("Äbılov") == ["Абилов Ильяс", "Әбілов Ілияс"]
+    assert found("uzak galim") == ["Ұзақов Ғалым"]
+    view.search.clear()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 5, timeout=2000)
+    column = [view.model.index(r, 0).data().split()[0] for r in range(5)]
+    assert column == ["Абилов", "Әбілов", "Кудайбергенов", "Құдайбергенов", "Ұзақов"]

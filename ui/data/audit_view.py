@@ -1,21 +1,28 @@
-"""The audit log: filter by user and action, export, and check the hash chain."""
+"""The audit log: filter by user and action, read an entry (or its raw JSON), export, check."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.audit_log import AuditFilter, broken_entries, export_entries
+from app.core.audit_text import action_label
+from app.core.audit_vocab import ACTIONS
 from i18n import _, current_language
 from ui.context import UiContext
 from ui.data.audit_table_model import AuditTableModel
@@ -29,13 +36,30 @@ class AuditView(Retranslating, QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self.user_filter, self.action_filter = QLineEdit(self), QLineEdit(self)
-        for field in (self.user_filter, self.action_filter):
-            field.editingFinished.connect(self.reload)
+        self.user_filter, self.action_filter = QLineEdit(self), QComboBox(self)
+        self.user_filter.editingFinished.connect(self.reload)
+        self.action_filter.addItem("", "")
+        for code in ACTIONS:
+            self.action_filter.addItem("", code)
+        self.action_filter.currentIndexChanged.connect(self.reload)
         self.model = AuditTableModel(ctx, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        # The entry in words below the list; the raw JSON is one click away for an admin.
+        self.details = QPlainTextEdit(self)
+        self.details.setReadOnly(True)
+        self.raw_button = QPushButton(self)
+        self.raw_button.setCheckable(True)
+        self.raw_button.toggled.connect(self._on_raw_button_toggled)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.table)
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
         self.summary, self.chain = QLabel(self), QLabel(self)
         self.chain.setWordWrap(True)
         self.export_button, self.check_button = QPushButton(self), QPushButton(self)
@@ -44,11 +68,12 @@ class AuditView(Retranslating, QWidget):
         top = QHBoxLayout()
         top.addWidget(self.user_filter)
         top.addWidget(self.action_filter)
+        top.addWidget(self.raw_button)
         top.addWidget(self.export_button)
         top.addWidget(self.check_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.table)
+        layout.addWidget(split, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.chain)
         self.retranslate_ui()
@@ -57,21 +82,43 @@ class AuditView(Retranslating, QWidget):
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
         self.user_filter.setPlaceholderText(_("User"))
-        self.action_filter.setPlaceholderText(_("Action"))
+        self.action_filter.setItemText(0, _("All actions"))
+        for i in range(1, self.action_filter.count()):
+            self.action_filter.setItemText(i, action_label(self.action_filter.itemData(i)))
+        self.raw_button.setText(_("Raw record"))
         self.export_button.setText(_("Export…"))
         self.check_button.setText(_("Check the chain"))
         self.model.retranslate()
         self._show_total()
+        self._show_details()
 
     def _filter(self) -> AuditFilter:
         return AuditFilter(
-            actor=self.user_filter.text().strip(), action=self.action_filter.text().strip()
+            actor=self.user_filter.text().strip(), action=self.action_filter.currentData() or ""
         )
 
     def reload(self) -> None:
         """Show the matching entries, newest first (pages read as they are scrolled to)."""
         self.model.set_filter(self._filter())
         self._show_total()
+
+    def _on_table_selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        self._show_details()
+
+    def _on_raw_button_toggled(self, _checked: bool) -> None:
+        self._show_details()
+
+    def _show_details(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        line = self.model.row_at(rows[0].row()) if rows else None
+        if line is None:
+            self.details.clear()
+        elif self.raw_button.isChecked():
+            self.details.setPlainText(line.raw)
+        else:
+            changes = "\n".join(f"{f}: {old} → {new}" for f, old, new in line.changes)
+            head = f"{line.at}, {line.actor}: {line.action} — {line.record}"
+            self.details.setPlainText(f"{head}\n{changes}" if changes else head)
 
     def _show_total(self) -> None:
         self.summary.setText(_("Total: {count}").format(count=self.model.rowCount()))

@@ -11,6 +11,7 @@ from app.dossier.queries import Dossier, dossier
 from i18n import _, format_date, localized
 from ui.context import UiContext
 from ui.kit.op import Query
+from ui.kit.screen_fit import fit_to_screen
 
 
 def dossier_html(d: Dossier, name: str) -> str:
@@ -79,4 +80,4 @@ class DossierDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(buttons)
-        self.resize(760, 560)
+        fit_to_screen(self, 760, 560)

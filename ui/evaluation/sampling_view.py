@@ -59,21 +59,18 @@ class SamplingView(Retranslating, QWidget):
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.draw_button.clicked.connect(self.draw)
         self.key_button.clicked.connect(self.show_key)
-        top = QHBoxLayout()
-        for w in (
-            self.import_button,
-            self.kind,
-            self.size_label,
-            self.per_judge,
-            self.seed_label,
-            self.seed,
-            self.draw_button,
-        ):
-            top.addWidget(w)
+        # Two rows: in one, the Kazakh and Russian labels made the page 1,479 px wide.
+        top, draw_row = QHBoxLayout(), QHBoxLayout()
+        top.addWidget(self.import_button)
+        top.addWidget(self.kind)
         top.addStretch(1)
         top.addWidget(self.key_button)
+        for w in (self.size_label, self.per_judge, self.seed_label, self.seed, self.draw_button):
+            draw_row.addWidget(w)
+        draw_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(draw_row)
         layout.addWidget(self.loaded)
         layout.addWidget(self.table, 1)
         self.retranslate_ui()

@@ -25,6 +25,7 @@ from i18n import _, format_date
 from ui.context import UiContext
 from ui.kit.op import Op, Query, Work
 from ui.kit.retranslating import Retranslating
+from ui.kit.screen_fit import fit_to_screen
 
 
 class SheetDialog(Retranslating, QDialog):
@@ -107,7 +108,7 @@ class SheetDialog(Retranslating, QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.errors)
         layout.addLayout(buttons)
-        self.resize(900, 600)
+        fit_to_screen(self, 900, 600)
         self._load_rater()
         self.retranslate_ui()
 

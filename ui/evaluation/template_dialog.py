@@ -25,6 +25,7 @@ from i18n import _
 from ui.context import UiContext
 from ui.kit.form_dialog import FormDialog
 from ui.kit.op import Work
+from ui.kit.screen_fit import fit_to_screen
 
 COLUMNS = ("section_kk", "section_ru", "code", "title_kk", "title_ru", "scale", "weight", "comment")
 
@@ -70,7 +71,7 @@ class TemplateDialog(FormDialog[TemplateDTO]):
         self.body.addWidget(self.rule)
         self.body.addWidget(self.table, 1)
         self.body.addLayout(rows)
-        self.resize(1100, 560)
+        fit_to_screen(self, 1100, 560)
         self.retranslate_ui()
         self.table.resizeColumnsToContents()  # after the headers have their words
 

@@ -29,6 +29,7 @@ from ui.context import UiContext
 from ui.evaluation.sheet_dialog import SheetDialog
 from ui.kit.form_dialog import FormDialog
 from ui.kit.op import Op, Query, Work
+from ui.kit.screen_fit import fit_to_screen
 
 STATUS_LABELS = (("planned", N_("Planned")), ("done", N_("Done")), ("cancelled", N_("Cancelled")))
 
@@ -67,7 +68,7 @@ class InternshipDialog(FormDialog[InternshipDTO]):
         self.body.addWidget(self.summary)
         self.body.addLayout(form)
         self.body.addWidget(self.sheet_button)
-        self.resize(620, 480)
+        fit_to_screen(self, 620, 480)
         self.retranslate_ui()
 
     @property

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from app.core.errors import FieldError
+from ui.kit.date_field import DateField
 from ui.kit.field_row import FieldWithError
 from ui.kit.op import Op, Work
 from ui.kit.retranslating import Retranslating
@@ -80,6 +81,11 @@ class FormDialog(Retranslating, QDialog, Generic[T]):
             first.editor.setFocus()
 
     def _on_buttons_accepted(self) -> None:
+        # A date typed wrong already says so beside its field; saving would drop it.
+        wrong = next((f for f in self.findChildren(DateField) if not f.is_valid()), None)
+        if wrong is not None:
+            wrong.setFocus()
+            return
         if not self.check():
             return
         self.show_errors([])

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from i18n import _
+from ui.kit.screen_fit import fit_to_screen
 
 ZOOMS = (50, 75, 100, 125, 150)
 
@@ -109,7 +110,7 @@ class PrintPreviewDialog(QDialog):
         self.images: list[QImage | None] = []
         scroll.verticalScrollBar().valueChanged.connect(self._render_visible)
         self._show_pages()
-        self.resize(1000, 800)
+        fit_to_screen(self, 1000, 800)
         self.retranslate_ui()
 
     @property

@@ -15,6 +15,7 @@ from ui.context import UiContext
 from ui.kit.field_row import FieldWithError
 from ui.kit.form_dialog import FormDialog
 from ui.kit.op import Query, Work
+from ui.kit.screen_fit import fit_to_screen
 from ui.people.person_form import PersonForm
 
 
@@ -36,7 +37,7 @@ class PersonDialog(FormDialog[PersonDTO]):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         self.body.addWidget(scroll)
-        self.resize(820, 720)
+        fit_to_screen(self, 820, 720)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

@@ -182,7 +182,7 @@ class PersonForm(Retranslating, QWidget):
             label.setBuddy(editor)
             self.rows[name], self.labels[name] = wrapper, label
             layout.addRow(label, wrapper)
-        self.first_appointed.dateChanged.connect(self._on_first_appointed_date_changed)
+        self.first_appointed.changed.connect(self._on_first_appointed_date_changed)
         self.retranslate_ui()
 
     def _on_first_appointed_date_changed(self) -> None:

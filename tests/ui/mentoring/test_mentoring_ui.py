@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -187,8 +187,8 @@ def test_whole_life_of_a_pair_in_real_widgets_m2_to_m11(
 
     # M-5 caseload reduction for the first six months, at most 30 %
     panel.reports.percent.setValue(40)
-    panel.reports.reduce_from.setDate(QDate.currentDate().addDays(-100))
-    panel.reports.reduce_to.setDate(QDate.currentDate().addDays(50))
+    panel.reports.reduce_from.set_value(date.today() - timedelta(days=100))
+    panel.reports.reduce_to.set_value(date.today() + timedelta(days=50))
     _click(qtbot, panel.reports.caseload_button)
     assert "M-5" in view.message.text() and "40" in view.message.text()
     panel.reports.percent.setValue(30)

@@ -1,0 +1,78 @@
+"""Search folds Russian and Latin spellings of Kazakh letters, in SQL on both backends."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.core.context import Actor
+from app.core.store import Store
+from app.courts.service import list_courts
+from app.people.dto import PersonFilter, PersonInput
+from app.people.iin import make_iin
+from app.people.queries import count_people, page_people
+from app.people.service import create_person
+from i18n.search_fold import loose, matches
+
+NAMES = ["Әбілов", "Абилов", "Құдайбергенов", "Кудайбергенов", "Ұзақов", "Жұмабаев"]
+
+
+@pytest.fixture
+def people(store: Store, actor: Actor) -> Store:
+    with store.read() as s:
+        court = list_courts(s, "regional")[0]
+    with store.write() as s:
+        for i, surname in enumerate(NAMES):
+            create_person(
+                s,
+                actor,
+                PersonInput(
+                    iin=make_iin(date(1982, 7, 9), i),
+                    surname=surname,
+                    first_name="Ерлан",
+                    court_id=court.id,
+                ),
+            )
+    return store
+
+
+def _found(store: Store, text: str) -> list[str]:
+    with store.read() as s:
+        flt = PersonFilter(text=text)
+        rows = page_people(s, flt, 0, 50)
+        assert count_people(s, flt) == len(rows)
+    return [r.full_name.split()[0] for r in rows]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("абилов", ["Абилов", "Әбілов"]),  # exact spelling first
+        ("кудай", ["Кудайбергенов", "Құдайбергенов"]),
+        ("Qudaibergenov", ["Кудайбергенов", "Құдайбергенов"]),
+        ("Äbılov", ["Абилов", "Әбілов"]),
+        ("әбі", ["Әбілов"]),  # Kazakh letters typed: that spelling only
+        ("zhumabaev", ["Жұмабаев"]),
+        ("узак ерлан", ["Ұзақов"]),
+        ("50%", []),  # LIKE wildcards are literal
+    ],
+)
+def test_spellings_find_kazakh_names(people: Store, typed: str, expected: list[str]) -> None:
+    assert _found(people, typed) == expected
+
+
+def test_unfiltered_list_keeps_the_kazakh_alphabet(people: Store) -> None:
+    assert _found(people, "") == [
+        "Абилов",
+        "Әбілов",
+        "Жұмабаев",
+        "Кудайбергенов",
+        "Құдайбергенов",
+        "Ұзақов",
+    ]
+
+
+def test_python_side_matching_agrees() -> None:
+    assert loose("Құдайбергенов") == loose("Qudaibergenov") == "kudaibergenov"
+    assert matches("абил", "Әбілов Ілияс") and not matches("әбі", "Абилов Ильяс")
