@@ -50,15 +50,24 @@ def open_or_recover(
     deferred_backup: bool = False,
 ) -> Store | None:
     """Open the store; if damaged or foreign, let the user restore a backup and try again."""
-    from app.core.backup import restore
+    from app.core.backup import last_good, list_backups, restore
     from app.core.bootstrap import open_store, store_file
     from app.core.errors import DomainError, StoreError
 
     while True:
+        path = store_file(db)
+        # First run: a store is created only where none ever was (no backups beside it either).
+        first_run = (
+            path is not None
+            and not path.exists()
+            and not list_backups(path.parent / "backups")
+            and last_good(path.parent / "backups") is None
+        )
         try:
-            return open_store(db, backups_kept=kept, deferred_backup=deferred_backup)
+            return open_store(
+                db, backups_kept=kept, deferred_backup=deferred_backup, create=first_run
+            )
         except StoreError as exc:
-            path = store_file(db)
             if path is None:  # a server database: nothing to restore on this PC
                 QMessageBox.critical(None, _("Tälimger"), exc.message())
                 return None
