@@ -217,6 +217,18 @@ def automatic_backup(db_path: Path, folder: Path, keep: int) -> Path | None:
     return target
 
 
+def refuse_read_only(path: Path, exc: Exception) -> None:
+    """A WAL store in a read-only place cannot be opened: say so, it is no damage (issue 15, 9)."""
+    if not (os.access(path.parent, os.W_OK) and os.access(path, os.W_OK)):
+        raise StoreError(
+            N_(
+                "The database {path} or its folder is read-only; Tälimger needs to write"
+                " beside it. Nothing was changed."
+            ),
+            path=str(path),
+        ) from exc
+
+
 def integrity_problems(path: Path, *, full: bool = False) -> list[str]:
     """Run SQLite's quick (or full) integrity check; an empty list means healthy."""
     pragma = "integrity_check" if full else "quick_check"
@@ -240,6 +252,9 @@ def integrity_problems(path: Path, *, full: bool = False) -> list[str]:
             fk = conn.execute("PRAGMA foreign_key_check").fetchall()
         finally:
             conn.close()
+    except sqlite3.OperationalError as exc:
+        refuse_read_only(path, exc)
+        return [str(exc)]
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
     problems = [str(r[0]) for r in rows if r[0] != "ok"]

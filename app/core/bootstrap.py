@@ -68,13 +68,14 @@ def _check_sqlite_file(path: Path, *, integrity: bool) -> None:
         )
     if integrity:
         _refuse_damaged(path)
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = backups.connect_read_only(path)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" in tables:
             # Before the automatic backup: a refused store leaves even its backups as they were.
             _refuse_newer([r[0] for r in conn.execute("SELECT version_num FROM alembic_version")])
     except sqlite3.DatabaseError as exc:  # the schema pages themselves are damaged
+        backups.refuse_read_only(path, exc)
         raise StoreError(
             N_("The database {path} is damaged: {problem}. Restore it from a backup."),
             path=str(path),
@@ -96,7 +97,7 @@ def stored_backups_kept(path: Path) -> int:
     if not path.exists() or path.stat().st_size == 0:
         return parse_backups_kept(None)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = backups.connect_read_only(path)
         try:
             row = conn.execute(
                 "SELECT value FROM setting WHERE key = ?", (BACKUPS_KEPT_KEY,)

@@ -180,6 +180,8 @@ def test_every_command_works_under_any_folder_name(
     assert main(["--db", str(db), "restore", str(out)]) == 0
     assert _people(db) == 1
     assert "Traceback" not in capsys.readouterr().err
+    # Nothing was opened at a wrong, truncated path ('#' and '?' end a URI's path).
+    assert [p.name for p in tmp_path.iterdir()] == [ODD]
 
 
 def test_backup_into_an_unusable_place_is_a_message_and_leaves_nothing(
