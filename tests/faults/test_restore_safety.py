@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,6 +75,32 @@ def test_restore_is_refused_while_another_holder_has_the_store_open(
         holder.dispose()
     assert _people(db_path) == 2
     assert main(["--db", str(db_path), "restore", str(backup)]) == 0  # once closed, it works
+
+
+def test_restore_is_refused_while_another_process_has_the_store_open(
+    db_path: Path, tmp_path: Path
+) -> None:
+    backup = backup_file(db_path, tmp_path / "b.db")
+    with subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from app.core.bootstrap import open_store; "
+            f"s = open_store({str(db_path)!r}, backup=False); print('OPEN', flush=True); "
+            "time.sleep(60)",
+        ],
+        cwd=Path(__file__).resolve().parents[2],
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as holder:
+        try:
+            assert holder.stdout is not None and holder.stdout.readline().strip() == "OPEN"
+            assert main(["--db", str(db_path), "restore", str(backup)]) == 4
+            assert not list(db_path.parent.glob("*.before-restore-*"))
+        finally:
+            holder.kill()
+            holder.wait(30)
+    assert main(["--db", str(db_path), "restore", str(backup)]) == 0
 
 
 def test_restore_is_audited_in_the_restored_store(db_path: Path, tmp_path: Path) -> None:
