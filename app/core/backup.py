@@ -202,8 +202,8 @@ def _keep_as_last_good(backup: Path) -> None:
 def automatic_backup(db_path: Path, folder: Path, keep: int) -> Path | None:
     """Back up the store into the rotation folder; None when there is nothing to back up.
 
-    Only a backup that is healthy and holds data becomes the last-known-good copy and lets the
-    rotation delete older files: ten starts on an empty store never push out the good backups.
+    Only a backup that is healthy and holds data becomes the last-known-good copy, which the
+    rotation never deletes: ten starts on an emptied store cannot push the good data out.
     """
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
@@ -213,7 +213,7 @@ def automatic_backup(db_path: Path, folder: Path, keep: int) -> Path | None:
             _keep_as_last_good(target)
         except OSError as exc:
             raise environment_error(exc, folder) from exc
-        rotate(folder, keep)
+    rotate(folder, keep)
     return target
 
 
