@@ -28,7 +28,7 @@ def make_settings() -> QSettings:
 
 def ask_restore(message: str, path: Path) -> Path | None:
     """Tell why the store cannot open; offer the newest backup. None means quit."""
-    from app.core.backup import list_backups
+    from app.core.backup import last_good, list_backups
 
     backups = list_backups(path.parent / "backups")
     box = QMessageBox(QMessageBox.Icon.Critical, _("Tälimger"), message)
@@ -37,7 +37,8 @@ def ask_restore(message: str, path: Path) -> Path | None:
     box.exec()
     if box.clickedButton() is not restore_button:
         return None
-    start = str(backups[0].path) if backups else str(path.parent)
+    good = last_good(path.parent / "backups")
+    start = str(backups[0].path if backups else good or path.parent)
     chosen, _f = QFileDialog.getOpenFileName(None, _("Restore a backup…"), start, "SQLite (*.db)")
     return Path(chosen) if chosen else None
 
