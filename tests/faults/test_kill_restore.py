@@ -39,7 +39,7 @@ def _killed_at_random(work: Callable[[], None], rng: random.Random) -> None:
                 work()
         finally:
             os._exit(1)
-    time.sleep(rng.uniform(0.0, 0.25))
+    time.sleep(rng.uniform(0.0, 0.6))  # a restore takes ~30-400 ms here
     os.kill(pid, signal.SIGKILL)
     _, status = os.waitpid(pid, 0)
     assert os.WIFSIGNALED(status), "the child stopped by itself: the work failed"
