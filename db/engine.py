@@ -21,7 +21,11 @@ def to_url(target: str | Path) -> str:
             if text.startswith(prefix):
                 return "postgresql+psycopg://" + text[len(prefix) :]
         return text
-    return f"sqlite:///{Path(text).expanduser().resolve()}"
+    path = str(Path(text).expanduser().resolve())
+    # make_url unquotes %XX and splits at '?': escape them so `p%41q` stays `p%41q` (issue 15).
+    for char, code in (("%", "%25"), ("?", "%3F"), ("#", "%23")):
+        path = path.replace(char, code)
+    return f"sqlite:///{path}"
 
 
 def is_sqlite(url: str) -> bool:

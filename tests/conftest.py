@@ -40,7 +40,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database migrated once per session (migrations are the slow part)."""
     path = tmp_path_factory.mktemp("template") / "template.db"
-    store = open_store(path, backup=False)
+    store = open_store(path, backup=False, create=True)
     store.dispose()
     for suffix in ("-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)

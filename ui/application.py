@@ -28,7 +28,7 @@ def make_settings() -> QSettings:
 
 def ask_restore(message: str, path: Path) -> Path | None:
     """Tell why the store cannot open; offer the newest backup. None means quit."""
-    from app.core.backup import list_backups
+    from app.core.backup import last_good, list_backups
 
     backups = list_backups(path.parent / "backups")
     box = QMessageBox(QMessageBox.Icon.Critical, _("Tälimger"), message)
@@ -37,7 +37,8 @@ def ask_restore(message: str, path: Path) -> Path | None:
     box.exec()
     if box.clickedButton() is not restore_button:
         return None
-    start = str(backups[0].path) if backups else str(path.parent)
+    good = last_good(path.parent / "backups")
+    start = str(backups[0].path if backups else good or path.parent)
     chosen, _f = QFileDialog.getOpenFileName(None, _("Restore a backup…"), start, "SQLite (*.db)")
     return Path(chosen) if chosen else None
 
@@ -50,15 +51,24 @@ def open_or_recover(
     deferred_backup: bool = False,
 ) -> Store | None:
     """Open the store; if damaged or foreign, let the user restore a backup and try again."""
-    from app.core.backup import restore
+    from app.core.backup import last_good, list_backups, restore
     from app.core.bootstrap import open_store, store_file
     from app.core.errors import DomainError, StoreError
 
     while True:
+        path = store_file(db)
+        # First run: a store is created only where none ever was (no backups beside it either).
+        first_run = (
+            path is not None
+            and not path.exists()
+            and not list_backups(path.parent / "backups")
+            and last_good(path.parent / "backups") is None
+        )
         try:
-            return open_store(db, backups_kept=kept, deferred_backup=deferred_backup)
+            return open_store(
+                db, backups_kept=kept, deferred_backup=deferred_backup, create=first_run
+            )
         except StoreError as exc:
-            path = store_file(db)
             if path is None:  # a server database: nothing to restore on this PC
                 QMessageBox.critical(None, _("Tälimger"), exc.message())
                 return None

@@ -31,7 +31,7 @@ def run_self_test(db: str | None, lang: str) -> int:
         from ui.main_window import MainWindow
         from ui.qt_i18n import LanguageSwitcher
 
-        store = open_store(db or Path(tmp) / "self-test.db", backup=False)
+        store = open_store(db or Path(tmp) / "self-test.db", backup=False, create=db is None)
         try:
             settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
             switcher = LanguageSwitcher(app)

@@ -29,9 +29,12 @@ class ExitCode(IntEnum):
     INTERNAL = 70  # a bug (EX_SOFTWARE of sysexits.h)
 
 
-def store_of(args: argparse.Namespace, *, backup: bool = True) -> Store:
-    """Open the store named by --db (or the default one); closed when the command ends."""
-    store = open_store(args.db, backup=backup)
+def store_of(args: argparse.Namespace, *, backup: bool = True, create: bool = False) -> Store:
+    """Open the store named by --db (or the default one); closed when the command ends.
+
+    Only `init` and `demo` create a missing store (issue 15: never one by accident).
+    """
+    store = open_store(args.db, backup=backup, create=create)
     opened = getattr(args, "_opened_stores", None)
     if isinstance(opened, list):
         opened.append(store)

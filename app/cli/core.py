@@ -1,4 +1,4 @@
-"""Foundation commands: demo, self-test, check, backup, restore."""
+"""Foundation commands: init, demo, self-test, check, backup, restore."""
 
 from __future__ import annotations
 
@@ -15,6 +15,9 @@ from i18n import N_, _
 def register(commands: Any, reports: Any) -> None:
     """Add the foundation sub-commands."""
     del reports
+    p = commands.add_parser("init", help=_("create a new, empty database"))
+    p.set_defaults(handler=guarded(_init))
+
     p = commands.add_parser("demo", help=_("fill the database with demo data"))
     p.add_argument("--scale", choices=("region", "national"), default="region")
     p.add_argument("--seed", type=int, default=7)
@@ -42,8 +45,23 @@ def register(commands: Any, reports: Any) -> None:
     p.set_defaults(handler=guarded(_restore))
 
 
+def _init(args: argparse.Namespace) -> int:
+    from app.core.bootstrap import store_file
+
+    path = store_file(args.db)
+    if path is not None and path.exists() and path.stat().st_size > 0:
+        raise StoreError(N_("A database already exists at {path}; nothing was changed."), path=path)
+    store = store_of(args, backup=False, create=True)
+    print(_("A new database was created: {path}").format(path=store.location))
+    return 0
+
+
 def _demo(args: argparse.Namespace) -> int:
-    store = store_of(args)
+    from app.core.bootstrap import store_file
+
+    path = store_file(args.db)
+    # demo creates a missing store, never one over an empty or foreign file (issue 15, 4).
+    store = store_of(args, create=path is not None and not path.exists())
     with store.write() as session:
         if args.people_only:
             from app.demo.generator import generate
@@ -89,15 +107,16 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    from app.core.backup import restore
-    from app.core.bootstrap import open_store
+    from app.core.bootstrap import store_file
+    from app.core.restore import restore_file
 
-    store = store_of(args, backup=False)
-    if store.path is None:
+    # The store itself is not opened: a damaged, empty or missing one is what a restore mends.
+    path = store_file(args.db)
+    if path is None:
         raise StoreError(N_("Backups of a shared PostgreSQL database are made with pg_dump."))
-    path = store.path
-    store.dispose()
-    aside = restore(args.file, path)
-    open_store(path, backup=False).dispose()  # migrates an older backup to the current schema
-    print(_("Restored. The previous file was kept as {path}").format(path=aside))
+    aside = restore_file(args.file, path)
+    if aside is None:
+        print(_("Restored into {path}.").format(path=path))
+    else:
+        print(_("Restored. The previous file was kept as {path}").format(path=aside))
     return 0

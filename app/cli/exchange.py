@@ -72,6 +72,7 @@ def _name(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from app.core.owner_only import write_private
     from app.exchange.export import export_package
 
     store = store_of(args)
@@ -83,7 +84,7 @@ def _export(args: argparse.Namespace) -> int:
         # is not marked done and the next package still carries these changes.
         with store.write() as session:
             data, summary = export_package(session, actor, args.to, _passphrase(args))
-            partial.write_bytes(data)
+            write_private(partial, data)  # a package holds personal data: owner only
             partial.replace(out)
     except OSError as exc:
         partial.unlink(missing_ok=True)

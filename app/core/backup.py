@@ -1,7 +1,10 @@
-"""SQLite backups with the online backup API, rotation and restore (current file kept aside)."""
+"""SQLite backups with the online backup API, rotation with a last-known-good copy kept apart."""
 
 from __future__ import annotations
 
+import errno
+import itertools
+import os
 import shutil
 import sqlite3
 from dataclasses import dataclass
@@ -10,13 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core.errors import StoreError
+from app.core.owner_only import create_private
 from i18n import N_
 
 if TYPE_CHECKING:
     from app.core.store import Store
 
 BACKUP_PREFIX = "talimger-"
+LAST_GOOD = "last-good.db"  # outside the rotation's name pattern: rotation never deletes it
 SQLITE_MAGIC = b"SQLite format 3\x00"
+_COUNTER = itertools.count(1)
 
 
 @dataclass(frozen=True)
@@ -37,25 +43,89 @@ def is_sqlite_file(path: Path) -> bool:
         return False
 
 
-def backup_file(source: Path, target: Path) -> Path:
-    """Copy a live SQLite database consistently, even while it is open elsewhere."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open a file read-only; any name works (as_uri escapes '#', '?', '%' and non-ASCII)."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def unique_name(folder: Path, stem: str, suffix: str) -> Path:
+    """A name not yet used: date, time to the millisecond and a counter."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")[:-3]
+    while True:
+        candidate = folder / f"{stem}-{stamp}-{next(_COUNTER)}{suffix}"
+        if not candidate.exists():
+            return candidate
+
+
+def fsync_file(path: Path) -> None:
+    """Force a file's content to the disk."""
+    fd = os.open(path, os.O_RDONLY)
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename inside a folder durable (POSIX; Windows has no folder handles)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def environment_error(exc: BaseException, path: Path) -> StoreError:
+    """A translated message saying what went wrong where: disk full, read-only, missing."""
+    code = getattr(exc, "errno", None)
+    text = str(exc).lower()
+    if code == errno.ENOSPC or "full" in text:
+        return StoreError(N_("The disk holding {path} is full; nothing was changed."), path=path)
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS) or "readonly" in text:
+        return StoreError(
+            N_("There is no permission to write in {path}; nothing was changed."), path=path
+        )
+    if code == errno.ENOENT or "unable to open" in text:
+        return StoreError(N_("The folder {path} does not exist; nothing was changed."), path=path)
+    return StoreError(N_("Backup failed: {reason}"), reason=str(exc))
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """Write a consistent copy of an SQLite file into a new owner-only file, synced to disk."""
+    create_private(target)
+    try:
+        src = connect_read_only(source)
         try:
-            dst = sqlite3.connect(partial)
+            dst = sqlite3.connect(target)
             try:
                 src.backup(dst)
-                dst.execute("PRAGMA journal_mode=DELETE")
+                dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
             finally:
                 dst.close()
         finally:
             src.close()
-        partial.replace(target)  # a half-written backup never looks like a good one
+        fsync_file(target)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+
+
+def backup_file(source: Path, target: Path) -> Path:
+    """Copy a live SQLite database consistently, even while it is open elsewhere."""
+    if not source.is_file():
+        raise StoreError(N_("The database {path} does not exist."), path=str(source))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists() and target.resolve() == source.resolve():
+            raise StoreError(N_("A backup cannot overwrite its own database."))
+        partial = unique_name(target.parent, target.name, ".partial")
+        copy_database(source, partial)
+        os.replace(partial, target)  # a half-written backup never looks like a good one
+        fsync_folder(target.parent)
     except (sqlite3.Error, OSError) as exc:
-        partial.unlink(missing_ok=True)
-        raise StoreError(N_("Backup failed: {reason}"), reason=str(exc)) from exc
+        raise environment_error(exc, target.parent) from exc
     return target
 
 
@@ -76,34 +146,115 @@ def list_backups(folder: Path) -> list[BackupInfo]:
     return sorted(infos, key=lambda b: b.path.name, reverse=True)
 
 
+def last_good(folder: Path) -> Path | None:
+    """The newest backup that passed the integrity check and held data, if any."""
+    path = folder / LAST_GOOD
+    return path if path.is_file() else None
+
+
 def rotate(folder: Path, keep: int) -> list[Path]:
     """Delete all but the newest `keep` automatic backups; return what was deleted."""
     removed = []
-    for info in list_backups(folder)[keep:]:
+    for info in list_backups(folder)[max(keep, 1) :]:
         info.path.unlink(missing_ok=True)
         removed.append(info.path)
     return removed
 
 
+def holds_data(path: Path) -> bool:
+    """A healthy Tälimger file with at least one row beyond its schema version."""
+    if integrity_problems(path):
+        return False
+    try:
+        conn = connect_read_only(path)
+        try:
+            tables = [
+                r[0]
+                for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+                if r[0] != "alembic_version" and not r[0].startswith("sqlite_")
+            ]
+            if len(tables) == 0 or "alembic_version" not in _tables(conn):
+                return False
+            return any(conn.execute(f'SELECT 1 FROM "{t}" LIMIT 1').fetchone() for t in tables)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
+def _keep_as_last_good(backup: Path) -> None:
+    # A hard link costs nothing (a 900 MB store is not copied twice); a copy where links fail.
+    folder = backup.parent
+    staging = unique_name(folder, LAST_GOOD, ".partial")
+    try:
+        os.link(backup, staging)
+    except OSError:
+        shutil.copyfile(backup, staging)
+        os.chmod(staging, 0o600)
+    os.replace(staging, folder / LAST_GOOD)
+    fsync_folder(folder)
+
+
 def automatic_backup(db_path: Path, folder: Path, keep: int) -> Path | None:
-    """Back up the store into the rotation folder; None when there is nothing to back up."""
+    """Back up the store into the rotation folder; None when there is nothing to back up.
+
+    Only a backup that is healthy and holds data becomes the last-known-good copy, which the
+    rotation never deletes: ten starts on an emptied store cannot push the good data out.
+    """
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
     target = backup_file(db_path, folder / timestamped_name())
+    if holds_data(target):
+        try:
+            _keep_as_last_good(target)
+        except OSError as exc:
+            raise environment_error(exc, folder) from exc
     rotate(folder, keep)
     return target
+
+
+def refuse_read_only(path: Path, exc: Exception) -> None:
+    """A WAL store in a read-only place cannot be opened: say so, it is no damage (issue 15, 9)."""
+    if not (os.access(path.parent, os.W_OK) and os.access(path, os.W_OK)):
+        raise StoreError(
+            N_(
+                "The database {path} or its folder is read-only; Tälimger needs to write"
+                " beside it. Nothing was changed."
+            ),
+            path=str(path),
+        ) from exc
 
 
 def integrity_problems(path: Path, *, full: bool = False) -> list[str]:
     """Run SQLite's quick (or full) integrity check; an empty list means healthy."""
     pragma = "integrity_check" if full else "quick_check"
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_read_only(path)
         try:
+            conn.execute("PRAGMA schema_version").fetchone()
+        except sqlite3.OperationalError as exc:
+            # A WAL left by a process that died needs a writer to recover it; read-only cannot.
+            conn.close()
+            if "readonly" not in str(exc).lower():
+                raise
+            conn = _connect_to_recover(path)
+        try:
+            # An empty (0-byte) file passes SQLite's checks; it is no database (issue 15, 4).
+            # Read through SQLite, never open(): closing another descriptor of a file this
+            # process has open in SQLite would drop SQLite's locks on it.
+            if not conn.execute("PRAGMA page_count").fetchone()[0]:
+                return [f"{path}: empty file, no database"]
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
             fk = conn.execute("PRAGMA foreign_key_check").fetchall()
         finally:
             conn.close()
+    except sqlite3.OperationalError as exc:
+        refuse_read_only(path, exc)
+        return [str(exc)]
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
     problems = [str(r[0]) for r in rows if r[0] != "ok"]
@@ -111,18 +262,21 @@ def integrity_problems(path: Path, *, full: bool = False) -> list[str]:
     return problems
 
 
-def restore(backup: Path, db_path: Path) -> Path:
-    """Replace the store with a backup; the current file is moved aside first and returned."""
-    if not is_sqlite_file(backup) or integrity_problems(backup, full=True):
-        raise StoreError(N_("The file {path} is not a healthy Tälimger backup."), path=str(backup))
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = db_path.with_name(f"{db_path.stem}.before-restore-{stamp}{db_path.suffix}")
-    if db_path.exists():
-        shutil.move(db_path, aside)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-    backup_file(backup, db_path)
-    return aside
+def _connect_to_recover(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri(), uri=True)
+        conn.execute("PRAGMA schema_version").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        # Not damage: the file or its folder cannot be written (issue 15, 9).
+        raise environment_error(exc, path.parent) from exc
+
+
+def restore(backup: Path, db_path: Path) -> Path | None:
+    """Replace the store with a backup (app.core.restore); returns where the old file was kept."""
+    from app.core.restore import restore_file
+
+    return restore_file(backup, db_path)
 
 
 def back_up_store(store: Store, keep: int) -> Path | None:
@@ -132,7 +286,7 @@ def back_up_store(store: Store, keep: int) -> Path | None:
     return automatic_backup(store.path, store.backup_dir, keep)
 
 
-def restore_store(store: Store, backup: Path) -> Path:
+def restore_store(store: Store, backup: Path) -> Path | None:
     """Close the open store's connections, then put a backup in place of its file."""
     if store.path is None:
         raise StoreError(N_("A shared PostgreSQL database is backed up on its server (pg_dump)."))

@@ -12,9 +12,11 @@ from sqlalchemy.exc import SQLAlchemyError
 import db
 from app.core import backup as backups
 from app.core.errors import StoreError
+from app.core.owner_only import create_private
 from app.core.paths import default_db_path
 from app.core.settings import BACKUPS_KEPT_KEY, DEFAULT_BACKUPS_KEPT, parse_backups_kept
 from app.core.store import Store
+from app.core.store_lock import StoreLock
 from db.engine import make_engine, make_session_factory, sqlite_path, to_url
 from i18n import N_
 
@@ -22,6 +24,38 @@ from i18n import N_
 def store_file(target: str | Path | None) -> Path | None:
     """The SQLite file a --db value names (the default store when None); None for a server."""
     return sqlite_path(to_url(target if target is not None else default_db_path()))
+
+
+def _refuse_missing(path: Path) -> None:
+    """No store is created by accident: a missing or empty file is refused (issue 15, 4)."""
+    if not path.exists():
+        raise StoreError(
+            N_(
+                "There is no database at {path}. Check the path, restore a backup, or create a"
+                " new database (the init command)."
+            ),
+            path=str(path),
+        )
+    if path.is_file() and path.stat().st_size == 0:
+        raise StoreError(
+            N_("The file {path} is empty (0 bytes) and holds no data. Restore a backup."),
+            path=str(path),
+        )
+
+
+def _create_file(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            create_private(path)
+        elif path.stat().st_size == 0:
+            path.chmod(0o600)
+    except OSError as exc:
+        raise StoreError(
+            N_("A database cannot be created in {path}: {reason}"),
+            path=str(path.parent),
+            reason=exc.strerror or str(exc),
+        ) from exc
 
 
 def _check_sqlite_file(path: Path, *, integrity: bool) -> None:
@@ -34,13 +68,14 @@ def _check_sqlite_file(path: Path, *, integrity: bool) -> None:
         )
     if integrity:
         _refuse_damaged(path)
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = backups.connect_read_only(path)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" in tables:
             # Before the automatic backup: a refused store leaves even its backups as they were.
             _refuse_newer([r[0] for r in conn.execute("SELECT version_num FROM alembic_version")])
     except sqlite3.DatabaseError as exc:  # the schema pages themselves are damaged
+        backups.refuse_read_only(path, exc)
         raise StoreError(
             N_("The database {path} is damaged: {problem}. Restore it from a backup."),
             path=str(path),
@@ -62,7 +97,7 @@ def stored_backups_kept(path: Path) -> int:
     if not path.exists() or path.stat().st_size == 0:
         return parse_backups_kept(None)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = backups.connect_read_only(path)
         try:
             row = conn.execute(
                 "SELECT value FROM setting WHERE key = ?", (BACKUPS_KEPT_KEY,)
@@ -129,6 +164,16 @@ def _at_head(engine: Engine) -> bool:
     return len(heads) == 1 and [r[0] for r in rows] == list(heads)
 
 
+def schema_heads() -> set[str]:
+    """The schema version(s) this program migrates to."""
+    return _script_heads()
+
+
+def known_revisions() -> set[str]:
+    """Every schema version this program knows."""
+    return _known_revisions()
+
+
 def _known_revisions() -> set[str]:
     """Every migration revision this program knows, read from the files' text."""
     ids: set[str] = set()
@@ -180,8 +225,9 @@ def open_store(
     backups_kept: int | None = None,
     backup_dir: Path | None = None,
     deferred_backup: bool = False,
+    create: bool = False,
 ) -> Store:
-    """Open (creating if needed) and migrate the store at a path or URL.
+    """Open and migrate the store at a path or URL; create a new SQLite file only with create.
 
     With deferred_backup the integrity check and the backup are left to the caller
     (check_and_back_up, after the first page is painted), unless a migration must run first.
@@ -193,15 +239,25 @@ def open_store(
     path = sqlite_path(url)
     now = backup and not deferred_backup
     kept = DEFAULT_BACKUPS_KEPT if backups_kept is None else backups_kept
+    lock: StoreLock | None = None
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if create:
+            _create_file(path)
+        else:
+            _refuse_missing(path)
         # The integrity check goes with the backup: a cheap header and schema check otherwise.
         _check_sqlite_file(path, integrity=now)
         backup_dir = backup_dir or path.parent / "backups"
         if backups_kept is None and backup:
             kept = stored_backups_kept(path)
-        if now:
-            backups.automatic_backup(path, backup_dir, kept)
+        # Shared: other windows and commands may open the store too; a restore needs it alone.
+        lock = StoreLock(path, exclusive=False).acquire()
+        try:
+            if now:
+                backups.automatic_backup(path, backup_dir, kept)
+        except BaseException:
+            lock.release()
+            raise
     engine = make_engine(url)
     try:
         if migrate and backup and not now and path is not None and not _at_head(engine):
@@ -214,9 +270,13 @@ def open_store(
             raise StoreError(N_("The database at {url} has no Tälimger schema."), url=url)
     except StoreError:
         engine.dispose()
+        if lock is not None:
+            lock.release()
         raise
     except (SQLAlchemyError, RuntimeError, OSError) as exc:
         engine.dispose()
+        if lock is not None:
+            lock.release()
         raise StoreError(
             N_("The database could not be prepared: {reason}. It was left as it was."),
             reason=str(exc),
@@ -227,4 +287,5 @@ def open_store(
         session_factory=make_session_factory(engine),
         path=path,
         backup_dir=backup_dir,
+        lock=lock,
     )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
@@ -14,6 +15,9 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from app.core.errors import ConflictError, StoreError
 from i18n import N_, _
+
+if TYPE_CHECKING:
+    from app.core.store_lock import StoreLock
 
 __all__ = ["Session", "Store"]
 
@@ -27,6 +31,7 @@ class Store:
     session_factory: sessionmaker[Session]
     path: Path | None
     backup_dir: Path | None
+    lock: StoreLock | None = None  # shared lock on the file's lock file (app.core.store_lock)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -76,8 +81,10 @@ class Store:
         return str(self.path) if self.path else self.engine.url.render_as_string()
 
     def dispose(self) -> None:
-        """Close every pooled connection."""
+        """Close every pooled connection and let a restore take the store."""
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
 
 
 def _reason(exc: OperationalError) -> str:

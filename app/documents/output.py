@@ -92,11 +92,12 @@ def produce(
 
 def write(output: Output, path: Path) -> None:
     """Write a rendered document to a file (whole or not at all)."""
+    from app.core.owner_only import write_private
     from app.core.spreadsheet.writer import write_csv, write_xlsx
 
     if output.pdf is not None:
         tmp = path.with_name(path.name + ".partial")
-        tmp.write_bytes(output.pdf)
+        write_private(tmp, output.pdf)  # owner only (issue 15, 11)
         tmp.replace(path)
     elif output.fmt == "csv":
         first = output.sheets[0]
@@ -113,6 +114,7 @@ def _write_workbook(path: Path, sheets: tuple[Sheet, ...]) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from app.core.owner_only import create_private
     from app.core.spreadsheet.cells import as_cell, neutralise
 
     wb = Workbook()
@@ -128,5 +130,6 @@ def _write_workbook(path: Path, sheets: tuple[Sheet, ...]) -> None:
         ws.column_dimensions["B"].width = 40 if i == 1 else 14
         ws.freeze_panes = "A2"
     tmp = path.with_name(path.name + ".partial")
+    create_private(tmp, replace=True)  # owner only (issue 15, 11); openpyxl keeps the mode
     wb.save(tmp)
     tmp.replace(path)

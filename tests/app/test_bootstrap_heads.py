@@ -32,7 +32,7 @@ def test_a_new_store_is_still_migrated(tmp_path: Path) -> None:
     from app.core.bootstrap import open_store
     from db.migrate import current_revision
 
-    store = open_store(tmp_path / "new.db", backup=False)
+    store = open_store(tmp_path / "new.db", backup=False, create=True)
     try:
         assert current_revision(store.engine) in head_revisions()
     finally:

@@ -56,6 +56,9 @@ def test_commands_survive_the_console(lang: str, encoding: str | None, tmp_path:
     else:  # what cp1251 lacks (ә, қ, ...) is replaced, the rest stays readable
         assert heading.encode("cp1251", "replace").decode("cp1251") in helped.stdout
     db = str(tmp_path / "talimger.db")
+    # Only init (or demo, or the window's first run) creates a store (issue 15, 4).
+    created = _cli("--db", db, "--lang", lang, "init", tmp_path=tmp_path, encoding=encoding)
+    assert created.returncode == 0, created.stderr
     checked = _cli("--db", db, "--lang", lang, "check", tmp_path=tmp_path, encoding=encoding)
     assert checked.returncode == 0, checked.stderr
     healthy = tr_("The database is healthy.")
@@ -74,7 +77,9 @@ def test_a_bad_db_path_is_exit_4_and_one_line(tmp_path: Path) -> None:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     assert "Traceback" not in result.stderr
-    assert translator("ru")("Cannot continue: {reason}").split("{")[0] in lines[0]
+    # Issue 15, 4: a path that cannot hold a store is refused by name, not created or guessed.
+    missing = "There is no database at {path}. Check the path, restore a backup, or create a new database (the init command)."  # noqa: E501
+    assert translator("ru")(missing).split("{")[0] in lines[0]
     log = tmp_path / "data" / "Talimger" / "logs" / "talimger.log"
     assert str(log) in lines[0]
     assert "Traceback" in log.read_text(encoding="utf-8")

@@ -62,3 +62,21 @@ def test_declining_to_restore_quits_without_touching_the_file(qtbot: QtBot, tmp_
     foreign.write_bytes(b"not a database at all")
     assert open_or_recover(str(foreign), 3, lambda message, path: None) is None
     assert foreign.read_bytes() == b"not a database at all"
+
+
+def test_a_vanished_store_with_backups_is_not_recreated_empty(
+    qtbot: QtBot, db_path: Path, actor: Actor
+) -> None:
+    # Issue 15, 4: only a true first run (no file, no backups) creates a store.
+    backup = automatic_backup(db_path, db_path.parent / "backups", keep=3)
+    db_path.unlink()
+    told: list[str] = []
+
+    def choose(message: str, path: Path) -> Path | None:
+        told.append(message)
+        return backup
+
+    reopened = open_or_recover(str(db_path), 3, choose)
+    assert reopened is not None
+    reopened.dispose()
+    assert len(told) == 1 and str(db_path) in told[0]

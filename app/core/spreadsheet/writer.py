@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.core.owner_only import create_private
 from app.core.spreadsheet.bounds import XLSX_MAX_ROWS, SheetError
 from app.core.spreadsheet.cells import as_cell, neutralise
 from i18n import N_
@@ -38,6 +39,7 @@ def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) 
     """CSV that Excel opens with Cyrillic intact (RFC 4180 quoting, `;`); formulas neutralised."""
     tmp = path.with_name(path.name + ".partial")
     try:
+        create_private(tmp, replace=True)  # exports hold personal data: owner only
         with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh, delimiter=";")
             writer.writerow([csv_text(h) for h in header])
@@ -63,6 +65,7 @@ def write_workbook(path: Path, sheets: Sequence[SheetData]) -> None:
         _fill(wb.active if n == 0 else wb.create_sheet(), sheet)
     tmp = path.with_name(path.name + ".partial")
     try:
+        create_private(tmp, replace=True)  # openpyxl truncates it, keeping the mode
         wb.save(tmp)
         tmp.replace(path)
     finally:
