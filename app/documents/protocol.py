@@ -21,7 +21,9 @@ from i18n import N_, format_date, format_date_long, localized, parse_date, trans
 DECISION_LABELS = {
     "complete": N_("Complete the mentoring: the goals of the programme are reached"),
     "end_early": N_("End the mentoring early"),
-    "extend": N_("Extend the mentoring by {months} months"),
+    "extend": N_(
+        "Propose to the regional court chairman to extend the mentoring by {months} months"
+    ),
     "replace": N_("Replace the guide with {name}"),
 }
 KIND_LABELS = {"tutor": N_("tutor"), "mentor": N_("mentor")}

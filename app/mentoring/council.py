@@ -18,6 +18,7 @@ from app.mentoring.access import (
     ensure_editable,
     extension_months,
     load_pair,
+    months_used_before,
     pair_end,
     require_staff,
 )
@@ -29,7 +30,6 @@ from app.mentoring.signing import canonical, code_of
 from db.base import utcnow
 from db.models import (
     Pair,
-    PairExtension,
     Person,
     Protocol,
     ProtocolCopy,
@@ -155,7 +155,9 @@ def add_decision(
     refusals: list[Refusal] = []
     if data.decision == "extend":
         refusals += rules.term_refusals(
-            pair.term_months, [*extension_months(session, pair.id), data.extend_months]
+            pair.term_months,
+            [*extension_months(session, pair.id), data.extend_months],
+            months_used_before(session, pair, pair.starts_on),
         )
     if data.decision == "replace":
         guide = session.get(Person, data.new_guide_id) if data.new_guide_id else None
@@ -170,7 +172,7 @@ def add_decision(
                 guide,
                 kind=pair.kind,
                 starts_on=p.held_on,
-                term_months=rules.DEFAULT_TERM_MONTHS,
+                term_months=_remaining_months(session, pair, p.held_on),
                 replacing=pair.id,
             )
     if refusals:
@@ -197,31 +199,30 @@ def add_decision(
     return protocol_dto(session, p)
 
 
+def _remaining_months(session: Session, pair: Pair, on: date) -> int:
+    """What a replacement guide takes over: the rest of the replaced pair's term (M-4, M-10)."""
+    used = months_used_before(session, pair, on)
+    left = rules.months_spanned(on, pair_end(pair, extension_months(session, pair.id)))
+    return max(1, min(left, rules.MAX_TOTAL_MONTHS - used))
+
+
 def _apply(session: Session, actor: Actor, p: Protocol, d: ProtocolDecision) -> None:
     pair = load_pair(session, d.pair_id)
     before = {"state": pair.state, "ended_on": pair.ended_on, "locked_by_id": pair.locked_by_id}
     if d.decision == "extend":
-        session.add(
-            PairExtension(
-                pair_id=pair.id,
-                order_number=f"№ {p.number}",
-                order_date=p.held_on,
-                months=d.extend_months,
-                updated_by=actor.name,
-            )
-        )
-    else:
-        pair.state = "completed" if d.decision == "complete" else "ended_early"
-        pair.ended_on = p.held_on
-        pair.end_reason = {
-            "complete": "goals_reached",
-            "end_early": "petition",
-            "replace": "replaced",
-        }[d.decision]
-        pair.locked_by_id = p.id
+        # M-4/M-5, seed 002 cl. 5: the council only proposes an extension; it takes effect
+        # when the regional court chairman's order is recorded (service.extend_pair).
+        return
+    pair.state = "completed" if d.decision == "complete" else "ended_early"
+    pair.ended_on = p.held_on
+    pair.end_reason = {
+        "complete": "goals_reached",
+        "end_early": "petition",
+        "replace": "replaced",
+    }[d.decision]
+    pair.locked_by_id = p.id
     if d.decision == "replace" and d.new_guide_id is not None:
-        ext = extension_months(session, pair.id)
-        remaining = max(1, (pair_end(pair, ext) - p.held_on).days // 30)
+        remaining = _remaining_months(session, pair, p.held_on)
         new = Pair(
             protege_id=pair.protege_id,
             guide_id=d.new_guide_id,
@@ -229,7 +230,7 @@ def _apply(session: Session, actor: Actor, p: Protocol, d: ProtocolDecision) -> 
             state="active",
             region_code=pair.region_code,
             starts_on=p.held_on,
-            term_months=min(remaining, rules.MAX_TOTAL_MONTHS),
+            term_months=remaining,
             replaces_id=pair.id,
             updated_by=actor.name,
         )

@@ -185,14 +185,33 @@ def add_months(start: date, months: int) -> date:
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
-def term_refusals(term_months: int, extensions: list[int]) -> list[Refusal]:
-    """The term of a pair: one year by default, extended, never beyond three years (M-4)."""
+def months_spanned(start: date, end: date) -> int:
+    """Calendar months from start to end, a begun month counting as a whole one."""
+    months = (end.year - start.year) * 12 + (end.month - start.month)
+    if end.day < start.day:
+        months -= 1
+    months = max(months, 0)
+    return months + 1 if add_months(start, months) < end else months
+
+
+def term_refusals(term_months: int, extensions: list[int], used_months: int = 0) -> list[Refusal]:
+    """The term of a protégé's guidance: one to three years in total (M-4, cl. 1, 5).
+
+    `used_months` is what earlier pairs of the same need (a replaced guide) already ran: the
+    M-4 clarification counts every pair of the protégé, so a replacement does not restart it.
+    """
     out: list[Refusal] = []
-    if term_months < 1:
-        out.append(Refusal("M-4", N_("The term must be at least one month — M-4")))
+    if used_months + term_months < MIN_TERM_MONTHS:
+        out.append(
+            Refusal(
+                "M-4",
+                N_("Mentoring lasts at least {limit} months; this term is {term} months."),
+                {"limit": MIN_TERM_MONTHS, "term": used_months + term_months},
+            )
+        )
     if any(m < 1 for m in extensions):
         out.append(Refusal("M-4", N_("An extension must be at least one month — M-4")))
-    total = term_months + sum(extensions)
+    total = used_months + term_months + sum(extensions)
     if total > MAX_TOTAL_MONTHS:
         out.append(
             Refusal(
