@@ -1,4 +1,4 @@
-"""I-1 clarification: only a held internship of 14 days or more at a higher court resets the clock."""
+"""I-1: only a held internship of 14 days or more at a higher court resets the clock."""
 
 from __future__ import annotations
 
