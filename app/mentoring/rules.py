@@ -172,10 +172,23 @@ def protege_reasons(
         first_appointed_on, PROTEGE_WINDOW_YEARS
     ):
         out.append((FIRST_APPOINTMENT, first_appointed_on))
-    for kind, since in sorted(events, key=lambda e: e[1]):
+    for kind, since in sorted(set(events), key=lambda e: (e[1], e[0])):
         if since <= on < add_years(since, PROTEGE_WINDOW_YEARS):
             out.append((kind, since))
     return out
+
+
+def status_events(periods: Periods) -> list[tuple[str, date]]:
+    """Career events the people register's own status periods imply (M-2 clarification).
+
+    The day after a childcare leave ends the judge returns, and qualifies as a protégé as if
+    the return had been recorded by hand.
+    """
+    return [
+        ("childcare_return", ends + timedelta(days=1))
+        for status, _starts, ends in periods
+        if status == "childcare_leave" and ends is not None
+    ]
 
 
 def add_months(start: date, months: int) -> date:

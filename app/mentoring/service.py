@@ -89,7 +89,7 @@ def pair_refusals(
     events = [
         (e.kind, e.occurred_on)
         for e in session.scalars(select(CareerEvent).where(CareerEvent.person_id == protege.id))
-    ]
+    ] + rules.status_events(facts.periods)
     if replacing is None and not rules.protege_reasons(
         protege.first_appointed_on, facts.status, events, starts_on
     ):
