@@ -97,7 +97,7 @@ def verdict(required: Decimal, earned: Decimal, year: int, as_of: date, due: dat
     ref = year_end if finished else as_of
     academy_overdue = due is not None and due < ref
     academy_soon = due is not None and not academy_overdue and due <= year_end
-    if required == 0 and not academy_overdue and not academy_soon:
+    if required == 0 and due is None:
         return "exempt"
     if academy_overdue:
         return "not_compliant"
@@ -267,9 +267,12 @@ def compliance(
             rule.min_points if not exempt else required_points(rule.min_points, exempt, year, mode)
         )
         last = _day(academy.get(pid))
+        # T-1 binds unless the exemption frees the person (C-4), whatever the points minimum:
+        # judges have the Academy course and no points minimum (C scope clarification).
+        bound = not exempt or required_points(Decimal(1), exempt, year, mode) > 0
         due = (
             academy_due(last, _day(appointed), rule.academy_every_years)
-            if required and rule.academy_every_years
+            if bound and rule.academy_every_years
             else None
         )
         raw = earned.get(pid, 0)

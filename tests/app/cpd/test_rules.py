@@ -42,7 +42,9 @@ def test_shipped_catalogue_is_seed_004_in_kk_and_ru(store: Store) -> None:
     assert forms["F02"].name_ru.startswith("Участие в семинарах, вебинарах")
     assert "семинарларға" in forms["F02"].name_kk
     assert forms["ACADEMY"].academy
-    assert rules.role_rule("judge") == RoleRule(Decimal(10), 5)  # C-2, T-1
+    # C scope (issue 14): seed 004's 10 points bind consultants; judges have T-1 only
+    assert rules.role_rule("consultant") == RoleRule(Decimal(10), 0)  # C-2
+    assert rules.role_rule("judge") == RoleRule(Decimal(0), 5)  # T-1
     assert rules.effective_year == 2022
 
 
@@ -64,7 +66,7 @@ def test_rule_change_in_2025_applies_from_2026_only(store: Store, actor: Actor) 
                 decided_on=date(2025, 6, 1),
                 decision="Кеңес шешімі №3",
                 points={seminars: Decimal(1)},
-                roles={"judge": RoleRule(Decimal(12), 5)},
+                roles={"consultant": RoleRule(Decimal(12), 0)},
             ),
             today=date(2025, 6, 2),
         )
@@ -143,7 +145,7 @@ def test_two_decisions_of_one_year_amend_the_same_next_year_set(store: Store, ac
         r.effective_year,
         r.partial_exemption,
         r.role_rule("staff").min_points,
-        r.role_rule("judge").min_points,
+        r.role_rule("consultant").min_points,
     ) == (2027, "full", Decimal(8), Decimal(10))
 
 
