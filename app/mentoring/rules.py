@@ -223,13 +223,13 @@ def term_refusals(term_months: int, extensions: list[int], used_months: int = 0)
             )
         )
     if any(m < 1 for m in extensions):
-        out.append(Refusal("M-4", N_("An extension must be at least one month — M-4")))
+        out.append(Refusal("M-4", N_("An extension must be at least one month.")))
     total = used_months + term_months + sum(extensions)
     if total > MAX_TOTAL_MONTHS:
         out.append(
             Refusal(
                 "M-4",
-                N_("{total} months in total; mentoring lasts at most {limit} months — M-4"),
+                N_("{total} months in total; mentoring lasts at most {limit} months."),
                 {"total": total, "limit": MAX_TOTAL_MONTHS},
             )
         )
