@@ -151,7 +151,7 @@ class RulesView(Retranslating, QWidget):
                 "Academy of Justice course every {every} years; partly exempt years: {mode}."
             ).format(
                 year=rules.effective_year,
-                minimums=", ".join(minimums) or _("none"),
+                minimums=", ".join(minimums) or _("no role has a minimum"),
                 every=judge.academy_every_years,
                 mode=_(PARTIAL_EXEMPTION.get(rules.partial_exemption, rules.partial_exemption)),
             )
