@@ -187,9 +187,12 @@ def compliance(
             rule.min_points if not exempt else required_points(rule.min_points, exempt, year, mode)
         )
         last = _day(academy.get(pid))
+        # T-1 binds unless the exemption frees the person (C-4), whatever the points minimum:
+        # judges have the Academy course and no points minimum (C scope clarification).
+        bound = not exempt or required_points(Decimal(1), exempt, year, mode) > 0
         due = (
             academy_due(last, _day(appointed), rule.academy_every_years)
-            if required and rule.academy_every_years
+            if bound and rule.academy_every_years
             else None
         )
         raw = earned.get(pid, 0)

@@ -49,6 +49,21 @@ def _dto(session: Session, rs: CpdRuleSet) -> RuleSetDTO:
     )
 
 
+def undecided_lines(states: list[str]) -> int:
+    """How many lines still wait for the officer; a report is accepted only at zero (C-5)."""
+    return sum(1 for st in states if st == "pending")
+
+
+def owes_report(required: Decimal, exempt_days: int, year: int) -> bool:
+    """Whether a person owes a report for a year (C-5, C-7).
+
+    Exempt for the whole year (C-4) or with no minimum for the role, there is nothing to report,
+    so such a person is never counted as overdue (C-7 clarification).
+    """
+    days_in_year = (date(year + 1, 1, 1) - date(year, 1, 1)).days
+    return required > 0 and exempt_days < days_in_year
+
+
 def rule_set_for(session: Session, year: int) -> RuleSetDTO:
     """The rule set in force for a year (C-9): the latest that took effect by 1 January.
 
@@ -114,8 +129,8 @@ def amend_rules(
     """Record a change of the rules; it takes effect on 1 January after the decision (C-9).
 
     The new rule set starts as a copy of the one in force for its year, so a decision names only
-    what it changes. Several decisions of one year amend the same next-year rule set; a rule set
-    already in force (its year has begun) is never changed, so no past verdict moves.
+    what it changes. Several decisions of one year amend the same next-year rule set; the rule
+    set of a year already over is never changed, so no past verdict moves.
     """
     require(actor, CPD_RULES, REFUSED)
     today = today or date.today()
@@ -125,9 +140,13 @@ def amend_rules(
         errors.append(FieldError("decided_on", N_("The decision date is in the future.")))
     if errors:
         raise ValidationError(errors)
-    if year <= today.year:
+    # C-9 clarification: the adoption date decides the year governed, not the day of entry, so
+    # a decision of 31 December typed in January still amends the year just begun; only a year
+    # already over is closed, so no finished year's verdicts move.
+    if year < today.year:
         raise RuleSetInForceError(
-            N_("The rules of {year} are already in force and cannot change."), year=year
+            N_("The decision governs {year}, a year already over; its rules cannot change."),
+            year=year,
         )
     base = rule_set_for(session, year)
     rs = session.scalars(select(CpdRuleSet).where(CpdRuleSet.effective_year == year)).first()

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from app.cpd.compliance import compliance
 from app.cpd.compliance_counts import counts_by_court, status_totals
 from app.cpd.dto import ComplianceFilter, ComplianceRow, CourtCount
-from app.cpd.rules import rule_set_for
+from app.cpd.rules import owes_report, rule_set_for
 from app.cpd.workflow import due_date, list_reports
 from db.models import Court, CpdActivity, CpdForm, Person
 
@@ -84,11 +84,13 @@ def centre_summary(
         for code, kk, ru, _order, n, p in session.execute(stmt)
     )
     ids = {r.person_id for r in rows}
+    owing = {r.person_id for r in rows if owes_report(r.required, r.exempt_days, year)}
     reports = [r for r in list_reports(session, year, today=as_of) if r[0] in ids]
     accepted = sum(1 for r in reports if r[1] == "accepted")
-    overdue = sum(1 for r in reports if r[2])
-    if as_of > due_date(session, year):  # people who never started a report are overdue too (C-5)
-        overdue += len(ids) - len(reports)
+    overdue = sum(1 for r in reports if r[2] and r[0] in owing)
+    if as_of > due_date(session, year):
+        # people who owe a report and never started one are overdue too (C-5, C-7)
+        overdue += len(owing - {r[0] for r in reports})
     return CentreSummary(
         year=year,
         as_of=as_of,

@@ -16,8 +16,8 @@ from app.core.errors import ConflictError, DomainError, FieldError, NotFoundErro
 from app.core.permissions import CPD_KEEP, CPD_REVIEW, REFUSED, require
 from app.cpd.dto import ReportDTO, ReportLine
 from app.cpd.report_lines import report_lines
-from app.cpd.rules import rule_set_for
-from db.models import CpdReport, Person
+from app.cpd.rules import rule_set_for, undecided_lines
+from db.models import CpdActivity, CpdReport, Person
 from i18n import N_
 
 
@@ -223,6 +223,18 @@ def accept_report(
         raise ReportStateError(N_("Only a handed-in report can be accepted."))
     if not officer_name.strip():
         raise ValidationError([FieldError("officer_name", N_("This field is required."))])
+    # C-5 clarification: accepted only when every line is confirmed or rejected with a reason;
+    # an accepted report locks its year, so a waiting line could never be decided afterwards.
+    states = session.scalars(
+        select(CpdActivity.state).where(
+            CpdActivity.person_id == report.person_id, CpdActivity.year == report.year
+        )
+    )
+    if waiting := undecided_lines(list(states)):
+        raise ReportStateError(
+            N_("Lines still waiting for a check: {count}. Confirm or reject each one first."),
+            count=waiting,
+        )
     lines = report_lines(session, [report.person_id], report.year)[report.person_id]
     before = _snapshot(report)
     report.state, report.accepted_on = "accepted", today

@@ -76,7 +76,7 @@ def verdict(required: Decimal, earned: Decimal, year: int, as_of: date, due: dat
     ref = year_end if finished else as_of
     academy_overdue = due is not None and due < ref
     academy_soon = due is not None and not academy_overdue and due <= year_end
-    if required == 0 and not academy_overdue and not academy_soon:
+    if required == 0 and due is None:
         return "exempt"
     if academy_overdue:
         return "not_compliant"

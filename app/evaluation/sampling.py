@@ -26,6 +26,7 @@ from app.core.progress import Progress
 from app.core.spreadsheet.reader import read_sheet
 from app.core.spreadsheet.values import as_iin, as_text
 from app.evaluation.dto import DrawDTO, SampleItemDTO
+from app.evaluation.rules import distinct_cases
 from db.models import Person, SampleDraw, SampleItem, SampleKey
 from i18n import N_
 
@@ -44,8 +45,12 @@ def read_case_list(path: Path) -> dict[str, list[str]]:
 
 
 def pick(case_numbers: Sequence[str], size: int, seed: int) -> list[str]:
-    """The reproducible choice: the same list (in any order) and seed give the same cases."""
-    population = sorted(set(case_numbers))
+    """The reproducible choice: the same list (in any order) and seed give the same cases.
+
+    Numbers that differ only in spaces, dashes or letter case are one case (E-2).
+    """
+    cases = distinct_cases(case_numbers)
+    population = [cases[k] for k in sorted(cases)]
     return random.Random(seed).sample(population, min(size, len(population)))
 
 
@@ -69,18 +74,18 @@ def draw(
         errors.append(FieldError("size", N_("At least one case.")))
     if kind not in KINDS:
         errors.append(FieldError("kind", N_("Unknown kind of material.")))
-    if not [c for c in case_numbers if c.strip()]:
+    if not distinct_cases(case_numbers):
         errors.append(FieldError("case_numbers", N_("The list has no case numbers.")))
     if errors:
         raise ValidationError(errors)
     seed = seed if seed is not None else secrets.randbelow(2**31)
-    chosen = pick([c.strip() for c in case_numbers if c.strip()], size, seed)
+    chosen = pick(case_numbers, size, seed)
     row = SampleDraw(
         person_id=person_id,
         round_id=round_id,
         seed=seed,
         size=len(chosen),
-        population=len(set(case_numbers)),
+        population=len(distinct_cases(case_numbers)),
         kind=kind,
         updated_by=actor.name,
     )

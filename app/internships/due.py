@@ -8,10 +8,10 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app.internships.dto import DueFilter, DueRow
-from app.internships.rules import InternshipRules, PriorityWeights, rules_for_year
+from app.internships.rules import InternshipRules, PriorityWeights, resets_clock, rules_for_year
 from app.people.experience import add_years, judicial_experience, status_on
 from db.models import Court, Internship, Person, PersonStatusPeriod, QualityIndicator
 from i18n.search_fold import matches
@@ -82,6 +82,39 @@ def priority_of(
     return round(score, 3)
 
 
+def last_resetting_internships(
+    session: Session, before: date, rules: InternshipRules
+) -> dict[uuid.UUID, date]:
+    """The end of each judge's last internship before a date that restarts the clock (I-1)."""
+    own = aliased(Court)
+    host = aliased(Court)
+    rows = session.execute(
+        select(
+            Internship.person_id,
+            Internship.status,
+            Internship.starts_on,
+            Internship.ends_on,
+            own.level,
+            host.level,
+        )
+        .join(Person, Person.id == Internship.person_id)
+        .join(own, own.id == Person.court_id)
+        .join(host, host.id == Internship.host_court_id)
+        .where(
+            Internship.kind == "judge",
+            Internship.status == "done",
+            Internship.ends_on < before,
+        )
+    )
+    out: dict[uuid.UUID, date] = {}
+    for pid, status, starts, ends, own_level, host_level in rows:
+        if resets_clock(status, starts, ends, own_level, host_level, rules) and (
+            pid not in out or ends > out[pid]
+        ):
+            out[pid] = ends
+    return out
+
+
 def due_judges(
     session: Session,
     year: int,
@@ -124,17 +157,7 @@ def due_judges(
         stmt = stmt.where(Court.id == flt.court_id)
     people = session.execute(stmt).all()
     periods = status_periods(session)
-    last_end = dict(
-        session.execute(
-            select(Internship.person_id, func.max(Internship.ends_on))
-            .where(
-                Internship.kind == "judge",
-                Internship.status != "cancelled",
-                Internship.ends_on < start,
-            )
-            .group_by(Internship.person_id)
-        ).all()
-    )
+    last_end = last_resetting_internships(session, start, rules)
     scheduled = set(
         session.scalars(
             select(Internship.person_id).where(

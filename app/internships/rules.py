@@ -77,6 +77,27 @@ def host_levels_for(level: str) -> tuple[str, ...]:
     return ()
 
 
+def resets_clock(
+    status: str,
+    starts_on: date,
+    ends_on: date,
+    own_level: str,
+    host_level: str,
+    rules: InternshipRules,
+) -> bool:
+    """Whether an internship restarts the I-1 interval (I-1 clarification).
+
+    Only one that was held, lasted at least `min_days` calendar days (both ends counted) and
+    took place at a court above the judge's own; a planned, cancelled, short or same-level
+    one leaves the judge as due as before.
+    """
+    return (
+        status == "done"
+        and (ends_on - starts_on).days + 1 >= rules.min_days
+        and host_level in host_levels_for(own_level)
+    )
+
+
 def is_higher_court(
     session: Session, own_court_id: uuid.UUID | None, host_court_id: uuid.UUID
 ) -> bool:

@@ -17,7 +17,7 @@ from app.core.permissions import (
     require,
     require_pair,
 )
-from app.mentoring.rules import JudgeFacts, add_months
+from app.mentoring.rules import JudgeFacts, add_months, months_spanned
 from app.people.experience import status_on
 from db.models import Court, Pair, PairExtension, Person, PersonStatusPeriod, Protocol
 from i18n import N_
@@ -122,6 +122,21 @@ def extension_months(session: Session, pair_id: uuid.UUID) -> list[int]:
     return list(
         session.scalars(select(PairExtension.months).where(PairExtension.pair_id == pair_id))
     )
+
+
+def months_used_before(session: Session, pair: Pair | None, starts_on: date) -> int:
+    """Months the protégé's guidance for this need ran before `starts_on` (M-4).
+
+    Follows the chain of replaced pairs back to the first one: the allowance of 1 to 3 years
+    counts from the first pair's start, whoever guides now.
+    """
+    root, seen = pair, set()
+    while root is not None and root.replaces_id is not None and root.id not in seen:
+        seen.add(root.id)
+        root = session.get(Pair, root.replaces_id)
+    if root is None:
+        return 0
+    return months_spanned(root.starts_on, starts_on)
 
 
 def pair_end(pair: Pair, extensions: list[int]) -> date:

@@ -18,9 +18,10 @@ from app.mentoring.access import (
     ensure_editable,
     extension_months,
     load_pair,
+    months_used_before,
     require_staff,
 )
-from app.mentoring.council_effects import _apply
+from app.mentoring.council_effects import _apply, remaining_months
 from app.mentoring.dto import DecisionInput, ProtocolDTO, ProtocolInput
 from app.mentoring.protocol_queries import build_content, load_protocol, protocol_dto
 from app.mentoring.rules import Refusal, RuleError
@@ -153,7 +154,9 @@ def add_decision(
     refusals: list[Refusal] = []
     if data.decision == "extend":
         refusals += rules.term_refusals(
-            pair.term_months, [*extension_months(session, pair.id), data.extend_months]
+            pair.term_months,
+            [*extension_months(session, pair.id), data.extend_months],
+            months_used_before(session, pair, pair.starts_on),
         )
     if data.decision == "replace":
         guide = session.get(Person, data.new_guide_id) if data.new_guide_id else None
@@ -168,7 +171,7 @@ def add_decision(
                 guide,
                 kind=pair.kind,
                 starts_on=p.held_on,
-                term_months=rules.DEFAULT_TERM_MONTHS,
+                term_months=remaining_months(session, pair, p.held_on),
                 replacing=pair.id,
             )
     if refusals:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy.orm import Session
 
 from app.core.audit import diff, record
@@ -10,41 +12,40 @@ from app.mentoring import rules
 from app.mentoring.access import (
     extension_months,
     load_pair,
+    months_used_before,
     pair_end,
 )
 from db.models import (
     Pair,
-    PairExtension,
     Protocol,
     ProtocolDecision,
 )
+
+
+def remaining_months(session: Session, pair: Pair, on: date) -> int:
+    """What a replacement guide takes over: the rest of the replaced pair's term (M-4, M-10)."""
+    used = months_used_before(session, pair, on)
+    left = rules.months_spanned(on, pair_end(pair, extension_months(session, pair.id)))
+    return max(1, min(left, rules.MAX_TOTAL_MONTHS - used))
 
 
 def _apply(session: Session, actor: Actor, p: Protocol, d: ProtocolDecision) -> None:
     pair = load_pair(session, d.pair_id)
     before = {"state": pair.state, "ended_on": pair.ended_on, "locked_by_id": pair.locked_by_id}
     if d.decision == "extend":
-        session.add(
-            PairExtension(
-                pair_id=pair.id,
-                order_number=f"№ {p.number}",
-                order_date=p.held_on,
-                months=d.extend_months,
-                updated_by=actor.name,
-            )
-        )
-    else:
-        pair.state = "completed" if d.decision == "complete" else "ended_early"
-        pair.ended_on = p.held_on
-        pair.end_reason = {
-            "complete": "goals_reached",
-            "end_early": "petition",
-            "replace": "replaced",
-        }[d.decision]
-        pair.locked_by_id = p.id
+        # M-4/M-5, seed 002 cl. 5: the council only proposes an extension; it takes effect
+        # when the regional court chairman's order is recorded (service.extend_pair).
+        return
+    pair.state = "completed" if d.decision == "complete" else "ended_early"
+    pair.ended_on = p.held_on
+    pair.end_reason = {
+        "complete": "goals_reached",
+        "end_early": "petition",
+        "replace": "replaced",
+    }[d.decision]
+    pair.locked_by_id = p.id
     if d.decision == "replace" and d.new_guide_id is not None:
-        ext = extension_months(session, pair.id)
-        remaining = max(1, (pair_end(pair, ext) - p.held_on).days // 30)
+        remaining = remaining_months(session, pair, p.held_on)
         new = Pair(
             protege_id=pair.protege_id,
             guide_id=d.new_guide_id,
@@ -52,7 +53,7 @@ def _apply(session: Session, actor: Actor, p: Protocol, d: ProtocolDecision) -> 
             state="active",
             region_code=pair.region_code,
             starts_on=p.held_on,
-            term_months=min(remaining, rules.MAX_TOTAL_MONTHS),
+            term_months=remaining,
             replaces_id=pair.id,
             updated_by=actor.name,
         )

@@ -27,6 +27,7 @@ from db.models import (
     Court,
     Pair,
     Person,
+    PersonStatusPeriod,
     ProtegeWish,
     RosterEntry,
     RosterOrder,
@@ -47,6 +48,12 @@ def needs_analysis(
     recent_event = select(CareerEvent.person_id).where(
         CareerEvent.occurred_on > window_start, CareerEvent.occurred_on <= on
     )
+    # M-2: a childcare leave of the register that ended within the window is a return too
+    recent_return = select(PersonStatusPeriod.person_id).where(
+        PersonStatusPeriod.status == "childcare_leave",
+        PersonStatusPeriod.ends_on >= window_start,
+        PersonStatusPeriod.ends_on < on,
+    )
     stmt = (
         select(
             Person.id,
@@ -63,7 +70,11 @@ def needs_analysis(
         .join(Court, Court.id == Person.court_id)
         .where(
             Person.role == "judge",
-            or_(Person.first_appointed_on > window_start, Person.id.in_(recent_event)),
+            or_(
+                Person.first_appointed_on > window_start,
+                Person.id.in_(recent_event),
+                Person.id.in_(recent_return),
+            ),
         )
     )
     if region_code:
@@ -81,6 +92,18 @@ def needs_analysis(
             )
         ):
             events[e.person_id].append((e.kind, e.occurred_on))
+        for sp in session.execute(
+            select(
+                PersonStatusPeriod.person_id,
+                PersonStatusPeriod.status,
+                PersonStatusPeriod.starts_on,
+                PersonStatusPeriod.ends_on,
+            ).where(
+                PersonStatusPeriod.person_id.in_(chunk),
+                PersonStatusPeriod.status == "childcare_leave",
+            )
+        ):
+            events[sp.person_id] += rules.status_events([(sp.status, sp.starts_on, sp.ends_on)])
         for p in session.execute(
             select(Pair.protege_id, Pair.kind, Pair.guide_id, Pair.starts_on).where(
                 Pair.protege_id.in_(chunk), Pair.state.in_(OPEN_STATES)

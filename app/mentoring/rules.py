@@ -172,10 +172,23 @@ def protege_reasons(
         first_appointed_on, PROTEGE_WINDOW_YEARS
     ):
         out.append((FIRST_APPOINTMENT, first_appointed_on))
-    for kind, since in sorted(events, key=lambda e: e[1]):
+    for kind, since in sorted(set(events), key=lambda e: (e[1], e[0])):
         if since <= on < add_years(since, PROTEGE_WINDOW_YEARS):
             out.append((kind, since))
     return out
+
+
+def status_events(periods: Periods) -> list[tuple[str, date]]:
+    """Career events the people register's own status periods imply (M-2 clarification).
+
+    The day after a childcare leave ends the judge returns, and qualifies as a protégé as if
+    the return had been recorded by hand.
+    """
+    return [
+        ("childcare_return", ends + timedelta(days=1))
+        for status, _starts, ends in periods
+        if status == "childcare_leave" and ends is not None
+    ]
 
 
 def add_months(start: date, months: int) -> date:
@@ -185,19 +198,38 @@ def add_months(start: date, months: int) -> date:
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
-def term_refusals(term_months: int, extensions: list[int]) -> list[Refusal]:
-    """The term of a pair: one year by default, extended, never beyond three years (M-4)."""
+def months_spanned(start: date, end: date) -> int:
+    """Calendar months from start to end, a begun month counting as a whole one."""
+    months = (end.year - start.year) * 12 + (end.month - start.month)
+    if end.day < start.day:
+        months -= 1
+    months = max(months, 0)
+    return months + 1 if add_months(start, months) < end else months
+
+
+def term_refusals(term_months: int, extensions: list[int], used_months: int = 0) -> list[Refusal]:
+    """The term of a protégé's guidance: one to three years in total (M-4, cl. 1, 5).
+
+    `used_months` is what earlier pairs of the same need (a replaced guide) already ran: the
+    M-4 clarification counts every pair of the protégé, so a replacement does not restart it.
+    """
     out: list[Refusal] = []
-    if term_months < 1:
-        out.append(Refusal("M-4", N_("The term must be at least one month — M-4")))
+    if used_months + term_months < MIN_TERM_MONTHS:
+        out.append(
+            Refusal(
+                "M-4",
+                N_("Mentoring lasts at least {limit} months; this term is {term} months."),
+                {"limit": MIN_TERM_MONTHS, "term": used_months + term_months},
+            )
+        )
     if any(m < 1 for m in extensions):
-        out.append(Refusal("M-4", N_("An extension must be at least one month — M-4")))
-    total = term_months + sum(extensions)
+        out.append(Refusal("M-4", N_("An extension must be at least one month.")))
+    total = used_months + term_months + sum(extensions)
     if total > MAX_TOTAL_MONTHS:
         out.append(
             Refusal(
                 "M-4",
-                N_("{total} months in total; mentoring lasts at most {limit} months — M-4"),
+                N_("{total} months in total; mentoring lasts at most {limit} months."),
                 {"total": total, "limit": MAX_TOTAL_MONTHS},
             )
         )

@@ -20,6 +20,7 @@ from app.mentoring.access import (
     guide_load,
     judge_facts,
     load_pair,
+    months_used_before,
     names,
     pair_end,
     region_of,
@@ -88,7 +89,7 @@ def pair_refusals(
     events = [
         (e.kind, e.occurred_on)
         for e in session.scalars(select(CareerEvent).where(CareerEvent.person_id == protege.id))
-    ]
+    ] + rules.status_events(facts.periods)
     if replacing is None and not rules.protege_reasons(
         protege.first_appointed_on, facts.status, events, starts_on
     ):
@@ -134,7 +135,11 @@ def pair_refusals(
                 {"name": facts.name, "kind": kind, "date": same_kind.strftime("%d.%m.%Y")},
             )
         )
-    out += rules.term_refusals(term_months, [])
+    # M-4: a replacement continues the allowance of the pairs it replaces
+    replaced = session.get(Pair, replacing) if replacing else None
+    out += rules.term_refusals(
+        term_months, [], months_used_before(session, replaced, starts_on) if replaced else 0
+    )
     out += rules.load_refusal(
         full_name(guide), guide_load(session, guide.id), max_proteges(session)
     )
@@ -222,7 +227,11 @@ def extend_pair(
     ensure_editable(session, pair)
     if not order_number.strip():
         raise ValidationError([FieldError("order_number", N_("This field is required."))])
-    refusals = rules.term_refusals(pair.term_months, [*extension_months(session, pair.id), months])
+    refusals = rules.term_refusals(
+        pair.term_months,
+        [*extension_months(session, pair.id), months],
+        months_used_before(session, pair, pair.starts_on),
+    )
     if refusals:
         raise RuleError(refusals)
     ext = PairExtension(

@@ -8,7 +8,9 @@ from i18n import N_
 DECISION_LABELS: dict[str, str] = {
     "complete": N_("Complete the mentoring: the goals of the programme are reached"),
     "end_early": N_("End the mentoring early"),
-    "extend": N_("Extend the mentoring by {months} months"),
+    "extend": N_(
+        "Propose to the regional court chairman to extend the mentoring by {months} months"
+    ),
     "replace": N_("Replace the guide with {name}"),
 }
 

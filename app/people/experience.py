@@ -64,8 +64,9 @@ def judicial_experience(
     for status, starts, _ends in periods:
         if status == "retired" and first_appointed <= starts < end:
             end = starts
+    # A break's last day is part of the break (P-3 clarification), as in status_on().
     break_days = sum(
-        _overlap_days(first_appointed, end, starts, ends or end)
+        _overlap_days(first_appointed, end, starts, ends + timedelta(days=1) if ends else end)
         for status, starts, ends in periods
         if status in BREAK_STATUSES
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,23 @@ from ui.application import HealthCheck
 
 
 def _damage(path: Path) -> None:
+    # Two data pages from the middle on that hold no schema: the cheap check at open cannot see
+    # them, quick_check does. (The schema's pages move as migrations add rows.)
+    conn = sqlite3.connect(path)
+    try:
+        schema = {
+            n - 1
+            for (n,) in conn.execute(
+                "SELECT pageno FROM dbstat WHERE name IN ('sqlite_schema', 'alembic_version')"
+            )
+        }
+    finally:
+        conn.close()
     data = bytearray(path.read_bytes())
-    # Pages well past the schema: the cheap check at open cannot see this, quick_check does.
-    start = len(data) // 2 // 4096 * 4096
+    page = len(data) // 2 // 4096
+    while page in schema or page + 1 in schema:
+        page += 1
+    start = page * 4096
     data[start : start + 4096 * 2] = b"\xab" * (4096 * 2)
     path.write_bytes(bytes(data))
 

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -24,6 +25,7 @@ from app.core.store import Session
 from app.cpd.dto import RoleRule, RuleSetDTO, RuleSetInput
 from app.cpd.rules import add_form, amend_rules, list_forms, rule_set_for
 from app.cpd.vocab import PARTIAL_EXEMPTION
+from app.people.vocab import ROLES
 from i18n import N_, _, format_number, localized
 from ui.context import UiContext
 from ui.cpd.ledger_view import year_box
@@ -79,17 +81,21 @@ class RulesView(Retranslating, QWidget):
         self.new_points = QDoubleSpinBox(self)
         self.new_points.setRange(0, 100)
         self.new_points.setDecimals(1)
+        # C scope: a council switches a minimum on per role; seed 004's binds consultants
+        self.new_role = QComboBox(self)
+        for role in ROLES:
+            self.new_role.addItem("", role)
+        self.new_role.setCurrentIndex(list(ROLES).index("consultant"))
         self.new_minimum = QDoubleSpinBox(self)
         self.new_minimum.setRange(0, 100)
         self.new_minimum.setDecimals(1)
         self.new_minimum.setValue(10)
         self.decision = QLineEdit(self)
         self.change_button = QPushButton(self)
-        self._change_labels = [QLabel(self) for _ in range(3)]
+        self._change_labels = [QLabel(self) for _ in range(4)]
         change = QFormLayout(self.change_box)
-        for label, field in zip(
-            self._change_labels, (self.new_points, self.new_minimum, self.decision), strict=True
-        ):
+        fields = (self.new_points, self.new_role, self.new_minimum, self.decision)
+        for label, field in zip(self._change_labels, fields, strict=True):
             change.addRow(label, field)
         change.addRow(self.change_button)
         self.add_box = QGroupBox(self)
@@ -134,13 +140,18 @@ class RulesView(Retranslating, QWidget):
         rules, forms = loaded
         self.model.set_rows(forms)
         judge = rules.role_rule("judge")
+        minimums = [
+            f"{_(label)} — {format_number(rules.role_rule(role).min_points)}"
+            for role, label in ROLES.items()
+            if rules.role_rule(role).min_points > 0
+        ]
         self.summary.setText(
             _(
-                "Rules in force since {year}: at least {points} points a year; judges take an "
+                "Rules in force since {year}: minimum points a year: {minimums}; judges take an "
                 "Academy of Justice course every {every} years; partly exempt years: {mode}."
             ).format(
                 year=rules.effective_year,
-                points=format_number(judge.min_points),
+                minimums=", ".join(minimums) or _("no role has a minimum"),
                 every=judge.academy_every_years,
                 mode=_(PARTIAL_EXEMPTION.get(rules.partial_exemption, rules.partial_exemption)),
             )
@@ -173,13 +184,14 @@ class RulesView(Retranslating, QWidget):
 
         def run(session: Session) -> RuleSetDTO:
             forms = {f.code: f.id for f in list_forms(session)}
-            every = rule_set_for(session, date.today().year + 1).role_rule("judge")
+            role = self.new_role.currentData()
+            every = rule_set_for(session, date.today().year + 1).role_rule(role)
             data = RuleSetInput(
                 decided_on=date.today(),
                 decision=decision,
                 points={forms[code]: points} if code and points is not None else {},
                 roles=(
-                    {"judge": RoleRule(minimum, every.academy_every_years)}
+                    {role: RoleRule(minimum, every.academy_every_years)}
                     if minimum is not None
                     else {}
                 ),
@@ -216,12 +228,15 @@ class RulesView(Retranslating, QWidget):
             self._change_labels,
             (
                 _("Points of the selected form"),
-                _("Minimum points a year for judges"),
+                _("Role"),
+                _("Minimum points a year for the role"),
                 _("Decision (number, date)"),
             ),
             strict=True,
         ):
             label.setText(text)
+        for i, role_label in enumerate(ROLES.values()):
+            self.new_role.setItemText(i, _(role_label))
         self.change_button.setText(_("Record the decision"))
         self.model.retranslate()
         self.refresh()

@@ -26,7 +26,7 @@ def make_person(
     actor: Actor,
     *,
     surname: str = "Әбілқасымова",
-    role: str = "judge",
+    role: str = "consultant",
     appointed: date | None = date(2022, 9, 1),
     periods: tuple[StatusPeriod, ...] = (),
 ) -> tuple[uuid.UUID, str]:

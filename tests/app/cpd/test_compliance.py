@@ -77,7 +77,7 @@ def test_required_points_modes() -> None:
 
 def test_academy_due_date_five_years_after_last_course(store: Store, actor: Actor) -> None:
     """T-1: the course falls due 5 years after the last one (or the first appointment)."""
-    person, _ = make_person(store, actor, appointed=date(2014, 2, 3))
+    person, _ = make_person(store, actor, role="judge", appointed=date(2014, 2, 3))
     for month in (2, 4, 6, 8, 10):
         add(store, actor, person, "F02", date(2024, month, 10))
     with store.read() as s:
@@ -97,8 +97,8 @@ def test_academy_due_date_five_years_after_last_course(store: Store, actor: Acto
 
 
 def test_academy_rule_only_for_judges(store: Store, actor: Actor) -> None:
-    """T-1 applies to judges; court staff only need the points."""
-    person, _ = make_person(store, actor, role="staff", appointed=None)
+    """T-1 applies to judges; legal consultants only need the points."""
+    person, _ = make_person(store, actor, role="consultant", appointed=None)
     for month in (2, 4, 6, 8, 10):
         add(store, actor, person, "F01", date(2025, month, 10))
     with store.read() as s:

@@ -42,7 +42,9 @@ def test_shipped_catalogue_is_seed_004_in_kk_and_ru(store: Store) -> None:
     assert forms["F02"].name_ru.startswith("Участие в семинарах, вебинарах")
     assert "семинарларға" in forms["F02"].name_kk
     assert forms["ACADEMY"].academy
-    assert rules.role_rule("judge") == RoleRule(Decimal(10), 5)  # C-2, T-1
+    # C scope (issue 14): seed 004's 10 points bind consultants; judges have T-1 only
+    assert rules.role_rule("consultant") == RoleRule(Decimal(10), 0)  # C-2
+    assert rules.role_rule("judge") == RoleRule(Decimal(0), 5)  # T-1
     assert rules.effective_year == 2022
 
 
@@ -64,7 +66,7 @@ def test_rule_change_in_2025_applies_from_2026_only(store: Store, actor: Actor) 
                 decided_on=date(2025, 6, 1),
                 decision="Кеңес шешімі №3",
                 points={seminars: Decimal(1)},
-                roles={"judge": RoleRule(Decimal(12), 5)},
+                roles={"consultant": RoleRule(Decimal(12), 0)},
             ),
             today=date(2025, 6, 2),
         )
@@ -89,14 +91,39 @@ def test_rule_change_in_2025_applies_from_2026_only(store: Store, actor: Actor) 
 
 
 def test_rules_in_force_cannot_change(store: Store, actor: Actor) -> None:
-    """C-9: a decision dated last year amends this year's rules, which are already in force."""
+    """C-9: a decision governing a year already over is refused (it would move past verdicts)."""
     with store.write() as s, pytest.raises(RuleSetInForceError):
         amend_rules(
             s,
             actor,
-            RuleSetInput(decided_on=date(2025, 12, 30), roles={"judge": RoleRule(Decimal(20), 5)}),
+            RuleSetInput(decided_on=date(2024, 12, 31), roles={"judge": RoleRule(Decimal(20), 5)}),
             today=date(2026, 1, 5),
         )
+
+
+@pytest.mark.parametrize(
+    ("decided_on", "entered_on", "governs"),
+    [
+        (date(2025, 12, 30), date(2025, 12, 31), 2026),
+        (date(2025, 12, 31), date(2025, 12, 31), 2026),
+        (date(2025, 12, 31), date(2026, 1, 5), 2026),
+        (date(2026, 1, 1), date(2026, 1, 5), 2027),
+    ],
+)
+def test_c9_adoption_date_not_entry_date_decides_the_year(
+    store: Store, actor: Actor, decided_on: date, entered_on: date, governs: int
+) -> None:
+    """C-9 clarification: adopted 31 December, entered in January, governs the year just begun."""
+    with store.write() as s:
+        amended = amend_rules(
+            s,
+            actor,
+            RuleSetInput(decided_on=decided_on, roles={"staff": RoleRule(Decimal(6), 0)}),
+            today=entered_on,
+        )
+        assert amended.effective_year == governs
+        assert rule_set_for(s, governs).role_rule("staff").min_points == Decimal(6)
+        assert rule_set_for(s, governs - 1).role_rule("staff").min_points != Decimal(6)
 
 
 def test_two_decisions_of_one_year_amend_the_same_next_year_set(store: Store, actor: Actor) -> None:
@@ -118,7 +145,7 @@ def test_two_decisions_of_one_year_amend_the_same_next_year_set(store: Store, ac
         r.effective_year,
         r.partial_exemption,
         r.role_rule("staff").min_points,
-        r.role_rule("judge").min_points,
+        r.role_rule("consultant").min_points,
     ) == (2027, "full", Decimal(8), Decimal(10))
 
 

@@ -48,6 +48,10 @@ def test_draft_submitted_returned_corrected_accepted_then_locked(
         assert (r.state, r.remarks) == ("returned", "Семинар бағдарламасын қосыңыз")
         r = submit_report(s, me, r.id, today=date(2026, 2, 20))
         assert (r.state, r.overdue) == ("corrected", False)  # first handed in on time
+        # C-5 clarification (issue 14): a line still waiting for the officer blocks acceptance
+        with pytest.raises(ReportStateError):
+            accept_report(s, actor, r.id, officer_name="Серікова А.Б.", today=date(2026, 2, 25))
+        review_activity(s, actor, extra.id, confirm=True, today=date(2026, 2, 25))
         r = accept_report(
             s,
             actor,
@@ -77,3 +81,21 @@ def test_report_not_handed_in_after_15_february_is_overdue(store: Store, actor: 
         assert late.overdue
         with pytest.raises(ReportStateError):
             submit_report(s, actor, r.id)
+
+
+def test_c5_report_with_a_line_waiting_cannot_be_accepted_seed004(
+    store: Store, actor: Actor
+) -> None:
+    """C-5: accepted only when every line is decided; a rejected line with a reason is decided."""
+    person, _ = make_person(store, actor)
+    add(store, actor, person, "F04", date(2025, 12, 31))
+    waiting = add(store, actor, person, "F02", date(2025, 1, 1), confirm=False)
+    with store.write() as s:
+        r = submit_report(s, actor, open_report(s, actor, person, 2025).id, today=date(2026, 2, 15))
+        with pytest.raises(ReportStateError):
+            accept_report(s, actor, r.id, officer_name="Серікова А.Б.", today=date(2026, 2, 16))
+        review_activity(s, actor, waiting.id, confirm=False, note="Куәлік жоқ")
+        accepted = accept_report(
+            s, actor, r.id, officer_name="Серікова А.Б.", today=date(2026, 2, 16)
+        )
+    assert accepted.locked

@@ -12,6 +12,7 @@ from app.core.context import CENTRE_OFFICER, Actor
 from app.core.errors import PermissionDeniedError, ValidationError
 from app.core.spreadsheet.writer import write_xlsx
 from app.core.store import Store
+from app.evaluation.rules import case_key, distinct_cases
 from app.evaluation.sampling import draw, pick, read_case_list, sample_codes, sample_key
 from tests.app.evaluation.helpers import judges
 
@@ -64,8 +65,10 @@ def test_draw_validates_input(store: Store, actor: Actor) -> None:
 def test_pick_is_a_reproducible_subset(cases: list[str], size: int, seed: int) -> None:
     chosen = pick(cases, size, seed)
     assert chosen == pick(list(reversed(cases)), size, seed)
-    assert len(chosen) == min(size, len(set(cases))) == len(set(chosen))
-    assert set(chosen) <= set(cases)
+    # E-2: numbers equal after trimming and folding dashes and case are one case
+    assert len(chosen) == min(size, len(distinct_cases(cases))) == len(set(chosen))
+    assert set(chosen) <= {c.strip() for c in cases}
+    assert len({case_key(c) for c in chosen}) == len(chosen)
 
 
 def test_case_list_import_from_xlsx(tmp_path: Path) -> None:
@@ -106,3 +109,29 @@ def test_draw_for_an_imported_list(store: Store, actor: Actor, tmp_path: Path) -
         known = [i for i in sorted(cases) if i not in result.unknown_iins]
         for (_name, d), iin in zip(result.draws, known, strict=True):
             assert sorted(sample_key(s, actor, d.id).values()) == sorted(pick(cases[iin], 4, 11))
+
+
+@pytest.mark.parametrize(
+    "variant",
+    ["2-123/2025", " 2-123/2025", "2-123/2025 ", "2\u2013123/2025", "2\u2014123/2025"],
+)
+def test_e2_case_numbers_differing_in_spaces_dashes_or_case_are_one_case_seed001(
+    variant: str,
+) -> None:
+    assert case_key(variant) == case_key("2-123/2025")
+    assert len(distinct_cases(["2-123/2025", variant])) == 1
+
+
+def test_e2_letter_case_and_inner_spaces_fold_but_digits_do_not() -> None:
+    assert case_key("2а-15/2026") == case_key(" 2А\u201115/2026  ")
+    assert case_key("№ 2-15/2026") == case_key("№  2-15/2026")
+    assert case_key("2-15/2026") != case_key("2-16/2026")
+    assert case_key("2-15/2026") != case_key("215/2026")
+
+
+def test_e2_draw_counts_a_respaced_number_once(store: Store, actor: Actor) -> None:
+    _c, (judge,) = judges(store, actor, 1)
+    cases = ["2-1/2025", " 2-1/2025 ", "2\u20131/2025", "2-2/2025"]
+    with store.write() as s:
+        d = draw(s, actor, judge, cases, size=5, seed=1)
+    assert (d.population, d.size) == (2, 2)

@@ -89,3 +89,30 @@ def test_status_on_a_date() -> None:
     assert status_on(periods, date(2025, 2, 1)) == "suspended"
     assert status_on(periods, date(2025, 3, 2)) == "active"
     assert status_on(periods, date(2030, 1, 1)) == "retired"
+
+
+# P-3 clarification: a break counts from its first to its last day inclusive.
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [(date(2021, 1, 31), False), (date(2021, 2, 1), True), (date(2021, 2, 2), True)],
+)
+def test_p3_break_over_a_year_end_counts_its_last_day_as_break(on: date, expected: bool) -> None:
+    # 15 Dec 2020 – 14 Jan 2021 is 31 days of break: five years fall due 31 days late.
+    periods = [("childcare_leave", date(2020, 12, 15), date(2021, 1, 14))]
+    assert has_experience(date(2016, 1, 1), periods, on, 5) is expected
+
+
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [(date(2024, 3, 29), False), (date(2024, 3, 30), True), (date(2024, 3, 31), True)],
+)
+def test_p3_break_in_a_leap_february_counts_29_days(on: date, expected: bool) -> None:
+    periods = [("suspended", date(2020, 2, 1), date(2020, 2, 29))]
+    assert has_experience(date(2019, 3, 1), periods, on, 5) is expected
+
+
+def test_p3_one_day_break_subtracts_one_day() -> None:
+    periods = [("suspended", date(2023, 6, 1), date(2023, 6, 1))]
+    assert judicial_experience(date(2020, 1, 1), periods, date(2025, 1, 1)).days == (
+        (date(2025, 1, 1) - date(2020, 1, 1)).days - 1
+    )
