@@ -1,0 +1,49 @@
+"""Actions raced by tests/pg: importable by name in the racing processes."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.core.context import Actor
+from app.courts.dto import DistrictCourtInput
+from app.courts.service import add_district_court
+from app.mentoring import service as mentoring
+
+TODAY = date(2026, 11, 21)
+
+
+def add_court(session: Session, actor: Actor, round_no: int, index: int, payload: Any) -> None:
+    """Every process adds "the same" court, spelt in its own letter case."""
+    name = f"Әбай аудандық соты {round_no}"
+    name = name.upper() if index % 2 else name
+    add_district_court(
+        session, actor, DistrictCourtInput(payload, name, f"Абайский районный суд {round_no}")
+    )
+
+
+def propose_tutor(session: Session, actor: Actor, round_no: int, index: int, payload: Any) -> None:
+    """Every process gives protégé number round_no a tutor of its own."""
+    proteges, tutors = payload
+    mentoring.propose_pair(
+        session,
+        actor,
+        proteges[round_no],
+        tutors[index % len(tutors)],
+        kind="tutor",
+        starts_on=TODAY,
+    )
+
+
+def extend(session: Session, actor: Actor, round_no: int, index: int, payload: Any) -> None:
+    """Every process extends pair number round_no by two years."""
+    mentoring.extend_pair(
+        session,
+        actor,
+        payload[round_no],
+        order_number=f"{round_no}-{index}",
+        order_date=TODAY,
+        months=24,
+    )
