@@ -11,6 +11,7 @@ from app.core.context import Actor
 from app.courts.dto import DistrictCourtInput
 from app.courts.service import add_district_court
 from app.mentoring import service as mentoring
+from app.security.service import LoginError, try_login
 
 TODAY = date(2026, 11, 21)
 
@@ -47,3 +48,11 @@ def extend(session: Session, actor: Actor, round_no: int, index: int, payload: A
         order_date=TODAY,
         months=24,
     )
+
+
+def log_in(session: Session, actor: Actor, round_no: int, index: int, payload: Any) -> None:
+    """Every process logs in as the same account; a wrong password is kept, as login() does."""
+    password, must_succeed = payload
+    outcome = try_login(session, "shared", password)
+    if must_succeed and isinstance(outcome, LoginError):
+        raise outcome

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import multiprocessing as mp
 import queue as queues
+import time
 from typing import Any
 
 from app.core.bootstrap import open_store
@@ -48,11 +49,16 @@ def race(
         p.start()
     results = [[""] * workers for _ in range(rounds)]
     try:
-        for _ in range(rounds * workers):
-            round_no, index, outcome = out.get(timeout=120)
+        received, deadline = 0, time.monotonic() + 120
+        while received < rounds * workers:
+            try:
+                round_no, index, outcome = out.get(timeout=1)
+            except queues.Empty:
+                if time.monotonic() > deadline or any(p.exitcode for p in procs):
+                    raise AssertionError(f"a racing process died or hung: {results}") from None
+                continue
             results[round_no][index] = outcome
-    except queues.Empty:
-        raise AssertionError(f"a racing process stopped answering: {results}") from None
+            received += 1
     finally:
         for p in procs:
             p.join(timeout=30)
