@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -17,7 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from app.core.errors import ConflictError, StoreError
 from i18n import N_, _
 
-__all__ = ["Session", "Store", "lock_rows"]
+__all__ = ["Session", "Store", "lock_rows", "take_turns"]
 
 CHANGED_MEANWHILE = N_("Someone else changed this record meanwhile. Reload it and try again.")
 # PostgreSQL SQLSTATEs of losing a race: unique and foreign-key violations, serialization
@@ -124,3 +124,13 @@ def lock_rows(session: Session, model: Any, *ids: uuid.UUID | None) -> None:
         session.execute(
             select(model.id).where(model.id.in_(wanted)).order_by(model.id).with_for_update()
         ).all()
+
+
+def take_turns(session: Session, name: str) -> None:
+    """Hold a named lock until commit: whole-table work (an import, a year's plan) of two PCs
+    runs one after the other, the second seeing what the first saved.
+
+    SQLite needs nothing: its write transaction already keeps every other PC out.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": name})

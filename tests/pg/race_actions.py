@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.core.context import Actor
 from app.courts.dto import DistrictCourtInput
 from app.courts.service import add_district_court
+from app.cpd.importer import import_activities
 from app.mentoring import service as mentoring
 from app.security.service import LoginError, try_login
 
@@ -56,3 +58,8 @@ def log_in(session: Session, actor: Actor, round_no: int, index: int, payload: A
     outcome = try_login(session, "shared", password)
     if must_succeed and isinstance(outcome, LoginError):
         raise outcome
+
+
+def import_cpd(session: Session, actor: Actor, round_no: int, index: int, payload: Any) -> None:
+    """Every process imports the round's file."""
+    import_activities(session, actor, Path(payload[round_no]), today=date(2026, 11, 21))
