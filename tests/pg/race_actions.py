@@ -12,6 +12,7 @@ from app.core.context import Actor
 from app.courts.dto import DistrictCourtInput
 from app.courts.service import add_district_court
 from app.cpd.importer import import_activities
+from app.internships.planner import apply_plan
 from app.mentoring import service as mentoring
 from app.security.service import LoginError, try_login
 
@@ -63,3 +64,8 @@ def log_in(session: Session, actor: Actor, round_no: int, index: int, payload: A
 def import_cpd(session: Session, actor: Actor, round_no: int, index: int, payload: Any) -> None:
     """Every process imports the round's file."""
     import_activities(session, actor, Path(payload[round_no]), today=date(2026, 11, 21))
+
+
+def plan(session: Session, actor: Actor, round_no: int, index: int, payload: Any) -> None:
+    """Every process runs `plan internships --apply` for the year."""
+    apply_plan(session, actor, payload)
