@@ -11,6 +11,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 5000
 
+# A lost or hung server must give a message within seconds, not freeze a window: connecting
+# gives up after CONNECT_TIMEOUT_S, a dead peer is noticed by TCP keep-alives within about
+# KEEPALIVE_IDLE_S + KEEPALIVE_INTERVAL_S * KEEPALIVE_COUNT, one statement may run at most
+# STATEMENT_TIMEOUT_MS and wait for a row lock at most LOCK_TIMEOUT_MS.
+CONNECT_TIMEOUT_S = 4
+KEEPALIVE_IDLE_S = 10
+KEEPALIVE_INTERVAL_S = 3
+KEEPALIVE_COUNT = 3
+STATEMENT_TIMEOUT_MS = 120_000
+LOCK_TIMEOUT_MS = 30_000
+
 
 def to_url(target: str | Path) -> str:
     """Turn a filesystem path or an SQLAlchemy URL into a URL string."""
@@ -68,9 +79,28 @@ def make_engine(target: str | Path, **kwargs: Any) -> Engine:
         engine = create_engine(url, **kwargs)
         _configure_sqlite(engine)
         return engine
+    kwargs["connect_args"] = {**_postgresql_connect_args(), **kwargs.get("connect_args", {})}
     engine = create_engine(url, pool_pre_ping=True, **kwargs)
     _strip_nul(engine)
     return engine
+
+
+def _postgresql_connect_args() -> dict[str, Any]:
+    # The session time zone is UTC whatever the server's (initdb writes the PC's, e.g.
+    # Asia/Almaty): times then come back in one canonical form, for the audit hash and for
+    # comparing versions across an exchange.
+    options = (
+        f"-c timezone=UTC -c statement_timeout={STATEMENT_TIMEOUT_MS}"
+        f" -c lock_timeout={LOCK_TIMEOUT_MS}"
+    )
+    return {
+        "connect_timeout": CONNECT_TIMEOUT_S,
+        "keepalives": 1,
+        "keepalives_idle": KEEPALIVE_IDLE_S,
+        "keepalives_interval": KEEPALIVE_INTERVAL_S,
+        "keepalives_count": KEEPALIVE_COUNT,
+        "options": options,
+    }
 
 
 def _clean(value: Any) -> Any:

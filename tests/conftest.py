@@ -80,7 +80,9 @@ def pg_url(pg_template: str) -> Iterator[str]:
 
 # Store tests run on both backends; GUI tests keep SQLite (a window outlives its test's
 # database, which on PostgreSQL is dropped at teardown).
-BOTH_BACKENDS_UNDER = tuple(f"{os.sep}tests{os.sep}{d}{os.sep}" for d in ("app", "db", "faults"))
+BOTH_BACKENDS_UNDER = tuple(
+    f"{os.sep}tests{os.sep}{d}{os.sep}" for d in ("app", "db", "faults", "pg")
+)
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -45,7 +45,8 @@ def register(commands: Any, reports: Any) -> None:
         p = reports.add_parser(doc.id, help=_(doc.title))
         for param in doc.params:
             _option(p, param)
-        p.add_argument("--format", choices=doc.formats, default=doc.formats[0])
+        # No default: the suffix of --out decides, then the document's first format.
+        p.add_argument("--format", choices=doc.formats, default=None)
         p.add_argument("--out", type=Path, help="output file (default: a name in this folder)")
         p.add_argument(
             "--lang",
@@ -59,7 +60,7 @@ def register(commands: Any, reports: Any) -> None:
     # Kept from before the catalogue: the people register under its older name.
     p = commands.add_parser("export", help=_("export a register"))
     p.add_argument("what", choices=("people",))
-    p.add_argument("--format", choices=("xlsx", "csv", "pdf"), default="xlsx")
+    p.add_argument("--format", choices=("xlsx", "csv", "pdf"), default=None)
     p.add_argument("--out", type=Path)
     p.add_argument("--search", dest="param_search", default="", help="search text")
     p.add_argument("--role", dest="param_role", default="")
@@ -85,6 +86,7 @@ def _run(args: argparse.Namespace, lang: str, default_out: Path | None = None) -
     from app.documents.output import produce, write
 
     doc = find(args.document)
+    args.format = _format(doc, args)
     store = store_of(args, backup=False)
     with store.read() as session:
         output = produce(
@@ -104,9 +106,17 @@ def _run(args: argparse.Namespace, lang: str, default_out: Path | None = None) -
     return 0
 
 
+def _format(doc: Document, args: argparse.Namespace) -> str:
+    """--format, else the suffix of --out (`--out x.csv` once wrote XLSX), else the first."""
+    if args.format:
+        return str(args.format)
+    suffix = args.out.suffix.lstrip(".").lower() if args.out else ""
+    return suffix if suffix in doc.formats else doc.formats[0]
+
+
 def _report(args: argparse.Namespace) -> int:
     return _run(args, str(args.doc_lang or args.lang))
 
 
 def _export(args: argparse.Namespace) -> int:
-    return _run(args, str(args.lang), Path(f"people.{args.format}"))
+    return _run(args, str(args.lang), Path(f"people.{_format(find(args.document), args)}"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -13,7 +13,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.core.context import Actor
-from db.base import utcnow
+from db.base import aware, utcnow
 from db.models import AuditEntry
 
 GENESIS = "0" * 64
@@ -51,8 +51,11 @@ def _digest(
     entity_id: str,
     changes: dict[str, Any],
 ) -> str:
+    # The canonical form is UTC: a server in another time zone (Asia/Almaty) hands the same
+    # instant back as 19:00+05:00, which must hash like 14:00+00:00 (issue 16).
+    canonical = aware(at).astimezone(UTC).isoformat()
     payload = json.dumps(
-        [prev_hash, seq, at.isoformat(), actor, action, entity, entity_id, changes],
+        [prev_hash, seq, canonical, actor, action, entity, entity_id, changes],
         ensure_ascii=False,
         sort_keys=True,
         separators=(",", ":"),
@@ -103,9 +106,8 @@ def broken_links(session: Session) -> list[int]:
     prev = GENESIS
     expected_seq = 1
     for e in session.scalars(select(AuditEntry).order_by(AuditEntry.seq)):
-        at = e.at if e.at.tzinfo else e.at.replace(tzinfo=utcnow().tzinfo)
         digest = _digest(
-            e.prev_hash, e.seq, at, e.actor, e.action, e.entity, e.entity_id, e.changes
+            e.prev_hash, e.seq, e.at, e.actor, e.action, e.entity, e.entity_id, e.changes
         )
         if e.seq != expected_seq or e.prev_hash != prev or digest != e.hash:
             broken.append(e.seq)

@@ -206,6 +206,16 @@ def _stored_revisions(engine: Engine) -> list[str]:
         return []  # no schema yet: a new store
 
 
+def _reach_server(engine: Engine) -> None:
+    """One try to reach a server: a lost or hung one is told once, within the connect timeout."""
+    try:
+        with engine.connect():
+            pass
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", exc) or exc).strip().splitlines()[0]
+        raise StoreError(N_("The server cannot be reached: {reason}"), reason=reason) from exc
+
+
 def _migrate_if_needed(engine: Engine) -> None:
     # Alembic's command machinery costs ~140 ms to import: only load it when there is work.
     if _at_head(engine):
@@ -260,6 +270,8 @@ def open_store(
             raise
     engine = make_engine(url)
     try:
+        if path is None:
+            _reach_server(engine)
         if migrate and backup and not now and path is not None and not _at_head(engine):
             # A migration never runs on an unchecked store or without a backup first.
             _refuse_damaged(path)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Engine, select, text
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -19,7 +20,12 @@ from i18n import N_, _
 if TYPE_CHECKING:
     from app.core.store_lock import StoreLock
 
-__all__ = ["Session", "Store"]
+__all__ = ["Session", "Store", "lock_rows", "take_turns"]
+
+CHANGED_MEANWHILE = N_("Someone else changed this record meanwhile. Reload it and try again.")
+# PostgreSQL SQLSTATEs of losing a race: unique and foreign-key violations, serialization
+# failure, deadlock, lock wait timed out (lock_timeout).
+_RACE_STATES = frozenset({"23505", "23503", "40001", "40P01", "55P03"})
 
 
 @dataclass
@@ -59,11 +65,15 @@ class Store:
             session.commit()
         except StaleDataError as exc:
             session.rollback()
-            raise ConflictError(
-                N_("Someone else changed this record meanwhile. Reload it and try again.")
-            ) from exc
-        except OperationalError as exc:
+            raise ConflictError(CHANGED_MEANWHILE) from exc
+        except (IntegrityError, OperationalError) as exc:
             session.rollback()
+            if _lost_a_race(exc):
+                # Two PCs wrote the same unique key, or deadlocked, at the same moment: the
+                # loser is told what it is, a change made meanwhile, never a traceback.
+                raise ConflictError(CHANGED_MEANWHILE) from exc
+            if isinstance(exc, IntegrityError):
+                raise
             raise StoreError(
                 N_("The database refused the change: {reason}"), reason=_reason(exc)
             ) from exc
@@ -87,6 +97,15 @@ class Store:
             self.lock.release()
 
 
+def _lost_a_race(exc: DBAPIError) -> bool:
+    state = getattr(exc.orig, "sqlstate", None)
+    if state is not None:
+        return state in _RACE_STATES
+    # SQLite writes take turns (BEGIN IMMEDIATE); a unique key can still be taken by the
+    # other PC's transaction committed before this one began its check.
+    return isinstance(exc, IntegrityError) and "UNIQUE constraint failed" in str(exc.orig)
+
+
 def _reason(exc: OperationalError) -> str:
     text = str(exc.orig) if exc.orig is not None else str(exc)
     lowered = text.lower()
@@ -97,3 +116,27 @@ def _reason(exc: OperationalError) -> str:
     if "locked" in lowered:
         return _("another program is using the database")
     return text
+
+
+def lock_rows(session: Session, model: Any, *ids: uuid.UUID | None) -> None:
+    """Hold these rows until commit, so a rule checked next holds when the write lands.
+
+    PostgreSQL: SELECT … FOR UPDATE, in id order so two PCs never wait on each other in a
+    circle. SQLite renders no FOR UPDATE: its write transaction (BEGIN IMMEDIATE) already
+    keeps every other PC out until commit.
+    """
+    wanted = sorted({i for i in ids if i is not None})
+    if wanted:
+        session.execute(
+            select(model.id).where(model.id.in_(wanted)).order_by(model.id).with_for_update()
+        ).all()
+
+
+def take_turns(session: Session, name: str) -> None:
+    """Hold a named lock until commit: whole-table work (an import, a year's plan) of two PCs
+    runs one after the other, the second seeing what the first saved.
+
+    SQLite needs nothing: its write transaction already keeps every other PC out.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:name))"), {"name": name})

@@ -50,7 +50,13 @@ def _validate(
 ) -> tuple[Court, str, str]:
     name_kk, name_ru = " ".join(data.name_kk.split()), " ".join(data.name_ru.split())
     errors = []
-    regional = session.get(Court, data.regional_court_id) if data.regional_court_id else None
+    # The regional court's row is locked until commit: two PCs adding the same district court
+    # take turns at the check below (SQLite's write transaction already takes turns).
+    regional = (
+        session.get(Court, data.regional_court_id, with_for_update=True)
+        if data.regional_court_id
+        else None
+    )
     if regional is None or regional.level != "regional":
         errors.append(FieldError("regional_court_id", N_("Choose the regional court.")))
     for field, value in (("name_kk", name_kk), ("name_ru", name_ru)):
@@ -59,12 +65,13 @@ def _validate(
         elif len(value) > 300:
             errors.append(FieldError(field, N_("At most {limit} characters."), {"limit": 300}))
     if regional is not None and name_kk:
-        clash = session.scalar(
-            select(Court.id).where(
-                Court.parent_id == regional.id, func.lower(Court.name_kk) == name_kk.lower()
-            )
-        )
-        if clash is not None and clash != exclude:
+        # Compared in Python: SQLite's lower() folds ASCII only, so "Әбай" and "ӘБАЙ" differed.
+        siblings = session.execute(
+            select(Court.id, Court.name_kk).where(Court.parent_id == regional.id)
+        ).all()
+        wanted = name_kk.casefold()
+        clashes = {c.id for c in siblings if " ".join(c.name_kk.split()).casefold() == wanted}
+        if clashes - {exclude}:
             errors.append(FieldError("name_kk", N_("This region already has a court so named.")))
     if errors:
         raise ValidationError(errors)

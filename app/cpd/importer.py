@@ -32,6 +32,7 @@ from app.core.context import Actor
 from app.core.errors import DomainError
 from app.core.permissions import CPD_KEEP, REFUSED, require
 from app.core.progress import Progress
+from app.core.store import take_turns
 from app.cpd.import_check import RowProblem, _check
 from app.cpd.import_file import (
     COLUMNS,
@@ -78,6 +79,7 @@ def import_activities(
     Imported lines await the officer's check like any other.
     """
     require(actor, CPD_KEEP, REFUSED)
+    take_turns(session, "cpd-import")  # the same file on two PCs: the second skips every row
     _header, data = read_rows(path)
     rows, problems = _check(session, data, today or date.today(), progress)
     if problems:

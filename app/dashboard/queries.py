@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -36,6 +36,9 @@ def dashboard_figures(session: Session, today: date | None = None) -> DashboardF
         count_people(session, PersonFilter(status=s, on=today))
         for s in ("childcare_leave", "suspended")
     )
-    since = func.date(AuditEntry.at) == today.isoformat()
-    changes = int(session.scalar(select(func.count(AuditEntry.id)).where(since)) or 0)
+    # A range of times, not func.date(...) == 'YYYY-MM-DD': that compared a date with text,
+    # which PostgreSQL refuses (issue 16). The day is the UTC day, as before.
+    start = datetime.combine(today, time(), tzinfo=UTC)
+    on_day = (AuditEntry.at >= start) & (AuditEntry.at < start + timedelta(days=1))
+    changes = int(session.scalar(select(func.count(AuditEntry.id)).where(on_day)) or 0)
     return DashboardFigures(people, judges, districts, away, changes)

@@ -73,7 +73,9 @@ def generate_activity(
         "updated_by": actor.name,
         "version": 1,
     }
-    people = session.execute(select(Person.id, Person.role, Person.first_appointed_on)).all()
+    people = session.execute(
+        select(Person.id, Person.role, Person.first_appointed_on).order_by(Person.iin)
+    ).all()
     total = len(people)
     rows: list[dict[str, Any]] = []
     added = 0

@@ -37,14 +37,16 @@ def generate(
     criteria = template.criteria()
     courts = list(
         session.scalars(
-            select(Court.id).where(
-                Court.id.in_(select(Person.court_id).where(Person.role == "judge"))
-            )
+            select(Court.id)
+            .where(Court.id.in_(select(Person.court_id).where(Person.role == "judge")))
+            .order_by(Court.code)
         )
     )
     skill = {
         pid: rng.randint(2, 5)
-        for pid in session.scalars(select(Person.id).where(Person.role == "judge"))
+        for pid in session.scalars(
+            select(Person.id).where(Person.role == "judge").order_by(Person.iin)
+        )
     }
     now = utcnow()
     stamp = {"created_at": now, "updated_at": now, "updated_by": actor.name, "version": 1}
@@ -60,7 +62,10 @@ def generate(
         )
         sheets = list(
             session.execute(
-                select(EvalSheet.id, EvalSheet.subject_id).where(EvalSheet.round_id == rnd.id)
+                select(EvalSheet.id, EvalSheet.subject_id)
+                .join(Person, Person.id == EvalSheet.subject_id)
+                .where(EvalSheet.round_id == rnd.id)
+                .order_by(Person.iin)
             )
         )
         ratings, totals = [], []

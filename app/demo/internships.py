@@ -138,6 +138,7 @@ def generate(
         select(Person.id, Person.court_id, Court.level, Court.parent_id)
         .join(Court, Court.id == Person.court_id)
         .where(Person.role == "judge", Court.level.in_(("district", "regional")))
+        .order_by(Person.iin)
     ).all()
     supreme = session.scalar(select(Court.id).where(Court.level == "supreme"))
     hist, quality, leave, busy = [], [], [], []
@@ -205,7 +206,9 @@ def generate(
             progress.step(k, len(judges))
     offers, blackouts = [], []
     for court_id, level in session.execute(
-        select(Court.id, Court.level).where(Court.level.in_(("regional", "supreme")))
+        select(Court.id, Court.level)
+        .where(Court.level.in_(("regional", "supreme")))
+        .order_by(Court.code)
     ):
         places = supreme_places if level == "supreme" else regional_places
         offers.append(

@@ -76,6 +76,7 @@ def generate_mentoring(
         select(Person.id, Person.first_appointed_on, Court.level, Court.region_code)
         .join(Court, Court.id == Person.court_id)
         .where(Person.role == "judge")
+        .order_by(Person.iin)
     ).all()
     by_region: dict[str, list[Any]] = {}
     for j in judges:

@@ -22,6 +22,7 @@ from app.core.audit import record
 from app.core.context import Actor
 from app.core.permissions import INTERNSHIPS_PLAN, require
 from app.core.progress import Progress
+from app.core.store import take_turns
 from app.internships.dto import DueFilter, DueRow, PlanResult
 from app.internships.due import due_judges, status_periods
 from app.internships.placement import Candidate, place, windows
@@ -169,6 +170,7 @@ def apply_plan(
 ) -> PlanResult:
     """Plan and save the proposed internships in the caller's transaction."""
     require(actor, INTERNSHIPS_PLAN, N_("Only the coordinator or the centre may plan internships."))
+    take_turns(session, "internship-plan")  # a second PC's plan sees the first one's rows
     result = plan_year(session, year, region_code=region_code, progress=progress)
     now = utcnow()
     rows = [

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.core.audit import diff, plain, record
 from app.core.context import Actor
 from app.core.errors import FieldError, ValidationError
+from app.core.store import lock_rows
 from app.mentoring import rules
 from app.mentoring.access import (
     OPEN_STATES,
@@ -160,6 +161,9 @@ def propose_pair(
     require_staff(actor)
     if kind not in rules.KINDS:
         raise ValidationError([FieldError("kind", N_("Choose tutor or mentor."))])
+    # Locked until commit: two PCs pairing one protégé (M-1) or filling one guide (capacity)
+    # take turns at the checks below.
+    lock_rows(session, Person, protege_id, guide_id)
     protege, guide = load_person(session, protege_id), load_person(session, guide_id)
     refusals = pair_refusals(
         session, protege, guide, kind=kind, starts_on=starts_on, term_months=term_months
@@ -223,7 +227,11 @@ def extend_pair(
 ) -> PairDTO:
     """Extend a pair by the regional chairman's order, never beyond 3 years in all (M-4)."""
     require_staff(actor)
+    # Two orders extending one pair (or two pairs of one protégé) take turns: M-4 caps the
+    # protégé's guidance in total.
+    lock_rows(session, Pair, pair_id)
     pair = load_pair(session, pair_id)
+    lock_rows(session, Person, pair.protege_id)
     ensure_editable(session, pair)
     if not order_number.strip():
         raise ValidationError([FieldError("order_number", N_("This field is required."))])

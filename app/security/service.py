@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 import uuid
 from functools import lru_cache
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.core.audit import record
@@ -206,10 +207,12 @@ def try_login(session: Session, username: str, password: str) -> Actor | LoginEr
     try:
         _hasher().verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
-        user.failed_logins += 1
+        # Counted in the database, not read-modify-written: PCs failing at once all count,
+        # and none is told "changed meanwhile" (a versioned save would be).
+        failed = _bump(session, user, failed_logins=User.failed_logins + 1)
         session.add(LoginAttempt(username=user.username, at=now, success=False))
-        if user.failed_logins >= _max_failed(session):
-            user.locked_at = now
+        if failed >= _max_failed(session):
+            _bump(session, user, locked_at=now)
             record(
                 session,
                 SYSTEM,
@@ -222,12 +225,27 @@ def try_login(session: Session, username: str, password: str) -> Actor | LoginEr
         return LoginError(N_("Wrong user name or password."))
     if _hasher().check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
-    user.failed_logins, user.last_login_at = 0, now
+    # Several PCs log in as one account at once (issue 16): this write takes no version, so
+    # none of them is refused; the row lock only makes them take turns.
+    _bump(session, user, failed_logins=0, last_login_at=now)
     session.add(LoginAttempt(username=user.username, at=now, success=True))
     session.flush()
     actor = Actor(user.username, frozenset(user.roles), user.person_id, _region_of(session, user))
     record(session, actor, "login", "user", user.id, {})
     return actor
+
+
+def _bump(session: Session, user: User, **values: Any) -> int:
+    """Write login bookkeeping without the optimistic-lock version; the failure count after."""
+    failed = session.execute(
+        update(User)
+        .where(User.id == user.id)
+        .values(**values)
+        .returning(User.failed_logins)
+        .execution_options(synchronize_session=False)
+    ).scalar_one()
+    session.refresh(user, ["failed_logins", "locked_at", "last_login_at"])
+    return int(failed)
 
 
 def _region_of(session: Session, user: User) -> str:
