@@ -162,6 +162,13 @@ def test_init_creates_a_store_once_and_owner_only(tmp_path: Path) -> None:
         assert main(["--db", str(path), "init"]) == 4  # never over an existing store
         assert main(["--db", str(path), "check"]) == 0
         assert _mode(path) == 0o600  # issue 15, 11
+        store = open_store(path, backup=False)
+        try:
+            with store.write() as s:
+                add_judge(s, Actor("t"), 1)
+            assert _mode(Path(f"{path}-wal")) == 0o600  # SQLite follows the store's mode
+        finally:
+            store.dispose()
         out = backup_file(path, tmp_path / "out" / "b.db")
         assert _mode(out) == 0o600
         aside = restore_file(out, path)
