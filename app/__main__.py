@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(commands, reports)
+    from app.cli.login import declare
+
+    declare(parser)  # every command gets --user and the path its permission is looked up by
     translate_help(parser)
     return parser
 
@@ -64,9 +67,12 @@ def _run_command(argv: list[str] | None, lang: str) -> int:
     args.lang = lang
     LOGGER.info("command %s", args.command)
     if args.command == "self-test":
+        from app.cli.login import authorise
         from ui.self_test import run_self_test
 
-        return run_self_test(args.db, args.lang)
+        # With --db it opens the user's store: the window then runs as the logged-in user
+        # (without, a throw-away store of its own).
+        return run_self_test(args.db, args.lang, authorise(args) if args.db else None)
     return int(args.handler(args))
 
 

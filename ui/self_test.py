@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from app.core.bootstrap import open_store
-from app.core.context import local_actor
+from app.core.context import Actor, local_actor
 from app.core.integrity import check_store
 from i18n import _
 
@@ -22,7 +22,7 @@ def _fail(message: str) -> int:
     return 1
 
 
-def run_self_test(db: str | None, lang: str) -> int:
+def run_self_test(db: str | None, lang: str, actor: Actor | None = None) -> int:
     """Exercise the real window and the printing path without touching the user's data."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="talimger-self-test-") as tmp:
@@ -38,7 +38,7 @@ def run_self_test(db: str | None, lang: str) -> int:
             switcher.switch("kk")
             from ui.context import UiContext
 
-            ctx = UiContext(store, local_actor(), settings)
+            ctx = UiContext(store, actor or local_actor(), settings)
             window = MainWindow(ctx, switcher.switch)
             window.show()
             app.processEvents()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.core import permissions as perm
+
 # Modules with register(commands, reports): add a feature's module to this tuple.
 COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.core",
@@ -14,3 +16,43 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.internships",
     "app.cli.cpd",
 )
+
+# A command that needs no login: `verify` answers only "unaltered / altered / unknown" about a
+# paper (issue 10); `--help` and `--version` never reach a command.
+OPEN = ""
+
+# What each command needs when the store requires logins (issue 10, Why #1): the dispatcher
+# (app/cli/login.py) authenticates and checks it before the command runs. Keys are the words
+# of the command line ("import cpd"); the longest declared prefix applies ("report" for every
+# document). tests/app/cli/test_registry_roles.py fails on a registered command missing here,
+# and the dispatcher refuses one (it would need the administrator's USERS_MANAGE).
+COMMAND_PERMISSIONS: dict[str, str] = {
+    "init": perm.SETTINGS_EDIT,
+    "demo": perm.SETTINGS_EDIT,
+    "demo-cpd": perm.SETTINGS_EDIT,
+    "demo-internships": perm.SETTINGS_EDIT,
+    "self-test": perm.READ,
+    "check": perm.AUDIT_READ,
+    "backup": perm.STORE_BACKUP,
+    "restore": perm.STORE_RESTORE,
+    "report": perm.READ,
+    "export people": perm.READ,
+    "template people": perm.READ,
+    "template cpd": perm.READ,
+    "import people": perm.IMPORT,
+    "import courts": perm.IMPORT,
+    "import cpd": perm.CPD_KEEP,
+    "plan internships": perm.INTERNSHIPS_PLAN,
+    "user setup-admin": perm.USERS_MANAGE,
+    "user no-login": perm.USERS_MANAGE,
+    "user add": perm.USERS_MANAGE,
+    "user list": perm.USERS_MANAGE,
+    "user unlock": perm.USERS_MANAGE,
+    "exchange name": perm.EXCHANGE,
+    "exchange export": perm.EXCHANGE,
+    "exchange import": perm.EXCHANGE,
+    "exchange conflicts": perm.EXCHANGE,
+    "exchange resolve": perm.EXCHANGE,
+    "exchange peer": perm.CONFIDENTIAL_READ,
+    "verify": OPEN,
+}

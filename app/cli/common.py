@@ -80,12 +80,18 @@ def report_failure(exc: BaseException) -> int:
 
 
 def guarded(handler: Handler) -> Handler:
-    """Run a command; every failure becomes one line on stderr and a documented exit code."""
+    """Run a command as its authenticated actor (`args.actor`, app/cli/login.py); every failure
+    becomes one line on stderr and a documented exit code.
+    """
 
     def run(args: argparse.Namespace) -> int:
         # Pooled connections are closed when the command ends (main() may run in-process).
         args._opened_stores = []
         try:
+            if getattr(args, "actor", None) is None:
+                from app.cli.login import authorise
+
+                args.actor = authorise(args)
             return handler(args)
         except Exception as exc:
             return report_failure(exc)

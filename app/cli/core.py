@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.common import guarded, store_of
-from app.core.context import local_actor
 from app.core.errors import StoreError
 from i18n import N_, _
 
@@ -66,12 +65,12 @@ def _demo(args: argparse.Namespace) -> int:
         if args.people_only:
             from app.demo.generator import generate
 
-            people = generate(session, local_actor(), scale=args.scale, seed=args.seed)
+            people = generate(session, args.actor, scale=args.scale, seed=args.seed)
         else:
             from app.demo.everything import generate_everything
 
             summary = generate_everything(
-                session, local_actor(), scale=args.scale, seed=args.seed, cpd_years=args.cpd_years
+                session, args.actor, scale=args.scale, seed=args.seed, cpd_years=args.cpd_years
             )
             people = summary.people
     print(
@@ -114,7 +113,7 @@ def _restore(args: argparse.Namespace) -> int:
     path = store_file(args.db)
     if path is None:
         raise StoreError(N_("Backups of a shared PostgreSQL database are made with pg_dump."))
-    aside = restore_file(args.file, path)
+    aside = restore_file(args.file, path, args.actor)  # audited as the authenticated user
     if aside is None:
         print(_("Restored into {path}.").format(path=path))
     else:

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.common import guarded, store_of
-from app.core.context import local_actor
 from i18n import _
 
 
@@ -81,7 +80,7 @@ def _import(args: argparse.Namespace) -> int:
     store = store_of(args)
     try:
         with store.write() as session:
-            result = import_activities(session, local_actor(), args.file)
+            result = import_activities(session, args.actor, args.file)
     except ImportRejectedError as exc:
         print(exc.message(), file=sys.stderr)
         return 1
@@ -112,8 +111,8 @@ def _demo(args: argparse.Namespace) -> int:
 
     store = store_of(args)
     with store.write() as session:
-        rows = generate_activity(session, local_actor(), years=args.years)
-        events = generate_training(session, local_actor(), date.today().year)
+        rows = generate_activity(session, args.actor, years=args.years)
+        events = generate_training(session, args.actor, date.today().year)
     print(
         _("Demo CPD data added: {rows} ledger lines, {events} training events.").format(
             rows=rows, events=events

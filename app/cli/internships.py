@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.common import guarded, store_of
-from app.core.context import local_actor
 from i18n import _, translator
 
 
@@ -55,7 +54,7 @@ def _plan(args: argparse.Namespace) -> int:
     store = store_of(args, backup=args.apply)
     if args.apply:
         with store.write() as session:
-            result = apply_plan(session, local_actor(), args.year, region_code=args.region)
+            result = apply_plan(session, args.actor, args.year, region_code=args.region)
     else:
         with store.read() as session:
             result = plan_year(session, args.year, region_code=args.region)
@@ -113,7 +112,7 @@ def _demo(args: argparse.Namespace) -> int:
     with store_of(args).write() as session:
         summary = generate(
             session,
-            local_actor(),
+            args.actor,
             year=args.year,
             seed=args.seed,
             judges_per_region=args.judges_per_region,

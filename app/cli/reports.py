@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.common import guarded, store_of
-from app.core.context import local_actor
 from app.core.progress import Progress
 from app.documents.catalogue import CATALOGUE, find
 from app.documents.spec import CHOICE, FLAG, PEOPLE, YEAR, Document, Param
@@ -91,7 +90,7 @@ def _run(args: argparse.Namespace, lang: str, default_out: Path | None = None) -
     with store.read() as session:
         output = produce(
             session,
-            local_actor(),
+            args.actor,
             doc,
             _params(doc, args),
             lang=lang,

@@ -43,6 +43,10 @@ def cli_actor(store: Store, args: argparse.Namespace) -> Actor:
     """Who runs the command: the logged-in user, or the local user in "no login" mode."""
     from app.security.service import login, login_mode
 
+    authorised = getattr(args, "actor", None)
+    if isinstance(authorised, Actor):
+        return authorised  # the dispatcher's login (app/cli/login.py)
+
     user = getattr(args, "user", None)
     if user:
         return login(store, user, read_secret(getattr(args, "password_file", None), PASSWORD_ENV))

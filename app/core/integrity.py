@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from app.core.audit import broken_links
 from app.core.backup import integrity_problems
+from app.core.settings import LOGIN_REQUIRED_KEY, audited_value, get_setting
 from app.core.store import Store
 from db.migrate import current_revision, head_revisions
 from i18n import _
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def check_store(store: Store, *, full: bool = False) -> list[str]:
@@ -21,6 +27,7 @@ def check_store(store: Store, *, full: bool = False) -> list[str]:
         problems.append(_("The database schema is not at the current version."))
     with store.read() as session:
         broken = broken_links(session)
+        problems += login_setting_problems(session)
     if broken:
         problems.append(
             _("The audit log chain is broken at entries: {seqs}").format(
@@ -28,3 +35,19 @@ def check_store(store: Store, *, full: bool = False) -> list[str]:
             )
         )
     return problems
+
+
+def login_setting_problems(session: Session) -> list[str]:
+    """Issue 10, Why #2: the login setting differs from what its last audited change set (a
+    copy edited outside the program, then restored).
+    """
+    audited = audited_value(session, LOGIN_REQUIRED_KEY)
+    current = get_setting(session, LOGIN_REQUIRED_KEY)
+    if current == (audited or ""):
+        return []
+    return [
+        _(
+            "The login setting was changed outside the program: the audit log last set it to "
+            "\u201c{audited}\u201d, the database holds \u201c{current}\u201d."
+        ).format(audited=audited or "", current=current)
+    ]

@@ -34,6 +34,13 @@ EVALUATION_RATE = "evaluation.rate"
 INTERNSHIPS_EDIT = "internships.edit"
 INTERNSHIPS_PLAN = "internships.plan"  # hosts, places, quality indicators, the year's plan
 CANDIDATE_PLACES = "internships.candidate_places"  # I-3: HR proposes places for candidates
+# Reading the registers and printing reports: every signed-in user (finer rules, such as M-9,
+# apply inside the queries); a login is what it guards (issue 10, Why #1).
+READ = "registers.read"
+# A backup holds the whole store (confidential reports, password hashes); a restore replaces
+# it, users and login setting included (issue 10, Why #1, #2): the administrator's acts.
+STORE_BACKUP = "store.backup"
+STORE_RESTORE = "store.restore"
 
 _CENTRE = frozenset(
     {
@@ -53,6 +60,9 @@ _CENTRE = frozenset(
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     ADMINISTRATOR: frozenset(
         {
+            READ,
+            STORE_BACKUP,
+            STORE_RESTORE,
             PEOPLE_EDIT,
             COURTS_EDIT,
             SETTINGS_EDIT,
@@ -70,6 +80,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     ),
     COORDINATOR: _CENTRE
     | {
+        READ,
         AUDIT_READ,
         CONFIDENTIAL_READ,
         MENTORING_MANAGE,
@@ -78,10 +89,10 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
         EVALUATION_TEMPLATES,
         CANDIDATE_PLACES,
     },
-    CENTRE_OFFICER: _CENTRE | {CPD_REVIEW},
-    MENTOR: frozenset({EVALUATION_RATE}),
-    HR: frozenset({PERSONAL_FILES_READ, INTERNSHIPS_EDIT, CANDIDATE_PLACES}),
-    VIEWER: frozenset(),  # reads the registers, which no permission guards
+    CENTRE_OFFICER: _CENTRE | {READ, CPD_REVIEW},
+    MENTOR: frozenset({READ, EVALUATION_RATE}),
+    HR: frozenset({READ, PERSONAL_FILES_READ, INTERNSHIPS_EDIT, CANDIDATE_PLACES}),
+    VIEWER: frozenset({READ}),  # reads the registers
 }
 
 # The plain refusal a feature gives when it has no more specific sentence.

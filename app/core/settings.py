@@ -12,6 +12,10 @@ from app.core.permissions import SETTINGS_EDIT, require
 from db.models import Setting
 from i18n import N_
 
+# Whether logins are required: "1" login, "0" explicit "no login", "" unset. Kept here, in the
+# kernel, because `check` compares it with its audited history (issue 10, Why #2).
+LOGIN_REQUIRED_KEY = "security.login_required"
+
 # How many automatic backups the rotation keeps: read by open_store for the CLI and the window.
 BACKUPS_KEPT_KEY = "backups.kept"
 DEFAULT_BACKUPS_KEPT = 10
@@ -37,6 +41,22 @@ def set_setting(session: Session, actor: Actor, key: str, value: str) -> None:
     session.flush()
     if old != value:
         record(session, actor, "update", "setting", setting.id, {key: [old, value]})
+
+
+def audited_value(session: Session, key: str) -> str | None:
+    """The value the audit log last recorded for a setting; None when it never did."""
+    from db.models import AuditEntry
+
+    entries = session.scalars(
+        select(AuditEntry.changes)
+        .where(AuditEntry.entity == "setting")
+        .order_by(AuditEntry.seq.desc())
+    )
+    for changes in entries:
+        if isinstance(changes, dict) and key in changes:
+            value = changes[key][1]
+            return "" if value is None else str(value)
+    return None
 
 
 def parse_backups_kept(value: str | None) -> int:

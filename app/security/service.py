@@ -22,14 +22,13 @@ from app.core.errors import (
     ValidationError,
 )
 from app.core.permissions import USERS_MANAGE, require
-from app.core.settings import get_setting, set_setting
+from app.core.settings import LOGIN_REQUIRED_KEY, get_setting, set_setting
 from app.core.store import Store
 from app.security.dto import UserDTO, UserInput
 from db.base import utcnow
 from db.models import Court, LoginAttempt, Person, User
 from i18n import N_
 
-LOGIN_REQUIRED_KEY = "security.login_required"  # "1" login, "0" explicit "no login", "" unset
 MAX_FAILED_KEY = "security.max_failed_logins"
 DEFAULT_MAX_FAILED = 5
 PASSWORD_MIN = 8
