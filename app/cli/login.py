@@ -97,7 +97,25 @@ def _login(store: Store, args: argparse.Namespace, key: str, needed: str) -> Act
             command=key,
             permission=needed,
         )
-    return login(store, user, _password(args, user))
+    actor = login(store, user, _password(args, user))
+    if can(actor, USERS_MANAGE):
+        _show_alerts(store, actor)
+    return actor
+
+
+def _show_alerts(store: Store, actor: Actor) -> None:
+    """Why #9: administrators hear of repeated failed logins at their next login."""
+    from app.security.lockout import pending_alerts
+
+    with store.read() as session:
+        alerts = pending_alerts(session, actor)
+    for alert in alerts:
+        print(
+            _("Alert: {count} failed logins in a row as {name} (by {at} UTC).").format(
+                count=alert.failures, name=alert.username, at=f"{alert.at:%Y-%m-%d %H:%M}"
+            ),
+            file=sys.stderr,
+        )
 
 
 @contextmanager

@@ -26,6 +26,11 @@ ACTIONS: dict[str, str] = {
     "unregister": N_("Registration cancelled"),
     "resolve": N_("Conflict resolved"),
     "unlock": N_("Unlocking"),
+    "lock": N_("Locking"),
+    "login_failed": N_("Failed sign-in"),
+    "login_alert": N_("Repeated failed sign-ins"),
+    "refuse": N_("Refused for lack of permission"),
+    "restore": N_("Restore from a backup"),
 }
 
 ENTITIES: dict[str, str] = {
@@ -34,6 +39,7 @@ ENTITIES: dict[str, str] = {
     "holiday": N_("Holiday"),
     "setting": N_("Setting"),
     "store": N_("Database"),
+    "command": N_("Command"),
     "user": N_("User"),
     "cpd_activity": N_("CPD activity"),
     "cpd_exemption": N_("CPD exemption"),

@@ -25,11 +25,22 @@ from app.core.permissions import USERS_MANAGE, require
 from app.core.settings import LOGIN_REQUIRED_KEY, get_setting, set_setting
 from app.core.store import Store
 from app.security.dto import UserDTO, UserInput
+from app.security.lockout import (
+    LOCKED,
+    UNKNOWN_NAME,
+    WAITING,
+    WRONG_PASSWORD,
+    record_failure,
+    unlock,
+    wait_left,
+)
 from db.base import utcnow
 from db.models import Court, LoginAttempt, Person, User
 from i18n import N_
 
+# Failures in a row after which administrators are alerted (no longer a lock: Why #9).
 MAX_FAILED_KEY = "security.max_failed_logins"
+INACTIVE = "inactive account"
 DEFAULT_MAX_FAILED = 5
 PASSWORD_MIN = 8
 USERNAME_MAX = 80
@@ -180,46 +191,44 @@ def _max_failed(session: Session) -> int:
 
 
 def try_login(session: Session, username: str, password: str) -> Actor | LoginError:
-    """Check a password: the Actor, or the LoginError to show (locks after N failures).
+    """Check a password: the Actor, or the LoginError to show (a growing wait after failures,
+    never a lock but an administrator's; issue 10, Why #9).
 
-    The error is returned, not raised, so the caller commits the failure count with it.
+    The error is returned, not raised, so the caller commits the failure with it.
     """
     name = username.strip()
     user = session.scalar(select(User).where(func.lower(User.username) == name.lower()))
     now = utcnow()
+    alert_at = _max_failed(session)
     if user is None or not user.active:
         with contextlib.suppress(VerificationError):
             _hasher().verify(_dummy_hash(), password)
-        session.add(LoginAttempt(username=name[:USERNAME_MAX], at=now, success=False))
+        record_failure(session, user, UNKNOWN_NAME if user is None else INACTIVE, now, alert_at)
         session.flush()
         return LoginError(N_("Wrong user name or password."))
     if user.locked_at is not None:
-        session.add(LoginAttempt(username=user.username, at=now, success=False))
+        record_failure(session, user, LOCKED, now, alert_at)
         session.flush()
         return LoginError(
-            N_(
-                "The account {name} is locked after too many failed logins. "
-                "Ask the administrator to unlock it."
-            ),
+            N_("The account {name} was locked by an administrator. Ask them to unlock it."),
             name=user.username,
+        )
+    left = wait_left(session, user, now)
+    if left:
+        record_failure(session, user, WAITING, now, alert_at)
+        session.flush()
+        return LoginError(
+            N_("Too many failed logins as {name}: try again in {seconds} seconds."),
+            name=user.username,
+            seconds=max(1, int(left.total_seconds() + 0.999)),
         )
     try:
         _hasher().verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
         # Counted in the database, not read-modify-written: PCs failing at once all count,
         # and none is told "changed meanwhile" (a versioned save would be).
-        failed = _bump(session, user, failed_logins=User.failed_logins + 1)
-        session.add(LoginAttempt(username=user.username, at=now, success=False))
-        if failed >= _max_failed(session):
-            _bump(session, user, locked_at=now)
-            record(
-                session,
-                SYSTEM,
-                "lock",
-                "user",
-                user.id,
-                {"failed_logins": [None, user.failed_logins]},
-            )
+        _bump(session, user, failed_logins=User.failed_logins + 1)
+        record_failure(session, user, WRONG_PASSWORD, now, alert_at)
         session.flush()
         return LoginError(N_("Wrong user name or password."))
     if _hasher().check_needs_rehash(user.password_hash):
@@ -277,12 +286,20 @@ def _load(session: Session, user_id: uuid.UUID) -> User:
 
 
 def unlock_user(session: Session, actor: Actor, user_id: uuid.UUID) -> UserDTO:
-    """Lift a lock-out (administrators only)."""
+    """Lift a lock and the wait after failed logins (administrators only)."""
     require(actor, USERS_MANAGE)
     user = _load(session, user_id)
-    user.locked_at, user.failed_logins, user.updated_by = None, 0, actor.name
+    unlock(session, actor, user.username)
+    return _dto(user)
+
+
+def lock_user(session: Session, actor: Actor, user_id: uuid.UUID) -> UserDTO:
+    """Lock an account until unlocked: the only permanent lock, an administrator's act."""
+    require(actor, USERS_MANAGE)
+    user = _load(session, user_id)
+    user.locked_at, user.updated_by = utcnow(), actor.name
     session.flush()
-    record(session, actor, "unlock", "user", user.id, {})
+    record(session, actor, "lock", "user", user.id, {})
     return _dto(user)
 
 

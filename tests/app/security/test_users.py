@@ -21,7 +21,6 @@ from app.courts.service import add_district_court, list_courts
 from app.people.service import delete_person, update_person
 from app.security.dto import UserInput
 from app.security.service import (
-    MAX_FAILED_KEY,
     LoginError,
     choose_no_login,
     create_first_administrator,
@@ -31,9 +30,8 @@ from app.security.service import (
     login_mode,
     needs_first_run,
     startup_actor,
-    unlock_user,
 )
-from db.models import AuditEntry, LoginAttempt, User
+from db.models import AuditEntry, User
 from tests.app.security.helpers import add_judge, judge_input
 
 
@@ -68,27 +66,6 @@ def test_no_login_mode_is_an_explicit_choice(store: Store) -> None:
         assert login_mode(s) == "none"
         local = startup_actor(s)
     assert local is not None and local.has_role(ADMINISTRATOR)
-
-
-def test_wrong_password_locks_after_the_setting(store: Store) -> None:
-    admin = _admin(store)
-    with store.write() as s:
-        set_setting(s, admin, MAX_FAILED_KEY, "3")
-        create_user(s, admin, UserInput("aliya", "Әлия", frozenset({VIEWER}), "good-password"))
-    for _ in range(3):
-        with pytest.raises(LoginError):
-            login(store, "aliya", "bad-password")
-    with pytest.raises(LoginError, match=r"locked|бұғатталды"):
-        login(store, "aliya", "good-password")  # even the right password now
-    with store.read() as s:
-        user_id, locked_at = s.execute(
-            select(User.id, User.locked_at).where(User.username == "aliya")
-        ).one()
-        failures = s.scalars(select(LoginAttempt).where(LoginAttempt.success.is_(False))).all()
-    assert locked_at is not None and len(failures) == 4
-    with store.write() as s:
-        unlock_user(s, admin, user_id)
-    assert login(store, "ALIYA", "good-password").roles == frozenset({VIEWER})
 
 
 def test_unknown_user_and_wrong_password_read_alike(store: Store) -> None:
