@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The user data folder (logs, audit anchors) of the tests: never the real one (issue 10).
+os.environ.setdefault("TALIMGER_DATA_DIR", tempfile.mkdtemp(prefix="talimger-tests-data-"))
 
 from app.core.bootstrap import open_store
 from app.core.context import Actor, local_actor

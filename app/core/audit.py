@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from app.core.context import Actor
@@ -97,6 +98,7 @@ def record(
     )
     session.add(entry)
     session.flush()
+    session.info["audited"] = True  # Store.write anchors the new head after commit (Why #8)
     return entry
 
 
@@ -113,3 +115,52 @@ def broken_links(session: Session) -> list[int]:
             broken.append(e.seq)
         prev, expected_seq = e.hash, e.seq + 1
     return broken
+
+
+@dataclass(frozen=True)
+class AuditAnchor:
+    """The head of the audit chain, kept outside the store so a trimmed or rewritten log shows
+    (issue 10, Why #8): in the user's data folder, every backup's manifest, every package.
+    """
+
+    count: int
+    seq: int
+    hash: str
+    at: str = ""  # when it was taken, ISO 8601 UTC
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON form (manifests, packages)."""
+        return {"count": self.count, "seq": self.seq, "hash": self.hash, "at": self.at}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> AuditAnchor | None:
+        """Read the JSON form back; None for anything malformed."""
+        try:
+            return cls(int(data["count"]), int(data["seq"]), str(data["hash"]), str(data["at"]))
+        except (KeyError, TypeError, ValueError):
+            return None
+
+
+def anchor(session: Session) -> AuditAnchor:
+    """The chain's head now: its count of entries, last sequence number and hash."""
+    count = session.scalar(select(func.count(AuditEntry.seq))) or 0
+    last = session.execute(
+        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
+    at = utcnow().replace(microsecond=0).isoformat()
+    return AuditAnchor(count, last.seq, last.hash, at) if last else AuditAnchor(0, 0, GENESIS, at)
+
+
+def anchor_problem(session: Session, anchored: AuditAnchor) -> str | None:
+    """How the chain fails an anchor: "missing" (cut at or before its entry), "rewritten" (its
+    entry's hash changed), "fewer" (entries removed before it); None when it holds.
+    """
+    if anchored.seq == 0:
+        return None
+    found = session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == anchored.seq))
+    if found is None:
+        return "missing"
+    if found != anchored.hash:
+        return "rewritten"
+    kept = session.scalar(select(func.count(AuditEntry.seq)).where(AuditEntry.seq <= anchored.seq))
+    return "fewer" if (kept or 0) < anchored.count else None

@@ -17,7 +17,7 @@ from app.core.context import Actor
 from app.core.permissions import AUDIT_READ, require
 from db.base import aware
 from db.models import AuditEntry
-from i18n import translator
+from i18n import _, translator
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,27 @@ def broken_entries(session: Session, actor: Actor) -> list[int]:
     """Sequence numbers where the hash chain is broken (tampering or damage)."""
     require(actor, AUDIT_READ)
     return broken_links(session)
+
+
+def chain_problems(
+    session: Session, actor: Actor, location: str, backup_dir: Path | None
+) -> list[str]:
+    """What is wrong with the log, in sentences: broken links, and a cut or rewritten chain
+    against its anchors outside the store, with the last anchored position (Why #8).
+    """
+    from app.core.anchors import anchor_problems
+
+    broken = broken_entries(session, actor)
+    problems = (
+        [
+            _("The audit log chain is broken at entries: {seqs}").format(
+                seqs=", ".join(str(s) for s in broken[:20])
+            )
+        ]
+        if broken
+        else []
+    )
+    return problems + anchor_problems(location, backup_dir, session)
 
 
 def export_entries(

@@ -124,6 +124,9 @@ def backup_file(source: Path, target: Path) -> Path:
         copy_database(source, partial)
         os.replace(partial, target)  # a half-written backup never looks like a good one
         fsync_folder(target.parent)
+        from app.core.anchors import write_manifest
+
+        write_manifest(target)  # its audit head, so a trimmed copy shows (issue 10, Why #8)
     except (sqlite3.Error, OSError) as exc:
         raise environment_error(exc, target.parent) from exc
     return target
@@ -154,9 +157,12 @@ def last_good(folder: Path) -> Path | None:
 
 def rotate(folder: Path, keep: int) -> list[Path]:
     """Delete all but the newest `keep` automatic backups; return what was deleted."""
+    from app.core.anchors import manifest_path
+
     removed = []
     for info in list_backups(folder)[max(keep, 1) :]:
         info.path.unlink(missing_ok=True)
+        manifest_path(info.path).unlink(missing_ok=True)
         removed.append(info.path)
     return removed
 

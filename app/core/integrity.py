@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.core.anchors import anchor_problems
 from app.core.audit import broken_links
 from app.core.backup import integrity_problems
 from app.core.settings import LOGIN_REQUIRED_KEY, audited_value, get_setting
@@ -28,6 +29,7 @@ def check_store(store: Store, *, full: bool = False) -> list[str]:
     with store.read() as session:
         broken = broken_links(session)
         problems += login_setting_problems(session)
+        problems += anchor_problems(store.location, store.backup_dir, session)
     if broken:
         problems.append(
             _("The audit log chain is broken at entries: {seqs}").format(

@@ -34,6 +34,16 @@ def check_candidate(candidate: Path) -> None:
         raise StoreError(
             N_("The file {path} is not a healthy Tälimger backup."), path=str(candidate)
         )
+    from app.core.anchors import backup_altered
+
+    if backup_altered(candidate):
+        raise StoreError(
+            N_(
+                "The backup {path} was altered after it was made: its audit log no longer "
+                "reaches the position its manifest recorded. Nothing was changed."
+            ),
+            path=str(candidate),
+        )
     known = known_revisions()
     newer = [r for r in stored if r not in known]
     if known and newer:
@@ -124,6 +134,7 @@ def restore_file(candidate: Path, db_path: Path, actor: Actor | None = None) -> 
     damaged, foreign or newer-schema backup; the restore is then recorded in the audit log of
     the restored (and migrated) store.
     """
+    from app.core.anchors import remember
     from app.core.audit import record
     from app.core.bootstrap import open_store
 
@@ -142,6 +153,8 @@ def restore_file(candidate: Path, db_path: Path, actor: Actor | None = None) -> 
         with store.write() as session:
             changes = {"backup": str(candidate), "kept_aside": str(aside) if aside else None}
             record(session, actor or local_actor(), "restore", "store", "store", changes)
+        with store.read() as session:
+            remember(store.location, session, restart=True)  # the restored history counts now
     finally:
         store.dispose()
     return aside

@@ -63,6 +63,10 @@ class Store:
         try:
             yield session
             session.commit()
+            if session.info.pop("audited", False):
+                from app.core.anchors import remember
+
+                remember(self.location, session)  # issue 10, Why #8
         except StaleDataError as exc:
             session.rollback()
             raise ConflictError(CHANGED_MEANWHILE) from exc

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.audit_log import AuditFilter, broken_entries, export_entries
+from app.core.audit_log import AuditFilter, chain_problems, export_entries
 from app.core.audit_text import action_label
 from app.core.audit_vocab import ACTIONS
 from i18n import _, current_language
@@ -125,17 +125,14 @@ class AuditView(Retranslating, QWidget):
 
     def check_chain(self) -> None:
         """Tell whether any entry was altered or removed."""
-        actor = self._ctx.actor
-        broken = Query(self, self._ctx, lambda s: broken_entries(s, actor)).run()
-        if broken is None:
+        actor, store = self._ctx.actor, self._ctx.store
+        # Broken links, and a cut or rewritten chain against its anchors (issue 10, Why #8).
+        problems = Query(
+            self, self._ctx, lambda s: chain_problems(s, actor, store.location, store.backup_dir)
+        ).run()
+        if problems is None:
             return
-        self.chain.setText(
-            _("The audit log chain is broken at entries: {seqs}").format(
-                seqs=", ".join(str(s) for s in broken[:20])
-            )
-            if broken
-            else _("The audit log chain is whole.")
-        )
+        self.chain.setText("\n".join(problems) if problems else _("The audit log chain is whole."))
 
     def export_to(self, path: Path) -> None:
         """Write the filtered log to an XLSX or CSV file."""

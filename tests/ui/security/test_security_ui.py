@@ -213,3 +213,23 @@ def test_audit_model_pages_and_passes_qt_model_tester(
     assert model.index(6, 2).data() == "officer0"  # newest first, on the third page
     assert list(model._pages) == [2]
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_why_8_audit_page_reports_a_cut_log_with_the_anchored_position(
+    qtbot: object, ui_ctx: UiContext, switcher: LanguageSwitcher
+) -> None:
+    from sqlalchemy import text
+
+    with ui_ctx.store.write() as s:
+        for serial in range(3):
+            add_judge(s, Actor("officer"), 10 + serial, surname=f"Кесу{'а' * serial}")
+    view = AuditView(ui_ctx)
+    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    switcher.switch("ru")
+    view.check_chain()
+    whole = view.chain.text()
+    with ui_ctx.store.engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit_entry WHERE seq = 3"))
+    view.check_chain()
+    assert view.chain.text() != whole
+    assert "обрезан" in view.chain.text() and "запись 3" in view.chain.text()
