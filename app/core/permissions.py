@@ -137,6 +137,16 @@ def require(actor: Actor, permission: str, refusal: str = "") -> None:
     )
 
 
+# M-9 (issue 10, Why #6): an aggregate of fewer confidential ratings than this lets a reader
+# work out one protégé's rating; reports and screens show "—" with a note instead.
+MIN_CONFIDENTIAL_RATINGS = 3
+
+
+def disclosable(ratings: int) -> bool:
+    """Whether an aggregate over this many confidential ratings may be shown (M-9)."""
+    return ratings >= MIN_CONFIDENTIAL_RATINGS
+
+
 # M-9 (seed 002 cl. 4), decided here and nowhere else.
 GUIDE = "guide"
 PROTEGE = "protege"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.core.permissions import MIN_CONFIDENTIAL_RATINGS
 from app.mentoring.vocab import END_REASONS
 from app.mentoring.year import YearReview
 from i18n import translator
@@ -37,6 +38,16 @@ def figures(review: YearReview, lang: str) -> list[tuple[str, Any]]:
         ),
         (tr_("Feedback given"), review.feedback_count),
     ]
+    if review.withheld:  # M-9, issue 10 Why #6
+        lines.append(
+            (
+                tr_(
+                    "— an average of fewer than {count} confidential ratings is not shown: it "
+                    "would tell one protégé's rating."
+                ).format(count=MIN_CONFIDENTIAL_RATINGS),
+                "",
+            )
+        )
     return lines
 
 
