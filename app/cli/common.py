@@ -10,7 +10,7 @@ from enum import IntEnum
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from app.core.bootstrap import open_store
-from app.core.errors import DomainError, StoreError
+from app.core.errors import DomainError, PermissionDeniedError, StoreError
 from app.core.logs import LOGGER, log_file
 from app.core.store import Store
 from i18n import _
@@ -79,6 +79,23 @@ def report_failure(exc: BaseException) -> int:
     return code
 
 
+def _audit_refusal(args: argparse.Namespace, store: Store, exc: PermissionDeniedError) -> None:
+    """A service's permission refusal joins the audit log, as the dispatcher's do (Why #8)."""
+    from app.core.audit import record
+    from app.core.context import Actor
+
+    actor = getattr(args, "actor", None)
+    if not isinstance(actor, Actor):
+        return
+    command = str(getattr(args, "command_path", "") or "")
+    try:
+        with store.write() as session:
+            refusal = {"refusal": [None, exc.message_id]}
+            record(session, actor, "refuse", "command", command, refusal)
+    except Exception:  # the refusal itself is what the user must hear about
+        LOGGER.warning("refusal not audited", exc_info=True)
+
+
 def guarded(handler: Handler) -> Handler:
     """Run a command as its authenticated actor (`args.actor`, app/cli/login.py); every failure
     becomes one line on stderr and a documented exit code.
@@ -94,6 +111,8 @@ def guarded(handler: Handler) -> Handler:
                 args.actor = authorise(args)
             return handler(args)
         except Exception as exc:
+            if isinstance(exc, PermissionDeniedError) and args._opened_stores:
+                _audit_refusal(args, args._opened_stores[0], exc)
             return report_failure(exc)
         finally:
             for store in args._opened_stores:

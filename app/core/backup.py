@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING
 
 from app.core.errors import StoreError
 from app.core.owner_only import create_private
+from app.core.permissions import STORE_BACKUP, STORE_RESTORE, require
 from i18n import N_
 
 if TYPE_CHECKING:
+    from app.core.context import Actor
     from app.core.store import Store
 
 BACKUP_PREFIX = "talimger-"
@@ -285,16 +287,26 @@ def restore(backup: Path, db_path: Path) -> Path | None:
     return restore_file(backup, db_path)
 
 
-def back_up_store(store: Store, keep: int) -> Path | None:
-    """Back up an open SQLite store into its rotation folder; None for a server database."""
+def back_up_store(store: Store, keep: int, actor: Actor | None = None) -> Path | None:
+    """Back up an open SQLite store into its rotation folder (as `actor`, who needs
+    STORE_BACKUP: issue 10, Why #1); None for a server database.
+    """
+    if actor is not None:
+        require(actor, STORE_BACKUP)
     if store.path is None or store.backup_dir is None:
         return None
     return automatic_backup(store.path, store.backup_dir, keep)
 
 
-def restore_store(store: Store, backup: Path) -> Path | None:
-    """Close the open store's connections, then put a backup in place of its file."""
+def restore_store(store: Store, backup: Path, actor: Actor | None = None) -> Path | None:
+    """Close the open store's connections, then put a backup in place of its file; by `actor`,
+    who needs STORE_RESTORE and is named in the audit log (issue 10, Why #2).
+    """
+    from app.core.restore import restore_file
+
+    if actor is not None:
+        require(actor, STORE_RESTORE)
     if store.path is None:
         raise StoreError(N_("A shared PostgreSQL database is backed up on its server (pg_dump)."))
     store.dispose()
-    return restore(backup, store.path)
+    return restore_file(backup, store.path, actor)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -18,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from app.core.context import SYSTEM, Actor
 from app.core.errors import FieldError
+from app.core.permissions import USERS_MANAGE, can
 from app.security.dto import UserInput
+from app.security.lockout import pending_alerts
 from app.security.service import (
     LoginError,
     choose_no_login,
@@ -93,7 +96,26 @@ class LoginDialog(Retranslating, QDialog):
             self.password.clear()
             return
         self.actor = outcome
+        self._show_alerts(outcome)
         self.accept()
+
+    def _show_alerts(self, actor: Actor) -> None:
+        """Issue 10, Why #9: administrators hear of repeated failed logins at their next login."""
+        if not can(actor, USERS_MANAGE):
+            return
+        alerts = Query(self, self._ctx, lambda s: pending_alerts(s, actor)).run()
+        if not alerts:
+            return
+        QMessageBox.warning(
+            self,
+            _("Failed logins"),
+            "\n".join(
+                _("{count} failed logins in a row as {name} (by {at} UTC).").format(
+                    count=a.failures, name=a.username, at=f"{a.at:%Y-%m-%d %H:%M}"
+                )
+                for a in alerts
+            ),
+        )
 
 
 class FirstRunDialog(Retranslating, QDialog):

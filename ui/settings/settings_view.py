@@ -156,8 +156,8 @@ class SettingsView(Retranslating, QWidget):
 
     def backup_now(self) -> None:
         """Take a backup into the rotation folder."""
-        store, kept = self._ctx.store, self.kept.value()
-        Task(self, lambda _p: back_up_store(store, kept)).success(
+        store, kept, actor = self._ctx.store, self.kept.value(), self._ctx.actor
+        Task(self, lambda _p: back_up_store(store, kept, actor)).success(
             lambda _r: self.reload_backups()
         ).run()
 
@@ -179,7 +179,9 @@ class SettingsView(Retranslating, QWidget):
             return
         from pathlib import Path
 
-        aside = Task(self, lambda _p: restore_store(store, Path(item.data(PATH_ROLE)))).run()
+        chosen, actor = Path(item.data(PATH_ROLE)), self._ctx.actor
+        # The administrator only, audited as them (issue 10, Why #2).
+        aside = Task(self, lambda _p: restore_store(store, chosen, actor)).run()
         if aside is None:
             return
         QMessageBox.information(

@@ -233,3 +233,40 @@ def test_why_8_audit_page_reports_a_cut_log_with_the_anchored_position(
     view.check_chain()
     assert view.chain.text() != whole
     assert "обрезан" in view.chain.text() and "запись 3" in view.chain.text()
+
+
+def test_why_9_the_administrator_is_shown_failed_logins_at_the_next_login(
+    qtbot: object, store: Store, monkeypatch: object
+) -> None:
+    from app.security.service import create_user, login
+    from ui.data import login_dialog
+
+    with store.write() as s:
+        create_first_administrator(s, UserInput("admin", "", frozenset(), "right-password"))
+    boss = login(store, "admin", "right-password")
+    with store.write() as s:
+        create_user(s, boss, UserInput("aliya", "", frozenset({VIEWER}), "good-password"))
+    for _ in range(5):
+        dialog = LoginDialog(store)
+        qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+        qtbot.keyClicks(dialog.username, "aliya")  # type: ignore[attr-defined]
+        qtbot.keyClicks(dialog.password, "bad-password")  # type: ignore[attr-defined]
+        dialog.buttons.accepted.emit()
+        with store.write() as s:  # the wait passes, as the clock would
+            from datetime import timedelta
+
+            from db.models import LoginAttempt
+
+            for attempt in s.scalars(select(LoginAttempt)):
+                attempt.at -= timedelta(hours=2)
+    shown: list[str] = []
+    monkeypatch.setattr(  # type: ignore[attr-defined]
+        login_dialog.QMessageBox, "warning", lambda _p, _t, text: shown.append(text)
+    )
+    dialog = LoginDialog(store)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    qtbot.keyClicks(dialog.username, "admin")  # type: ignore[attr-defined]
+    qtbot.keyClicks(dialog.password, "right-password")  # type: ignore[attr-defined]
+    dialog.buttons.accepted.emit()
+    assert dialog.actor is not None
+    assert len(shown) == 1 and "aliya" in shown[0] and "5" in shown[0]
