@@ -163,3 +163,21 @@ def test_why_2_restore_over_a_missing_store_asks_the_backups_users(
     admin = ["--user", "admin", "--password-file", str(secret)]
     assert main(["--db", str(target), "restore", str(backup), *admin]) == 0
     capsys.readouterr()
+
+
+def test_why_1_on_every_backend_a_read_needs_the_login(
+    store: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.core.store import Store
+
+    assert isinstance(store, Store)
+    with store.write() as session:
+        create_first_administrator(session, UserInput("admin", "", frozenset(), PASSWORD))
+    secret = tmp_path / "pw.txt"
+    secret.write_text(PASSWORD + "\n", encoding="utf-8")
+    out = tmp_path / "people.csv"
+    export = ["--db", store.url, "export", "people", "--format", "csv", "--out", str(out)]
+    assert main(export) == 3 and not out.exists()
+    assert main([*export, "--user", "admin", "--password-file", str(secret)]) == 0
+    assert out.exists()
+    capsys.readouterr()
