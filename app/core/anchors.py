@@ -83,6 +83,14 @@ def remember(location: str, session: Session, *, restart: bool = False) -> None:
         LOGGER.warning("audit anchor not written: %s", exc)
 
 
+def forget(location: str) -> None:
+    """A new store begins a new history where an old one was deleted: its anchor goes."""
+    try:
+        _file(location).unlink(missing_ok=True)
+    except OSError as exc:
+        LOGGER.warning("audit anchor not removed: %s", exc)
+
+
 def manifest_path(backup: Path) -> Path:
     """The manifest beside a backup file."""
     return backup.with_name(backup.name + MANIFEST_SUFFIX)

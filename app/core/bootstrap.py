@@ -44,9 +44,12 @@ def _refuse_missing(path: Path) -> None:
 
 
 def _create_file(path: Path) -> None:
+    from app.core.anchors import forget
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.exists():
+            forget(str(path))  # issue 10, Why #8: the anchor of a store deleted from here
             create_private(path)
         elif path.stat().st_size == 0:
             path.chmod(0o600)

@@ -160,3 +160,22 @@ def test_why_8_a_restore_restarts_the_anchor_at_the_restored_history(
         assert check_store(store) == []
     finally:
         store.dispose()
+
+
+def test_why_8_a_new_store_where_one_was_deleted_starts_a_new_history(
+    tmp_path: Path, actor: Actor
+) -> None:
+    from app.core.bootstrap import open_store
+
+    path = tmp_path / "fresh.db"
+    store = open_store(path, backup=False, create=True)
+    try:
+        _history(store, actor)
+    finally:
+        store.dispose()
+    path.unlink()
+    store = open_store(path, backup=False, create=True)
+    try:
+        assert check_store(store) == []
+    finally:
+        store.dispose()
