@@ -80,20 +80,14 @@ def report_failure(exc: BaseException) -> int:
 
 
 def _audit_refusal(args: argparse.Namespace, store: Store, exc: PermissionDeniedError) -> None:
-    """A service's permission refusal joins the audit log, as the dispatcher's do (Why #8)."""
-    from app.core.audit import record
+    """A service's permission refusal joins the audit log, as the dispatcher's do."""
+    from app.core.audit import audit_refusal
     from app.core.context import Actor
 
     actor = getattr(args, "actor", None)
-    if not isinstance(actor, Actor):
-        return
-    command = str(getattr(args, "command_path", "") or "")
-    try:
-        with store.write() as session:
-            refusal = {"refusal": [None, exc.message_id]}
-            record(session, actor, "refuse", "command", command, refusal)
-    except Exception:  # the refusal itself is what the user must hear about
-        LOGGER.warning("refusal not audited", exc_info=True)
+    if isinstance(actor, Actor):
+        command = str(getattr(args, "command_path", "") or "")
+        audit_refusal(store, actor, command, exc.message_id)
 
 
 def guarded(handler: Handler) -> Handler:

@@ -8,13 +8,16 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from app.core.context import Actor
 from db.base import aware, utcnow
+
+if TYPE_CHECKING:
+    from app.core.store import Store
 from db.models import AuditEntry
 
 GENESIS = "0" * 64
@@ -100,6 +103,19 @@ def record(
     session.flush()
     session.info["audited"] = True  # Store.write anchors the new head after commit (Why #8)
     return entry
+
+
+def audit_refusal(store: Store, actor: Actor, what: str, message_id: str) -> None:
+    """Record a permission refusal in its own transaction (the refused one is rolled back):
+    issue 10 asks that refusals be audited. Never raises: the refusal is what the user hears.
+    """
+    try:
+        with store.write() as session:
+            record(session, actor, "refuse", "command", what, {"refusal": [None, message_id]})
+    except Exception:
+        from app.core.logs import LOGGER
+
+        LOGGER.warning("refusal not audited", exc_info=True)
 
 
 def broken_links(session: Session) -> list[int]:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QStatusBar, QWidget
 
 from app.core.context import SYSTEM, Actor
-from app.core.errors import DomainError, FieldError, ValidationError
+from app.core.errors import DomainError, FieldError, PermissionDeniedError, ValidationError
 from app.core.progress import CancelledError, Progress
 from i18n import _
 
@@ -139,11 +139,18 @@ class Op(Generic[T]):
         if self._ctx is None:  # a Task: work on files, no session
             return self._work(None, SYSTEM, progress)  # type: ignore[arg-type]
         store, actor = self._ctx.store, self._ctx.actor
-        if self._write:
-            with store.write() as session:
+        try:
+            if self._write:
+                with store.write() as session:
+                    return self._work(session, actor, progress)
+            with store.read() as session:
                 return self._work(session, actor, progress)
-        with store.read() as session:
-            return self._work(session, actor, progress)
+        except PermissionDeniedError as exc:
+            # Issue 10: permission refusals are audited, in a transaction of their own.
+            from app.core.audit import audit_refusal
+
+            audit_refusal(store, actor, type(self._parent).__name__, exc.message_id)
+            raise
 
     def _failed(self, exc: BaseException) -> None:
         if not isinstance(exc, DomainError):

@@ -194,3 +194,27 @@ def test_task_backs_up_the_store_file_without_a_session(
     assert Task(page, lambda _p: restore_store(store, missing)).run() is None
     assert _refusals(page)  # the reason is shown; the store file is untouched
     assert _people(ui_ctx) == 0
+
+
+def test_a_permission_refusal_is_audited_and_nothing_else_is_kept(
+    page: QWidget, ui_ctx: UiContext
+) -> None:
+    from dataclasses import replace
+
+    from sqlalchemy import select
+
+    from app.core.permissions import USERS_MANAGE, require
+    from db.models import AuditEntry
+
+    viewer = replace(ui_ctx, actor=Actor("viewer", frozenset({"viewer"})))
+    data = _person(ui_ctx)
+
+    def work(s: Session, actor: Actor, _p: Progress) -> None:
+        create_person(s, actor, data)
+        require(actor, USERS_MANAGE)
+
+    assert Op(page, viewer, work).refusals_to(lambda _t: None).run() is None
+    assert _people(ui_ctx) == 0
+    with ui_ctx.store.read() as s:
+        entries = [(e.actor, e.action) for e in s.scalars(select(AuditEntry))]
+    assert entries == [("viewer", "refuse")]  # issue 10: refusals are audited
