@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import hashlib
+import itertools
+import re
 import time
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -20,6 +23,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFStream,
     PDFString,
 )
+from reportlab.pdfbase.pdfdoc import format as pdf_format
 from reportlab.pdfbase.pdfmetrics import standardFonts
 from reportlab.pdfgen.canvas import Canvas
 
@@ -122,14 +126,14 @@ class _Xmp(PDFStream):  # type: ignore[misc]
     """
 
     def __init__(self, lang: str) -> None:
-        super().__init__(
-            PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}), filters=[]
-        )
+        super().__init__(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}))
         self.lang = lang
 
     def format(self, document: Any) -> bytes:
-        self.content = xmp_packet(document.info, self.lang, _xmp_date(document)).encode("utf-8")
-        formatted: bytes = super().format(document)
+        # PDFStream.format would write "/Filter []" even with no filter; PDF/A wants no key.
+        content = xmp_packet(document.info, self.lang, _xmp_date(document)).encode("utf-8")
+        head = PDFDictionary({**self.dictionary.dict, "Length": len(content)})
+        formatted: bytes = pdf_format(head, document) + b"\nstream\n" + content + b"endstream\n"
         return formatted
 
 
@@ -195,3 +199,38 @@ def canvas_maker(
         return canvas
 
     return make
+
+
+def eol_before_endstream(pdf: bytes) -> bytes:
+    r"""ReportLab's file with an end-of-line before each `endstream`, as PDF/A asks (ISO 19005-2,
+    6.1.7.1: the stream's Length ends at that EOL), and its cross-reference table moved to match.
+    ReportLab writes `<<dict>>\nstream\n`, the data, then `endstream`; its tail is one classic
+    `xref` table.
+    """
+    start = int(pdf[pdf.rindex(b"startxref") + len(b"startxref") :].split()[0])
+    lines = pdf[start:].split(b"\n")
+    first, count = (int(v) for v in lines[1].split())
+    rows = lines[2 : 2 + count]
+    trailer_at = start + sum(len(line) + 1 for line in lines[: 2 + count])
+    offsets = [int(row[:10]) if row[17:18] == b"n" else None for row in rows]
+    bounds = [*sorted(o for o in offsets if o is not None), start]
+    inserts: list[int] = []
+    for begin, end in itertools.pairwise(bounds):
+        at = pdf.find(b"\nstream\n", begin, end)
+        length = re.findall(rb"/Length (\d+)\b", pdf[begin:at]) if at >= 0 else []
+        if length:
+            stop = at + len(b"\nstream\n") + int(length[-1])
+            if pdf[stop : stop + len(b"endstream")] == b"endstream":
+                inserts.append(stop)
+    body = bytearray()
+    last = 0
+    for pos in inserts:
+        body += pdf[last:pos] + b"\n"
+        last = pos
+    body += pdf[last:start]
+    table = bytearray(b"xref\n%d %d\n" % (first, count))
+    for row, offset in zip(rows, offsets, strict=True):
+        moved = b"%010d" % (offset + bisect.bisect_left(inserts, offset)) if offset else row[:10]
+        table += moved + row[10:] + b"\n"
+    tail = pdf[trailer_at : pdf.rindex(b"startxref")]
+    return bytes(body + table + tail + b"startxref\n%d\n%%%%EOF\n" % len(body))

@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from app.core.progress import Progress
-from app.documents.archival import canvas_maker, template_fields
+from app.documents.archival import canvas_maker, eol_before_endstream, template_fields
 from app.documents.fonts import SERIF, register_fonts
 from i18n import format_date, translator
 
@@ -140,4 +140,4 @@ def render(info: DocumentInfo, story: Sequence[Flowable]) -> bytes:
         archival=(info.printed_on or date.today()) if info.archival else None,
     )
     doc.build(list(story), canvasmaker=maker)
-    return buf.getvalue()
+    return eol_before_endstream(buf.getvalue()) if info.archival else buf.getvalue()
