@@ -42,11 +42,12 @@ def parse_mark(text: str) -> tuple[str, str, date] | None:
 
 
 def qr_payload(tr_: Callable[[str], str], content: dict[str, Any], code: str) -> str:
-    """What a phone shows when it reads the QR: document, region, number, date, code."""
+    """What a phone shows when it reads the QR: document, region, number, date, code (short:
+    every byte more makes the printed modules smaller and the code harder to read).
+    """
     held = parse_date(content["held_on"]).strftime("%d.%m.%Y")
     lines = [
         tr_("PROTOCOL No. {number}").format(number=content["number"]),
-        tr_("of the meeting of the branch council on judicial mentoring"),
         f"{tr_('Region')}: {content.get('region', '')}",
         f"{tr_('Date')}: {held}",
         f"{tr_('Verification code')}: {code.upper()}",
