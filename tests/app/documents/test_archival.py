@@ -155,7 +155,9 @@ def test_signed_protocol_is_pdf_a_2b(lang: str) -> None:
     intent = intent.get_object()
     assert intent["/S"] == "/GTS_PDFA1" and intent["/OutputConditionIdentifier"]
     profile = intent["/DestOutputProfile"].get_object()
-    assert profile["/N"] == 3 and profile.get_data()[36:40] == b"acsp"
+    icc = profile.get_data()
+    assert profile["/N"] == 3 and icc[36:40] == b"acsp" and icc[16:20] == b"RGB "
+    assert icc[8] == 4 and icc[9] <= 0x20  # ICC.1:2004-10 (4.2) at most, as PDF/A-2 names
     # No transparency, no annotations, no scripts: nothing PDF/A-2b would have to judge.
     for page in reader.pages:
         assert "/Annots" not in page and "/Group" not in page
