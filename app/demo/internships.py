@@ -150,10 +150,11 @@ def generate(
         if rng.random() < 0.55 and supreme is not None:
             host = parent if level == "district" and rng.random() < 0.8 else supreme
             back = rng.randint(1, 6)
-            start = date(year - back, 1, 1) + timedelta(days=rng.randrange(30, 330))
+            offset = timedelta(days=rng.randrange(30, 330))
+            start = date(year - back, 1, 1) + offset
             # Six years back counts for nothing (I-1): those internships were this year's,
             # when this year's has already gone by, so the quality report has a year to show.
-            moved = start.replace(year=year)
+            moved = date(year, 1, 1) + offset
             if back == 6 and today is not None and moved + timedelta(days=13) < today:
                 start = moved
             hist.append(
