@@ -18,6 +18,7 @@ from app.core.progress import Progress
 from app.core.settings import set_setting
 from app.courts.centre import CENTRE_KEY
 from app.demo import names as n
+from app.people.experience import add_years
 from app.people.iin import make_iin
 from app.people.service import derived_columns
 from db.base import utcnow
@@ -119,7 +120,7 @@ def _one_chairman_per_court(
     every other demo value) as it was.
     """
     judges = [r for r in rows if r["role"] == "judge"]
-    ten_years_ago = today.replace(year=today.year - 10)
+    ten_years_ago = add_years(today, -10)
     for row in judges:
         senior = (
             row["first_appointed_on"] is not None and row["first_appointed_on"] <= ten_years_ago

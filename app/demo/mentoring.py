@@ -22,6 +22,7 @@ from app.core.context import Actor
 from app.core.progress import Progress
 from app.demo.generator import CHAIRMAN
 from app.demo.mentoring_rows import Rows, names_of
+from app.people.experience import add_years
 from db.base import utcnow
 from db.models import Court, Person, PersonStatusPeriod, RosterEntry, RosterOrder
 
@@ -65,7 +66,7 @@ def _protege_since(j: Any, periods: list[Any], today: date) -> date | None:
     """When a judge last became a protégé within the demo's three years (M-2): a first
     appointment, or the day after a childcare leave ended; None when neither.
     """
-    window = today.replace(year=today.year - 3)
+    window = add_years(today, -3)
     since = [
         p.ends_on + timedelta(days=1)
         for p in periods
@@ -107,7 +108,7 @@ def generate_mentoring(
         by_region.setdefault(j.region_code, []).append(j)
     regions = sorted(by_region)
     order_on = date(today.year - 3, 1, 15)
-    experienced = order_on.replace(year=order_on.year - 5)
+    experienced = add_years(order_on, -5)
     total = 0
     for n, region in enumerate(regions, start=1):
         people = by_region[region]
