@@ -51,10 +51,12 @@ def generate_protocols(session: Session, actor: Actor, *, today: date) -> int:
     today's meeting on the rest (and proposing one extension, which the chairman's order
     would decide — M-4). Returns how many protocols were written.
     """
+    # Ordered by what the demo's seed decides (not by random ids), so every backend agrees.
     pairs = session.execute(
         select(Pair.id, Pair.region_code, Pair.starts_on, Pair.term_months)
+        .join(Person, Person.id == Pair.protege_id)
         .where(Pair.state == "active")
-        .order_by(Pair.region_code, Pair.starts_on, Pair.id)
+        .order_by(Pair.region_code, Pair.starts_on, Person.iin, Pair.kind)
     ).all()
     regions: dict[str, list[Any]] = {}
     for pair in pairs:
