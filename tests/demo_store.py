@@ -12,7 +12,6 @@ from sqlalchemy import select
 from app.core.bootstrap import open_store
 from app.core.context import local_actor
 from app.demo.everything import generate_everything
-from app.demo.training import generate_training
 from app.mentoring.council import create_protocol
 from app.mentoring.dto import ProtocolInput
 from db.models import Pair
@@ -29,8 +28,7 @@ def demo_db(template_db: Path, factory: pytest.TempPathFactory) -> Path:
         actor = local_actor()
         today = date.today()
         with store.write() as s:
-            generate_everything(s, actor, cpd_years=1, today=today)
-            generate_training(s, actor, today.year, today=today)
+            generate_everything(s, actor, cpd_years=1, today=today)  # training too
             region = s.scalars(select(Pair.region_code)).first()
             create_protocol(
                 s,

@@ -1,4 +1,4 @@
-"""Demo data for every module at once: people and courts, then mentoring, internships, CPD."""
+"""Demo data for every module: people, mentoring with protocols, internships, CPD, training."""
 
 from __future__ import annotations
 
@@ -8,11 +8,14 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from app.core.context import Actor
+from app.demo.council import generate_protocols
 from app.demo.cpd import generate_activity
 from app.demo.evaluation import generate as generate_evaluation
 from app.demo.generator import DemoSummary, generate
 from app.demo.internships import generate as generate_internships
+from app.demo.internships import plan_year
 from app.demo.mentoring import generate_mentoring
+from app.demo.training import generate_training
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,9 @@ class FullDemoSummary:
     internships: int
     evaluation_sheets: int
     cpd_lines: int
+    protocols: int = 0
+    planned_internships: int = 0
+    training_events: int = 0
 
 
 def generate_everything(
@@ -39,9 +45,21 @@ def generate_everything(
     today = today or date.today()
     people = generate(session, actor, scale=scale, seed=seed, today=today)
     mentoring = generate_mentoring(session, actor, seed=seed, today=today)
-    internships = generate_internships(session, actor, year=today.year, seed=seed)
+    protocols = generate_protocols(session, actor, today=today)
+    internships = generate_internships(session, actor, year=today.year, seed=seed, today=today)
+    planned = plan_year(session, actor, today.year + 1)
     sheets = generate_evaluation(
         session, actor, periods=(str(today.year - 1), str(today.year)), seed=seed
     )
     lines = generate_activity(session, actor, years=cpd_years, seed=seed, today=today)
-    return FullDemoSummary(people, mentoring.pairs, internships.past_internships, sheets, lines)
+    events = generate_training(session, actor, today.year, today=today)
+    return FullDemoSummary(
+        people,
+        mentoring.pairs,
+        internships.past_internships,
+        sheets,
+        lines,
+        protocols=protocols,
+        planned_internships=planned,
+        training_events=events,
+    )

@@ -18,6 +18,7 @@ from app.core.progress import Progress
 from app.core.settings import set_setting
 from app.courts.centre import CENTRE_KEY
 from app.demo import names as n
+from app.people.experience import add_years
 from app.people.iin import make_iin
 from app.people.service import derived_columns
 from db.base import utcnow
@@ -107,6 +108,31 @@ def _person(
     }
 
 
+JUDGE, CHAIRMAN, COLLEGIUM_CHAIR = n.POSITIONS_JUDGE
+
+
+def _one_chairman_per_court(
+    rows: list[dict[str, Any]], court_ids: list[uuid.UUID], today: date
+) -> None:
+    """Positions as a court has them: one chairman, its longest-serving judge; collegium
+    chairs only in the regional court (court_ids[0]) and only after ten years; everyone else
+    a judge. Positions are drawn at random first, so this keeps the random sequence (and
+    every other demo value) as it was.
+    """
+    judges = [r for r in rows if r["role"] == "judge"]
+    ten_years_ago = add_years(today, -10)
+    for row in judges:
+        senior = (
+            row["first_appointed_on"] is not None and row["first_appointed_on"] <= ten_years_ago
+        )
+        keep = row["position"] == COLLEGIUM_CHAIR and row["court_id"] == court_ids[0] and senior
+        row["position"] = COLLEGIUM_CHAIR if keep else JUDGE
+    for court_id in court_ids:
+        bench = [r for r in judges if r["court_id"] == court_id and r["first_appointed_on"]]
+        if bench:
+            min(bench, key=lambda r: (r["first_appointed_on"], r["iin"]))["position"] = CHAIRMAN
+
+
 def generate(
     session: Session,
     actor: Actor,
@@ -176,6 +202,7 @@ def generate(
                             **stamp,
                         }
                     )
+        _one_chairman_per_court(rows, court_ids, today)
         session.execute(insert(Person), rows)
         if periods:
             session.execute(insert(PersonStatusPeriod), periods)

@@ -16,6 +16,8 @@ from app.core.audit import record
 from app.core.context import Actor
 from app.core.progress import Progress
 from app.demo import names as n
+from app.internships.hosts import set_candidate_places
+from app.internships.planner import apply_plan
 from app.people.iin import make_iin
 from app.people.service import derived_columns
 from db.base import utcnow
@@ -125,6 +127,7 @@ def generate(
     regional_places: int = 6,
     supreme_places: int = 25,
     progress: Progress | None = None,
+    today: date | None = None,
 ) -> InternshipDemoSummary:
     """Add internship demo data for `year` over the judges in the store.
 
@@ -146,7 +149,14 @@ def generate(
     for k, (pid, _court, level, parent) in enumerate(judges):
         if rng.random() < 0.55 and supreme is not None:
             host = parent if level == "district" and rng.random() < 0.8 else supreme
-            start = date(year - rng.randint(1, 6), 1, 1) + timedelta(days=rng.randrange(30, 330))
+            back = rng.randint(1, 6)
+            offset = timedelta(days=rng.randrange(30, 330))
+            start = date(year - back, 1, 1) + offset
+            # Six years back counts for nothing (I-1): those internships were this year's,
+            # when this year's has already gone by, so the quality report has a year to show.
+            moved = date(year, 1, 1) + offset
+            if back == 6 and today is not None and moved + timedelta(days=13) < today:
+                start = moved
             hist.append(
                 {
                     "id": uuid.uuid4(),
@@ -204,6 +214,32 @@ def generate(
             )
         if progress is not None and k % 500 == 0:
             progress.step(k, len(judges))
+    offers, blackouts = _hosts(session, year, stamp, regional_places, supreme_places)
+    for model, rows in (
+        (Internship, hist),
+        (QualityIndicator, quality),
+        (PersonStatusPeriod, leave),
+        (BusyPeriod, busy),
+        (HostOffer, offers),
+        (HostBlackout, blackouts),
+    ):
+        if rows:
+            session.execute(insert(model), rows)
+    record(
+        session,
+        actor,
+        "demo",
+        "internship",
+        f"year-{year}",
+        {"judges": [None, len(judges)], "past": [None, len(hist)]},
+    )
+    return InternshipDemoSummary(added, len(judges), len(hist), len(offers))
+
+
+def _hosts(
+    session: Session, year: int, stamp: dict[str, Any], regional_places: int, supreme_places: int
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Each higher court's offer of places for a year, and its summer recess."""
     offers, blackouts = [], []
     for court_id, level in session.execute(
         select(Court.id, Court.level)
@@ -233,22 +269,20 @@ def generate(
                 **stamp,
             }
         )
-    for model, rows in (
-        (Internship, hist),
-        (QualityIndicator, quality),
-        (PersonStatusPeriod, leave),
-        (BusyPeriod, busy),
-        (HostOffer, offers),
-        (HostBlackout, blackouts),
+    return offers, blackouts
+
+
+def plan_year(session: Session, actor: Actor, year: int, *, candidate_places: int = 3) -> int:
+    """The coming year as a centre has it in November: the higher courts' offers, places for
+    candidates (I-3), and the schedule planned from the judges due (I-1). Returns how many
+    internships were planned.
+    """
+    offers, blackouts = _hosts(session, year, _stamp(actor), 6, 25)
+    session.execute(insert(HostOffer), offers)
+    session.execute(insert(HostBlackout), blackouts)
+    for court_id in session.scalars(
+        select(Court.id).where(Court.level == "regional").order_by(Court.code)
     ):
-        if rows:
-            session.execute(insert(model), rows)
-    record(
-        session,
-        actor,
-        "demo",
-        "internship",
-        f"year-{year}",
-        {"judges": [None, len(judges)], "past": [None, len(hist)]},
-    )
-    return InternshipDemoSummary(added, len(judges), len(hist), len(offers))
+        for y in (year - 1, year):
+            set_candidate_places(session, actor, court_id, y, candidate_places)
+    return len(apply_plan(session, actor, year).placements)

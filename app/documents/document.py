@@ -14,6 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from app.core.progress import Progress
+from app.documents.archival import canvas_maker, eol_before_endstream, template_fields
 from app.documents.fonts import SERIF, register_fonts
 from i18n import format_date, translator
 
@@ -30,8 +31,10 @@ class DocumentInfo:
     landscape: bool = False
     printed_on: date | None = None
     author: str = ""
-    subject: str = ""
+    subject: str = ""  # empty: the title
     keywords: str = ""
+    extra: tuple[tuple[str, str], ...] = ()  # more entries of the information dictionary
+    archival: bool = False  # PDF/A-2b (XMP metadata, sRGB output intent)
 
 
 class SectionStart(Flowable):  # type: ignore[misc]
@@ -120,14 +123,21 @@ def render(info: DocumentInfo, story: Sequence[Flowable]) -> bytes:
         rightMargin=MARGIN,
         topMargin=20 * mm,
         bottomMargin=18 * mm,
-        title=info.title,
-        author=info.author,
-        creator="Tälimger",
-        lang=info.lang,
-        subject=info.subject,
-        keywords=info.keywords,
+        **template_fields(
+            title=info.title,
+            lang=info.lang,
+            author=info.author or info.centre_name,
+            subject=info.subject,
+            keywords=info.keywords,
+        ),
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_header(info))])
-    doc.build(list(story), canvasmaker=_numbered_canvas(info))
-    return buf.getvalue()
+    maker = canvas_maker(
+        _numbered_canvas(info),
+        lang=info.lang,
+        extra=dict(info.extra),
+        archival=(info.printed_on or date.today()) if info.archival else None,
+    )
+    doc.build(list(story), canvasmaker=maker)
+    return eol_before_endstream(buf.getvalue()) if info.archival else buf.getvalue()

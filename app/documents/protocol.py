@@ -15,7 +15,7 @@ from app.documents import styles
 from app.documents.document import MARGIN, DocumentInfo, render
 from app.documents.fonts import SERIF_BOLD
 from app.documents.qr import QrFlowable
-from app.documents.verification import grouped, pack, subject_line
+from app.documents.verification import MARK_KEY, grouped, mark, qr_payload, subject
 from app.mentoring.vocab import DECISION_LABELS
 from i18n import N_, format_date, format_date_long, localized, parse_date, translator
 
@@ -134,7 +134,8 @@ def protocol_story(c: dict[str, Any], lang: str, code: str | None, width: float)
             ),
         ]
         block = Table(
-            [[QrFlowable(code.upper(), 26 * mm), note]], colWidths=[30 * mm, width - 30 * mm]
+            [[QrFlowable(qr_payload(tr_, c, code), 26 * mm), note]],
+            colWidths=[30 * mm, width - 30 * mm],
         )
         block.setStyle(PLAIN)
         closing += [Spacer(1, 8 * mm), block]
@@ -146,16 +147,21 @@ def protocol_story(c: dict[str, Any], lang: str, code: str | None, width: float)
 def build_protocol(
     content: dict[str, Any], *, lang: str, code: str | None, printed_on: date | None = None
 ) -> bytes:
-    """PDF of a protocol; a signed one carries its code as text, QR and metadata."""
+    """PDF of a protocol; a signed one carries its code as text, QR and metadata, and is
+    written as PDF/A-2b for the court's archive.
+    """
     tr_ = translator(lang)
     printed_on = printed_on or date.today()
     width = A4[0] - 2 * MARGIN - 12  # the frame pads 6 pt on each side
+    centre = localized(content["centre_kk"], content["centre_ru"], lang)
     info = DocumentInfo(
         title=tr_("PROTOCOL No. {number}").format(number=content["number"]),
         lang=lang,
-        centre_name=localized(content["centre_kk"], content["centre_ru"], lang),
+        centre_name=centre,
+        author=centre or localized(content["court_kk"], content["court_ru"], lang),
         printed_on=printed_on,
-        subject=subject_line(code, lang, printed_on.isoformat()) if code else "",
-        keywords=pack(content) if code else "",
+        subject=subject(tr_, content, code) if code else "",
+        extra=((MARK_KEY, mark(code, lang, printed_on)),) if code else (),
+        archival=code is not None,
     )
     return render(info, protocol_story(content, lang, code, width))

@@ -1,15 +1,20 @@
-"""How a printed protocol carries its verification code and signed content (see signing)."""
+"""How a printed protocol carries its verification code: a mark in the metadata, a readable QR."""
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
+import re
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
-from app.mentoring.signing import canonical
+from i18n import parse_date
 
-MARK = "TALIMGER-PROTOCOL-1"
+# The information-dictionary entry that names the code, language and print date, so that
+# `verify` can re-render the very same pages (version 2: the content lives only in the store).
+MARK_KEY = "TalimgerVerification"
+MARK = "TALIMGER-PROTOCOL-2"
+LANGS = ("kk", "ru")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
 def grouped(code: str) -> str:
@@ -17,29 +22,44 @@ def grouped(code: str) -> str:
     return " ".join(code[i : i + 4].upper() for i in range(0, len(code), 4))
 
 
-def pack(content: dict[str, Any]) -> str:
-    """The content as ASCII for the PDF metadata (base64 of the canonical bytes)."""
-    return base64.b64encode(canonical(content)).decode("ascii")
+def mark(code: str, lang: str, printed_on: date) -> str:
+    """The metadata mark of a signed protocol's printout."""
+    return f"{MARK} {code} {lang} {printed_on.isoformat()}"
 
 
-def unpack(text: str) -> tuple[dict[str, Any] | None, bytes]:
-    """Content and its raw bytes from packed text; (None, b"") when it does not decode."""
-    try:
-        raw = base64.b64decode(text.encode("ascii"), validate=True)
-        content = json.loads(raw.decode("utf-8"))
-    except (binascii.Error, ValueError, UnicodeError):
-        return None, b""
-    return (content, raw) if isinstance(content, dict) else (None, b"")
-
-
-def subject_line(code: str, lang: str, printed_on: str) -> str:
-    """The PDF Subject that carries the code, language and print date."""
-    return f"{MARK} {code} {lang} {printed_on}"
-
-
-def parse_subject(subject: str) -> tuple[str, str, str] | None:
-    """(code, lang, printed_on) from a Subject, or None when it is not ours."""
-    parts = subject.split()
+def parse_mark(text: str) -> tuple[str, str, date] | None:
+    """(code, lang, printed_on) from a mark, or None when it is not a well-formed one of ours."""
+    parts = text.split()
     if len(parts) != 4 or parts[0] != MARK:
         return None
-    return parts[1], parts[2], parts[3]
+    code, lang, printed = parts[1:]
+    if not _HEX64.fullmatch(code) or lang not in LANGS:
+        return None
+    try:
+        return code, lang, parse_date(printed)
+    except (TypeError, ValueError):
+        return None
+
+
+def qr_payload(tr_: Callable[[str], str], content: dict[str, Any], code: str) -> str:
+    """What a phone shows when it reads the QR: document, region, number, date, code (short:
+    every byte more makes the printed modules smaller and the code harder to read).
+    """
+    held = parse_date(content["held_on"]).strftime("%d.%m.%Y")
+    lines = [
+        tr_("PROTOCOL No. {number}").format(number=content["number"]),
+        f"{tr_('Region')}: {content.get('region', '')}",
+        f"{tr_('Date')}: {held}",
+        f"{tr_('Verification code')}: {code.upper()}",
+    ]
+    return "\n".join(lines)
+
+
+def subject(tr_: Callable[[str], str], content: dict[str, Any], code: str) -> str:
+    """The PDF Subject of a signed protocol: what it is, and its code for a catalogue search."""
+    held = parse_date(content["held_on"]).strftime("%d.%m.%Y")
+    return (
+        f"{tr_('PROTOCOL No. {number}').format(number=content['number'])} "
+        f"{tr_('of the meeting of the branch council on judicial mentoring')}, {held}. "
+        f"{tr_('Verification code')}: {code}"
+    )

@@ -1,0 +1,235 @@
+"""A fresh demo is coherent and every catalogue document prints real content on it (issue 13)."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
+
+from app.core.bootstrap import open_store
+from app.core.context import local_actor
+from app.core.store import Store
+from app.demo.mentoring_rows import ITEMS
+from app.documents.catalogue import CATALOGUE
+from app.documents.output import produce
+from app.documents.protocol import build_protocol
+from app.documents.protocol_verify import UNALTERED, verify_pdf
+from app.mentoring.queries import needs_analysis
+from app.mentoring.rules import JudgeFacts, add_months, guide_refusals, protege_reasons
+from app.mentoring.rules import status_events as events_of
+from app.mentoring.signing import canonical
+from db.models import (
+    CandidatePlaces,
+    Court,
+    Internship,
+    Pair,
+    PairReport,
+    Person,
+    PersonStatusPeriod,
+    Programme,
+    ProgrammeVersion,
+    Protocol,
+    RosterEntry,
+    RosterOrder,
+    TrainingEvent,
+    TrainingRegistration,
+)
+from tests.demo_store import demo_db
+
+CHAIRMAN = "Төраға"
+
+
+@pytest.fixture(scope="module")
+def demo(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    store = open_store(demo_db(template_db, tmp_path_factory), backup=False)
+    yield store
+    store.dispose()
+
+
+def _periods(s, person_id) -> list[tuple[str, date, date | None]]:
+    return [
+        (p.status, p.starts_on, p.ends_on)
+        for p in s.scalars(
+            select(PersonStatusPeriod).where(PersonStatusPeriod.person_id == person_id)
+        )
+    ]
+
+
+def test_every_court_has_one_chairman_its_longest_serving_judge(demo: Store) -> None:
+    with demo.read() as s:
+        for court_id in s.scalars(select(Court.id).where(Court.level != "supreme")):
+            judges = s.execute(
+                select(Person.position, Person.first_appointed_on)
+                .where(Person.court_id == court_id, Person.role == "judge")
+                .order_by(Person.first_appointed_on, Person.iin)
+            ).all()
+            if judges:
+                assert [j.position for j in judges].count(CHAIRMAN) == 1
+                assert judges[0].position == CHAIRMAN
+
+
+def test_no_chairman_is_a_protege_or_in_need_of_a_guide_m2(demo: Store) -> None:
+    with demo.read() as s:
+        chairmen = set(s.scalars(select(Person.id).where(Person.position == CHAIRMAN)))
+        assert chairmen
+        proteges = set(s.scalars(select(Pair.protege_id)))
+        assert proteges and not proteges & chairmen
+        names = set(
+            s.scalars(
+                select(Person.surname + " " + Person.first_name).where(Person.id.in_(chairmen))
+            )
+        )
+        listed = {" ".join(row.full_name.split()[:2]) for row in needs_analysis(s)}
+        assert not listed & names
+
+
+def test_roster_lists_only_guides_eligible_and_appointed_before_the_order_m1_m3(
+    demo: Store,
+) -> None:
+    with demo.read() as s:
+        rows = s.execute(
+            select(RosterEntry.kind, RosterOrder.signed_on, Person, Court.level)
+            .join(RosterOrder, RosterOrder.id == RosterEntry.order_id)
+            .join(Person, Person.id == RosterEntry.person_id)
+            .join(Court, Court.id == Person.court_id)
+        ).all()
+        assert rows
+        for kind, signed_on, person, level in rows:
+            assert person.first_appointed_on < signed_on
+            assert person.position != CHAIRMAN
+            facts = JudgeFacts(
+                person.surname,
+                person.role,
+                level,
+                "active",
+                person.first_appointed_on,
+                _periods(s, person.id),
+            )
+            assert guide_refusals(kind, facts, signed_on) == [], person.surname
+
+
+def test_every_protege_qualified_when_the_pair_started_m2(demo: Store) -> None:
+    with demo.read() as s:
+        pairs = s.execute(
+            select(Pair.starts_on, Person).join(Person, Person.id == Pair.protege_id)
+        ).all()
+        assert len(pairs) >= 20
+        for starts_on, person in pairs:
+            events = events_of(_periods(s, person.id))
+            assert protege_reasons(person.first_appointed_on, "active", events, starts_on), (
+                person.surname
+            )
+
+
+def test_programmes_have_items_and_the_chairmans_approval_m7(demo: Store) -> None:
+    with demo.read() as s:
+        chairmen = set(
+            s.scalars(
+                select(Person.surname + " " + Person.first_name + " " + Person.patronymic).where(
+                    Person.position == CHAIRMAN
+                )
+            )
+        )
+        rows = s.execute(
+            select(Programme, ProgrammeVersion.items, Pair.starts_on)
+            .join(Pair, Pair.id == Programme.pair_id)
+            .join(
+                ProgrammeVersion,
+                (ProgrammeVersion.programme_id == Programme.id)
+                & (ProgrammeVersion.number == Programme.current_version),
+            )
+        ).all()
+        assert rows
+        for programme, items, starts_on in rows:
+            assert len(items) >= 3 and all(i["goal"] and i["activity"] for i in items)
+            assert programme.approved_by in chairmen
+            assert programme.approved_on is not None and programme.approved_on >= starts_on
+
+
+def test_ended_pairs_have_both_written_reports_m10(demo: Store) -> None:
+    with demo.read() as s:
+        ended = list(s.scalars(select(Pair.id).where(Pair.ended_on.is_not(None))))
+        assert ended
+        for pair_id in ended:
+            authors = set(s.scalars(select(PairReport.author).where(PairReport.pair_id == pair_id)))
+            assert authors == {"guide", "protege"}
+
+
+def test_a_signed_protocol_that_verifies_and_a_draft_m11(demo: Store) -> None:
+    with demo.read() as s:
+        protocols = list(s.scalars(select(Protocol).where(Protocol.number.in_(("1", "2")))))
+        signed = [p for p in protocols if p.signed_at is not None]
+        drafts = [p for p in protocols if p.signed_at is None]
+        assert signed and drafts
+        content = json.loads(signed[0].content)
+        assert content["decisions"]
+        code = signed[0].content_hash
+        pdf = build_protocol(content, lang="kk", code=code)
+        stored = canonical(content).decode("utf-8")
+        assert verify_pdf(pdf, lambda c: stored if c == code else None).status == UNALTERED
+        # A council closes a pair only once its term is over, or early on petition.
+        closed = s.execute(
+            select(Pair.starts_on, Pair.term_months, Pair.end_reason, Pair.ended_on).where(
+                Pair.locked_by_id == signed[0].id
+            )
+        ).all()
+        assert closed
+        for starts_on, months, reason, ended_on in closed:
+            assert reason == "petition" or add_months(starts_on, months) <= ended_on
+
+
+def test_training_plan_with_held_events_candidate_places_and_next_years_schedule(
+    demo: Store,
+) -> None:
+    year = date.today().year
+    with demo.read() as s:
+        events = s.scalar(
+            select(func.count(TrainingEvent.id)).where(TrainingEvent.plan_year == year)
+        )
+        assert events and events >= 3
+        held = select(func.count(TrainingRegistration.id)).where(TrainingRegistration.attended)
+        assert s.scalar(held)  # events were held
+        assert s.scalar(select(func.count(CandidatePlaces.id)).where(CandidatePlaces.year == year))
+        planned = s.execute(
+            select(Internship.starts_on, Internship.ends_on).where(Internship.status == "planned")
+        ).all()
+        assert planned
+        for starts_on, ends_on in planned:
+            assert starts_on.year == ends_on.year == year + 1
+            assert ends_on - starts_on >= timedelta(days=13)  # I-1: two weeks at least
+        intern, host = aliased(Person), aliased(Court)
+        assert s.scalar(
+            select(func.count(Internship.id))
+            .join(intern, intern.id == Internship.person_id)
+            .join(host, host.id == Internship.host_court_id)
+            .where(Internship.status == "done", Internship.ends_on >= date(year, 1, 1))
+        )
+
+
+def _params(store: Store, doc_id: str) -> dict[str, object]:
+    if doc_id != "cpd-individual":
+        return {}
+    with store.read() as s:
+        return {"person": (s.scalars(select(Person.iin).order_by(Person.iin)).first(),)}
+
+
+@pytest.mark.parametrize("doc_id", [d.id for d in CATALOGUE if "pdf" in d.formats])
+def test_every_catalogue_document_prints_content_on_a_fresh_demo(demo: Store, doc_id: str) -> None:
+    with demo.read() as s:
+        output = produce(s, local_actor(), doc_id, _params(demo, doc_id), fmt="pdf", lang="ru")
+    if output.count is not None:
+        assert output.count > 0, doc_id
+    assert output.pdf is not None
+    text = " ".join(
+        " ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(output.pdf)).pages
+    )
+    assert "Всего: 0" not in text, doc_id
+    if doc_id == "programme":  # items, and the chairman's name under "approved" (M-7)
+        assert ITEMS[0][0] in text and "______________ —" not in text
