@@ -13,4 +13,5 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.mentoring",
     "app.cli.internships",
     "app.cli.cpd",
+    "app.cli.agenda",
 )
