@@ -35,7 +35,7 @@ def charts_of(session: Session, on: date, region_code: str, rows: list[Complianc
     pairs = select(Pair.state, func.count(Pair.id)).group_by(Pair.state)
     if region_code:
         pairs = pairs.where(Pair.region_code == region_code)
-    by_state = dict(session.execute(pairs).tuples().all())
+    by_state = {s: int(n) for s, n in session.execute(pairs)}
     start, end = date(on.year, 1, 1), date(on.year, 12, 31)
     held = (
         select(Internship.status, func.count(Internship.id))
@@ -50,7 +50,7 @@ def charts_of(session: Session, on: date, region_code: str, rows: list[Complianc
                 .where(Court.region_code == region_code)
             )
         )
-    by_status = dict(session.execute(held).tuples().all())
+    by_status = {s: int(n) for s, n in session.execute(held)}
     due = len(
         due_judges(session, on.year, DueFilter(region_code=region_code, only_unscheduled=True))
     )

@@ -13,6 +13,7 @@ from app.cpd.rules import owes_report
 from app.cpd.summary import summary_due
 from app.cpd.workflow import due_date, list_reports
 from db.models import Court, CpdActivity, Person
+from i18n.collation import sort_key
 
 NAMES_SHOWN = 50  # the start page lists this many names; the count is always complete
 SUBMITTED = frozenset({"submitted", "returned", "corrected", "accepted"})
@@ -34,7 +35,7 @@ def reports_due(
     handed_in = {pid for pid, state, _late in list_reports(session, year, on) if state in SUBMITTED}
     owing = sorted(
         (r for r in rows if owes_report(r.required, r.exempt_days, year)),
-        key=lambda r: r.full_name,
+        key=lambda r: sort_key(r.full_name),
     )
     missing = [r.full_name for r in owing if r.person_id not in handed_in]
     if not missing:
@@ -109,7 +110,7 @@ def academy_items(on: date, rows: list[ComplianceRow]) -> list[AgendaItem]:
     )
     coming = sorted(
         (r for r in rows if r.academy_due and on <= r.academy_due <= date(on.year, 12, 31)),
-        key=lambda r: (r.academy_due or on, r.full_name),
+        key=lambda r: (r.academy_due or on, sort_key(r.full_name)),
     )
     items = []
     target = Target("cpd", "compliance", (("year", on.year), ("status", "not_compliant")))
