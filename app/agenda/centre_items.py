@@ -13,8 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.agenda.dto import LATER, OVERDUE, THIS_WEEK, AgendaItem, Target, state_of
 from app.core.backup import list_backups
-from app.internships.dto import DueFilter
-from app.internships.due import due_judges
+from app.internships.dto import DueRow
 from app.internships.queries import offers
 from app.training.plan import plan_status
 from app.training.queries import regional_check
@@ -60,11 +59,14 @@ def regional_item(session: Session, on: date, court_id: uuid.UUID | None) -> Age
     )
 
 
-def internship_items(session: Session, on: date, region_code: str) -> list[AgendaItem]:
-    """I-1: judges due this year and not planned; host places of the year still free."""
+def internship_items(
+    session: Session, on: date, region_code: str, rows: list[DueRow]
+) -> list[AgendaItem]:
+    """I-1: judges due this year and not planned (`rows`, from the internships' due list of
+    the actor's region); host places of the year still free.
+    """
     items = []
     due_end = date(on.year, 12, 31)
-    rows = due_judges(session, on.year, DueFilter(region_code=region_code, only_unscheduled=True))
     if rows:
         items.append(
             AgendaItem(

@@ -10,8 +10,6 @@ from sqlalchemy.orm import Session
 
 from app.cpd.compliance_counts import counts_by_court
 from app.cpd.dto import ComplianceRow, CourtCount
-from app.internships.dto import DueFilter
-from app.internships.due import due_judges
 from db.models import Court, Internship, Pair, Person
 
 PAIR_STATES = ("proposed", "active", "completed", "ended_early")
@@ -28,8 +26,12 @@ class Charts:
     internships: tuple[tuple[str, int], ...]  # done, planned, due (not planned)
 
 
-def charts_of(session: Session, on: date, region_code: str, rows: list[ComplianceRow]) -> Charts:
-    """The figures for `on`'s year, of a region or of the whole store."""
+def charts_of(
+    session: Session, on: date, region_code: str, rows: list[ComplianceRow], due: int
+) -> Charts:
+    """The figures for `on`'s year, of a region or of the whole store; `due` is the number
+    of judges due for an internship and not planned (I-1).
+    """
     bound = [r for r in rows if r.status != "exempt"]
     courts = sorted(counts_by_court(session, bound), key=lambda c: -c.people)[:COURTS_SHOWN]
     pairs = select(Pair.state, func.count(Pair.id)).group_by(Pair.state)
@@ -51,9 +53,6 @@ def charts_of(session: Session, on: date, region_code: str, rows: list[Complianc
             )
         )
     by_status = {s: int(n) for s, n in session.execute(held)}
-    due = len(
-        due_judges(session, on.year, DueFilter(region_code=region_code, only_unscheduled=True))
-    )
     return Charts(
         on.year,
         tuple(courts),

@@ -27,6 +27,9 @@ from app.core.permissions import (
 from app.courts.centre import current_centre
 from app.cpd.compliance import compliance
 from app.cpd.dto import ComplianceFilter, ComplianceRow
+from app.cpd.rules import rule_set_for
+from app.internships.dto import DueFilter, DueRow
+from app.internships.due import due_judges
 from db.models import Court, Person
 
 
@@ -40,11 +43,51 @@ class StartPage:
     empty: bool
 
 
+class _Reads:
+    """The heavy reads, each done once per computation: the items and the charts share them."""
+
+    def __init__(self, session: Session, on: date, region: str) -> None:
+        self.session, self.on, self.region = session, on, region
+        self._verdicts: dict[int, list[ComplianceRow]] = {}
+        self._due: list[DueRow] | None = None
+
+    def verdicts(self, year: int) -> list[ComplianceRow]:
+        """Everyone's CPD verdict of a year (T-1, the chart)."""
+        if year not in self._verdicts:
+            flt = ComplianceFilter(year=year, region_code=self.region)
+            self._verdicts[year] = compliance(self.session, flt, self.on)
+        return self._verdicts[year]
+
+    def owing(self, year: int) -> list[ComplianceRow]:
+        """Verdicts of the roles with a points minimum in the year's rule set (C-5, C scope):
+        only they can owe a report, so the others are not computed at all.
+        """
+        if year in self._verdicts:
+            return self._verdicts[year]
+        roles = [r for r, rule in rule_set_for(self.session, year).roles.items() if rule.min_points]
+        return [
+            row
+            for role in roles
+            for row in compliance(
+                self.session,
+                ComplianceFilter(year=year, region_code=self.region, role=role),
+                self.on,
+            )
+        ]
+
+    def due(self) -> list[DueRow]:
+        """Judges due for an internship this year and not planned (I-1)."""
+        if self._due is None:
+            flt = DueFilter(region_code=self.region, only_unscheduled=True)
+            self._due = due_judges(self.session, self.on.year, flt)
+        return self._due
+
+
 def agenda(
     session: Session, actor: Actor, on: date, *, backup_dir: Path | None = None
 ) -> list[AgendaItem]:
     """Every item due for the actor's role and region on `on` (issue 12)."""
-    return _items(session, actor, on, backup_dir, {})
+    return _items(actor, backup_dir, _Reads(session, on, actor.region_code))
 
 
 def start_page(
@@ -53,36 +96,20 @@ def start_page(
     """The agenda and the charts in one read; first steps (no items) on an empty store."""
     if not session.scalar(select(func.count(Person.id))):
         return StartPage(on, (), None, True)
-    rows: dict[int, list[ComplianceRow]] = {}
-    items = _items(session, actor, on, backup_dir, rows)
-    region = actor.region_code
-    this_year = _compliance(session, on, on.year, region, rows)
-    return StartPage(on, tuple(items), charts_of(session, on, region, this_year), False)
+    reads = _Reads(session, on, actor.region_code)
+    items = _items(actor, backup_dir, reads)
+    charts = charts_of(session, on, actor.region_code, reads.verdicts(on.year), len(reads.due()))
+    return StartPage(on, tuple(items), charts, False)
 
 
-def _compliance(
-    session: Session, on: date, year: int, region: str, cache: dict[int, list[ComplianceRow]]
-) -> list[ComplianceRow]:
-    if year not in cache:
-        cache[year] = compliance(session, ComplianceFilter(year=year, region_code=region), on)
-    return cache[year]
-
-
-def _items(
-    session: Session,
-    actor: Actor,
-    on: date,
-    backup_dir: Path | None,
-    rows: dict[int, list[ComplianceRow]],
-) -> list[AgendaItem]:
-    region = actor.region_code
+def _items(actor: Actor, backup_dir: Path | None, reads: _Reads) -> list[AgendaItem]:
+    session, on, region = reads.session, reads.on, reads.region
     found: list[AgendaItem | None] = []
     if can(actor, CPD_KEEP) or can(actor, CPD_REVIEW):
         for year in cpd_items.report_years(on):
-            year_rows = _compliance(session, on, year, region, rows)
-            found.append(cpd_items.reports_due(session, on, year, year_rows))
+            found.append(cpd_items.reports_due(session, on, year, reads.owing(year)))
         found.append(cpd_items.summary_item(session, on))
-        found += cpd_items.academy_items(on, _compliance(session, on, on.year, region, rows))
+        found += cpd_items.academy_items(on, reads.verdicts(on.year))
     if can(actor, CPD_REVIEW):
         found += cpd_items.pending_lines(session, on, region)
     if can(actor, TRAINING_MANAGE):
@@ -93,7 +120,7 @@ def _items(
         found += mentoring_items.protocol_items(session, on, region)
         found.append(mentoring_items.programme_item(session, on, region))
     if can(actor, INTERNSHIPS_PLAN):
-        found += centre_items.internship_items(session, on, region)
+        found += centre_items.internship_items(session, on, region, reads.due())
     if can(actor, EVALUATION_RATE):
         found.append(centre_items.sheets_item(session, on, region))
     if can(actor, SETTINGS_EDIT):
