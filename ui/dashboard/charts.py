@@ -71,7 +71,7 @@ class BarChart(QWidget):
         metrics = self.fontMetrics()
         y = 22.0
         for category, values in zip(d.categories, d.values, strict=True):
-            label = metrics.elidedText(category, Qt.TextElideMode.ElideRight, int(label_w) - 6)
+            label = metrics.elidedText(category, Qt.TextElideMode.ElideMiddle, int(label_w) - 6)
             p.setPen(text)
             p.drawText(
                 QRectF(0, y, label_w - 6, ROW_H),
