@@ -22,7 +22,9 @@ ROW_H, GAP, LEGEND_H = 18, 5, 20
 
 @dataclass(frozen=True)
 class ChartData:
-    """Categories (rows) by series (stacked segments); values[row][series]."""
+    """Categories (rows) by series (stacked segments); values[row][series]. The title is
+    shown by the panel in a label, which wraps long Kazakh and Russian titles.
+    """
 
     title: str
     categories: tuple[str, ...]
@@ -47,7 +49,7 @@ class BarChart(QWidget):
     def sizeHint(self) -> QSize:
         rows = len(self.data.categories)
         legend = LEGEND_H if len(self.data.series) > 1 else 0
-        return QSize(320, 22 + rows * (ROW_H + GAP) + legend + 4)
+        return QSize(320, rows * (ROW_H + GAP) + legend + 4)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(220, self.sizeHint().height())
@@ -59,17 +61,12 @@ class BarChart(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         text = self.palette().windowText().color()
         p.setPen(text)
-        bold = self.font()
-        bold.setBold(True)
-        p.setFont(bold)
-        p.drawText(QRectF(0, 0, self.width(), 18), Qt.AlignmentFlag.AlignLeft, d.title)
-        p.setFont(self.font())
         label_w = min(self.width() * 0.42, 260.0)
         number_w = 44.0
         bar_w = max(self.width() - label_w - number_w - 8, 10.0)
         top_total = max((sum(v) for v in d.values), default=0) or 1
         metrics = self.fontMetrics()
-        y = 22.0
+        y = 0.0
         for category, values in zip(d.categories, d.values, strict=True):
             label = metrics.elidedText(category, Qt.TextElideMode.ElideMiddle, int(label_w) - 6)
             p.setPen(text)

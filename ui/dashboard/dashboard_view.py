@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,7 +29,7 @@ from ui.dashboard.chart_panel import ChartPanel
 from ui.kit.op import Query
 from ui.kit.retranslating import Retranslating
 
-NAMES_INLINE = 6
+NAMES_INLINE = 3
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -44,6 +44,34 @@ class _Tile(QFrame):
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.value, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.caption)
+
+
+class _DueList(QTreeWidget):
+    """The view wraps nothing itself (row heights are measured before the width is known):
+    the page breaks the lines for the current width and does it again on a resize.
+    """
+
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.resized.emit()
+
+
+def _wrapped(text: str, width: int, metrics: QFontMetrics) -> str:
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            trial = f"{line} {word}" if line else word
+            if line and metrics.horizontalAdvance(trial) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = trial
+        lines.append(line)
+    return "\n".join(lines)
 
 
 class DashboardView(Retranslating, QWidget):
@@ -68,7 +96,6 @@ class DashboardView(Retranslating, QWidget):
         self.first_steps = QLabel(self)
         self.first_steps.setWordWrap(True)
         self.first_steps.setTextFormat(Qt.TextFormat.RichText)
-        self.first_steps.hide()
         self.settings_button, self.import_button = QPushButton(self), QPushButton(self)
         self.settings_button.clicked.connect(lambda: self.target_chosen.emit(Target("settings")))
         self.import_button.clicked.connect(
@@ -90,16 +117,18 @@ class DashboardView(Retranslating, QWidget):
             tiles.addWidget(tile)
         self.due_title = QLabel(self)
         self.due_title.setStyleSheet("font-weight: 600;")
-        self.due = QTreeWidget(self)
+        self.due = _DueList(self)
         self.due.setObjectName("agenda")
         self.due.setColumnCount(3)
         self.due.setRootIsDecorated(False)
-        self.due.setWordWrap(True)
-        self.due.setColumnWidth(0, 110)
-        self.due.setColumnWidth(1, 130)
+        # Queued: a resize can come from inside addTopLevelItem (a scroll bar showing up).
+        self.due.resized.connect(self._fill, Qt.ConnectionType.QueuedConnection)
+        self.due.setColumnWidth(0, 105)
+        self.due.setColumnWidth(1, 128)
         self.due.itemClicked.connect(self._on_due_item_clicked)
         self.due.itemActivated.connect(self._on_due_item_clicked)
         self.charts = ChartPanel(self)
+        self.charts.setMaximumWidth(420)  # the list of what is due needs the width more
         left = QVBoxLayout()
         left.addWidget(self.due_title)
         left.addWidget(self.due, 1)
@@ -116,11 +145,11 @@ class DashboardView(Retranslating, QWidget):
         layout.addLayout(tiles)
         layout.addWidget(self.body, 1)
         self.retranslate_ui()
-        QTimer.singleShot(0, self.refresh)
+        QTimer.singleShot(0, self, self.refresh)
 
     def showEvent(self, event: QShowEvent) -> None:
         # After the show, not inside it: the computation runs in a worker behind a local loop.
-        QTimer.singleShot(0, self.refresh)
+        QTimer.singleShot(0, self, self.refresh)
         super().showEvent(event)
 
     def refresh(self) -> None:
@@ -204,6 +233,8 @@ class DashboardView(Retranslating, QWidget):
 
     def _fill(self) -> None:
         self.due.clear()
+        width = self.due.viewport().width() - self.due.columnWidth(0) - self.due.columnWidth(1)
+        metrics = self.due.fontMetrics()
         for item in self.items():
             text = title_of(item)
             if item.names:
@@ -212,7 +243,9 @@ class DashboardView(Retranslating, QWidget):
                 if more > 0:
                     shown += " " + ngettext("and {n} more", "and {n} more", more).format(n=more)
                 text += "\n" + shown
-            row = QTreeWidgetItem([state_text(item), due_text(item), text])
+            row = QTreeWidgetItem(
+                [state_text(item), due_text(item), _wrapped(text, max(width - 12, 120), metrics)]
+            )
             row.setData(0, ITEM_ROLE, item)
             row.setToolTip(2, "\n".join(item.names) if item.names else text)
             if item.state == OVERDUE:
