@@ -64,16 +64,23 @@ class _Reads:
         """
         if year in self._verdicts:
             return self._verdicts[year]
-        roles = [r for r, rule in rule_set_for(self.session, year).roles.items() if rule.min_points]
-        return [
-            row
-            for role in roles
-            for row in compliance(
-                self.session,
-                ComplianceFilter(year=year, region_code=self.region, role=role),
-                self.on,
+        rules = rule_set_for(self.session, year)
+        rows: list[ComplianceRow] = []
+        for role, rule in rules.roles.items():
+            # compliance() aggregates the whole year's ledger whatever the filter: a role
+            # nobody holds (often the legal consultants of a judges' centre) costs nothing.
+            if rule.min_points and self._anyone(role):
+                flt = ComplianceFilter(year=year, region_code=self.region, role=role)
+                rows += compliance(self.session, flt, self.on, rules)
+        return rows
+
+    def _anyone(self, role: str) -> bool:
+        stmt = select(Person.id).where(Person.role == role)
+        if self.region:
+            stmt = stmt.join(Court, Court.id == Person.court_id).where(
+                Court.region_code == self.region
             )
-        ]
+        return self.session.scalar(stmt.limit(1)) is not None
 
     def due(self) -> list[DueRow]:
         """Judges due for an internship this year and not planned (I-1)."""
