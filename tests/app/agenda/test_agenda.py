@@ -153,3 +153,15 @@ def test_states_by_distance() -> None:
     assert state_of(date(2026, 12, 31), NOV_30) == THIS_MONTH
     assert state_of(date(2027, 1, 1), NOV_30) == LATER
     assert state_of(None, NOV_30) == THIS_WEEK
+
+
+def test_the_agenda_reads_the_same_on_each_backend(store: Store) -> None:
+    from app.demo.everything import generate_everything
+
+    with store.write() as s:
+        generate_everything(s, local_actor(), cpd_years=1, today=NOV_30)
+    with store.read() as s:
+        page = start_page(s, local_actor(), NOV_30)
+    keys = {i.key for i in page.items}
+    assert {"pairs_ending", "pairs_past_term", "internships_due", "training_plan"} <= keys
+    assert page.charts is not None and sum(n for _s, n in page.charts.pairs) > 0
