@@ -144,8 +144,8 @@ class DashboardView(Retranslating, QWidget):
         layout.addWidget(self.steps_box)
         layout.addLayout(tiles)
         layout.addWidget(self.body, 1)
-        self.retranslate_ui()
-        QTimer.singleShot(0, self, self.refresh)
+        self._busy = False
+        self.retranslate_ui()  # the figures follow from showEvent: the page is built to be shown
 
     def showEvent(self, event: QShowEvent) -> None:
         # After the show, not inside it: the computation runs in a worker behind a local loop.
@@ -154,6 +154,15 @@ class DashboardView(Retranslating, QWidget):
 
     def refresh(self) -> None:
         """Re-read the counts and compute what is due (in a worker thread)."""
+        if self._busy:  # shown again while the last computation runs: that one will do
+            return
+        self._busy = True
+        try:
+            self._compute()
+        finally:
+            self._busy = False
+
+    def _compute(self) -> None:
         on = self._on or date.today()
         backup_dir = self._ctx.store.backup_dir
         self._figures = Query(self, self._ctx, lambda s: dashboard_figures(s, on)).run()
