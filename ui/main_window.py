@@ -23,7 +23,14 @@ from ui.actions import Actions
 from ui.context import UiContext
 from ui.documents.print_menu import PrintMenu
 from ui.kit.screen_fit import clamp_to_screen, fit_to_screen
-from ui.pages import PAGES, PageSpec, PeopleAndCourtsPage, Request, page_document
+from ui.pages import (
+    PAGES,
+    PageSpec,
+    PeopleAndCourtsPage,
+    Request,
+    open_filtered,
+    page_document,
+)
 
 if TYPE_CHECKING:
     from app.core.store import Store
@@ -140,7 +147,15 @@ class MainWindow(QMainWindow):
         self.actions_["print"].setEnabled(self.document_request() is not None)
         self.print_menu.show_page(self._ctx, self._built[row], self.pages[row].key)
 
+    def open_target(self, page: str, tab: str, filters: tuple[tuple[str, object], ...]) -> QWidget:
+        """Show a page at a tab with its filter set (an agenda item's target); the view."""
+        return open_filtered(self.page(page), tab, filters)
+
     def _connect_page(self, key: str, widget: QWidget) -> None:
+        if key == "dashboard":
+            widget.target_chosen.connect(  # type: ignore[attr-defined]
+                lambda t: self.open_target(t.page, t.tab, t.filters)
+            )
         if key == "settings":
             widget.language_chosen.connect(self.set_language)  # type: ignore[attr-defined]
             widget.restored.connect(self.close)  # type: ignore[attr-defined]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox, QTabWidget, QWidget
 
 from i18n import N_, _
 from ui.context import UiContext
@@ -70,6 +70,32 @@ def page_document(widget: QWidget | None, key: str) -> Request | None:
 
     docs = [d for d in for_page(key) if d.pdf is not None]
     return (docs[0].id, {}) if docs else None
+
+
+def open_filtered(page: QWidget, tab: str, filters: tuple[tuple[str, object], ...]) -> QWidget:
+    """Bring a page's tab (the page's attribute of that name) forward and set its filter
+    controls of the same names (a year box, a combo by item data, a check box); the agenda
+    opens the page that resolves an item this way. Returns the view shown.
+    """
+    view = getattr(page, tab, None) if tab else None
+    if not isinstance(view, QWidget):
+        view = page
+    if isinstance(page, QTabWidget) and view is not page:
+        page.setCurrentWidget(view)
+    for name, value in filters:
+        control = getattr(view, name, None)
+        if isinstance(control, QSpinBox) and isinstance(value, int):
+            control.setValue(value)
+        elif isinstance(control, QCheckBox):
+            control.setChecked(bool(value))
+        elif isinstance(control, QComboBox):
+            index = control.findData(value)
+            if index >= 0:
+                control.setCurrentIndex(index)
+    refresh = getattr(view, "refresh", None)
+    if callable(refresh):  # views with a Show button do not reload on their own
+        refresh()
+    return view
 
 
 def _dashboard(ctx: UiContext) -> QWidget:

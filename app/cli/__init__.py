@@ -15,6 +15,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.mentoring",
     "app.cli.internships",
     "app.cli.cpd",
+    "app.cli.agenda",
 )
 
 # A command that needs no login: `verify` answers only "unaltered / altered / unknown" about a

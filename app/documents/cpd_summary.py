@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
@@ -15,11 +16,14 @@ from app.cpd.dto import ComplianceRow, CourtCount
 from app.cpd.summary import CentreSummary
 from app.cpd.vocab import COMPLIANCE_STATUSES
 from app.documents import styles
+from app.documents.charts import bar_chart
 from app.documents.document import DocumentInfo, render
 from app.documents.spec import Sheet
 from app.documents.table_pdf import mm_widths, table_document
 from app.people.vocab import ROLES
 from i18n import format_date, format_date_long, format_number, localized, translator
+
+CHART_COURTS = 12  # the courts with most people; the table below lists every court
 
 
 def _n(value: Decimal | int, lang: str) -> str:
@@ -58,6 +62,19 @@ def court_rows(courts: Sequence[CourtCount], lang: str) -> list[list[str]]:
     ]
 
 
+def verdicts_chart(courts: Sequence[CourtCount], lang: str) -> Drawing:
+    """Verdicts of the courts with most people, stacked (issue 12)."""
+    tr_ = translator(lang)
+    shown = sorted(courts, key=lambda c: -c.people)[:CHART_COURTS]
+    return bar_chart(
+        tr_("CPD compliance by court"),
+        [localized(c.name_kk, c.name_ru, lang) for c in shown],
+        [tr_("Compliant"), tr_("At risk"), tr_("Not compliant")],
+        [(c.compliant, c.at_risk, c.not_compliant) for c in shown],
+        lang=lang,
+    )
+
+
 def build_summary_pdf(
     summary: CentreSummary, *, lang: str, centre_name: str = "", today: date | None = None
 ) -> bytes:
@@ -89,6 +106,8 @@ def build_summary_pdf(
         _table(
             [tr_("Indicator"), tr_("Number")], [[k, v] for k, v in facts], [90 * mm, 30 * mm], 1
         ),
+        Spacer(1, 4 * mm),
+        verdicts_chart(summary.courts, lang),
         Spacer(1, 5 * mm),
         Paragraph(escape(tr_("Points by form of activity")), styles.HEADING),
         _table(

@@ -7,9 +7,10 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from app.documents import styles
+from app.documents.charts import bar_chart
 from app.documents.document import DocumentInfo, render
 from app.evaluation.summary import SummaryRow, SummaryTable
 from app.evaluation.summary_table import change_text, grouped, value_text
@@ -18,6 +19,24 @@ from i18n import format_date, format_date_long, localized, translator
 USABLE_WIDTH = 261 * mm
 # Criterion titles are long Russian and Kazakh words in narrow columns.
 HEAD = ParagraphStyle("summary_head", parent=styles.CELL_HEAD, fontSize=7.5, leading=9)
+
+
+def _chart(table: SummaryTable, lang: str) -> list[Flowable]:
+    """The courts' average totals as bars on the 100-point scale (issue 12)."""
+    averages = [r for r in table.courts if r.total is not None]
+    if not averages:
+        return []
+    tr_ = translator(lang)
+    chart = bar_chart(
+        tr_("Average total by court, points out of 100"),
+        [r.court_name(lang) for r in averages],
+        [""],
+        [(float(r.total or 0),) for r in averages],
+        lang=lang,
+        width=USABLE_WIDTH * 0.7,
+        full_scale=100,
+    )
+    return [chart, Spacer(1, 4 * mm)]
 
 
 def build_summary_pdf(
@@ -78,6 +97,7 @@ def build_summary_pdf(
             styles.SMALL,
         ),
         Spacer(1, 2 * mm),
+        *_chart(table, lang),
         grid,
         Spacer(1, 3 * mm),
         Paragraph(escape(legend), styles.SMALL),

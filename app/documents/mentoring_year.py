@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from app.documents import styles
+from app.documents.charts import bar_chart
 from app.documents.document import DocumentInfo, render
 from app.mentoring.year import YearReview
 from app.mentoring.year_table import figures, guide_header, guide_rows
@@ -38,10 +39,25 @@ def build_year_review(
     ]
     table = Table(rows, colWidths=[120 * mm, 40 * mm])
     table.setStyle(styles.GRID)
+    pairs = [
+        (tr_("Pairs started"), review.started),
+        (tr_("Pairs active during the year"), review.active),
+        (tr_("Pairs completed"), review.completed),
+        (tr_("Pairs ended early"), review.ended_early),
+    ]
+    chart = bar_chart(
+        tr_("Mentoring pairs in {year}").format(year=review.year),
+        [label for label, _n in pairs],
+        [""],
+        [(n,) for _label, n in pairs],
+        lang=lang,
+    )
     story: list[Flowable] = [
         Paragraph(escape(title), styles.TITLE),
         Paragraph(escape(region_name), styles.SUBTITLE),
         table,
+        Spacer(1, 4 * mm),
+        chart,
         Spacer(1, 6 * mm),
         Paragraph(
             escape(tr_("Guides with the best results, proposed for recognition")), styles.HEADING

@@ -1,0 +1,1 @@
+"""What is due: the start page's deadlines and to-dos, composed from the features."""

@@ -1,0 +1,145 @@
+"""CPD deadlines of the agenda: reports (C-5), the centre's summary (C-7), lines (C-3), T-1."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.agenda.dto import AgendaItem, Target, state_of
+from app.cpd.dto import ComplianceRow
+from app.cpd.rules import owes_report
+from app.cpd.summary import summary_due
+from app.cpd.workflow import due_date, list_reports
+from db.models import Court, CpdActivity, Person
+from i18n.collation import sort_key
+
+NAMES_SHOWN = 50  # the start page lists this many names; the count is always complete
+SUBMITTED = frozenset({"submitted", "returned", "corrected", "accepted"})
+
+
+def report_years(on: date) -> tuple[int, ...]:
+    """The report years to watch (C-5): last year's (late ones stay listed all year) and, in
+    December, the running year's, which fall due in February (the date is the rule set's).
+    """
+    return (on.year - 1, on.year) if on.month == 12 else (on.year - 1,)
+
+
+def reports_due(
+    session: Session, on: date, year: int, rows: list[ComplianceRow]
+) -> AgendaItem | None:
+    """C-5: who owes the individual report of `year` and has not handed it in (C-7: a person
+    exempt all year owes none).
+    """
+    handed_in = {pid for pid, state, _late in list_reports(session, year, on) if state in SUBMITTED}
+    owing = sorted(
+        (r for r in rows if owes_report(r.required, r.exempt_days, year)),
+        key=lambda r: sort_key(r.full_name),
+    )
+    missing = [r.full_name for r in owing if r.person_id not in handed_in]
+    if not missing:
+        return None
+    due = due_date(session, year)
+    return AgendaItem(
+        "cpd_reports",
+        "C-5",
+        due,
+        len(missing),
+        state_of(due, on),
+        Target("cpd", "compliance", (("year", year),)),
+        year=year,
+        names=tuple(missing[:NAMES_SHOWN]),
+        detail={"owing": len(owing)},
+    )
+
+
+def summary_item(session: Session, on: date) -> AgendaItem | None:
+    """C-7: the centre's summary of last year, from 1 January until its deadline."""
+    year = on.year - 1
+    due = summary_due(session, year)
+    if on > due:
+        return None  # the store keeps no record of the summary's sending: past it, say nothing
+    return AgendaItem(
+        "cpd_summary",
+        "C-7",
+        due,
+        1,
+        state_of(due, on),
+        Target("cpd", "compliance", (("year", year),)),
+        year=year,
+    )
+
+
+def pending_lines(session: Session, on: date, region_code: str) -> list[AgendaItem]:
+    """C-3: lines waiting for the officer's confirmation, per year; a year's lines must be
+    decided before its reports can be accepted, so they are due with the reports (C-5).
+    """
+    stmt = select(CpdActivity.year, func.count(CpdActivity.id)).where(
+        CpdActivity.state == "pending"
+    )
+    if region_code:
+        stmt = stmt.where(
+            CpdActivity.person_id.in_(
+                select(Person.id)
+                .join(Court, Court.id == Person.court_id)
+                .where(Court.region_code == region_code)
+            )
+        )
+    items = []
+    for year, count in session.execute(stmt.group_by(CpdActivity.year).order_by(CpdActivity.year)):
+        due = due_date(session, int(year))
+        items.append(
+            AgendaItem(
+                "cpd_lines",
+                "C-3",
+                due,
+                int(count),
+                state_of(due, on),
+                Target("cpd", "ledger", (("year", int(year)),)),
+                year=int(year),
+            )
+        )
+    return items
+
+
+def academy_items(on: date, rows: list[ComplianceRow]) -> list[AgendaItem]:
+    """T-1: Academy courses overdue, and those falling due in the rest of the year."""
+    overdue = sorted(
+        (r for r in rows if r.academy_due and r.academy_due < on), key=lambda r: r.full_name
+    )
+    coming = sorted(
+        (r for r in rows if r.academy_due and on <= r.academy_due <= date(on.year, 12, 31)),
+        key=lambda r: (r.academy_due or on, sort_key(r.full_name)),
+    )
+    items = []
+    target = Target("cpd", "compliance", (("year", on.year), ("status", "not_compliant")))
+    if overdue:
+        first = min(r.academy_due for r in overdue if r.academy_due)
+        items.append(
+            AgendaItem(
+                "academy_overdue",
+                "T-1",
+                first,
+                len(overdue),
+                state_of(first, on),
+                target,
+                year=on.year,
+                names=tuple(r.full_name for r in overdue[:NAMES_SHOWN]),
+            )
+        )
+    if coming:
+        soonest = coming[0].academy_due or on
+        items.append(
+            AgendaItem(
+                "academy_due",
+                "T-1",
+                soonest,
+                len(coming),
+                state_of(soonest, on),
+                Target("cpd", "compliance", (("year", on.year), ("status", "at_risk"))),
+                year=on.year,
+                names=tuple(r.full_name for r in coming[:NAMES_SHOWN]),
+            )
+        )
+    return items

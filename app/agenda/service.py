@@ -1,0 +1,146 @@
+"""The agenda of a day: every deadline and to-do the actor answers for, most urgent first."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.agenda import centre_items, cpd_items, mentoring_items
+from app.agenda.charts import Charts, charts_of
+from app.agenda.dto import STATES, AgendaItem
+from app.core.context import Actor
+from app.core.permissions import (
+    CPD_KEEP,
+    CPD_REVIEW,
+    EVALUATION_RATE,
+    INTERNSHIPS_PLAN,
+    MENTORING_KEEP,
+    SETTINGS_EDIT,
+    TRAINING_MANAGE,
+    can,
+)
+from app.courts.centre import current_centre
+from app.cpd.compliance import compliance
+from app.cpd.dto import ComplianceFilter, ComplianceRow
+from app.cpd.rules import rule_set_for
+from app.internships.dto import DueFilter, DueRow
+from app.internships.due import due_judges
+from db.models import Court, Person
+
+
+@dataclass(frozen=True)
+class StartPage:
+    """What the start page shows: the agenda, the charts, or first steps on an empty store."""
+
+    on: date
+    items: tuple[AgendaItem, ...]
+    charts: Charts | None
+    empty: bool
+
+
+class _Reads:
+    """The heavy reads, each done once per computation: the items and the charts share them."""
+
+    def __init__(self, session: Session, on: date, region: str) -> None:
+        self.session, self.on, self.region = session, on, region
+        self._verdicts: dict[int, list[ComplianceRow]] = {}
+        self._due: list[DueRow] | None = None
+
+    def verdicts(self, year: int) -> list[ComplianceRow]:
+        """Everyone's CPD verdict of a year (T-1, the chart)."""
+        if year not in self._verdicts:
+            flt = ComplianceFilter(year=year, region_code=self.region)
+            self._verdicts[year] = compliance(self.session, flt, self.on)
+        return self._verdicts[year]
+
+    def owing(self, year: int) -> list[ComplianceRow]:
+        """Verdicts of the roles with a points minimum in the year's rule set (C-5, C scope):
+        only they can owe a report, so the others are not computed at all.
+        """
+        if year in self._verdicts:
+            return self._verdicts[year]
+        rules = rule_set_for(self.session, year)
+        rows: list[ComplianceRow] = []
+        for role, rule in rules.roles.items():
+            # compliance() aggregates the whole year's ledger whatever the filter: a role
+            # nobody holds (often the legal consultants of a judges' centre) costs nothing.
+            if rule.min_points and self._anyone(role):
+                flt = ComplianceFilter(year=year, region_code=self.region, role=role)
+                rows += compliance(self.session, flt, self.on, rules)
+        return rows
+
+    def _anyone(self, role: str) -> bool:
+        stmt = select(Person.id).where(Person.role == role)
+        if self.region:
+            stmt = stmt.join(Court, Court.id == Person.court_id).where(
+                Court.region_code == self.region
+            )
+        return self.session.scalar(stmt.limit(1)) is not None
+
+    def due(self) -> list[DueRow]:
+        """Judges due for an internship this year and not planned (I-1)."""
+        if self._due is None:
+            flt = DueFilter(region_code=self.region, only_unscheduled=True)
+            self._due = due_judges(self.session, self.on.year, flt)
+        return self._due
+
+
+def agenda(
+    session: Session, actor: Actor, on: date, *, backup_dir: Path | None = None
+) -> list[AgendaItem]:
+    """Every item due for the actor's role and region on `on` (issue 12)."""
+    return _items(actor, backup_dir, _Reads(session, on, actor.region_code))
+
+
+def start_page(
+    session: Session, actor: Actor, on: date, *, backup_dir: Path | None = None
+) -> StartPage:
+    """The agenda and the charts in one read; first steps (no items) on an empty store."""
+    if not session.scalar(select(func.count(Person.id))):
+        return StartPage(on, (), None, True)
+    reads = _Reads(session, on, actor.region_code)
+    items = _items(actor, backup_dir, reads)
+    charts = charts_of(session, on, actor.region_code, reads.verdicts(on.year), len(reads.due()))
+    return StartPage(on, tuple(items), charts, False)
+
+
+def _items(actor: Actor, backup_dir: Path | None, reads: _Reads) -> list[AgendaItem]:
+    session, on, region = reads.session, reads.on, reads.region
+    found: list[AgendaItem | None] = []
+    if can(actor, CPD_KEEP) or can(actor, CPD_REVIEW):
+        for year in cpd_items.report_years(on):
+            found.append(cpd_items.reports_due(session, on, year, reads.owing(year)))
+        found.append(cpd_items.summary_item(session, on))
+        found += cpd_items.academy_items(on, reads.verdicts(on.year))
+    if can(actor, CPD_REVIEW):
+        found += cpd_items.pending_lines(session, on, region)
+    if can(actor, TRAINING_MANAGE):
+        found.append(centre_items.plan_item(session, on))
+        found.append(centre_items.regional_item(session, on, _regional_court(session, region)))
+    if can(actor, MENTORING_KEEP):
+        found += mentoring_items.pair_items(session, on, region)
+        found += mentoring_items.protocol_items(session, on, region)
+        found.append(mentoring_items.programme_item(session, on, region))
+    if can(actor, INTERNSHIPS_PLAN):
+        found += centre_items.internship_items(session, on, region, reads.due())
+    if can(actor, EVALUATION_RATE):
+        found.append(centre_items.sheets_item(session, on, region))
+    if can(actor, SETTINGS_EDIT):
+        found.append(centre_items.backup_item(backup_dir, on))
+    items = [i for i in found if i is not None]
+    return sorted(items, key=lambda i: (STATES.index(i.state), i.due_on or on, i.key, i.year))
+
+
+def _regional_court(session: Session, region: str) -> uuid.UUID | None:
+    """The court whose regional events count (T-4): the actor's region's, else the centre's."""
+    if region:
+        return session.scalar(
+            select(Court.id).where(Court.level == "regional", Court.region_code == region)
+        )
+    centre = current_centre(session)
+    return centre.court_id if centre else None

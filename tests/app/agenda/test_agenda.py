@@ -1,0 +1,167 @@
+"""What is due on the agenda demo, item by item (issue 12), read from the rule sets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app.agenda.dto import LATER, OVERDUE, THIS_MONTH, THIS_WEEK, AgendaItem, state_of
+from app.agenda.service import agenda, start_page
+from app.core.bootstrap import open_store
+from app.core.context import MENTOR, VIEWER, Actor, local_actor
+from app.core.store import Store
+from app.cpd.summary import summary_due
+from app.cpd.workflow import due_date
+from app.training.plan import plan_due
+from tests.agenda_demo import SUBMITTER, agenda_copy
+
+NOV_30, FEB_10 = date(2026, 11, 30), date(2027, 2, 10)
+
+
+@pytest.fixture
+def demo(
+    template_db: Path, tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> Iterator[Store]:
+    store = open_store(agenda_copy(template_db, tmp_path_factory, tmp_path / "a.db"), backup=False)
+    yield store
+    store.dispose()
+
+
+def _items(store: Store, on: date, actor: Actor | None = None) -> dict[str, AgendaItem]:
+    with store.read() as s:
+        return {
+            i.key: i for i in agenda(s, actor or local_actor(), on, backup_dir=store.backup_dir)
+        }
+
+
+def test_c5_on_10_february_lists_who_has_not_submitted_the_reports_due_15_february(
+    demo: Store,
+) -> None:
+    item = _items(demo, FEB_10)["cpd_reports"]
+    with demo.read() as s:
+        assert item.due_on == due_date(s, 2026) == date(2027, 2, 15)
+    assert (item.rule, item.year, item.state) == ("C-5", 2026, THIS_WEEK)
+    assert item.count == item.detail["owing"] - 1 > 0
+    assert SUBMITTER[0] not in item.names
+    assert len(item.names) == min(item.count, 50)
+
+
+def test_c7_the_summary_is_due_1_march_and_leaves_the_agenda_after_it(demo: Store) -> None:
+    item = _items(demo, FEB_10)["cpd_summary"]
+    with demo.read() as s:
+        assert item.due_on == summary_due(s, 2026) == date(2027, 3, 1)
+    assert item.state == THIS_MONTH
+    assert "cpd_summary" not in _items(demo, date(2027, 3, 2))
+
+
+def test_c3_a_line_waiting_for_the_officer_is_due_with_its_years_reports(demo: Store) -> None:
+    item = _items(demo, NOV_30)["cpd_lines"]
+    assert (item.count, item.year, item.due_on, item.state) == (1, 2026, date(2027, 2, 15), LATER)
+
+
+def test_t3_next_years_plan_is_due_1_december_with_its_events(demo: Store) -> None:
+    item = _items(demo, NOV_30)["training_plan"]
+    with demo.read() as s:
+        assert item.due_on == plan_due(s, 2027) == date(2026, 12, 1)
+    assert (item.year, item.state) == (2027, THIS_WEEK)
+    assert _items(demo, date(2026, 12, 2))["training_plan"].state == OVERDUE
+
+
+def test_t4_regional_events_short_of_two_are_due_by_the_years_end(demo: Store) -> None:
+    item = _items(demo, NOV_30)["regional_events"]
+    assert item.due_on == date(2026, 12, 31)
+    assert item.count < item.detail["minimum"] == 2
+
+
+def test_t1_academy_courses_overdue_and_falling_due(demo: Store) -> None:
+    items = _items(demo, FEB_10)
+    assert items["academy_overdue"].state == OVERDUE
+    coming = items["academy_due"]
+    assert FEB_10 <= coming.due_on <= date(2027, 12, 31)  # type: ignore[operator]
+
+
+def test_m4_pairs_ending_within_60_days_and_m11_past_their_term(demo: Store) -> None:
+    items = _items(demo, NOV_30)
+    ending = items["pairs_ending"]
+    assert NOV_30 <= ending.due_on <= date(2027, 1, 29)  # type: ignore[operator]
+    past = items["pairs_past_term"]
+    assert (past.rule, past.state) == ("M-11", OVERDUE)
+    assert past.count == len(past.names)
+
+
+def test_m11_a_protocol_held_and_not_signed(demo: Store) -> None:
+    item = _items(demo, NOV_30)["protocols_unsigned"]
+    assert (item.count, item.due_on, item.state) == (1, NOV_30, THIS_WEEK)
+
+
+def test_m7_a_programme_not_approved(demo: Store) -> None:
+    item = _items(demo, NOV_30)["programmes_unapproved"]
+    assert (item.count, item.state) == (1, OVERDUE)  # the pair started long ago
+
+
+def test_i1_judges_due_and_not_planned_and_free_host_places(demo: Store) -> None:
+    items = _items(demo, NOV_30)
+    due = items["internships_due"]
+    assert (due.due_on, due.state) == (date(2026, 12, 31), THIS_MONTH)
+    assert due.count > 0 and due.target.filter("unscheduled") is True
+    assert items["host_places"].count > 0 and items["host_places"].target.page == "internships"
+
+
+def test_e1_a_sheet_not_signed_in_a_round(demo: Store) -> None:
+    assert _items(demo, NOV_30)["sheets_unsigned"].count == 1
+
+
+def test_no_backup_at_all_is_overdue(demo: Store) -> None:
+    item = _items(demo, NOV_30)["backup"]
+    assert (item.count, item.state) == (-1, OVERDUE)
+
+
+def test_overdue_first_then_by_date(demo: Store) -> None:
+    with demo.read() as s:
+        items = agenda(s, local_actor(), NOV_30, backup_dir=demo.backup_dir)
+    order = [(["overdue", "this_week", "this_month", "later"].index(i.state)) for i in items]
+    assert order == sorted(order)
+
+
+def test_each_role_sees_its_own_work(demo: Store) -> None:
+    viewer = _items(demo, FEB_10, Actor("v", frozenset({VIEWER})))
+    assert viewer == {}
+    mentor = _items(demo, FEB_10, Actor("m", frozenset({MENTOR})))
+    assert set(mentor) == {"sheets_unsigned"}
+
+
+def test_a_coordinators_region_narrows_the_lists(demo: Store) -> None:
+    everyone = _items(demo, NOV_30)["internships_due"].count
+    nowhere = _items(demo, NOV_30, Actor("c", region_code="no-such-region"))
+    assert "internships_due" not in nowhere and everyone > 0
+
+
+def test_an_empty_store_shows_first_steps(db_path: Path) -> None:
+    store = open_store(db_path, backup=False)
+    with store.read() as s:
+        page = start_page(s, local_actor(), NOV_30)
+    store.dispose()
+    assert page.empty and page.items == ()
+
+
+def test_states_by_distance() -> None:
+    assert state_of(date(2026, 11, 29), NOV_30) == OVERDUE
+    assert state_of(date(2026, 12, 7), NOV_30) == THIS_WEEK
+    assert state_of(date(2026, 12, 31), NOV_30) == THIS_MONTH
+    assert state_of(date(2027, 1, 1), NOV_30) == LATER
+    assert state_of(None, NOV_30) == THIS_WEEK
+
+
+def test_the_agenda_reads_the_same_on_each_backend(store: Store) -> None:
+    from app.demo.everything import generate_everything
+
+    with store.write() as s:
+        generate_everything(s, local_actor(), cpd_years=1, today=NOV_30)
+    with store.read() as s:
+        page = start_page(s, local_actor(), NOV_30)
+    keys = {i.key for i in page.items}
+    assert {"pairs_ending", "pairs_past_term", "internships_due", "training_plan"} <= keys
+    assert page.charts is not None and sum(n for _s, n in page.charts.pairs) > 0
