@@ -16,6 +16,7 @@ from app.cpd.summary import CentreSummary
 from app.cpd.vocab import COMPLIANCE_STATUSES
 from app.documents import styles
 from app.documents.document import DocumentInfo, render
+from app.documents.layout import fit_widths
 from app.documents.spec import Sheet
 from app.documents.table_pdf import mm_widths, table_document
 from app.people.vocab import ROLES
@@ -37,7 +38,7 @@ def _table(head: list[str], rows: list[list[str]], widths: list[float], numeric_
                 for i, c in enumerate(row)
             ]
         )
-    table = Table(data, colWidths=widths, repeatRows=1)
+    table = Table(data, colWidths=fit_widths(data, widths), repeatRows=1)
     table.setStyle(styles.GRID)
     return table
 
@@ -80,7 +81,7 @@ def build_summary_pdf(
         Paragraph(
             escape(
                 tr_("As of {date}; due by {due}").format(
-                    date=format_date_long(summary.as_of, lang),
+                    date=format_date_long(summary.as_of, lang, locative=True),
                     due=format_date(summary.due_on, lang),
                 )
             ),
@@ -174,7 +175,7 @@ def build_compliance_pdf(
     title = tr_("CPD compliance for {year}").format(year=year)
     return table_document(
         title=title,
-        subtitle=tr_("As of {date}").format(date=format_date_long(today, lang)),
+        subtitle=tr_("As of {date}").format(date=format_date_long(today, lang, locative=True)),
         header=[tr_("No."), *compliance_header(lang)],
         rows=[[str(i), *compliance_cells(r, lang, courts)] for i, r in enumerate(rows, start=1)],
         widths=mm_widths(11, 48, 24, 50, 22, 20, 20, 20, 22, 24),

@@ -11,6 +11,7 @@ from reportlab.platypus import Paragraph, Spacer, Table
 
 from app.documents import styles
 from app.documents.document import DocumentInfo, render
+from app.documents.layout import fit_widths
 from app.evaluation.summary import SummaryRow, SummaryTable
 from app.evaluation.summary_table import change_text, grouped, value_text
 from i18n import format_date, format_date_long, localized, translator
@@ -58,7 +59,8 @@ def build_summary_pdf(
             data.append(cells("", tr_("Court average"), r, bold=True))
     fixed = [10 * mm, 42 * mm, 38 * mm]
     rest = (USABLE_WIDTH - sum(fixed)) / (len(table.criteria) + 1)
-    grid = Table(data, colWidths=[*fixed, *[rest] * (len(table.criteria) + 1)], repeatRows=1)
+    widths = fit_widths(data, [*fixed, *[rest] * (len(table.criteria) + 1)])
+    grid = Table(data, colWidths=widths, repeatRows=1)
     grid.setStyle(styles.GRID)
     if table.previous_period:
         note = tr_("Period {period}; in brackets the change from {previous}.").format(
@@ -74,7 +76,11 @@ def build_summary_pdf(
         Paragraph(escape(tr_("Summary table by criterion")), styles.TITLE),
         Paragraph(escape(title), styles.SUBTITLE),
         Paragraph(
-            escape(note + " " + tr_("As of {date}").format(date=format_date_long(today, lang))),
+            escape(
+                note
+                + " "
+                + tr_("As of {date}").format(date=format_date_long(today, lang, locative=True))
+            ),
             styles.SMALL,
         ),
         Spacer(1, 2 * mm),

@@ -12,6 +12,7 @@ from reportlab.platypus import Paragraph, Spacer, Table
 
 from app.documents import styles
 from app.documents.document import DocumentInfo, render
+from app.documents.layout import fit_widths
 from app.internships.quality import Comparison, per_court
 from app.internships.quality_table import FIELDS, change_text, indicator_labels, side_text
 from i18n import format_date, format_date_long, translator
@@ -54,7 +55,7 @@ def build_quality_pdf(
         )
     grid = Table(
         data,
-        colWidths=[10 * mm, 50 * mm, 50 * mm, 38 * mm, 37 * mm, 38 * mm, 37 * mm],
+        colWidths=fit_widths(data, [10 * mm, 50 * mm, 50 * mm, 38 * mm, 37 * mm, 38 * mm, 37 * mm]),
         repeatRows=1,
     )
     grid.setStyle(styles.GRID)
@@ -69,14 +70,16 @@ def build_quality_pdf(
             ]
         )
     courts = Table(
-        court_data, colWidths=[90 * mm, 30 * mm, 40 * mm, 40 * mm, 40 * mm], repeatRows=1
+        court_data,
+        colWidths=fit_widths(court_data, [90 * mm, 30 * mm, 40 * mm, 40 * mm, 40 * mm]),
+        repeatRows=1,
     )
     courts.setStyle(styles.GRID)
     title = tr_("Quality of judges' work before and after internships, {year}").format(year=year)
     story = [
         Paragraph(escape(title), styles.TITLE),
         Paragraph(
-            escape(tr_("Rule I-2. As of {date}").format(date=format_date_long(today, lang))),
+            escape(tr_("As of {date}").format(date=format_date_long(today, lang, locative=True))),
             styles.SUBTITLE,
         ),
         grid,

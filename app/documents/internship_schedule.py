@@ -85,7 +85,7 @@ def build_schedule_pdf(
     header, body = schedule_table(rows, lang)
     widths = [11 * mm, 54 * mm, 52 * mm, 22 * mm, 22 * mm, 14 * mm, 54 * mm, 31 * mm]
     title = tr_("Schedule of internships of judges at higher courts, {year}").format(year=year)
-    subtitle = tr_("As of {date}").format(date=format_date_long(today, lang))
+    subtitle = tr_("As of {date}").format(date=format_date_long(today, lang, locative=True))
     return _pdf(
         title,
         subtitle,
@@ -160,8 +160,8 @@ def build_due_pdf(
         22 * mm,
     ]
     title = tr_("Judges due for an internship at a higher court in {year}").format(year=year)
-    subtitle = tr_("Rule I-1: at least once every 3 years, at least 2 weeks. As of {date}").format(
-        date=format_date_long(today, lang)
+    subtitle = tr_("At least once every 3 years, for at least 2 weeks. As of {date}").format(
+        date=format_date_long(today, lang, locative=True)
     )
     return _pdf(
         title,
@@ -202,7 +202,7 @@ def build_candidate_places_pdf(
     today = today or date.today()
     header, body = candidate_places_table(rows, lang)
     title = tr_("Places for paid internships of candidate judges, {year}").format(year=year)
-    subtitle = tr_("Rule I-3. As of {date}").format(date=format_date_long(today, lang))
+    subtitle = tr_("As of {date}").format(date=format_date_long(today, lang, locative=True))
     return _pdf(
         title,
         subtitle,

@@ -49,7 +49,7 @@ def build_people_register(
         ]
         for n, r in enumerate(rows, start=1)
     ]
-    subtitle = tr_("As of {date}").format(date=format_date_long(today, lang))
+    subtitle = tr_("As of {date}").format(date=format_date_long(today, lang, locative=True))
     if filter_text:
         subtitle += " · " + filter_text
     return table_document(

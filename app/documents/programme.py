@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from app.documents import styles
 from app.documents.document import DocumentInfo, render
+from app.documents.layout import fit_widths
 from app.documents.protocol import KIND_LABELS
 from app.mentoring.dto import PairDTO, ProgrammeDTO
 from app.mentoring.programme import STATUS_LABELS
@@ -56,7 +57,9 @@ def build_programme(
         ]
         data.append([Paragraph(escape(c), styles.CELL) for c in cells])
     table = Table(
-        data, colWidths=[9 * mm, 42 * mm, 46 * mm, 20 * mm, 22 * mm, 30 * mm], repeatRows=1
+        data,
+        colWidths=fit_widths(data, [9 * mm, 42 * mm, 46 * mm, 20 * mm, 22 * mm, 30 * mm]),
+        repeatRows=1,
     )
     table.setStyle(styles.GRID)
     signatures = Table(

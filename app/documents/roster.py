@@ -63,10 +63,8 @@ def build_roster(
     title = tr_("Roster of tutors and mentors")
     notes = []
     if any(r.override_reason for r in roster):
-        notes.append(
-            tr_("* admitted by the coordinator's decision, with the reason recorded (M-1)")
-        )
-    notes.append(tr_("As of {date}").format(date=format_date_long(today, lang)))
+        notes.append(tr_("* admitted by the coordinator's decision, with the reason recorded"))
+    notes.append(tr_("As of {date}").format(date=format_date_long(today, lang, locative=True)))
     return table_document(
         title=title,
         subtitle=region_name,

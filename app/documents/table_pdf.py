@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from app.documents import styles
 from app.documents.document import DocumentInfo, render
+from app.documents.layout import column_widths
 from i18n import format_date
 
 # Narrow numeric columns carry long Kazakh words in their headings.
@@ -40,17 +41,17 @@ def grid(
 ) -> Table:
     """A bordered table of paragraphs, its header row repeated on every page."""
     data: list[list[Any]] = [[Paragraph(escape(h), head_style) for h in header]]
-    for row in rows:
+    texts = [[cell_text(v, lang) for v in row] for row in rows]
+    for row, row_text in zip(rows, texts, strict=True):
         cells = []
-        for i, v in enumerate(row):
+        for i, (v, text) in enumerate(zip(row, row_text, strict=True)):
             if numeric == AUTO:
                 right = i == 0 or (isinstance(v, int | float) and not isinstance(v, bool))
             else:
                 right = i in numeric
-            cells.append(
-                Paragraph(escape(cell_text(v, lang)), styles.CELL_NUM if right else styles.CELL)
-            )
+            cells.append(Paragraph(escape(text), styles.CELL_NUM if right else styles.CELL))
         data.append(cells)
+    widths = column_widths(header, texts, widths, head_style=head_style)
     table = Table(data, colWidths=list(widths), repeatRows=1)
     table.setStyle(styles.GRID)
     return table
