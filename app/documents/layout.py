@@ -16,6 +16,8 @@ from i18n import blank_date, translator
 
 # The grid's left and right cell padding (styles.GRID) plus a hair for rounding.
 PADDING = 3 + 3 + 1.5
+# The grid of the rows that travel with a closing block: no header band.
+TAIL_GRID = TableStyle([c for c in styles.GRID.getCommands() if c[0] != "BACKGROUND"])
 PLAIN = TableStyle(
     [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -94,6 +96,27 @@ def keep_with_last(story: list[Flowable], closing: Sequence[Flowable], keep: int
     tail = story[-keep:] if keep else []
     del story[len(story) - len(tail) :]
     story.append(KeepTogether([*tail, *closing]))
+
+
+def table_then(
+    data: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    closing: Sequence[Flowable],
+    *,
+    tail_rows: int = 2,
+    tail_style: Sequence[tuple[Any, ...]] = (),
+) -> list[Flowable]:
+    """A grid followed by a closing block (total, signatures) that takes the grid's last rows
+    with it to the next page rather than standing there alone. The header repeats on every
+    page; tail_style commands (spans of a total row) apply to the last rows.
+    """
+    keep = max(1, min(tail_rows, len(data) - 1))
+    body = Table([list(r) for r in data[:-keep]], colWidths=list(widths), repeatRows=1)
+    body.setStyle(styles.GRID)
+    tail = Table([list(r) for r in data[-keep:]], colWidths=list(widths))
+    tail.setStyle(TAIL_GRID)
+    tail.setStyle(TableStyle(list(tail_style)))
+    return [body, KeepTogether([tail, *closing])]
 
 
 def signature_lines(
