@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -60,7 +61,6 @@ def printed(demo: Store) -> dict[tuple[str, str], list[str]]:
 @pytest.fixture(scope="module")
 def stored_words(demo: Store) -> set[str]:
     """The words of the store's texts: what users entered (printed as entered)."""
-    root = Path(__file__).resolve().parents[3] / "i18n" / "locale"
     stored: set[str] = set()
     with demo.read() as s:
         for table in Base.metadata.sorted_tables:
@@ -79,7 +79,9 @@ def vocabulary(stored_words: set[str]) -> dict[str, set[str]]:
     for lang in LANGS:
         with (root / lang / "LC_MESSAGES" / "messages.po").open("rb") as fh:
             catalog = read_po(fh, locale=lang)
-        texts = [t for m in catalog for t in ([m.string] if isinstance(m.string, str) else m.string)]
+        texts = [
+            t for m in catalog for t in ((m.string,) if isinstance(m.string, str) else m.string)
+        ]
         words[lang] = stored_words | {w for t in texts for w in _words(t)}
     return words
 
@@ -157,7 +159,7 @@ def test_no_word_is_broken_without_a_hyphen(
     for doc_id in PDF_DOCS:
         for text in printed[doc_id, lang]:
             lines = [_words(ln) for ln in text.splitlines()]
-            for this, after in zip(lines, lines[1:], strict=False):
+            for this, after in pairwise(lines):
                 if not this or not after or this[-1].endswith("-"):
                     continue
                 if this[-1].isdigit() and after[0].isdigit():
