@@ -32,6 +32,7 @@ class DocumentInfo:
     author: str = ""
     subject: str = ""
     keywords: str = ""
+    watermark: str = ""  # e.g. "ПРОЕКТ" across every page of a draft
 
 
 class SectionStart(Flowable):  # type: ignore[misc]
@@ -103,6 +104,13 @@ def _header(info: DocumentInfo) -> Callable[[Canvas, BaseDocTemplate], None]:
             canvas.drawCentredString(width / 2, height - 11 * mm, info.centre_name)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, height - 13 * mm, width - MARGIN, height - 13 * mm)
+        if info.watermark:
+            # Drawn before the page's content, in light grey, so the text stays readable.
+            canvas.setFillGray(0.85)
+            canvas.setFont(SERIF, 72)
+            canvas.translate(width / 2, height / 2)
+            canvas.rotate(45)
+            canvas.drawCentredString(0, -24, info.watermark)
         canvas.restoreState()
 
     return draw
