@@ -23,6 +23,7 @@ from app.documents.document import (
     render,
 )
 from app.documents.layout import fit_widths, table_then
+from app.documents.names import position
 from i18n import (
     N_,
     blank_date,
@@ -58,10 +59,11 @@ def _heading(d: IndividualReportData, lang: str, organisation: str) -> list[Flow
     tr_ = translator(lang)
     if d.role != CONSULTANT:
         court = localized(d.court_kk, d.court_ru, lang)
+        post = position(d.position, lang)
         facts = [
             (tr_("Full name"), d.full_name),
             (tr_("IIN"), d.iin),
-            (tr_("Court, position"), ", ".join(x for x in (court, d.position) if x)),
+            (tr_("Court, position"), ", ".join(x for x in (court, post) if x)),
         ]
         if d.since:
             facts.append((tr_("First appointed"), format_date_long(d.since, lang)))

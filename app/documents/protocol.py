@@ -35,7 +35,8 @@ PLAIN = TableStyle(
 
 def draft_notice(lang: str) -> str:
     """The line under a draft's title."""
-    return translator(lang)("DRAFT — not signed, not valid as a protocol")
+    tr_ = translator(lang)
+    return tr_("DRAFT — not signed, not valid as a protocol")
 
 
 def _p(text: str, style: Any = styles.BODY) -> Paragraph:

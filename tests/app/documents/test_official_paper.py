@@ -168,3 +168,23 @@ def test_no_word_is_broken_without_a_hyphen(
                 if head + tail in words and head not in words:
                     broken.append(f"{doc_id}: {head}/{tail}")
     assert not broken, "\n".join(broken)
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "named"),
+    [
+        ("kk", "Тұлғалар тізілімі: іріктеу", "Рөлі: Сот қызметкері"),
+        ("ru", "Реестр лиц: выборка", "Роль: Работник суда"),
+    ],
+)
+def test_a_filtered_people_register_says_it_is_a_selection(
+    demo: Store, lang: str, title: str, named: str
+) -> None:
+    with demo.read() as s:
+        part = produce(s, local_actor(), "people-register", {"role": "staff"}, lang=lang).pdf
+        whole = produce(s, local_actor(), "people-register", {}, lang=lang).pdf
+    assert part is not None and whole is not None
+    first = " ".join(PdfReader(io.BytesIO(part)).pages[0].extract_text().split())
+    assert title in first
+    assert named in first
+    assert title not in PdfReader(io.BytesIO(whole)).pages[0].extract_text()
