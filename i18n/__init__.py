@@ -159,11 +159,22 @@ def format_datetime(value: datetime, lang: str | None = None) -> str:
     return babel_dates.format_datetime(local, "dd.MM.yyyy HH:mm", locale=babel_locale(lang))
 
 
-def format_number(value: int | float | Decimal, lang: str | None = None) -> str:
+def format_number(
+    value: int | float | Decimal, lang: str | None = None, *, decimals: int | None = None
+) -> str:
     """A number with the locale's grouping and decimal signs (a comma in kk and ru), never -0."""
     from i18n.official import number
 
-    return number(value, lang or current_language())
+    return number(value, lang or current_language(), decimals=decimals)
+
+
+def format_change(
+    value: int | float | Decimal, lang: str | None = None, *, decimals: int | None = None
+) -> str:
+    """A change with its sign, "+0,5" / "-1,5" / "0", as format_number writes numbers."""
+    from i18n.official import change
+
+    return change(value, lang or current_language(), decimals=decimals)
 
 
 def parse_date(text: str) -> date:

@@ -94,12 +94,25 @@ def since(value: date, lang: str) -> str:
     return f"с {value.day} {_RU_MONTHS[value.month - 1]} {value.year} года"
 
 
-def number(value: int | float | Decimal, lang: str) -> str:
-    """A number with the locale's signs (a decimal comma in kk and ru), never "-0"."""
+def number(value: int | float | Decimal, lang: str, *, decimals: int | None = None) -> str:
+    """A number with the locale's signs (a decimal comma in kk and ru), never "-0"; with
+    `decimals`, always that many digits after the comma (a column of means reads evenly).
+    """
     from babel import numbers as babel_numbers
 
     if value == 0:
         value = 0  # -0.0 and Decimal("-0.0") print as a plain 0
-    elif isinstance(value, Decimal) and value == value.to_integral():
+    elif decimals is None and isinstance(value, Decimal) and value == value.to_integral():
         value = value.quantize(Decimal(1))
-    return babel_numbers.format_decimal(value, locale=lang)
+    pattern = None if decimals is None else "#,##0." + "0" * decimals if decimals else "#,##0"
+    text: str = babel_numbers.format_decimal(value, format=pattern, locale=lang)
+    if not any(ch in "123456789" for ch in text):
+        text = text.lstrip("-\u2212")  # rounded to zero: never "-0,0"
+    return text
+
+
+def change(value: int | float | Decimal, lang: str, *, decimals: int | None = None) -> str:
+    """A change from an earlier period with its sign: "+0,5", "-1,5", "0"."""
+    text = number(value, lang, decimals=decimals)
+    nonzero = any(ch in "123456789" for ch in text)
+    return f"+{text}" if value > 0 and nonzero else text

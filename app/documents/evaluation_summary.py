@@ -13,8 +13,15 @@ from app.documents import styles
 from app.documents.document import DocumentInfo, render
 from app.documents.layout import fit_widths
 from app.evaluation.summary import SummaryRow, SummaryTable
-from app.evaluation.summary_table import change_text, grouped, value_text
-from i18n import format_date, format_date_long, localized, translator
+from app.evaluation.summary_table import grouped
+from i18n import (
+    format_change,
+    format_date,
+    format_date_long,
+    format_number,
+    localized,
+    translator,
+)
 
 USABLE_WIDTH = 261 * mm
 # Criterion titles are long Russian and Kazakh words in narrow columns.
@@ -47,8 +54,9 @@ def build_summary_pdf(
             Paragraph(escape(r.court_name(lang)), style),
         ]
         for v, c in [*zip(r.values, r.changes, strict=True), (r.total, r.total_change)]:
-            change = f"<br/><font size=7>({change_text(c)})</font>" if c is not None else ""
-            text = value_text(v) + change
+            moved = format_change(c, lang, decimals=1) if c is not None else ""
+            change = f"<br/><font size=7>({moved})</font>" if c is not None else ""
+            text = (format_number(v, lang, decimals=1) if v is not None else "") + change
             out.append(Paragraph(text, styles.CELL_NUM))
         return out
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -14,10 +16,20 @@ from app.documents import styles
 from app.documents.document import DocumentInfo, render
 from app.documents.layout import fit_widths
 from app.internships.quality import Comparison, per_court
-from app.internships.quality_table import FIELDS, change_text, indicator_labels, side_text
-from i18n import format_date, format_date_long, translator
+from app.internships.quality_table import FIELDS, indicator_labels
+from i18n import format_change, format_date, format_date_long, format_number, translator
 
 HEAD = ParagraphStyle("quality_head", parent=styles.CELL_HEAD, fontSize=7.5, leading=9)
+
+
+def _side(q: Any, field: str, lang: str) -> str:
+    """One indicator before or after, as the document writes numbers; a dash when unknown."""
+    value = None if q is None else getattr(q, field)
+    return "—" if value is None else format_number(value, lang)
+
+
+def _change(value: Decimal | None, lang: str) -> str:
+    return "" if value is None else format_change(value, lang)
 
 
 def build_quality_pdf(
@@ -44,8 +56,9 @@ def build_quality_pdf(
             f"{format_date(c.starts_on, lang)} – {format_date(c.ends_on, lang)}",
         ]
         for f in FIELDS:
-            before, after = side_text(c.before, f) or "—", side_text(c.after, f) or "—"
-            change = change_text(c.change(f))
+            before, after = _side(c.before, f, lang), _side(c.after, f, lang)
+            moved = c.change(f)
+            change = format_change(moved, lang) if moved is not None else ""
             cells.append(f"{before} → {after}" + (f" ({change})" if change else ""))
         data.append(
             [
@@ -66,7 +79,7 @@ def build_quality_pdf(
             [
                 Paragraph(escape(kk if lang == "kk" else ru), styles.CELL),
                 Paragraph(str(n), styles.CELL_NUM),
-                *[Paragraph(change_text(means.get(f)), styles.CELL_NUM) for f in FIELDS],
+                *[Paragraph(_change(means.get(f), lang), styles.CELL_NUM) for f in FIELDS],
             ]
         )
     courts = Table(

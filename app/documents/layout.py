@@ -6,12 +6,22 @@ from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from app.documents import styles
+from app.documents.document import MARGIN
 from i18n import blank_date, translator
 
 # The grid's left and right cell padding (styles.GRID) plus a hair for rounding.
@@ -35,7 +45,7 @@ def _longest_word(texts: Sequence[str], style: ParagraphStyle) -> float:
         return 0.0
     most = max(len(w) for w in words)
     candidates = (w for w in words if 2 * len(w) >= most)
-    return max(stringWidth(w, style.fontName, style.fontSize) for w in candidates)
+    return float(max(stringWidth(w, style.fontName, style.fontSize) for w in candidates))
 
 
 def column_widths(
@@ -119,6 +129,13 @@ def table_then(
     return [body, KeepTogether([tail, *closing])]
 
 
+def keep_last_rows(table: Table, closing: Sequence[Flowable], rows: int = 2) -> list[Flowable]:
+    """table_then() for a grid already built (table_pdf.grid): its cells and widths reused."""
+    if len(table._cellvalues) <= 1:
+        return [table, *closing]
+    return table_then(table._cellvalues, table._colWidths, closing, tail_rows=rows)
+
+
 def signature_lines(
     rows: Sequence[tuple[str, str]], width: float, style: ParagraphStyle = styles.BODY
 ) -> Table:
@@ -146,6 +163,16 @@ def signature_lines(
     return table
 
 
+def frame_width(landscape: bool) -> float:
+    """The width of the page's text frame (the house template's margins and padding)."""
+    return float((A4[1] if landscape else A4[0]) - 2 * MARGIN - 12)
+
+
+def approval(lang: str, post: str, *, landscape: bool = True) -> list[Flowable]:
+    """An approval block to fill in by hand, above a document's title, and a little room."""
+    return [approval_block(lang, frame_width(landscape), post=post), Spacer(1, 4 * mm)]
+
+
 def approval_block(
     lang: str,
     width: float,
@@ -156,7 +183,8 @@ def approval_block(
 ) -> Table:
     """The "APPROVED" corner at the top right: post, signature line and name, date."""
     tr_ = translator(lang)
-    lines: list[Any] = [Paragraph(f"<b>{escape(tr_('APPROVED'))}</b>", styles.BODY)]
+    approved = tr_("APPROVED")
+    lines: list[Any] = [Paragraph(f"<b>{escape(approved)}</b>", styles.BODY)]
     lines.append(Paragraph(escape(post), styles.BODY))
     lines.append(Paragraph(escape(f"{'_' * 14} {name}" if name else "_" * 30), styles.BODY))
     lines.append(Paragraph(escape(signed_on or blank_date(lang)), styles.BODY))

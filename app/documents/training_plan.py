@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from app.documents import styles
 from app.documents.document import DocumentInfo, render
-from app.documents.layout import fit_widths
+from app.documents.layout import approval, fit_widths
 from app.documents.table_pdf import mm_widths, table_document
 from app.training.dto import PlanRow, RegistrationRow
 from app.training.vocab import AUDIENCES, EVENT_STATUSES, KINDS
@@ -93,6 +93,8 @@ def build_plan_pdf(
             date=format_date(due_on, lang)
         )
     return table_document(
+        # The plan is approved before it goes to the coordinators (T-2, T-3; seed 000).
+        before=() if held else approval(lang, tr_("Chairman of the regional court")),
         title=title,
         subtitle=subtitle,
         header=plan_header(lang, held),

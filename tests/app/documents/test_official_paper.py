@@ -188,3 +188,16 @@ def test_a_filtered_people_register_says_it_is_a_selection(
     assert title in first
     assert named in first
     assert title not in PdfReader(io.BytesIO(whole)).pages[0].extract_text()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_numbers_have_a_decimal_comma_and_never_minus_zero(
+    printed: dict[tuple[str, str], list[str]], lang: str
+) -> None:
+    wrong = []
+    for doc_id in PDF_DOCS:
+        text = "\n".join(printed[doc_id, lang])
+        # "3.5" is a point where kk and ru write "3,5"; "30.11.2026" is a date.
+        wrong += [f"{doc_id}: {m}" for m in re.findall(r"(?<![\d.])\d+\.\d+(?![\d.])", text)]
+        wrong += [f"{doc_id}: {m}" for m in re.findall(r"(?<![\d,])-0(?:,0+)?(?![\d,])", text)]
+    assert not wrong, "\n".join(wrong)
