@@ -19,7 +19,6 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 LANGUAGES = ("kk", "ru")
 DEFAULT_LANGUAGE = "kk"
 DOMAINS = ("messages",)
-_YEAR_SUFFIX = {"kk": "ж.", "ru": "г."}
 
 _state: dict[str, object] = {"lang": DEFAULT_LANGUAGE, "tr": gettext.NullTranslations()}
 _listeners: list[Callable[[str], None]] = []
@@ -138,13 +137,18 @@ def format_date(value: date | None, lang: str | None = None) -> str:
     return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
 
 
-def format_date_long(value: date, lang: str | None = None) -> str:
-    """Long document date: "21 қараша 2026 ж." / "21 ноября 2026 г."."""
-    from babel import dates as babel_dates
+def format_date_long(value: date, lang: str | None = None, *, locative: bool = False) -> str:
+    """Long document date as the seeds write it: "2026 жылғы 21 қараша" / "21 ноября 2026 г."."""
+    from i18n.official import long_date
 
-    code = lang or current_language()
-    text = babel_dates.format_date(value, "d MMMM y", locale=babel_locale(code))
-    return f"{text} {_YEAR_SUFFIX[code]}"
+    return long_date(value, lang or current_language(), locative=locative)
+
+
+def blank_date(lang: str | None = None) -> str:
+    """A date line to fill in by hand: "20__ жылғы «__» ____" / "«__» ____ 20__ г."."""
+    from i18n.official import blank_date as blank
+
+    return blank(lang or current_language())
 
 
 def format_datetime(value: datetime, lang: str | None = None) -> str:
@@ -155,11 +159,22 @@ def format_datetime(value: datetime, lang: str | None = None) -> str:
     return babel_dates.format_datetime(local, "dd.MM.yyyy HH:mm", locale=babel_locale(lang))
 
 
-def format_number(value: int | float | Decimal, lang: str | None = None) -> str:
-    """A number with the locale's grouping and decimal signs."""
-    from babel import numbers as babel_numbers
+def format_number(
+    value: int | float | Decimal, lang: str | None = None, *, decimals: int | None = None
+) -> str:
+    """A number with the locale's grouping and decimal signs (a comma in kk and ru), never -0."""
+    from i18n.official import number
 
-    return babel_numbers.format_decimal(value, locale=babel_locale(lang))
+    return number(value, lang or current_language(), decimals=decimals)
+
+
+def format_change(
+    value: int | float | Decimal, lang: str | None = None, *, decimals: int | None = None
+) -> str:
+    """A change with its sign, "+0,5" / "-1,5" / "0", as format_number writes numbers."""
+    from i18n.official import change
+
+    return change(value, lang or current_language(), decimals=decimals)
 
 
 def parse_date(text: str) -> date:

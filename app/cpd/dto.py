@@ -243,6 +243,7 @@ class IndividualReportData:
     accepted_on: date | None = None
     accepted_by: str = ""
     officer_comment: str = ""
+    role: str = ""  # "consultant": the report is the legal consultant's form of seed 004
 
     @property
     def total(self) -> Decimal:

@@ -10,7 +10,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 from sqlalchemy.orm import Session
 
 from app.core.errors import NotFoundError
@@ -22,7 +22,18 @@ from app.documents.document import (
     SectionStart,
     render,
 )
-from i18n import N_, format_date, format_date_long, format_number, localized, translator
+from app.documents.layout import fit_widths, table_then
+from app.documents.names import position
+from i18n import (
+    N_,
+    blank_date,
+    format_date,
+    format_date_long,
+    format_number,
+    localized,
+    translator,
+)
+from i18n.official import blank_since, since
 
 __all__ = [
     "IndividualReportData",
@@ -30,40 +41,65 @@ __all__ = [
     "print_individual_reports",
 ]
 
-BLANK_DATE = "«__» ____________ 20__"
+CONSULTANT = "consultant"
 
 
 def _num(value: Decimal, lang: str) -> str:
-    return format_number(value.normalize() if value == value.to_integral() else value, lang)
+    return format_number(value, lang)
 
 
 def _p(text: str, style: Any) -> Paragraph:
     return Paragraph(escape(text), style)
 
 
-def report_story(d: IndividualReportData, lang: str) -> list[Flowable]:
-    """The flowables of one report: heading, the table of activities, signatures, attachments."""
+def _heading(d: IndividualReportData, lang: str, organisation: str) -> list[Flowable]:
+    """Title and the person's lines: the seed 004 form for a legal consultant (name, member
+    since), the same report with court and position for anyone else the centre asks one of.
+    """
     tr_ = translator(lang)
-    story: list[Flowable] = [
-        _p(tr_("CPD report"), styles.TITLE),
-        _p(tr_("for {year}").format(year=d.year), styles.SUBTITLE),
-    ]
-    court = localized(d.court_kk, d.court_ru, lang)
-    facts = [
-        (tr_("Full name"), d.full_name),
-        (tr_("IIN"), d.iin),
-        (tr_("Court, position"), ", ".join(x for x in (court, d.position) if x)),
-    ]
-    if d.since:
-        facts.append((tr_("First appointed"), format_date_long(d.since, lang)))
-    fact_rows = [[_p(k, styles.CELL_BOLD), _p(v, styles.CELL)] for k, v in facts]
-    facts_table = Table(fact_rows, colWidths=[45 * mm, 129 * mm])
-    story += [
-        facts_table,
+    if d.role != CONSULTANT:
+        court = localized(d.court_kk, d.court_ru, lang)
+        post = position(d.position, lang)
+        facts = [
+            (tr_("Full name"), d.full_name),
+            (tr_("IIN"), d.iin),
+            (tr_("Court, position"), ", ".join(x for x in (court, post) if x)),
+        ]
+        if d.since:
+            facts.append((tr_("First appointed"), format_date_long(d.since, lang)))
+        rows = [[_p(k, styles.CELL_BOLD), _p(v, styles.CELL)] for k, v in facts]
+        return [
+            _p(tr_("CPD report"), styles.TITLE),
+            _p(tr_("for {year}").format(year=d.year), styles.SUBTITLE),
+            Table(rows, colWidths=fit_widths(rows, [45 * mm, 129 * mm])),
+            Spacer(1, 3 * mm),
+            _p(tr_("Activities completed for professional development:"), styles.BODY),
+        ]
+    since_text = since(d.since, lang) if d.since else blank_since(lang)
+    member = tr_("Member of «{organisation}» {since}").format(
+        organisation=organisation or "_" * 30, since=since_text
+    )
+    title = tr_("Report on the professional development of a legal consultant for {year}")
+    return [
+        _p(title.format(year=d.year), styles.TITLE),
+        _p(f"{tr_('Full name')}: {d.full_name}", styles.BODY),
+        _p(f"{tr_('IIN')}: {d.iin}", styles.BODY),
+        _p(member, styles.BODY),
         Spacer(1, 3 * mm),
-        _p(tr_("Activities completed for professional development:"), styles.BODY),
-        Spacer(1, 2 * mm),
+        _p(
+            tr_("Activities completed by the legal consultant for professional development:"),
+            styles.BODY,
+        ),
     ]
+
+
+def report_story(d: IndividualReportData, lang: str, organisation: str = "") -> list[Flowable]:
+    """The flowables of one report, field by field as the seed 004 form (C-5): heading, the
+    table of activities, signatures, the officer's check and comment, attachments.
+    """
+    tr_ = translator(lang)
+    consultant = d.role == CONSULTANT
+    story = [*_heading(d, lang, organisation), Spacer(1, 2 * mm)]
     head = [
         tr_("No."),
         tr_("Form of participation"),
@@ -82,8 +118,10 @@ def report_story(d: IndividualReportData, lang: str) -> list[Flowable]:
                 _p(_num(ln.points, lang), styles.CELL_NUM),
             ]
         )
-    for _blank in range(max(0, 3 - len(d.lines))):
-        data.append(["", "", "", "", ""])
+    # The form's empty lines are numbered on, as on the seed's blank form.
+    for n in range(len(d.lines) + 1, 4):
+        data.append([_p(str(n), styles.CELL_NUM), "", "", "", ""])
+    widths = fit_widths(data, [10 * mm, 52 * mm, 58 * mm, 38 * mm, 16 * mm])
     data.append(
         [
             _p(tr_("Total points"), styles.CELL_BOLD),
@@ -93,31 +131,24 @@ def report_story(d: IndividualReportData, lang: str) -> list[Flowable]:
             _p(_num(d.total, lang), styles.CELL_NUM),
         ]
     )
-    table = Table(data, colWidths=[10 * mm, 52 * mm, 58 * mm, 38 * mm, 16 * mm], repeatRows=1)
-    table.setStyle(styles.GRID)
-    table.setStyle([("SPAN", (0, -1), (3, -1))])
-    story += [
-        table,
-        Spacer(1, 1.5 * mm),
-        _p(
-            tr_("Required for the year: {required} points.").format(
-                required=_num(d.required, lang)
-            ),
-            styles.SMALL,
-        ),
-        Spacer(1, 4 * mm),
-    ]
-    filled = format_date(d.filled_on, lang) if d.filled_on else BLANK_DATE
-    accepted = format_date(d.accepted_on, lang) if d.accepted_on else BLANK_DATE
+    blank = blank_date(lang)
+    filled = format_date(d.filled_on, lang) if d.filled_on else blank
+    accepted = format_date(d.accepted_on, lang) if d.accepted_on else blank
     officer = d.accepted_by or "_" * 30
-    sign = [
-        _p(tr_("Signature of the person reporting") + ": " + "_" * 24, styles.BODY),
+    if consultant:
+        signer = tr_("Signature of the legal consultant")
+        responsible = tr_("Responsible person of «{organisation}» (name, signature)").format(
+            organisation=organisation or "_" * 30
+        )
+    else:
+        signer = tr_("Signature of the person reporting")
+        responsible = tr_("Responsible officer (name, signature)")
+    closing: list[Flowable] = [
+        Spacer(1, 4 * mm),
+        _p(signer + ": " + "_" * 24, styles.BODY),
         _p(tr_("Date the report was filled in") + ": " + filled, styles.BODY),
         Spacer(1, 3 * mm),
-        _p(
-            tr_("Responsible officer (name, signature)") + ": " + officer + "  " + "_" * 16,
-            styles.BODY,
-        ),
+        _p(responsible + ": " + officer + "  " + "_" * 16, styles.BODY),
         _p(
             tr_(
                 "Signed after checking that the report meets the CPD rules and that the "
@@ -140,10 +171,10 @@ def report_story(d: IndividualReportData, lang: str) -> list[Flowable]:
         _p(tr_("Attached to the report:"), styles.BODY),
     ]
     files = [f for ln in d.lines for f in ln.attachments]
-    sign += [_p(f"{i}. {name}", styles.BODY) for i, name in enumerate(files, start=1)]
+    closing += [_p(f"{i}. {name}", styles.BODY) for i, name in enumerate(files, start=1)]
     if not files:
-        sign += [_p(f"{i}. " + "_" * 40, styles.BODY) for i in (1, 2, 3)]
-    sign.append(
+        closing += [_p(f"{i}. " + "_" * 40, styles.BODY) for i in (1, 2, 3)]
+    closing.append(
         _p(
             tr_(
                 "(the programme of the event, the list of materials, documents confirming "
@@ -153,12 +184,9 @@ def report_story(d: IndividualReportData, lang: str) -> list[Flowable]:
             styles.SMALL,
         )
     )
-    # Signatures, the officer's comment and the head of the attachments list each stay whole,
-    # so no heading is left alone at the foot of a page.
-    story.append(KeepTogether(sign[:6]))
-    story.append(KeepTogether(sign[6:10]))
-    story.append(KeepTogether(sign[10:14]))
-    story += sign[14:]
+    # The closing travels with the table's last lines: one page per person while it fits,
+    # and never a signature block or a footnote alone on a following page.
+    story += table_then(data, widths, closing, tail_style=[("SPAN", (0, -1), (3, -1))])
     return story
 
 
@@ -182,7 +210,7 @@ def build_individual_reports(
         if i:
             story.append(PageBreak())
         story.append(SectionStart(i, total, progress))
-        story += report_story(d, lang)
+        story += report_story(d, lang, centre_name)
     if total:
         story.append(SectionStart(total, total, progress))
     info = DocumentInfo(

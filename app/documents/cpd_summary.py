@@ -9,6 +9,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Drawing
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
@@ -18,6 +19,8 @@ from app.cpd.vocab import COMPLIANCE_STATUSES
 from app.documents import styles
 from app.documents.charts import bar_chart
 from app.documents.document import DocumentInfo, render
+from app.documents.fonts import SANS_BOLD
+from app.documents.layout import approval, fit_widths
 from app.documents.spec import Sheet
 from app.documents.table_pdf import mm_widths, table_document
 from app.people.vocab import ROLES
@@ -32,18 +35,41 @@ def _n(value: Decimal | int, lang: str) -> str:
     return format_number(value, lang)
 
 
-def _table(head: list[str], rows: list[list[str]], widths: list[float], numeric_from: int) -> Table:
+TOTAL_NUM = ParagraphStyle("cell_num_bold", parent=styles.CELL_NUM, fontName=SANS_BOLD)
+
+
+def _table(
+    head: list[str],
+    rows: list[list[str]],
+    widths: list[float],
+    numeric_from: int,
+    *,
+    bold_last: bool = False,
+) -> Table:
     data: list[list[Any]] = [[Paragraph(escape(h), styles.CELL_HEAD) for h in head]]
-    for row in rows:
+    for n, row in enumerate(rows, start=1):
+        total = bold_last and n == len(rows)
+        text, num = (styles.CELL_BOLD, TOTAL_NUM) if total else (styles.CELL, styles.CELL_NUM)
         data.append(
-            [
-                Paragraph(escape(c), styles.CELL_NUM if i >= numeric_from else styles.CELL)
-                for i, c in enumerate(row)
-            ]
+            [Paragraph(escape(c), num if i >= numeric_from else text) for i, c in enumerate(row)]
         )
-    table = Table(data, colWidths=widths, repeatRows=1)
+    table = Table(data, colWidths=fit_widths(data, widths), repeatRows=1)
     table.setStyle(styles.GRID)
     return table
+
+
+def _total_row(summary: CentreSummary, lang: str) -> list[str]:
+    """The by-court table's totals: the whole centre (C-7)."""
+    tr_ = translator(lang)
+    courts = summary.courts
+    return [
+        tr_("Total"),
+        *[
+            _n(sum(getattr(c, k) for c in courts), lang)
+            for k in ("people", "compliant", "at_risk", "not_compliant", "exempt")
+        ],
+        _n(sum((c.points for c in courts), Decimal(0)), lang),
+    ]
 
 
 def court_rows(courts: Sequence[CourtCount], lang: str) -> list[list[str]]:
@@ -93,11 +119,13 @@ def build_summary_pdf(
         (tr_("Reports overdue"), _n(summary.reports_overdue, lang)),
     ]
     story: list[Flowable] = [
+        # C-7: the summary leaves the centre approved by its head.
+        *approval(lang, tr_("Head of the training centre"), landscape=False),
         Paragraph(escape(title), styles.TITLE),
         Paragraph(
             escape(
                 tr_("As of {date}; due by {due}").format(
-                    date=format_date_long(summary.as_of, lang),
+                    date=format_date_long(summary.as_of, lang, locative=True),
                     due=format_date(summary.due_on, lang),
                 )
             ),
@@ -136,9 +164,10 @@ def build_summary_pdf(
                 tr_("Exempt"),
                 tr_("Points"),
             ],
-            court_rows(summary.courts, lang),
+            [*court_rows(summary.courts, lang), _total_row(summary, lang)],
             [62 * mm, 16 * mm, 20 * mm, 18 * mm, 22 * mm, 17 * mm, 19 * mm],
             1,
+            bold_last=True,
         ),
     ]
     return render(
@@ -193,7 +222,7 @@ def build_compliance_pdf(
     title = tr_("CPD compliance for {year}").format(year=year)
     return table_document(
         title=title,
-        subtitle=tr_("As of {date}").format(date=format_date_long(today, lang)),
+        subtitle=tr_("As of {date}").format(date=format_date_long(today, lang, locative=True)),
         header=[tr_("No."), *compliance_header(lang)],
         rows=[[str(i), *compliance_cells(r, lang, courts)] for i, r in enumerate(rows, start=1)],
         widths=mm_widths(11, 48, 24, 50, 22, 20, 20, 20, 22, 24),

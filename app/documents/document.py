@@ -35,6 +35,7 @@ class DocumentInfo:
     keywords: str = ""
     extra: tuple[tuple[str, str], ...] = ()  # more entries of the information dictionary
     archival: bool = False  # PDF/A-2b (XMP metadata, sRGB output intent)
+    watermark: str = ""  # e.g. "ПРОЕКТ" across every page of a draft
 
 
 class SectionStart(Flowable):  # type: ignore[misc]
@@ -106,6 +107,13 @@ def _header(info: DocumentInfo) -> Callable[[Canvas, BaseDocTemplate], None]:
             canvas.drawCentredString(width / 2, height - 11 * mm, info.centre_name)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, height - 13 * mm, width - MARGIN, height - 13 * mm)
+        if info.watermark:
+            # Drawn before the page's content, in light grey, so the text stays readable.
+            canvas.setFillGray(0.85)
+            canvas.setFont(SERIF, 72)
+            canvas.translate(width / 2, height / 2)
+            canvas.rotate(45)
+            canvas.drawCentredString(0, -24, info.watermark)
         canvas.restoreState()
 
     return draw

@@ -12,9 +12,17 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from app.documents import styles
 from app.documents.charts import bar_chart
 from app.documents.document import DocumentInfo, render
+from app.documents.layout import fit_widths
 from app.evaluation.summary import SummaryRow, SummaryTable
-from app.evaluation.summary_table import change_text, grouped, value_text
-from i18n import format_date, format_date_long, localized, translator
+from app.evaluation.summary_table import grouped
+from i18n import (
+    format_change,
+    format_date,
+    format_date_long,
+    format_number,
+    localized,
+    translator,
+)
 
 USABLE_WIDTH = 261 * mm
 # Criterion titles are long Russian and Kazakh words in narrow columns.
@@ -65,8 +73,9 @@ def build_summary_pdf(
             Paragraph(escape(r.court_name(lang)), style),
         ]
         for v, c in [*zip(r.values, r.changes, strict=True), (r.total, r.total_change)]:
-            change = f"<br/><font size=7>({change_text(c)})</font>" if c is not None else ""
-            text = value_text(v) + change
+            moved = format_change(c, lang, decimals=1) if c is not None else ""
+            change = f"<br/><font size=7>({moved})</font>" if c is not None else ""
+            text = (format_number(v, lang, decimals=1) if v is not None else "") + change
             out.append(Paragraph(text, styles.CELL_NUM))
         return out
 
@@ -77,7 +86,8 @@ def build_summary_pdf(
             data.append(cells("", tr_("Court average"), r, bold=True))
     fixed = [10 * mm, 42 * mm, 38 * mm]
     rest = (USABLE_WIDTH - sum(fixed)) / (len(table.criteria) + 1)
-    grid = Table(data, colWidths=[*fixed, *[rest] * (len(table.criteria) + 1)], repeatRows=1)
+    widths = fit_widths(data, [*fixed, *[rest] * (len(table.criteria) + 1)])
+    grid = Table(data, colWidths=widths, repeatRows=1)
     grid.setStyle(styles.GRID)
     if table.previous_period:
         note = tr_("Period {period}; in brackets the change from {previous}.").format(
@@ -93,7 +103,11 @@ def build_summary_pdf(
         Paragraph(escape(tr_("Summary table by criterion")), styles.TITLE),
         Paragraph(escape(title), styles.SUBTITLE),
         Paragraph(
-            escape(note + " " + tr_("As of {date}").format(date=format_date_long(today, lang))),
+            escape(
+                note
+                + " "
+                + tr_("As of {date}").format(date=format_date_long(today, lang, locative=True))
+            ),
             styles.SMALL,
         ),
         Spacer(1, 2 * mm),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -12,11 +14,22 @@ from reportlab.platypus import Paragraph, Spacer, Table
 
 from app.documents import styles
 from app.documents.document import DocumentInfo, render
+from app.documents.layout import fit_widths
 from app.internships.quality import Comparison, per_court
-from app.internships.quality_table import FIELDS, change_text, indicator_labels, side_text
-from i18n import format_date, format_date_long, translator
+from app.internships.quality_table import FIELDS, indicator_labels
+from i18n import format_change, format_date, format_date_long, format_number, translator
 
 HEAD = ParagraphStyle("quality_head", parent=styles.CELL_HEAD, fontSize=7.5, leading=9)
+
+
+def _side(q: Any, field: str, lang: str) -> str:
+    """One indicator before or after, as the document writes numbers; a dash when unknown."""
+    value = None if q is None else getattr(q, field)
+    return "—" if value is None else format_number(value, lang)
+
+
+def _change(value: Decimal | None, lang: str) -> str:
+    return "" if value is None else format_change(value, lang)
 
 
 def build_quality_pdf(
@@ -43,8 +56,9 @@ def build_quality_pdf(
             f"{format_date(c.starts_on, lang)} – {format_date(c.ends_on, lang)}",
         ]
         for f in FIELDS:
-            before, after = side_text(c.before, f) or "—", side_text(c.after, f) or "—"
-            change = change_text(c.change(f))
+            before, after = _side(c.before, f, lang), _side(c.after, f, lang)
+            moved = c.change(f)
+            change = format_change(moved, lang) if moved is not None else ""
             cells.append(f"{before} → {after}" + (f" ({change})" if change else ""))
         data.append(
             [
@@ -54,7 +68,7 @@ def build_quality_pdf(
         )
     grid = Table(
         data,
-        colWidths=[10 * mm, 50 * mm, 50 * mm, 38 * mm, 37 * mm, 38 * mm, 37 * mm],
+        colWidths=fit_widths(data, [10 * mm, 50 * mm, 50 * mm, 38 * mm, 37 * mm, 38 * mm, 37 * mm]),
         repeatRows=1,
     )
     grid.setStyle(styles.GRID)
@@ -65,18 +79,20 @@ def build_quality_pdf(
             [
                 Paragraph(escape(kk if lang == "kk" else ru), styles.CELL),
                 Paragraph(str(n), styles.CELL_NUM),
-                *[Paragraph(change_text(means.get(f)), styles.CELL_NUM) for f in FIELDS],
+                *[Paragraph(_change(means.get(f), lang), styles.CELL_NUM) for f in FIELDS],
             ]
         )
     courts = Table(
-        court_data, colWidths=[90 * mm, 30 * mm, 40 * mm, 40 * mm, 40 * mm], repeatRows=1
+        court_data,
+        colWidths=fit_widths(court_data, [90 * mm, 30 * mm, 40 * mm, 40 * mm, 40 * mm]),
+        repeatRows=1,
     )
     courts.setStyle(styles.GRID)
     title = tr_("Quality of judges' work before and after internships, {year}").format(year=year)
     story = [
         Paragraph(escape(title), styles.TITLE),
         Paragraph(
-            escape(tr_("Rule I-2. As of {date}").format(date=format_date_long(today, lang))),
+            escape(tr_("As of {date}").format(date=format_date_long(today, lang, locative=True))),
             styles.SUBTITLE,
         ),
         grid,

@@ -8,9 +8,10 @@ from typing import Any
 
 from reportlab.lib.units import mm
 
+from app.documents.layout import approval
 from app.documents.table_pdf import AUTO, SMALL_HEAD, table_document
 from app.internships.dto import DueRow, InternshipDTO
-from i18n import N_, format_date_long, localized, translator
+from i18n import N_, format_date_long, format_number, localized, translator
 
 STATUS_LABELS = {"planned": N_("Planned"), "done": N_("Done"), "cancelled": N_("Cancelled")}
 
@@ -55,8 +56,10 @@ def _pdf(
     centre_name: str,
     today: date,
     total: str,
+    approved_by: str = "",
 ) -> bytes:
     return table_document(
+        before=approval(lang, approved_by) if approved_by else (),
         title=title,
         subtitle=subtitle,
         header=header,
@@ -85,7 +88,7 @@ def build_schedule_pdf(
     header, body = schedule_table(rows, lang)
     widths = [11 * mm, 54 * mm, 52 * mm, 22 * mm, 22 * mm, 14 * mm, 54 * mm, 31 * mm]
     title = tr_("Schedule of internships of judges at higher courts, {year}").format(year=year)
-    subtitle = tr_("As of {date}").format(date=format_date_long(today, lang))
+    subtitle = tr_("As of {date}").format(date=format_date_long(today, lang, locative=True))
     return _pdf(
         title,
         subtitle,
@@ -96,6 +99,8 @@ def build_schedule_pdf(
         centre_name=centre_name,
         today=today,
         total=tr_("Total: {count}").format(count=len(rows)),
+        # The schedule is the regional court chairman's to approve (seed 000 §5.3.5, I-1).
+        approved_by=tr_("Chairman of the regional court"),
     )
 
 
@@ -146,6 +151,13 @@ def build_due_pdf(
     tr_ = translator(lang)
     today = today or date.today()
     header, body = due_table(rows, lang)
+    # The shared table writes the share and the priority as plain text; paper writes numbers
+    # with the language's decimal comma.
+    for line, r in zip(body, rows, strict=True):
+        line[7] = (
+            "" if r.time_limits_kept_pct is None else format_number(r.time_limits_kept_pct, lang)
+        )
+        line[9] = format_number(r.priority, lang, decimals=1)
     widths = [
         10 * mm,
         42 * mm,
@@ -160,8 +172,8 @@ def build_due_pdf(
         22 * mm,
     ]
     title = tr_("Judges due for an internship at a higher court in {year}").format(year=year)
-    subtitle = tr_("Rule I-1: at least once every 3 years, at least 2 weeks. As of {date}").format(
-        date=format_date_long(today, lang)
+    subtitle = tr_("At least once every 3 years, for at least 2 weeks. As of {date}").format(
+        date=format_date_long(today, lang, locative=True)
     )
     return _pdf(
         title,
@@ -202,7 +214,7 @@ def build_candidate_places_pdf(
     today = today or date.today()
     header, body = candidate_places_table(rows, lang)
     title = tr_("Places for paid internships of candidate judges, {year}").format(year=year)
-    subtitle = tr_("Rule I-3. As of {date}").format(date=format_date_long(today, lang))
+    subtitle = tr_("As of {date}").format(date=format_date_long(today, lang, locative=True))
     return _pdf(
         title,
         subtitle,

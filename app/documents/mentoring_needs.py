@@ -58,7 +58,7 @@ def build_needs(
     title = tr_("Need for judicial mentoring")
     return table_document(
         title=title,
-        subtitle=tr_("As of {date}").format(date=format_date_long(today, lang)),
+        subtitle=tr_("As of {date}").format(date=format_date_long(today, lang, locative=True)),
         header=header(lang),
         rows=rows(needs, lang),
         widths=mm_widths(11, 55, 55, 60, 40, 40),

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from app.documents import styles
 from app.documents.charts import bar_chart
 from app.documents.document import DocumentInfo, render
+from app.documents.layout import fit_widths
 from app.mentoring.year import YearReview
 from app.mentoring.year_table import figures, guide_header, guide_rows
 from i18n import format_date_long, format_number, translator
@@ -37,7 +38,7 @@ def build_year_review(
         [Paragraph(escape(label), styles.CELL), Paragraph(escape(fmt(v)), styles.CELL_NUM)]
         for label, v in figures(review, lang)
     ]
-    table = Table(rows, colWidths=[120 * mm, 40 * mm])
+    table = Table(rows, colWidths=fit_widths(rows, [120 * mm, 40 * mm]))
     table.setStyle(styles.GRID)
     pairs = [
         (tr_("Pairs started"), review.started),
@@ -67,7 +68,11 @@ def build_year_review(
     if best:
         data = [[Paragraph(escape(h), styles.CELL_HEAD) for h in guide_header(lang)]]
         data += [[Paragraph(escape(fmt(v)), styles.CELL) for v in r] for r in best]
-        guides = Table(data, colWidths=[12 * mm, 78 * mm, 25 * mm, 25 * mm, 28 * mm], repeatRows=1)
+        guides = Table(
+            data,
+            colWidths=fit_widths(data, [12 * mm, 78 * mm, 25 * mm, 25 * mm, 28 * mm]),
+            repeatRows=1,
+        )
         guides.setStyle(styles.GRID)
         story.append(guides)
     else:
@@ -75,7 +80,8 @@ def build_year_review(
     story += [
         Spacer(1, 4 * mm),
         Paragraph(
-            escape(tr_("As of {date}").format(date=format_date_long(today, lang))), styles.SMALL
+            escape(tr_("As of {date}").format(date=format_date_long(today, lang, locative=True))),
+            styles.SMALL,
         ),
     ]
     return render(

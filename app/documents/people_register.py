@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from app.documents.names import position
 from app.documents.table_pdf import mm_widths, table_document
 from app.people.dto import PersonRow
 from app.people.experience import describe
@@ -23,7 +24,8 @@ def build_people_register(
     """PDF of the people register in kk or ru."""
     tr_ = translator(lang)
     today = today or date.today()
-    title = tr_("Register of people")
+    # A selection says so in its title and names what it was selected by (issue 13).
+    title = tr_("Register of people: a selection") if filter_text else tr_("Register of people")
     head = [
         tr_("No."),
         tr_("Full name"),
@@ -41,7 +43,7 @@ def build_people_register(
             r.full_name,
             r.iin,
             localized(r.court_name_kk, r.court_name_ru, lang),
-            r.position,
+            position(r.position, lang),
             tr_(ROLES.get(r.role, r.role)),
             tr_(STATUSES.get(r.status, r.status)),
             format_date(r.first_appointed_on, lang),
@@ -49,9 +51,9 @@ def build_people_register(
         ]
         for n, r in enumerate(rows, start=1)
     ]
-    subtitle = tr_("As of {date}").format(date=format_date_long(today, lang))
+    subtitle = tr_("As of {date}").format(date=format_date_long(today, lang, locative=True))
     if filter_text:
-        subtitle += " · " + filter_text
+        subtitle = filter_text + ". " + subtitle
     return table_document(
         title=title,
         subtitle=subtitle,

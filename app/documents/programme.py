@@ -6,10 +6,17 @@ from datetime import date
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from app.documents import styles
 from app.documents.document import DocumentInfo, render
+from app.documents.layout import (
+    approval_block,
+    fit_widths,
+    frame_width,
+    signature_lines,
+    table_then,
+)
 from app.documents.protocol import KIND_LABELS
 from app.mentoring.dto import PairDTO, ProgrammeDTO
 from app.mentoring.programme import STATUS_LABELS
@@ -17,18 +24,15 @@ from i18n import format_date, format_date_long, translator
 
 
 def _approval(prog: ProgrammeDTO, lang: str) -> Table:
+    """M-7, seed 002 cl. 2: the court chairman approves the programme."""
     tr_ = translator(lang)
-    approved = tr_("APPROVED")
-    lines = [tr_("Chairman of the court")]
-    lines.append(f"{'_' * 14} {prog.approved_by}" if prog.approved_by else "_" * 30)
-    lines.append(
-        format_date_long(prog.approved_on, lang) if prog.approved_on else "«___» ____________ 20__"
+    return approval_block(
+        lang,
+        frame_width(False),
+        post=tr_("Chairman of the court"),
+        name=prog.approved_by,
+        signed_on=format_date_long(prog.approved_on, lang) if prog.approved_on else "",
     )
-    block = [Paragraph(f"<b>{escape(approved)}</b>", styles.BODY)]
-    block += [Paragraph(escape(x), styles.BODY) for x in lines]
-    table = Table([["", block]], colWidths=[90 * mm, 79 * mm])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    return table
 
 
 def build_programme(
@@ -55,26 +59,14 @@ def build_programme(
             item.evidence,
         ]
         data.append([Paragraph(escape(c), styles.CELL) for c in cells])
-    table = Table(
-        data, colWidths=[9 * mm, 42 * mm, 46 * mm, 20 * mm, 22 * mm, 30 * mm], repeatRows=1
-    )
-    table.setStyle(styles.GRID)
-    signatures = Table(
+    widths = fit_widths(data, [9 * mm, 42 * mm, 46 * mm, 20 * mm, 22 * mm, 30 * mm])
+    signatures = signature_lines(
         [
-            [
-                Paragraph(escape(tr_(KIND_LABELS[pair.kind]).capitalize()), styles.BODY),
-                Paragraph("_" * 16, styles.BODY),
-                Paragraph(escape(pair.guide_name), styles.BODY),
-            ],
-            [
-                Paragraph(escape(tr_("Protégé")), styles.BODY),
-                Paragraph("_" * 16, styles.BODY),
-                Paragraph(escape(pair.protege_name), styles.BODY),
-            ],
+            (tr_(KIND_LABELS[pair.kind]).capitalize(), pair.guide_name),
+            (tr_("Protégé"), pair.protege_name),
         ],
-        colWidths=[45 * mm, 45 * mm, 79 * mm],
+        frame_width(False),
     )
-    signatures.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 10)]))
     story: list[Flowable] = [
         _approval(prog, lang),
         Spacer(1, 6 * mm),
@@ -105,9 +97,12 @@ def build_programme(
             styles.BODY,
         ),
         Spacer(1, 4 * mm),
-        table,
-        KeepTogether([Spacer(1, 8 * mm), signatures]),
     ]
+    if prog.items:
+        # The signatures take the programme's last items with them to a new page.
+        story += table_then(data, widths, [Spacer(1, 8 * mm), signatures])
+    else:
+        story += [Spacer(1, 8 * mm), signatures]
     return render(
         DocumentInfo(title=title, lang=lang, centre_name=centre_name, printed_on=today), story
     )

@@ -9,11 +9,12 @@ from xml.sax.saxutils import escape
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from app.documents import styles
 from app.documents.document import MARGIN, DocumentInfo, render
 from app.documents.fonts import SERIF_BOLD
+from app.documents.layout import keep_with_last, signature_lines
 from app.documents.qr import QrFlowable
 from app.documents.verification import MARK_KEY, grouped, mark, qr_payload, subject
 from app.mentoring.vocab import DECISION_LABELS
@@ -32,6 +33,12 @@ PLAIN = TableStyle(
 )
 
 
+def draft_notice(lang: str) -> str:
+    """The line under a draft's title."""
+    tr_ = translator(lang)
+    return tr_("DRAFT — not signed, not valid as a protocol")
+
+
 def _p(text: str, style: Any = styles.BODY) -> Paragraph:
     return Paragraph(escape(text), style)
 
@@ -46,16 +53,23 @@ def _decision_text(tr_: Any, d: dict[str, Any]) -> str:
     return label.format(months=d["extend_months"], name=d["new_guide"])
 
 
-def _signatures(tr_: Any, c: dict[str, Any], width: float) -> Table:
-    rows = [
-        [_p(tr_("Chair of the meeting")), _p("_" * 18), _p(c["chair"])],
-        [_p(tr_("Secretary")), _p("_" * 18), _p(c["secretary"])],
-    ]
-    table = Table(rows, colWidths=[width * 0.36, width * 0.28, width * 0.36])
-    table.setStyle(
-        TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), 10)])
-    )
-    return table
+REPORTS_TEXT = {
+    "tutor": N_("On the written reports of the tutor ({guide}) and of the protégé ({protege})."),
+    "mentor": N_("On the written reports of the mentor ({guide}) and of the protégé ({protege})."),
+}
+
+
+def _reports_text(tr_: Any, d: dict[str, Any], lang: str) -> str:
+    """The written reports the decision rests on (M-10/M-11, seed 002 cl. 13-14)."""
+    reports = d.get("reports") or {}  # protocols signed before issue 13 do not list them
+
+    def dated(author: str) -> str:
+        on = reports.get(author)
+        if not on:
+            return str(tr_("not submitted"))
+        return str(tr_("of {date}")).format(date=format_date(parse_date(on), lang))
+
+    return str(tr_(REPORTS_TEXT[d["kind"]])).format(guide=dated("guide"), protege=dated("protege"))
 
 
 def protocol_story(c: dict[str, Any], lang: str, code: str | None, width: float) -> list[Flowable]:
@@ -73,7 +87,7 @@ def protocol_story(c: dict[str, Any], lang: str, code: str | None, width: float)
         _p(tr_("of the meeting of the branch council on judicial mentoring"), styles.SUBTITLE),
     ]
     if code is None:
-        story.append(_p(tr_("DRAFT — not signed, not valid as a protocol"), styles.SUBTITLE))
+        story.append(_p(draft_notice(lang), styles.SUBTITLE))
     head = Table(
         [[_p(format_date_long(held, lang)), _p(c["place"], styles.BODY_RIGHT)]],
         colWidths=[width * 0.45, width * 0.55],
@@ -108,7 +122,8 @@ def protocol_story(c: dict[str, Any], lang: str, code: str | None, width: float)
         )
         story += [
             Paragraph(f"<b>{escape(pair)}</b>", styles.BODY),
-            _p(_decision_text(tr_, d) + "."),
+            _p(_reports_text(tr_, d, lang)),
+            _p(_decision_text(tr_, d).rstrip(".") + "."),
             _p(d["text"]),
             Spacer(1, 2 * mm),
         ]
@@ -120,16 +135,20 @@ def protocol_story(c: dict[str, Any], lang: str, code: str | None, width: float)
             )
         )
     )
-    closing: list[Flowable] = [Spacer(1, 8 * mm), _signatures(tr_, c, width)]
+    signatures = signature_lines(
+        [(tr_("Chair of the meeting"), c["chair"]), (tr_("Secretary"), c["secretary"])], width
+    )
+    closing: list[Flowable] = [Spacer(1, 8 * mm), signatures]
     if code is not None:
         signed = parse_date(c["signed_on"]) if c.get("signed_on") else held
         note = [
             _p(tr_("Verification code"), CODE_BOLD),
             _p(grouped(code), CODE),
             _p(
-                tr_("Signed {date}. Check a copy with: python -m app verify FILE.pdf").format(
-                    date=format_date(signed, lang)
-                ),
+                tr_(
+                    "Signed {date}. A copy is checked against this code in the training "
+                    "centre's register of protocols."
+                ).format(date=format_date(signed, lang)),
                 CODE,
             ),
         ]
@@ -139,8 +158,9 @@ def protocol_story(c: dict[str, Any], lang: str, code: str | None, width: float)
         )
         block.setStyle(PLAIN)
         closing += [Spacer(1, 8 * mm), block]
-    # The signatures and the code stay together, so they are always on the last page.
-    story.append(KeepTogether(closing))
+    # The signatures and the code stay together and take the last decision and the copy
+    # sentence with them: never a page holding only the signatures.
+    keep_with_last(story, closing, keep=3)
     return story
 
 
@@ -163,5 +183,6 @@ def build_protocol(
         subject=subject(tr_, content, code) if code else "",
         extra=((MARK_KEY, mark(code, lang, printed_on)),) if code else (),
         archival=code is not None,
+        watermark=tr_("DRAFT") if code is None else "",
     )
     return render(info, protocol_story(content, lang, code, width))

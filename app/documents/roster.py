@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from app.documents.layout import approval
 from app.documents.protocol import KIND_LABELS
 from app.documents.table_pdf import mm_widths, table_document
 from app.mentoring.dto import RosterRow
@@ -63,11 +64,11 @@ def build_roster(
     title = tr_("Roster of tutors and mentors")
     notes = []
     if any(r.override_reason for r in roster):
-        notes.append(
-            tr_("* admitted by the coordinator's decision, with the reason recorded (M-1)")
-        )
-    notes.append(tr_("As of {date}").format(date=format_date_long(today, lang)))
+        notes.append(tr_("* admitted by the coordinator's decision, with the reason recorded"))
+    notes.append(tr_("As of {date}").format(date=format_date_long(today, lang, locative=True)))
     return table_document(
+        # M-3, seed 002 cl. 8: the roster is approved by the regional court chairman's order.
+        before=approval(lang, tr_("Chairman of the regional court")),
         title=title,
         subtitle=region_name,
         header=header(lang),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from datetime import date
+from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -13,7 +14,8 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from app.documents import styles
 from app.documents.document import DocumentInfo, render
-from i18n import format_date
+from app.documents.layout import column_widths, keep_last_rows
+from i18n import format_date, format_number
 
 # Narrow numeric columns carry long Kazakh words in their headings.
 SMALL_HEAD = ParagraphStyle("cell_head_small", parent=styles.CELL_HEAD, fontSize=7.5, leading=9)
@@ -26,6 +28,8 @@ def cell_text(value: Any, lang: str) -> str:
         return ""
     if isinstance(value, date):
         return format_date(value, lang)
+    if isinstance(value, float | Decimal):
+        return format_number(value, lang)  # a decimal comma in kk and ru, never "-0"
     return str(value)
 
 
@@ -40,17 +44,17 @@ def grid(
 ) -> Table:
     """A bordered table of paragraphs, its header row repeated on every page."""
     data: list[list[Any]] = [[Paragraph(escape(h), head_style) for h in header]]
-    for row in rows:
+    texts = [[cell_text(v, lang) for v in row] for row in rows]
+    for row, row_text in zip(rows, texts, strict=True):
         cells = []
-        for i, v in enumerate(row):
+        for i, (v, text) in enumerate(zip(row, row_text, strict=True)):
             if numeric == AUTO:
                 right = i == 0 or (isinstance(v, int | float) and not isinstance(v, bool))
             else:
                 right = i in numeric
-            cells.append(
-                Paragraph(escape(cell_text(v, lang)), styles.CELL_NUM if right else styles.CELL)
-            )
+            cells.append(Paragraph(escape(text), styles.CELL_NUM if right else styles.CELL))
         data.append(cells)
+    widths = column_widths(header, texts, widths, head_style=head_style)
     table = Table(data, colWidths=list(widths), repeatRows=1)
     table.setStyle(styles.GRID)
     return table
@@ -72,17 +76,23 @@ def table_document(
     head_style: ParagraphStyle = styles.CELL_HEAD,
     landscape: bool = True,
     subtitle_markup: bool = False,
+    before: Sequence[Flowable] = (),
 ) -> bytes:
-    """A whole document that is one table: landscape A4 unless told otherwise."""
+    """A whole document that is one table: landscape A4 unless told otherwise; `before` goes
+    above the title (an approval block).
+    """
     story: list[Flowable] = [
+        *before,
         Paragraph(escape(title), styles.TITLE),
         Paragraph(subtitle if subtitle_markup else escape(subtitle), styles.SUBTITLE),
-        grid(header, rows, widths, lang=lang, numeric=numeric, head_style=head_style),
-        Spacer(1, 4 * mm),
     ]
+    closing: list[Flowable] = [Spacer(1, 4 * mm)]
     if total:
-        story.append(Paragraph(escape(total), styles.BODY))
-    story += [Paragraph(escape(n), styles.SMALL) for n in notes]
+        closing.append(Paragraph(escape(total), styles.BODY))
+    closing += [Paragraph(escape(n), styles.SMALL) for n in notes]
+    table = grid(header, rows, widths, lang=lang, numeric=numeric, head_style=head_style)
+    # The total and the notes take the last rows with them: never alone on a last page.
+    story += keep_last_rows(table, closing) if len(closing) > 1 else [table]
     info = DocumentInfo(
         title=title, lang=lang, centre_name=centre_name, landscape=landscape, printed_on=today
     )

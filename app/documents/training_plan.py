@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from app.documents import styles
 from app.documents.document import DocumentInfo, render
+from app.documents.layout import approval, fit_widths
 from app.documents.table_pdf import mm_widths, table_document
 from app.training.dto import PlanRow, RegistrationRow
 from app.training.vocab import AUDIENCES, EVENT_STATUSES, KINDS
@@ -86,12 +87,14 @@ def build_plan_pdf(
         if held
         else tr_("Plan of training events for {year}")
     ).format(year=year)
-    subtitle = tr_("As of {date}").format(date=format_date_long(today, lang))
+    subtitle = tr_("As of {date}").format(date=format_date_long(today, lang, locative=True))
     if due_on and not held:
         subtitle += " · " + tr_("due to the coordinators by {date}").format(
             date=format_date(due_on, lang)
         )
     return table_document(
+        # The plan is approved before it goes to the coordinators (T-2, T-3; seed 000).
+        before=() if held else approval(lang, tr_("Chairman of the regional court")),
         title=title,
         subtitle=subtitle,
         header=plan_header(lang, held),
@@ -131,7 +134,7 @@ def build_sign_in_sheet(
         )
     table = Table(
         data,
-        colWidths=[12 * mm, 62 * mm, 62 * mm, 38 * mm],
+        colWidths=fit_widths(data, [12 * mm, 62 * mm, 62 * mm, 38 * mm]),
         repeatRows=1,
         rowHeights=[None] + [11 * mm] * len(rows),
     )

@@ -20,6 +20,7 @@ from app.mentoring.dto import ProtocolDTO
 from db.models import (
     Court,
     Pair,
+    PairReport,
     Protocol,
     ProtocolCopy,
     ProtocolDecision,
@@ -91,6 +92,19 @@ def content_of(session: Session, protocol_id: uuid.UUID) -> dict[str, Any]:
     return build_content(session, p)
 
 
+def written_reports(session: Session, pair_ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, str]]:
+    """The dates of the guide's and the protégé's written reports of each pair (M-10)."""
+    out: dict[uuid.UUID, dict[str, str]] = {}
+    if pair_ids:
+        for pair_id, author, on in session.execute(
+            select(PairReport.pair_id, PairReport.author, PairReport.submitted_on).where(
+                PairReport.pair_id.in_(pair_ids)
+            )
+        ):
+            out.setdefault(pair_id, {})[author] = on.isoformat()
+    return out
+
+
 def build_content(session: Session, p: Protocol) -> dict[str, Any]:
     decisions = list(
         session.scalars(
@@ -107,6 +121,7 @@ def build_content(session: Session, p: Protocol) -> dict[str, Any]:
         | {d.new_guide_id for d in decisions if d.new_guide_id},
     )
     amended = session.get(Protocol, p.amends_id) if p.amends_id else None
+    reports = written_reports(session, list(pairs))
     return {
         "id": str(p.id),
         "region": p.region_code,
@@ -132,6 +147,9 @@ def build_content(session: Session, p: Protocol) -> dict[str, Any]:
                 "text": d.text,
                 "extend_months": d.extend_months,
                 "new_guide": people.get(d.new_guide_id, "") if d.new_guide_id else "",
+                # M-10/M-11, cl. 13-14: the decision rests on both written reports (dates only:
+                # what they say stays confidential, M-9).
+                "reports": reports.get(d.pair_id, {}),
             }
             for d in decisions
         ],

@@ -49,7 +49,9 @@ def test_plural_forms_per_language() -> None:
 def test_document_dates() -> None:
     day = date(2026, 11, 21)
     assert i18n.format_date(day, "kk") == "21.11.2026"
-    assert i18n.format_date_long(day, "kk") == "21 қараша 2026 ж."
+    # Official dates (DOMAIN "Official dates", seeds 002 and 004): kk year first with "жылғы".
+    assert i18n.format_date_long(day, "kk") == "2026 жылғы 21 қараша"
+    assert i18n.format_date_long(day, "kk", locative=True) == "2026 жылғы 21 қарашадағы"
     assert i18n.format_date_long(day, "ru") == "21 ноября 2026 г."
 
 

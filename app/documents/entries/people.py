@@ -11,20 +11,38 @@ from sqlalchemy.orm import Session
 
 from app.core.context import Actor
 from app.core.progress import Progress
+from app.courts.service import list_courts
 from app.documents.entries.common import court
 from app.documents.spec import CHOICE, TEXT, Document, Letterhead, Param, Params, Sheet
 from app.people.dto import PersonFilter, PersonRow
 from app.people.queries import all_people
 from app.people.vocab import ROLES, STATUSES
-from i18n import N_, translator
+from i18n import N_, localized, translator
 
 
 @dataclass(frozen=True)
 class Register:
-    """The filtered people and the search text shown under the title."""
+    """The filtered people and the filter, named under the title of a selection."""
 
     rows: list[PersonRow]
     search: str
+    court: tuple[str, str] = ("", "")  # kk, ru
+    role: str = ""
+    status: str = ""
+
+    def filter_text(self, lang: str) -> str:
+        """What the selection was made by, in the document's language ("" for everyone)."""
+        tr_ = translator(lang)
+        parts = []
+        if self.court[0] or self.court[1]:
+            parts.append(f"{tr_('Court')}: {localized(*self.court, lang)}")
+        if self.role:
+            parts.append(f"{tr_('Role')}: {tr_(ROLES.get(self.role, self.role))}")
+        if self.status:
+            parts.append(f"{tr_('Status')}: {tr_(STATUSES.get(self.status, self.status))}")
+        if self.search:
+            parts.append(f"{tr_('Search')}: «{self.search}»")
+        return " · ".join(parts)
 
 
 def person_filter(params: Params) -> PersonFilter:
@@ -39,7 +57,14 @@ def person_filter(params: Params) -> PersonFilter:
 
 
 def _gather(session: Session, _actor: Actor, p: Params, _today: date, _pr: Progress) -> Register:
-    return Register(all_people(session, person_filter(p)), p["search"])
+    wanted = person_filter(p)
+    court_names = ("", "")
+    if wanted.court_id is not None:
+        found = [c for c in list_courts(session) if c.id == wanted.court_id]
+        court_names = (found[0].name_kk, found[0].name_ru) if found else court_names
+    return Register(
+        all_people(session, wanted), p["search"], court_names, wanted.role, wanted.status
+    )
 
 
 def _pdf(data: Register, head: Letterhead) -> bytes:
@@ -49,7 +74,7 @@ def _pdf(data: Register, head: Letterhead) -> bytes:
         data.rows,
         lang=head.lang,
         centre_name=head.centre_name,
-        filter_text=data.search,
+        filter_text=data.filter_text(head.lang),
         today=head.printed_on,
     )
 

@@ -4,6 +4,7 @@ the yearly summary (C-7), the plan (T-3), and the headless commands."""
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from pathlib import Path
 
@@ -56,12 +57,14 @@ def test_individual_report_follows_the_seed_form_in_kk_and_ru(store: Store, acto
         kk = _text(print_individual_reports(s, [person], 2025, lang="kk", today=TODAY))
         ru = _text(print_individual_reports(s, [person], 2025, lang="ru", today=TODAY))
     for fragment in (
-        "Біліктілікті арттыру туралы есеп",
+        # Seed 004's Kazakh title names the legal consultant (issue 13).
+        "2025 жылғы заң консультантының біліктілігін арттыру",
+        "ЕСЕП",
         "Қатысу нысаны",
         "Іс-шараның атауы",
         "Ұйымдастырушының",
         "Жалпы балл саны",
-        "Есеп берушінің қолы",
+        "Заң консультантының қолы",  # seed 004: the legal consultant signs
         "Есепті қабылдау күні",
         "09.02.2026",
         "Серікова Ә.Б.",
@@ -83,6 +86,47 @@ def test_individual_report_follows_the_seed_form_in_kk_and_ru(store: Store, acto
     ):
         assert fragment in ru, fragment
     assert "\n5\n" in kk or " 5\n" in kk or "5" in kk.split("Жалпы балл саны")[1][:8]
+
+
+def test_c5_consultant_report_is_the_seed_004_form_field_by_field(
+    store: Store, actor: Actor
+) -> None:
+    """C-5, seed 004: the title names the legal consultant, "member since", the organisation
+    at the responsible person, blanks in the seed's order; two lines leave no unnumbered row."""
+    person, _iin = make_person(store, actor, surname="Жұмабекова", appointed=date(2023, 5, 12))
+    add(store, actor, person, "F02", date(2025, 3, 3))
+    add(store, actor, person, "F11", date(2025, 6, 6))
+    texts = {}
+    with store.read() as s:
+        for lang in ("kk", "ru"):
+            pdf = print_individual_reports(s, [person], 2025, lang=lang, today=TODAY)
+            pages = PdfReader(io.BytesIO(pdf)).pages
+            assert len(pages) == 1  # one page per person while the lines fit
+            texts[lang] = " ".join(pages[0].extract_text().split())
+    kk, ru = texts["kk"], texts["ru"]
+    for fragment in (
+        "2025 жылғы заң консультантының біліктілігін арттыру туралы ЕСЕП",
+        "2023 жылғы 12 мамырдан бастап мүшесі",
+        "Заң консультантының біліктілікті арттыру бойынша өткізген іс-шаралары:",
+        "Заң консультантының қолы",
+        "Есепті толтыру күні: 20__ жылғы «__»",
+        "жауапты адамы (аты-жөні, қолы)",
+        "Есепті қабылдау күні: 20__ жылғы «__»",
+    ):
+        assert fragment in kk, fragment
+    for fragment in (
+        "Отчет о повышении квалификации юридического консультанта за 2025 год",
+        "с 12 мая 2023 года",
+        "Мероприятия, пройденные юридическим консультантом по повышению квалификации:",
+        "Подпись юридического консультанта",
+        "Дата заполнения отчета: «__» ____________ 20__ г.",
+        "Ответственное лицо «",
+        "Дата принятия отчета: «__» ____________ 20__ г.",
+    ):
+        assert fragment in ru, fragment
+    assert kk.index("қолы") < kk.index("толтыру күні") < kk.index("жауапты адамы")
+    # Two lines: the form's third line is numbered like the seed's blank rows.
+    assert re.search(r"\b3 Жалпы балл саны", kk), kk
 
 
 def test_batch_prints_one_document_with_progress_and_can_be_cancelled(
