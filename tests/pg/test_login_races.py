@@ -10,7 +10,7 @@ from app.core.settings import set_setting
 from app.core.store import Store
 from app.security.dto import UserInput
 from app.security.service import MAX_FAILED_KEY, create_first_administrator
-from db.models import LoginAttempt, User
+from db.models import AuditEntry, LoginAttempt, User
 from tests.pg.races import crashes, race
 
 PASSWORD = "shared-secret-1"
@@ -44,4 +44,10 @@ def test_failed_logins_from_several_pcs_all_count(store: Store, actor: Actor) ->
         failed, locked = s.execute(
             select(User.failed_logins, User.locked_at).where(User.username == "shared")
         ).one()
-    assert attempts == failed == 20 * 3 and locked is None
+        audited = s.scalar(
+            select(func.count(AuditEntry.seq)).where(AuditEntry.action == "login_failed")
+        )
+    # Issue 10, Why #9: after 3 failures in a row an attempt waits (refused unchecked, not
+    # counted), so fewer than the 60 are counted; none counted is lost between the PCs, and
+    # every attempt is in the audit log.
+    assert attempts == failed >= 3 and audited == 20 * 3 and locked is None
