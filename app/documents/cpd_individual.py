@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 from sqlalchemy.orm import Session
@@ -42,6 +43,9 @@ __all__ = [
 ]
 
 CONSULTANT = "consultant"
+# The form's lines below the table: a size smaller than the body, so the form with its usual
+# number of activities fits one page (seed 004 is a one-page form).
+FORM = ParagraphStyle("cpd_form", parent=styles.BODY, fontSize=10, leading=12.5)
 
 
 def _num(value: Decimal, lang: str) -> str:
@@ -121,7 +125,7 @@ def report_story(d: IndividualReportData, lang: str, organisation: str = "") -> 
     # The form's empty lines are numbered on, as on the seed's blank form.
     for n in range(len(d.lines) + 1, 4):
         data.append([_p(str(n), styles.CELL_NUM), "", "", "", ""])
-    widths = fit_widths(data, [10 * mm, 52 * mm, 58 * mm, 38 * mm, 16 * mm])
+    widths = fit_widths(data, [10 * mm, 62 * mm, 52 * mm, 34 * mm, 16 * mm])
     data.append(
         [
             _p(tr_("Total points"), styles.CELL_BOLD),
@@ -144,11 +148,11 @@ def report_story(d: IndividualReportData, lang: str, organisation: str = "") -> 
         signer = tr_("Signature of the person reporting")
         responsible = tr_("Responsible officer (name, signature)")
     closing: list[Flowable] = [
-        Spacer(1, 4 * mm),
-        _p(signer + ": " + "_" * 24, styles.BODY),
-        _p(tr_("Date the report was filled in") + ": " + filled, styles.BODY),
         Spacer(1, 3 * mm),
-        _p(responsible + ": " + officer + "  " + "_" * 16, styles.BODY),
+        _p(signer + ": " + "_" * 24, FORM),
+        _p(tr_("Date the report was filled in") + ": " + filled, FORM),
+        Spacer(1, 2 * mm),
+        _p(responsible + ": " + officer + "  " + "_" * 16, FORM),
         _p(
             tr_(
                 "Signed after checking that the report meets the CPD rules and that the "
@@ -156,10 +160,10 @@ def report_story(d: IndividualReportData, lang: str, organisation: str = "") -> 
             ),
             styles.SMALL,
         ),
-        _p(tr_("Date the report was accepted") + ": " + accepted, styles.BODY),
-        Spacer(1, 3 * mm),
-        _p(tr_("Comments of the responsible officer on the report") + ":", styles.BODY),
-        _p(d.officer_comment or "_" * 80, styles.BODY),
+        _p(tr_("Date the report was accepted") + ": " + accepted, FORM),
+        Spacer(1, 2 * mm),
+        _p(tr_("Comments of the responsible officer on the report") + ":", FORM),
+        _p(d.officer_comment or "_" * 80, FORM),
         _p(
             tr_(
                 "Filled in when the officer pointed out mismatches with the rules and the "
@@ -167,13 +171,13 @@ def report_story(d: IndividualReportData, lang: str, organisation: str = "") -> 
             ),
             styles.SMALL,
         ),
-        Spacer(1, 3 * mm),
-        _p(tr_("Attached to the report:"), styles.BODY),
+        Spacer(1, 2 * mm),
+        _p(tr_("Attached to the report:"), FORM),
     ]
     files = [f for ln in d.lines for f in ln.attachments]
-    closing += [_p(f"{i}. {name}", styles.BODY) for i, name in enumerate(files, start=1)]
+    closing += [_p(f"{i}. {name}", FORM) for i, name in enumerate(files, start=1)]
     if not files:
-        closing += [_p(f"{i}. " + "_" * 40, styles.BODY) for i in (1, 2, 3)]
+        closing += [_p(f"{i}. " + "_" * 40, FORM) for i in (1, 2, 3)]
     closing.append(
         _p(
             tr_(

@@ -132,12 +132,16 @@ def build_sign_in_sheet(
                 "",
             ]
         )
-    table = Table(
-        data,
-        colWidths=fit_widths(data, [12 * mm, 62 * mm, 62 * mm, 38 * mm]),
-        repeatRows=1,
-        rowHeights=[None] + [11 * mm] * len(rows),
-    )
+    widths = fit_widths(data, [12 * mm, 62 * mm, 62 * mm, 38 * mm])
+    # Room to sign on every line, more where a long court name wraps (it must stay inside).
+    heights: list[float | None] = [None]
+    for line in data[1:]:
+        text = max(
+            (c.wrap(w - 6, 1000)[1] for c, w in zip(line, widths, strict=True) if c != ""),
+            default=0,
+        )
+        heights.append(max(11 * mm, text + 6))
+    table = Table(data, colWidths=widths, repeatRows=1, rowHeights=heights)
     table.setStyle(styles.GRID)
     sheet = tr_("Sign-in sheet")
     story: list[Flowable] = [

@@ -21,7 +21,7 @@ from app.core.store import Store
 from app.documents.catalogue import CATALOGUE
 from app.documents.output import centre_name, produce
 from db.base import Base
-from db.models import Person
+from db.models import Court, Person
 from tests.demo_store import demo_db
 
 LANGS = ("kk", "ru")
@@ -201,3 +201,23 @@ def test_numbers_have_a_decimal_comma_and_never_minus_zero(
         wrong += [f"{doc_id}: {m}" for m in re.findall(r"(?<![\d.])\d+\.\d+(?![\d.])", text)]
         wrong += [f"{doc_id}: {m}" for m in re.findall(r"(?<![\d,])-0(?:,0+)?(?![\d,])", text)]
     assert not wrong, "\n".join(wrong)
+
+
+def test_c5_a_batch_of_individual_reports_is_one_page_per_person(demo: Store) -> None:
+    """Seed 004 form for a whole region: each report on one page while its lines fit (six
+    activities and fewer); a longer one carries its last lines, the total and the whole
+    closing to its second page, never a footnote or a signature block alone (issue 13)."""
+    with demo.read() as s:
+        region = s.scalars(select(Court.region_code).where(Court.level == "district")).first()
+        out = produce(s, local_actor(), "cpd-individual", {"region": region}, lang="kk")
+    assert out.pdf is not None
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(out.pdf)).pages]
+    at = 0
+    for report in out.data.reports:
+        count = int(re.search(r"Бет 1 / (\d+)", pages[at])[1])  # type: ignore[index]
+        if len(report.lines) <= 6:
+            assert count == 1, report.full_name
+        for later in pages[at + 1 : at + count]:
+            assert "Жалпы балл саны" in later and re.search(r"^\s*\d+\s*$", later, re.M)
+        at += count
+    assert at == len(pages)
