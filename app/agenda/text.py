@@ -115,7 +115,7 @@ def title_of(item: AgendaItem) -> str:
 def due_text(item: AgendaItem) -> str:
     """The deadline as a date, or that it can be done now."""
     if item.due_on is None:
-        return _("now")
+        return _("to do now")
     if item.key == "backup":
         return format_date(item.due_on)
     return _("due {date}").format(date=format_date(item.due_on))
