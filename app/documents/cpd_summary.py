@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from app.core.progress import Progress
 from app.cpd.dto import ComplianceRow, CourtCount
 from app.cpd.summary import CentreSummary
 from app.cpd.vocab import COMPLIANCE_STATUSES
@@ -167,6 +168,7 @@ def build_compliance_pdf(
     lang: str,
     centre_name: str = "",
     today: date | None = None,
+    progress: Progress | None = None,
 ) -> bytes:
     """Landscape list of people with points earned and required and their verdicts."""
     tr_ = translator(lang)
@@ -182,6 +184,7 @@ def build_compliance_pdf(
         centre_name=centre_name,
         today=today,
         numeric=(0, 5, 6, 7),
+        progress=progress,
     )
 
 

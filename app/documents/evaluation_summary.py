@@ -7,10 +7,12 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from app.core.progress import Progress
 from app.documents import styles
 from app.documents.document import DocumentInfo, render
+from app.documents.table_pdf import Cell, PagedGrid
 from app.evaluation.summary import SummaryRow, SummaryTable
 from app.evaluation.summary_table import change_text, grouped, value_text
 from i18n import format_date, format_date_long, localized, translator
@@ -21,7 +23,12 @@ HEAD = ParagraphStyle("summary_head", parent=styles.CELL_HEAD, fontSize=7.5, lea
 
 
 def build_summary_pdf(
-    table: SummaryTable, *, lang: str, centre_name: str = "", today: date | None = None
+    table: SummaryTable,
+    *,
+    lang: str,
+    centre_name: str = "",
+    today: date | None = None,
+    progress: Progress | None = None,
 ) -> bytes:
     """Landscape PDF: one column per criterion holding the value and, below, the change."""
     tr_ = translator(lang)
@@ -30,7 +37,6 @@ def build_summary_pdf(
     head = [tr_("No."), tr_("Judge"), tr_("Court")]
     head += [localized(c.title_kk, c.title_ru, lang) for c in table.criteria]
     head.append(tr_("Total"))
-    data = [[Paragraph(escape(h), HEAD) for h in head]]
 
     def acquainted(r: SummaryRow) -> str:
         if r.acknowledged_on is None:
@@ -38,28 +44,34 @@ def build_summary_pdf(
         text = tr_("acquainted {date}").format(date=format_date(r.acknowledged_on, lang))
         return f"<br/><font size=7>{escape(text)}</font>"
 
-    def cells(n: str, name: str, r: SummaryRow, bold: bool = False) -> list[Paragraph]:
+    def cells(n: str, name: str, r: SummaryRow, bold: bool = False) -> list[Flowable]:
         style = styles.CELL_BOLD if bold else styles.CELL
         out = [
-            Paragraph(n, styles.CELL_NUM),
-            Paragraph(escape(name) + acquainted(r), style),
-            Paragraph(escape(r.court_name(lang)), style),
+            Cell(n, styles.CELL_NUM),
+            Cell(escape(name) + acquainted(r), style),
+            Cell(escape(r.court_name(lang)), style),
         ]
         for v, c in [*zip(r.values, r.changes, strict=True), (r.total, r.total_change)]:
             change = f"<br/><font size=7>({change_text(c)})</font>" if c is not None else ""
             text = value_text(v) + change
-            out.append(Paragraph(text, styles.CELL_NUM))
+            out.append(Cell(text, styles.CELL_NUM))
         return out
 
-    for kind, n, r in grouped(table):
+    def line(item: tuple[str, int, SummaryRow]) -> list[Flowable]:
+        kind, n, r = item
         if kind == "judge":
-            data.append(cells(str(n), r.name, r))
-        else:
-            data.append(cells("", tr_("Court average"), r, bold=True))
+            return cells(str(n), r.name, r)
+        return cells("", tr_("Court average"), r, bold=True)
+
     fixed = [10 * mm, 42 * mm, 38 * mm]
     rest = (USABLE_WIDTH - sum(fixed)) / (len(table.criteria) + 1)
-    grid = Table(data, colWidths=[*fixed, *[rest] * (len(table.criteria) + 1)], repeatRows=1)
-    grid.setStyle(styles.GRID)
+    grid = PagedGrid(
+        lambda: [Cell(escape(h), HEAD) for h in head],
+        grouped(table),
+        line,
+        [*fixed, *[rest] * (len(table.criteria) + 1)],
+        progress=progress,
+    )
     if table.previous_period:
         note = tr_("Period {period}; in brackets the change from {previous}.").format(
             period=table.period, previous=table.previous_period

@@ -84,7 +84,7 @@ def produce(
     data = doc.gather(session, actor, full, today, progress or Progress())
     if fmt == "pdf":
         assert doc.pdf is not None
-        head = Letterhead(lang, centre_name(session, lang), today)
+        head = Letterhead(lang, centre_name(session, lang), today, progress)
         return Output(doc, full, fmt, data, pdf=doc.pdf(data, head))
     assert doc.sheets is not None
     return Output(doc, full, fmt, data, sheets=tuple(doc.sheets(data, lang)))

@@ -45,6 +45,8 @@ class Letterhead:
     lang: str
     centre_name: str
     printed_on: date
+    # Long tables report each page laid out; step() raises CancelledError once cancelled.
+    progress: Progress | None = None
 
 
 @dataclass(frozen=True)

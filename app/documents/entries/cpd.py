@@ -59,6 +59,7 @@ def _compliance_pdf(data: Compliance, head: Letterhead) -> bytes:
         lang=head.lang,
         centre_name=head.centre_name,
         today=data.as_of,
+        progress=head.progress,
     )
 
 

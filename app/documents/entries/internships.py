@@ -134,7 +134,11 @@ def _summary_pdf(data: Any, head: Letterhead) -> bytes:
     from app.documents.evaluation_summary import build_summary_pdf
 
     return build_summary_pdf(
-        data, lang=head.lang, centre_name=head.centre_name, today=head.printed_on
+        data,
+        lang=head.lang,
+        centre_name=head.centre_name,
+        today=head.printed_on,
+        progress=head.progress,
     )
 
 

@@ -51,6 +51,7 @@ def _pdf(data: Register, head: Letterhead) -> bytes:
         centre_name=head.centre_name,
         filter_text=data.search,
         today=head.printed_on,
+        progress=head.progress,
     )
 
 
