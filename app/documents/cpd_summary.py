@@ -144,6 +144,22 @@ def compliance_cells(r: ComplianceRow, lang: str, courts: dict[Any, str]) -> lis
     ]
 
 
+def compliance_values(r: ComplianceRow, lang: str, courts: dict[Any, str]) -> list[Any]:
+    """One person's line of the compliance list for a workbook: points as numbers, a date."""
+    tr_ = translator(lang)
+    return [
+        r.full_name,
+        r.iin,
+        courts.get(r.court_id, ""),
+        tr_(ROLES.get(r.role, r.role)),
+        r.earned,
+        r.required,
+        r.pending,
+        r.academy_due,
+        tr_(COMPLIANCE_STATUSES[r.status]),
+    ]
+
+
 def compliance_header(lang: str) -> list[str]:
     """Column titles of the compliance list."""
     tr_ = translator(lang)

@@ -56,6 +56,7 @@ class Sheet:
     title: str
     header: Sequence[str]
     rows: Sequence[Sequence[Any]]
+    header_row: int = 1  # the row of the column titles when lines come above them
 
 
 @dataclass(frozen=True)
