@@ -100,7 +100,7 @@ def _template(args: argparse.Namespace) -> int:
     with store.read() as session:
         points = rule_set_for(session, date.today().year).points
         forms = [(f.code, f.name_kk, f.name_ru, points.get(f.id)) for f in list_forms(session)]
-    write_template(args.out, forms)
+    write_template(args.out, forms, args.lang)
     print(_("Template written to {path}").format(path=args.out))
     return 0
 

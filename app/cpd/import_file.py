@@ -10,7 +10,7 @@ from typing import Any
 from app.core.spreadsheet.bounds import SheetError
 from app.core.spreadsheet.reader import read_sheet
 from app.core.spreadsheet.values import as_date, as_decimal, as_iin, as_text
-from i18n import N_
+from i18n import LANGUAGES, N_, translator
 
 COLUMNS = (
     "iin",
@@ -25,6 +25,20 @@ COLUMNS = (
     "key",
 )
 REQUIRED = ("iin", "form", "event", "starts_on")
+# The template's column titles; the reader accepts them in English, Kazakh and Russian, the
+# keys above (older templates) and the ALIASES below.
+TITLES = {
+    "iin": N_("IIN"),
+    "form": N_("Form code"),
+    "event": N_("Event"),
+    "organiser": N_("Organiser"),
+    "starts_on": N_("First day"),
+    "ends_on": N_("Last day"),
+    "hours": N_("Hours"),
+    "points": N_("Points"),
+    "reason": N_("Reason"),
+    "key": N_("Row key"),
+}
 ALIASES = {
     "жсн": "iin",
     "иин": "iin",
@@ -48,7 +62,8 @@ ImportFileError = SheetError
 def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, Any]]]]:
     """Header names and (row, {column: value}) of every non-empty data row."""
     sheet = read_sheet(path, max_rows=MAX_ROWS)
-    header = [ALIASES.get(h.lower(), h.lower()) for h in sheet.header]
+    names = _header_names()
+    header = [names.get(_folded(h), h.lower()) for h in sheet.header]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise ImportFileError(
@@ -68,6 +83,24 @@ def read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, Any]]]]:
         for line, values in sheet.rows
     ]
     return header, data
+
+
+def column_titles(lang: str) -> list[str]:
+    """The template's header in a language, required columns marked with *."""
+    tr_ = translator(lang)
+    return [tr_(TITLES[c]) + (" *" if c in REQUIRED else "") for c in COLUMNS]
+
+
+def _folded(title: str) -> str:
+    return title.strip().removesuffix("*").strip().casefold()
+
+
+def _header_names() -> dict[str, str]:
+    names = {_folded(k): v for k, v in ALIASES.items()}
+    for column, title in TITLES.items():
+        for text in (column, title, *(translator(lang)(title) for lang in LANGUAGES)):
+            names[_folded(text)] = column
+    return names
 
 
 def text_of(value: Any) -> str:

@@ -34,13 +34,10 @@ from app.core.permissions import CPD_KEEP, REFUSED, require
 from app.core.progress import Progress
 from app.core.store import take_turns
 from app.cpd.import_check import RowProblem, _check
-from app.cpd.import_file import (
-    COLUMNS,
-    read_rows,
-)
+from app.cpd.import_file import column_titles, read_rows
 from db.base import utcnow
 from db.models import CpdActivity
-from i18n import N_
+from i18n import N_, translator
 
 
 class ImportRejectedError(DomainError):
@@ -143,18 +140,25 @@ def import_activities(
     return ImportResult(imported=len(new), skipped=len(rows) - len(new))
 
 
-def write_template(path: Path, forms: list[tuple[str, str, str, Decimal | None]]) -> None:
-    """An empty import file with the documented columns; XLSX adds a sheet of form codes."""
+def write_template(
+    path: Path, forms: list[tuple[str, str, str, Decimal | None]], lang: str = "ru"
+) -> None:
+    """An empty import file with the documented columns titled in a language (the reader also
+    takes the English keys of older templates); XLSX adds a sheet of form codes.
+    """
     from app.core.spreadsheet.writer import SheetData, write_csv, write_workbook
 
+    header = column_titles(lang)
     if path.suffix.lower() == ".csv":
-        write_csv(path, COLUMNS, [])
+        write_csv(path, header, [])
         return
-    codes = [[code, kk, ru, float(pts) if pts is not None else None] for code, kk, ru, pts in forms]
+    tr_ = translator(lang)
+    codes = [[code, kk, ru, pts] for code, kk, ru, pts in forms]
+    forms_header = [tr_("Code"), tr_("Name in Kazakh"), tr_("Name in Russian"), tr_("Points")]
     write_workbook(
         path,
         [
-            SheetData("cpd", COLUMNS, []),
-            SheetData("forms", ["code", "name_kk", "name_ru", "points"], codes, widths=[0, 60, 60]),
+            SheetData(tr_("CPD lines"), header, [], widths=[max(len(h) + 4, 14) for h in header]),
+            SheetData(tr_("Forms"), forms_header, codes),
         ],
     )

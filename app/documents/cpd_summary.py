@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from app.core.progress import Progress
 from app.cpd.dto import ComplianceRow, CourtCount
 from app.cpd.summary import CentreSummary
 from app.cpd.vocab import COMPLIANCE_STATUSES
@@ -191,6 +192,22 @@ def compliance_cells(r: ComplianceRow, lang: str, courts: dict[Any, str]) -> lis
     ]
 
 
+def compliance_values(r: ComplianceRow, lang: str, courts: dict[Any, str]) -> list[Any]:
+    """One person's line of the compliance list for a workbook: points as numbers, a date."""
+    tr_ = translator(lang)
+    return [
+        r.full_name,
+        r.iin,
+        courts.get(r.court_id, ""),
+        tr_(ROLES.get(r.role, r.role)),
+        r.earned,
+        r.required,
+        r.pending,
+        r.academy_due,
+        tr_(COMPLIANCE_STATUSES[r.status]),
+    ]
+
+
 def compliance_header(lang: str) -> list[str]:
     """Column titles of the compliance list."""
     tr_ = translator(lang)
@@ -215,6 +232,7 @@ def build_compliance_pdf(
     lang: str,
     centre_name: str = "",
     today: date | None = None,
+    progress: Progress | None = None,
 ) -> bytes:
     """Landscape list of people with points earned and required and their verdicts."""
     tr_ = translator(lang)
@@ -230,6 +248,7 @@ def build_compliance_pdf(
         centre_name=centre_name,
         today=today,
         numeric=(0, 5, 6, 7),
+        progress=progress,
     )
 
 

@@ -7,12 +7,14 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from app.core.progress import Progress
 from app.documents import styles
 from app.documents.charts import bar_chart
 from app.documents.document import DocumentInfo, render
-from app.documents.layout import fit_widths
+from app.documents.layout import column_widths
+from app.documents.table_pdf import Cell, PagedGrid
 from app.evaluation.summary import SummaryRow, SummaryTable
 from app.evaluation.summary_table import grouped
 from i18n import (
@@ -48,7 +50,12 @@ def _chart(table: SummaryTable, lang: str) -> list[Flowable]:
 
 
 def build_summary_pdf(
-    table: SummaryTable, *, lang: str, centre_name: str = "", today: date | None = None
+    table: SummaryTable,
+    *,
+    lang: str,
+    centre_name: str = "",
+    today: date | None = None,
+    progress: Progress | None = None,
 ) -> bytes:
     """Landscape PDF: one column per criterion holding the value and, below, the change."""
     tr_ = translator(lang)
@@ -57,7 +64,6 @@ def build_summary_pdf(
     head = [tr_("No."), tr_("Judge"), tr_("Court")]
     head += [localized(c.title_kk, c.title_ru, lang) for c in table.criteria]
     head.append(tr_("Total"))
-    data = [[Paragraph(escape(h), HEAD) for h in head]]
 
     def acquainted(r: SummaryRow) -> str:
         if r.acknowledged_on is None:
@@ -65,30 +71,51 @@ def build_summary_pdf(
         text = tr_("acquainted {date}").format(date=format_date(r.acknowledged_on, lang))
         return f"<br/><font size=7>{escape(text)}</font>"
 
-    def cells(n: str, name: str, r: SummaryRow, bold: bool = False) -> list[Paragraph]:
+    def cells(n: str, name: str, r: SummaryRow, bold: bool = False) -> list[Flowable]:
         style = styles.CELL_BOLD if bold else styles.CELL
         out = [
-            Paragraph(n, styles.CELL_NUM),
-            Paragraph(escape(name) + acquainted(r), style),
-            Paragraph(escape(r.court_name(lang)), style),
+            Cell(n, styles.CELL_NUM),
+            Cell(escape(name) + acquainted(r), style),
+            Cell(escape(r.court_name(lang)), style),
         ]
         for v, c in [*zip(r.values, r.changes, strict=True), (r.total, r.total_change)]:
             moved = format_change(c, lang, decimals=1) if c is not None else ""
             change = f"<br/><font size=7>({moved})</font>" if c is not None else ""
             text = (format_number(v, lang, decimals=1) if v is not None else "") + change
-            out.append(Paragraph(text, styles.CELL_NUM))
+            out.append(Cell(text, styles.CELL_NUM))
         return out
 
-    for kind, n, r in grouped(table):
+    def line(item: tuple[str, int, SummaryRow]) -> list[Flowable]:
+        kind, n, r = item
         if kind == "judge":
-            data.append(cells(str(n), r.name, r))
-        else:
-            data.append(cells("", tr_("Court average"), r, bold=True))
+            return cells(str(n), r.name, r)
+        return cells("", tr_("Court average"), r, bold=True)
+
     fixed = [10 * mm, 42 * mm, 38 * mm]
     rest = (USABLE_WIDTH - sum(fixed)) / (len(table.criteria) + 1)
-    widths = fit_widths(data, [*fixed, *[rest] * (len(table.criteria) + 1)])
-    grid = Table(data, colWidths=widths, repeatRows=1)
-    grid.setStyle(styles.GRID)
+
+    def texts(item: tuple[str, int, SummaryRow]) -> list[str]:
+        kind, n, r = item
+        name = r.name if kind == "judge" else tr_("Court average")
+        values = [*r.values, r.total]
+        shown = [format_number(v, lang, decimals=1) if v is not None else "" for v in values]
+        return [str(n) if kind == "judge" else "", name, r.court_name(lang), *shown]
+
+    items = list(grouped(table))
+    widths = column_widths(
+        head,
+        [texts(i) for i in items],
+        [*fixed, *[rest] * (len(table.criteria) + 1)],
+        head_style=HEAD,
+        cell_style=styles.CELL_BOLD,
+    )
+    grid = PagedGrid(
+        lambda: [Cell(escape(h), HEAD) for h in head],
+        items,
+        line,
+        widths,
+        progress=progress,
+    )
     if table.previous_period:
         note = tr_("Period {period}; in brackets the change from {previous}.").format(
             period=table.period, previous=table.previous_period

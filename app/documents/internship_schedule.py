@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -129,9 +130,9 @@ def due_table(rows: Sequence[DueRow], lang: str) -> tuple[list[str], list[list[A
             r.due_on,
             r.experience_years,
             r.overturned,
-            "" if r.time_limits_kept_pct is None else str(r.time_limits_kept_pct),
+            r.time_limits_kept_pct,  # a number, printed as before
             r.complaints,
-            f"{r.priority:.1f}",
+            Decimal(f"{r.priority:.1f}"),
             tr_("yes") if r.scheduled else tr_("no"),
         ]
         for n, r in enumerate(rows, start=1)

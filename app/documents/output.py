@@ -31,6 +31,7 @@ class Output:
     data: Any
     pdf: bytes | None = None
     sheets: tuple[Sheet, ...] = ()
+    centre: str = ""  # the centre's name: the workbook's author and its pages' header
 
     @property
     def count(self) -> int | None:
@@ -84,16 +85,17 @@ def produce(
     data = doc.gather(session, actor, full, today, progress or Progress())
     if fmt == "pdf":
         assert doc.pdf is not None
-        head = Letterhead(lang, centre_name(session, lang), today)
+        head = Letterhead(lang, centre_name(session, lang), today, progress)
         return Output(doc, full, fmt, data, pdf=doc.pdf(data, head))
     assert doc.sheets is not None
-    return Output(doc, full, fmt, data, sheets=tuple(doc.sheets(data, lang)))
+    sheets = tuple(doc.sheets(data, lang))
+    return Output(doc, full, fmt, data, sheets=sheets, centre=centre_name(session, lang))
 
 
 def write(output: Output, path: Path) -> None:
     """Write a rendered document to a file (whole or not at all)."""
     from app.core.owner_only import write_private
-    from app.core.spreadsheet.writer import write_csv, write_xlsx
+    from app.core.spreadsheet.writer import SheetData, write_csv, write_workbook
 
     if output.pdf is not None:
         tmp = path.with_name(path.name + ".partial")
@@ -102,34 +104,8 @@ def write(output: Output, path: Path) -> None:
     elif output.fmt == "csv":
         first = output.sheets[0]
         write_csv(path, first.header, first.rows)
-    elif len(output.sheets) == 1:
-        first = output.sheets[0]
-        write_xlsx(path, first.title, first.header, first.rows)
     else:
-        _write_workbook(path, output.sheets)
-
-
-def _write_workbook(path: Path, sheets: tuple[Sheet, ...]) -> None:
-    # The shared writer makes one-sheet workbooks; the CPD summary (C-7) has several tabs.
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    from app.core.owner_only import create_private
-    from app.core.spreadsheet.cells import as_cell, neutralise
-
-    wb = Workbook()
-    for i, sheet in enumerate(sheets):
-        ws = wb.active if i == 0 else wb.create_sheet()
-        ws.title = sheet.title[:31]
-        ws.append([neutralise(h) for h in sheet.header])
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        for row in sheet.rows:
-            ws.append([as_cell(v) for v in row])
-        ws.column_dimensions["A"].width = 50
-        ws.column_dimensions["B"].width = 40 if i == 1 else 14
-        ws.freeze_panes = "A2"
-    tmp = path.with_name(path.name + ".partial")
-    create_private(tmp, replace=True)  # owner only (issue 15, 11); openpyxl keeps the mode
-    wb.save(tmp)
-    tmp.replace(path)
+        sheets = [
+            SheetData(t.title, t.header, t.rows, header_row=t.header_row) for t in output.sheets
+        ]
+        write_workbook(path, sheets, centre=output.centre)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from app.core.progress import Progress
 from app.documents.names import position
 from app.documents.table_pdf import mm_widths, table_document
 from app.people.dto import PersonRow
@@ -20,6 +21,7 @@ def build_people_register(
     centre_name: str = "",
     filter_text: str = "",
     today: date | None = None,
+    progress: Progress | None = None,
 ) -> bytes:
     """PDF of the people register in kk or ru."""
     tr_ = translator(lang)
@@ -64,6 +66,7 @@ def build_people_register(
         centre_name=centre_name,
         today=today,
         total=tr_("Total: {count}").format(count=len(rows)),
+        progress=progress,
     )
 
 

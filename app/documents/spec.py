@@ -45,6 +45,8 @@ class Letterhead:
     lang: str
     centre_name: str
     printed_on: date
+    # Long tables report each page laid out; step() raises CancelledError once cancelled.
+    progress: Progress | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class Sheet:
     title: str
     header: Sequence[str]
     rows: Sequence[Sequence[Any]]
+    header_row: int = 1  # the row of the column titles when lines come above them
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,14 @@ def plan_cells(n: int, r: PlanRow, lang: str, held: bool) -> list[str]:
     ]
 
 
+def plan_values(n: int, r: PlanRow, lang: str, held: bool) -> list[Any]:
+    """One event's line for a workbook: the counts and the rating as numbers."""
+    cells: list[Any] = plan_cells(n, r, lang, held)
+    cells[0] = n
+    cells[-2:] = [r.attended, r.rating] if held else [r.capacity or None, r.needed or None]
+    return cells
+
+
 def build_plan_pdf(
     rows: Sequence[PlanRow],
     *,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from app.core.spreadsheet.cells import Change
 from app.evaluation.summary import SummaryRow, SummaryTable
 from i18n import localized, translator
 
@@ -33,8 +35,12 @@ def grouped(table: SummaryTable) -> list[tuple[str, int, SummaryRow]]:
     return out
 
 
-def summary_rows(table: SummaryTable, lang: str) -> tuple[list[str], list[list[Any]]]:
-    """Header and rows for the screen and XLSX/CSV: a value and a change column per criterion."""
+def summary_rows(
+    table: SummaryTable, lang: str, *, typed: bool = False
+) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows for the screen and XLSX/CSV: a value and a change column per criterion;
+    ``typed`` keeps values and changes numbers (for workbooks) instead of text (for the screen).
+    """
     tr_ = translator(lang)
     header = [tr_("No."), tr_("Judge"), tr_("Court")]
     for c in table.criteria:
@@ -42,11 +48,16 @@ def summary_rows(table: SummaryTable, lang: str) -> tuple[list[str], list[list[A
         header += [title, tr_("{criterion}: change").format(criterion=title)]
     header += [tr_("Total"), tr_("Total: change"), tr_("Acquainted on")]
 
+    value: Callable[[Decimal | None], Any] = (lambda v: v) if typed else value_text
+    change: Callable[[Decimal | None], Any] = (
+        (lambda c: None if c is None else Change(c)) if typed else change_text
+    )
+
     def line(n: int | str, name: str, r: SummaryRow) -> list[Any]:
         out: list[Any] = [n, name, r.court_name(lang)]
         for v, c in zip(r.values, r.changes, strict=True):
-            out += [value_text(v), change_text(c)]
-        return [*out, value_text(r.total), change_text(r.total_change), r.acknowledged_on or ""]
+            out += [value(v), change(c)]
+        return [*out, value(r.total), change(r.total_change), r.acknowledged_on or ""]
 
     body: list[list[Any]] = []
     for kind, n, r in grouped(table):

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from app.core.spreadsheet.cells import Change
 from app.internships.quality import Comparison, QualityInput
 from i18n import translator
 
@@ -31,8 +32,12 @@ def indicator_labels(lang: str) -> tuple[str, str, str]:
     return tr_("Decisions overturned"), tr_("Time limits kept, %"), tr_("Complaints")
 
 
-def quality_rows(items: Sequence[Comparison], lang: str) -> tuple[list[str], list[list[Any]]]:
-    """Header and rows per judge for the screen and XLSX/CSV."""
+def quality_rows(
+    items: Sequence[Comparison], lang: str, *, typed: bool = False
+) -> tuple[list[str], list[list[Any]]]:
+    """Header and rows per judge for the screen and XLSX/CSV; ``typed`` keeps the indicators
+    numbers (for workbooks) instead of text (for the screen).
+    """
     tr_ = translator(lang)
     header = [tr_("No."), tr_("Judge"), tr_("Court"), tr_("From"), tr_("To")]
     before, after, change = tr_("before"), tr_("after"), tr_("change")
@@ -42,6 +47,14 @@ def quality_rows(items: Sequence[Comparison], lang: str) -> tuple[list[str], lis
     for n, c in enumerate(items, start=1):
         row: list[Any] = [n, c.full_name, c.court_name(lang), c.starts_on, c.ends_on]
         for f in FIELDS:
-            row += [side_text(c.before, f), side_text(c.after, f), change_text(c.change(f))]
+            if typed:
+                delta = c.change(f)
+                row += [
+                    None if c.before is None else getattr(c.before, f),
+                    None if c.after is None else getattr(c.after, f),
+                    None if delta is None else Change(delta),
+                ]
+            else:
+                row += [side_text(c.before, f), side_text(c.after, f), change_text(c.change(f))]
         body.append(row)
     return header, body

@@ -139,6 +139,6 @@ class SummaryView(Retranslating, QWidget):
             if not name:
                 return None
             path = Path(name)
-        header, body = summary_rows(self.table_data, current_language())
+        header, body = summary_rows(self.table_data, current_language(), typed=True)
         write_xlsx(path, self.table_data.period, header, body)
         return path

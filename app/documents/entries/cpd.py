@@ -59,14 +59,15 @@ def _compliance_pdf(data: Compliance, head: Letterhead) -> bytes:
         lang=head.lang,
         centre_name=head.centre_name,
         today=data.as_of,
+        progress=head.progress,
     )
 
 
 def _compliance_sheets(data: Compliance, lang: str) -> list[Sheet]:
-    from app.documents.cpd_summary import compliance_cells, compliance_header
+    from app.documents.cpd_summary import compliance_header, compliance_values
 
     names = data.names(lang)
-    rows = [compliance_cells(r, lang, names) for r in data.rows]
+    rows = [compliance_values(r, lang, names) for r in data.rows]
     return [Sheet(str(data.year), compliance_header(lang), rows)]
 
 

@@ -90,7 +90,7 @@ def _quality_pdf(data: Of, head: Letterhead) -> bytes:
 def _quality_sheets(data: Of, lang: str) -> list[Sheet]:
     from app.internships.quality_table import quality_rows
 
-    return [Sheet(translator(lang)("Quality"), *quality_rows(data[0], lang))]
+    return [Sheet(translator(lang)("Quality"), *quality_rows(data[0], lang, typed=True))]
 
 
 def _places(session: Session, _a: Actor, p: Params, _t: date, _pr: Progress) -> Of:
@@ -134,14 +134,18 @@ def _summary_pdf(data: Any, head: Letterhead) -> bytes:
     from app.documents.evaluation_summary import build_summary_pdf
 
     return build_summary_pdf(
-        data, lang=head.lang, centre_name=head.centre_name, today=head.printed_on
+        data,
+        lang=head.lang,
+        centre_name=head.centre_name,
+        today=head.printed_on,
+        progress=head.progress,
     )
 
 
 def _summary_sheets(data: Any, lang: str) -> list[Sheet]:
     from app.evaluation.summary_table import summary_rows
 
-    return [Sheet(translator(lang)("Summary"), *summary_rows(data, lang))]
+    return [Sheet(translator(lang)("Summary"), *summary_rows(data, lang, typed=True))]
 
 
 def _count(data: Of) -> int:

@@ -44,7 +44,8 @@ def _needs_pdf(data: list[NeedRow], head: Letterhead) -> bytes:
 def _needs_sheets(data: list[NeedRow], lang: str) -> list[Sheet]:
     from app.documents.mentoring_needs import header, rows
 
-    return [Sheet("needs", header(lang), rows(data, lang))]
+    tr_ = translator(lang)
+    return [Sheet(tr_("Need for guides"), header(lang), rows(data, lang))]
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,8 @@ def _roster_pdf(data: Roster, head: Letterhead) -> bytes:
 def _roster_sheets(data: Roster, lang: str) -> list[Sheet]:
     from app.documents.roster import header, rows
 
-    return [Sheet("roster", header(lang), rows(data.rows, lang))]
+    tr_ = translator(lang)
+    return [Sheet(tr_("Roster of guides"), header(lang), rows(data.rows, lang))]
 
 
 @dataclass(frozen=True)
@@ -111,10 +113,13 @@ def _year_sheets(data: Year, lang: str) -> list[Sheet]:
     tr_ = translator(lang)
     lines: list[list[Any]] = [[label, value] for label, value in figures(data.review, lang)]
     lines.append(["", ""])
+    # The guides' column titles come after the figures (sheet row 1 is the region): that row
+    # is frozen and printed on top of every page.
+    header_row = len(lines) + 2
     lines.append(guide_header(lang))
     lines += guide_rows(data.review, lang)
     name = region_name(data.region, lang)
-    return [Sheet(str(data.review.year), [tr_("Region"), name, "", "", ""], lines)]
+    return [Sheet(str(data.review.year), [tr_("Region"), name, "", "", ""], lines, header_row)]
 
 
 def protocol_options(session: Session, _actor: Actor, params: Params) -> list[Option]:

@@ -76,6 +76,7 @@ def _pdf(data: Register, head: Letterhead) -> bytes:
         centre_name=head.centre_name,
         filter_text=data.filter_text(head.lang),
         today=head.printed_on,
+        progress=head.progress,
     )
 
 

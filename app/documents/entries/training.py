@@ -49,9 +49,9 @@ def _plan_pdf(data: Plan, head: Letterhead) -> bytes:
 
 
 def _plan_sheets(data: Plan, lang: str) -> list[Sheet]:
-    from app.documents.training_plan import plan_cells, plan_header
+    from app.documents.training_plan import plan_header, plan_values
 
-    cells = [plan_cells(n, r, lang, data.held) for n, r in enumerate(data.rows, start=1)]
+    cells = [plan_values(n, r, lang, data.held) for n, r in enumerate(data.rows, start=1)]
     return [Sheet(str(data.year), plan_header(lang, data.held), cells)]
 
 

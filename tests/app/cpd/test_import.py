@@ -116,10 +116,13 @@ def test_xlsx_with_excel_dates_and_numeric_iin(store: Store, actor: Actor, tmp_p
 
 def test_template_has_the_documented_columns(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "t.xlsx"
-    write_template(path, [("F01", "kk", "ru", Decimal(2))])
+    write_template(path, [("F01", "kk", "ru", Decimal(2))], "ru")
     wb = load_workbook(path)
-    assert [c.value for c in wb["cpd"][1]] == list(COLUMNS)
-    assert wb["forms"]["A2"].value == "F01"
+    assert wb.sheetnames == ["Повышение квалификации", "Формы"]
+    lines = wb["Повышение квалификации"]
+    assert [c.value for c in lines[1]][:3] == ["ИИН *", "Код формы *", "Мероприятие *"]
+    assert lines.max_column == len(COLUMNS)
+    assert wb["Формы"]["A2"].value == "F01" and wb["Формы"]["D2"].value == 2
     with pytest.raises(ImportFileError):
         import_activities_from_text(store, tmp_path, "a;b\n1;2")
 

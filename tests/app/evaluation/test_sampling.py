@@ -79,7 +79,8 @@ def test_case_list_import_from_xlsx(tmp_path: Path) -> None:
         ["ИИН", "Номер дела"],
         [["800101300011", "2-1/27"], ["800101300011", "=2-2/27"], ["", "x"]],
     )
-    assert read_case_list(path) == {"800101300011": ["2-1/27", "'=2-2/27"]}
+    # The formula-looking number is text by its style, so it reads back as typed (issue 13).
+    assert read_case_list(path) == {"800101300011": ["2-1/27", "=2-2/27"]}
 
 
 def test_draw_for_an_imported_list(store: Store, actor: Actor, tmp_path: Path) -> None:
