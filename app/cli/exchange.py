@@ -105,6 +105,13 @@ def _export(args: argparse.Namespace) -> int:
             audit=summary.audit_entries,
         )
     )
+    if summary.confidential_held_back:
+        print(
+            _(
+                "Confidential mentoring records and the sampling key were left out: only the "
+                "coordinator sends them to {peer}."
+            ).format(peer=summary.recipient)
+        )
     return 0
 
 

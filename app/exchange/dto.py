@@ -17,6 +17,9 @@ class ExportSummary:
     records: int
     deletions: int
     audit_entries: int
+    # M-9, E-2: the peer is entitled to confidential records but the sender was not the
+    # coordinator, so they were left out and wait for the coordinator's package.
+    confidential_held_back: bool = False
 
 
 @dataclass(frozen=True)

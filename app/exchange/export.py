@@ -15,12 +15,18 @@ from sqlalchemy.orm import Session
 from app.core.audit import plain, record
 from app.core.context import Actor
 from app.core.errors import FieldError, ValidationError
-from app.core.permissions import EXCHANGE, require
+from app.core.permissions import CONFIDENTIAL_READ, EVALUATION_MANAGE, EXCHANGE, can, require
 from app.core.progress import Progress
 from app.exchange import state
 from app.exchange.crypto import seal
 from app.exchange.dto import ExportSummary
-from app.exchange.rows import encode_row, exchanged_tables, is_confidential, table_named
+from app.exchange.rows import (
+    encode_row,
+    exchanged_tables,
+    is_confidential,
+    is_local_audit,
+    table_named,
+)
 from db.base import utcnow
 from db.migrate import head_revisions
 from db.models import AuditEntry, ExchangeConflict, Tombstone
@@ -89,7 +95,12 @@ def build_body(
     assert target is not None
     now = utcnow()
     since = target.last_export_at - OVERLAP if target.last_export_at else None
-    tables = exchanged_tables(target.confidential_ok)
+    # M-9, E-2: confidential records travel only by the coordinator's act. Anyone else's
+    # package to the entitled peer leaves them out and leaves the peer's marker alone, so the
+    # coordinator's next package still carries every change since the last one.
+    coordinator_act = can(actor, CONFIDENTIAL_READ) and can(actor, EVALUATION_MANAGE)
+    with_secrets = target.confidential_ok and coordinator_act
+    tables = exchanged_tables(with_secrets)
     held = _held_back(session, target.name)
     body: dict[str, Any] = {"tables": {}, "tombstones": [], "audit": []}
     records = 0
@@ -124,6 +135,8 @@ def build_body(
     for e in session.scalars(audit_stmt.order_by(AuditEntry.seq)):
         if e.entity in secret_names or e.entity_id in secret_ids:
             continue  # an audit entry would reveal a confidential record (M-9)
+        if is_local_audit(e.entity) or e.action == "login":
+            continue  # users, logins and settings belong to this PC (issue 10 #5)
         body["audit"].append(
             {
                 "seq": e.seq,
@@ -137,7 +150,12 @@ def build_body(
             }
         )
     summary = ExportSummary(
-        uuid.uuid4(), target.name, records, len(body["tombstones"]), len(body["audit"])
+        uuid.uuid4(),
+        target.name,
+        records,
+        len(body["tombstones"]),
+        len(body["audit"]),
+        confidential_held_back=target.confidential_ok and not with_secrets,
     )
     body.update(
         {
@@ -150,7 +168,8 @@ def build_body(
             "schema": list(head_revisions()),
         }
     )
-    target.last_export_at = now
+    if with_secrets or not target.confidential_ok:
+        target.last_export_at = now
     session.flush()
     record(
         session,
