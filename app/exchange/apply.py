@@ -33,7 +33,10 @@ from app.exchange.rows import (
     parents_first,
     table_named,
 )
-from app.exchange.unpack import unpack
+from app.exchange.sequence import note_sequence
+from app.exchange.signing import check_signature
+from app.exchange.unpack import open_package
+from app.exchange.validate import validate_body
 from db.base import aware, utcnow
 from db.migrate import head_revisions
 from db.models import ExchangeConflict, ExchangePackage, RemoteAuditEntry, Tombstone
@@ -205,8 +208,10 @@ def apply_body(
         is not None
     ):
         return ImportSummary(package_id, sender, already_imported=True)
+    validate_body(body)
     peer = state.peer(session, sender)
     assert peer is not None
+    lost = note_sequence(peer, body)
     run = _Run(session, peer.name, utcnow())
     tables = exchanged_tables(True)  # what the sender chose to send, if this PC knows it
     allowed = {t.name for t in tables}
@@ -247,6 +252,7 @@ def apply_body(
         conflicts=c["conflicts"],
         audit_entries=audits,
         per_table=run.per_table,
+        lost_before=lost,
     )
     session.add(
         ExchangePackage(
@@ -277,5 +283,10 @@ def import_package(
     *,
     progress: Progress | None = None,
 ) -> ImportSummary:
-    """Decrypt and apply a package file's bytes."""
-    return apply_body(session, actor, unpack(data, passphrase), progress=progress)
+    """Decrypt, check the sender's signature, and apply a package file's bytes."""
+    require(actor, EXCHANGE)
+    opened = open_package(data, passphrase)
+    check_signature(
+        session, str(opened.body.get("sender")), opened.signer, opened.signature, opened.checksum
+    )
+    return apply_body(session, actor, opened.body, progress=progress)

@@ -36,6 +36,9 @@ class ImportSummary:
     conflicts: int = 0
     audit_entries: int = 0
     per_table: dict[str, int] = field(default_factory=dict)
+    # Issue 15: packages from the sender that never arrived before this one; their changes
+    # came with it (every package carries all the peer has not acknowledged).
+    lost_before: int = 0
 
 
 @dataclass(frozen=True)

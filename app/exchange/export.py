@@ -27,13 +27,14 @@ from app.exchange.rows import (
     is_local_audit,
     table_named,
 )
-from db.base import utcnow
+from app.exchange.signing import sign
+from db.base import aware, utcnow
 from db.migrate import head_revisions
-from db.models import AuditEntry, ExchangeConflict, Tombstone
+from db.models import AuditEntry, ExchangeConflict, ExchangePeer, ExchangeSent, Tombstone
 from i18n import N_
 
 FORMAT = "talimger-exchange"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: signed by the sender's paired key, numbered, acknowledging
 # Re-send a margin before the last export: a transaction still open on another PC then
 # committed with an earlier time is not missed; importing a record twice changes nothing.
 OVERLAP = timedelta(minutes=10)
@@ -76,6 +77,25 @@ def _confidential_ids(session: Session, tables: list[Table]) -> set[str]:
     return ids
 
 
+def _since(session: Session, target: ExchangePeer, now: datetime) -> datetime | None:
+    """Where a package to a peer starts: at the last package the peer acknowledged (issue 15).
+
+    A lost package is never acknowledged, so its changes come again in the next one. When this
+    PC's clock was ahead at that package (it is later than now), everything is sent again:
+    importing a record twice changes nothing, missing one loses it.
+    """
+    if not target.acked_seq:
+        return None
+    made_at = session.scalar(
+        select(ExchangeSent.made_at).where(
+            ExchangeSent.peer == target.name, ExchangeSent.seq == target.acked_seq
+        )
+    )
+    if made_at is None or aware(made_at) > now:
+        return None
+    return aware(made_at) - OVERLAP
+
+
 def build_body(
     session: Session, actor: Actor, peer_name: str, *, progress: Progress | None = None
 ) -> tuple[dict[str, Any], ExportSummary]:
@@ -94,7 +114,7 @@ def build_body(
     target = state.peer(session, peer_name)
     assert target is not None
     now = utcnow()
-    since = target.last_export_at - OVERLAP if target.last_export_at else None
+    since = _since(session, target, now)
     # M-9, E-2: confidential records travel only by the coordinator's act. Anyone else's
     # package to the entitled peer leaves them out and leaves the peer's marker alone, so the
     # coordinator's next package still carries every change since the last one.
@@ -168,8 +188,24 @@ def build_body(
             "schema": list(head_revisions()),
         }
     )
+    # Only a complete package takes a number: one that leaves confidential records out
+    # (another sender than the coordinator) is an extra delivery the peer does not acknowledge.
     if with_secrets or not target.confidential_ok:
+        target.sent_seq += 1
         target.last_export_at = now
+        session.add(
+            ExchangeSent(
+                peer=target.name,
+                seq=target.sent_seq,
+                package_id=summary.package_id,
+                made_at=now,
+                updated_by=actor.name,
+            )
+        )
+        body["seq"] = target.sent_seq
+    else:
+        body["seq"] = None
+    body["ack"] = target.received_seq  # what this PC has received from the peer
     session.flush()
     record(
         session,
@@ -186,11 +222,15 @@ def build_body(
     return body, summary
 
 
-def pack(body: dict[str, Any], passphrase: str) -> bytes:
-    """Serialise with a SHA-256 checksum, compress and encrypt."""
+def pack(session: Session, body: dict[str, Any], passphrase: str) -> bytes:
+    """Serialise with a SHA-256 checksum, sign with this PC's key, compress and encrypt."""
     text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     checksum = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    envelope = json.dumps({"sha256": checksum, "body": text}, ensure_ascii=False)
+    signer, signature = sign(session, checksum)
+    envelope = json.dumps(
+        {"sha256": checksum, "body": text, "signer": signer, "signature": signature},
+        ensure_ascii=False,
+    )
     return seal(zlib.compress(envelope.encode("utf-8"), 6), passphrase)
 
 
@@ -204,7 +244,7 @@ def export_package(
 ) -> tuple[bytes, ExportSummary]:
     """The encrypted package of changes for a peer, and what it holds."""
     body, summary = build_body(session, actor, peer_name, progress=progress)
-    return pack(body, passphrase), summary
+    return pack(session, body, passphrase), summary
 
 
 __all__ = [
