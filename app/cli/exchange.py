@@ -219,6 +219,8 @@ def _conflicts(args: argparse.Namespace) -> int:
         found = list_conflicts(session, actor)
     for c in found:
         fields = ", ".join(c.changed_fields) or _("deleted on one side")
+        if c.kind == "identity":
+            fields = _("the same IIN or code as another record here") + f" ({fields})"
         print(f"{c.id}\t{c.peer}\t{c.table_name}\t{c.row_id}\t{fields}")
     return 0
 

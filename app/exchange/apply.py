@@ -25,7 +25,9 @@ from app.core.progress import Progress
 from app.exchange import state
 from app.exchange.crypto import PackageError
 from app.exchange.dto import ImportSummary
+from app.exchange.identity import Identities, refers_to
 from app.exchange.local_rows import _deleted_here, _local_rows, write_rows
+from app.exchange.ownership import Ownership
 from app.exchange.rows import (
     digest,
     encode_row,
@@ -39,15 +41,27 @@ from app.exchange.unpack import open_package
 from app.exchange.validate import validate_body
 from db.base import aware, utcnow
 from db.migrate import head_revisions
-from db.models import ExchangeConflict, ExchangePackage, RemoteAuditEntry, Tombstone
+from db.models import (
+    ExchangeConflict,
+    ExchangePackage,
+    ExchangePeer,
+    RemoteAuditEntry,
+    Tombstone,
+)
 from i18n import N_
+
+# ExchangeConflict.note of conflicts that are not "changed on both sides".
+IDENTITY = "identity"  # the record's unique key (IIN, code) belongs to another record here
+PARENT_HELD = "parent_held"  # the record it belongs to waits in a conflict
 
 
 class _Run:
     """One import in progress: counters and the sync bases it touches."""
 
-    def __init__(self, session: Session, sender: str, now: datetime) -> None:
-        self.session, self.sender, self.now = session, sender, now
+    def __init__(self, session: Session, peer: ExchangePeer, now: datetime) -> None:
+        self.session, self.sender, self.now = session, peer.name, now
+        self.owners = Ownership(session, peer)
+        self.missing: set[uuid.UUID] = set()  # received records left out (in conflict)
         self.counts = {"inserted": 0, "updated": 0, "deleted": 0, "unchanged": 0, "conflicts": 0}
         self.per_table: dict[str, int] = {}
 
@@ -58,6 +72,7 @@ class _Run:
         local: dict[str, Any] | None,
         remote: dict[str, Any] | None,
         remote_at: datetime | None,
+        note: str = "",
     ) -> None:
         open_one = self.session.scalar(
             select(ExchangeConflict).where(
@@ -78,8 +93,10 @@ class _Run:
             )
             self.session.add(open_one)
         open_one.local_values, open_one.remote_values = local, remote
-        open_one.remote_updated_at = remote_at
+        open_one.remote_updated_at, open_one.note = remote_at, note
         self.counts["conflicts"] += 1
+        if local is None and remote is not None:  # not inserted: its children wait too
+            self.missing.add(row_id)
 
 
 def _apply_table(run: _Run, table: Table, items: list[dict[str, Any]]) -> None:
@@ -91,7 +108,9 @@ def _apply_table(run: _Run, table: Table, items: list[dict[str, Any]]) -> None:
     known = state.bases(session, run.sender, table.name, ids)
     writer = state.BaseWriter(session, run.sender, table.name)
     to_write: list[tuple[uuid.UUID, dict[str, Any], bool]] = []
-    for item in parents_first(table, [i["v"] for i in items]):
+    received = parents_first(table, [i["v"] for i in items])
+    identities = Identities(session, table, received)
+    for item in received:
         row_id = uuid.UUID(item["id"])
         sender_base = items_by_id[row_id].get("base")
         remote_at = aware(datetime.fromisoformat(item["updated_at"]))
@@ -106,6 +125,18 @@ def _apply_table(run: _Run, table: Table, items: list[dict[str, Any]]) -> None:
             or (base.remote_updated_at is not None and remote_at < aware(base.remote_updated_at))
         ):
             run.counts["unchanged"] += 1  # old news: this PC already has something newer
+            continue
+        elif not run.owners.may_change(table, mine, item):
+            run.conflict(table, row_id, mine, item, remote_at)  # not the sender's to change
+            continue
+        elif refers_to(table, item, run.missing):
+            run.conflict(table, row_id, mine, item, remote_at, PARENT_HELD)
+            run.missing.add(row_id)
+            continue
+        elif (holder := identities.holder(item)) is not None:
+            # Another record here has this IIN (or code): a person decides who is who.
+            run.conflict(table, row_id, holder, item, remote_at, IDENTITY)
+            run.missing.add(row_id)
             continue
         elif (mine is None and row_id not in gone) or mine_digest in (
             base.digest if base else None,
@@ -138,7 +169,10 @@ def _apply_tombstones(run: _Run, tombs: list[dict[str, Any]], allowed: set[str])
             continue
         mine = encode_row(table, row._mapping)
         base = known.get(row_id)
-        if digest(mine) not in (base.digest if base else None, t.get("base")):
+        if not run.owners.may_change(table, mine) or digest(mine) not in (
+            base.digest if base else None,
+            t.get("base"),
+        ):
             run.conflict(table, row_id, mine, None, None)
             continue
         try:
@@ -212,7 +246,7 @@ def apply_body(
     peer = state.peer(session, sender)
     assert peer is not None
     lost = note_sequence(peer, body)
-    run = _Run(session, peer.name, utcnow())
+    run = _Run(session, peer, utcnow())
     tables = exchanged_tables(True)  # what the sender chose to send, if this PC knows it
     allowed = {t.name for t in tables}
     unknown = set(body["tables"]) - allowed

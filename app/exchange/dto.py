@@ -54,3 +54,6 @@ class ConflictDTO:
     changed_fields: tuple[str, ...]
     status: str
     detected_at: datetime
+    # "" both sides changed the record; "identity": its IIN or code is another record's here
+    # (local_values is that record); "parent_held": the record it belongs to is in conflict.
+    kind: str = ""

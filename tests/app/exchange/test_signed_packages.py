@@ -80,13 +80,15 @@ def test_10_7_a_package_from_an_unpaired_pc_under_a_paired_name_is_refused(
         add_judge(s, COORD, 4, "Ойдан")
         data, _ = export_package(s, COORD, "centre", PASS)
     before = _people(centre)
-    with pytest.raises(PackageError, match="not signed"), centre.write() as s:
+    with pytest.raises(PackageError) as refused, centre.write() as s:
         import_package(s, COORD, data, PASS)
+    assert "not signed" in refused.value.message_id
     with intruder.write() as s:
         set_node_name(s, COORD, "Abai district")  # a name the centre has never paired
         data, _ = export_package(s, COORD, "centre", PASS)
-    with pytest.raises(PackageError, match="not paired"), centre.write() as s:
+    with pytest.raises(PackageError) as refused, centre.write() as s:
         import_package(s, COORD, data, PASS)
+    assert "not paired" in refused.value.message_id
     assert _people(centre) == before
 
 
@@ -108,8 +110,9 @@ def test_10_7_a_crafted_package_with_the_current_base_changes_nothing(
     with intruder.write() as s:
         set_node_name(s, COORD, "district")
     forged = _crafted(intruder, json.loads(json.dumps(body)), "Басқа")
-    with pytest.raises(PackageError, match="not signed"), centre.write() as s:
+    with pytest.raises(PackageError) as refused, centre.write() as s:
         import_package(s, COORD, forged, PASS)
+    assert "not signed" in refused.value.message_id
     assert ("Жұмабаев" in {n for _, n in _people(centre)}) and "Басқа" not in str(_people(centre))
 
 
@@ -159,11 +162,12 @@ def test_15_8_a_zip_bomb_is_refused_with_bounded_memory() -> None:
     assert len(bomb) < 1024 * 1024
     tracemalloc.start()
     try:
-        with pytest.raises(PackageError, match="expand"):
+        with pytest.raises(PackageError) as refused:
             open_package(bomb, PASS)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
+    assert "expand" in refused.value.message_id
     assert peak < 64 * 1024 * 1024, f"{peak / 2**20:.0f} MB"
 
 
