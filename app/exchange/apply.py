@@ -294,7 +294,8 @@ def apply_body(
             sender=peer.name,
             created_at_sender=aware(datetime.fromisoformat(body["created_at"])),
             imported_at=run.now,
-            summary=dict(run.counts),
+            # The sender's audit chain head, kept here outside its store (issue 10 #8).
+            summary=dict(run.counts) | {"audit_anchor": body.get("audit_anchor")},
         )
     )
     session.flush()

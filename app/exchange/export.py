@@ -9,7 +9,7 @@ import zlib
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from app.core.audit import plain, record
@@ -75,6 +75,28 @@ def _confidential_ids(session: Session, tables: list[Table]) -> set[str]:
     for t in tables:
         ids |= {str(i) for i in session.scalars(select(t.c.id))}
     return ids
+
+
+def audit_anchor(session: Session) -> dict[str, Any]:
+    """The head of this PC's audit chain, carried in every package (issue 10 #8).
+
+    HOOK for the access work: when `app.core.audit.anchor()` is on main, its answer is used
+    (`.as_dict()`); until then the same fields are read here. The peer keeps it with the
+    package, so a chain trimmed or recomputed later no longer matches what the peer holds.
+    """
+    from app.core import audit as kernel_audit
+
+    provided = getattr(kernel_audit, "anchor", None)
+    if provided is not None:
+        return dict(provided(session).as_dict())
+    count = session.scalar(select(func.count(AuditEntry.seq))) or 0
+    last = session.execute(
+        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
+    at = utcnow().replace(microsecond=0).isoformat()
+    if last is None:
+        return {"count": 0, "seq": 0, "hash": "", "at": at}
+    return {"count": count, "seq": last.seq, "hash": last.hash, "at": at}
 
 
 def _since(session: Session, target: ExchangePeer, now: datetime) -> datetime | None:
@@ -206,6 +228,7 @@ def build_body(
     else:
         body["seq"] = None
     body["ack"] = target.received_seq  # what this PC has received from the peer
+    body["audit_anchor"] = audit_anchor(session)
     session.flush()
     record(
         session,

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.core.bootstrap import open_store
 from app.core.context import Actor
@@ -228,3 +228,28 @@ def test_15_7_a_clock_that_ran_ahead_does_not_hide_changes(
     with centre.write() as s:
         import_package(s, COORD, data, PASS)
     assert "Кейінгі" in {n for _, n in _people(centre)}
+
+
+def test_every_package_carries_the_audit_chain_head_and_the_peer_keeps_it(
+    two_stores: tuple[Store, Store],
+) -> None:
+    """Issue 10 #8: the sender's chain head (count, last seq, hash) is anchored at the peer."""
+    from db.models import AuditEntry, ExchangePackage
+
+    district, centre = two_stores
+    with district.write() as s:
+        add_judge(s, COORD, 3, "Жұмабаев")
+    with district.read() as s:
+        last = s.execute(
+            select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+        ).one()
+        count = s.scalar(select(func.count(AuditEntry.seq)))
+    with district.write() as s:
+        data, _ = export_package(s, COORD, "centre", PASS)
+    anchor = open_package(data, PASS).body["audit_anchor"]
+    assert (anchor["count"], anchor["seq"], anchor["hash"]) == (count, last.seq, last.hash)
+    with centre.write() as s:
+        import_package(s, COORD, data, PASS)
+    with centre.read() as s:
+        kept = s.scalars(select(ExchangePackage.summary)).one()
+    assert kept["audit_anchor"]["hash"] == last.hash
