@@ -3,7 +3,8 @@
 For each record the package carries its content R and the sender's sync base P (what the
 sender last knew this PC held). This PC has its content L and its own base B with the sender:
   L == R            nothing to do (the base is noted);
-  R == B, or R older than what was already taken from the sender   ours is newer: skip;
+  R == B or R == P (the sender did not change it), or R older than what was already taken
+                    from the sender   ours is newer or the same: skip;
   L is B or P, or L is missing   only the sender changed it: take R;
   otherwise         both changed it: an ExchangeConflict for a person, nothing overwritten.
 """
@@ -120,9 +121,15 @@ def _apply_table(run: _Run, table: Table, items: list[dict[str, Any]]) -> None:
         assert theirs is not None
         if mine_digest == theirs:
             run.counts["unchanged"] += 1
-        elif base is not None and (
-            theirs == base.digest
-            or (base.remote_updated_at is not None and remote_at < aware(base.remote_updated_at))
+        elif theirs == sender_base or (
+            base is not None
+            and (
+                theirs == base.digest
+                or (
+                    base.remote_updated_at is not None
+                    and remote_at < aware(base.remote_updated_at)
+                )
+            )
         ):
             run.counts["unchanged"] += 1  # old news: this PC already has something newer
             continue
