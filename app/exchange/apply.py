@@ -27,8 +27,8 @@ from app.exchange import state
 from app.exchange.crypto import PackageError
 from app.exchange.dto import ImportSummary
 from app.exchange.identity import Identities, refers_to
+from app.exchange.import_run import IDENTITY, PARENT_HELD, ImportRun
 from app.exchange.local_rows import _deleted_here, _local_rows, write_rows
-from app.exchange.ownership import Ownership
 from app.exchange.rows import (
     digest,
     encode_row,
@@ -43,64 +43,14 @@ from app.exchange.validate import validate_body
 from db.base import aware, utcnow
 from db.migrate import head_revisions
 from db.models import (
-    ExchangeConflict,
     ExchangePackage,
-    ExchangePeer,
     RemoteAuditEntry,
     Tombstone,
 )
 from i18n import N_
 
-# ExchangeConflict.note of conflicts that are not "changed on both sides".
-IDENTITY = "identity"  # the record's unique key (IIN, code) belongs to another record here
-PARENT_HELD = "parent_held"  # the record it belongs to waits in a conflict
 
-
-class _Run:
-    """One import in progress: counters and the sync bases it touches."""
-
-    def __init__(self, session: Session, peer: ExchangePeer, now: datetime) -> None:
-        self.session, self.sender, self.now = session, peer.name, now
-        self.owners = Ownership(session, peer)
-        self.missing: set[uuid.UUID] = set()  # received records left out (in conflict)
-        self.counts = {"inserted": 0, "updated": 0, "deleted": 0, "unchanged": 0, "conflicts": 0}
-        self.per_table: dict[str, int] = {}
-
-    def conflict(
-        self,
-        table: Table,
-        row_id: uuid.UUID,
-        local: dict[str, Any] | None,
-        remote: dict[str, Any] | None,
-        remote_at: datetime | None,
-        note: str = "",
-    ) -> None:
-        open_one = self.session.scalar(
-            select(ExchangeConflict).where(
-                ExchangeConflict.peer == self.sender,
-                ExchangeConflict.table_name == table.name,
-                ExchangeConflict.row_id == row_id,
-                ExchangeConflict.status == "open",
-            )
-        )
-        if open_one is None:
-            open_one = ExchangeConflict(
-                peer=self.sender,
-                table_name=table.name,
-                row_id=row_id,
-                status="open",
-                resolved_by="",
-                note="",
-            )
-            self.session.add(open_one)
-        open_one.local_values, open_one.remote_values = local, remote
-        open_one.remote_updated_at, open_one.note = remote_at, note
-        self.counts["conflicts"] += 1
-        if local is None and remote is not None:  # not inserted: its children wait too
-            self.missing.add(row_id)
-
-
-def _apply_table(run: _Run, table: Table, items: list[dict[str, Any]]) -> None:
+def _apply_table(run: ImportRun, table: Table, items: list[dict[str, Any]]) -> None:
     session = run.session
     items_by_id = {uuid.UUID(i["v"]["id"]): i for i in items}
     ids = list(items_by_id)
@@ -126,8 +76,7 @@ def _apply_table(run: _Run, table: Table, items: list[dict[str, Any]]) -> None:
             and (
                 theirs == base.digest
                 or (
-                    base.remote_updated_at is not None
-                    and remote_at < aware(base.remote_updated_at)
+                    base.remote_updated_at is not None and remote_at < aware(base.remote_updated_at)
                 )
             )
         ):
@@ -160,7 +109,7 @@ def _apply_table(run: _Run, table: Table, items: list[dict[str, Any]]) -> None:
     writer.flush()
 
 
-def _apply_tombstones(run: _Run, tombs: list[dict[str, Any]], allowed: set[str]) -> None:
+def _apply_tombstones(run: ImportRun, tombs: list[dict[str, Any]], allowed: set[str]) -> None:
     session = run.session
     rank = {t.name: i for i, t in enumerate(exchanged_tables(True))}
     # Children before parents, so a RESTRICT reference never blocks a deletion both sides made.
@@ -253,7 +202,7 @@ def apply_body(
     peer = state.peer(session, sender)
     assert peer is not None
     lost = note_sequence(peer, body)
-    run = _Run(session, peer, utcnow())
+    run = ImportRun(session, peer, utcnow())
     tables = exchanged_tables(True)  # what the sender chose to send, if this PC knows it
     allowed = {t.name for t in tables}
     unknown = set(body["tables"]) - allowed
