@@ -61,11 +61,18 @@ class RowRefusedError(PackageError):
 
 
 def looks_like_formula(text: str) -> bool:
-    """Text a spreadsheet would run: "=…", or "+cmd|…" / "-x(…" / "@SUM(…" (DDE)."""
+    """Text a spreadsheet would run: "=…", a DDE call ("+cmd|' /C calc'!A0"), "@SUM(…".
+
+    Narrower than the spreadsheet writer's quoting (cells.neutralise): a note that merely starts
+    with a dash or a phone number with a plus is ordinary text the forms accept.
+    """
     t = text.lstrip()
     if t.startswith(_FORMULA_LEAD):
         return True
-    return t.startswith(_DDE_LEAD) and t[1:2].isalpha() and any(c in t for c in "(|!")
+    if not t.startswith(_DDE_LEAD):
+        return False
+    word = t[1:].split("(", 1)[0]
+    return "|" in t or (t[0] in "@\uff20" and "(" in t and word.isalpha())
 
 
 def _text_problem(kind: String, value: Any) -> FieldError | None:

@@ -35,7 +35,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         template = folder / "template.db"
-        open_store(template, backup=False).dispose()
+        open_store(template, backup=False, create=True).dispose()
         shutil.copyfile(template, folder / "centre.db")
         district = open_store(folder / "district.db", backup=False)
         with district.write() as s:
