@@ -35,25 +35,32 @@ class Identities:
     def __init__(self, session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
         self.table = table
         self.keys = unique_keys(table)
-        self.holders: dict[tuple[tuple[str, ...], tuple[Any, ...]], dict[str, Any]] = {}
+        self.session = session
+        self.holders: dict[tuple[tuple[str, ...], tuple[Any, ...]], uuid.UUID] = {}
         for cols in self.keys:
             firsts = sorted(
                 {decode_value(table, cols[0], r.get(cols[0])) for r in rows} - {None}, key=str
             )
             for start in range(0, len(firsts), CHUNK):
-                stmt = select(table).where(table.c[cols[0]].in_(firsts[start : start + CHUNK]))
+                stmt = select(table.c.id, *(table.c[c] for c in cols)).where(
+                    table.c[cols[0]].in_(firsts[start : start + CHUNK])
+                )
                 for found in session.execute(stmt):
-                    local = encode_row(table, found._mapping)
-                    self.holders[(cols, tuple(local[c] for c in cols))] = local
+                    key = tuple(encode_value(found._mapping[c]) for c in cols)
+                    self.holders[(cols, key)] = found.id
 
     def holder(self, values: dict[str, Any]) -> dict[str, Any] | None:
         """The record here that holds one of this row's unique keys, if it is another record."""
         row_id = str(values.get("id"))
         for cols in self.keys:
             key = tuple(encode_value(values.get(c)) for c in cols)
-            local = self.holders.get((cols, key))
-            if local is not None and str(local["id"]) != row_id:
-                return local
+            holder = self.holders.get((cols, key))
+            if holder is not None and str(holder) != row_id:
+                found = self.session.execute(
+                    select(self.table).where(self.table.c.id == holder)
+                ).first()
+                if found is not None:
+                    return encode_row(self.table, found._mapping)
         return None
 
 

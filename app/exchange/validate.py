@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import uuid
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -75,55 +77,101 @@ def looks_like_formula(text: str) -> bool:
     return "|" in t or (t[0] in "@\uff20" and "(" in t and word.isalpha())
 
 
-def _text_problem(kind: String, value: Any) -> FieldError | None:
-    if not isinstance(value, str):
-        return FieldError("", N_("Text is expected."))
-    if kind.length is not None and len(value) > kind.length:
-        return FieldError("", N_("At most {limit} characters."), {"limit": kind.length})
-    if any(not c.isprintable() and c not in _ALLOWED_CONTROLS for c in value):
-        return FieldError("", N_("The text holds control characters."))
-    if looks_like_formula(value):
-        return FieldError("", N_("The text looks like a spreadsheet formula."))
+_WRONG = FieldError("", N_("The value has the wrong type."))
+_NOT_TEXT = FieldError("", N_("Text is expected."))
+_CONTROLS = FieldError("", N_("The text holds control characters."))
+_FORMULA = FieldError("", N_("The text looks like a spreadsheet formula."))
+_REQUIRED = FieldError("", N_("This field is required."))
+_UNKNOWN = FieldError("", N_("This PC does not know this field."))
+_WITHOUT_LINE_BREAKS = str.maketrans("", "", "".join(_ALLOWED_CONTROLS))
+_LEADS = frozenset(_FORMULA_LEAD + _DDE_LEAD)
+Check = Callable[[Any], FieldError | None]
+
+
+def _text_check(limit: int | None) -> Check:
+    def check(value: Any) -> FieldError | None:
+        if not isinstance(value, str):
+            return _NOT_TEXT
+        if limit is not None and len(value) > limit:
+            return FieldError("", N_("At most {limit} characters."), {"limit": limit})
+        if not value.isprintable() and not value.translate(_WITHOUT_LINE_BREAKS).isprintable():
+            return _CONTROLS
+        head = value[:1]
+        if (head in _LEADS or head.isspace()) and looks_like_formula(value):
+            return _FORMULA
+        return None
+
+    return check
+
+
+def _parsed_by(parse: Callable[[Any], object]) -> Check:
+    def check(value: Any) -> FieldError | None:
+        try:
+            parse(value)
+        except (TypeError, ValueError, InvalidOperation, binascii.Error):
+            return _WRONG
+        return None
+
+    return check
+
+
+def _decimal(value: Any) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise TypeError(value)
+    return Decimal(str(value))
+
+
+def _integer(value: Any) -> FieldError | None:
+    return None if isinstance(value, int) and not isinstance(value, bool) else _WRONG
+
+
+def _boolean(value: Any) -> FieldError | None:
+    return None if isinstance(value, bool) else _WRONG
+
+
+def _check_of(kind: Any) -> Check | None:
+    """The check of one column type's JSON form (the same forms rows.decode_value reads)."""
+    if isinstance(kind, JSON):
+        return None
+    if isinstance(kind, Uuid):
+        return _parsed_by(lambda v: uuid.UUID(str(v)))
+    if isinstance(kind, DateTime):
+        return _parsed_by(datetime.fromisoformat)
+    if isinstance(kind, Date):
+        return _parsed_by(date.fromisoformat)
+    if isinstance(kind, Boolean):
+        return _boolean
+    if isinstance(kind, Integer):
+        return _integer
+    if isinstance(kind, Numeric):
+        return _parsed_by(_decimal)
+    if isinstance(kind, LargeBinary):
+        return _parsed_by(lambda v: base64.b64decode(v, validate=True))
+    if isinstance(kind, String | Text):
+        return _text_check(kind.length)
     return None
 
 
-def _parse_problem(kind: Any, value: Any) -> FieldError | None:
-    wrong = FieldError("", N_("The value has the wrong type."))
-    try:
-        if isinstance(kind, Uuid):
-            uuid.UUID(str(value))
-        elif isinstance(kind, DateTime):
-            datetime.fromisoformat(value)
-        elif isinstance(kind, Date):
-            date.fromisoformat(value)
-        elif isinstance(kind, Boolean):
-            return None if isinstance(value, bool) else wrong
-        elif isinstance(kind, Integer):
-            return None if isinstance(value, int) and not isinstance(value, bool) else wrong
-        elif isinstance(kind, Numeric):
-            if isinstance(value, bool) or not isinstance(value, str | int | float):
-                return wrong
-            Decimal(str(value))
-        elif isinstance(kind, LargeBinary):
-            base64.b64decode(value, validate=True)
-        elif isinstance(kind, String | Text):
-            return _text_problem(kind, value)
-    except (TypeError, ValueError, InvalidOperation, binascii.Error):
-        return wrong
-    return None
+@functools.cache
+def _checks(table_name: str) -> tuple[dict[str, Check | None], frozenset[str]]:
+    """Per column of a table: its check, and which columns may not be empty (built once)."""
+    table = table_named(table_name)
+    assert table is not None
+    checks = {c.name: _check_of(c.type) for c in table.c}
+    required = frozenset(
+        c.name for c in table.c if not c.nullable and c.default is None and c.name != "updated_by"
+    )
+    return checks, required
 
 
 def _column_problem(table: Table, name: str, value: Any) -> FieldError | None:
-    if name not in table.c:
-        return FieldError("", N_("This PC does not know this field."))
-    column = table.c[name]
+    checks, required = _checks(table.name)
+    if name not in checks:
+        return _UNKNOWN
     if value is None:
-        if column.nullable or column.default is not None or name == "updated_by":
-            return None
-        return FieldError("", N_("This field is required."))
-    if isinstance(column.type, JSON):
-        return None
-    return _parse_problem(column.type, value)
+        return _REQUIRED if name in required else None
+    check = checks[name]
+    return None if check is None else check(value)
 
 
 def _person_problems(values: dict[str, Any]) -> list[FieldError]:

@@ -37,7 +37,7 @@ def main() -> None:
         template = folder / "template.db"
         open_store(template, backup=False, create=True).dispose()
         shutil.copyfile(template, folder / "centre.db")
-        district = open_store(folder / "district.db", backup=False)
+        district = open_store(folder / "district.db", backup=False, create=True)
         with district.write() as s:
             set_node_name(s, actor, "district")
             summary = generate(s, actor, scale=scale, seed=1)
