@@ -1,4 +1,4 @@
-"""Exchange commands: name this PC, export a package for a peer, import one, resolve conflicts."""
+"""Exchange commands: name this PC, pair with peers, exchange packages, resolve conflicts."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 from app.cli.common import guarded, store_of
 from app.cli.security import add_login_arguments, cli_actor, read_secret
 from app.core.errors import DomainError
-from i18n import N_, _
+from i18n import N_, _, ngettext
 
 PASSPHRASE_ENV = "TALIMGER_PASSPHRASE"
 
@@ -25,6 +25,22 @@ def register(commands: Any, reports: Any) -> None:
     p.add_argument("name")
     add_login_arguments(p)
     p.set_defaults(handler=guarded(_name))
+
+    p = sub.add_parser("key", help="show this PC's public key and its fingerprint, for pairing")
+    add_login_arguments(p)
+    p.set_defaults(handler=guarded(_key))
+
+    p = sub.add_parser("pair", help="pair with a peer: keep its public key (compare fingerprints)")
+    p.add_argument("name", help="the peer's name")
+    p.add_argument("public_key", help="the key `exchange key` shows on the peer")
+    p.add_argument(
+        "--courts",
+        nargs="+",
+        metavar="CODE",
+        help="a district PC: the codes of the courts it keeps (default: the centre, whole region)",
+    )
+    add_login_arguments(p)
+    p.set_defaults(handler=guarded(_pair))
 
     p = sub.add_parser("export", help="write the changes since the last exchange with a peer")
     p.add_argument("--to", required=True, help="the peer's name")
@@ -71,6 +87,42 @@ def _name(args: argparse.Namespace) -> int:
     return 0
 
 
+def _key(args: argparse.Namespace) -> int:
+    from app.exchange.signing import fingerprint, public_key
+
+    store = store_of(args)
+    actor = cli_actor(store, args)
+    with store.write() as session:  # the key pair is made on first use
+        key = public_key(session, actor)
+    print(_("Public key of this PC: {key}").format(key=key))
+    print(_("Fingerprint to compare by phone: {fingerprint}").format(fingerprint=fingerprint(key)))
+    return 0
+
+
+def _pair(args: argparse.Namespace) -> int:
+    from app.exchange.signing import OWNS_COURTS, OWNS_REGION, pair
+
+    store = store_of(args)
+    actor = cli_actor(store, args)
+    codes = tuple(args.courts or ())
+    with store.write() as session:
+        printed = pair(
+            session,
+            actor,
+            args.name,
+            args.public_key,
+            owns=OWNS_COURTS if codes else OWNS_REGION,
+            court_codes=codes,
+        )
+    print(
+        _(
+            "Paired with {peer}. Read this fingerprint to the person at {peer}; it must match "
+            "what their PC shows: {fingerprint}"
+        ).format(peer=args.name, fingerprint=printed)
+    )
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
     from app.core.owner_only import write_private
     from app.exchange.export import export_package
@@ -105,6 +157,13 @@ def _export(args: argparse.Namespace) -> int:
             audit=summary.audit_entries,
         )
     )
+    if summary.confidential_held_back:
+        print(
+            _(
+                "Confidential mentoring records and the sampling key were left out: only the "
+                "coordinator sends them to {peer}."
+            ).format(peer=summary.recipient)
+        )
     return 0
 
 
@@ -138,6 +197,16 @@ def _import(args: argparse.Namespace) -> int:
             conflicts=s.conflicts,
         )
     )
+    if s.lost_before:
+        print(
+            ngettext(
+                "{count} earlier package from {sender} never arrived; its changes came with "
+                "this one.",
+                "{count} earlier packages from {sender} never arrived; their changes came with "
+                "this one.",
+                s.lost_before,
+            ).format(count=s.lost_before, sender=s.sender)
+        )
     return 0
 
 
@@ -150,6 +219,8 @@ def _conflicts(args: argparse.Namespace) -> int:
         found = list_conflicts(session, actor)
     for c in found:
         fields = ", ".join(c.changed_fields) or _("deleted on one side")
+        if c.kind == "identity":
+            fields = _("the same IIN or code as another record here") + f" ({fields})"
         print(f"{c.id}\t{c.peer}\t{c.table_name}\t{c.row_id}\t{fields}")
     return 0
 

@@ -3,7 +3,8 @@
 For each record the package carries its content R and the sender's sync base P (what the
 sender last knew this PC held). This PC has its content L and its own base B with the sender:
   L == R            nothing to do (the base is noted);
-  R == B, or R older than what was already taken from the sender   ours is newer: skip;
+  R == B or R == P (the sender did not change it), or R older than what was already taken
+                    from the sender   ours is newer or the same: skip;
   L is B or P, or L is missing   only the sender changed it: take R;
   otherwise         both changed it: an ExchangeConflict for a person, nothing overwritten.
 """
@@ -25,6 +26,8 @@ from app.core.progress import Progress
 from app.exchange import state
 from app.exchange.crypto import PackageError
 from app.exchange.dto import ImportSummary
+from app.exchange.identity import Identities, refers_to
+from app.exchange.import_run import IDENTITY, PARENT_HELD, ImportRun
 from app.exchange.local_rows import _deleted_here, _local_rows, write_rows
 from app.exchange.rows import (
     digest,
@@ -33,53 +36,21 @@ from app.exchange.rows import (
     parents_first,
     table_named,
 )
-from app.exchange.unpack import unpack
+from app.exchange.sequence import note_sequence
+from app.exchange.signing import check_signature
+from app.exchange.unpack import open_package
+from app.exchange.validate import validate_body
 from db.base import aware, utcnow
 from db.migrate import head_revisions
-from db.models import ExchangeConflict, ExchangePackage, RemoteAuditEntry, Tombstone
+from db.models import (
+    ExchangePackage,
+    RemoteAuditEntry,
+    Tombstone,
+)
 from i18n import N_
 
 
-class _Run:
-    """One import in progress: counters and the sync bases it touches."""
-
-    def __init__(self, session: Session, sender: str, now: datetime) -> None:
-        self.session, self.sender, self.now = session, sender, now
-        self.counts = {"inserted": 0, "updated": 0, "deleted": 0, "unchanged": 0, "conflicts": 0}
-        self.per_table: dict[str, int] = {}
-
-    def conflict(
-        self,
-        table: Table,
-        row_id: uuid.UUID,
-        local: dict[str, Any] | None,
-        remote: dict[str, Any] | None,
-        remote_at: datetime | None,
-    ) -> None:
-        open_one = self.session.scalar(
-            select(ExchangeConflict).where(
-                ExchangeConflict.peer == self.sender,
-                ExchangeConflict.table_name == table.name,
-                ExchangeConflict.row_id == row_id,
-                ExchangeConflict.status == "open",
-            )
-        )
-        if open_one is None:
-            open_one = ExchangeConflict(
-                peer=self.sender,
-                table_name=table.name,
-                row_id=row_id,
-                status="open",
-                resolved_by="",
-                note="",
-            )
-            self.session.add(open_one)
-        open_one.local_values, open_one.remote_values = local, remote
-        open_one.remote_updated_at = remote_at
-        self.counts["conflicts"] += 1
-
-
-def _apply_table(run: _Run, table: Table, items: list[dict[str, Any]]) -> None:
+def _apply_table(run: ImportRun, table: Table, items: list[dict[str, Any]]) -> None:
     session = run.session
     items_by_id = {uuid.UUID(i["v"]["id"]): i for i in items}
     ids = list(items_by_id)
@@ -88,7 +59,9 @@ def _apply_table(run: _Run, table: Table, items: list[dict[str, Any]]) -> None:
     known = state.bases(session, run.sender, table.name, ids)
     writer = state.BaseWriter(session, run.sender, table.name)
     to_write: list[tuple[uuid.UUID, dict[str, Any], bool]] = []
-    for item in parents_first(table, [i["v"] for i in items]):
+    received = parents_first(table, [i["v"] for i in items])
+    identities = Identities(session, table, received)
+    for item in received:
         row_id = uuid.UUID(item["id"])
         sender_base = items_by_id[row_id].get("base")
         remote_at = aware(datetime.fromisoformat(item["updated_at"]))
@@ -98,11 +71,28 @@ def _apply_table(run: _Run, table: Table, items: list[dict[str, Any]]) -> None:
         assert theirs is not None
         if mine_digest == theirs:
             run.counts["unchanged"] += 1
-        elif base is not None and (
-            theirs == base.digest
-            or (base.remote_updated_at is not None and remote_at < aware(base.remote_updated_at))
+        elif theirs == sender_base or (
+            base is not None
+            and (
+                theirs == base.digest
+                or (
+                    base.remote_updated_at is not None and remote_at < aware(base.remote_updated_at)
+                )
+            )
         ):
             run.counts["unchanged"] += 1  # old news: this PC already has something newer
+            continue
+        elif not run.owners.may_change(table, mine, item):
+            run.conflict(table, row_id, mine, item, remote_at)  # not the sender's to change
+            continue
+        elif refers_to(table, item, run.missing):
+            run.conflict(table, row_id, mine, item, remote_at, PARENT_HELD)
+            run.missing.add(row_id)
+            continue
+        elif (holder := identities.holder(item)) is not None:
+            # Another record here has this IIN (or code): a person decides who is who.
+            run.conflict(table, row_id, holder, item, remote_at, IDENTITY)
+            run.missing.add(row_id)
             continue
         elif (mine is None and row_id not in gone) or mine_digest in (
             base.digest if base else None,
@@ -119,7 +109,7 @@ def _apply_table(run: _Run, table: Table, items: list[dict[str, Any]]) -> None:
     writer.flush()
 
 
-def _apply_tombstones(run: _Run, tombs: list[dict[str, Any]], allowed: set[str]) -> None:
+def _apply_tombstones(run: ImportRun, tombs: list[dict[str, Any]], allowed: set[str]) -> None:
     session = run.session
     rank = {t.name: i for i, t in enumerate(exchanged_tables(True))}
     # Children before parents, so a RESTRICT reference never blocks a deletion both sides made.
@@ -135,7 +125,10 @@ def _apply_tombstones(run: _Run, tombs: list[dict[str, Any]], allowed: set[str])
             continue
         mine = encode_row(table, row._mapping)
         base = known.get(row_id)
-        if digest(mine) not in (base.digest if base else None, t.get("base")):
+        if not run.owners.may_change(table, mine) or digest(mine) not in (
+            base.digest if base else None,
+            t.get("base"),
+        ):
             run.conflict(table, row_id, mine, None, None)
             continue
         try:
@@ -205,9 +198,11 @@ def apply_body(
         is not None
     ):
         return ImportSummary(package_id, sender, already_imported=True)
+    validate_body(body)
     peer = state.peer(session, sender)
     assert peer is not None
-    run = _Run(session, peer.name, utcnow())
+    lost = note_sequence(peer, body)
+    run = ImportRun(session, peer, utcnow())
     tables = exchanged_tables(True)  # what the sender chose to send, if this PC knows it
     allowed = {t.name for t in tables}
     unknown = set(body["tables"]) - allowed
@@ -247,6 +242,7 @@ def apply_body(
         conflicts=c["conflicts"],
         audit_entries=audits,
         per_table=run.per_table,
+        lost_before=lost,
     )
     session.add(
         ExchangePackage(
@@ -254,7 +250,8 @@ def apply_body(
             sender=peer.name,
             created_at_sender=aware(datetime.fromisoformat(body["created_at"])),
             imported_at=run.now,
-            summary=dict(run.counts),
+            # The sender's audit chain head, kept here outside its store (issue 10 #8).
+            summary=dict(run.counts) | {"audit_anchor": body.get("audit_anchor")},
         )
     )
     session.flush()
@@ -277,5 +274,10 @@ def import_package(
     *,
     progress: Progress | None = None,
 ) -> ImportSummary:
-    """Decrypt and apply a package file's bytes."""
-    return apply_body(session, actor, unpack(data, passphrase), progress=progress)
+    """Decrypt, check the sender's signature, and apply a package file's bytes."""
+    require(actor, EXCHANGE)
+    opened = open_package(data, passphrase)
+    check_signature(
+        session, str(opened.body.get("sender")), opened.signer, opened.signature, opened.checksum
+    )
+    return apply_body(session, actor, opened.body, progress=progress)

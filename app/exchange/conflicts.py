@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core.audit import record
@@ -42,6 +43,7 @@ def _dto(c: ExchangeConflict) -> ConflictDTO:
         changed,
         c.status,
         aware(c.created_at),
+        c.note,
     )
 
 
@@ -78,7 +80,19 @@ def resolve_conflict(
                 session.execute(table.delete().where(table.c.id == c.row_id))
                 session.add(Tombstone(table_name=table.name, row_id=c.row_id, deleted_at=now))
         else:
-            write_values(session, table, c.row_id, c.remote_values, exists=exists, now=now)
+            try:
+                with session.begin_nested():
+                    write_values(session, table, c.row_id, c.remote_values, exists=exists, now=now)
+            except IntegrityError:
+                # An identity conflict (the IIN is another person's here), or the record
+                # it belongs to is not here yet.
+                raise ConflictError(
+                    N_(
+                        "Their version cannot be taken yet: another record here has the same "
+                        "IIN or code, or the record it belongs to is missing. Correct that "
+                        "record first."
+                    )
+                ) from None
     elif exists:
         # Touch this PC's version so the next package carries it to the peer.
         session.execute(

@@ -17,6 +17,9 @@ class ExportSummary:
     records: int
     deletions: int
     audit_entries: int
+    # M-9, E-2: the peer is entitled to confidential records but the sender was not the
+    # coordinator, so they were left out and wait for the coordinator's package.
+    confidential_held_back: bool = False
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,9 @@ class ImportSummary:
     conflicts: int = 0
     audit_entries: int = 0
     per_table: dict[str, int] = field(default_factory=dict)
+    # Issue 15: packages from the sender that never arrived before this one; their changes
+    # came with it (every package carries all the peer has not acknowledged).
+    lost_before: int = 0
 
 
 @dataclass(frozen=True)
@@ -48,3 +54,6 @@ class ConflictDTO:
     changed_fields: tuple[str, ...]
     status: str
     detected_at: datetime
+    # "" both sides changed the record; "identity": its IIN or code is another record's here
+    # (local_values is that record); "parent_held": the record it belongs to is in conflict.
+    kind: str = ""

@@ -27,9 +27,25 @@ META_COLUMNS = frozenset({"created_at", "updated_at", "updated_by", "version"})
 RECORD_COLUMNS = frozenset({"id"}) | META_COLUMNS
 
 
+# E-2: the key from a sample's codes to the case numbers is the coordinator's alone, so it
+# travels like the M-9 records: only to an entitled peer, and only by the coordinator's act.
+COORDINATOR_ONLY_TABLES = frozenset({"eval_sample_key"})
+# Audit entries about this installation (its users, logins, settings, restores) stay here.
+LOCAL_AUDIT_ENTITIES = frozenset({"user", "setting", "store", "exchange_key"})
+
+
 def is_confidential(table: Table) -> bool:
-    """A table whose records only entitled peers receive (M-9)."""
-    return bool(table.info.get("confidential"))
+    """A table whose records only entitled peers receive (M-9, and the E-2 sampling key)."""
+    return bool(table.info.get("confidential")) or table.name in COORDINATOR_ONLY_TABLES
+
+
+def is_local_audit(entity: str) -> bool:
+    """Whether an audit entry about this entity stays on this PC (users, logins, settings)."""
+    table = Base.metadata.tables.get(entity)
+    local_table = table is not None and (
+        bool(table.info.get("local")) or table.name in UNTRACKED_TABLES
+    )
+    return entity in LOCAL_AUDIT_ENTITIES or local_table
 
 
 def exchanged_tables(confidential_ok: bool, metadata: MetaData | None = None) -> list[Table]:

@@ -88,6 +88,34 @@ class ExchangePeer(Record):
     last_import_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # May receive confidential records (M-9): only the centre's coordinator PC.
     confidential_ok: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Issue 10 #7: the peer's Ed25519 public key (base64), compared by phone when paired;
+    # packages signed by any other key are refused. "" until paired.
+    public_key: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    paired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # What the peer may change here: "region" (the centre) or "courts" (a district: the
+    # courts in court_ids, their people and those people's records).
+    owns: Mapped[str] = mapped_column(String(20), default="region", server_default="region")
+    court_ids: Mapped[list[str] | None] = mapped_column(JSON, default=list)
+    # Issue 15: numbered packages. sent_seq: the last number sent to the peer; acked_seq: the
+    # last the peer said it received; received_seq: the highest received from the peer.
+    sent_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    acked_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    received_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class ExchangeSent(Record):
+    """A numbered package sent to a peer: when it was made, so an acknowledgement dates it."""
+
+    __tablename__ = "exchange_sent"
+    __table_args__ = (
+        Index("ix_exchange_sent_peer_seq", "peer", "seq", unique=True),
+        {"info": LOCAL},
+    )
+
+    peer: Mapped[str] = mapped_column(String(120))
+    seq: Mapped[int] = mapped_column(Integer)
+    package_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    made_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class ExchangeRowState(Record):
@@ -201,6 +229,7 @@ __all__ = [
     "ExchangePackage",
     "ExchangePeer",
     "ExchangeRowState",
+    "ExchangeSent",
     "LoginAttempt",
     "RemoteAuditEntry",
     "Tombstone",

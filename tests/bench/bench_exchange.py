@@ -22,6 +22,7 @@ from app.core.context import Actor
 from app.demo.generator import generate
 from app.exchange.apply import apply_body, import_package
 from app.exchange.export import export_package
+from app.exchange.signing import pair, public_key
 from app.exchange.state import set_node_name
 from app.exchange.unpack import unpack
 
@@ -34,12 +35,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         template = folder / "template.db"
-        open_store(template, backup=False).dispose()
+        open_store(template, backup=False, create=True).dispose()
         shutil.copyfile(template, folder / "centre.db")
-        district = open_store(folder / "district.db", backup=False)
+        district = open_store(folder / "district.db", backup=False, create=True)
         with district.write() as s:
             set_node_name(s, actor, "district")
             summary = generate(s, actor, scale=scale, seed=1)
+            district_key = public_key(s, actor)
 
         started = time.perf_counter()
         with district.write() as s:
@@ -50,6 +52,7 @@ def main() -> None:
         centre = open_store(folder / "centre.db", backup=False)
         with centre.write() as s:
             set_node_name(s, actor, "centre")
+            pair(s, actor, "district", district_key)  # packages only from a paired PC
         started = time.perf_counter()
         with centre.write() as s:
             result = import_package(s, actor, data, PASS)

@@ -19,6 +19,7 @@ from app.exchange.export import export_package
 from app.exchange.state import set_node_name
 from app.people.iin import make_iin
 from db.models import AuditEntry, Person
+from tests.app.exchange.conftest import pair_stores
 
 CHILD = Path(__file__).with_name("child.py")
 
@@ -77,13 +78,14 @@ def test_kill_during_exchange_import(store: Store, tmp_path: Path, template_db: 
     with district.write() as s:
         set_node_name(s, demo, "district")
         generate(s, demo, scale="region", seed=11)
+    with store.write() as s:
+        set_node_name(s, demo, "centre")
+    pair_stores(district, "district", store, "centre")  # a package only from a paired PC
     with district.write() as s:
         data, _ = export_package(s, demo, "centre", "a long passphrase")
     district.dispose()
     package = tmp_path / "pkg.tlx"
     package.write_bytes(data)
-    with store.write() as s:
-        set_node_name(s, demo, "centre")
     before = _counts(store)
     store.dispose()
     _kill_midway("exchange", store.url, str(package), "a long passphrase")

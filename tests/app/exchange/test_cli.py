@@ -85,3 +85,38 @@ def test_template_import_and_login_required(store: Store, tmp_path: Path) -> Non
     assert refused.returncode == 3 and "--user" in refused.stderr
     ok = run(store.url, "user", "list", "--user", "admin", "--password-file", str(pw))
     assert ok.returncode == 0 and "admin" in ok.stdout
+
+
+def test_pairing_by_fingerprint_and_a_package_from_an_unpaired_pc(
+    store: Store, tmp_path: Path
+) -> None:
+    """`exchange key` and `exchange pair` show one fingerprint; an unpaired sender is refused
+    with a sentence and exit code 3, never a traceback (issue 10 #7)."""
+    import shutil
+
+    centre, district = store.url, str(tmp_path / "district.db")
+    assert store.path is not None
+    shutil.copyfile(store.path, district)
+    secret = tmp_path / "pass.txt"
+    secret.write_text("long enough passphrase\n", encoding="utf-8")
+    assert run(centre, "exchange", "name", "Орталық").returncode == 0
+    assert run(district, "exchange", "name", "Абай").returncode == 0
+    shown = run(district, "exchange", "key")
+    assert shown.returncode == 0, shown.stderr
+    key = shown.stdout.splitlines()[0].rsplit(" ", 1)[-1]
+    fingerprint = shown.stdout.splitlines()[1].split(": ", 1)[1]
+    pkg = tmp_path / "abai.tlx"
+    args = ("--passphrase-file", str(secret))
+    assert (
+        run(district, "exchange", "export", "--to", "Орталық", "--out", str(pkg), *args).returncode
+        == 0
+    )
+    refused = run(centre, "exchange", "import", str(pkg), *args)
+    assert refused.returncode == 3 and "Абай" in refused.stderr
+    assert "Traceback" not in refused.stderr and "exchange pair" in refused.stderr
+    paired = run(centre, "exchange", "pair", "Абай", key)
+    assert paired.returncode == 0 and fingerprint in paired.stdout
+    accepted = run(centre, "exchange", "import", str(pkg), *args)
+    assert accepted.returncode == 0, accepted.stderr
+    bad = run(centre, "exchange", "pair", "Абай", "not-a-key")
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr

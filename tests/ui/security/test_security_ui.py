@@ -23,6 +23,7 @@ from app.security.dto import UserInput
 from app.security.service import create_first_administrator
 from db.models import Person
 from i18n import translator
+from tests.app.exchange.conftest import pair_stores
 from tests.app.security.helpers import add_judge
 from ui.context import UiContext
 from ui.data.audit_view import AuditView
@@ -136,6 +137,7 @@ def test_conflict_resolved_in_the_view(
     district = open_store(tmp_path / "district.db", backup=False)
     with district.write() as s:
         set_node_name(s, actor, "district")
+    pair_stores(district, "district", centre, "centre")
     for store, text in ((district, "district edit"), (centre, "centre edit")):
         with store.read() as s:
             seen = get_person(s, pid)
