@@ -67,6 +67,20 @@ def register(commands: Any, reports: Any) -> None:
     p.add_argument("--new-password-file", type=Path, required=True)
     p.set_defaults(handler=guarded(_setup_admin))
 
+    p = sub.add_parser(
+        "recover", help="recovery code: give the administrator a new password and unlock it"
+    )
+    p.add_argument("username")
+    p.add_argument("--code-file", type=Path, required=True)
+    p.add_argument("--new-password-file", type=Path, required=True)
+    p.set_defaults(handler=guarded(_recover))
+
+    p = sub.add_parser(
+        "encrypt-store", help="encrypt a store whose logins were switched on before encryption"
+    )
+    add_login_arguments(p)
+    p.set_defaults(handler=guarded(_encrypt_store))
+
     p = sub.add_parser("no-login", help="first run: single-user install without logins")
     add_login_arguments(p)
     p.set_defaults(handler=guarded(_no_login))
@@ -100,6 +114,52 @@ def _setup_admin(args: argparse.Namespace) -> int:
             session, UserInput(args.username, args.full_name, frozenset(), password)
         )
     print(_("Administrator {name} created; logins are now required.").format(name=args.username))
+    _encrypt_and_print_sheet(args, store, args.username, password)
+    return 0
+
+
+def _encrypt_and_print_sheet(
+    args: argparse.Namespace, store: Store, username: str, password: str
+) -> None:
+    from app.security.encryption import encrypt_store, recovery_sheet
+
+    location = store.location
+    encrypted, code = encrypt_store(store, username, password)
+    args._opened_stores.append(encrypted)
+    if code:
+        print(_("The database is now encrypted; its backups too."))
+        print(recovery_sheet(code, username, location))
+
+
+def _recover(args: argparse.Namespace) -> int:
+    from app.core.bootstrap import store_file
+    from app.security.encryption import recover
+
+    path = store_file(args.db)
+    if path is None:
+        raise PermissionDeniedError(
+            N_("A server database has no recovery code: its administrator resets passwords.")
+        )
+    code = read_secret(args.code_file, "")
+    password = read_secret(args.new_password_file, PASSWORD_ENV)
+    recover(path, code, args.username, password)
+    print(
+        _("The administrator {name} has a new password and is unlocked.").format(name=args.username)
+    )
+    return 0
+
+
+def _encrypt_store(args: argparse.Namespace) -> int:
+    from app.core.permissions import USERS_MANAGE, require
+
+    store = store_of(args)
+    actor = cli_actor(store, args)
+    require(actor, USERS_MANAGE)
+    if store.encrypted or store.path is None:
+        print(_("Nothing to do: the database is already encrypted or on a server."))
+        return 0
+    password = read_secret(getattr(args, "password_file", None), PASSWORD_ENV)
+    _encrypt_and_print_sheet(args, store, actor.name, password)
     return 0
 
 

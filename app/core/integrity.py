@@ -15,7 +15,7 @@ def check_store(store: Store, *, full: bool = False) -> list[str]:
     if store.path is not None:
         problems += [
             _("SQLite integrity of {path}: {problem}").format(path=store.path, problem=p)
-            for p in integrity_problems(store.path, full=full)
+            for p in integrity_problems(store.path, full=full, key=store.key)
         ]
     if current_revision(store.engine) not in head_revisions():
         problems.append(_("The database schema is not at the current version."))
