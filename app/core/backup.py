@@ -141,7 +141,7 @@ def backup_file(source: Path, target: Path, key: bytes | None = None) -> Path:
             KeyFile.load(source).copy_to(target)
         os.replace(partial, target)  # a half-written backup never looks like a good one
         fsync_folder(target.parent)
-    except cipher.ERRORS + (OSError,) as exc:
+    except cipher.ERRORS_OR_OS as exc:
         raise environment_error(exc, target.parent) from exc
     return target
 

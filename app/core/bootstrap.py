@@ -107,7 +107,7 @@ def stored_backups_kept(path: Path, key: bytes | None = None) -> int:
             ).fetchone()
         finally:
             conn.close()
-    except cipher.ERRORS + (StoreError,):
+    except cipher.ERRORS_OR_REFUSED:
         return parse_backups_kept(None)
     return parse_backups_kept(row[0] if row else None)
 

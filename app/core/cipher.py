@@ -19,6 +19,14 @@ OPERATIONAL_ERRORS: tuple[type[Exception], ...] = (
     sqlite3.OperationalError,
     dbapi.OperationalError,
 )
+# Typed names for the combined catches (mypy reads no starred tuple in an except clause).
+ERRORS_OR_OS: tuple[type[Exception], ...] = (sqlite3.Error, dbapi.Error, OSError)
+ERRORS_OR_REFUSED: tuple[type[Exception], ...] = (sqlite3.Error, dbapi.Error, StoreError)
+DAMAGED_OR_REFUSED: tuple[type[Exception], ...] = (
+    sqlite3.DatabaseError,
+    dbapi.DatabaseError,
+    StoreError,
+)
 KEY_BYTES = 32
 
 WRONG_KEY = N_(

@@ -73,7 +73,7 @@ def _keep_aside(db_path: Path, key: bytes | None) -> Path | None:
     try:
         backups.copy_database(db_path, aside, key)
         return aside
-    except cipher.DATABASE_ERRORS + (StoreError,):
+    except cipher.DAMAGED_OR_REFUSED:
         pass  # a damaged or foreign file: its bytes are kept as they are
     for suffix in ("", "-wal"):
         source = Path(f"{db_path}{suffix}")
@@ -112,7 +112,7 @@ def _fold_journal(db_path: Path, key: bytes | None) -> None:
             ) from exc
         if "readonly" in str(exc).lower() or "unable to open" in str(exc).lower():
             raise
-    except cipher.DATABASE_ERRORS + (StoreError,):
+    except cipher.DAMAGED_OR_REFUSED:
         pass  # damaged (or not ours to open): its bytes and WAL were kept aside
     for suffix in ("-wal", "-shm"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
@@ -158,7 +158,7 @@ def restore_file(
     try:
         with StoreLock(db_path, exclusive=True):
             aside = _swap(candidate, db_path, key)
-    except cipher.ERRORS + (OSError,) as exc:
+    except cipher.ERRORS_OR_OS as exc:
         raise backups.environment_error(exc, db_path.parent) from exc
     # Migrates an older backup to this schema.
     store = open_store(db_path, backup=False, key=candidate_key(db_path, key))
