@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.core.context import SYSTEM, Actor
 from app.core.errors import FieldError
 from app.security.dto import UserInput
+from app.security.encryption import encrypt_store
 from app.security.service import (
     LoginError,
     choose_no_login,
@@ -28,7 +29,8 @@ from app.security.service import (
     try_login,
 )
 from i18n import _
-from ui.kit.op import Op, Query
+from ui.data.unlock_dialog import show_recovery_sheet
+from ui.kit.op import Op, Query, Task
 from ui.kit.retranslating import Retranslating
 
 if TYPE_CHECKING:
@@ -97,11 +99,13 @@ class LoginDialog(Retranslating, QDialog):
 
 
 class FirstRunDialog(Retranslating, QDialog):
-    """Create the administrator, or run without logins on a single-user PC."""
+    """Create the administrator (the file is then encrypted), or run without logins."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = StartContext(store)
+        self.store = store  # replaced by the encrypted store once the administrator exists
+        self.recovery_code = ""
         self.actor: Actor | None = None
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -135,8 +139,10 @@ class FirstRunDialog(Retranslating, QDialog):
         self.setWindowTitle(_("First run"))
         self.intro.setText(
             _(
-                "Several people will use this database: create the administrator account. "
-                "One person on an offline PC: run without logins."
+                "Several people will use this database: create the administrator account. The"
+                " database file and its backups are then encrypted: without a password nobody"
+                " reads them, not even with the file copied. One person on an offline PC: run"
+                " without logins; the file then stays readable to anyone who can copy it."
             )
         )
         for label, text in zip(
@@ -166,6 +172,15 @@ class FirstRunDialog(Retranslating, QDialog):
         if isinstance(outcome, str):
             self.error.setText(outcome)
             return
+        encrypted = (
+            Task(self, lambda _p: encrypt_store(self.store, data.username, data.password))
+            .with_progress(_("Encrypting the database…"))
+            .refusals_to(self.error.setText)
+            .run()
+        )
+        if encrypted is None:
+            return
+        self.store, self.recovery_code = encrypted
         self.actor = outcome
         self.accept()
 
@@ -185,8 +200,14 @@ class FirstRunDialog(Retranslating, QDialog):
         self.accept()
 
 
-def who_is_acting(store: Store, parent: QWidget | None = None) -> Actor | None:
-    """The actor of this session: first run, "no login", or a login. None means quit."""
+def who_is_acting(
+    store: Store, parent: QWidget | None = None, login_as: tuple[str, str] | None = None
+) -> tuple[Store, Actor] | None:
+    """The store and actor of this session: first run, "no login", or a login. None: quit.
+
+    login_as is the login that already opened an encrypted store: it is not asked twice.
+    The first run encrypts the store, so the store returned may be a new one.
+    """
     ctx = StartContext(store)
 
     def acting(s: Session) -> tuple[bool, Actor | None]:
@@ -198,8 +219,18 @@ def who_is_acting(store: Store, parent: QWidget | None = None) -> Actor | None:
         return None
     first, actor = found
     if actor is not None:
-        return actor
-    dialog: LoginDialog | FirstRunDialog = (
-        FirstRunDialog(store, parent) if first else LoginDialog(store, parent)
-    )
-    return dialog.actor if dialog.exec() else None
+        return store, actor
+    if login_as is not None and not first:
+        outcome = _attempt(parent, ctx, *login_as)
+        if not isinstance(outcome, str):
+            return store, outcome
+    if first:
+        first_run = FirstRunDialog(store, parent)
+        if not first_run.exec() or first_run.actor is None:
+            return None
+        if first_run.recovery_code:
+            name = first_run.actor.name
+            show_recovery_sheet(parent, first_run.recovery_code, name, first_run.store.location)
+        return first_run.store, first_run.actor
+    dialog = LoginDialog(store, parent)
+    return (store, dialog.actor) if dialog.exec() and dialog.actor is not None else None
