@@ -15,7 +15,7 @@ from app.security.service import login
 from db.models import User
 from ui.application import open_or_recover
 from ui.data.login_dialog import FirstRunDialog
-from ui.data.unlock_dialog import Unlocked, UnlockDialog
+from ui.data.unlock_dialog import UnlockDialog, Unlocked
 
 PASSWORD = "long-password"
 
@@ -58,9 +58,7 @@ def test_unlock_dialog_refuses_a_wrong_password_then_opens(qtbot: object, db_pat
     assert dialog.unlocked.key == KeyFile.load(db_path).unlock("chief", PASSWORD)
 
 
-def test_the_window_opens_an_encrypted_store_after_the_login(
-    qtbot: object, db_path: Path
-) -> None:
+def test_the_window_opens_an_encrypted_store_after_the_login(qtbot: object, db_path: Path) -> None:
     _first_run(qtbot, db_path).store.dispose()
     asked: list[Path] = []
 
