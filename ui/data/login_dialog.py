@@ -46,7 +46,9 @@ class StartContext:
     actor: Actor = SYSTEM
 
 
-def _attempt(parent: QWidget, ctx: StartContext, username: str, password: str) -> Actor | str:
+def _attempt(
+    parent: QWidget | None, ctx: StartContext, username: str, password: str
+) -> Actor | str:
     """Log in as one unit of work; a failed attempt is saved too (lock-out counts it)."""
     outcome = Op(parent, ctx, lambda s, _a, _p: try_login(s, username, password)).run()
     if isinstance(outcome, LoginError):
