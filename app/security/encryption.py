@@ -58,6 +58,13 @@ def encrypt_store(store: Store, username: str, password: str) -> tuple[Store, st
     return open_store(path, key=key, backup=False), code
 
 
+def encrypt_and_close(store: Store, username: str, password: str) -> str:
+    """Encrypt the store and leave it closed (the window restarts with a login); the code."""
+    encrypted, code = encrypt_store(store, username, password)
+    encrypted.dispose()
+    return code
+
+
 def switch_logins_on(session: Session, actor: Actor, data: UserInput) -> UserDTO:
     """From "no login" mode (Settings): create the administrator and require logins.
 

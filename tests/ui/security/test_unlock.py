@@ -14,6 +14,7 @@ from app.core.keys import KeyFile
 from app.security.service import login
 from db.models import User
 from ui.application import open_or_recover
+from ui.context import UiContext
 from ui.data.login_dialog import FirstRunDialog
 from ui.data.unlock_dialog import UnlockDialog, Unlocked
 
@@ -75,3 +76,38 @@ def test_the_window_opens_an_encrypted_store_after_the_login(qtbot: object, db_p
     finally:
         store.dispose()
     assert open_or_recover(str(db_path), 3, unlock=lambda path: None) is None
+
+
+def test_settings_switches_logins_on_and_encrypts(
+    qtbot: object, db_path: Path, ui_ctx: UiContext
+) -> None:
+    from app.security.service import choose_no_login, login_mode
+    from ui.settings.logins_dialog import LoginsOnDialog
+    from ui.settings.settings_view import SettingsView
+
+    with ui_ctx.store.write() as s:
+        choose_no_login(s)
+    view = SettingsView(ui_ctx)
+    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    assert not view.logins_button.isHidden()  # shown in "no login" mode only
+    dialog = LoginsOnDialog(ui_ctx)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    qtbot.keyClicks(dialog.username, "chief")  # type: ignore[attr-defined]
+    qtbot.keyClicks(dialog.password, PASSWORD)  # type: ignore[attr-defined]
+    qtbot.keyClicks(dialog.repeat, "another-password")  # type: ignore[attr-defined]
+    dialog.buttons.accepted.emit()
+    assert not dialog.recovery_code and dialog.error.text()
+    dialog.repeat.clear()
+    qtbot.keyClicks(dialog.repeat, PASSWORD)  # type: ignore[attr-defined]
+    dialog.buttons.accepted.emit()
+    assert dialog.recovery_code and is_encrypted(db_path)
+    reopened = open_store(db_path, key=KeyFile.load(db_path).unlock("chief", PASSWORD))
+    try:
+        with reopened.read() as s:
+            assert login_mode(s) == "login"
+        assert login(reopened, "chief", PASSWORD).name == "chief"
+        logged_in = SettingsView(UiContext(reopened, ui_ctx.actor, ui_ctx.settings))
+        qtbot.addWidget(logged_in)  # type: ignore[attr-defined]
+        assert logged_in.logins_button.isHidden()
+    finally:
+        reopened.dispose()
