@@ -28,6 +28,7 @@ DAMAGED_OR_REFUSED: tuple[type[Exception], ...] = (
     StoreError,
 )
 KEY_BYTES = 32
+CACHE_KIB = 65_536
 
 WRONG_KEY = N_(
     "The database {path} is encrypted and this password does not open it."
@@ -81,6 +82,11 @@ def raw_connect(path: Path, key: bytes, *, timeout: float = 5.0) -> Any:
     conn = dbapi.connect(str(path), timeout=timeout, check_same_thread=False)
     _quiet(conn)
     conn.execute(key_pragma(key))
+    # Every page read from the file is decrypted and its HMAC checked: a page cache of
+    # CACHE_KIB keeps the decrypted pages of a search's table scan for the next keystroke
+    # (national people list: ~450 ms a keystroke with SQLite's 8 MB default, ~180 ms with it,
+    # on a loaded 2-core machine where plain took ~160 ms). Filled only as pages are read.
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     return conn
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.core.audit import broken_links
 from app.core.backup import integrity_problems
+from app.core.settings import get_setting
 from app.core.store import Store
 from db.migrate import current_revision, head_revisions
 from i18n import _
@@ -21,6 +22,15 @@ def check_store(store: Store, *, full: bool = False) -> list[str]:
         problems.append(_("The database schema is not at the current version."))
     with store.read() as session:
         broken = broken_links(session)
+        # The setting app.security writes; read here because the kernel knows no features.
+        logins_on = get_setting(session, "security.login_required") == "1"
+    if store.path is not None and logins_on and not store.encrypted:
+        problems.append(
+            _(
+                "Logins are on but the database file is not encrypted: anyone who copies it"
+                " reads it. Encrypt it (user encrypt-store) or restore an encrypted backup."
+            )
+        )
     if broken:
         problems.append(
             _("The audit log chain is broken at entries: {seqs}").format(

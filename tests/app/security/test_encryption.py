@@ -228,3 +228,21 @@ def test_encrypting_a_server_database_is_left_to_the_server(db_path: Path) -> No
     same, code = encrypt_store(store, "admin", PASSWORD)
     assert same is store and code == ""
     store.dispose()
+
+
+def test_check_reports_logins_without_encryption_and_encrypt_store_mends_it(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A store whose logins were switched on before encryption existed (or a plain file put
+    # in place of the encrypted one): check says so, encrypt-store mends it.
+    store = open_store(db_path)
+    with store.write() as s:
+        create_first_administrator(s, UserInput("admin", "", frozenset(), PASSWORD))
+    store.dispose()
+    login_args = _login_args(tmp_path)
+    assert _cli(db_path, "check", *login_args) == 1
+    assert "не зашифрован" in capsys.readouterr().out
+    assert _cli(db_path, "user", "encrypt-store", *login_args) == 0
+    assert re.search(r"[A-Z2-9]{5}(-[A-Z2-9]{5}){5}", capsys.readouterr().out)
+    assert is_encrypted(db_path)
+    assert _cli(db_path, "check", *login_args) == 0
