@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
 from app.cli.common import guarded, store_of
 from app.core.context import ROLES, Actor, local_actor
-from app.core.errors import DomainError, PermissionDeniedError
+from app.core.errors import DomainError, PermissionDeniedError, StoreError
 from app.core.store import Store
 from i18n import N_, _
 
@@ -114,18 +115,23 @@ def _setup_admin(args: argparse.Namespace) -> int:
             session, UserInput(args.username, args.full_name, frozenset(), password)
         )
     print(_("Administrator {name} created; logins are now required.").format(name=args.username))
-    _encrypt_and_print_sheet(args, store, args.username, password)
+    _encrypt_and_print_sheet(args, store, args.username, password, explicit=False)
     return 0
 
 
 def _encrypt_and_print_sheet(
-    args: argparse.Namespace, store: Store, username: str, password: str
+    args: argparse.Namespace, store: Store, username: str, password: str, *, explicit: bool
 ) -> None:
-    from app.security.encryption import encrypt_store, recovery_sheet
+    from app.security.encryption import POSTPONED, encrypt_store, recovery_sheet
 
     location = store.location
-    encrypted, code = encrypt_store(store, username, password)
-    args._opened_stores.append(encrypted)
+    done = encrypt_store(store, username, password)
+    args._opened_stores.append(done.store)
+    if done.postponed is not None:
+        if explicit:  # `user encrypt-store`: not encrypted is a failure (exit 4)
+            raise StoreError(POSTPONED, reason=done.postponed.message())
+        print(_(POSTPONED).format(reason=done.postponed.message()), file=sys.stderr)
+    code = done.recovery_code
     if code:
         print(_("The database is now encrypted; its backups too."))
         print(recovery_sheet(code, username, location))
@@ -159,7 +165,7 @@ def _encrypt_store(args: argparse.Namespace) -> int:
         print(_("Nothing to do: the database is already encrypted or on a server."))
         return 0
     password = read_secret(getattr(args, "password_file", None), PASSWORD_ENV)
-    _encrypt_and_print_sheet(args, store, actor.name, password)
+    _encrypt_and_print_sheet(args, store, actor.name, password, explicit=True)
     return 0
 
 

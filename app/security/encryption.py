@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import event, func, select
@@ -9,9 +10,16 @@ from sqlalchemy.orm import Session
 
 from app.core.audit import record
 from app.core.bootstrap import open_store, stored_backups_kept
+from app.core.cipher import is_encrypted
 from app.core.context import ADMINISTRATOR, SYSTEM, Actor
 from app.core.encryption import encrypt_in_place
-from app.core.errors import DomainError, FieldError, PermissionDeniedError, ValidationError
+from app.core.errors import (
+    DomainError,
+    FieldError,
+    PermissionDeniedError,
+    StoreError,
+    ValidationError,
+)
 from app.core.keys import KeyFile, new_recovery_code, new_store_key
 from app.core.permissions import SETTINGS_EDIT, require
 from app.core.settings import set_setting
@@ -39,14 +47,31 @@ def wrap_key_after_commit(session: Session, username: str, password: str) -> Non
     event.listen(session, "after_commit", wrap, once=True)
 
 
-def encrypt_store(store: Store, username: str, password: str) -> tuple[Store, str]:
+@dataclass(frozen=True)
+class Encryption:
+    """What encrypt_store did: the store to go on with, and the code to print."""
+
+    store: Store
+    recovery_code: str = ""  # empty: not encrypted (a server, or postponed)
+    postponed: StoreError | None = None  # why the file could not be encrypted now
+
+
+POSTPONED = N_(
+    "Logins are on, but the database file could not be encrypted now: {reason} Close every"
+    " other Tälimger window and command, then run: user encrypt-store"
+)
+
+
+def encrypt_store(store: Store, username: str, password: str) -> Encryption:
     """Encrypt a plain SQLite store for its administrator; the reopened store and the code.
 
     The caller's store is closed. A server database is left as it is (PostgreSQL protects
-    itself with its own authentication and TLS) and returned with no code.
+    itself with its own authentication and TLS). When the file cannot be taken now (another
+    window has it open, the disk refuses), it is reopened plain and the reason returned:
+    logins stay on and `check` reports the file plain until `user encrypt-store` runs.
     """
     if store.path is None or store.encrypted:
-        return store, ""
+        return Encryption(store)
     path, backup_dir = store.path, store.backup_dir
     key, code = new_store_key(), new_recovery_code()
     keyfile = KeyFile.create(path)
@@ -54,15 +79,26 @@ def encrypt_store(store: Store, username: str, password: str) -> tuple[Store, st
     keyfile.wrap_for_recovery(key, code)
     kept = stored_backups_kept(path)
     store.dispose()
-    encrypt_in_place(path, backup_dir, key, keyfile, kept)
-    return open_store(path, key=key, backup=False), code
+    try:
+        encrypt_in_place(path, backup_dir, key, keyfile, kept)
+    except StoreError as exc:
+        if is_encrypted(path):
+            raise  # encrypted, then something after failed: the key file opens it
+        keyfile.path.unlink(missing_ok=True)
+        return Encryption(open_store(path, backup=False), postponed=exc)
+    return Encryption(open_store(path, key=key, backup=False), code)
 
 
 def encrypt_and_close(store: Store, username: str, password: str) -> str:
-    """Encrypt the store and leave it closed (the window restarts with a login); the code."""
-    encrypted, code = encrypt_store(store, username, password)
-    encrypted.dispose()
-    return code
+    """Encrypt the store and leave it closed (the window restarts with a login); the code.
+
+    A postponed encryption is refused (StoreError) with its reason; logins are on anyway.
+    """
+    done = encrypt_store(store, username, password)
+    done.store.dispose()
+    if done.postponed is not None:
+        raise StoreError(POSTPONED, reason=done.postponed.message())
+    return done.recovery_code
 
 
 def switch_logins_on(session: Session, actor: Actor, data: UserInput) -> UserDTO:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.core.context import SYSTEM, Actor
 from app.core.errors import FieldError
 from app.security.dto import UserInput
-from app.security.encryption import encrypt_store
+from app.security.encryption import POSTPONED, encrypt_store
 from app.security.service import (
     LoginError,
     choose_no_login,
@@ -108,6 +109,7 @@ class FirstRunDialog(Retranslating, QDialog):
         self._ctx = StartContext(store)
         self.store = store  # replaced by the encrypted store once the administrator exists
         self.recovery_code = ""
+        self.postponed = ""  # why the file could not be encrypted now, if it could not
         self.actor: Actor | None = None
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -174,15 +176,18 @@ class FirstRunDialog(Retranslating, QDialog):
         if isinstance(outcome, str):
             self.error.setText(outcome)
             return
-        encrypted = (
+        done = (
             Task(self, lambda _p: encrypt_store(self.store, data.username, data.password))
             .with_progress(_("Encrypting the database…"))
             .refusals_to(self.error.setText)
             .run()
         )
-        if encrypted is None:
+        if done is None:
             return
-        self.store, self.recovery_code = encrypted
+        self.store, self.recovery_code = done.store, done.recovery_code
+        if done.postponed is not None:
+            # Logins are on; the file stays plain until `user encrypt-store` (check says so).
+            self.postponed = _(POSTPONED).format(reason=done.postponed.message())
         self.actor = outcome
         self.accept()
 
@@ -233,6 +238,8 @@ def who_is_acting(
         if first_run.recovery_code:
             name = first_run.actor.name
             show_recovery_sheet(parent, first_run.recovery_code, name, first_run.store.location)
+        if first_run.postponed:
+            QMessageBox.warning(parent, _("Tälimger"), first_run.postponed)
         return first_run.store, first_run.actor
     dialog = LoginDialog(store, parent)
     return (store, dialog.actor) if dialog.exec() and dialog.actor is not None else None

@@ -225,8 +225,8 @@ def test_encrypting_a_server_database_is_left_to_the_server(db_path: Path) -> No
     with store.write() as s:
         create_first_administrator(s, UserInput("admin", "", frozenset(), PASSWORD))
     store.path = None  # as a PostgreSQL store is: no file to encrypt
-    same, code = encrypt_store(store, "admin", PASSWORD)
-    assert same is store and code == ""
+    done = encrypt_store(store, "admin", PASSWORD)
+    assert done.store is store and done.recovery_code == "" and done.postponed is None
     store.dispose()
 
 
@@ -246,3 +246,19 @@ def test_check_reports_logins_without_encryption_and_encrypt_store_mends_it(
     assert re.search(r"[A-Z2-9]{5}(-[A-Z2-9]{5}){5}", capsys.readouterr().out)
     assert is_encrypted(db_path)
     assert _cli(db_path, "check", *login_args) == 0
+
+
+def test_setup_admin_while_another_window_has_the_store_open_postpones_encryption(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = open_store(db_path)  # another window: encrypting in place must wait for it
+    try:
+        pw = _secret(tmp_path, "pw.txt", PASSWORD)
+        assert _cli(db_path, "user", "setup-admin", "admin", "--new-password-file", pw) == 0
+        assert "user encrypt-store" in capsys.readouterr().err
+        assert backups.is_sqlite_file(db_path) and not sidecar_of(db_path).exists()
+        assert _cli(db_path, "user", "encrypt-store", *_login_args(tmp_path)) == 4
+    finally:
+        other.dispose()
+    assert _cli(db_path, "user", "encrypt-store", *_login_args(tmp_path)) == 0
+    assert is_encrypted(db_path)
