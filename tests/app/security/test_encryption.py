@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -262,3 +263,41 @@ def test_setup_admin_while_another_window_has_the_store_open_postpones_encryptio
         other.dispose()
     assert _cli(db_path, "user", "encrypt-store", *_login_args(tmp_path)) == 0
     assert is_encrypted(db_path)
+
+
+def test_exchange_packages_leave_and_enter_an_encrypted_store(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.exchange.apply import import_package
+    from app.exchange.export import export_package
+    from app.exchange.state import set_node_name
+
+    actor = local_actor()
+    centre_path = tmp_path / "centre" / "talimger.db"
+    centre_path.parent.mkdir()
+    shutil.copyfile(db_path, centre_path)
+    _plain_store_with_a_judge(db_path)
+    _setup_admin(db_path, tmp_path, capsys)
+    district = open_store(db_path, key=KeyFile.load(db_path).unlock("admin", PASSWORD))
+    centre = open_store(centre_path)
+    try:
+        with district.write() as s:
+            set_node_name(s, actor, "district")
+        with centre.write() as s:
+            set_node_name(s, actor, "centre")
+        with district.write() as s:
+            data, _count = export_package(s, actor, "centre", "passphrase!")
+        with centre.write() as s:
+            import_package(s, actor, data, "passphrase!")
+        with centre.read() as s:
+            assert s.scalar(select(func.count()).where(Person.surname == SURNAME)) == 1
+        with centre.write() as s:
+            add_judge(s, actor, 4323, "Серікбаев")
+            back, _count = export_package(s, actor, "district", "passphrase!")
+        with district.write() as s:
+            import_package(s, actor, back, "passphrase!")
+        with district.read() as s:
+            assert s.scalar(select(func.count()).where(Person.surname == "Серікбаев")) == 1
+    finally:
+        district.dispose()
+        centre.dispose()
