@@ -19,6 +19,7 @@ from ui.qt_i18n import LanguageSwitcher
 
 if TYPE_CHECKING:
     from app.core.store import Store
+    from ui.data.unlock_dialog import Unlocked
 
 
 def make_settings() -> QSettings:
@@ -49,11 +50,19 @@ def open_or_recover(
     choose: Callable[[str, Path], Path | None] = ask_restore,
     *,
     deferred_backup: bool = False,
+    unlock: Callable[[Path], Unlocked | None] | None = None,
 ) -> Store | None:
-    """Open the store; if damaged or foreign, let the user restore a backup and try again."""
+    """Open the store; if damaged or foreign, let the user restore a backup and try again.
+
+    An encrypted store is opened with the key that `unlock` (a login) gives; None: quit.
+    """
     from app.core.backup import last_good, list_backups, restore
     from app.core.bootstrap import open_store, store_file
+    from app.core.cipher import LockedStoreError
     from app.core.errors import DomainError, StoreError
+    from ui.data.unlock_dialog import ask_unlock
+
+    key: bytes | None = None
 
     while True:
         path = store_file(db)
@@ -66,8 +75,15 @@ def open_or_recover(
         )
         try:
             return open_store(
-                db, backups_kept=kept, deferred_backup=deferred_backup, create=first_run
+                db, backups_kept=kept, deferred_backup=deferred_backup, create=first_run, key=key
             )
+        except LockedStoreError:
+            assert path is not None
+            unlocked = (unlock or ask_unlock)(path)
+            if unlocked is None:
+                return None
+            key = unlocked.key
+            continue
         except StoreError as exc:
             if path is None:  # a server database: nothing to restore on this PC
                 QMessageBox.critical(None, _("Tälimger"), exc.message())
@@ -138,7 +154,16 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
     def open_the_store(deferred: bool = True) -> None:
         # The integrity check and the backup wait until the page is painted (deferred_backup);
         # a store found damaged then is closed and opened again the careful way.
-        store = open_or_recover(db, kept, deferred_backup=deferred)
+        from ui.data.unlock_dialog import ask_unlock
+
+        logins: list[Unlocked] = []
+
+        def unlock(path: Path) -> Unlocked | None:
+            found = ask_unlock(path)
+            logins.extend([found] if found else [])
+            return found
+
+        store = open_or_recover(db, kept, deferred_backup=deferred, unlock=unlock)
         if store is None:
             window.close()
             app.exit(1)
@@ -146,11 +171,15 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
         opened.append(store)
         from ui.data.login_dialog import who_is_acting
 
-        actor = who_is_acting(store, window)  # first run, "no login", or a login
-        if actor is None:
+        # First run, "no login", or a login (not asked again when it opened the encrypted file).
+        login_as = (logins[-1].username, logins[-1].password) if logins else None
+        acting = who_is_acting(store, window, login_as)
+        if acting is None:
             window.close()
             app.exit(1)
             return
+        store, actor = acting
+        opened.append(store)  # the first run may have encrypted it: a new store
         window.attach_store(store, actor)
         if deferred:
             QTimer.singleShot(0, lambda: health.start(store, kept))

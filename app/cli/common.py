@@ -6,14 +6,16 @@ import argparse
 import sys
 from collections.abc import Callable
 from enum import IntEnum
+from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from app.core.bootstrap import open_store
+from app.core.bootstrap import open_store, store_file
+from app.core.cipher import is_encrypted
 from app.core.errors import DomainError, PermissionDeniedError, StoreError
 from app.core.logs import LOGGER, log_file
 from app.core.store import Store
-from i18n import _
+from i18n import N_, _
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -34,11 +36,29 @@ def store_of(args: argparse.Namespace, *, backup: bool = True, create: bool = Fa
 
     Only `init` and `demo` create a missing store (issue 15: never one by accident).
     """
-    store = open_store(args.db, backup=backup, create=create)
+    path = store_file(args.db)
+    store = open_store(args.db, backup=backup, create=create, key=key_of(args, path))
     opened = getattr(args, "_opened_stores", None)
     if isinstance(opened, list):
         opened.append(store)
     return store
+
+
+def key_of(args: argparse.Namespace, path: Path | None) -> bytes | None:
+    """The key of an encrypted store file, unwrapped with --user and the password; None for
+    a plain file or a server. A wrong password is refused before anything is opened.
+    """
+    if path is None or not is_encrypted(path):
+        return None
+    from app.cli.security import password_of
+    from app.core.keys import KeyFile
+
+    user = getattr(args, "user", None)
+    if not user:
+        raise PermissionDeniedError(
+            N_("This database is encrypted: give --user and --password-file to open it.")
+        )
+    return KeyFile.load(path).unlock(user, password_of(args, user))
 
 
 def exit_code_of(exc: BaseException) -> ExitCode:

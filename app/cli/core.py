@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import guarded, store_of
+from app.cli.common import guarded, key_of, store_of
+from app.cli.security import add_login_arguments
 from app.core.errors import StoreError
 from i18n import N_, _
 
@@ -26,6 +27,7 @@ def register(commands: Any, reports: Any) -> None:
         help="only courts and people, no mentoring, internships or CPD",
     )
     p.add_argument("--cpd-years", type=int, default=3, help="years of CPD activity")
+    add_login_arguments(p)
     p.set_defaults(handler=guarded(_demo))
 
     # Handled by app.__main__, the one place allowed to load the GUI.
@@ -33,14 +35,17 @@ def register(commands: Any, reports: Any) -> None:
 
     p = commands.add_parser("check", help=_("integrity check of the database and audit log"))
     p.add_argument("--full", action="store_true", help="full (slow) integrity check")
+    add_login_arguments(p)
     p.set_defaults(handler=guarded(_check))
 
     p = commands.add_parser("backup", help=_("write a consistent copy of the database"))
     p.add_argument("--out", type=Path, required=True)
+    add_login_arguments(p)
     p.set_defaults(handler=guarded(_backup))
 
     p = commands.add_parser("restore", help=_("replace the database with a backup"))
     p.add_argument("file", type=Path)
+    add_login_arguments(p)
     p.set_defaults(handler=guarded(_restore))
 
 
@@ -100,20 +105,24 @@ def _backup(args: argparse.Namespace) -> int:
     store = store_of(args, backup=False)
     if store.path is None:
         raise StoreError(N_("Backups of a shared PostgreSQL database are made with pg_dump."))
-    backup_file(store.path, args.out)
+    backup_file(store.path, args.out, store.key)
     print(_("Backup written to {path}").format(path=args.out))
     return 0
 
 
 def _restore(args: argparse.Namespace) -> int:
     from app.core.bootstrap import store_file
+    from app.core.cipher import is_encrypted
     from app.core.restore import restore_file
 
     # The store itself is not opened: a damaged, empty or missing one is what a restore mends.
     path = store_file(args.db)
     if path is None:
         raise StoreError(N_("Backups of a shared PostgreSQL database are made with pg_dump."))
-    aside = restore_file(args.file, path, args.actor)  # audited as the authenticated user
+    # An encrypted store or backup is opened with the key the login unwraps: the store's own
+    # key file, else the one copied beside the backup.
+    keyed = path if is_encrypted(path) else args.file
+    aside = restore_file(args.file, path, args.actor, key=key_of(args, keyed))
     if aside is None:
         print(_("Restored into {path}.").format(path=path))
     else:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import shutil
 import sys
 import tempfile
@@ -12,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from app.cli import COMMAND_PERMISSIONS, OPEN
-from app.cli.security import PASSWORD_ENV, add_login_arguments, read_secret
+from app.cli.security import PASSWORD_ENV, add_login_arguments
 from app.core.context import Actor, local_actor
 from app.core.errors import PermissionDeniedError, StoreError
 from app.core.permissions import USERS_MANAGE, can
@@ -72,10 +71,9 @@ def permission_for(key: str) -> str:
 
 
 def _password(args: argparse.Namespace, user: str) -> str:
-    secret = read_secret(getattr(args, "password_file", None), PASSWORD_ENV)
-    if not secret and sys.stdin is not None and sys.stdin.isatty():
-        secret = getpass.getpass(_("Password for {user}: ").format(user=user))
-    return secret
+    from app.cli.security import password_of
+
+    return password_of(args, user)
 
 
 def _login(store: Store, args: argparse.Namespace, key: str, needed: str) -> Actor:
@@ -125,6 +123,7 @@ def _store_to_ask(args: argparse.Namespace, key: str) -> Iterator[Store | None]:
     A restore mends a missing or damaged store: then the backup's own users decide, asked on
     a throw-away copy (a login writes, and a backup is never written to).
     """
+    from app.cli.common import key_of
     from app.core.bootstrap import open_store, store_file
 
     path = store_file(getattr(args, "db", None))
@@ -132,7 +131,7 @@ def _store_to_ask(args: argparse.Namespace, key: str) -> Iterator[Store | None]:
     store: Store | None = None
     if not missing:
         try:
-            store = open_store(args.db, backup=False)
+            store = open_store(args.db, backup=False, key=key_of(args, path))
         except StoreError:
             if key != RESTORE:
                 raise
@@ -152,7 +151,7 @@ def _store_to_ask(args: argparse.Namespace, key: str) -> Iterator[Store | None]:
     with tempfile.TemporaryDirectory(prefix="talimger-login-") as tmp:
         copy = Path(tmp) / "candidate.db"
         shutil.copyfile(candidate, copy)
-        store = open_store(copy, backup=False)
+        store = open_store(copy, backup=False, key=key_of(args, candidate))
         try:
             yield store
         finally:

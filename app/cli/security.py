@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
 from app.cli.common import guarded, store_of
 from app.core.context import ROLES, Actor, local_actor
-from app.core.errors import DomainError, PermissionDeniedError
+from app.core.errors import DomainError, PermissionDeniedError, StoreError
 from app.core.store import Store
 from i18n import N_, _
 
@@ -37,6 +38,22 @@ def read_secret(path: Path | None, env: str) -> str:
                 reason=exc.strerror or str(exc),
             ) from exc
     return os.environ.get(env, "")
+
+
+def password_of(args: argparse.Namespace, user: str) -> str:
+    """The password of this command's login, asked once: from --password-file, the environment
+    or typed at a terminal; the store key and the login both use it.
+    """
+    cached = getattr(args, "_password", None)
+    if isinstance(cached, str):
+        return cached
+    secret = read_secret(getattr(args, "password_file", None), PASSWORD_ENV)
+    if not secret and sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        secret = getpass.getpass(_("Password for {user}: ").format(user=user))
+    args._password = secret
+    return secret
 
 
 def cli_actor(store: Store, args: argparse.Namespace) -> Actor:
@@ -71,6 +88,20 @@ def register(commands: Any, reports: Any) -> None:
     p.add_argument("--new-password-file", type=Path, required=True)
     p.set_defaults(handler=guarded(_setup_admin))
 
+    p = sub.add_parser(
+        "recover", help="recovery code: give the administrator a new password and unlock it"
+    )
+    p.add_argument("username")
+    p.add_argument("--code-file", type=Path, required=True)
+    p.add_argument("--new-password-file", type=Path, required=True)
+    p.set_defaults(handler=guarded(_recover))
+
+    p = sub.add_parser(
+        "encrypt-store", help="encrypt a store whose logins were switched on before encryption"
+    )
+    add_login_arguments(p)
+    p.set_defaults(handler=guarded(_encrypt_store))
+
     p = sub.add_parser("no-login", help="first run: single-user install without logins")
     add_login_arguments(p)
     p.set_defaults(handler=guarded(_no_login))
@@ -104,6 +135,57 @@ def _setup_admin(args: argparse.Namespace) -> int:
             session, UserInput(args.username, args.full_name, frozenset(), password)
         )
     print(_("Administrator {name} created; logins are now required.").format(name=args.username))
+    _encrypt_and_print_sheet(args, store, args.username, password, explicit=False)
+    return 0
+
+
+def _encrypt_and_print_sheet(
+    args: argparse.Namespace, store: Store, username: str, password: str, *, explicit: bool
+) -> None:
+    from app.security.encryption import POSTPONED, encrypt_store, recovery_sheet
+
+    location = store.location
+    done = encrypt_store(store, username, password)
+    args._opened_stores.append(done.store)
+    if done.postponed is not None:
+        if explicit:  # `user encrypt-store`: not encrypted is a failure (exit 4)
+            raise StoreError(POSTPONED, reason=done.postponed.message())
+        print(_(POSTPONED).format(reason=done.postponed.message()), file=sys.stderr)
+    code = done.recovery_code
+    if code:
+        print(_("The database is now encrypted; its backups too."))
+        print(recovery_sheet(code, username, location))
+
+
+def _recover(args: argparse.Namespace) -> int:
+    from app.core.bootstrap import store_file
+    from app.security.encryption import recover
+
+    path = store_file(args.db)
+    if path is None:
+        raise PermissionDeniedError(
+            N_("A server database has no recovery code: its administrator resets passwords.")
+        )
+    code = read_secret(args.code_file, "")
+    password = read_secret(args.new_password_file, PASSWORD_ENV)
+    recover(path, code, args.username, password)
+    print(
+        _("The administrator {name} has a new password and is unlocked.").format(name=args.username)
+    )
+    return 0
+
+
+def _encrypt_store(args: argparse.Namespace) -> int:
+    from app.core.permissions import USERS_MANAGE, require
+
+    store = store_of(args)
+    actor = cli_actor(store, args)
+    require(actor, USERS_MANAGE)
+    if store.encrypted or store.path is None:
+        print(_("Nothing to do: the database is already encrypted or on a server."))
+        return 0
+    password = read_secret(getattr(args, "password_file", None), PASSWORD_ENV)
+    _encrypt_and_print_sheet(args, store, actor.name, password, explicit=True)
     return 0
 
 

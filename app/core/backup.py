@@ -12,7 +12,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.core import cipher
 from app.core.errors import StoreError
+from app.core.keys import KeyFile, sidecar_of
 from app.core.owner_only import create_private
 from app.core.permissions import STORE_BACKUP, STORE_RESTORE, require
 from i18n import N_
@@ -45,8 +47,12 @@ def is_sqlite_file(path: Path) -> bool:
         return False
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    """Open a file read-only; any name works (as_uri escapes '#', '?', '%' and non-ASCII)."""
+def connect_read_only(path: Path, key: bytes | None = None) -> sqlite3.Connection:
+    """Open a file read-only (an encrypted one with its key); any name works (as_uri escapes
+    '#', '?', '%' and non-ASCII).
+    """
+    if key is not None:
+        return cipher.connect(path, key, read_only=True)
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
@@ -89,18 +95,23 @@ def environment_error(exc: BaseException, path: Path) -> StoreError:
         return StoreError(
             N_("There is no permission to write in {path}; nothing was changed."), path=path
         )
+    if isinstance(exc, StoreError):
+        return exc
     if code == errno.ENOENT or "unable to open" in text:
         return StoreError(N_("The folder {path} does not exist; nothing was changed."), path=path)
     return StoreError(N_("Backup failed: {reason}"), reason=str(exc))
 
 
-def copy_database(source: Path, target: Path) -> None:
-    """Write a consistent copy of an SQLite file into a new owner-only file, synced to disk."""
+def copy_database(source: Path, target: Path, key: bytes | None = None) -> None:
+    """Write a consistent copy of an SQLite file into a new owner-only file, synced to disk.
+
+    An encrypted store (key) gives a copy encrypted with the same key: backups stay encrypted.
+    """
     create_private(target)
     try:
-        src = connect_read_only(source)
+        src = connect_read_only(source, key)
         try:
-            dst = sqlite3.connect(target)
+            dst = sqlite3.connect(target) if key is None else cipher.connect(target, key)
             try:
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
@@ -114,8 +125,12 @@ def copy_database(source: Path, target: Path) -> None:
         raise
 
 
-def backup_file(source: Path, target: Path) -> Path:
-    """Copy a live SQLite database consistently, even while it is open elsewhere."""
+def backup_file(source: Path, target: Path, key: bytes | None = None) -> Path:
+    """Copy a live SQLite database consistently, even while it is open elsewhere.
+
+    The copy of an encrypted store is encrypted and gets the store's key file beside it, so
+    it opens with the passwords (or the recovery code) of the day it was taken.
+    """
     if not source.is_file():
         raise StoreError(N_("The database {path} does not exist."), path=str(source))
     try:
@@ -123,13 +138,15 @@ def backup_file(source: Path, target: Path) -> Path:
         if target.exists() and target.resolve() == source.resolve():
             raise StoreError(N_("A backup cannot overwrite its own database."))
         partial = unique_name(target.parent, target.name, ".partial")
-        copy_database(source, partial)
+        copy_database(source, partial, key)
+        if key is not None:
+            KeyFile.load(source).copy_to(target)
         os.replace(partial, target)  # a half-written backup never looks like a good one
         fsync_folder(target.parent)
         from app.core.anchors import write_manifest
 
         write_manifest(target)  # its audit head, so a trimmed copy shows (issue 10, Why #8)
-    except (sqlite3.Error, OSError) as exc:
+    except cipher.ERRORS_OR_OS as exc:
         raise environment_error(exc, target.parent) from exc
     return target
 
@@ -165,16 +182,17 @@ def rotate(folder: Path, keep: int) -> list[Path]:
     for info in list_backups(folder)[max(keep, 1) :]:
         info.path.unlink(missing_ok=True)
         manifest_path(info.path).unlink(missing_ok=True)
+        sidecar_of(info.path).unlink(missing_ok=True)
         removed.append(info.path)
     return removed
 
 
-def holds_data(path: Path) -> bool:
+def holds_data(path: Path, key: bytes | None = None) -> bool:
     """A healthy Tälimger file with at least one row beyond its schema version."""
-    if integrity_problems(path):
+    if integrity_problems(path, key=key):
         return False
     try:
-        conn = connect_read_only(path)
+        conn = connect_read_only(path, key)
         try:
             tables = [
                 r[0]
@@ -186,7 +204,7 @@ def holds_data(path: Path) -> bool:
             return any(conn.execute(f'SELECT 1 FROM "{t}" LIMIT 1').fetchone() for t in tables)
         finally:
             conn.close()
-    except sqlite3.Error:
+    except cipher.ERRORS:
         return False
 
 
@@ -203,11 +221,17 @@ def _keep_as_last_good(backup: Path) -> None:
     except OSError:
         shutil.copyfile(backup, staging)
         os.chmod(staging, 0o600)
+    if sidecar_of(backup).exists():
+        KeyFile.load(backup).copy_to(folder / LAST_GOOD)
+    else:
+        sidecar_of(folder / LAST_GOOD).unlink(missing_ok=True)
     os.replace(staging, folder / LAST_GOOD)
     fsync_folder(folder)
 
 
-def automatic_backup(db_path: Path, folder: Path, keep: int) -> Path | None:
+def automatic_backup(
+    db_path: Path, folder: Path, keep: int, key: bytes | None = None
+) -> Path | None:
     """Back up the store into the rotation folder; None when there is nothing to back up.
 
     Only a backup that is healthy and holds data becomes the last-known-good copy, which the
@@ -215,8 +239,8 @@ def automatic_backup(db_path: Path, folder: Path, keep: int) -> Path | None:
     """
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
-    target = backup_file(db_path, folder / timestamped_name())
-    if holds_data(target):
+    target = backup_file(db_path, folder / timestamped_name(), key)
+    if holds_data(target, key):
         try:
             _keep_as_last_good(target)
         except OSError as exc:
@@ -237,19 +261,19 @@ def refuse_read_only(path: Path, exc: Exception) -> None:
         ) from exc
 
 
-def integrity_problems(path: Path, *, full: bool = False) -> list[str]:
+def integrity_problems(path: Path, *, full: bool = False, key: bytes | None = None) -> list[str]:
     """Run SQLite's quick (or full) integrity check; an empty list means healthy."""
     pragma = "integrity_check" if full else "quick_check"
     try:
-        conn = connect_read_only(path)
+        conn = connect_read_only(path, key)
         try:
             conn.execute("PRAGMA schema_version").fetchone()
-        except sqlite3.OperationalError as exc:
+        except cipher.OPERATIONAL_ERRORS as exc:
             # A WAL left by a process that died needs a writer to recover it; read-only cannot.
             conn.close()
             if "readonly" not in str(exc).lower():
                 raise
-            conn = _connect_to_recover(path)
+            conn = _connect_to_recover(path, key)
         try:
             # An empty (0-byte) file passes SQLite's checks; it is no database (issue 15, 4).
             # Read through SQLite, never open(): closing another descriptor of a file this
@@ -260,31 +284,33 @@ def integrity_problems(path: Path, *, full: bool = False) -> list[str]:
             fk = conn.execute("PRAGMA foreign_key_check").fetchall()
         finally:
             conn.close()
-    except sqlite3.OperationalError as exc:
+    except cipher.OPERATIONAL_ERRORS as exc:
         refuse_read_only(path, exc)
         return [str(exc)]
-    except sqlite3.DatabaseError as exc:
+    except cipher.DATABASE_ERRORS as exc:
         return [str(exc)]
     problems = [str(r[0]) for r in rows if r[0] != "ok"]
     problems += [f"foreign key: table {r[0]} row {r[1]} -> {r[2]}" for r in fk]
     return problems
 
 
-def _connect_to_recover(path: Path) -> sqlite3.Connection:
+def _connect_to_recover(path: Path, key: bytes | None = None) -> sqlite3.Connection:
     try:
+        if key is not None:
+            return cipher.connect(path, key)
         conn = sqlite3.connect(path.resolve().as_uri(), uri=True)
         conn.execute("PRAGMA schema_version").fetchone()
         return conn
-    except sqlite3.OperationalError as exc:
+    except cipher.OPERATIONAL_ERRORS as exc:
         # Not damage: the file or its folder cannot be written (issue 15, 9).
         raise environment_error(exc, path.parent) from exc
 
 
-def restore(backup: Path, db_path: Path) -> Path | None:
+def restore(backup: Path, db_path: Path, key: bytes | None = None) -> Path | None:
     """Replace the store with a backup (app.core.restore); returns where the old file was kept."""
     from app.core.restore import restore_file
 
-    return restore_file(backup, db_path)
+    return restore_file(backup, db_path, key=key)
 
 
 def back_up_store(store: Store, keep: int, actor: Actor | None = None) -> Path | None:
@@ -295,7 +321,7 @@ def back_up_store(store: Store, keep: int, actor: Actor | None = None) -> Path |
         require(actor, STORE_BACKUP)
     if store.path is None or store.backup_dir is None:
         return None
-    return automatic_backup(store.path, store.backup_dir, keep)
+    return automatic_backup(store.path, store.backup_dir, keep, store.key)
 
 
 def restore_store(store: Store, backup: Path, actor: Actor | None = None) -> Path | None:
@@ -309,4 +335,4 @@ def restore_store(store: Store, backup: Path, actor: Actor | None = None) -> Pat
     if store.path is None:
         raise StoreError(N_("A shared PostgreSQL database is backed up on its server (pg_dump)."))
     store.dispose()
-    return restore_file(backup, store.path, actor)
+    return restore_file(backup, store.path, actor, key=store.key)

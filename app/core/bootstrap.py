@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-import sqlite3
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 import db
 from app.core import backup as backups
+from app.core import cipher
 from app.core.errors import StoreError
 from app.core.owner_only import create_private
 from app.core.paths import default_db_path
@@ -61,23 +62,25 @@ def _create_file(path: Path) -> None:
         ) from exc
 
 
-def _check_sqlite_file(path: Path, *, integrity: bool) -> None:
+def _check_sqlite_file(path: Path, *, integrity: bool, key: bytes | None) -> None:
     if not path.exists() or path.stat().st_size == 0:
         return
-    if not backups.is_sqlite_file(path):
+    if key is None and cipher.is_encrypted(path):
+        raise cipher.LockedStoreError(cipher.LOCKED, path=str(path))
+    if key is None and not backups.is_sqlite_file(path):
         raise StoreError(
             N_("The file {path} is not a Tälimger database (it is not an SQLite file)."),
             path=str(path),
         )
     if integrity:
-        _refuse_damaged(path)
-    conn = backups.connect_read_only(path)
+        _refuse_damaged(path, key)
+    conn = backups.connect_read_only(path, key)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" in tables:
             # Before the automatic backup: a refused store leaves even its backups as they were.
             _refuse_newer([r[0] for r in conn.execute("SELECT version_num FROM alembic_version")])
-    except sqlite3.DatabaseError as exc:  # the schema pages themselves are damaged
+    except cipher.DATABASE_ERRORS as exc:  # the schema pages themselves are damaged
         backups.refuse_read_only(path, exc)
         raise StoreError(
             N_("The database {path} is damaged: {problem}. Restore it from a backup."),
@@ -93,27 +96,27 @@ def _check_sqlite_file(path: Path, *, integrity: bool) -> None:
         )
 
 
-def stored_backups_kept(path: Path) -> int:
+def stored_backups_kept(path: Path, key: bytes | None = None) -> int:
     """The store's own "backups to keep" setting, read before the store is opened (the backup
     comes first); the default for a new, older or unreadable file.
     """
     if not path.exists() or path.stat().st_size == 0:
         return parse_backups_kept(None)
     try:
-        conn = backups.connect_read_only(path)
+        conn = backups.connect_read_only(path, key)
         try:
             row = conn.execute(
                 "SELECT value FROM setting WHERE key = ?", (BACKUPS_KEPT_KEY,)
             ).fetchone()
         finally:
             conn.close()
-    except sqlite3.Error:
+    except cipher.ERRORS_OR_REFUSED:
         return parse_backups_kept(None)
     return parse_backups_kept(row[0] if row else None)
 
 
-def _refuse_damaged(path: Path) -> None:
-    problems = backups.integrity_problems(path)
+def _refuse_damaged(path: Path, key: bytes | None = None) -> None:
+    problems = backups.integrity_problems(path, key=key)
     if problems:
         raise StoreError(
             N_("The database {path} is damaged: {problem}. Restore it from a backup."),
@@ -131,9 +134,9 @@ def check_and_back_up(store: Store, backups_kept: int | None = None) -> None:
     """
     if store.path is None or store.backup_dir is None:
         return  # a server database is backed up with pg_dump
-    _refuse_damaged(store.path)
-    kept = backups_kept if backups_kept is not None else stored_backups_kept(store.path)
-    backups.automatic_backup(store.path, store.backup_dir, kept)
+    _refuse_damaged(store.path, store.key)
+    kept = backups_kept if backups_kept is not None else stored_backups_kept(store.path, store.key)
+    backups.automatic_backup(store.path, store.backup_dir, kept, store.key)
 
 
 _REVISION_LINE = re.compile(r"^(revision|down_revision)\b[^=\n]*=(.*)$", re.MULTILINE)
@@ -239,6 +242,7 @@ def open_store(
     backup_dir: Path | None = None,
     deferred_backup: bool = False,
     create: bool = False,
+    key: bytes | None = None,
 ) -> Store:
     """Open and migrate the store at a path or URL; create a new SQLite file only with create.
 
@@ -247,6 +251,10 @@ def open_store(
 
     The automatic backup keeps `backups_kept` files, by default the store's own setting
     (app.core.settings), so the CLI and the window rotate alike.
+
+    An encrypted store (app.core.keys) opens only with its key; without one it is refused
+    with cipher.LockedStoreError, so the caller asks for a login first. A plain file opens
+    as it is, whatever key is given.
     """
     url = to_url(target if target is not None else default_db_path())
     path = sqlite_path(url)
@@ -258,27 +266,35 @@ def open_store(
             _create_file(path)
         else:
             _refuse_missing(path)
+        if key is not None and backups.is_sqlite_file(path):
+            key = None
         # The integrity check goes with the backup: a cheap header and schema check otherwise.
-        _check_sqlite_file(path, integrity=now)
+        _check_sqlite_file(path, integrity=now, key=key)
         backup_dir = backup_dir or path.parent / "backups"
         if backups_kept is None and backup:
-            kept = stored_backups_kept(path)
+            kept = stored_backups_kept(path, key)
         # Shared: other windows and commands may open the store too; a restore needs it alone.
         lock = StoreLock(path, exclusive=False).acquire()
         try:
             if now:
-                backups.automatic_backup(path, backup_dir, kept)
+                backups.automatic_backup(path, backup_dir, kept, key)
         except BaseException:
             lock.release()
             raise
-    engine = make_engine(url)
+    if path is not None and key is not None:
+        # The same URL and dialect, with SQLCipher's driver handing out connections keyed first.
+        engine = make_engine(
+            url, module=cipher.module(), creator=partial(cipher.raw_connect, path, key)
+        )
+    else:
+        engine = make_engine(url)
     try:
         if path is None:
             _reach_server(engine)
         if migrate and backup and not now and path is not None and not _at_head(engine):
             # A migration never runs on an unchecked store or without a backup first.
-            _refuse_damaged(path)
-            backups.automatic_backup(path, backup_dir or path.parent / "backups", kept)
+            _refuse_damaged(path, key)
+            backups.automatic_backup(path, backup_dir or path.parent / "backups", kept, key)
         if migrate:
             _migrate_if_needed(engine)
         elif not migrate and path is None and not inspect(engine).has_table("alembic_version"):
@@ -303,4 +319,5 @@ def open_store(
         path=path,
         backup_dir=backup_dir,
         lock=lock,
+        key=key,
     )

@@ -22,7 +22,7 @@ def check_store(store: Store, *, full: bool = False) -> list[str]:
     if store.path is not None:
         problems += [
             _("SQLite integrity of {path}: {problem}").format(path=store.path, problem=p)
-            for p in integrity_problems(store.path, full=full)
+            for p in integrity_problems(store.path, full=full, key=store.key)
         ]
     if current_revision(store.engine) not in head_revisions():
         problems.append(_("The database schema is not at the current version."))
@@ -30,6 +30,14 @@ def check_store(store: Store, *, full: bool = False) -> list[str]:
         broken = broken_links(session)
         problems += login_setting_problems(session)
         problems += anchor_problems(store.location, store.backup_dir, session)
+        logins_on = get_setting(session, LOGIN_REQUIRED_KEY) == "1"
+    if store.path is not None and logins_on and not store.encrypted:
+        problems.append(
+            _(
+                "Logins are on but the database file is not encrypted: anyone who copies it"
+                " reads it. Encrypt it (user encrypt-store) or restore an encrypted backup."
+            )
+        )
     if broken:
         problems.append(
             _("The audit log chain is broken at entries: {seqs}").format(

@@ -8,25 +8,39 @@ import sqlite3
 from pathlib import Path
 
 from app.core import backup as backups
+from app.core import cipher
 from app.core.context import Actor, local_actor
 from app.core.errors import StoreError
+from app.core.keys import KeyFile, sidecar_of
 from app.core.owner_only import create_private
 from app.core.store_lock import StoreLock
 from i18n import N_
 
 
-def check_candidate(candidate: Path) -> None:
+def candidate_key(candidate: Path, key: bytes | None) -> bytes | None:
+    """The key that opens a backup: None for a plain file, else the store's (every backup of
+    an encrypted store is encrypted with the same key).
+    """
+    return None if backups.is_sqlite_file(candidate) else key
+
+
+def check_candidate(candidate: Path, key: bytes | None = None) -> None:
     """Refuse, before anything is touched, a file that is not a healthy backup of our schema."""
     from app.core.bootstrap import known_revisions, schema_heads
 
-    if not backups.is_sqlite_file(candidate) or backups.integrity_problems(candidate, full=True):
+    key = candidate_key(candidate, key)
+    if key is None and not backups.is_sqlite_file(candidate):
         raise StoreError(
             N_("The file {path} is not a healthy Tälimger backup."), path=str(candidate)
         )
-    conn = backups.connect_read_only(candidate)
+    if backups.integrity_problems(candidate, full=True, key=key):
+        raise StoreError(
+            N_("The file {path} is not a healthy Tälimger backup."), path=str(candidate)
+        )
+    conn = backups.connect_read_only(candidate, key)
     try:
         stored = [r[0] for r in conn.execute("SELECT version_num FROM alembic_version")]
-    except sqlite3.Error:
+    except cipher.ERRORS:
         stored = []
     finally:
         conn.close()
@@ -58,15 +72,18 @@ def check_candidate(candidate: Path) -> None:
         )
 
 
-def _keep_aside(db_path: Path) -> Path | None:
+def _keep_aside(db_path: Path, key: bytes | None) -> Path | None:
     # A copy, not a move: the live file stays where it is until the atomic swap.
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
     aside = backups.unique_name(db_path.parent, f"{db_path.stem}.before-restore", db_path.suffix)
+    if sidecar_of(db_path).exists():
+        KeyFile.load(db_path).copy_to(aside)  # the kept file opens as the store did
+    key = candidate_key(db_path, key)
     try:
-        backups.copy_database(db_path, aside)
+        backups.copy_database(db_path, aside, key)
         return aside
-    except sqlite3.DatabaseError:
+    except cipher.DAMAGED_OR_REFUSED:
         pass  # a damaged or foreign file: its bytes are kept as they are
     for suffix in ("", "-wal"):
         source = Path(f"{db_path}{suffix}")
@@ -78,7 +95,7 @@ def _keep_aside(db_path: Path) -> Path | None:
     return aside
 
 
-def _fold_journal(db_path: Path) -> None:
+def _fold_journal(db_path: Path, key: bytes | None) -> None:
     """Checkpoint the live WAL into the file (SQLite does it crash-safely) and drop it.
 
     An old -wal left beside the new file would be replayed into it; deleting it without a
@@ -86,14 +103,15 @@ def _fold_journal(db_path: Path) -> None:
     """
     if not db_path.exists() or db_path.stat().st_size == 0:
         return
+    key = candidate_key(db_path, key)
     try:
-        conn = sqlite3.connect(db_path, timeout=1)
+        conn = sqlite3.connect(db_path, timeout=1) if key is None else cipher.connect(db_path, key)
         try:
             conn.execute("PRAGMA journal_mode=DELETE").fetchone()
         finally:
             conn.close()
         return
-    except sqlite3.OperationalError as exc:
+    except cipher.OPERATIONAL_ERRORS as exc:
         if "locked" in str(exc).lower() or "busy" in str(exc).lower():
             raise StoreError(
                 N_(
@@ -104,21 +122,24 @@ def _fold_journal(db_path: Path) -> None:
             ) from exc
         if "readonly" in str(exc).lower() or "unable to open" in str(exc).lower():
             raise
-    except sqlite3.DatabaseError:
-        pass  # damaged: its bytes and WAL were kept aside
+    except cipher.DAMAGED_OR_REFUSED:
+        pass  # damaged (or not ours to open): its bytes and WAL were kept aside
     for suffix in ("-wal", "-shm"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
 
 
-def _swap(candidate: Path, db_path: Path) -> Path | None:
+def _swap(candidate: Path, db_path: Path, key: bytes | None) -> Path | None:
     folder = db_path.parent
     for stale in folder.glob(f"{db_path.stem}.restoring-*.partial"):
         stale.unlink(missing_ok=True)  # left by a restore that was killed
     staged = backups.unique_name(folder, f"{db_path.stem}.restoring", ".partial")
-    backups.copy_database(candidate, staged)
+    backups.copy_database(candidate, staged, candidate_key(candidate, key))
     try:
-        aside = _keep_aside(db_path)
-        _fold_journal(db_path)
+        aside = _keep_aside(db_path, key)
+        _fold_journal(db_path, key)
+        if sidecar_of(candidate).exists():
+            # The key file of the day the backup was taken: its users are the ones it holds.
+            KeyFile.load(candidate).copy_to(db_path)
         os.replace(staged, db_path)  # the one instant: before it the old file, after it the new
         backups.fsync_folder(folder)
     except BaseException:
@@ -127,7 +148,9 @@ def _swap(candidate: Path, db_path: Path) -> Path | None:
     return aside
 
 
-def restore_file(candidate: Path, db_path: Path, actor: Actor | None = None) -> Path | None:
+def restore_file(
+    candidate: Path, db_path: Path, actor: Actor | None = None, *, key: bytes | None = None
+) -> Path | None:
     """Put a backup in place of the store; returns where the previous file was kept.
 
     Refused while another window or command has the store open (its lock file), and for a
@@ -138,17 +161,18 @@ def restore_file(candidate: Path, db_path: Path, actor: Actor | None = None) -> 
     from app.core.audit import record
     from app.core.bootstrap import open_store
 
-    check_candidate(candidate)
+    check_candidate(candidate, key)
     if not db_path.parent.is_dir():
         raise StoreError(
             N_("The folder {path} does not exist; nothing was changed."), path=str(db_path.parent)
         )
     try:
         with StoreLock(db_path, exclusive=True):
-            aside = _swap(candidate, db_path)
-    except (OSError, sqlite3.Error) as exc:
+            aside = _swap(candidate, db_path, key)
+    except cipher.ERRORS_OR_OS as exc:
         raise backups.environment_error(exc, db_path.parent) from exc
-    store = open_store(db_path, backup=False)  # migrates an older backup to this schema
+    # Migrates an older backup to this schema.
+    store = open_store(db_path, backup=False, key=candidate_key(db_path, key))
     try:
         with store.write() as session:
             changes = {"backup": str(candidate), "kept_aside": str(aside) if aside else None}

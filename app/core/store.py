@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +38,19 @@ class Store:
     path: Path | None
     backup_dir: Path | None
     lock: StoreLock | None = None  # shared lock on the file's lock file (app.core.store_lock)
+    # The SQLCipher key of an encrypted file (app.core.keys); never shown in a repr or log.
+    key: bytes | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        # Services that add a password (a new user) wrap the store key for it: they find
+        # the store's file and key in session.info, never in a global.
+        if self.key is not None and self.path is not None:
+            self.session_factory.configure(info={"store_key": (self.path, self.key)})
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether the file is encrypted (SQLCipher)."""
+        return self.key is not None
 
     @contextmanager
     def read(self) -> Iterator[Session]:

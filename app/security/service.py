@@ -34,6 +34,7 @@ from app.security.lockout import (
     unlock,
     wait_left,
 )
+from app.security.encryption import wrap_key_after_commit
 from db.base import utcnow
 from db.models import Court, LoginAttempt, Person, User
 from i18n import N_
@@ -114,7 +115,8 @@ def _validate(
     return errors
 
 
-def _insert_user(session: Session, actor: Actor, data: UserInput) -> UserDTO:
+def insert_user(session: Session, actor: Actor, data: UserInput) -> UserDTO:
+    """Add an account without a permission check (first run, switching logins on)."""
     errors = _validate(session, data, None, password_required=True)
     if errors:
         raise ValidationError(errors)
@@ -138,13 +140,14 @@ def _insert_user(session: Session, actor: Actor, data: UserInput) -> UserDTO:
         user.id,
         {"username": [None, user.username], "roles": [None, user.roles]},
     )
+    wrap_key_after_commit(session, user.username, data.password)
     return _dto(user)
 
 
 def create_user(session: Session, actor: Actor, data: UserInput) -> UserDTO:
     """Add a user (administrators only)."""
     require(actor, USERS_MANAGE)
-    return _insert_user(session, actor, data)
+    return insert_user(session, actor, data)
 
 
 def login_mode(session: Session) -> str:
@@ -164,7 +167,7 @@ def create_first_administrator(session: Session, data: UserInput) -> UserDTO:
     data = UserInput(
         data.username, data.full_name, data.roles | {ADMINISTRATOR}, data.password, data.person_id
     )
-    user = _insert_user(session, SYSTEM, data)
+    user = insert_user(session, SYSTEM, data)
     set_setting(session, SYSTEM, LOGIN_REQUIRED_KEY, "1")
     return user
 

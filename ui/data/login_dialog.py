@@ -22,6 +22,7 @@ from app.core.errors import FieldError
 from app.core.permissions import USERS_MANAGE, can
 from app.security.dto import UserInput
 from app.security.lockout import pending_alerts
+from app.security.encryption import POSTPONED, encrypt_store
 from app.security.service import (
     LoginError,
     choose_no_login,
@@ -31,7 +32,8 @@ from app.security.service import (
     try_login,
 )
 from i18n import _
-from ui.kit.op import Op, Query
+from ui.data.unlock_dialog import show_recovery_sheet
+from ui.kit.op import Op, Query, Task
 from ui.kit.retranslating import Retranslating
 
 if TYPE_CHECKING:
@@ -47,7 +49,9 @@ class StartContext:
     actor: Actor = SYSTEM
 
 
-def _attempt(parent: QWidget, ctx: StartContext, username: str, password: str) -> Actor | str:
+def _attempt(
+    parent: QWidget | None, ctx: StartContext, username: str, password: str
+) -> Actor | str:
     """Log in as one unit of work; a failed attempt is saved too (lock-out counts it)."""
     outcome = Op(parent, ctx, lambda s, _a, _p: try_login(s, username, password)).run()
     if isinstance(outcome, LoginError):
@@ -119,11 +123,14 @@ class LoginDialog(Retranslating, QDialog):
 
 
 class FirstRunDialog(Retranslating, QDialog):
-    """Create the administrator, or run without logins on a single-user PC."""
+    """Create the administrator (the file is then encrypted), or run without logins."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = StartContext(store)
+        self.store = store  # replaced by the encrypted store once the administrator exists
+        self.recovery_code = ""
+        self.postponed = ""  # why the file could not be encrypted now, if it could not
         self.actor: Actor | None = None
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -157,8 +164,10 @@ class FirstRunDialog(Retranslating, QDialog):
         self.setWindowTitle(_("First run"))
         self.intro.setText(
             _(
-                "Several people will use this database: create the administrator account. "
-                "One person on an offline PC: run without logins."
+                "Several people will use this database: create the administrator account. The"
+                " database file and its backups are then encrypted: without a password nobody"
+                " reads them, not even with the file copied. One person on an offline PC: run"
+                " without logins; the file then stays readable to anyone who can copy it."
             )
         )
         for label, text in zip(
@@ -188,6 +197,18 @@ class FirstRunDialog(Retranslating, QDialog):
         if isinstance(outcome, str):
             self.error.setText(outcome)
             return
+        done = (
+            Task(self, lambda _p: encrypt_store(self.store, data.username, data.password))
+            .with_progress(_("Encrypting the database…"))
+            .refusals_to(self.error.setText)
+            .run()
+        )
+        if done is None:
+            return
+        self.store, self.recovery_code = done.store, done.recovery_code
+        if done.postponed is not None:
+            # Logins are on; the file stays plain until `user encrypt-store` (check says so).
+            self.postponed = _(POSTPONED).format(reason=done.postponed.message())
         self.actor = outcome
         self.accept()
 
@@ -207,8 +228,14 @@ class FirstRunDialog(Retranslating, QDialog):
         self.accept()
 
 
-def who_is_acting(store: Store, parent: QWidget | None = None) -> Actor | None:
-    """The actor of this session: first run, "no login", or a login. None means quit."""
+def who_is_acting(
+    store: Store, parent: QWidget | None = None, login_as: tuple[str, str] | None = None
+) -> tuple[Store, Actor] | None:
+    """The store and actor of this session: first run, "no login", or a login. None: quit.
+
+    login_as is the login that already opened an encrypted store: it is not asked twice.
+    The first run encrypts the store, so the store returned may be a new one.
+    """
     ctx = StartContext(store)
 
     def acting(s: Session) -> tuple[bool, Actor | None]:
@@ -220,8 +247,20 @@ def who_is_acting(store: Store, parent: QWidget | None = None) -> Actor | None:
         return None
     first, actor = found
     if actor is not None:
-        return actor
-    dialog: LoginDialog | FirstRunDialog = (
-        FirstRunDialog(store, parent) if first else LoginDialog(store, parent)
-    )
-    return dialog.actor if dialog.exec() else None
+        return store, actor
+    if login_as is not None and not first:
+        outcome = _attempt(parent, ctx, *login_as)
+        if not isinstance(outcome, str):
+            return store, outcome
+    if first:
+        first_run = FirstRunDialog(store, parent)
+        if not first_run.exec() or first_run.actor is None:
+            return None
+        if first_run.recovery_code:
+            name = first_run.actor.name
+            show_recovery_sheet(parent, first_run.recovery_code, name, first_run.store.location)
+        if first_run.postponed:
+            QMessageBox.warning(parent, _("Tälimger"), first_run.postponed)
+        return first_run.store, first_run.actor
+    dialog = LoginDialog(store, parent)
+    return (store, dialog.actor) if dialog.exec() and dialog.actor is not None else None

@@ -27,6 +27,7 @@ from app.core.settings import (
 )
 from app.courts.centre import CENTRE_KEY, current_centre
 from app.courts.service import list_centres
+from app.security.service import login_mode
 from i18n import N_, _, current_language, format_datetime
 from ui.context import UiContext
 from ui.kit.op import Op, Query, Task
@@ -67,6 +68,10 @@ class SettingsView(Retranslating, QWidget):
         self.backup_button, self.restore_button = QPushButton(self), QPushButton(self)
         self.backup_button.clicked.connect(self.backup_now)
         self.restore_button.clicked.connect(self.restore_selected)
+        # "No login" is the only plain mode: this switches logins on and encrypts the file.
+        self.logins_button = QPushButton(self)
+        self.logins_button.clicked.connect(self.switch_logins_on)
+        self.logins_button.setVisible(Query(self, ctx, login_mode).run() == "none")
 
         self.general = QGroupBox(self)
         self.language_label, self.centre_label = QLabel(self), QLabel(self)
@@ -91,6 +96,7 @@ class SettingsView(Retranslating, QWidget):
         box.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.general)
+        layout.addWidget(self.logins_button)
         layout.addWidget(self.backup_box, 1)
         self.reload_backups()
         self.retranslate_ui()
@@ -115,6 +121,7 @@ class SettingsView(Retranslating, QWidget):
         )
         self.backup_button.setText(_("Back up now"))
         self.restore_button.setText(_("Restore selected…"))
+        self.logins_button.setText(_("Switch logins on and encrypt the database…"))
         self.reload_backups()
 
     def _on_language_current_index_changed(self, _index: int) -> None:
@@ -189,4 +196,18 @@ class SettingsView(Retranslating, QWidget):
             _("Restore"),
             _("Restored. The previous file was kept as {path}").format(path=aside),
         )
+        self.restored.emit()
+
+    def switch_logins_on(self) -> None:
+        """Create the administrator, encrypt the store, show the recovery code, then close."""
+        from ui.data.unlock_dialog import show_recovery_sheet
+        from ui.settings.logins_dialog import LoginsOnDialog
+
+        dialog = LoginsOnDialog(self._ctx, self)
+        if not dialog.exec():
+            return
+        if dialog.recovery_code:
+            name = dialog.username.text().strip()
+            show_recovery_sheet(self, dialog.recovery_code, name, dialog.location)
+        # The store was replaced on disk, as by a restore: the window closes (`restored`).
         self.restored.emit()

@@ -1,0 +1,106 @@
+"""Switch logins on from "no login" mode: create the administrator, encrypt the store."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.errors import FieldError
+from app.security.dto import UserInput
+from app.security.encryption import encrypt_and_close, switch_logins_on
+from i18n import _
+from ui.kit.op import Op, Task
+from ui.kit.retranslating import Retranslating
+
+if TYPE_CHECKING:
+    from ui.context import UiContext
+
+
+class LoginsOnDialog(Retranslating, QDialog):
+    """The administrator's name and password; on OK the file and its backups are encrypted."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.recovery_code = ""  # set once the file is encrypted (and closed)
+        self.location = ctx.store.location
+        self.setMinimumWidth(520)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.username, self.full_name = QLineEdit(self), QLineEdit(self)
+        self.password, self.repeat = QLineEdit(self), QLineEdit(self)
+        for field in (self.password, self.repeat):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.labels = [QLabel(self) for _i in range(4)]
+        form = QFormLayout()
+        fields = (self.username, self.full_name, self.password, self.repeat)
+        for label, field in zip(self.labels, fields, strict=True):
+            form.addRow(label, field)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Texts in the active language."""
+        self.setWindowTitle(_("Switch logins on"))
+        self.intro.setText(
+            _(
+                "Create the administrator. The database file and its backups are then"
+                " encrypted, and everyone logs in. Tälimger closes afterwards; start it again"
+                " and log in."
+            )
+        )
+        texts = (_("User name"), _("Full name"), _("Password"), _("Repeat the password"))
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
+
+    def show_errors(self, errors: list[FieldError]) -> None:
+        """The reasons the administrator was not created, above the buttons."""
+        self.error.setText("\n".join(e.message() for e in errors))
+
+    def _on_buttons_accepted(self) -> None:
+        if self.password.text() != self.repeat.text():
+            self.error.setText(_("The passwords differ."))
+            return
+        data = UserInput(
+            self.username.text(), self.full_name.text(), frozenset(), self.password.text()
+        )
+        created = (
+            Op(self, self._ctx, lambda s, actor, _p: switch_logins_on(s, actor, data))
+            .fields(self)
+            .refusals_to(self.error.setText)
+            .run()
+        )
+        if created is None:
+            return
+        store = self._ctx.store
+        code = (
+            Task(self, lambda _p: encrypt_and_close(store, created.username, data.password))
+            .with_progress(_("Encrypting the database…"))
+            .refusals_to(self.error.setText)
+            .run()
+        )
+        if code is None:
+            return
+        self.recovery_code = code
+        self.accept()
