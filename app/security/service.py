@@ -25,6 +25,7 @@ from app.core.permissions import USERS_MANAGE, require
 from app.core.settings import LOGIN_REQUIRED_KEY, get_setting, set_setting
 from app.core.store import Store
 from app.security.dto import UserDTO, UserInput
+from app.security.encryption import wrap_key_after_commit
 from app.security.lockout import (
     LOCKED,
     UNKNOWN_NAME,
@@ -34,7 +35,6 @@ from app.security.lockout import (
     unlock,
     wait_left,
 )
-from app.security.encryption import wrap_key_after_commit
 from db.base import utcnow
 from db.models import Court, LoginAttempt, Person, User
 from i18n import N_

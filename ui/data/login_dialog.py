@@ -21,8 +21,8 @@ from app.core.context import SYSTEM, Actor
 from app.core.errors import FieldError
 from app.core.permissions import USERS_MANAGE, can
 from app.security.dto import UserInput
-from app.security.lockout import pending_alerts
 from app.security.encryption import POSTPONED, encrypt_store
+from app.security.lockout import pending_alerts
 from app.security.service import (
     LoginError,
     choose_no_login,
