@@ -147,11 +147,12 @@ def _store_to_ask(args: argparse.Namespace, key: str) -> Iterator[Store | None]:
     from app.core.restore import check_candidate
 
     candidate = Path(args.file)
-    check_candidate(candidate)
+    candidate_key = key_of(args, candidate)  # an encrypted backup opens with its key file
+    check_candidate(candidate, candidate_key)
     with tempfile.TemporaryDirectory(prefix="talimger-login-") as tmp:
         copy = Path(tmp) / "candidate.db"
         shutil.copyfile(candidate, copy)
-        store = open_store(copy, backup=False, key=key_of(args, candidate))
+        store = open_store(copy, backup=False, key=candidate_key)
         try:
             yield store
         finally:
