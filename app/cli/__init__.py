@@ -19,7 +19,8 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 # A command that needs no login: `verify` answers only "unaltered / altered / unknown" about a
-# paper (issue 10); `--help` and `--version` never reach a command.
+# paper (issue 10), `user recover` is authenticated by the recovery code itself; `--help` and
+# `--version` never reach a command.
 OPEN = ""
 
 # What each command needs when the store requires logins (issue 10, Why #1): the dispatcher
@@ -49,6 +50,12 @@ COMMAND_PERMISSIONS: dict[str, str] = {
     "user add": perm.USERS_MANAGE,
     "user list": perm.USERS_MANAGE,
     "user unlock": perm.USERS_MANAGE,
+    "user encrypt-store": perm.USERS_MANAGE,
+    # The recovery code is the credential: it is for an administrator who cannot log in.
+    "user recover": OPEN,
+    "agenda": perm.READ,
+    "exchange key": perm.EXCHANGE,
+    "exchange pair": perm.EXCHANGE,
     "exchange name": perm.EXCHANGE,
     "exchange export": perm.EXCHANGE,
     "exchange import": perm.EXCHANGE,
