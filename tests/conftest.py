@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# The user data folder (logs, audit anchors) of the tests: never the real one (issue 10).
-os.environ.setdefault("TALIMGER_DATA_DIR", tempfile.mkdtemp(prefix="talimger-tests-data-"))
+# The user data folder (logs, audit anchors) of the tests: never the real one (issue 10);
+# platformdirs reads XDG_DATA_HOME on Linux, and a test may still set its own.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="talimger-tests-data-")
 
 from app.core.bootstrap import open_store
 from app.core.context import Actor, local_actor

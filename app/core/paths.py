@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -11,15 +10,8 @@ from platformdirs import user_data_path
 APP_NAME = "Talimger"
 
 
-DATA_DIR_ENV = "TALIMGER_DATA_DIR"
-
-
 def data_dir() -> Path:
-    """The per-user data folder (created on demand); TALIMGER_DATA_DIR moves it (tests)."""
-    moved = os.environ.get(DATA_DIR_ENV)
-    if moved:
-        Path(moved).mkdir(parents=True, exist_ok=True)
-        return Path(moved)
+    """The per-user data folder (created on demand)."""
     path = user_data_path(APP_NAME, appauthor=False, ensure_exists=True)
     return Path(path)
 
