@@ -152,6 +152,11 @@ def _check_of(kind: Any) -> Check | None:
     return None
 
 
+_UUID = _parsed_by(lambda v: uuid.UUID(str(v)))
+_WHEN = _parsed_by(datetime.fromisoformat)
+_TEXT = _text_check(80)
+
+
 @functools.cache
 def _checks(table_name: str) -> tuple[dict[str, Check | None], frozenset[str]]:
     """Per column of a table: its check, and which columns may not be empty (built once)."""
@@ -201,6 +206,11 @@ def validate_body(body: dict[str, Any]) -> None:
     tables = body.get("tables")
     if not isinstance(tables, dict) or not isinstance(body.get("tombstones"), list):
         raise PackageError(N_("The package is damaged."))
+    for tomb in body["tombstones"]:
+        if not isinstance(tomb, dict) or (
+            _UUID(tomb.get("row_id")) or _WHEN(tomb.get("deleted_at")) or _TEXT(tomb.get("table"))
+        ):
+            raise PackageError(N_("The package is damaged."))
     for name, items in tables.items():
         table = table_named(str(name))
         if table is None or not isinstance(items, list):

@@ -69,6 +69,7 @@ def test_10_3_an_officer_cannot_send_confidential_records_nor_move_the_coordinat
     with store.read() as s:
         centre = peer(s, "centre", create=False)
         assert centre is not None and centre.last_export_at is None  # the marker did not move
+        assert centre.sent_seq == 0  # not a numbered package: the centre cannot acknowledge it
     # The coordinator's package still carries everything, the meeting included.
     body = _package(store, COORD, "centre")
     tables = body["tables"]

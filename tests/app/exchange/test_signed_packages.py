@@ -255,3 +255,17 @@ def test_every_package_carries_the_audit_chain_head_and_the_peer_keeps_it(
     with centre.read() as s:
         kept = s.scalars(select(ExchangePackage.summary)).one()
     assert kept["audit_anchor"]["hash"] == last.hash
+
+
+def test_a_crafted_deletion_is_refused_as_damage_not_a_traceback(
+    two_stores: tuple[Store, Store],
+) -> None:
+    district, centre = two_stores
+    with district.write() as s:
+        body, _ = build_body(s, COORD, "centre")
+    body["tombstones"] = [{"table": "person", "row_id": "not-an-id", "deleted_at": "x"}]
+    with district.write() as s:
+        data = pack(s, body, PASS)
+    with pytest.raises(PackageError) as refused, centre.write() as s:
+        import_package(s, COORD, data, PASS)
+    assert refused.value.message_id == "The package is damaged."
