@@ -29,6 +29,7 @@ from ui.context import UiContext
 from ui.evaluation.dossier_dialog import DossierDialog
 from ui.evaluation.sheet_dialog import SheetDialog
 from ui.evaluation.sheet_table_models import SHEET_COLUMNS
+from ui.kit.enter_opens import open_on_enter
 from ui.kit.list_table_model import ListTableModel
 from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
@@ -65,6 +66,7 @@ class RoundsView(Retranslating, QWidget):
         self.table.setColumnWidth(0, 260)
         self.table.setColumnWidth(1, 260)
         self.table.doubleClicked.connect(lambda _index: self.open_sheet())
+        open_on_enter(self.table)
         self.open_button = QPushButton(self)
         self.open_button.clicked.connect(self.open_sheet)
         self.dossier_button = QPushButton(self)

@@ -29,6 +29,7 @@ from app.people.vocab import ROLES, STATUSES
 from i18n import _, ngettext
 from ui.context import UiContext
 from ui.documents.printing import Request, pdf_of, save_to
+from ui.kit.enter_opens import open_on_enter
 from ui.kit.op import Op, Query
 from ui.kit.print_preview_dialog import PrintPreviewDialog
 from ui.kit.retranslating import Retranslating
@@ -81,6 +82,7 @@ class PeopleView(Retranslating, QWidget):
         for col, width in enumerate((260, 110, 300, 150, 120, 160, 110, 130)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
+        open_on_enter(self.table)
 
         self.add_button = QPushButton(self)
         self.edit_button = QPushButton(self)
