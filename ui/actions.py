@@ -29,7 +29,8 @@ SPECS = (
     ActionSpec("quit", N_("&Quit"), QKeySequence.StandardKey.Quit),
     ActionSpec("lang_kk", N_("Қазақша")),
     ActionSpec("lang_ru", N_("Русский")),
-    ActionSpec("about", N_("&About Tälimger"), QKeySequence.StandardKey.HelpContents),
+    ActionSpec("guide", N_("&User guide"), QKeySequence.StandardKey.HelpContents),
+    ActionSpec("about", N_("&About Tälimger")),
 )
 
 
