@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         self.help_menu = QMenu(self)
         self.help_menu.addActions([a["guide"], a["about"]])
         for menu in (self.file_menu, self.language_menu, self.help_menu):
+            menu.setToolTipsVisible(True)
             self.menuBar().addMenu(menu)
         a["lang_kk"].triggered.connect(lambda: self.set_language("kk"))
         a["lang_ru"].triggered.connect(lambda: self.set_language("ru"))
@@ -190,8 +191,7 @@ class MainWindow(QMainWindow):
 
         if self.guide_dialog is None:
             self.guide_dialog = GuideDialog(self)
-        row = max(self.nav.currentRow(), 0)
-        self.guide_dialog.show_section(self.pages[row].key)
+        self.guide_dialog.show_section(self.pages[max(self.nav.currentRow(), 0)].key)
 
     # -- printing -------------------------------------------------------------------------
     def document_request(self) -> Request | None:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEventLoop, QSize, Qt, QTimer
 
 from i18n import LANGUAGES
 from ui.main_window import MainWindow
@@ -18,12 +16,11 @@ WINDOW = QSize(1366, 728)
 WIDTH = 820
 
 
-def _settle(seconds: float = 0.3) -> None:
+def _settle(ms: int = 300) -> None:
     # Lists load through Query/Op on opening; let their results arrive before the grab.
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        QApplication.processEvents()
-        time.sleep(0.01)
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
 
 
 def take(
