@@ -145,13 +145,16 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
             return
         opened.append(store)
         from ui.data.login_dialog import who_is_acting
+        from ui.first_run.flow import FirstRun
 
-        actor = who_is_acting(store, window)  # first run, "no login", or a login
+        first_run = FirstRun(window.set_language)
+        actor = who_is_acting(store, window, first_run)  # first run, "no login", or a login
         if actor is None:
             window.close()
             app.exit(1)
             return
         window.attach_store(store, actor)
+        first_run.lead_on(window)  # nothing unless this was the first run
         if deferred:
             QTimer.singleShot(0, lambda: health.start(store, kept))
 

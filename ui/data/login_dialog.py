@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -185,8 +186,16 @@ class FirstRunDialog(Retranslating, QDialog):
         self.accept()
 
 
-def who_is_acting(store: Store, parent: QWidget | None = None) -> Actor | None:
-    """The actor of this session: first run, "no login", or a login. None means quit."""
+def who_is_acting(
+    store: Store,
+    parent: QWidget | None = None,
+    first_run: Callable[[Store, QWidget | None], Actor | None] | None = None,
+) -> Actor | None:
+    """The actor of this session: first run, "no login", or a login. None means quit.
+
+    first_run, when given, replaces the bare FirstRunDialog (ui/first_run: centre, language,
+    login mode, where to begin).
+    """
     ctx = StartContext(store)
 
     def acting(s: Session) -> tuple[bool, Actor | None]:
@@ -199,6 +208,8 @@ def who_is_acting(store: Store, parent: QWidget | None = None) -> Actor | None:
     first, actor = found
     if actor is not None:
         return actor
+    if first and first_run is not None:
+        return first_run(store, parent)
     dialog: LoginDialog | FirstRunDialog = (
         FirstRunDialog(store, parent) if first else LoginDialog(store, parent)
     )
