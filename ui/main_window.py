@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
         a["lang_ru"].triggered.connect(lambda: self.set_language("ru"))
         a["quit"].triggered.connect(self.close)
         a["about"].triggered.connect(self._on_about_triggered)
-        a["guide"].triggered.connect(self.show_guide)
+        a["guide"].triggered.connect(self.show_guide)  # checked=False falls back to the page
         a["database"].triggered.connect(self._on_database_triggered)
         a["new_person"].triggered.connect(lambda: self._people().add_person())
         a["find"].triggered.connect(self._on_find_triggered)
@@ -185,13 +185,12 @@ class MainWindow(QMainWindow):
         a["export"].triggered.connect(lambda: self._people().export())
         a["backup"].triggered.connect(lambda: self._settings_page().backup_now())
 
-    def show_guide(self) -> None:
-        """F1: the user guide at the current page's section."""
+    def show_guide(self, section: str = "") -> None:
+        """F1: the guide at the current page's section, or at another ("start": first steps)."""
         from ui.help.guide_dialog import GuideDialog
 
-        if self.guide_dialog is None:
-            self.guide_dialog = GuideDialog(self)
-        self.guide_dialog.show_section(self.pages[max(self.nav.currentRow(), 0)].key)
+        self.guide_dialog = self.guide_dialog or GuideDialog(self)
+        self.guide_dialog.show_section(section or self.pages[max(self.nav.currentRow(), 0)].key)
 
     # -- printing -------------------------------------------------------------------------
     def document_request(self) -> Request | None:

@@ -47,6 +47,11 @@ class CentreDialog(Retranslating, QDialog):
         self.language.setCurrentIndex(max(self.language.findData(current_language()), 0))
         self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
         self.centre = QComboBox(self)
+        # Long court names must not squeeze the labels: the combo elides instead.
+        self.centre.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.centre.setMinimumContentsLength(30)
         self._centres = Query(self, ctx, list_centres).run() or []
         self.centre.addItem("", None)
         for c in self._centres:

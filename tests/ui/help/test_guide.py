@@ -164,3 +164,12 @@ def test_the_screenshot_script_photographs_every_page_of_the_demo(tmp_path: Path
         # Not a blank grab: a page shows many colours (text, lists, buttons).
         colours = {image.pixel(x, y) for x in range(0, 820, 7) for y in range(0, 400, 7)}
         assert len(colours) > 20, path.name
+
+
+@pytest.mark.qt_log_ignore(RAISE)
+def test_the_start_page_can_open_the_first_steps(window: MainWindow) -> None:
+    window.page("dashboard")
+    window.show_guide("start")
+    dialog = window.guide_dialog
+    assert dialog is not None and dialog.section == "start"
+    assert _heading(dialog.browser, "start").text() == "Алғашқы қадамдар"
