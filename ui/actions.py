@@ -12,24 +12,61 @@ from i18n import N_, _
 
 @dataclass(frozen=True)
 class ActionSpec:
-    """Key, text (catalog id) and shortcut of an action."""
+    """Key, text, tooltip (catalog ids) and shortcut of an action."""
 
     key: str
     text: str
+    tip: str
     shortcut: QKeySequence.StandardKey | str | None = None
 
 
 SPECS = (
-    ActionSpec("new_person", N_("&New person…"), QKeySequence.StandardKey.New),
-    ActionSpec("find", N_("&Find…"), QKeySequence.StandardKey.Find),
-    ActionSpec("print", N_("&Print preview…"), QKeySequence.StandardKey.Print),
-    ActionSpec("export", N_("&Export people…"), "Ctrl+E"),
-    ActionSpec("backup", N_("&Back up now"), "Ctrl+B"),
-    ActionSpec("database", N_("&Database…")),
-    ActionSpec("quit", N_("&Quit"), QKeySequence.StandardKey.Quit),
-    ActionSpec("lang_kk", N_("Қазақша")),
-    ActionSpec("lang_ru", N_("Русский")),
-    ActionSpec("about", N_("&About Tälimger"), QKeySequence.StandardKey.HelpContents),
+    ActionSpec(
+        "new_person",
+        N_("&New person…"),
+        N_("Add a person to the register."),
+        QKeySequence.StandardKey.New,
+    ),
+    ActionSpec(
+        "find",
+        N_("&Find…"),
+        N_("Go to the search of the people register."),
+        QKeySequence.StandardKey.Find,
+    ),
+    ActionSpec(
+        "print",
+        N_("&Print preview…"),
+        N_("Preview and print the document of the page you are on."),
+        QKeySequence.StandardKey.Print,
+    ),
+    ActionSpec(
+        "export",
+        N_("&Export people…"),
+        N_("Save the people register to Excel, CSV or PDF."),
+        "Ctrl+E",
+    ),
+    ActionSpec(
+        "backup", N_("&Back up now"), N_("Make a backup copy of the database now."), "Ctrl+B"
+    ),
+    ActionSpec(
+        "database",
+        N_("&Database…"),
+        N_("Choose the database file or server used from the next start."),
+    ),
+    ActionSpec("quit", N_("&Quit"), N_("Close Tälimger."), QKeySequence.StandardKey.Quit),
+    ActionSpec("lang_kk", N_("Қазақша"), N_("Show the program in Kazakh.")),
+    ActionSpec("lang_ru", N_("Русский"), N_("Show the program in Russian.")),
+    ActionSpec(
+        "guide",
+        N_("&User guide"),
+        N_("Open the user guide at the section of this page."),
+        QKeySequence.StandardKey.HelpContents,
+    ),
+    ActionSpec(
+        "about",
+        N_("&About Tälimger"),
+        N_("Version, database location and the components Tälimger is built from."),
+    ),
 )
 
 
@@ -53,4 +90,7 @@ class Actions:
     def retranslate(self) -> None:
         """Texts in the active language."""
         for spec in SPECS:
-            self.by_key[spec.key].setText(_(spec.text))
+            action = self.by_key[spec.key]
+            action.setText(_(spec.text))
+            action.setToolTip(_(spec.tip))
+            action.setStatusTip(_(spec.tip))

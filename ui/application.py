@@ -170,10 +170,12 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
             return
         opened.append(store)
         from ui.data.login_dialog import who_is_acting
+        from ui.first_run.flow import FirstRun
 
         # First run, "no login", or a login (not asked again when it opened the encrypted file).
+        first_run = FirstRun(window.set_language)
         login_as = (logins[-1].username, logins[-1].password) if logins else None
-        acting = who_is_acting(store, window, login_as)
+        acting = who_is_acting(store, window, login_as, first_run)
         if acting is None:
             window.close()
             app.exit(1)
@@ -181,6 +183,7 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
         store, actor = acting
         opened.append(store)  # the first run may have encrypted it: a new store
         window.attach_store(store, actor)
+        first_run.lead_on(window)  # nothing unless this was the first run
         if deferred:
             QTimer.singleShot(0, lambda: health.start(store, kept))
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent
+from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -34,6 +34,7 @@ from ui.pages import (
 
 if TYPE_CHECKING:
     from app.core.store import Store
+    from ui.help.guide_dialog import GuideDialog
     from ui.people.people_view import PeopleView
     from ui.settings.settings_view import SettingsView
 
@@ -92,6 +93,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.retranslate_ui()
         self.preview_dialog: QDialog | None = None
+        self.guide_dialog: GuideDialog | None = None
+        for row in range(min(9, len(self.pages))):  # Ctrl+1…9: pages in the navigation's order
+            QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self).activated.connect(
+                lambda row=row: self.nav.setCurrentRow(row)
+            )
         self._set_store_actions_enabled(ctx is not None)
         self._restore_state()
         self._painted = False
@@ -178,19 +184,28 @@ class MainWindow(QMainWindow):
             group.addAction(a[key])
             self.language_menu.addAction(a[key])
         self.help_menu = QMenu(self)
-        self.help_menu.addAction(a["about"])
+        self.help_menu.addActions([a["guide"], a["about"]])
         for menu in (self.file_menu, self.language_menu, self.help_menu):
+            menu.setToolTipsVisible(True)
             self.menuBar().addMenu(menu)
         a["lang_kk"].triggered.connect(lambda: self.set_language("kk"))
         a["lang_ru"].triggered.connect(lambda: self.set_language("ru"))
         a["quit"].triggered.connect(self.close)
         a["about"].triggered.connect(self._on_about_triggered)
+        a["guide"].triggered.connect(self.show_guide)  # checked=False falls back to the page
         a["database"].triggered.connect(self._on_database_triggered)
         a["new_person"].triggered.connect(lambda: self._people().add_person())
         a["find"].triggered.connect(self._on_find_triggered)
         a["print"].triggered.connect(self.print_preview)
         a["export"].triggered.connect(lambda: self._people().export())
         a["backup"].triggered.connect(lambda: self._settings_page().backup_now())
+
+    def show_guide(self, section: str = "") -> None:
+        """F1: the guide at the current page's section, or at another ("start": first steps)."""
+        from ui.help.guide_dialog import GuideDialog
+
+        self.guide_dialog = self.guide_dialog or GuideDialog(self)
+        self.guide_dialog.show_section(section or self.pages[max(self.nav.currentRow(), 0)].key)
 
     # -- printing -------------------------------------------------------------------------
     def document_request(self) -> Request | None:

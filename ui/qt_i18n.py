@@ -6,6 +6,31 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 import i18n
 
+# Texts Qt's own catalogs miss for the classes we use: qtbase_ru still has "Look in:" where the
+# file dialog now asks for "&Look in:", so the Russian dialog showed English labels.
+QT_GAPS = {
+    "ru": {
+        ("QFileDialog", "&Look in:"): "&Папка:",
+        ("QFileDialog", "Files of &type:"): "&Тип файлов:",
+    },
+}
+
+
+class QtGaps(QTranslator):
+    """Answers only the (context, text) pairs of QT_GAPS for one language."""
+
+    def __init__(self, lang: str, parent: QCoreApplication) -> None:
+        super().__init__(parent)
+        self._texts = QT_GAPS.get(lang, {})
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        return self._texts.get((context, source), "")
+
+    def isEmpty(self) -> bool:
+        return not self._texts
+
 
 class LanguageSwitcher:
     """Holds the installed Qt translator; switching posts LanguageChange to every widget."""
@@ -13,6 +38,7 @@ class LanguageSwitcher:
     def __init__(self, app: QCoreApplication) -> None:
         self._app = app
         self._qt: QTranslator | None = None
+        self._gaps: QtGaps | None = None
 
     def switch(self, lang: str) -> None:
         """Activate a language for our catalogs and for Qt's standard dialogs."""
@@ -25,6 +51,12 @@ class LanguageSwitcher:
         )
         if self._qt is not None:
             self._app.removeTranslator(self._qt)
+        if self._gaps is not None:
+            self._app.removeTranslator(self._gaps)
+            self._gaps = None
+        if QT_GAPS.get(lang):  # installed first, consulted after qtbase (the last installed)
+            self._gaps = QtGaps(lang, self._app)
+            self._app.installTranslator(self._gaps)
         qt = QTranslator(self._app)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt.load(f"qtbase_{lang}", folder):

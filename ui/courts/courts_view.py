@@ -54,8 +54,15 @@ class CourtsView(Retranslating, QWidget):
         """Texts in the active language."""
         self.tree.setHeaderLabels([_("Name in Kazakh"), _("Name in Russian"), _("Level")])
         self.add_button.setText(_("Add district court…"))
+        self.add_button.setToolTip(_("Add a district court under the selected regional court."))
         self.edit_button.setText(_("Edit…"))
+        self.edit_button.setToolTip(
+            _("Change the Kazakh and Russian names of the selected district court.")
+        )
         self.delete_button.setText(_("Delete"))
+        self.delete_button.setToolTip(
+            _("Delete the selected district court if nobody works in it.")
+        )
         iterator = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
         while iterator:
             item = iterator.pop()

@@ -165,12 +165,22 @@ class ComplianceView(Retranslating, QWidget):
     def retranslate_ui(self) -> None:
         """Every label in the active language."""
         self.print_button.setText(_("Print individual reports"))
+        self.print_button.setToolTip(
+            _("Save the individual CPD reports of the people in the list as one PDF.")
+        )
         self.export_button.setText(_("Export the list…"))
+        self.export_button.setToolTip(_("Save the list as shown to an Excel or CSV file."))
         self.summary_button.setText(_("Yearly summary…"))
+        self.summary_button.setToolTip(
+            _("Preview the centre's yearly CPD summary (due by 1 March).")
+        )
         self.courts.retranslate()
         self.status.setItemText(0, _("All statuses"))
         for i, label in enumerate(COMPLIANCE_STATUSES.values(), start=1):
             self.status.setItemText(i, _(label))
         self.show_button.setText(_("Show"))
+        self.show_button.setToolTip(
+            _("Show who has met the year's requirements, with the chosen court and status.")
+        )
         self.model.retranslate()
         self._show_totals()

@@ -279,10 +279,26 @@ class LedgerView(Retranslating, QWidget):
         """Every label in the active language."""
         self.search.setPlaceholderText(_("Find a person by name or IIN"))
         self.add_button.setText(_("Add activity…"))
+        self.add_button.setToolTip(
+            _("Add an activity with its points to the selected person's ledger.")
+        )
         self.import_button.setText(_("Import from a file…"))
+        self.import_button.setToolTip(
+            _("Add CPD lines from an Excel or CSV file; lines already present are skipped.")
+        )
         self.exempt_button.setText(_("Exempt period…"))
+        self.exempt_button.setToolTip(
+            _("Record a period of exemption (maternity or childcare leave, suspension).")
+        )
         self.confirm_button.setText(_("Confirm"))
+        self.confirm_button.setToolTip(
+            _("Confirm the selected line: the document proves the participation.")
+        )
         self.reject_button.setText(_("Reject…"))
+        self.reject_button.setToolTip(_("Reject the selected line and say why."))
         self.attach_button.setText(_("Attach a document…"))
+        self.attach_button.setToolTip(
+            _("Attach a certificate, diploma or programme to the selected line.")
+        )
         self.model.retranslate()
         self.refresh()

@@ -193,9 +193,18 @@ class PlanView(Retranslating, QWidget):
         for i, key in enumerate(AUDIENCES):
             self.audience.setItemText(i, _(AUDIENCES[key]))
         self.add_button.setText(_("Add to the survey"))
+        self.add_button.setToolTip(_("Add the topic a court needs to this year's survey."))
         self.build_button.setText(_("Build the plan from the survey"))
+        self.build_button.setToolTip(
+            _("Make the next year's training plan from the topics in the survey.")
+        )
         self.sent_button.setText(_("Mark the plan sent today"))
+        self.sent_button.setToolTip(
+            _("Record that the plan went to the regional coordinators today (due by 1 December).")
+        )
         self.print_button.setText(_("Plan…"))
+        self.print_button.setToolTip(_("Preview the training plan of the chosen year."))
         self.held_button.setText(_("Events held…"))
+        self.held_button.setToolTip(_("Preview the report of the events held in the chosen year."))
         self.model.retranslate()
         self.refresh()

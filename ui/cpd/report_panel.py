@@ -160,7 +160,13 @@ class ReportPanel(Retranslating, QWidget):
     def retranslate_ui(self) -> None:
         """Every label in the active language."""
         self.submit_button.setText(_("Hand in"))
+        self.submit_button.setToolTip(_("Hand in the individual report for the officer to check."))
         self.return_button.setText(_("Return with remarks…"))
+        self.return_button.setToolTip(_("Return the report to the person with your remarks."))
         self.accept_button.setText(_("Accept…"))
+        self.accept_button.setToolTip(
+            _("Accept the report; every line must be confirmed or rejected first.")
+        )
         self.print_button.setText(_("Print the report…"))
+        self.print_button.setToolTip(_("Preview the person's individual report for signing."))
         self._update()

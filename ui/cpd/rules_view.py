@@ -223,6 +223,9 @@ class RulesView(Retranslating, QWidget):
         ):
             label.setText(text)
         self.add_button.setText(_("Add the form"))
+        self.add_button.setToolTip(
+            _("Add a new form of activity with its points; it counts from 1 January next year.")
+        )
         self.change_box.setTitle(_("Council decision of today (applies from 1 January next year)"))
         for label, text in zip(
             self._change_labels,
@@ -238,5 +241,8 @@ class RulesView(Retranslating, QWidget):
         for i, role_label in enumerate(ROLES.values()):
             self.new_role.setItemText(i, _(role_label))
         self.change_button.setText(_("Record the decision"))
+        self.change_button.setToolTip(
+            _("Record the council's decision on points; it applies from 1 January next year.")
+        )
         self.model.retranslate()
         self.refresh()

@@ -86,8 +86,15 @@ class AuditView(Retranslating, QWidget):
         for i in range(1, self.action_filter.count()):
             self.action_filter.setItemText(i, action_label(self.action_filter.itemData(i)))
         self.raw_button.setText(_("Raw record"))
+        self.raw_button.setToolTip(
+            _("Show the selected entry exactly as stored (for the administrator).")
+        )
         self.export_button.setText(_("Export…"))
+        self.export_button.setToolTip(_("Save the audit log as filtered to an Excel or CSV file."))
         self.check_button.setText(_("Check the chain"))
+        self.check_button.setToolTip(
+            _("Check that no entry of the log was changed or removed outside the program.")
+        )
         self.model.retranslate()
         self._show_total()
         self._show_details()

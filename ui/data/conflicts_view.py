@@ -61,7 +61,9 @@ class ConflictsView(Retranslating, QWidget):
         """Texts in the active language."""
         self.values.setHorizontalHeaderLabels([_("Field"), _("This PC"), _("Other PC")])
         self.mine_button.setText(_("Keep this PC's version"))
+        self.mine_button.setToolTip(_("Keep the record as it is on this computer."))
         self.theirs_button.setText(_("Take the other PC's version"))
+        self.theirs_button.setToolTip(_("Replace the record with the other computer's version."))
         self.empty.setText(
             _("Records changed on both PCs since they last exchanged wait here for a decision.")
         )

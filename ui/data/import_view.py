@@ -65,8 +65,15 @@ class ImportView(Retranslating, QWidget):
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
         self.template_button.setText(_("Save the template…"))
+        self.template_button.setToolTip(
+            _("Save an empty Excel file with the columns the import expects.")
+        )
         self.open_button.setText(_("Open a file to import…"))
+        self.open_button.setToolTip(
+            _("Read a filled template and show what each row would do, before anything is saved.")
+        )
         self.import_button.setText(_("Import"))
+        self.import_button.setToolTip(_("Save the rows shown above into the people register."))
         self.skip_errors.setText(_("Leave rows with errors out"))
         self.table.setHorizontalHeaderLabels(
             [_("Line"), _("Result"), _("IIN"), _("Full name"), _("Problems")]

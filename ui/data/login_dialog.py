@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -229,12 +230,17 @@ class FirstRunDialog(Retranslating, QDialog):
 
 
 def who_is_acting(
-    store: Store, parent: QWidget | None = None, login_as: tuple[str, str] | None = None
+    store: Store,
+    parent: QWidget | None = None,
+    login_as: tuple[str, str] | None = None,
+    first_run: Callable[[Store, QWidget | None], tuple[Store, Actor] | None] | None = None,
 ) -> tuple[Store, Actor] | None:
     """The store and actor of this session: first run, "no login", or a login. None: quit.
 
     login_as is the login that already opened an encrypted store: it is not asked twice.
-    The first run encrypts the store, so the store returned may be a new one.
+    The first run encrypts the store, so the store returned may be a new one. first_run, when
+    given, replaces the bare FirstRunDialog (ui/first_run: centre, language, login mode, where
+    to begin).
     """
     ctx = StartContext(store)
 
@@ -253,14 +259,23 @@ def who_is_acting(
         if not isinstance(outcome, str):
             return store, outcome
     if first:
-        first_run = FirstRunDialog(store, parent)
-        if not first_run.exec() or first_run.actor is None:
-            return None
-        if first_run.recovery_code:
-            name = first_run.actor.name
-            show_recovery_sheet(parent, first_run.recovery_code, name, first_run.store.location)
-        if first_run.postponed:
-            QMessageBox.warning(parent, _("Tälimger"), first_run.postponed)
-        return first_run.store, first_run.actor
+        return (
+            first_run(store, parent) if first_run is not None else choose_login_mode(store, parent)
+        )
     dialog = LoginDialog(store, parent)
     return (store, dialog.actor) if dialog.exec() and dialog.actor is not None else None
+
+
+def choose_login_mode(store: Store, parent: QWidget | None) -> tuple[Store, Actor] | None:
+    """The first run's login step: an administrator (the file is then encrypted and the
+    recovery code shown once) or no logins; the store it leaves open, and who acts.
+    """
+    first_run = FirstRunDialog(store, parent)
+    if not first_run.exec() or first_run.actor is None:
+        return None
+    if first_run.recovery_code:
+        name = first_run.actor.name
+        show_recovery_sheet(parent, first_run.recovery_code, name, first_run.store.location)
+    if first_run.postponed:
+        QMessageBox.warning(parent, _("Tälimger"), first_run.postponed)
+    return first_run.store, first_run.actor

@@ -79,7 +79,11 @@ class ReportsView(QWidget):
             if item is not None:
                 item.setText(_(doc.title))
         self.open_button.setText(_("Preview…"))
+        self.open_button.setToolTip(
+            _("Open the chosen document page by page; print it or save it as PDF from there.")
+        )
         self.save_button.setText(_("Save…"))
+        self.save_button.setToolTip(_("Save the chosen document to a PDF, Excel or CSV file."))
         self._on_list_current_row_changed(self.list.currentRow())
 
     def current(self) -> Document | None:

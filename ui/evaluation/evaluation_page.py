@@ -55,6 +55,9 @@ class TemplatesView(Retranslating, QWidget):
     def retranslate_ui(self) -> None:
         """Rebuild in the active language."""
         self.edit_button.setText(_("New version…"))
+        self.edit_button.setToolTip(
+            _("Make a new version of the selected template; sheets already made keep theirs.")
+        )
         self.tree.setHeaderLabels(
             [_("Criterion"), _("Scale"), _("Weight, %"), _("Comment required")]
         )

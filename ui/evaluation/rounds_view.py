@@ -29,6 +29,7 @@ from ui.context import UiContext
 from ui.evaluation.dossier_dialog import DossierDialog
 from ui.evaluation.sheet_dialog import SheetDialog
 from ui.evaluation.sheet_table_models import SHEET_COLUMNS
+from ui.kit.enter_opens import open_on_enter
 from ui.kit.list_table_model import ListTableModel
 from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
@@ -65,6 +66,7 @@ class RoundsView(Retranslating, QWidget):
         self.table.setColumnWidth(0, 260)
         self.table.setColumnWidth(1, 260)
         self.table.doubleClicked.connect(lambda _index: self.open_sheet())
+        open_on_enter(self.table, lambda _index: self.open_sheet())
         self.open_button = QPushButton(self)
         self.open_button.clicked.connect(self.open_sheet)
         self.dossier_button = QPushButton(self)
@@ -96,8 +98,17 @@ class RoundsView(Retranslating, QWidget):
         """Texts in the active language."""
         self.period.setPlaceholderText(_("Period, e.g. 2027"))
         self.create_button.setText(_("Form a round for the region"))
+        self.create_button.setToolTip(
+            _("Make an evaluation sheet for every judge of the region for the period.")
+        )
         self.open_button.setText(_("Open sheet…"))
+        self.open_button.setToolTip(
+            _("Open the selected sheet to rate, sign or mark it acquainted.")
+        )
         self.dossier_button.setText(_("Dossier…"))
+        self.dossier_button.setToolTip(
+            _("Show the judge's dossier: sheets, internships and quality indicators.")
+        )
         self.reload()
 
     def reload(self) -> None:

@@ -78,8 +78,17 @@ class SamplingView(Retranslating, QWidget):
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
         self.import_button.setText(_("Import case list…"))
+        self.import_button.setToolTip(
+            _("Read the list of cases to draw from an Excel or CSV file.")
+        )
         self.draw_button.setText(_("Draw"))
+        self.draw_button.setToolTip(
+            _("Pick cases at random for each judge and give them codes instead of names.")
+        )
         self.key_button.setText(_("Show key (coordinator)"))
+        self.key_button.setToolTip(
+            _("Show which case and judge stand behind each code (coordinator only).")
+        )
         self.size_label.setText(_("Cases per judge:"))
         self.seed_label.setText(_("Seed (0 = random):"))
         self.kind.setItemText(0, _("Court acts"))

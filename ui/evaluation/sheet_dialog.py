@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -197,8 +198,22 @@ class SheetDialog(Retranslating, QDialog):
         )
 
     def sign(self) -> None:
-        """Save, then sign off and lock."""
-        if self.save():
+        """Save, ask (signing cannot be undone), then sign off and lock."""
+        if not self.save():
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Sign off"),
+            _(
+                "Sign off the sheet of {name}, period {period}, rated by {rater}? "
+                "Every rating of the sheet then locks and can no longer be changed."
+            ).format(
+                name=self.sheet.subject_name,
+                period=self.sheet.period or "—",
+                rater=self.rater.currentText(),
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
             sheet_id = self.sheet_id
             self._write(lambda s, actor, _p: sign_off(s, actor, sheet_id))
 

@@ -69,7 +69,11 @@ class SummaryView(Retranslating, QWidget):
         self.template_label.setText(_("Template:"))
         self.period_label.setText(_("Period:"))
         self.print_button.setText(_("Print…"))
+        self.print_button.setToolTip(
+            _("Preview the summary table of the chosen template and period.")
+        )
         self.export_button.setText(_("Export XLSX…"))
+        self.export_button.setToolTip(_("Save the summary table to an Excel file."))
         templates = {t.code: t for t in Query(self, self._ctx, list_templates).run() or []}
         for i in range(self.template.count()):
             t = templates.get(self.template.itemData(i))

@@ -119,7 +119,11 @@ class DueView(Retranslating, QWidget):
             self.region.setItemText(i, c.name)
         self.due_rows.retranslate()
         self.plan_button.setText(_("Propose a plan…"))
+        self.plan_button.setToolTip(
+            _("Place the judges due this year in free host places, avoiding days off.")
+        )
         self.print_button.setText(_("Print…"))
+        self.print_button.setToolTip(_("Preview the list of judges due for an internship."))
         self.reload()
 
     def _filter(self) -> DueFilter:

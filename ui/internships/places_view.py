@@ -199,6 +199,12 @@ class PlacesView(Retranslating, QWidget):
             self.delete_holiday_button,
         ):
             b.setText(_("Delete"))
+        self.add_offer_button.setToolTip(_("Add a host court's places for the year."))
+        self.delete_offer_button.setToolTip(_("Delete the selected host court's places."))
+        self.add_blackout_button.setToolTip(_("Add dates a host court cannot take interns."))
+        self.delete_blackout_button.setToolTip(_("Delete the selected dates."))
+        self.add_holiday_button.setToolTip(_("Add a public holiday or a day moved by decree."))
+        self.delete_holiday_button.setToolTip(_("Delete the selected holiday."))
         self.reload()
 
     def _on_year_value_changed(self, year: int) -> None:

@@ -74,6 +74,9 @@ class QualityView(Retranslating, QWidget):
         self.year_label.setText(_("Internships done in:"))
         self.import_button.setText(_("Import indicators (XLSX)…"))
         self.print_button.setText(_("Print…"))
+        self.print_button.setToolTip(
+            _("Preview the before-and-after comparison of the internships.")
+        )
         self.import_button.setToolTip(
             _(
                 "Columns: IIN, period start, period end, cases, decisions overturned on appeal, "

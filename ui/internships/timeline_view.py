@@ -123,8 +123,13 @@ class TimelineView(Retranslating, QWidget):
         self.group.setItemText(0, _("By host court"))
         self.group.setItemText(1, _("By judge"))
         self.print_button.setText(_("Print…"))
+        self.print_button.setToolTip(_("Preview the internship schedule of the year as shown."))
         self.keep_button.setText(_("Keep anyway"))
+        self.keep_button.setToolTip(
+            _("Keep the moved internship although it breaks the rules listed.")
+        )
         self.undo_button.setText(_("Put back"))
+        self.undo_button.setToolTip(_("Return the moved internship to its former dates."))
         if self.pending is not None:
             self._show_conflicts(self.pending.conflicts)
         self.reload()

@@ -58,21 +58,45 @@ class CouncilTab(PairTab):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(24)
-        self.protocol_button = self._button(page, N_("Draw up protocol"), self._on_protocol_clicked)
-        self.update_protocol_button = self._button(
-            page, N_("Save protocol changes"), self._on_update_protocol_clicked
+        self.protocol_button = self._button(
+            page,
+            N_("Draw up protocol"),
+            self._on_protocol_clicked,
+            N_("Draw up the council's protocol decision on the selected pair."),
         )
-        self.print_button = self._button(page, N_("Print protocol…"), self._on_print_clicked)
+        self.update_protocol_button = self._button(
+            page,
+            N_("Save protocol changes"),
+            self._on_update_protocol_clicked,
+            N_("Save the changes to the protocol not yet signed."),
+        )
+        self.print_button = self._button(
+            page,
+            N_("Print protocol…"),
+            self._on_print_clicked,
+            N_("Save the protocol as a PDF for signing."),
+        )
         self.lang = QComboBox(page)
         self.lang.addItem("Қазақша", "kk")
         self.lang.addItem("Русский", "ru")
         self.signed_by = QLineEdit(page)
-        self.sign_button = self._button(page, N_("Mark signed"), self._on_sign_clicked)
+        self.sign_button = self._button(
+            page,
+            N_("Mark signed"),
+            self._on_sign_clicked,
+            N_("Record that the protocol is signed; its decision then takes effect."),
+        )
         self.copy_centre_button = self._button(
-            page, N_("Copy sent to the training centre"), self._on_copy_centre_clicked
+            page,
+            N_("Copy sent to the training centre"),
+            self._on_copy_centre_clicked,
+            N_("Record that a copy of the protocol went to the training centre."),
         )
         self.copy_hr_button = self._button(
-            page, N_("Copy sent to HR for the personal file"), self._on_copy_hr_clicked
+            page,
+            N_("Copy sent to HR for the personal file"),
+            self._on_copy_hr_clicked,
+            N_("Record that a copy went to the HR service for the judge's personal file."),
         )
         self.protocol_state = QLabel(page)
         self.protocol_state.setWordWrap(True)

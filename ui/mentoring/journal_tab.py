@@ -32,13 +32,21 @@ class JournalTab(PairTab):
         self.meeting_notes = QPlainTextEdit(page)
         self.meeting_notes.setMaximumHeight(60)
         self.log_meeting_button = self._button(
-            page, N_("Log meeting"), self._on_log_meeting_clicked
+            page,
+            N_("Log meeting"),
+            self._on_log_meeting_clicked,
+            N_("Add the meeting of mentor and protégé to the confidential journal."),
         )
         self.case_number = QLineEdit(page)
         self.heard_on = date_field(page)
         self.criteria = {key: QCheckBox(page) for key in ETHICS_CRITERIA}
         self.remarks = QLineEdit(page)
-        self.review_button = self._button(page, N_("Save hearing review"), self._on_review_clicked)
+        self.review_button = self._button(
+            page,
+            N_("Save hearing review"),
+            self._on_review_clicked,
+            N_("Save the mentor's review of a hearing the protégé conducted."),
+        )
         self.journal_list = QLabel(page)
         self.journal_list.setWordWrap(True)
         layout = QVBoxLayout(page)

@@ -185,7 +185,13 @@ class MentoringView(Retranslating, QWidget):
         self.kind.setItemText(0, _("Tutor"))
         self.kind.setItemText(1, _("Mentor"))
         self.form_pair_button.setText(_("Form pair"))
+        self.form_pair_button.setToolTip(
+            _("Propose a pair of the selected protégé and the chosen guide.")
+        )
         self.start_button.setText(_("Start pair"))
+        self.start_button.setToolTip(
+            _("Start the selected pair's work; its term counts from today.")
+        )
         self.need_rows.retranslate()  # reasons, kinds and states are worded when shown
         self.pair_rows.retranslate()
         for table in (self.needs, self.pairs):

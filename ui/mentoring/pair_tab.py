@@ -34,7 +34,7 @@ class PairTab(Retranslating, QWidget):
         self._panel = panel
         self._ctx = ctx
         self._labels: list[tuple[QLabel, str]] = []
-        self._buttons: list[tuple[QPushButton, str]] = []
+        self._buttons: list[tuple[QPushButton, str, str]] = []
         self._build()
         self.retranslate_ui()
 
@@ -52,10 +52,13 @@ class PairTab(Retranslating, QWidget):
     def _read(self, query: Callable[[Session], T]) -> T | None:
         return self._panel.read(query)
 
-    def _button(self, parent: QWidget, msgid: str, slot: Callable[[], None]) -> QPushButton:
+    def _button(
+        self, parent: QWidget, msgid: str, slot: Callable[[], None], tip: str
+    ) -> QPushButton:
+        """A button whose text and tooltip (catalog ids) follow the language."""
         button = QPushButton(parent)
         button.clicked.connect(slot)
-        self._buttons.append((button, msgid))
+        self._buttons.append((button, msgid, tip))
         return button
 
     def _form(self, page: QWidget, rows: list[tuple[str, QWidget]]) -> QFormLayout:
@@ -73,5 +76,6 @@ class PairTab(Retranslating, QWidget):
         """Labels and buttons in the active language; subclasses add their own captions."""
         for label, msgid in self._labels:
             label.setText(_(msgid))
-        for button, msgid in self._buttons:
+        for button, msgid, tip in self._buttons:
             button.setText(_(msgid))
+            button.setToolTip(_(tip))

@@ -39,13 +39,26 @@ class ProgrammeTab(PairTab):
         page = self
         self.items = QTableWidget(0, 3, page)
         self.items.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.add_item_button = self._button(page, N_("Add item"), self._on_add_item_clicked)
+        self.add_item_button = self._button(
+            page,
+            N_("Add item"),
+            self._on_add_item_clicked,
+            N_("Add a goal with its activity and due date to the programme."),
+        )
         self.save_programme_button = self._button(
-            page, N_("Save programme"), self._on_save_programme_clicked
+            page,
+            N_("Save programme"),
+            self._on_save_programme_clicked,
+            N_("Save the programme; after approval each change is kept as a new version."),
         )
         self.chairman = QLineEdit(page)
         self.approved_on = date_field(page)
-        self.approve_button = self._button(page, N_("Approve"), self._on_approve_clicked)
+        self.approve_button = self._button(
+            page,
+            N_("Approve"),
+            self._on_approve_clicked,
+            N_("Record the court chairman's approval of the programme on the date given."),
+        )
         self.programme_state = QLabel(page)
         layout = QVBoxLayout(page)
         for w in (self.items, self.add_item_button, self.save_programme_button):
@@ -62,7 +75,10 @@ class ProgrammeTab(PairTab):
         layout.addWidget(self.approve_button)
         layout.addWidget(self.programme_state)
         self.compare_button = self._button(
-            page, N_("Compare with the previous version"), self._on_compare_clicked
+            page,
+            N_("Compare with the previous version"),
+            self._on_compare_clicked,
+            N_("Show what changed since the previous version of the programme."),
         )
         self.changes = QLabel(page)
         self.changes.setWordWrap(True)

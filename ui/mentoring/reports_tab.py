@@ -35,7 +35,12 @@ class ReportsTab(PairTab):
         self.proposals = QLineEdit(page)
         self.score = QSpinBox(page)
         self.score.setRange(0, 5)
-        self.submit_report_button = self._button(page, N_("Submit report"), self._on_report_clicked)
+        self.submit_report_button = self._button(
+            page,
+            N_("Submit report"),
+            self._on_report_clicked,
+            N_("Save the written report of the mentor or protégé."),
+        )
         layout = QVBoxLayout(page)
         layout.addLayout(
             self._form(
@@ -55,12 +60,22 @@ class ReportsTab(PairTab):
         for key in ("end_early", "replace"):
             self.petition_kind.addItem("", key)
         self.petition_reasons = QLineEdit(page)
-        self.petition_button = self._button(page, N_("File petition"), self._on_petition_clicked)
+        self.petition_button = self._button(
+            page,
+            N_("File petition"),
+            self._on_petition_clicked,
+            N_("Record a petition to end the pair early or to replace the guide."),
+        )
         self.order_number = QLineEdit(page)
         self.order_date = date_field(page)
         self.order_months = QSpinBox(page)
         self.order_months.setRange(1, 36)
-        self.extend_button = self._button(page, N_("Extend by order"), self._on_extend_clicked)
+        self.extend_button = self._button(
+            page,
+            N_("Extend by order"),
+            self._on_extend_clicked,
+            N_("Extend the term by the regional court chairman's order (up to 3 years in total)."),
+        )
         layout.addLayout(
             self._form(
                 page,
@@ -88,7 +103,13 @@ class ReportsTab(PairTab):
         self.reduce_from = date_field(page)
         self.reduce_to = date_field(page)
         self.caseload_button = self._button(
-            page, N_("Record the caseload reduction order"), self._on_caseload_clicked
+            page,
+            N_("Record the caseload reduction order"),
+            self._on_caseload_clicked,
+            N_(
+                "Record the chairman's order reducing the new judge's caseload "
+                "(up to 30 %, 6 months)."
+            ),
         )
         layout.addLayout(
             self._form(

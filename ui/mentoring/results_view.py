@@ -68,8 +68,12 @@ class ResultsView(Retranslating, QWidget):
         """Captions in the active language."""
         self.year_label.setText(_("Year"))
         self.save_button.setText(_("Save the year in review (PDF or XLSX)…"))
+        self.save_button.setToolTip(
+            _("Save the year's results of mentoring to a PDF or Excel file.")
+        )
         self.limit_label.setText(_("Protégés per guide, at most"))
         self.limit_button.setText(_("Save the limit"))
+        self.limit_button.setToolTip(_("Save how many protégés one guide may have at most."))
         self.reload()  # the figures' names are in the active language
 
     def reload(self) -> None:

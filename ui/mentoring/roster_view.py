@@ -157,12 +157,28 @@ class RosterView(Retranslating, QWidget):
         self.kind.setItemText(0, _("Tutor"))
         self.kind.setItemText(1, _("Mentor"))
         self.attach_button.setText(_("Attach the scanned order…"))
+        self.attach_button.setToolTip(_("Attach the scan of the chairman's order (PDF or image)."))
         self.approve_button.setText(_("Approve the order"))
+        self.approve_button.setToolTip(
+            _(
+                "Record the chairman's order: the ticked guides leave the roster, "
+                "the ticked judges join it."
+            )
+        )
         self.event_button.setText(_("Record the event for the ticked judges"))
+        self.event_button.setToolTip(
+            _("Record the career event for the ticked judges; it may make them protégés.")
+        )
         for i, key in enumerate(EVENT_KINDS):
             self.event_kind.setItemText(i, _(REASONS[key]))
         self.plan_button.setText(_("Plan seminar"))
+        self.plan_button.setToolTip(
+            _("Plan an orientation seminar on the date, place and topic above.")
+        )
         self.invite_button.setText(_("Invite everyone on the needs list"))
+        self.invite_button.setToolTip(
+            _("Invite every judge who needs a guide to the planned seminar.")
+        )
         for label, msgid in self._form_labels:
             label.setText(_(msgid))
         self.reload()

@@ -29,6 +29,7 @@ from app.people.vocab import ROLES, STATUSES
 from i18n import _, ngettext
 from ui.context import UiContext
 from ui.documents.printing import Request, pdf_of, save_to
+from ui.kit.enter_opens import open_on_enter
 from ui.kit.op import Op, Query
 from ui.kit.print_preview_dialog import PrintPreviewDialog
 from ui.kit.retranslating import Retranslating
@@ -81,6 +82,7 @@ class PeopleView(Retranslating, QWidget):
         for col, width in enumerate((260, 110, 300, 150, 120, 160, 110, 130)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
+        open_on_enter(self.table, self._on_table_double_clicked)
 
         self.add_button = QPushButton(self)
         self.edit_button = QPushButton(self)
@@ -136,10 +138,19 @@ class PeopleView(Retranslating, QWidget):
         for i, key in enumerate(STATUSES, start=1):
             self.status_filter.setItemText(i, _(STATUSES[key]))
         self.add_button.setText(_("Add…"))
+        self.add_button.setToolTip(_("Add a person to the register."))
         self.edit_button.setText(_("Edit…"))
+        self.edit_button.setToolTip(
+            _("Open the selected person (Enter or a double click does the same).")
+        )
         self.delete_button.setText(_("Delete"))
+        self.delete_button.setToolTip(
+            _("Delete the selected person, unless pairs, internships or sheets refer to them.")
+        )
         self.print_button.setText(_("Print register…"))
+        self.print_button.setToolTip(_("Preview the register as filtered now."))
         self.export_button.setText(_("Export…"))
+        self.export_button.setToolTip(_("Save the register as filtered to Excel, CSV or PDF."))
         self.model.retranslate()
         self._update_count()
 

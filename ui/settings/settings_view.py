@@ -120,8 +120,12 @@ class SettingsView(Retranslating, QWidget):
             else _("A shared PostgreSQL database is backed up on its server (pg_dump).")
         )
         self.backup_button.setText(_("Back up now"))
+        self.backup_button.setToolTip(_("Make a backup copy of the database now."))
         self.restore_button.setText(_("Restore selected…"))
         self.logins_button.setText(_("Switch logins on and encrypt the database…"))
+        self.restore_button.setToolTip(
+            _("Replace the data with the selected backup; the current file is kept aside.")
+        )
         self.reload_backups()
 
     def _on_language_current_index_changed(self, _index: int) -> None:

@@ -113,4 +113,8 @@ class EventForm(Retranslating, QWidget):
         for i, key in enumerate(KINDS):
             self.kind.setItemText(i, _(KINDS[key]))
         self.create_button.setText(_("Create event"))
+        self.create_button.setToolTip(_("Create the training event described above."))
         self.add_session_button.setText(_("Add a session to the chosen event"))
+        self.add_session_button.setToolTip(
+            _("Add another session with these dates to the event chosen below.")
+        )

@@ -294,12 +294,25 @@ class TrainingView(Retranslating, QWidget):
         self.session_label.setText(_("Session"))
         self.search.setPlaceholderText(_("Name or IIN of the people to register"))
         self.register_button.setText(_("Register matching people"))
+        self.register_button.setToolTip(
+            _("Register everyone matching the name or IIN typed on the left for the session.")
+        )
         self.role.setItemText(0, _("All roles"))
         for i, key in enumerate(ROLES, start=1):
             self.role.setItemText(i, _(ROLES[key]))
         self.save_attendance.setText(_("Save attendance"))
+        self.save_attendance.setToolTip(
+            _("Save who attended; their CPD points are added to the ledger.")
+        )
         self.sheet_rows.setPlaceholderText(_("Rows signed on the sheet, e.g. 1-3, 5"))
         self.sheet_button.setText(_("Record from the sign-in sheet"))
+        self.sheet_button.setToolTip(_("Tick as attended the rows signed on the printed sheet."))
         self.print_sheet_button.setText(_("Print the sign-in sheet…"))
+        self.print_sheet_button.setToolTip(
+            _("Preview the sign-in sheet of the session for the participants to sign.")
+        )
         self.feedback_button.setText(_("Feedback…"))
+        self.feedback_button.setToolTip(
+            _("Record the selected participant's rating and comment on the session.")
+        )
         self.model.retranslate()

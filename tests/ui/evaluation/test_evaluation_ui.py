@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.core.context import CENTRE_OFFICER, Actor
@@ -63,7 +63,11 @@ def test_fill_sheet_needs_comment_then_sign_off_locks(
         c = next(x for x in dialog.sheet.template.criteria() if x.id == cid)
         if c.comment_required:
             type_text(comment, "Негізделген")
+    asked: list[str] = []
+    _answer_yes(asked)
     qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    # Signing asks first and names the judge, the period and the rater (issue 11).
+    assert len(asked) == 1 and "2027" in asked[0] and dialog.rater.currentText() in asked[0]
     with store.read() as s:
         signed = get_sheet(s, sheet_id)
     assert signed.status == "signed" and signed.total is not None
@@ -75,6 +79,20 @@ def test_fill_sheet_needs_comment_then_sign_off_locks(
     assert not dialog.ack_button.isEnabled() and "танысты" in dialog.ack_button.text()
     with store.read() as s:
         assert get_sheet(s, sheet_id).acknowledged_on is not None
+
+
+def _answer_yes(asked: list[str]) -> None:
+    """Click Yes on the next question box (the sign-off confirmation), keeping its text."""
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, poll)
+            return
+        asked.append(box.text())
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    QTimer.singleShot(20, poll)
 
 
 def test_summary_table_on_screen_and_exported(
