@@ -9,6 +9,7 @@ from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from app.core.audit import record
+from app.core.backup import environment_error
 from app.core.bootstrap import open_store, stored_backups_kept
 from app.core.cipher import is_encrypted
 from app.core.context import ADMINISTRATOR, SYSTEM, Actor
@@ -81,11 +82,13 @@ def encrypt_store(store: Store, username: str, password: str) -> Encryption:
     store.dispose()
     try:
         encrypt_in_place(path, backup_dir, key, keyfile, kept)
-    except StoreError as exc:
+    except (StoreError, OSError) as exc:
         if is_encrypted(path):
             raise  # encrypted, then something after failed: the key file opens it
         keyfile.path.unlink(missing_ok=True)
-        return Encryption(open_store(path, backup=False), postponed=exc)
+        # OSError: Windows refuses to replace a file another process has open (no flock).
+        refusal = exc if isinstance(exc, StoreError) else environment_error(exc, path.parent)
+        return Encryption(open_store(path, backup=False), postponed=refusal)
     return Encryption(open_store(path, key=key, backup=False), code)
 
 
