@@ -46,6 +46,7 @@ class OverdueBanner(QFrame):
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
         self.dismiss.setText(_("Dismiss"))
+        self.dismiss.setToolTip(_("Hide the notice of overdue items."))
         if not self._items:
             return
         n = len(self._items)

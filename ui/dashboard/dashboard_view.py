@@ -223,6 +223,8 @@ class DashboardView(Retranslating, QWidget):
         self.due.setHeaderLabels([_("State"), _("Date"), _("What")])
         self.settings_button.setText(_("Choose the training centre"))
         self.import_button.setText(_("Import the people register"))
+        self.settings_button.setToolTip(_("Open Settings to choose the regional court's centre."))
+        self.import_button.setToolTip(_("Open Data & security → Import to load the register."))
         self.first_steps.setText(
             "<b>{}</b><ol><li>{}</li><li>{}</li><li>{}</li></ol>".format(
                 _("The database is empty. First steps:"),

@@ -123,6 +123,9 @@ class SettingsView(Retranslating, QWidget):
         self.backup_button.setToolTip(_("Make a backup copy of the database now."))
         self.restore_button.setText(_("Restore selected…"))
         self.logins_button.setText(_("Switch logins on and encrypt the database…"))
+        self.logins_button.setToolTip(
+            _("Create the administrator; the database file is then encrypted (a backup first).")
+        )
         self.restore_button.setToolTip(
             _("Replace the data with the selected backup; the current file is kept aside.")
         )
