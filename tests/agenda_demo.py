@@ -18,9 +18,7 @@ from app.cpd.rules import amend_rules, list_forms
 from app.cpd.workflow import open_report, submit_report
 from app.demo.everything import generate_everything
 from app.demo.training import generate_training
-from app.mentoring.council import create_protocol
-from app.mentoring.dto import ProtocolInput
-from db.models import Court, EvalSheet, Pair, Person, Programme
+from db.models import EvalSheet, Pair, Person, Programme, ProtocolDecision
 
 MADE_ON = date(2026, 11, 30)
 _built: list[Path] = []
@@ -64,22 +62,7 @@ def agenda_db(template_db: Path, factory: pytest.TempPathFactory) -> Path:
             ActivityInput(staff[1][0], form.id, "Семинар", date(2026, 10, 5), date(2026, 10, 5)),
             today=MADE_ON,
         )
-        region = s.scalars(select(Court.region_code).where(Court.level == "regional")).first()
-        # M-11: a protocol held and not signed yet.
-        create_protocol(
-            s,
-            actor,
-            ProtocolInput(
-                region or "",
-                "1-демо",
-                MADE_ON,
-                "Көкшетау қаласы",
-                "Төлеуов Асқар Бекұлы",
-                "Мұратова Гүлнар Сәкенқызы",
-                ("Төлеуов А. Б.", "Мұратова Г. С."),
-                "Тәлімгерлік жұптардың қорытындысы туралы",
-            ),
-        )
+        # M-11: the demo holds today's council meeting, its protocol not signed yet.
         # M-7 and E-1: the demo approves every programme and signs every sheet; one of each is
         # put back to draft, as a programme drawn up and a sheet being filled would be.
         pair = s.scalars(select(Pair.id).where(Pair.state == "active")).first()
@@ -88,6 +71,15 @@ def agenda_db(template_db: Path, factory: pytest.TempPathFactory) -> Path:
             .where(Programme.pair_id == pair)
             .values(approved_on=None, approved_by="")
         )
+        # M-11: a pair past its term that no protocol has decided on (the demo's councils
+        # decide on every pair of theirs): one that began long ago and was never closed.
+        undecided = select(ProtocolDecision.pair_id).where(ProtocolDecision.pair_id.is_not(None))
+        lapsed = s.scalars(
+            select(Pair.id)
+            .where(Pair.state == "active", Pair.id != pair, Pair.id.not_in(undecided))
+            .order_by(Pair.starts_on)
+        ).first()
+        s.execute(update(Pair).where(Pair.id == lapsed).values(starts_on=date(2024, 1, 15)))
         sheet = s.scalars(select(EvalSheet.id).where(EvalSheet.round_id.is_not(None))).first()
         s.execute(
             update(EvalSheet).where(EvalSheet.id == sheet).values(status="draft", signed_at=None)
