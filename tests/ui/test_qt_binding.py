@@ -1,4 +1,4 @@
-"""The Qt binding keeps Python's reference counts: PySide6 6.12.0 did not, and long sessions crashed."""
+"""The Qt binding keeps reference counts: with PySide6 6.12.0 long sessions crashed."""
 
 from __future__ import annotations
 
