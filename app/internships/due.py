@@ -6,8 +6,9 @@ import uuid
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from app.internships.dto import DueFilter, DueRow
@@ -17,6 +18,16 @@ from db.models import Court, Internship, Person, PersonStatusPeriod, QualityIndi
 from i18n.search_fold import matches
 
 Periods = list[tuple[str, date, date | None]]
+
+
+def _raw(column: Any) -> Any:
+    # Ids as the driver gives them (hex text on SQLite): the national due list reads ~150,000
+    # ids, and building a uuid.UUID for each cost more than the queries (issue 12).
+    return type_coerce(column, String())
+
+
+def _uuid(value: Any) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(hex=str(value))
 
 
 def status_periods(
@@ -36,7 +47,21 @@ def status_periods(
     return out
 
 
-def _last_quality(session: Session, before: date) -> dict[uuid.UUID, tuple[int, int, Decimal]]:
+def _raw_periods(session: Session) -> dict[Any, Periods]:
+    """Status periods per raw person id."""
+    stmt = select(
+        _raw(PersonStatusPeriod.person_id),
+        PersonStatusPeriod.status,
+        PersonStatusPeriod.starts_on,
+        PersonStatusPeriod.ends_on,
+    )
+    out: dict[Any, Periods] = defaultdict(list)
+    for pid, status, starts, ends in session.connection().execute(stmt):
+        out[pid].append((status, starts, ends))
+    return out
+
+
+def _last_quality(session: Session, before: date) -> dict[Any, tuple[int, int, Decimal]]:
     """(complaints, overturned, % time limits kept) of each judge's latest period before."""
     latest = (
         select(QualityIndicator.person_id, func.max(QualityIndicator.period_end).label("e"))
@@ -44,9 +69,9 @@ def _last_quality(session: Session, before: date) -> dict[uuid.UUID, tuple[int, 
         .group_by(QualityIndicator.person_id)
         .subquery()
     )
-    rows = session.execute(
+    rows = session.connection().execute(
         select(
-            QualityIndicator.person_id,
+            _raw(QualityIndicator.person_id),
             QualityIndicator.complaints,
             QualityIndicator.overturned,
             QualityIndicator.time_limits_kept_pct,
@@ -86,11 +111,15 @@ def last_resetting_internships(
     session: Session, before: date, rules: InternshipRules
 ) -> dict[uuid.UUID, date]:
     """The end of each judge's last internship before a date that restarts the clock (I-1)."""
+    return {_uuid(k): v for k, v in _last_resetting(session, before, rules).items()}
+
+
+def _last_resetting(session: Session, before: date, rules: InternshipRules) -> dict[Any, date]:
     own = aliased(Court)
     host = aliased(Court)
-    rows = session.execute(
+    rows = session.connection().execute(
         select(
-            Internship.person_id,
+            _raw(Internship.person_id),
             Internship.status,
             Internship.starts_on,
             Internship.ends_on,
@@ -106,7 +135,7 @@ def last_resetting_internships(
             Internship.ends_on < before,
         )
     )
-    out: dict[uuid.UUID, date] = {}
+    out: dict[Any, date] = {}
     for pid, status, starts, ends, own_level, host_level in rows:
         if resets_clock(status, starts, ends, own_level, host_level, rules) and (
             pid not in out or ends > out[pid]
@@ -135,18 +164,18 @@ def due_judges(
     start, end = date(year, 1, 1), date(year, 12, 31)
     stmt = (
         select(
-            Person.id,
+            _raw(Person.id),
             Person.surname,
             Person.first_name,
             Person.patronymic,
             Person.first_appointed_on,
             Person.sort_key,
-            Court.id,
+            _raw(Court.id),
             Court.name_kk,
             Court.name_ru,
             Court.level,
             Court.region_code,
-            Court.parent_id,
+            _raw(Court.parent_id),
         )
         .join(Court, Court.id == Person.court_id)
         .where(Person.role == "judge", Court.level.in_(("district", "regional")))
@@ -155,12 +184,13 @@ def due_judges(
         stmt = stmt.where(Court.region_code == flt.region_code)
     if flt.court_id is not None:
         stmt = stmt.where(Court.id == flt.court_id)
-    people = session.execute(stmt).all()
-    periods = status_periods(session)
-    last_end = last_resetting_internships(session, start, rules)
+    # Core execution: the ORM result layer costs more than the rows for 36,000 judges.
+    people = session.connection().execute(stmt).all()
+    periods = _raw_periods(session)
+    last_end = _last_resetting(session, start, rules)
     scheduled = set(
-        session.scalars(
-            select(Internship.person_id).where(
+        session.connection().scalars(
+            select(_raw(Internship.person_id)).where(
                 Internship.kind == "judge",
                 Internship.status != "cancelled",
                 Internship.starts_on <= end,
@@ -170,6 +200,7 @@ def due_judges(
     )
     quality = _last_quality(session, start)
     needle = flt.text.strip()
+    courts: dict[Any, uuid.UUID | None] = {None: None}
     rows: list[DueRow] = []
     for pid, surname, first, patr, appointed, skey, cid, ckk, cru, level, region, parent in people:
         p = periods.get(pid, [])
@@ -197,16 +228,19 @@ def due_judges(
             kept_pct=kept,
             weights=weights,
         )
+        for c in (cid, parent):
+            if c not in courts:
+                courts[c] = _uuid(c)
         rows.append(
             DueRow(
-                pid,
+                _uuid(pid),
                 name,
-                cid,
+                courts[cid],
                 ckk,
                 cru,
                 level,
                 region,
-                parent,
+                courts[parent],
                 last,
                 due_on,
                 exp,
