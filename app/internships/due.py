@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import heapq
 import uuid
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -159,6 +161,48 @@ def due_judges(
     cannot be placed).
     """
     flt = flt or DueFilter()
+    ids: dict[Any, uuid.UUID] = {}  # a few hundred courts: each id converted once
+    rows = [
+        DueRow(
+            _uuid(pid),
+            name,
+            ids.get(cid) or ids.setdefault(cid, _uuid(cid)),
+            ckk,
+            cru,
+            level,
+            region,
+            (ids.get(parent) or ids.setdefault(parent, _uuid(parent))) if parent else None,
+            *rest,
+        )
+        for pid, name, cid, ckk, cru, level, region, parent, *rest in _due(
+            session, year, flt, rules, weights
+        )
+    ]
+    return _sorted(rows, flt)
+
+
+def unplanned_due(
+    session: Session, year: int, region_code: str, shown: int
+) -> tuple[int, list[str]]:
+    """How many judges are due in `year` and not planned (I-1), and the names of the first
+    `shown` of them in the due list's order: due_judges' answer without building its rows
+    (the start page, issue 12).
+    """
+    flt = DueFilter(region_code=region_code, only_unscheduled=True)
+    rows = list(_due(session, year, flt, None, None))
+    # nsmallest is sorted(...)[:n], stable like _sorted: ties keep the same order.
+    top = heapq.nsmallest(shown, rows, key=lambda r: (-r[14], r[9], r[16]))
+    return len(rows), [r[1] for r in top]
+
+
+def _due(
+    session: Session,
+    year: int,
+    flt: DueFilter,
+    rules: InternshipRules | None,
+    weights: PriorityWeights | None,
+) -> Iterator[tuple[Any, ...]]:
+    """The due list's rows as DueRow's fields in order, ids as the driver gives them."""
     rules = rules or rules_for_year(session, year)
     weights = weights or PriorityWeights()
     start, end = date(year, 1, 1), date(year, 12, 31)
@@ -200,8 +244,6 @@ def due_judges(
     )
     quality = _last_quality(session, start)
     needle = flt.text.strip()
-    courts: dict[Any, uuid.UUID | None] = {None: None}
-    rows: list[DueRow] = []
     for pid, surname, first, patr, appointed, skey, cid, ckk, cru, level, region, parent in people:
         p = periods.get(pid, [])
         if status_on(p, start) == "retired":
@@ -228,31 +270,25 @@ def due_judges(
             kept_pct=kept,
             weights=weights,
         )
-        for c in (cid, parent):
-            if c not in courts:
-                courts[c] = _uuid(c)
-        rows.append(
-            DueRow(
-                _uuid(pid),
-                name,
-                courts[cid],
-                ckk,
-                cru,
-                level,
-                region,
-                courts[parent],
-                last,
-                due_on,
-                exp,
-                complaints,
-                overturned,
-                kept,
-                prio,
-                pid in scheduled,
-                skey,
-            )
+        yield (
+            pid,
+            name,
+            cid,
+            ckk,
+            cru,
+            level,
+            region,
+            parent,
+            last,
+            due_on,
+            exp,
+            complaints,
+            overturned,
+            kept,
+            prio,
+            pid in scheduled,
+            skey,
         )
-    return _sorted(rows, flt)
 
 
 def _sorted(rows: list[DueRow], flt: DueFilter) -> list[DueRow]:
