@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 
 from app.agenda.dto import LATER, OVERDUE, THIS_WEEK, AgendaItem, Target, state_of
 from app.core.backup import list_backups
-from app.internships.dto import DueRow
 from app.internships.queries import offers
 from app.training.plan import plan_status
 from app.training.queries import regional_check
@@ -60,20 +59,20 @@ def regional_item(session: Session, on: date, court_id: uuid.UUID | None) -> Age
 
 
 def internship_items(
-    session: Session, on: date, region_code: str, rows: list[DueRow]
+    session: Session, on: date, region_code: str, due: int, names: list[str]
 ) -> list[AgendaItem]:
-    """I-1: judges due this year and not planned (`rows`, from the internships' due list of
-    the actor's region); host places of the year still free.
+    """I-1: judges due this year and not planned (`due` of them in the actor's region, the
+    first `names` in the due list's order); host places of the year still free.
     """
     items = []
     due_end = date(on.year, 12, 31)
-    if rows:
+    if due:
         items.append(
             AgendaItem(
                 "internships_due",
                 "I-1",
                 due_end,
-                len(rows),
+                due,
                 state_of(due_end, on),
                 Target(
                     "internships",
@@ -81,11 +80,11 @@ def internship_items(
                     (("year", on.year), ("region", region_code), ("unscheduled", True)),
                 ),
                 year=on.year,
-                names=tuple(r.full_name for r in rows[:NAMES_SHOWN]),
+                names=tuple(names[:NAMES_SHOWN]),
             )
         )
     free = _free_places(session, on)
-    if free and rows:
+    if free and due:
         items.append(
             AgendaItem(
                 "host_places",

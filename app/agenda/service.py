@@ -28,8 +28,7 @@ from app.courts.centre import current_centre
 from app.cpd.compliance import compliance
 from app.cpd.dto import ComplianceFilter, ComplianceRow
 from app.cpd.rules import rule_set_for
-from app.internships.dto import DueFilter, DueRow
-from app.internships.due import due_judges
+from app.internships.due import unplanned_due
 from db.models import Court, Person
 
 
@@ -49,7 +48,7 @@ class _Reads:
     def __init__(self, session: Session, on: date, region: str) -> None:
         self.session, self.on, self.region = session, on, region
         self._verdicts: dict[int, list[ComplianceRow]] = {}
-        self._due: list[DueRow] | None = None
+        self._due: tuple[int, list[str]] | None = None
 
     def verdicts(self, year: int) -> list[ComplianceRow]:
         """Everyone's CPD verdict of a year (T-1, the chart)."""
@@ -82,11 +81,13 @@ class _Reads:
             )
         return self.session.scalar(stmt.limit(1)) is not None
 
-    def due(self) -> list[DueRow]:
-        """Judges due for an internship this year and not planned (I-1)."""
+    def due(self) -> tuple[int, list[str]]:
+        """How many judges are due for an internship this year and not planned (I-1), and the
+        names the start page shows.
+        """
         if self._due is None:
-            flt = DueFilter(region_code=self.region, only_unscheduled=True)
-            self._due = due_judges(self.session, self.on.year, flt)
+            shown = centre_items.NAMES_SHOWN
+            self._due = unplanned_due(self.session, self.on.year, self.region, shown)
         return self._due
 
 
@@ -105,7 +106,7 @@ def start_page(
         return StartPage(on, (), None, True)
     reads = _Reads(session, on, actor.region_code)
     items = _items(actor, backup_dir, reads)
-    charts = charts_of(session, on, actor.region_code, reads.verdicts(on.year), len(reads.due()))
+    charts = charts_of(session, on, actor.region_code, reads.verdicts(on.year), reads.due()[0])
     return StartPage(on, tuple(items), charts, False)
 
 
@@ -127,7 +128,7 @@ def _items(actor: Actor, backup_dir: Path | None, reads: _Reads) -> list[AgendaI
         found += mentoring_items.protocol_items(session, on, region)
         found.append(mentoring_items.programme_item(session, on, region))
     if can(actor, INTERNSHIPS_PLAN):
-        found += centre_items.internship_items(session, on, region, reads.due())
+        found += centre_items.internship_items(session, on, region, *reads.due())
     if can(actor, EVALUATION_RATE):
         found.append(centre_items.sheets_item(session, on, region))
     if can(actor, SETTINGS_EDIT):

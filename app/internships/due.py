@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import heapq
 import uuid
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from app.internships.dto import DueFilter, DueRow
@@ -17,6 +20,16 @@ from db.models import Court, Internship, Person, PersonStatusPeriod, QualityIndi
 from i18n.search_fold import matches
 
 Periods = list[tuple[str, date, date | None]]
+
+
+def _raw(column: Any) -> Any:
+    # Ids as the driver gives them (hex text on SQLite): the national due list reads ~150,000
+    # ids, and building a uuid.UUID for each cost more than the queries (issue 12).
+    return type_coerce(column, String())
+
+
+def _uuid(value: Any) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(hex=str(value))
 
 
 def status_periods(
@@ -36,7 +49,21 @@ def status_periods(
     return out
 
 
-def _last_quality(session: Session, before: date) -> dict[uuid.UUID, tuple[int, int, Decimal]]:
+def _raw_periods(session: Session) -> dict[Any, Periods]:
+    """Status periods per raw person id."""
+    stmt = select(
+        _raw(PersonStatusPeriod.person_id),
+        PersonStatusPeriod.status,
+        PersonStatusPeriod.starts_on,
+        PersonStatusPeriod.ends_on,
+    )
+    out: dict[Any, Periods] = defaultdict(list)
+    for pid, status, starts, ends in session.connection().execute(stmt):
+        out[pid].append((status, starts, ends))
+    return out
+
+
+def _last_quality(session: Session, before: date) -> dict[Any, tuple[int, int, Decimal]]:
     """(complaints, overturned, % time limits kept) of each judge's latest period before."""
     latest = (
         select(QualityIndicator.person_id, func.max(QualityIndicator.period_end).label("e"))
@@ -44,9 +71,9 @@ def _last_quality(session: Session, before: date) -> dict[uuid.UUID, tuple[int, 
         .group_by(QualityIndicator.person_id)
         .subquery()
     )
-    rows = session.execute(
+    rows = session.connection().execute(
         select(
-            QualityIndicator.person_id,
+            _raw(QualityIndicator.person_id),
             QualityIndicator.complaints,
             QualityIndicator.overturned,
             QualityIndicator.time_limits_kept_pct,
@@ -86,11 +113,15 @@ def last_resetting_internships(
     session: Session, before: date, rules: InternshipRules
 ) -> dict[uuid.UUID, date]:
     """The end of each judge's last internship before a date that restarts the clock (I-1)."""
+    return {_uuid(k): v for k, v in _last_resetting(session, before, rules).items()}
+
+
+def _last_resetting(session: Session, before: date, rules: InternshipRules) -> dict[Any, date]:
     own = aliased(Court)
     host = aliased(Court)
-    rows = session.execute(
+    rows = session.connection().execute(
         select(
-            Internship.person_id,
+            _raw(Internship.person_id),
             Internship.status,
             Internship.starts_on,
             Internship.ends_on,
@@ -106,7 +137,7 @@ def last_resetting_internships(
             Internship.ends_on < before,
         )
     )
-    out: dict[uuid.UUID, date] = {}
+    out: dict[Any, date] = {}
     for pid, status, starts, ends, own_level, host_level in rows:
         if resets_clock(status, starts, ends, own_level, host_level, rules) and (
             pid not in out or ends > out[pid]
@@ -130,23 +161,65 @@ def due_judges(
     cannot be placed).
     """
     flt = flt or DueFilter()
+    ids: dict[Any, uuid.UUID] = {}  # a few hundred courts: each id converted once
+    rows = [
+        DueRow(
+            _uuid(pid),
+            name,
+            ids.get(cid) or ids.setdefault(cid, _uuid(cid)),
+            ckk,
+            cru,
+            level,
+            region,
+            (ids.get(parent) or ids.setdefault(parent, _uuid(parent))) if parent else None,
+            *rest,
+        )
+        for pid, name, cid, ckk, cru, level, region, parent, *rest in _due(
+            session, year, flt, rules, weights
+        )
+    ]
+    return _sorted(rows, flt)
+
+
+def unplanned_due(
+    session: Session, year: int, region_code: str, shown: int
+) -> tuple[int, list[str]]:
+    """How many judges are due in `year` and not planned (I-1), and the names of the first
+    `shown` of them in the due list's order: due_judges' answer without building its rows
+    (the start page, issue 12).
+    """
+    flt = DueFilter(region_code=region_code, only_unscheduled=True)
+    rows = list(_due(session, year, flt, None, None))
+    # nsmallest is sorted(...)[:n], stable like _sorted: ties keep the same order.
+    top = heapq.nsmallest(shown, rows, key=lambda r: (-r[14], r[9], r[16]))
+    return len(rows), [r[1] for r in top]
+
+
+def _due(
+    session: Session,
+    year: int,
+    flt: DueFilter,
+    rules: InternshipRules | None,
+    weights: PriorityWeights | None,
+) -> Iterator[tuple[Any, ...]]:
+    """The due list's rows as DueRow's fields in order, ids as the driver gives them."""
     rules = rules or rules_for_year(session, year)
     weights = weights or PriorityWeights()
     start, end = date(year, 1, 1), date(year, 12, 31)
     stmt = (
         select(
-            Person.id,
+            _raw(Person.id),
             Person.surname,
             Person.first_name,
             Person.patronymic,
             Person.first_appointed_on,
             Person.sort_key,
-            Court.id,
+            _raw(Court.id),
             Court.name_kk,
             Court.name_ru,
             Court.level,
             Court.region_code,
-            Court.parent_id,
+            _raw(Court.parent_id),
         )
         .join(Court, Court.id == Person.court_id)
         .where(Person.role == "judge", Court.level.in_(("district", "regional")))
@@ -155,12 +228,13 @@ def due_judges(
         stmt = stmt.where(Court.region_code == flt.region_code)
     if flt.court_id is not None:
         stmt = stmt.where(Court.id == flt.court_id)
-    people = session.execute(stmt).all()
-    periods = status_periods(session)
-    last_end = last_resetting_internships(session, start, rules)
+    # Core execution: the ORM result layer costs more than the rows for 36,000 judges.
+    people = session.connection().execute(stmt).all()
+    periods = _raw_periods(session)
+    last_end = _last_resetting(session, start, rules)
     scheduled = set(
-        session.scalars(
-            select(Internship.person_id).where(
+        session.connection().scalars(
+            select(_raw(Internship.person_id)).where(
                 Internship.kind == "judge",
                 Internship.status != "cancelled",
                 Internship.starts_on <= end,
@@ -170,7 +244,6 @@ def due_judges(
     )
     quality = _last_quality(session, start)
     needle = flt.text.strip()
-    rows: list[DueRow] = []
     for pid, surname, first, patr, appointed, skey, cid, ckk, cru, level, region, parent in people:
         p = periods.get(pid, [])
         if status_on(p, start) == "retired":
@@ -197,28 +270,25 @@ def due_judges(
             kept_pct=kept,
             weights=weights,
         )
-        rows.append(
-            DueRow(
-                pid,
-                name,
-                cid,
-                ckk,
-                cru,
-                level,
-                region,
-                parent,
-                last,
-                due_on,
-                exp,
-                complaints,
-                overturned,
-                kept,
-                prio,
-                pid in scheduled,
-                skey,
-            )
+        yield (
+            pid,
+            name,
+            cid,
+            ckk,
+            cru,
+            level,
+            region,
+            parent,
+            last,
+            due_on,
+            exp,
+            complaints,
+            overturned,
+            kept,
+            prio,
+            pid in scheduled,
+            skey,
         )
-    return _sorted(rows, flt)
 
 
 def _sorted(rows: list[DueRow], flt: DueFilter) -> list[DueRow]:

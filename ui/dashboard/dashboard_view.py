@@ -129,8 +129,15 @@ class DashboardView(Retranslating, QWidget):
         self.due.itemActivated.connect(self._on_due_item_clicked)
         self.charts = ChartPanel(self)
         self.charts.setMaximumWidth(420)  # the list of what is due needs the width more
+        self.loading = QLabel(self)
+        self.loading.setObjectName("loading")
+        self.loading.hide()
+        title = QHBoxLayout()
+        title.addWidget(self.due_title)
+        title.addWidget(self.loading)
+        title.addStretch(1)
         left = QVBoxLayout()
-        left.addWidget(self.due_title)
+        left.addLayout(title)
         left.addWidget(self.due, 1)
         body = QHBoxLayout()
         body.addLayout(left, 3)
@@ -148,31 +155,39 @@ class DashboardView(Retranslating, QWidget):
         self.retranslate_ui()  # the figures follow from showEvent: the page is built to be shown
 
     def showEvent(self, event: QShowEvent) -> None:
-        # After the show, not inside it: the computation runs in a worker behind a local loop.
         QTimer.singleShot(0, self, self.refresh)
         super().showEvent(event)
 
     def refresh(self) -> None:
-        """Re-read the counts and compute what is due (in a worker thread)."""
+        """Re-read the counts and compute what is due in a worker thread, with no dialog: the
+        page says it is loading and the rest of the window stays usable (issue 12).
+        """
         if self._busy:  # shown again while the last computation runs: that one will do
             return
         self._busy = True
-        try:
-            self._compute()
-        finally:
-            self._busy = False
-
-    def _compute(self) -> None:
-        on = self._on or date.today()
+        self.loading.show()
+        on, actor = self._on or date.today(), self._ctx.actor
         backup_dir = self._ctx.store.backup_dir
-        self._figures = Query(self, self._ctx, lambda s: dashboard_figures(s, on)).run()
         Query(
             self,
             self._ctx,
-            lambda s: start_page(s, self._ctx.actor, on, backup_dir=backup_dir),
-        ).with_progress(_("Finding what is due…")).success(self._on_computed).run()
+            lambda s: (
+                dashboard_figures(s, on),
+                start_page(s, actor, on, backup_dir=backup_dir),
+            ),
+        ).in_background().success(self._on_computed).finished(self._on_done).run()
 
-    def _on_computed(self, page: StartPage) -> None:
+    @property
+    def busy(self) -> bool:
+        """Whether a computation is running."""
+        return self._busy
+
+    def _on_done(self) -> None:
+        self._busy = False
+        self.loading.hide()
+
+    def _on_computed(self, result: tuple[DashboardFigures, StartPage]) -> None:
+        self._figures, page = result
         self.page = page
         self.retranslate_ui()
         overdue = [i for i in page.items if i.state == OVERDUE]
@@ -220,6 +235,7 @@ class DashboardView(Retranslating, QWidget):
             tile.value.setText(format_number(value))
             tile.caption.setText(caption)
         self.due_title.setText(_("What is due"))
+        self.loading.setText(_("Finding what is due…"))
         self.due.setHeaderLabels([_("State"), _("Date"), _("What")])
         self.settings_button.setText(_("Choose the training centre"))
         self.import_button.setText(_("Import the people register"))

@@ -6,13 +6,15 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Slot
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QStatusBar, QWidget
 
 from app.core.context import SYSTEM, Actor
 from app.core.errors import DomainError, FieldError, PermissionDeniedError, ValidationError
 from app.core.progress import CancelledError, Progress
 from i18n import _
+from ui.kit.background import Job, start_in_background
 
 if TYPE_CHECKING:  # SQLAlchemy stays off the start path until the window has painted
     from app.core.store import Session, Store
@@ -82,6 +84,8 @@ class Op(Generic[T]):
         self._progress_title: str | None = None
         self._form: ShowsFieldErrors | None = None
         self._inline: Callable[[str], None] | None = None
+        self._background = False
+        self._on_finished: Callable[[], None] | None = None
 
     # -- configuration (each returns the Op, so calls chain) --------------------------------
     def success(self, callback: Callable[[T], None]) -> Op[T]:
@@ -104,6 +108,18 @@ class Op(Generic[T]):
         self._progress_title = title
         return self
 
+    def in_background(self) -> Op[T]:
+        """Run off the GUI thread with no dialog; ``run()`` returns None at once and the
+        callbacks follow when the work ends (the caller shows its own quiet "loading" state).
+        """
+        self._background = True
+        return self
+
+    def finished(self, callback: Callable[[], None]) -> Op[T]:
+        """Call back when the work is over, whatever the outcome (after the other callbacks)."""
+        self._on_finished = callback
+        return self
+
     def fields(self, form: ShowsFieldErrors) -> Op[T]:
         """Show a ValidationError beside the form's fields instead of in a box."""
         self._form = form
@@ -117,6 +133,9 @@ class Op(Generic[T]):
     # -- running ---------------------------------------------------------------------------
     def run(self) -> T | None:
         """Do the work; see the class docstring for what happens on each outcome."""
+        if self._background:
+            start_in_background(self._call, self._ended)
+            return None
         if self._progress_title is None:
             try:
                 result = self._call(Progress())
@@ -128,12 +147,25 @@ class Op(Generic[T]):
             if error is not None:
                 self._failed(error)
                 return None
+        self._succeeded(result)
+        return result
+
+    def _ended(self, result: Any, error: BaseException | None) -> None:
+        if self._parent is not None and not shiboken6.isValid(self._parent):
+            return  # the page was closed meanwhile: nobody to tell
+        if error is not None:
+            self._failed(error)
+        else:
+            self._succeeded(result)
+        if self._on_finished is not None:
+            self._on_finished()
+
+    def _succeeded(self, result: T) -> None:
         if self._message is not None:
             text = self._message(result) if callable(self._message) else self._message
             show_status(self._parent, text)
         if self._on_success is not None:
             self._on_success(result)
-        return result
 
     def _call(self, progress: Progress) -> T:
         if self._ctx is None:  # a Task: work on files, no session
@@ -228,24 +260,6 @@ def show_status(widget: QWidget | None, text: str) -> None:
         bar.showMessage(text, STATUS_TIMEOUT_MS)
 
 
-class _Job(QObject):
-    progressed = Signal(int, int)
-    finished = Signal(object, object)  # result, error
-
-    def __init__(self, work: Callable[[Progress], Any]) -> None:
-        super().__init__()
-        self._work = work
-        self.progress = Progress(self.progressed.emit)
-
-    def run(self) -> None:
-        try:
-            result = self._work(self.progress)
-        except BaseException as exc:  # handed to the GUI thread, sorted there
-            self.finished.emit(None, exc)
-        else:
-            self.finished.emit(result, None)
-
-
 class _Receiver(QObject):
     """Lives in the GUI thread so the job's signals arrive there (queued), not in the worker."""
 
@@ -275,7 +289,7 @@ def _run_in_thread(
     dialog.setMinimumDuration(300)
     dialog.setAutoReset(False)  # the last step must not close the dialog before the commit
     thread = QThread()
-    job = _Job(work)
+    job = Job(work)
     job.moveToThread(thread)
     receiver = _Receiver(dialog, thread)
     job.progressed.connect(receiver.on_progressed)

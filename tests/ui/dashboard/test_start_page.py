@@ -206,3 +206,23 @@ def test_first_steps_are_readable(
 ) -> None:
     view = _start_page(qtbot, _window(qtbot, ui_ctx, switcher, NOV_30))
     assert view.first_steps.isVisible() and view.first_steps.text()
+
+
+def test_the_window_stays_usable_while_the_start_page_computes(
+    qtbot: QtBot, demo: Store, switcher: LanguageSwitcher, tmp_path: Path
+) -> None:
+    """Issue 12: computed off the GUI thread with a quiet "loading" state, no modal dialog."""
+    win = _window(qtbot, _ctx(demo, tmp_path), switcher, NOV_30)
+    view = _start_page(qtbot, win)
+    win.page("people")  # built now, so switching back to it later runs no work of its own
+    win.page("dashboard")
+    qtbot.waitUntil(lambda: not view.busy, timeout=20000)
+    view.refresh()
+    assert view.busy and not view.loading.isHidden()
+    assert QApplication.activeModalWidget() is None
+    people = next(i for i, spec in enumerate(win.pages) if spec.key == "people")
+    rect = win.nav.visualItemRect(win.nav.item(people))
+    qtbot.mouseClick(win.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert win.stack.currentIndex() == people and view.busy  # handled while computing
+    qtbot.waitUntil(lambda: not view.busy, timeout=20000)
+    assert view.loading.isHidden() and view.page is not None and view.items()

@@ -218,3 +218,31 @@ def test_a_permission_refusal_is_audited_and_nothing_else_is_kept(
     with ui_ctx.store.read() as s:
         entries = [(e.actor, e.action) for e in s.scalars(select(AuditEntry))]
     assert entries == [("viewer", "refuse")]  # issue 10: refusals are audited
+
+
+def test_background_work_leaves_the_window_responsive_and_calls_back_later(
+    qtbot: QtBot, page: QWidget, ui_ctx: UiContext
+) -> None:
+    """Issue 12: no dialog, run() returns at once, events are processed while the work runs."""
+    import threading
+
+    gate = threading.Event()
+    got: list[int] = []
+    over: list[bool] = []
+
+    def work(s: Session) -> int:
+        assert gate.wait(20)  # the work cannot end before the test has used the window
+        return len(list_courts(s))
+
+    returned = Query(page, ui_ctx, work).in_background().success(got.append)
+    assert returned.finished(lambda: over.append(True)).run() is None
+    button = QPushButton("other", page)
+    clicked: list[bool] = []
+    button.clicked.connect(lambda: clicked.append(True))
+    button.show()
+    qtbot.wait(50)  # the event loop runs while the work waits
+    button.click()
+    assert clicked and not got and not page.window().findChildren(QProgressDialog)
+    gate.set()
+    qtbot.waitUntil(lambda: bool(over), timeout=20000)
+    assert got and got[0] > 10
