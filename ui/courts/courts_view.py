@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
@@ -19,6 +19,7 @@ from app.people.vocab import COURT_LEVELS, label
 from i18n import _
 from ui.context import UiContext
 from ui.courts.court_dialog import CourtDialog
+from ui.kit.enter_opens import open_on_enter
 from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
 
@@ -40,6 +41,9 @@ class CourtsView(Retranslating, QWidget):
         self.add_button.clicked.connect(self.add_court)
         self.edit_button.clicked.connect(self.edit_court)
         self.delete_button.clicked.connect(self.delete_court)
+        # A district court opens its edit dialog; a regional one keeps Qt's expand and collapse.
+        self.tree.itemDoubleClicked.connect(self._on_tree_item_double_clicked)
+        open_on_enter(self.tree, self._on_tree_entered)
         buttons = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.delete_button):
             buttons.addWidget(b)
@@ -95,6 +99,18 @@ class CourtsView(Retranslating, QWidget):
         item = self.tree.currentItem()
         court = item.data(0, COURT_ROLE) if item else None
         return court if isinstance(court, CourtDTO) else None
+
+    def _on_tree_item_double_clicked(self, _item: QTreeWidgetItem, _column: int) -> None:
+        court = self._selected()
+        if court is not None and court.level == "district":
+            self.edit_court()
+
+    def _on_tree_entered(self, index: QModelIndex) -> None:
+        court = self._selected()
+        if court is not None and court.level == "district":
+            self.edit_court()
+        else:
+            self.tree.setExpanded(index, not self.tree.isExpanded(index))
 
     def add_court(self) -> None:
         """Add a district court."""

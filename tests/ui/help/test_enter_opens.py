@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QMetaMethod, Qt, QTimer
+from PySide6.QtCore import QMetaMethod, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -174,3 +174,92 @@ def test_enter_on_a_report_opens_its_preview(qtbot: QtBot, window: MainWindow) -
     view = reports.list  # type: ignore[attr-defined]
     view.setCurrentRow(0)
     assert len(_press_enter_expecting(qtbot, window, view, PrintPreviewDialog)) == 1
+
+
+def _show(window: MainWindow, key: str) -> QWidget:
+    window.nav.setCurrentRow([spec.key for spec in window.pages].index(key))
+    assert window.stack.currentWidget() is window.page(key)
+    return window.page(key)
+
+
+def _double_click(qtbot: QtBot, view: QAbstractItemView, index: QModelIndex) -> None:
+    point = view.visualRect(index).center()
+    # Qt opens on a double click only where the press before it landed, as a real mouse does.
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+@pytest.mark.parametrize("how", ["enter", "double click"])
+def test_a_compliance_row_opens_that_person_s_ledger(
+    qtbot: QtBot, ui_ctx: UiContext, window: MainWindow, how: str
+) -> None:
+    from app.demo.generator import generate
+
+    with ui_ctx.store.write() as s:
+        generate(s, ui_ctx.actor)
+    page = _show(window, "cpd")
+    compliance, ledger = page.compliance, page.ledger  # type: ignore[attr-defined]
+    page.setCurrentWidget(compliance)  # type: ignore[attr-defined]
+    compliance.refresh()
+    assert compliance.model.rowCount() > 3
+    compliance.table.selectRow(3)
+    row = compliance.model.row_at(3)
+    if how == "enter":
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+        compliance.table.setFocus()
+        qtbot.keyClick(compliance.table, Qt.Key.Key_Enter)
+    else:
+        _double_click(qtbot, compliance.table, compliance.model.index(3, 0))
+    assert page.currentWidget() is ledger  # type: ignore[attr-defined]
+    assert row is not None and ledger.current_person() == row.person_id
+    assert ledger.year.value() == row.year
+
+
+@pytest.mark.parametrize("how", ["enter", "double click"])
+def test_a_district_court_opens_its_edit_dialog(
+    qtbot: QtBot, ui_ctx: UiContext, window: MainWindow, how: str
+) -> None:
+    from app.demo.generator import generate
+    from ui.courts.court_dialog import CourtDialog
+    from ui.courts.courts_view import COURT_ROLE
+
+    with ui_ctx.store.write() as s:
+        generate(s, ui_ctx.actor)
+
+    page = _show(window, "people")
+    courts = page.courts  # type: ignore[attr-defined]
+    page.setCurrentWidget(courts)  # type: ignore[attr-defined]
+    tree = courts.tree
+    tree.expandAll()
+    items = tree.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)
+    district = next(i for i in items if i.data(0, COURT_ROLE).level == "district")
+    region = district.parent()
+    tree.setCurrentItem(district)
+    seen: list[str] = []
+
+    def close_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, CourtDialog):
+            QTimer.singleShot(20, close_it)
+            return
+        seen.append(type(dialog).__name__)
+        dialog.reject()
+
+    QTimer.singleShot(20, close_it)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    if how == "enter":
+        tree.setFocus()
+        qtbot.keyClick(tree, Qt.Key.Key_Return)
+    else:
+        _double_click(qtbot, tree, tree.indexFromItem(district))
+    assert seen == ["CourtDialog"]
+    # On a regional court Enter folds and unfolds, as a double click does.
+    tree.setCurrentItem(region)
+    window.activateWindow()  # back from the dialog
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert not region.isExpanded()
