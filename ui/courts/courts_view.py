@@ -20,7 +20,7 @@ from i18n import _
 from ui.context import UiContext
 from ui.courts.court_dialog import CourtDialog
 from ui.kit.enter_opens import open_on_enter
-from ui.kit.op import Op, Query
+from ui.kit.op import Op, Query, show_status
 from ui.kit.retranslating import Retranslating
 
 COURT_ROLE = Qt.ItemDataRole.UserRole
@@ -114,8 +114,19 @@ class CourtsView(Retranslating, QWidget):
 
     def add_court(self) -> None:
         """Add a district court."""
-        if CourtDialog(self._ctx, parent=self).exec():
+        dialog = CourtDialog(self._ctx, parent=self)
+        if dialog.exec() and dialog.saved is not None:
             self.reload()
+            self._select(dialog.saved)
+            show_status(self, _("{name} was added.").format(name=dialog.saved.name))
+
+    def _select(self, court: CourtDTO) -> None:
+        items = self.tree.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)
+        for item in items:
+            shown = item.data(0, COURT_ROLE)
+            if isinstance(shown, CourtDTO) and shown.id == court.id:
+                self.tree.setCurrentItem(item)
+                self.tree.scrollToItem(item)
 
     def edit_court(self) -> None:
         """Rename the selected district court."""
@@ -125,8 +136,11 @@ class CourtsView(Retranslating, QWidget):
                 self, _("Edit…"), _("Only district courts can be changed here.")
             )
             return
-        if CourtDialog(self._ctx, court, parent=self).exec():
+        dialog = CourtDialog(self._ctx, court, parent=self)
+        if dialog.exec() and dialog.saved is not None:
             self.reload()
+            self._select(dialog.saved)
+            show_status(self, _("{name} was saved.").format(name=dialog.saved.name))
 
     def delete_court(self) -> None:
         """Delete the selected district court if nobody belongs to it."""
