@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
@@ -19,7 +19,8 @@ from app.people.vocab import COURT_LEVELS, label
 from i18n import _
 from ui.context import UiContext
 from ui.courts.court_dialog import CourtDialog
-from ui.kit.op import Op, Query
+from ui.kit.enter_opens import open_on_enter
+from ui.kit.op import Op, Query, show_status
 from ui.kit.retranslating import Retranslating
 
 COURT_ROLE = Qt.ItemDataRole.UserRole
@@ -40,6 +41,9 @@ class CourtsView(Retranslating, QWidget):
         self.add_button.clicked.connect(self.add_court)
         self.edit_button.clicked.connect(self.edit_court)
         self.delete_button.clicked.connect(self.delete_court)
+        # A district court opens its edit dialog; a regional one keeps Qt's expand and collapse.
+        self.tree.itemDoubleClicked.connect(self._on_tree_item_double_clicked)
+        open_on_enter(self.tree, self._on_tree_entered)
         buttons = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.delete_button):
             buttons.addWidget(b)
@@ -96,10 +100,33 @@ class CourtsView(Retranslating, QWidget):
         court = item.data(0, COURT_ROLE) if item else None
         return court if isinstance(court, CourtDTO) else None
 
+    def _on_tree_item_double_clicked(self, _item: QTreeWidgetItem, _column: int) -> None:
+        court = self._selected()
+        if court is not None and court.level == "district":
+            self.edit_court()
+
+    def _on_tree_entered(self, index: QModelIndex) -> None:
+        court = self._selected()
+        if court is not None and court.level == "district":
+            self.edit_court()
+        else:
+            self.tree.setExpanded(index, not self.tree.isExpanded(index))
+
     def add_court(self) -> None:
         """Add a district court."""
-        if CourtDialog(self._ctx, parent=self).exec():
+        dialog = CourtDialog(self._ctx, parent=self)
+        if dialog.exec() and dialog.saved is not None:
             self.reload()
+            self._select(dialog.saved)
+            show_status(self, _("{name} was added.").format(name=dialog.saved.name))
+
+    def _select(self, court: CourtDTO) -> None:
+        items = self.tree.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)
+        for item in items:
+            shown = item.data(0, COURT_ROLE)
+            if isinstance(shown, CourtDTO) and shown.id == court.id:
+                self.tree.setCurrentItem(item)
+                self.tree.scrollToItem(item)
 
     def edit_court(self) -> None:
         """Rename the selected district court."""
@@ -109,8 +136,11 @@ class CourtsView(Retranslating, QWidget):
                 self, _("Edit…"), _("Only district courts can be changed here.")
             )
             return
-        if CourtDialog(self._ctx, court, parent=self).exec():
+        dialog = CourtDialog(self._ctx, court, parent=self)
+        if dialog.exec() and dialog.saved is not None:
             self.reload()
+            self._select(dialog.saved)
+            show_status(self, _("{name} was saved.").format(name=dialog.saved.name))
 
     def delete_court(self) -> None:
         """Delete the selected district court if nobody belongs to it."""

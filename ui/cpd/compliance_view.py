@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -28,6 +28,7 @@ from ui.context import UiContext
 from ui.cpd.compliance_table_model import ComplianceTableModel
 from ui.cpd.ledger_view import year_box
 from ui.documents.printing import save_to
+from ui.kit.enter_opens import open_on_enter
 from ui.kit.list_table_model import Column, ListTableModel
 from ui.kit.op import ProgressQuery, show_status
 from ui.kit.retranslating import Retranslating
@@ -46,6 +47,8 @@ class ComplianceView(Retranslating, QWidget):
     """Everyone's verdict for a year with counts per court; filter by status; print the
     individual reports of the people listed (one long PDF, behind a cancellable progress).
     """
+
+    person_opened = Signal(str, int)  # IIN and year of the row double-clicked or entered
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +77,8 @@ class ComplianceView(Retranslating, QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Measure the rows on screen only: by default Qt reads 1,000 rows, ten pages, per resize.
         header.setResizeContentsPrecision(0)
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        open_on_enter(self.table, self._on_table_double_clicked)
         top = QHBoxLayout()
         top.addWidget(self.year)
         top.addWidget(self.status)
@@ -95,6 +100,11 @@ class ComplianceView(Retranslating, QWidget):
         self.export_button.clicked.connect(lambda: self._on_save(summary=False))
         self.summary_button.clicked.connect(lambda: self._on_save(summary=True))
         self.retranslate_ui()
+
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index.row())
+        if row is not None:
+            self.person_opened.emit(row.iin, row.year)
 
     def refresh(self) -> None:
         """Compute the verdicts of the chosen year (one pass for everyone)."""

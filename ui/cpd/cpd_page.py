@@ -27,7 +27,12 @@ class CpdPage(Retranslating, QTabWidget):
         for tab in (self.training, self.ledger, self.compliance, self.plan, self.rules):
             self.addTab(tab, "")
         self.training.attendance_saved.connect(self.ledger.refresh)
+        self.compliance.person_opened.connect(self._on_compliance_person_opened)
         self.retranslate_ui()
+
+    def _on_compliance_person_opened(self, iin: str, year: int) -> None:
+        self.ledger.show_person(iin, year)
+        self.setCurrentWidget(self.ledger)
 
     def retranslate_ui(self) -> None:
         """Tab titles in the active language."""

@@ -143,6 +143,13 @@ class LedgerView(Retranslating, QWidget):
         self.people.blockSignals(False)
         self.refresh()
 
+    def show_person(self, iin: str, year: int) -> None:
+        """Show one person's ledger for a year (what a compliance row opens)."""
+        self.year.blockSignals(True)
+        self.year.setValue(year)
+        self.year.blockSignals(False)
+        self.search.setText(iin)  # finds by IIN, then refreshes
+
     def current_person(self) -> uuid.UUID | None:
         """The chosen person's id."""
         raw = self.people.currentData()

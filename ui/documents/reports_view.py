@@ -23,6 +23,7 @@ from i18n import _
 from ui.context import UiContext
 from ui.documents.param_form import ParamForm
 from ui.documents.printing import Request, preview, save_to
+from ui.kit.enter_opens import open_on_enter
 from ui.kit.print_preview_dialog import PrintPreviewDialog
 
 DOC_ID = Qt.ItemDataRole.UserRole
@@ -50,6 +51,7 @@ class ReportsView(QWidget):
         self.open_button.clicked.connect(self.open_current)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.list.itemDoubleClicked.connect(self.open_current)
+        open_on_enter(self.list, lambda _index: self.open_current())
         self.list.currentRowChanged.connect(self._on_list_current_row_changed)
         right = QVBoxLayout()
         right.addWidget(self.description)

@@ -29,7 +29,7 @@ from app.mentoring.rules import KIND_LABELS, REASONS
 from i18n import N_, _, localized
 from ui.context import UiContext
 from ui.kit.list_table_model import ListTableModel
-from ui.kit.op import Op, Query
+from ui.kit.op import Op, Query, show_status
 from ui.kit.paged_table_model import Column
 from ui.kit.retranslating import Retranslating
 from ui.mentoring.pair_panel import PairPanel
@@ -267,6 +267,12 @@ class MentoringView(Retranslating, QWidget):
         self.message.setText("")
         self.reload()
         self._select_pair(pair.id)
+        show_status(
+            self,
+            _("Pair proposed: {protege} with {guide}.").format(
+                protege=pair.protege_name, guide=pair.guide_name
+            ),
+        )
 
     def _select_pair(self, pair_id: object) -> None:
         for r, p in enumerate(self.pair_rows.rows):

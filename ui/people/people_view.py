@@ -30,7 +30,7 @@ from i18n import _, ngettext
 from ui.context import UiContext
 from ui.documents.printing import Request, pdf_of, save_to
 from ui.kit.enter_opens import open_on_enter
-from ui.kit.op import Op, Query
+from ui.kit.op import Op, Query, show_status
 from ui.kit.print_preview_dialog import PrintPreviewDialog
 from ui.kit.retranslating import Retranslating
 from ui.people.people_table_model import PeopleTableModel
@@ -194,6 +194,8 @@ class PeopleView(Retranslating, QWidget):
             self.model.refresh()
             self._update_count()
             self.changed.emit()
+            # Issue 11: say what was created (the paged list may not show it on screen).
+            show_status(self, _("{name} was added.").format(name=dialog.saved.full_name))
 
     def edit_current(self) -> None:
         """Open the selected person."""
@@ -204,6 +206,7 @@ class PeopleView(Retranslating, QWidget):
         if dialog.exec() and dialog.saved is not None:
             self.model.refresh()
             self.changed.emit()
+            show_status(self, _("{name} was saved.").format(name=dialog.saved.full_name))
 
     def delete_current(self) -> None:
         """Delete the selected person after confirmation."""

@@ -37,7 +37,7 @@ from i18n import N_, _, localized
 from ui.context import UiContext
 from ui.documents.printing import pdf_of
 from ui.kit.list_table_model import Column, ListTableModel
-from ui.kit.op import Op, Query
+from ui.kit.op import Op, Query, show_status
 from ui.kit.retranslating import Retranslating
 from ui.training.event_form import EventForm
 
@@ -179,6 +179,7 @@ class TrainingView(Retranslating, QWidget):
             self.year.blockSignals(False)
             form.title.clear()
             self.refresh_sessions(select=sid)
+            show_status(self, _("The event {title} was created.").format(title=event.title))
 
     def _on_add_session_button_clicked(self) -> None:
         event_id = self._event_of.get(str(self.sessions.currentData()))

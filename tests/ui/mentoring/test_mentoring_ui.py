@@ -123,6 +123,11 @@ def test_whole_life_of_a_pair_in_real_widgets_m2_to_m11(
     _click(qtbot, view.form_pair_button)
     assert view.message.text() == ""
     assert view.selected_pair() is not None and view.selected_pair().state == "proposed"
+    # Issue 11: the status bar names the pair it proposed (the list has selected it).
+    pair = view.selected_pair()
+    assert window.statusBar().currentMessage() == (
+        f"Жұп ұсынылды: {pair.protege_name} және тәлімгер {pair.guide_name}."
+    )
     _click(qtbot, view.start_button)
     assert view.selected_pair().state == "active"
 

@@ -1,0 +1,265 @@
+"""Issue 12: in every list where a double click opens a row, Enter on the selected row does too."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QMetaMethod, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QListWidget,
+    QTableWidget,
+    QTabWidget,
+    QTreeWidget,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from ui.context import UiContext
+from ui.evaluation.sheet_dialog import SheetDialog
+from ui.kit.enter_opens import OPENS_ON_ENTER
+from ui.kit.print_preview_dialog import PrintPreviewDialog
+from ui.main_window import MainWindow
+
+
+def _every_tab(page: QWidget) -> None:
+    seen: set[int] = set()
+    stack = ([page] if isinstance(page, QTabWidget) else []) + page.findChildren(QTabWidget)
+    while stack:
+        tabs = stack.pop(0)
+        if id(tabs) in seen:
+            continue
+        seen.add(id(tabs))
+        for i in range(tabs.count()):
+            tabs.setCurrentIndex(i)
+            stack += [t for t in tabs.widget(i).findChildren(QTabWidget) if id(t) not in seen]
+
+
+ITEM_WIDGETS = (QListWidget, QTreeWidget, QTableWidget)
+
+
+def _connected(view: QAbstractItemView, kind: str) -> bool:
+    """Whether our code listens to the view's double clicks ("DoubleClicked") or "Activated".
+
+    A QListWidget, QTreeWidget or QTableWidget connects its own doubleClicked and activated
+    to re-emit them per item, so for those only the item and cell signals say what we did.
+    """
+    if isinstance(view, ITEM_WIDGETS):
+        names = {f"item{kind}", f"cell{kind}"}
+    else:
+        names = {kind[0].lower() + kind[1:]}
+    meta = view.metaObject()
+    for i in range(meta.methodCount()):
+        method = meta.method(i)
+        if (
+            method.methodType() == QMetaMethod.MethodType.Signal
+            and bytes(method.name().data()).decode() in names
+            and view.isSignalConnected(method)
+        ):
+            return True
+    return False
+
+
+@pytest.fixture
+def demo_window(ui_ctx: UiContext, window: MainWindow) -> MainWindow:
+    from app.demo.everything import generate_everything
+
+    with ui_ctx.store.write() as s:
+        generate_everything(s, ui_ctx.actor)
+    for spec in window.pages:
+        _every_tab(window.page(spec.key))
+    return window
+
+
+def _views(window: MainWindow) -> list[QAbstractItemView]:
+    # Not the navigation list (a page switch is not an opening), not the headers of tables
+    # (Qt connects their section double clicks itself), not a combo box's popup list.
+    return [
+        v
+        for v in window.findChildren(QAbstractItemView)
+        if v is not window.nav
+        and not isinstance(v, QHeaderView)
+        and not isinstance(v.window(), QComboBox)
+        and not _inside_combo(v)
+    ]
+
+
+def _inside_combo(view: QWidget) -> bool:
+    parent = view.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QComboBox):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+@pytest.mark.slow
+def test_every_list_that_opens_on_double_click_opens_on_enter(demo_window: MainWindow) -> None:
+    views = _views(demo_window)
+    opening = [v for v in views if _connected(v, "DoubleClicked")]
+    # The people register, an evaluation round's sheets, the reports list at least.
+    assert len(opening) >= 3
+    # Qt itself emits activated on Enter, so a list that opens on activation needs nothing more.
+    missing = [
+        f"{type(v.parent()).__name__}.{type(v).__name__}"
+        for v in opening
+        if v.property(OPENS_ON_ENTER) is not True and not _connected(v, "Activated")
+    ]
+    assert missing == [], missing
+    # The mark is only on views that do open on a double click (Enter mirrors, never adds).
+    assert [v for v in views if v.property(OPENS_ON_ENTER)] == opening
+
+
+def _press_enter_expecting(
+    qtbot: QtBot, window: MainWindow, view: QAbstractItemView, kind: type[QWidget]
+) -> list[QWidget]:
+    seen: list[QWidget] = []
+
+    def close_it() -> None:
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+        if not found:
+            QTimer.singleShot(20, close_it)
+            return
+        seen.append(found[0])
+        found[0].close()
+
+    QTimer.singleShot(20, close_it)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    return seen
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_enter_on_a_round_s_sheet_opens_the_sheet(
+    qtbot: QtBot, ui_ctx: UiContext, window: MainWindow, key: Qt.Key
+) -> None:
+    from app.demo import internships as demo
+
+    with ui_ctx.store.write() as s:
+        demo.generate(s, ui_ctx.actor, year=2027, judges_per_region=5, regions=1)
+    rounds = window.page("evaluation").rounds  # type: ignore[attr-defined]
+    window.page("evaluation").setCurrentWidget(rounds)  # type: ignore[attr-defined]
+    rounds.template.setCurrentIndex(rounds.template.findData("judge_activity"))
+    rounds.period.setText("2027")
+    qtbot.mouseClick(rounds.create_button, Qt.MouseButton.LeftButton)
+    rounds.rounds.setCurrentRow(0)
+    assert rounds.sheet_rows.rowCount() > 1
+    rounds.table.selectRow(1)
+    wanted = rounds.sheets[1].id
+    opened: list[object] = []  # the ids of the sheets the dialogs showed
+
+    def close_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, SheetDialog):
+            QTimer.singleShot(20, close_it)
+            return
+        opened.append(dialog.sheet_id)
+        dialog.reject()
+
+    QTimer.singleShot(20, close_it)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    rounds.table.setFocus()
+    qtbot.keyClick(rounds.table, key)
+    assert opened == [wanted]
+
+
+def test_enter_on_a_report_opens_its_preview(qtbot: QtBot, window: MainWindow) -> None:
+    reports = window.page("reports")
+    view = reports.list  # type: ignore[attr-defined]
+    view.setCurrentRow(0)
+    assert len(_press_enter_expecting(qtbot, window, view, PrintPreviewDialog)) == 1
+
+
+def _show(window: MainWindow, key: str) -> QWidget:
+    window.nav.setCurrentRow([spec.key for spec in window.pages].index(key))
+    assert window.stack.currentWidget() is window.page(key)
+    return window.page(key)
+
+
+def _double_click(qtbot: QtBot, view: QAbstractItemView, index: QModelIndex) -> None:
+    point = view.visualRect(index).center()
+    # Qt opens on a double click only where the press before it landed, as a real mouse does.
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+@pytest.mark.parametrize("how", ["enter", "double click"])
+def test_a_compliance_row_opens_that_person_s_ledger(
+    qtbot: QtBot, ui_ctx: UiContext, window: MainWindow, how: str
+) -> None:
+    from app.demo.generator import generate
+
+    with ui_ctx.store.write() as s:
+        generate(s, ui_ctx.actor)
+    page = _show(window, "cpd")
+    compliance, ledger = page.compliance, page.ledger  # type: ignore[attr-defined]
+    page.setCurrentWidget(compliance)  # type: ignore[attr-defined]
+    compliance.refresh()
+    assert compliance.model.rowCount() > 3
+    compliance.table.selectRow(3)
+    row = compliance.model.row_at(3)
+    if how == "enter":
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+        compliance.table.setFocus()
+        qtbot.keyClick(compliance.table, Qt.Key.Key_Enter)
+    else:
+        _double_click(qtbot, compliance.table, compliance.model.index(3, 0))
+    assert page.currentWidget() is ledger  # type: ignore[attr-defined]
+    assert row is not None and ledger.current_person() == row.person_id
+    assert ledger.year.value() == row.year
+
+
+@pytest.mark.parametrize("how", ["enter", "double click"])
+def test_a_district_court_opens_its_edit_dialog(
+    qtbot: QtBot, ui_ctx: UiContext, window: MainWindow, how: str
+) -> None:
+    from app.demo.generator import generate
+    from ui.courts.court_dialog import CourtDialog
+    from ui.courts.courts_view import COURT_ROLE
+
+    with ui_ctx.store.write() as s:
+        generate(s, ui_ctx.actor)
+
+    page = _show(window, "people")
+    courts = page.courts  # type: ignore[attr-defined]
+    page.setCurrentWidget(courts)  # type: ignore[attr-defined]
+    tree = courts.tree
+    tree.expandAll()
+    items = tree.findItems("*", Qt.MatchFlag.MatchWildcard | Qt.MatchFlag.MatchRecursive)
+    district = next(i for i in items if i.data(0, COURT_ROLE).level == "district")
+    region = district.parent()
+    tree.setCurrentItem(district)
+    seen: list[str] = []
+
+    def close_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, CourtDialog):
+            QTimer.singleShot(20, close_it)
+            return
+        seen.append(type(dialog).__name__)
+        dialog.reject()
+
+    QTimer.singleShot(20, close_it)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    if how == "enter":
+        tree.setFocus()
+        qtbot.keyClick(tree, Qt.Key.Key_Return)
+    else:
+        _double_click(qtbot, tree, tree.indexFromItem(district))
+    assert seen == ["CourtDialog"]
+    # On a regional court Enter folds and unfolds, as a double click does.
+    tree.setCurrentItem(region)
+    window.activateWindow()  # back from the dialog
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert not region.isExpanded()
