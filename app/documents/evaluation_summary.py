@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -94,11 +95,22 @@ def build_summary_pdf(
     fixed = [10 * mm, 42 * mm, 38 * mm]
     rest = (USABLE_WIDTH - sum(fixed)) / (len(table.criteria) + 1)
 
+    # Every row's texts are held at once to measure the columns: the few hundred distinct
+    # numbers are formatted once and shared rather than kept as a string per cell (issue 13).
+    numbers: dict[Decimal, str] = {}
+
+    def number(v: Decimal | None) -> str:
+        if v is None:
+            return ""
+        text = numbers.get(v)
+        if text is None:
+            text = numbers[v] = format_number(v, lang, decimals=1)
+        return text
+
     def texts(item: tuple[str, int, SummaryRow]) -> list[str]:
         kind, n, r = item
         name = r.name if kind == "judge" else tr_("Court average")
-        values = [*r.values, r.total]
-        shown = [format_number(v, lang, decimals=1) if v is not None else "" for v in values]
+        shown = [number(v) for v in (*r.values, r.total)]
         return [str(n) if kind == "judge" else "", name, r.court_name(lang), *shown]
 
     items = list(grouped(table))
