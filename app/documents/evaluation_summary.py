@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from decimal import Decimal
 from xml.sax.saxutils import escape
@@ -13,6 +14,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from app.core.progress import Progress
 from app.documents import styles
 from app.documents.charts import bar_chart
+from app.documents.cpd_summary import CHART_COURTS
 from app.documents.document import DocumentInfo, render
 from app.documents.layout import column_widths
 from app.documents.table_pdf import Cell, PagedGrid
@@ -33,11 +35,23 @@ HEAD = ParagraphStyle("summary_head", parent=styles.CELL_HEAD, fontSize=7.5, lea
 
 
 def _chart(table: SummaryTable, lang: str) -> list[Flowable]:
-    """The courts' average totals as bars on the 100-point scale (issue 12)."""
+    """The courts' average totals as bars on the 100-point scale (issue 12); at national scale
+    the courts with the most judges, as a chart of hundreds of courts does not fit a page.
+    """
     averages = [r for r in table.courts if r.total is not None]
     if not averages:
         return []
     tr_ = translator(lang)
+    note: list[Flowable] = []
+    if len(averages) > CHART_COURTS:
+        judges = Counter(r.court_id for r in table.judges)
+        ranked = sorted(averages, key=lambda r: -judges[r.court_id])[:CHART_COURTS]
+        shown = {r.court_id for r in ranked}
+        averages = [r for r in averages if r.court_id in shown]
+        text = tr_(
+            "The chart shows the {count} courts with the most judges; the table lists every court."
+        ).format(count=CHART_COURTS)
+        note = [Paragraph(escape(text), styles.SMALL)]
     chart = bar_chart(
         tr_("Average total by court, points out of 100"),
         [r.court_name(lang) for r in averages],
@@ -47,7 +61,7 @@ def _chart(table: SummaryTable, lang: str) -> list[Flowable]:
         width=USABLE_WIDTH * 0.7,
         full_scale=100,
     )
-    return [chart, Spacer(1, 4 * mm)]
+    return [chart, *note, Spacer(1, 4 * mm)]
 
 
 def build_summary_pdf(
