@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
+from decimal import Decimal
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -12,6 +14,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from app.core.progress import Progress
 from app.documents import styles
 from app.documents.charts import bar_chart
+from app.documents.cpd_summary import CHART_COURTS
 from app.documents.document import DocumentInfo, render
 from app.documents.layout import column_widths
 from app.documents.table_pdf import Cell, PagedGrid
@@ -32,11 +35,23 @@ HEAD = ParagraphStyle("summary_head", parent=styles.CELL_HEAD, fontSize=7.5, lea
 
 
 def _chart(table: SummaryTable, lang: str) -> list[Flowable]:
-    """The courts' average totals as bars on the 100-point scale (issue 12)."""
+    """The courts' average totals as bars on the 100-point scale (issue 12); at national scale
+    the courts with the most judges, as a chart of hundreds of courts does not fit a page.
+    """
     averages = [r for r in table.courts if r.total is not None]
     if not averages:
         return []
     tr_ = translator(lang)
+    note: list[Flowable] = []
+    if len(averages) > CHART_COURTS:
+        judges = Counter(r.court_id for r in table.judges)
+        ranked = sorted(averages, key=lambda r: -judges[r.court_id])[:CHART_COURTS]
+        shown = {r.court_id for r in ranked}
+        averages = [r for r in averages if r.court_id in shown]
+        text = tr_(
+            "The chart shows the {count} courts with the most judges; the table lists every court."
+        ).format(count=CHART_COURTS)
+        note = [Paragraph(escape(text), styles.SMALL)]
     chart = bar_chart(
         tr_("Average total by court, points out of 100"),
         [r.court_name(lang) for r in averages],
@@ -46,7 +61,7 @@ def _chart(table: SummaryTable, lang: str) -> list[Flowable]:
         width=USABLE_WIDTH * 0.7,
         full_scale=100,
     )
-    return [chart, Spacer(1, 4 * mm)]
+    return [chart, *note, Spacer(1, 4 * mm)]
 
 
 def build_summary_pdf(
@@ -94,11 +109,22 @@ def build_summary_pdf(
     fixed = [10 * mm, 42 * mm, 38 * mm]
     rest = (USABLE_WIDTH - sum(fixed)) / (len(table.criteria) + 1)
 
+    # Every row's texts are held at once to measure the columns: the few hundred distinct
+    # numbers are formatted once and shared rather than kept as a string per cell (issue 13).
+    numbers: dict[Decimal, str] = {}
+
+    def number(v: Decimal | None) -> str:
+        if v is None:
+            return ""
+        text = numbers.get(v)
+        if text is None:
+            text = numbers[v] = format_number(v, lang, decimals=1)
+        return text
+
     def texts(item: tuple[str, int, SummaryRow]) -> list[str]:
         kind, n, r = item
         name = r.name if kind == "judge" else tr_("Court average")
-        values = [*r.values, r.total]
-        shown = [format_number(v, lang, decimals=1) if v is not None else "" for v in values]
+        shown = [number(v) for v in (*r.values, r.total)]
         return [str(n) if kind == "judge" else "", name, r.court_name(lang), *shown]
 
     items = list(grouped(table))

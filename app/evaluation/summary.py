@@ -78,18 +78,50 @@ def _change(now: Value, before: Value) -> Value:
     return None if now is None or before is None else _q(now - before)
 
 
+class _Shared(dict[Any, Any]):
+    """One object per distinct value: tens of thousands of rows repeat a few hundred means."""
+
+    # Court names, ids and rounded means repeat across tens of thousands of judges; a separate
+    # object for each was a large part of the table's memory.
+
+    def __missing__(self, key: Any) -> Any:
+        self[key] = key
+        return key
+
+
+@dataclass
+class _Person:
+    """What the signed sheets of one judge give in one period, already rounded."""
+
+    values: list[Value]
+    total: Value = None
+    acknowledged_on: date | None = None
+
+
+# Rows are fetched in batches: holding every (judge, period, criterion) row at once was most
+# of the summary's peak memory on the national demo (issue 13).
+BATCH = 5000
+
+
 def _values(
-    session: Session, code: str, periods: list[str]
-) -> tuple[
-    dict[tuple[object, str, str], Decimal],
-    dict[tuple[object, str], Decimal],
-    dict[tuple[object, str], date | None],
-]:
+    session: Session, code: str, periods: list[str], criteria: tuple[CriterionDTO, ...]
+) -> dict[tuple[object, str], _Person]:
     signed = (
         EvalSheet.status == "signed",
         EvalSheet.period.in_(periods),
         EvalTemplate.code == code,
     )
+    index = {c.code: i for i, c in enumerate(criteria)}
+    shared = _Shared()
+    people: dict[tuple[object, str], _Person] = {}
+
+    def person(pid: object, period: str) -> _Person:
+        key = (pid, period)
+        found = people.get(key)
+        if found is None:
+            found = people[key] = _Person([None] * len(criteria))
+        return found
+
     # Raw ids as keys: converting tens of thousands of UUIDs dominated the run time.
     per_criterion = session.execute(
         select(
@@ -104,14 +136,15 @@ def _values(
         .join(EvalCriterion, EvalCriterion.id == EvalRating.criterion_id)
         .where(*signed)
         .group_by(EvalSheet.subject_id, EvalSheet.period, EvalCriterion.code, EvalCriterion.scale)
-    ).all()
-    values = {}
+        .execution_options(yield_per=BATCH)
+    )
     for pid, period, c_code, scale, avg in per_criterion:
+        i = index.get(c_code)
+        if i is None:  # a criterion no longer in the current template is not shown
+            continue
         # yes/no criteria show the share of "yes" in percent; 1–5 criteria their mean value.
         v = Decimal(str(avg)) * (100 if scale == "yes_no" else 1)
-        values[(pid, period, c_code)] = v
-    totals: dict[tuple[object, str], Decimal] = {}
-    acknowledged: dict[tuple[object, str], date | None] = {}
+        person(pid, period).values[i] = shared[_q(v)]
     for pid, period, t, ack_count, count, ack_last in session.execute(
         select(
             RAW(EvalSheet.subject_id),
@@ -124,12 +157,14 @@ def _values(
         .join(EvalTemplate, EvalTemplate.id == EvalSheet.template_id)
         .where(*signed)
         .group_by(EvalSheet.subject_id, EvalSheet.period)
+        .execution_options(yield_per=BATCH)
     ):
+        found = person(pid, period)
         if t is not None:
-            totals[(pid, period)] = Decimal(str(t))
+            found.total = shared[_q(Decimal(str(t)))]
         # E-3: acquainted when every signed sheet of the period was acknowledged.
-        acknowledged[(pid, period)] = ack_last if ack_count == count else None
-    return values, totals, acknowledged
+        found.acknowledged_on = shared[ack_last] if ack_count == count else None
+    return people
 
 
 def previous_period(session: Session, code: str, period: str) -> str:
@@ -149,7 +184,7 @@ def summary_table(session: Session, template_code: str, period: str) -> SummaryT
     template = current_template(session, template_code)
     criteria = tuple(template.criteria())
     prev = previous_period(session, template_code, period)
-    values, totals, acknowledged = _values(session, template_code, [p for p in (period, prev) if p])
+    people = _values(session, template_code, [p for p in (period, prev) if p], criteria)
     in_period = (
         select(EvalSheet.subject_id)
         .join(EvalTemplate, EvalTemplate.id == EvalSheet.template_id)
@@ -159,7 +194,7 @@ def summary_table(session: Session, template_code: str, period: str) -> SummaryT
             EvalSheet.status == "signed",
         )
     )
-    people = session.execute(
+    rows = session.execute(
         select(
             Person.id,
             RAW(Person.id).label("raw_id"),
@@ -175,28 +210,33 @@ def summary_table(session: Session, template_code: str, period: str) -> SummaryT
         .join(Court, Court.id == Person.court_id)
         .where(Person.id.in_(in_period))
     ).all()
+    # Courts may share a name: the id keeps each court's judges together.
+    rows = sorted(rows, key=lambda r: (r[9], str(r[6]), r[5]))
+    shared = _Shared()
+    nothing = _Person([None] * len(criteria))
     judges: list[SummaryRow] = []
     by_court: dict[uuid.UUID, list[SummaryRow]] = defaultdict(list)
-    # Courts may share a name: the id keeps each court's judges together.
-    rows = sorted(people, key=lambda r: (r[9], str(r[6]), r[5]))
     for pid, raw, s, f, p, _skey, cid, ckk, cru, _csk in rows:
-        now = tuple(_q(values.get((raw, period, c.code))) for c in criteria)
-        before = tuple(_q(values.get((raw, prev, c.code))) for c in criteria)
-        total, total_before = _q(totals.get((raw, period))), _q(totals.get((raw, prev)))
+        now_ = people.get((raw, period), nothing)
+        before_ = people.get((raw, prev), nothing)
+        changes = tuple(
+            shared[_change(a, b)] for a, b in zip(now_.values, before_.values, strict=True)
+        )
         row = SummaryRow(
             pid,
             " ".join(x for x in (s, f, p) if x),
-            cid,
-            ckk,
-            cru,
-            now,
-            tuple(_change(a, b) for a, b in zip(now, before, strict=True)),
-            total,
-            _change(total, total_before),
-            acknowledged.get((raw, period)),
+            shared[cid],
+            shared[ckk],
+            shared[cru],
+            shared[tuple(now_.values)],
+            shared[changes],
+            now_.total,
+            shared[_change(now_.total, before_.total)],
+            now_.acknowledged_on,
         )
         judges.append(row)
-        by_court[cid].append(row)
+        by_court[row.court_id].append(row)
+    del rows, people
     courts: list[SummaryRow] = []
     for cid, members in by_court.items():
         first = members[0]
