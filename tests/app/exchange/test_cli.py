@@ -7,6 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from app.core.store import Store
@@ -94,8 +95,9 @@ def test_pairing_by_fingerprint_and_a_package_from_an_unpaired_pc(
     with a sentence and exit code 3, never a traceback (issue 10 #7)."""
     import shutil
 
+    if store.path is None:
+        pytest.skip("the district is a copy of the centre's SQLite file")
     centre, district = store.url, str(tmp_path / "district.db")
-    assert store.path is not None
     shutil.copyfile(store.path, district)
     secret = tmp_path / "pass.txt"
     secret.write_text("long enough passphrase\n", encoding="utf-8")
