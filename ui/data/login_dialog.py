@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -33,6 +32,7 @@ from app.security.service import (
     try_login,
 )
 from i18n import _
+from ui.data.credentials_dialog import CredentialsDialog
 from ui.data.unlock_dialog import show_recovery_sheet
 from ui.kit.op import Op, Query, Task
 from ui.kit.retranslating import Retranslating
@@ -60,39 +60,14 @@ def _attempt(
     return outcome if outcome is not None else ""
 
 
-class LoginDialog(Retranslating, QDialog):
+class LoginDialog(CredentialsDialog):
     """User name and password; the service decides (argon2, lock-out)."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = StartContext(store)
         self.actor: Actor | None = None
-        self.setMinimumWidth(420)
-        self.username, self.password = QLineEdit(self), QLineEdit(self)
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
-        self.name_label, self.password_label = QLabel(self), QLabel(self)
-        form = QFormLayout()
-        form.addRow(self.name_label, self.username)
-        form.addRow(self.password_label, self.password)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
         self.retranslate_ui()
-
-    def retranslate_ui(self) -> None:
-        """Texts in the active language."""
-        self.setWindowTitle(_("Log in to Tälimger"))
-        self.name_label.setText(_("User name"))
-        self.password_label.setText(_("Password"))
 
     def _on_buttons_accepted(self) -> None:
         outcome = _attempt(self, self._ctx, self.username.text(), self.password.text())

@@ -7,21 +7,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
     QMessageBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.core.keys import KeyFile
 from app.security.encryption import recovery_sheet
 from i18n import _
+from ui.data.credentials_dialog import CredentialsDialog
 from ui.kit.op import Task
-from ui.kit.retranslating import Retranslating
 
 
 @dataclass(frozen=True)
@@ -33,45 +27,17 @@ class Unlocked:
     password: str
 
 
-class UnlockDialog(Retranslating, QDialog):
+class UnlockDialog(CredentialsDialog):
     """User name and password of an encrypted store, asked before it can be opened."""
 
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._path = path
         self.unlocked: Unlocked | None = None
-        self.setMinimumWidth(420)
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
-        self.username, self.password = QLineEdit(self), QLineEdit(self)
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
-        self.name_label, self.password_label = QLabel(self), QLabel(self)
-        form = QFormLayout()
-        form.addRow(self.name_label, self.username)
-        form.addRow(self.password_label, self.password)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
         self.retranslate_ui()
 
-    def retranslate_ui(self) -> None:
-        """Texts in the active language."""
-        self.setWindowTitle(_("Log in to Tälimger"))
-        self.intro.setText(
-            _("The database {path} is encrypted: log in to open it.").format(path=self._path)
-        )
-        self.name_label.setText(_("User name"))
-        self.password_label.setText(_("Password"))
+    def intro_text(self) -> str:
+        return _("The database {path} is encrypted: log in to open it.").format(path=self._path)
 
     def _on_buttons_accepted(self) -> None:
         username, password = self.username.text().strip(), self.password.text()
