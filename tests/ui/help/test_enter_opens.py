@@ -11,31 +11,17 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QListWidget,
     QTableWidget,
-    QTabWidget,
     QTreeWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
+from tests.ui.help.walk import every_tab
 from ui.context import UiContext
 from ui.evaluation.sheet_dialog import SheetDialog
 from ui.kit.enter_opens import OPENS_ON_ENTER
 from ui.kit.print_preview_dialog import PrintPreviewDialog
 from ui.main_window import MainWindow
-
-
-def _every_tab(page: QWidget) -> None:
-    seen: set[int] = set()
-    stack = ([page] if isinstance(page, QTabWidget) else []) + page.findChildren(QTabWidget)
-    while stack:
-        tabs = stack.pop(0)
-        if id(tabs) in seen:
-            continue
-        seen.add(id(tabs))
-        for i in range(tabs.count()):
-            tabs.setCurrentIndex(i)
-            stack += [t for t in tabs.widget(i).findChildren(QTabWidget) if id(t) not in seen]
-
 
 ITEM_WIDGETS = (QListWidget, QTreeWidget, QTableWidget)
 
@@ -69,7 +55,7 @@ def demo_window(ui_ctx: UiContext, window: MainWindow) -> MainWindow:
     with ui_ctx.store.write() as s:
         generate_everything(s, ui_ctx.actor)
     for spec in window.pages:
-        _every_tab(window.page(spec.key))
+        every_tab(window.page(spec.key))
     return window
 
 

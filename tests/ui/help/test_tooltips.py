@@ -6,10 +6,11 @@ import re
 
 import pytest
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QProgressDialog, QPushButton, QTabWidget, QWidget
+from PySide6.QtWidgets import QMenu, QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from i18n import LANGUAGES
+from tests.ui.help.walk import every_tab
 from ui.context import UiContext
 from ui.main_window import MainWindow
 from ui.qt_i18n import LanguageSwitcher
@@ -43,19 +44,6 @@ def _untipped(root: QWidget) -> list[str]:
     return missing
 
 
-def _every_tab(page: QWidget) -> None:
-    seen: set[int] = set()
-    stack = ([page] if isinstance(page, QTabWidget) else []) + page.findChildren(QTabWidget)
-    while stack:
-        tabs = stack.pop(0)
-        if id(tabs) in seen:
-            continue
-        seen.add(id(tabs))
-        for i in range(tabs.count()):
-            tabs.setCurrentIndex(i)
-            stack += [t for t in tabs.widget(i).findChildren(QTabWidget) if id(t) not in seen]
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_button_and_action_has_a_translated_tooltip(
@@ -67,6 +55,6 @@ def test_every_button_and_action_has_a_translated_tooltip(
         generate_everything(s, ui_ctx.actor)
     switcher.switch(lang)
     for spec in window.pages:
-        _every_tab(window.page(spec.key))
+        every_tab(window.page(spec.key))
     missing = sorted(set(_untipped(window)))
     assert missing == [], "\n".join(missing)
