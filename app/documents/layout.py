@@ -129,13 +129,6 @@ def table_then(
     return [body, KeepTogether([tail, *closing])]
 
 
-def keep_last_rows(table: Table, closing: Sequence[Flowable], rows: int = 2) -> list[Flowable]:
-    """table_then() for a grid already built (table_pdf.grid): its cells and widths reused."""
-    if len(table._cellvalues) <= 1:
-        return [table, *closing]
-    return table_then(table._cellvalues, table._colWidths, closing, tail_rows=rows)
-
-
 def signature_lines(
     rows: Sequence[tuple[str, str]], width: float, style: ParagraphStyle = styles.BODY
 ) -> Table:
