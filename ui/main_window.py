@@ -230,6 +230,9 @@ class MainWindow(QMainWindow):
         return page.people
 
     def _settings_page(self) -> SettingsView:
+        # Imported here, not only for type checking: isinstance needs the class (issue 16).
+        from ui.settings.settings_view import SettingsView
+
         page = self.page("settings")
         assert isinstance(page, SettingsView)
         return page
