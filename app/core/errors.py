@@ -68,3 +68,6 @@ class PermissionDeniedError(DomainError):
 
 class StoreError(DomainError):
     """The database cannot be used: damaged, foreign, read-only or full."""
+
+    # The driver's own (English, technical) text, shown behind "Show details" in the window.
+    details: str = ""

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, select, text
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -26,6 +26,13 @@ CHANGED_MEANWHILE = N_("Someone else changed this record meanwhile. Reload it an
 # PostgreSQL SQLSTATEs of losing a race: unique and foreign-key violations, serialization
 # failure, deadlock, lock wait timed out (lock_timeout).
 _RACE_STATES = frozenset({"23505", "23503", "40001", "40P01", "55P03"})
+SERVER_LOST = N_(
+    "The database server does not answer or cannot be reached. Check the network and that"
+    " the server is running, then try again."
+)
+# Connection exceptions (class 08), a statement cancelled by statement_timeout, a server
+# shutting down: the server is gone or hung, whatever the user did.
+_LOST_STATES = frozenset({"57014", "57P01", "57P02", "57P03"})
 
 
 @dataclass
@@ -58,6 +65,10 @@ class Store:
         session = self.session_factory()
         try:
             yield session
+        except DBAPIError as exc:
+            if _server_lost(exc):
+                raise _lost(exc) from exc
+            raise
         finally:
             session.rollback()
             session.close()
@@ -70,7 +81,12 @@ class Store:
         deferred one that read first could not write after another PC committed, and would
         fail with "database is locked" instead of the version check telling a conflict.
         """
-        connection = self.engine.connect()
+        try:
+            connection = self.engine.connect()
+        except DBAPIError as exc:
+            if _server_lost(exc):
+                raise _lost(exc) from exc
+            raise
         connection.info["write"] = True
         session = self.session_factory(bind=connection)
         try:
@@ -83,13 +99,15 @@ class Store:
         except StaleDataError as exc:
             session.rollback()
             raise ConflictError(CHANGED_MEANWHILE) from exc
-        except (IntegrityError, OperationalError) as exc:
+        except (IntegrityError, OperationalError, InterfaceError) as exc:
             session.rollback()
+            if _server_lost(exc):
+                raise _lost(exc) from exc
             if _lost_a_race(exc):
                 # Two PCs wrote the same unique key, or deadlocked, at the same moment: the
                 # loser is told what it is, a change made meanwhile, never a traceback.
                 raise ConflictError(CHANGED_MEANWHILE) from exc
-            if isinstance(exc, IntegrityError):
+            if not isinstance(exc, OperationalError):
                 raise
             raise StoreError(
                 N_("The database refused the change: {reason}"), reason=_reason(exc)
@@ -121,6 +139,27 @@ def _lost_a_race(exc: DBAPIError) -> bool:
     # SQLite writes take turns (BEGIN IMMEDIATE); a unique key can still be taken by the
     # other PC's transaction committed before this one began its check.
     return isinstance(exc, IntegrityError) and "UNIQUE constraint failed" in str(exc.orig)
+
+
+def _server_lost(exc: DBAPIError) -> bool:
+    """A PostgreSQL server gone, hung or shutting down (SQLite files have no such failure)."""
+    if not isinstance(exc, OperationalError | InterfaceError):
+        return False
+    if exc.connection_invalidated:
+        return True
+    module = type(exc.orig).__module__ if exc.orig is not None else ""
+    if not module.startswith("psycopg"):
+        return False
+    state = getattr(exc.orig, "sqlstate", None)
+    # psycopg gives no SQLSTATE when it could not connect or the connection broke.
+    return state is None or state.startswith("08") or state in _LOST_STATES
+
+
+def _lost(exc: DBAPIError) -> StoreError:
+    """The translated sentence; the driver's own text stays one click away (details)."""
+    error = StoreError(SERVER_LOST)
+    error.details = str(exc.orig if exc.orig is not None else exc).strip()
+    return error
 
 
 def _reason(exc: OperationalError) -> str:

@@ -2,48 +2,25 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 
 import pytest
 
+from tests.faults.silent_server import silent_server, silent_url
+
 
 @pytest.fixture
-def silent_server() -> Iterator[int]:
-    """A socket on 127.0.0.1 that accepts connections and never says a word."""
-    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(8)
-    held: list[socket.socket] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        listener.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            held.append(conn)
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield int(listener.getsockname()[1])
-    stop.set()
-    thread.join(timeout=2)
-    for conn in held:
-        conn.close()
-    listener.close()
+def silent_port() -> Iterator[int]:
+    """A server that accepts and never answers."""
+    with silent_server() as port:
+        yield port
 
 
-def test_check_against_hung_server_exits_4_within_10_s(silent_server: int) -> None:
-    url = f"postgresql://talimger@127.0.0.1:{silent_server}/talimger"
+def test_check_against_hung_server_exits_4_within_10_s(silent_port: int) -> None:
+    url = silent_url(silent_port)
     started = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-m", "app", "--db", url, "--lang", "ru", "check"],

@@ -21,6 +21,7 @@ from app.agenda.dto import OVERDUE, AgendaItem, Target
 from app.agenda.service import StartPage, start_page
 from app.agenda.text import due_text, state_text, title_of
 from app.courts.centre import current_centre
+from app.courts.dto import CentreDTO
 from app.dashboard.queries import DashboardFigures, dashboard_figures
 from i18n import _, format_number, ngettext
 from ui.context import UiContext
@@ -86,6 +87,8 @@ class DashboardView(Retranslating, QWidget):
         self._ctx = ctx
         self._on = on
         self._figures: DashboardFigures | None = None
+        # Read with the figures, off the GUI thread: a hung server must not freeze the window.
+        self._centre: CentreDTO | None = None
         self.page: StartPage | None = None
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -174,6 +177,7 @@ class DashboardView(Retranslating, QWidget):
             lambda s: (
                 dashboard_figures(s, on),
                 start_page(s, actor, on, backup_dir=backup_dir),
+                current_centre(s),
             ),
         ).in_background().success(self._on_computed).finished(self._on_done).run()
 
@@ -186,8 +190,8 @@ class DashboardView(Retranslating, QWidget):
         self._busy = False
         self.loading.hide()
 
-    def _on_computed(self, result: tuple[DashboardFigures, StartPage]) -> None:
-        self._figures, page = result
+    def _on_computed(self, result: tuple[DashboardFigures, StartPage, CentreDTO | None]) -> None:
+        self._figures, page, self._centre = result
         self.page = page
         self.retranslate_ui()
         overdue = [i for i in page.items if i.state == OVERDUE]
@@ -213,10 +217,11 @@ class DashboardView(Retranslating, QWidget):
 
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
-        centre = Query(self, self._ctx, current_centre).run()
-        self.heading.setText(
-            centre.name if centre else _("Training centre not chosen yet (Settings)")
-        )
+        centre = self._centre
+        if centre is not None:
+            self.heading.setText(centre.name)
+        elif self._figures is not None:  # read, and none chosen (not: still reading)
+            self.heading.setText(_("Training centre not chosen yet (Settings)"))
         self.location.setText(_("Database: {location}").format(location=self._ctx.store.location))
         f = self._figures
         values = (

@@ -237,6 +237,9 @@ def show_refusal(parent: QWidget | None, exc: DomainError) -> QMessageBox:
     title = _("Not saved") if isinstance(exc, ValidationError) else _("Tälimger")
     box = QMessageBox(QMessageBox.Icon.Warning, title, exc.message(), QMessageBox.StandardButton.Ok)
     box.setObjectName("refusal")
+    details = getattr(exc, "details", "")  # a driver's text (StoreError): one click away
+    if details:
+        box.setDetailedText(details)
     box.setParent(parent, box.windowFlags())
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
