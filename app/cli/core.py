@@ -91,6 +91,11 @@ def _check(args: argparse.Namespace) -> int:
 
     store = store_of(args, backup=False)
     problems = check_store(store, full=args.full)
+    if store.path is None and args.full:  # PostgreSQL: say what was checked, and what not
+        from app.core.server_check import server_report
+
+        for line in server_report(store):
+            print(line)
     for line in problems:
         print(line)
     if problems:

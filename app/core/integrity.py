@@ -24,6 +24,10 @@ def check_store(store: Store, *, full: bool = False) -> list[str]:
             _("SQLite integrity of {path}: {problem}").format(path=store.path, problem=p)
             for p in integrity_problems(store.path, full=full, key=store.key)
         ]
+    if store.path is None and full:
+        from app.core.server_check import server_problems
+
+        problems += server_problems(store)
     if current_revision(store.engine) not in head_revisions():
         problems.append(_("The database schema is not at the current version."))
     with store.read() as session:
