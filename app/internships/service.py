@@ -16,6 +16,7 @@ from app.core.errors import (
     ValidationError,
 )
 from app.core.permissions import INTERNSHIPS_EDIT, require
+from app.core.store import lock_rows
 from app.internships.conflicts import check_internship
 from app.internships.dto import Conflict, InternshipDTO, InternshipInput, SaveResult
 from db.models import (
@@ -120,6 +121,11 @@ def save_internship(
     """
     _may_edit(actor)
     _validate(session, data)
+    # Two PCs placing judges at once: the host's places (I-1) and candidates' places (I-3)
+    # are checked under the host court's row lock, each person's commitments under theirs
+    # (courts before people, in every caller, so no two PCs wait on each other in a circle).
+    lock_rows(session, Court, data.host_court_id)
+    lock_rows(session, Person, data.person_id, data.tutor_id)
     conflicts = check_internship(session, data, internship_id)
     if conflicts and not accept_conflicts:
         raise InternshipConflictError(conflicts)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +12,9 @@ from app.core.context import Actor
 from app.courts.dto import DistrictCourtInput
 from app.courts.service import add_district_court
 from app.cpd.importer import import_activities
+from app.internships.dto import InternshipInput
 from app.internships.planner import apply_plan
+from app.internships.service import save_internship
 from app.mentoring import service as mentoring
 from app.security.service import LoginError, try_login
 
@@ -69,3 +71,14 @@ def import_cpd(session: Session, actor: Actor, round_no: int, index: int, payloa
 def plan(session: Session, actor: Actor, round_no: int, index: int, payload: Any) -> None:
     """Every process runs `plan internships --apply` for the year."""
     apply_plan(session, actor, payload)
+
+
+def place_intern(session: Session, actor: Actor, round_no: int, index: int, payload: Any) -> None:
+    """Every process places its own judge at the host court for the round's fortnight."""
+    host, judges, starts = payload
+    start = starts[round_no]
+    save_internship(
+        session,
+        actor,
+        InternshipInput(judges[round_no][index], host, start, start + timedelta(days=13)),
+    )
