@@ -16,6 +16,8 @@ from app.internships.dto import InternshipInput
 from app.internships.planner import apply_plan
 from app.internships.service import save_internship
 from app.mentoring import service as mentoring
+from app.people.dto import PersonInput
+from app.people.service import create_person
 from app.security.service import LoginError, try_login
 
 TODAY = date(2026, 11, 21)
@@ -81,4 +83,17 @@ def place_intern(session: Session, actor: Actor, round_no: int, index: int, payl
         session,
         actor,
         InternshipInput(judges[round_no][index], host, start, start + timedelta(days=13)),
+    )
+
+
+def register_person(
+    session: Session, actor: Actor, round_no: int, index: int, payload: Any
+) -> None:
+    """Every process registers "the same" person: one IIN, each with its own spelling."""
+    create_person(
+        session,
+        actor,
+        PersonInput(
+            payload[round_no], "Сәрсенбаева" if index else "САРСЕНБАЕВА", "Айгүл", role="staff"
+        ),
     )
