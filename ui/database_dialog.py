@@ -141,6 +141,8 @@ class DatabaseDialog(QDialog):
         target = self.target()
         answer = (
             Task(self, lambda _progress: try_database(target))
+            # Off the GUI thread: a server that never answers must not freeze the dialog.
+            .with_progress(_("Trying the connection…"))
             .refusals_to(self.outcome.setText)
             .run()
         )

@@ -115,3 +115,29 @@ def test_a_hung_server_is_told_within_10_s_and_the_window_keeps_painting(
     # The start page reads off the GUI thread: the timer kept ticking while the driver waited.
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
     assert ticks and max(gaps) < 1.0, max(gaps)
+
+
+def test_trying_a_hung_server_in_the_database_dialog_keeps_it_painting(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from ui.database_dialog import DatabaseDialog
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    dialog = DatabaseDialog(settings)
+    qtbot.addWidget(dialog)
+    with silent_server() as port:
+        dialog.server.setChecked(True)
+        dialog.host.setText("127.0.0.1")
+        dialog.port.setValue(port)
+        ticks: list[float] = []
+        timer = QTimer()
+        timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+        timer.start(50)
+        started = time.monotonic()
+        assert dialog._on_test_clicked() is False
+        took = time.monotonic() - started
+        timer.stop()
+    assert took < 10
+    assert dialog.outcome.text().startswith(_("The server cannot be reached: {reason}")[:10])
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    assert len(ticks) > 10 and max(gaps) < 1.0, (len(ticks), max(gaps, default=0))
