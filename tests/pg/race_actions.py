@@ -17,6 +17,7 @@ from app.internships.planner import apply_plan
 from app.internships.service import save_internship
 from app.mentoring import service as mentoring
 from app.people.dto import PersonInput
+from app.people.importer import apply_people, preview_file
 from app.people.service import create_person
 from app.security.service import LoginError, try_login
 
@@ -97,3 +98,8 @@ def register_person(
             payload[round_no], "Сәрсенбаева" if index else "САРСЕНБАЕВА", "Айгүл", role="staff"
         ),
     )
+
+
+def import_people(session: Session, actor: Actor, round_no: int, index: int, payload: Any) -> None:
+    """Every process imports its own file of the same people (the orders differ)."""
+    apply_people(session, actor, preview_file(session, actor, Path(payload[round_no][index])))
