@@ -9,10 +9,12 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.core.errors import DomainError
+from app.core.progress import CancelledError
 from app.documents.output import Output, produce, write
 from i18n import _, current_language
 from ui.context import UiContext
-from ui.kit.op import Query
+from ui.kit.op import ProgressQuery, show_status
 from ui.kit.print_preview_dialog import PrintPreviewDialog
 
 # (document id, parameters): what a page would print now.
@@ -32,11 +34,31 @@ def render(
     """A document in a language (the interface's by default), or None when it could not be
     made: the reason is told in a box, or with ``refusals_to`` (a label beside the action).
     """
+    from app.documents.catalogue import find
+
     lang = lang or current_language()
-    query = Query(parent, ctx, lambda s: produce(s, ctx.actor, doc_id, params, lang=lang, fmt=fmt))
+    title = _("Preparing “{document}”…").format(document=_(find(doc_id).title))
+    # A national register takes minutes: made off the GUI thread behind a cancellable dialog
+    # (shown only when it takes long); cancelled, nothing is made and the status bar says so.
+    query = (
+        ProgressQuery(
+            parent,
+            ctx,
+            lambda s, progress: produce(
+                s, ctx.actor, doc_id, params, lang=lang, fmt=fmt, progress=progress
+            ),
+        )
+        .with_progress(title)
+        .failure(lambda exc: _tell_cancelled(parent, exc))
+    )
     if refusals_to is not None:
         query.refusals_to(refusals_to)
     return query.run()
+
+
+def _tell_cancelled(parent: QWidget, exc: DomainError) -> None:
+    if isinstance(exc, CancelledError):
+        show_status(parent, _("Cancelled: no document was made."))
 
 
 def pdf_of(

@@ -7,8 +7,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Slot
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog, QStatusBar, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Slot
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QStatusBar,
+    QWidget,
+)
 
 from app.core.context import SYSTEM, Actor
 from app.core.errors import DomainError, FieldError, PermissionDeniedError, ValidationError
@@ -305,7 +312,27 @@ def _run_in_thread(
     loop.exec()
     thread.wait()
     dialog.canceled.disconnect(job.progress.cancel)
+    _close_handing_back(dialog)
+    return receiver.result, receiver.error
+
+
+def _close_handing_back(dialog: QProgressDialog) -> None:
+    # Hiding the active window (this dialog: at its end, or already at Cancel) leaves the
+    # application with none; a desktop's window manager then activates the window the dialog
+    # was over, later, and the offscreen platform never: the window's shortcuts (Ctrl+P) went
+    # dead. So once the pending window events have arrived, the window gets activation back if
+    # nothing has it, before run() returns and the caller opens its next dialog over it. (On
+    # Windows, when the user has gone to another program meanwhile, this only flashes the
+    # taskbar button: the document is ready.)
     dialog.reset()
     dialog.close()
     dialog.deleteLater()
-    return receiver.result, receiver.error
+    owner = dialog.parentWidget()
+    window = owner.window() if owner is not None else None
+    if window is None or not window.isVisible():
+        return
+    no_input = QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
+    QCoreApplication.processEvents(no_input)
+    if QApplication.activeWindow() is None:
+        window.activateWindow()
+        QCoreApplication.processEvents(no_input)
