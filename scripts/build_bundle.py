@@ -60,9 +60,14 @@ def build(distpath: Path, workpath: Path) -> None:
     subprocess.run(command, cwd=ROOT, check=True)
 
 
+# One user data folder (logs, audit anchors, backups) for the whole smoke run, not the build
+# user's: anchors that other stores left there would make `check` report a trimmed audit log.
+DATA_HOME = Path(tempfile.mkdtemp(prefix="talimger-frozen-data-"))
+
+
 def run_frozen(exe: Path, *args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
     """Run the frozen app off-screen in a clean folder, capturing its output."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_DATA_HOME=str(DATA_HOME))
     env.pop("PYTHONPATH", None)
     with tempfile.TemporaryDirectory(prefix="talimger-frozen-") as cwd:
         return subprocess.run(
@@ -78,66 +83,64 @@ def run_frozen(exe: Path, *args: str, timeout: float = 180) -> subprocess.Comple
 
 
 def smoke(exe: Path) -> list[str]:
-    """Frozen self-test, demo and check; the list of failures (empty when all pass)."""
+    """Frozen self-test, demo, check, a signed exchange and an encrypted store; the failures."""
     failures = []
     result = run_frozen(exe, "--lang", "kk", "self-test")
     print(result.stdout.strip())
     if result.returncode != 0 or "Өзін-өзі тексеру сәтті өтті." not in result.stdout:
         failures.append(f"self-test exited {result.returncode}: {result.stderr[-2000:]}")
     with tempfile.TemporaryDirectory(prefix="talimger-frozen-db-") as tmp:
-        db, centre = str(Path(tmp) / "demo.db"), str(Path(tmp) / "centre.db")
-        passphrase = Path(tmp) / "pass.txt"
-        passphrase.write_text("frozen-passphrase", encoding="utf-8")
-        package = str(Path(tmp) / "district.tlx")
-        steps = (
-            ("--db", db, "demo"),
-            ("--db", db, "check"),
-            # Logins (argon2 via CFFI) and package encryption (AES-GCM) load native modules
-            # that only a real frozen run proves present.
-            ("--db", centre, "exchange", "name", "Centre"),
-            (
-                "--db",
-                centre,
-                "user",
-                "setup-admin",
-                "admin",
-                "--new-password-file",
-                str(passphrase),
-            ),
-            ("--db", db, "exchange", "name", "District"),
-            (
-                "--db",
-                db,
-                "exchange",
-                "export",
-                "--to",
-                "Centre",
-                "--out",
-                package,
-                "--passphrase-file",
-                str(passphrase),
-            ),
-            (
-                "--db",
-                centre,
-                "--lang",
-                "ru",
-                "exchange",
-                "import",
-                package,
-                "--passphrase-file",
-                str(passphrase),
-                "--user",
-                "admin",
-                "--password-file",
-                str(passphrase),
-            ),
-        )
-        for args in steps:
-            result = run_frozen(exe, *args)
-            print(result.stdout.strip())
-            if result.returncode != 0:
-                failures.append(f"{' '.join(args)} exited {result.returncode}: {result.stderr}")
+        failures += _exchange_and_encryption(exe, Path(tmp))
+    return failures
+
+
+def _exchange_and_encryption(exe: Path, tmp: Path) -> list[str]:
+    """A district PC sends a signed package to a centre whose store the bundle encrypted."""
+    failures: list[str] = []
+    # Two PCs, two folders: stores in one folder share its backups/ and every backup manifest
+    # there is taken for an anchor of the store being checked (reported to the lead, issue 10).
+    (tmp / "district").mkdir()
+    (tmp / "centre").mkdir()
+    db, centre = str(tmp / "district" / "demo.db"), str(tmp / "centre" / "centre.db")
+    passphrase = tmp / "pass.txt"
+    passphrase.write_text("frozen-passphrase", encoding="utf-8")
+    wrong = tmp / "wrong.txt"
+    wrong.write_text("not-the-password", encoding="utf-8")
+    package = str(tmp / "district.tlx")
+    login = ("--user", "admin", "--password-file", str(passphrase))
+
+    def step(*args: str, expect: int = 0) -> str:
+        result = run_frozen(exe, *args)
+        print(result.stdout.strip())
+        if result.returncode != expect:
+            failures.append(
+                f"{' '.join(args)} exited {result.returncode}, not {expect}: {result.stderr}"
+            )
+        return result.stdout
+
+    step("--db", db, "demo")
+    step("--db", db, "check")
+    step("--db", db, "exchange", "name", "District")
+    step("--db", centre, "init")
+    step("--db", centre, "exchange", "name", "Centre")
+    # Logins (argon2 via CFFI) and SQLCipher: setup-admin encrypts the store in place (issue 10).
+    step("--db", centre, "user", "setup-admin", "admin", "--new-password-file", str(passphrase))
+    if Path(centre).read_bytes()[:16] == b"SQLite format 3\x00":
+        failures.append("the centre's store is still plain SQLite after setup-admin")
+    step("--db", centre, "check", *login)
+    step("--db", centre, "check", "--user", "admin", "--password-file", str(wrong), expect=3)
+    # Signed packages (Ed25519) travel only between paired PCs.
+    keys = {}
+    for name, path, extra in (("District", db, ()), ("Centre", centre, login)):
+        shown = step("--db", path, "exchange", "key", *extra).splitlines()
+        keys[name] = shown[0].rsplit(" ", 1)[-1] if shown else ""
+    step("--db", centre, "exchange", "pair", "District", keys["District"], *login)
+    step("--db", db, "exchange", "pair", "Centre", keys["Centre"])
+    # Package encryption (AES-GCM) and the import into the encrypted store.
+    secret = ("--passphrase-file", str(passphrase))
+    step("--db", db, "exchange", "export", "--to", "Centre", "--out", package, *secret)
+    step("--db", centre, "--lang", "ru", "exchange", "import", package, *secret, *login)
+    step("--db", centre, "check", *login)
     return failures
 
 

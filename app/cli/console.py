@@ -61,16 +61,91 @@ def program_name() -> str:
     return "python -m app"
 
 
+# What argparse would show for a value (the metavar, else the dest) -> the placeholder that
+# stands for it in --help; one word each, so usage lines still wrap (no spaces in a metavar).
+PLACEHOLDER_OF = {
+    "DB": "DATABASE",
+    "USER": "NAME",
+    "username": "NAME",
+    "name": "NAME",
+    "FULL_NAME": "NAME",
+    "TO": "NAME",
+    "SEARCH": "TEXT",
+    "PARAM_SEARCH": "TEXT",
+    "PARAM_ROLE": "ROLE",
+    "PARAM_STATUS": "STATUS",
+    "COURT": "ID",
+    "PAIR": "ID",
+    "SESSION": "ID",
+    "conflict_id": "ID",
+    "CODE": "CODE",
+    "REGION": "CODE",
+    "TEMPLATE": "CODE",
+    "YEAR": "YEAR",
+    "PERIOD": "PERIOD",
+    "NUMBER": "NUMBER",
+    "IIN": "IIN",
+    "ON": "DAY",
+    "public_key": "KEY",
+    "COMMAND": "COMMAND",
+    "REPORT": "REPORT",
+    "ACTION": "ACTION",
+    "WHAT": "WHAT",
+}
+
+
+# The placeholders, marked for extraction; upper case like argparse's own.
+PLACEHOLDERS = (
+    N_("DATABASE"),
+    N_("NAME"),
+    N_("TEXT"),
+    N_("ROLE"),
+    N_("STATUS"),
+    N_("ID"),
+    N_("CODE"),
+    N_("YEAR"),
+    N_("PERIOD"),
+    N_("NUMBER"),
+    N_("COUNT"),
+    N_("IIN"),
+    N_("DAY"),
+    N_("KEY"),
+    N_("FILE"),
+    N_("COMMAND"),
+    N_("REPORT"),
+    N_("ACTION"),
+    N_("WHAT"),
+    N_("VALUE"),
+)
+
+
+def _placeholder(action: argparse.Action) -> str:
+    """The kind of value an argument takes: named above, else by its type."""
+    shown = action.metavar or (action.dest.upper() if action.option_strings else action.dest)
+    if isinstance(shown, str) and shown in PLACEHOLDER_OF:
+        return PLACEHOLDER_OF[shown]
+    if action.type is Path or (isinstance(shown, str) and shown.lower().endswith("file")):
+        return "FILE"
+    return "COUNT" if action.type is int else "VALUE"
+
+
 def translate_help(parser: argparse.ArgumentParser) -> None:
-    """Translate every option's and sub-command's help that the catalog knows, recursively."""
+    """Translate every help text and value placeholder the catalog knows, recursively."""
+    _translate(parser, {word: _(word) for word in PLACEHOLDERS})
+
+
+def _translate(parser: argparse.ArgumentParser, placeholders: dict[str, str]) -> None:
     if parser.description:
         parser.description = _(parser.description)
     for action in parser._actions:
         if action.help and action.help is not argparse.SUPPRESS:
             action.help = _(action.help)
+        takes_value = action.nargs != 0 and not action.choices
+        if takes_value or isinstance(action, argparse._SubParsersAction):
+            action.metavar = placeholders[_placeholder(action)]
         if isinstance(action, argparse._SubParsersAction):
             for choice in action._choices_actions:
                 if choice.help:
                     choice.help = _(choice.help)
             for sub in set(action.choices.values()):
-                translate_help(sub)
+                _translate(sub, placeholders)

@@ -24,9 +24,9 @@ def register(commands: Any, reports: Any) -> None:
     p.add_argument(
         "--people-only",
         action="store_true",
-        help="only courts and people, no mentoring, internships or CPD",
+        help=N_("only courts and people, no mentoring, internships or CPD"),
     )
-    p.add_argument("--cpd-years", type=int, default=3, help="years of CPD activity")
+    p.add_argument("--cpd-years", type=int, default=3, help=N_("years of CPD activity"))
     add_login_arguments(p)
     p.set_defaults(handler=guarded(_demo))
 
@@ -34,7 +34,7 @@ def register(commands: Any, reports: Any) -> None:
     commands.add_parser("self-test", help=_("open the main window off-screen and exit"))
 
     p = commands.add_parser("check", help=_("integrity check of the database and audit log"))
-    p.add_argument("--full", action="store_true", help="full (slow) integrity check")
+    p.add_argument("--full", action="store_true", help=N_("full (slow) integrity check"))
     add_login_arguments(p)
     p.set_defaults(handler=guarded(_check))
 

@@ -21,51 +21,63 @@ def register(commands: Any, reports: Any) -> None:
     exchange = commands.add_parser("exchange", help=_("exchange packages with other PCs"))
     sub = exchange.add_subparsers(dest="exchange_command", metavar="ACTION", required=True)
 
-    p = sub.add_parser("name", help="name this PC for exchanges")
+    p = sub.add_parser("name", help=N_("name this PC for exchanges"))
     p.add_argument("name")
     add_login_arguments(p)
     p.set_defaults(handler=guarded(_name))
 
-    p = sub.add_parser("key", help="show this PC's public key and its fingerprint, for pairing")
+    p = sub.add_parser("key", help=N_("show this PC's public key and its fingerprint, for pairing"))
     add_login_arguments(p)
     p.set_defaults(handler=guarded(_key))
 
-    p = sub.add_parser("pair", help="pair with a peer: keep its public key (compare fingerprints)")
-    p.add_argument("name", help="the peer's name")
-    p.add_argument("public_key", help="the key `exchange key` shows on the peer")
+    p = sub.add_parser(
+        "pair", help=N_("pair with a peer: keep its public key (compare fingerprints)")
+    )
+    p.add_argument("name", help=N_("the peer's name"))
+    p.add_argument("public_key", help=N_("the key `exchange key` shows on the peer"))
     p.add_argument(
         "--courts",
         nargs="+",
         metavar="CODE",
-        help="a district PC: the codes of the courts it keeps (default: the centre, whole region)",
+        help=N_(
+            "a district PC: the codes of the courts it keeps (default: the centre, whole region)"
+        ),
     )
     add_login_arguments(p)
     p.set_defaults(handler=guarded(_pair))
 
-    p = sub.add_parser("export", help="write the changes since the last exchange with a peer")
-    p.add_argument("--to", required=True, help="the peer's name")
+    p = sub.add_parser("export", help=N_("write the changes since the last exchange with a peer"))
+    p.add_argument("--to", required=True, help=N_("the peer's name"))
     p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--passphrase-file", type=Path, help=f"or set {PASSPHRASE_ENV}")
+    p.add_argument(
+        "--passphrase-file",
+        type=Path,
+        help=N_("file holding the passphrase (or set TALIMGER_PASSPHRASE)"),
+    )
     add_login_arguments(p)
     p.set_defaults(handler=guarded(_export))
 
-    p = sub.add_parser("import", help="import a package from a peer")
+    p = sub.add_parser("import", help=N_("import a package from a peer"))
     p.add_argument("file", type=Path)
-    p.add_argument("--passphrase-file", type=Path, help=f"or set {PASSPHRASE_ENV}")
+    p.add_argument(
+        "--passphrase-file",
+        type=Path,
+        help=N_("file holding the passphrase (or set TALIMGER_PASSPHRASE)"),
+    )
     add_login_arguments(p)
     p.set_defaults(handler=guarded(_import))
 
-    p = sub.add_parser("conflicts", help="list records changed on both sides")
+    p = sub.add_parser("conflicts", help=N_("list records changed on both sides"))
     add_login_arguments(p)
     p.set_defaults(handler=guarded(_conflicts))
 
-    p = sub.add_parser("resolve", help="resolve a conflict: keep mine or take theirs")
+    p = sub.add_parser("resolve", help=N_("resolve a conflict: keep mine or take theirs"))
     p.add_argument("conflict_id", type=uuid.UUID)
     p.add_argument("choice", choices=("mine", "theirs"))
     add_login_arguments(p)
     p.set_defaults(handler=guarded(_resolve))
 
-    p = sub.add_parser("peer", help="entitle a peer to confidential records (M-9)")
+    p = sub.add_parser("peer", help=N_("entitle a peer to confidential records (M-9)"))
     p.add_argument("name")
     p.add_argument("--confidential", action=argparse.BooleanOptionalAction, required=True)
     add_login_arguments(p)

@@ -24,8 +24,8 @@ def register(commands: Any, reports: Any) -> None:
     p = commands.add_parser("import", help=_("import people or courts from XLSX/CSV"))
     p.add_argument("what", choices=("people", "courts"))
     p.add_argument("file", type=Path)
-    p.add_argument("--yes", action="store_true", help="write after the preview (confirm)")
-    p.add_argument("--skip-errors", action="store_true", help="leave rows with errors out")
+    p.add_argument("--yes", action="store_true", help=N_("write after the preview (confirm)"))
+    p.add_argument("--skip-errors", action="store_true", help=N_("leave rows with errors out"))
     add_login_arguments(p)
     p.set_defaults(handler=guarded(_import))
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.common import guarded, store_of
-from i18n import _, translator
+from i18n import N_, _, translator
 
 
 def register(commands: Any, reports: Any) -> None:
@@ -18,7 +18,7 @@ def register(commands: Any, reports: Any) -> None:
     p.add_argument("what", choices=("internships",))
     p.add_argument("--year", type=int, required=True)
     p.add_argument("--region", default="")
-    p.add_argument("--apply", action="store_true", help="save the proposed internships")
+    p.add_argument("--apply", action="store_true", help=N_("save the proposed internships"))
     p.add_argument("--format", choices=("xlsx", "csv"), default=None)
     p.add_argument("--out", type=Path)
     p.set_defaults(handler=guarded(_plan))

@@ -19,22 +19,23 @@ WRITTEN = N_("Written to {path}")
 def _option(parser: argparse.ArgumentParser, param: Param) -> None:
     flag, dest = "--" + param.name.replace("_", "-"), "param_" + param.name
     metavar = param.name.upper()
+    help_text = param.help or param.label  # a choice without its own help: its form label
     if param.kind == FLAG:
-        parser.add_argument(flag, dest=dest, action="store_true", help=param.help)
+        parser.add_argument(flag, dest=dest, action="store_true", help=help_text)
     elif param.kind == PEOPLE:
         parser.add_argument(
-            flag, dest=dest, action="append", default=[], metavar="IIN", help=param.help
+            flag, dest=dest, action="append", default=[], metavar="IIN", help=help_text
         )
     elif param.kind == YEAR:
         parser.add_argument(
-            flag, dest=dest, type=int, required=param.required, metavar=metavar, help=param.help
+            flag, dest=dest, type=int, required=param.required, metavar=metavar, help=help_text
         )
     elif param.kind == CHOICE:
         choices = ("", *(value for value, _label in param.choices))
-        parser.add_argument(flag, dest=dest, choices=choices, help=param.help)
+        parser.add_argument(flag, dest=dest, choices=choices, help=help_text)
     else:
         parser.add_argument(
-            flag, dest=dest, required=param.required, metavar=metavar, help=param.help
+            flag, dest=dest, required=param.required, metavar=metavar, help=help_text
         )
 
 
@@ -46,13 +47,13 @@ def register(commands: Any, reports: Any) -> None:
             _option(p, param)
         # No default: the suffix of --out decides, then the document's first format.
         p.add_argument("--format", choices=doc.formats, default=None)
-        p.add_argument("--out", type=Path, help="output file (default: a name in this folder)")
+        p.add_argument("--out", type=Path, help=N_("output file (default: a name in this folder)"))
         p.add_argument(
             "--lang",
             dest="doc_lang",
             choices=LANGUAGES,
             default=None,
-            help="language of the document (defaults to the global --lang)",
+            help=N_("language of the document (defaults to the global --lang)"),
         )
         p.set_defaults(handler=guarded(_report), document=doc.id)
 
@@ -61,7 +62,7 @@ def register(commands: Any, reports: Any) -> None:
     p.add_argument("what", choices=("people",))
     p.add_argument("--format", choices=("xlsx", "csv", "pdf"), default=None)
     p.add_argument("--out", type=Path)
-    p.add_argument("--search", dest="param_search", default="", help="search text")
+    p.add_argument("--search", dest="param_search", default="", help=N_("search text"))
     p.add_argument("--role", dest="param_role", default="")
     p.add_argument("--status", dest="param_status", default="")
     p.set_defaults(handler=guarded(_export), document="people-register")

@@ -19,9 +19,11 @@ PASSWORD_ENV = "TALIMGER_PASSWORD"
 
 def add_login_arguments(parser: argparse.ArgumentParser) -> None:
     """--user and --password-file for a database that requires logins."""
-    parser.add_argument("--user", help="user name (when the database requires a login)")
+    parser.add_argument("--user", help=N_("user name (when the database requires a login)"))
     parser.add_argument(
-        "--password-file", type=Path, help=f"file holding the password (or set {PASSWORD_ENV})"
+        "--password-file",
+        type=Path,
+        help=N_("file holding the password (or set TALIMGER_PASSWORD)"),
     )
 
 
@@ -82,14 +84,14 @@ def register(commands: Any, reports: Any) -> None:
     users = commands.add_parser("user", help=_("user accounts and logins"))
     sub = users.add_subparsers(dest="user_command", metavar="ACTION", required=True)
 
-    p = sub.add_parser("setup-admin", help="first run: create the administrator")
+    p = sub.add_parser("setup-admin", help=N_("first run: create the administrator"))
     p.add_argument("username")
     p.add_argument("--full-name", default="")
     p.add_argument("--new-password-file", type=Path, required=True)
     p.set_defaults(handler=guarded(_setup_admin))
 
     p = sub.add_parser(
-        "recover", help="recovery code: give the administrator a new password and unlock it"
+        "recover", help=N_("recovery code: give the administrator a new password and unlock it")
     )
     p.add_argument("username")
     p.add_argument("--code-file", type=Path, required=True)
@@ -97,16 +99,16 @@ def register(commands: Any, reports: Any) -> None:
     p.set_defaults(handler=guarded(_recover))
 
     p = sub.add_parser(
-        "encrypt-store", help="encrypt a store whose logins were switched on before encryption"
+        "encrypt-store", help=N_("encrypt a store whose logins were switched on before encryption")
     )
     add_login_arguments(p)
     p.set_defaults(handler=guarded(_encrypt_store))
 
-    p = sub.add_parser("no-login", help="first run: single-user install without logins")
+    p = sub.add_parser("no-login", help=N_("first run: single-user install without logins"))
     add_login_arguments(p)
     p.set_defaults(handler=guarded(_no_login))
 
-    p = sub.add_parser("add", help="add a user")
+    p = sub.add_parser("add", help=N_("add a user"))
     p.add_argument("username")
     p.add_argument("--full-name", default="")
     p.add_argument("--role", action="append", choices=ROLES, required=True)
@@ -114,11 +116,11 @@ def register(commands: Any, reports: Any) -> None:
     add_login_arguments(p)
     p.set_defaults(handler=guarded(_add))
 
-    p = sub.add_parser("list", help="list users")
+    p = sub.add_parser("list", help=N_("list users"))
     add_login_arguments(p)
     p.set_defaults(handler=guarded(_list))
 
-    p = sub.add_parser("unlock", help="unlock a user locked after failed logins")
+    p = sub.add_parser("unlock", help=N_("unlock a user locked after failed logins"))
     p.add_argument("username")
     add_login_arguments(p)
     p.set_defaults(handler=guarded(_unlock))

@@ -31,7 +31,7 @@ def court_options(session: Session, _actor: Actor, _params: Params) -> list[Opti
 
 def court() -> Param:
     """One court; empty means all."""
-    return Param("court", REF, N_("Court"), options=court_options, help="court id")
+    return Param("court", REF, N_("Court"), options=court_options, help=N_("court id"))
 
 
 def region_names(session: Session, region_code: str) -> tuple[str, str]:
@@ -49,7 +49,9 @@ def region_name(names: tuple[str, str], lang: str) -> str:
 
 def year(default: Callable[[date], int], *, required: bool = True) -> Param:
     """The year a document covers."""
-    return Param("year", YEAR, N_("Year"), default=default, required=required, help="calendar year")
+    return Param(
+        "year", YEAR, N_("Year"), default=default, required=required, help=N_("calendar year")
+    )
 
 
 def this_year(today: date) -> int:
@@ -71,7 +73,7 @@ def region(*, required: bool = False, blank: bool = True) -> Param:
         required=required,
         options=region_options,
         blank=blank and not required,
-        help="region code, e.g. AKM",
+        help=N_("region code, e.g. AKM"),
     )
 
 

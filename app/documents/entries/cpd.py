@@ -148,7 +148,7 @@ DOCUMENTS = (
                 PEOPLE,
                 N_("IIN"),
                 default=(),
-                help="IIN; repeat for several people",
+                help=N_("IIN; repeat for several people"),
             ),
             region(),
             year(this_year),

@@ -161,13 +161,13 @@ DOCUMENTS = (
         params=(
             year(next_year),
             region(),
-            Param("search", TEXT, N_("Search"), help="search text, as in the due list"),
+            Param("search", TEXT, N_("Search"), help=N_("search text, as in the due list")),
             Param(
                 "unscheduled",
                 FLAG,
                 N_("Not yet scheduled only"),
                 default=False,
-                help="only judges not yet scheduled",
+                help=N_("only judges not yet scheduled"),
             ),
         ),
         gather=_due,
@@ -220,7 +220,7 @@ DOCUMENTS = (
                 N_("Template"),
                 default="judge_activity",
                 required=True,
-                help="template code, e.g. judge_activity",
+                help=N_("template code, e.g. judge_activity"),
             ),
             Param(
                 "period",
@@ -229,7 +229,7 @@ DOCUMENTS = (
                 required=True,
                 options=period_options,
                 blank=False,
-                help="evaluation period, e.g. 2027",
+                help=N_("evaluation period, e.g. 2027"),
             ),
         ),
         gather=_summary,

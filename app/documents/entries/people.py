@@ -98,7 +98,7 @@ DOCUMENTS = (
         description=N_("Everyone in the register with court, position, role and status."),
         page="people",
         params=(
-            Param("search", TEXT, N_("Search"), help="search text, as in the people list"),
+            Param("search", TEXT, N_("Search"), help=N_("search text, as in the people list")),
             court(),
             Param("role", CHOICE, N_("Role"), choices=tuple(ROLES.items())),
             Param("status", CHOICE, N_("Status"), choices=tuple(STATUSES.items())),
