@@ -126,6 +126,9 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Tälimger")
+    from ui.kit.file_dialog import install as safe_file_dialogs
+
+    safe_file_dialogs()  # no dialog may open the store's files and drop its locks (issue 15, 5)
     app.setOrganizationName("Talimger")
     from app.core.paths import resources_dir
 
