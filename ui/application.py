@@ -16,6 +16,7 @@ from app.core.context import local_actor
 from i18n import DEFAULT_LANGUAGE, LANGUAGES, _
 from ui.main_window import MainWindow
 from ui.qt_i18n import LanguageSwitcher
+from ui.single_instance import SingleInstance
 
 if TYPE_CHECKING:
     from app.core.store import Store
@@ -125,6 +126,9 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Tälimger")
+    from ui.kit.file_dialog import install as safe_file_dialogs
+
+    safe_file_dialogs()  # no dialog may open the store's files and drop its locks (issue 15, 5)
     app.setOrganizationName("Talimger")
     from app.core.paths import resources_dir
 
@@ -150,12 +154,38 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
 
     kept = None  # the store's own backups.kept setting, as in the CLI (app.core.settings)
     health = HealthCheck(app)
+    owned: list[SingleInstance] = []
+
+    def claim_the_file() -> bool:
+        # One window per store file (issue 15): a second one is refused and calls the first.
+        from app.core.bootstrap import store_file
+
+        path = store_file(db)
+        if path is None or owned:
+            return True  # PostgreSQL serves many windows; a store reopened after damage is ours
+        claim = SingleInstance(path, app)
+        if not claim.claim():
+            QMessageBox.information(
+                window,
+                _("Tälimger"),
+                _("This database is already open in another Tälimger window:\n{path}").format(
+                    path=path
+                ),
+            )
+            return False
+        claim.called.connect(lambda: _bring_forward(window))
+        owned.append(claim)
+        return True
 
     def open_the_store(deferred: bool = True) -> None:
         # The integrity check and the backup wait until the page is painted (deferred_backup);
         # a store found damaged then is closed and opened again the careful way.
         from ui.data.unlock_dialog import ask_unlock
 
+        if not claim_the_file():
+            window.close()
+            app.exit(1)
+            return
         logins: list[Unlocked] = []
 
         def unlock(path: Path) -> Unlocked | None:
@@ -201,3 +231,13 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
     finally:
         for store in opened:
             store.dispose()
+        for claim in owned:
+            claim.release()
+
+
+def _bring_forward(window: MainWindow) -> None:
+    """Show the window on top where the platform allows (some refuse to steal the focus)."""
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()

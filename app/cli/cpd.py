@@ -55,7 +55,7 @@ def register(commands: Any, reports: Any) -> None:
         "import records from a file",
         "CPD ledger lines from XLSX or CSV (see `template cpd`)",
         guarded(_import),
-        lambda p: p.add_argument("file", type=Path),
+        _import_arguments,
     )
     add_what(
         commands,
@@ -74,16 +74,43 @@ def register(commands: Any, reports: Any) -> None:
     p.set_defaults(handler=guarded(_demo))
 
 
+def _import_arguments(p: argparse.ArgumentParser) -> None:
+    # Only when `import` is ours; under another feature's `import WHAT` its --yes is shared.
+    p.add_argument("file", type=Path)
+    p.add_argument("--yes", action="store_true", help="write after the preview (confirm)")
+
+
+class _PreviewOnlyError(Exception):
+    """Rolls the preview's transaction back: it ran the import to count, not to keep."""
+
+
 def _import(args: argparse.Namespace) -> int:
-    from app.cpd.importer import ImportRejectedError, import_activities
+    from app.cpd.importer import ImportRejectedError, ImportResult, import_activities
 
     store = store_of(args)
+    confirmed = bool(getattr(args, "yes", False))
+    result: ImportResult | None = None
     try:
+        # Every import previews first and writes only with --yes (issue 15, 10): the preview
+        # is the whole import, checks included, in a transaction that is rolled back.
         with store.write() as session:
             result = import_activities(session, args.actor, args.file)
+            if not confirmed:
+                raise _PreviewOnlyError
     except ImportRejectedError as exc:
         print(exc.message(), file=sys.stderr)
         return 1
+    except _PreviewOnlyError:
+        pass
+    assert result is not None
+    if not confirmed:
+        print(
+            _("{imported} lines would be imported, {skipped} already present.").format(
+                imported=result.imported, skipped=result.skipped
+            )
+        )
+        print(_("Preview only; run again with --yes to import."))
+        return 0
     print(
         _("{imported} lines imported, {skipped} already present.").format(
             imported=result.imported, skipped=result.skipped

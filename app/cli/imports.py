@@ -15,6 +15,8 @@ ACTIONS = {
     "update": N_("update"),
     "error": N_("error"),
     "exists": N_("already there"),
+    "same": N_("unchanged"),
+    "conflict": N_("identity conflict"),
 }
 
 
@@ -26,6 +28,13 @@ def register(commands: Any, reports: Any) -> None:
     p.add_argument("file", type=Path)
     p.add_argument("--yes", action="store_true", help=N_("write after the preview (confirm)"))
     p.add_argument("--skip-errors", action="store_true", help=N_("leave rows with errors out"))
+    p.add_argument(
+        "--confirm-identity",
+        action="append",
+        default=[],
+        metavar="IIN",
+        help=N_("import this identity conflict's row: the IIN's person takes the file's name"),
+    )
     add_login_arguments(p)
     p.set_defaults(handler=guarded(_import))
 
@@ -64,7 +73,11 @@ def _import(args: argparse.Namespace) -> int:
             added = apply_courts(session, actor, rows)
         print(_("{count} courts added.").format(count=added))
         return 0
-    from app.people.importer import apply_people, preview_people
+    return _import_people(args, store, actor, sheet)
+
+
+def _import_people(args: argparse.Namespace, store: Any, actor: Any, sheet: Any) -> int:
+    from app.people.importer import apply_people, field_title, preview_people
 
     with store.read() as session:
         preview = preview_people(session, actor, sheet)
@@ -72,15 +85,33 @@ def _import(args: argparse.Namespace) -> int:
         print(
             f"{row.line}\t{_(ACTIONS[row.action])}\t{row.iin}\t{row.name}\t{'; '.join(row.errors)}"
         )
+        if row.action == "conflict":
+            print(
+                "\t"
+                + _("in the register: {old}; in the file: {new}").format(
+                    old=row.old_name, new=row.name
+                )
+            )
+        for change in row.changes:  # every field an update would change, old → new
+            print(f"\t{field_title(change.field)}: {change.old} → {change.new}")
     print(
         _("New: {new}, updates: {update}, errors: {error}").format(
             new=preview.count("new"), update=preview.count("update"), error=preview.count("error")
         )
     )
+    print(
+        _("Unchanged: {same}, identity conflicts: {conflict}").format(
+            same=preview.count("same"), conflict=preview.count("conflict")
+        )
+    )
     if not args.yes:
         print(_("Preview only; run again with --yes to import."))
         return 0
+    named = set(args.confirm_identity)
+    confirmed = {r.line for r in preview.rows if r.action == "conflict" and r.iin in named}
     with store.write() as session:
-        counts = apply_people(session, actor, preview, skip_errors=args.skip_errors)
+        counts = apply_people(
+            session, actor, preview, skip_errors=args.skip_errors, confirmed=confirmed
+        )
     print(_("Imported: {new} added, {update} updated.").format(**counts))
     return 0

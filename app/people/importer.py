@@ -1,42 +1,56 @@
-"""Import people: a documented template, a preview (new / update / error), then all or nothing."""
+"""Import people: a preview that merges (field by field, old → new), then all or nothing."""
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from collections.abc import Collection
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app.core.context import Actor
 from app.core.errors import FieldError, ValidationError
 from app.core.permissions import IMPORT, require
 from app.core.progress import Progress
 from app.core.spreadsheet.reader import Sheet, read_sheet
-from app.core.spreadsheet.values import as_date, as_iin, as_text
-from app.core.spreadsheet.writer import SheetData, write_csv, write_workbook
+from app.core.spreadsheet.values import as_iin, as_text
 from app.people.dto import PersonInput
-from app.people.service import create_person, normalise, update_person, validate
-from app.people.vocab import ROLES, SPECIALISATIONS
-from db.models import Court, Person
-from i18n import LANGUAGES, N_, translator
-
-# key, English source of the kk/ru header, required, help text written under the header
-COLUMNS: tuple[tuple[str, str, bool, str], ...] = (
-    ("iin", N_("IIN"), True, N_("12 digits")),
-    ("surname", N_("Surname"), True, ""),
-    ("first_name", N_("First name"), True, ""),
-    ("patronymic", N_("Patronymic"), False, ""),
-    ("role", N_("Role"), True, N_("judge, court staff, candidate judge, legal consultant")),
-    ("court", N_("Court"), False, N_("court name in Kazakh or Russian, or its code")),
-    ("position", N_("Position"), False, ""),
-    ("specialisation", N_("Specialisation"), False, N_("civil, criminal, administrative …")),
-    ("first_appointed_on", N_("Date of first appointment"), False, N_("dd.mm.yyyy")),
-    ("notes", N_("Notes"), False, ""),
+from app.people.import_columns import (
+    COLUMNS,
+    Lookups,
+    columns_of,
+    court_lookup,
+    header_names,
+    read_row,
+    split_full_name,
+    vocab_lookup,
+    write_template,
 )
+from app.people.service import create_person, normalise, to_dto, update_person, validate
+from app.people.vocab import ROLES, SPECIALISATIONS, label
+from db.models import Court, Person
+from i18n import N_, _, current_language, localized
+from i18n.search_fold import loose
+
+__all__ = ["COLUMNS", "header_names", "write_template"]  # the template lives beside the columns
+
+# Fields a row can change, in the template's order ("court" is court_id in PersonInput).
+COMPARED: tuple[str, ...] = ("surname", "first_name", "patronymic", "role", "court_id")
+COMPARED += ("position", "specialisation", "first_appointed_on", "notes")
+_INPUT_FIELDS = frozenset(f.name for f in fields(PersonInput))
+
+
+@dataclass(frozen=True)
+class Change:
+    """One field a row would change: its column key and the old and new values as shown."""
+
+    field: str
+    old: str
+    new: str
 
 
 @dataclass(frozen=True)
@@ -44,13 +58,15 @@ class PreviewRow:
     """One row of the file as the import would treat it."""
 
     line: int
-    action: str  # "new" | "update" | "error"
+    action: str  # "new" | "update" | "same" | "conflict" | "error"
     iin: str
     name: str
     errors: tuple[str, ...] = ()
     data: PersonInput | None = None
     person_id: uuid.UUID | None = None
     version: int = 0
+    changes: tuple[Change, ...] = ()
+    old_name: str = ""  # a conflict: who the register holds under this IIN
 
 
 @dataclass(frozen=True)
@@ -65,174 +81,147 @@ class PeoplePreview:
         return sum(1 for r in self.rows if r.action == action)
 
 
-def header_names(key: str) -> set[str]:
-    """Every header a column is recognised by: its key, English, Kazakh and Russian titles."""
-    title = next(c[1] for c in COLUMNS if c[0] == key)
-    names = {key, title} | {translator(lang)(title) for lang in LANGUAGES}
-    return {n.casefold() for n in names}
-
-
-def write_template(path: Path, lang: str) -> None:
-    """The documented template: titles in the language (``*`` = required); XLSX adds a help
-    sheet listing every column and the accepted roles and specialisations.
-    """
-    tr_ = translator(lang)
-    header = [tr_(c[1]) + (" *" if c[2] else "") for c in COLUMNS]
-    if path.suffix.lower() == ".csv":
-        write_csv(path, header, [])
-        return
-    help_rows: list[list[str]] = [
-        [tr_(title), tr_("yes") if required else "", tr_(note) if note else ""]
-        for _key, title, required, note in COLUMNS
-    ]
-    help_rows.append([])
-    help_rows.append([tr_("Role")] + [tr_(v) for v in ROLES.values()])
-    help_rows.append([tr_("Specialisation")] + [tr_(v) for k, v in SPECIALISATIONS.items() if k])
-    write_workbook(
-        path,
-        [
-            SheetData(tr_("People"), header, [], widths=[24] * len(COLUMNS)),
-            SheetData(
-                tr_("Help"),
-                [tr_("Column"), tr_("Required"), tr_("What to write")],
-                help_rows,
-                widths=[30, 0, 60],
-            ),
-        ],
-    )
-
-
-def _vocab_lookup(vocabulary: dict[str, str]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for key, title in vocabulary.items():
-        for text in [key, title, *(translator(lang)(title) for lang in LANGUAGES)]:
-            if text:
-                found[text.casefold()] = key
+def _existing(session: Session, iins: list[str]) -> dict[str, tuple[uuid.UUID, int, PersonInput]]:
+    found: dict[str, tuple[uuid.UUID, int, PersonInput]] = {}
+    for start in range(0, len(iins), 500):  # SQLite's bound-parameter limit
+        chunk = iins[start : start + 500]
+        query = (
+            select(Person).where(Person.iin.in_(chunk)).options(selectinload(Person.status_periods))
+        )
+        for p in session.scalars(query):
+            found[p.iin] = (p.id, p.version, to_dto(p, None).data)
     return found
 
 
-def _court_lookup(session: Session) -> dict[str, uuid.UUID]:
-    found: dict[str, uuid.UUID] = {}
-    for c in session.execute(select(Court.id, Court.code, Court.name_kk, Court.name_ru)):
-        for text in (c.code, c.name_kk, c.name_ru):
-            found[" ".join(text.split()).casefold()] = c.id
-    return found
+def _names(given: dict[str, Any], full: str, old: PersonInput | None) -> list[tuple[str, str]]:
+    """Fold a "surname, name, patronymic" cell into the three name fields; problems returned."""
+    if not full or "surname" in given or "first_name" in given:
+        return []
+    if old is not None and " ".join(full.split()) == " ".join(
+        p for p in (old.surname, old.first_name, old.patronymic) if p
+    ):
+        return []  # the register's own spelling came back: nothing to change
+    parts = split_full_name(full)
+    if parts is None:
+        return [("surname", _("Write the surname and the first name."))]
+    given.update(parts)
+    return []
 
 
-def _columns(sheet: Sheet) -> tuple[dict[str, int], tuple[str, ...]]:
-    index: dict[str, int] = {}
-    unknown: list[str] = []
-    for i, title in enumerate(sheet.header):
-        clean = title.rstrip(" *").strip().casefold()
-        key = next((c[0] for c in COLUMNS if clean in header_names(c[0])), None)
-        if key is None:
-            if title:
-                unknown.append(title)
-        else:
-            index.setdefault(key, i)
-    missing = [c[1] for c in COLUMNS if c[2] and c[0] not in index]
-    if missing:
-        raise ValidationError(
-            [FieldError("file", N_("The file has no column {name}."), {"name": m}) for m in missing]
+def _shown(key: str, value: Any, courts: dict[uuid.UUID, tuple[str, str]]) -> str:
+    if value is None or value == "":
+        return ""
+    if key == "court_id":
+        return localized(*courts.get(value, ("", "")), current_language())
+    if key == "role":
+        return label(ROLES, value)
+    if key == "specialisation":
+        return label(SPECIALISATIONS, value)
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    return str(value)
+
+
+def _changes(
+    old: PersonInput, new: PersonInput, courts: dict[uuid.UUID, tuple[str, str]]
+) -> tuple[Change, ...]:
+    return tuple(
+        Change(
+            "court" if key == "court_id" else key,
+            _shown(key, getattr(old, key), courts),
+            _shown(key, getattr(new, key), courts),
         )
-    return index, tuple(unknown)
-
-
-def _row_input(
-    cells: dict[str, Any],
-    roles: dict[str, str],
-    specs: dict[str, str],
-    courts: dict[str, uuid.UUID],
-) -> tuple[PersonInput, list[str], set[str]]:
-    problems: list[str] = []
-    reported: set[str] = set()  # fields whose own problem was told; validation adds the rest
-
-    def bad(message_id: str, key: str) -> None:
-        problems.append(_fmt(message_id, {"value": as_text(cells.get(key))[:80]}))
-        reported.add("court_id" if key == "court" else key)
-
-    iin = as_iin(cells.get("iin"))
-    role_text = as_text(cells.get("role")).casefold()
-    role = roles.get(role_text, "")
-    if role_text and not role:
-        bad(N_("Unknown role \u201c{value}\u201d."), "role")
-    spec_text = as_text(cells.get("specialisation")).casefold()
-    spec = specs.get(spec_text, "")
-    if spec_text and spec_text not in specs:
-        bad(N_("Unknown specialisation \u201c{value}\u201d."), "specialisation")
-    court_text = " ".join(as_text(cells.get("court")).split()).casefold()
-    court_id = courts.get(court_text) if court_text else None
-    if court_text and court_id is None:
-        bad(N_("Unknown court \u201c{value}\u201d."), "court")
-    try:
-        appointed = as_date(cells.get("first_appointed_on"))
-    except (ValueError, OverflowError):
-        appointed = None
-        bad(N_("The date \u201c{value}\u201d is not a date."), "first_appointed_on")
-    data = normalise(
-        PersonInput(
-            iin=iin,
-            surname=as_text(cells.get("surname")),
-            first_name=as_text(cells.get("first_name")),
-            patronymic=as_text(cells.get("patronymic")),
-            role=role,
-            court_id=court_id,
-            position=as_text(cells.get("position")),
-            specialisation=spec,
-            first_appointed_on=appointed,
-            notes=as_text(cells.get("notes")),
-        )
+        for key in COMPARED
+        if getattr(old, key) != getattr(new, key)
     )
-    return data, problems, reported
 
 
 def preview_people(
     session: Session, actor: Actor, sheet: Sheet, today: date | None = None
 ) -> PeoplePreview:
-    """Classify every row as new, update or error (with the reasons); writes nothing."""
+    """Classify every row as new, update, same, identity conflict or error; writes nothing.
+
+    Merging, never erasing (issue 15): a column absent from the file and an empty cell keep
+    what the register holds; status periods are not in the file and stay as they are.
+    """
     require(actor, IMPORT)
     today = today or date.today()
-    index, unknown = _columns(sheet)
-    roles, specs = _vocab_lookup(ROLES), _vocab_lookup(SPECIALISATIONS)
-    courts = _court_lookup(session)
-    existing = {
-        r.iin: (r.id, r.version)
-        for r in session.execute(select(Person.iin, Person.id, Person.version))
+    index, unknown = columns_of(sheet)
+    look = Lookups(vocab_lookup(ROLES), vocab_lookup(SPECIALISATIONS), court_lookup(session))
+    courts = {
+        c.id: (c.name_kk, c.name_ru)
+        for c in session.execute(select(Court.id, Court.name_kk, Court.name_ru))
     }
+    cells_of = [
+        (line, {k: raw[i] if i < len(raw) else None for k, i in index.items()})
+        for line, raw in sheet.rows
+    ]
+    existing = _existing(session, sorted({as_iin(c.get("iin")) for _l, c in cells_of} - {""}))
     seen: dict[str, int] = {}
     out: list[PreviewRow] = []
-    for line, raw in sheet.rows:
-        cells = {k: raw[i] if i < len(raw) else None for k, i in index.items()}
-        data, problems, reported = _row_input(cells, roles, specs, courts)
-        texts = list(problems)
-        iin = data.iin
-        name = " ".join(as_text(cells.get(k)) for k in ("surname", "first_name"))[:200]
+    for line, cells in cells_of:
+        out.append(_classify(line, cells, look, existing, courts, seen, today))
+    return PeoplePreview(tuple(out), unknown)
+
+
+def _classify(
+    line: int,
+    cells: dict[str, Any],
+    look: Lookups,
+    existing: dict[str, tuple[uuid.UUID, int, PersonInput]],
+    courts: dict[uuid.UUID, tuple[str, str]],
+    seen: dict[str, int],
+    today: date,
+) -> PreviewRow:
+    given, problems = read_row(cells, look)
+    iin = str(given.get("iin", ""))
+    found = existing.get(iin)
+    old = found[2] if found else None
+    problems += _names(given, as_text(cells.get("full_name")), old)
+    given = {k: v for k, v in given.items() if k in _INPUT_FIELDS}
+    if old is not None:
+        data = normalise(replace(old, **given))
+    else:
+        if "role" not in given and all(f != "role" for f, _m in problems):
+            problems.append(("role", _("This field is required.")))
+        base = {"iin": iin, "surname": "", "first_name": ""}
+        data = normalise(PersonInput(**(base | given)))
+    name = " ".join(p for p in (data.surname, data.first_name) if p)[:200]
+    reported = {"court_id" if f == "court" else f for f, _m in problems}
+    changes = _changes(normalise(old), data, courts) if old is not None else ()
+    texts = [f"{field_title(f)}: {m}" for f, m in problems]
+    if old is None or changes:  # a row that changes nothing writes nothing, whatever was kept
         texts += [
-            f"{_field_title(e.field)}: {e.message()}"
+            f"{field_title(e.field)}: {e.message()}"
             for e in validate(data, today)
             if e.field not in reported
         ]
-        if iin in seen:
-            texts.append(_fmt(N_("The IIN repeats line {line}."), {"line": seen[iin]}))
-        seen.setdefault(iin, line)
-        if texts:
-            out.append(PreviewRow(line, "error", iin, name, tuple(texts)))
-        elif iin in existing:
-            pid, version = existing[iin]
-            out.append(PreviewRow(line, "update", iin, name, (), data, pid, version))
-        else:
-            out.append(PreviewRow(line, "new", iin, name, (), data))
-    return PeoplePreview(tuple(out), unknown)
+    if iin in seen:
+        texts.append(_fmt(N_("The IIN repeats line {line}."), {"line": seen[iin]}))
+    seen.setdefault(iin, line)
+    if texts:
+        return PreviewRow(line, "error", iin, name, tuple(texts))
+    if found is None or old is None:
+        return PreviewRow(line, "new", iin, name, (), data)
+    person_id, version, _old = found
+    if loose(data.surname) != loose(old.surname):  # the same IIN, someone else's name
+        old_name = " ".join(p for p in (old.surname, old.first_name, old.patronymic) if p)
+        return PreviewRow(
+            line, "conflict", iin, name, (), data, person_id, version, changes, old_name
+        )
+    action = "update" if changes else "same"
+    return PreviewRow(line, action, iin, name, (), data, person_id, version, changes)
 
 
 def _fmt(message_id: str, params: dict[str, Any]) -> str:
     return FieldError("", message_id, params).message()
 
 
-def _field_title(key: str) -> str:
-    from i18n import _
-
+def field_title(key: str) -> str:
+    """A column's title in the active language (a problem's or a change's field)."""
     key = "court" if key == "court_id" else key
+    if key == "status_periods":
+        return _("Status")
     title = next((c[1] for c in COLUMNS if c[0] == key), "")
     return _(title) if title else key
 
@@ -248,15 +237,18 @@ def apply_people(
     preview: PeoplePreview,
     *,
     skip_errors: bool = False,
+    confirmed: Collection[int] = (),
     progress: Progress | None = None,
 ) -> dict[str, int]:
     """Write a confirmed preview in the caller's transaction: all rows or none.
 
-    Rows with errors refuse the whole import unless the user chose to leave them out.
+    Rows with errors, and identity conflicts whose line is not in ``confirmed``, refuse the
+    whole import unless the user chose to leave them out. Unchanged rows write nothing.
     """
     require(actor, IMPORT)
     bad = [r for r in preview.rows if r.action == "error"]
-    if bad and not skip_errors:
+    doubtful = [r for r in preview.rows if r.action == "conflict" and r.line not in confirmed]
+    if (bad or doubtful) and not skip_errors:
         raise ValidationError(
             [
                 FieldError(
@@ -266,17 +258,33 @@ def apply_people(
                 )
                 for r in bad[:50]
             ]
+            + [
+                FieldError(
+                    "file",
+                    N_(
+                        "Line {line}: IIN {iin} belongs to {old} in the register, the file "
+                        "names {new}; it is imported only when this row is confirmed."
+                    ),
+                    {"line": r.line, "iin": r.iin, "old": r.old_name, "new": r.name},
+                )
+                for r in doubtful[:50]
+            ]
         )
-    todo = [r for r in preview.rows if r.action != "error"]
-    counts = {"new": 0, "update": 0, "skipped": len(bad)}
+    todo = [
+        r
+        for r in preview.rows
+        if r.action in ("new", "update") or (r.action == "conflict" and r.line in confirmed)
+    ]
+    counts = {"new": 0, "update": 0, "skipped": len(bad) + len(doubtful)}
     for done, row in enumerate(todo, start=1):
         assert row.data is not None
         if row.action == "new":
             create_person(session, actor, row.data)
+            counts["new"] += 1
         else:
             assert row.person_id is not None
             update_person(session, actor, row.person_id, row.data, row.version)
-        counts[row.action] += 1
+            counts["update"] += 1
         if progress is not None:
             progress.step(done, len(todo))
     return counts

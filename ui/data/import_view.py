@@ -1,9 +1,10 @@
-"""Import people: write the template, preview a file row by row, then import all or nothing."""
+"""Import people: write the template, preview a file row by row (old → new), then import."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,14 +18,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.people.importer import PeoplePreview, apply_people, preview_file, write_template
+from app.people.importer import (
+    PeoplePreview,
+    PreviewRow,
+    apply_people,
+    field_title,
+    preview_file,
+    write_template,
+)
 from i18n import N_, _, current_language
 from ui.context import UiContext
 from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
 
-ACTIONS = {"new": N_("new"), "update": N_("update"), "error": N_("error")}
+ACTIONS = {
+    "new": N_("new"),
+    "update": N_("update"),
+    "error": N_("error"),
+    "same": N_("unchanged"),
+    "conflict": N_("identity conflict"),
+}
 ERROR_COLOUR = QColor("#fde2e2")
+CONFLICT_COLOUR = QColor("#fff1c2")
 
 
 class ImportView(Retranslating, QWidget):
@@ -42,8 +57,10 @@ class ImportView(Retranslating, QWidget):
         self.open_button.clicked.connect(self._on_open_button_clicked)
         self.import_button.clicked.connect(self.import_now)
         self.skip_errors.toggled.connect(self._update_buttons)
+        self._showing = False
         self.table = QTableWidget(0, 5, self)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.itemChanged.connect(self._on_table_item_changed)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -76,15 +93,19 @@ class ImportView(Retranslating, QWidget):
         self.import_button.setToolTip(_("Save the rows shown above into the people register."))
         self.skip_errors.setText(_("Leave rows with errors out"))
         self.table.setHorizontalHeaderLabels(
-            [_("Line"), _("Result"), _("IIN"), _("Full name"), _("Problems")]
+            [_("Line"), _("Result"), _("IIN"), _("Full name"), _("Problems or changes")]
         )
         if self.preview is not None and self._path is not None:
+            ticked = self.confirmed_lines()
             self.load(self._path)  # the reasons are worded in the active language
+            self._tick(ticked)
         else:
             self._show()
 
     def load(self, path: Path) -> None:
-        """Preview a file: every row as new, update or error."""
+        """Preview a file: every row as new, update (each field old → new), unchanged,
+        identity conflict (both names, confirmed row by row) or error.
+        """
         actor = self._ctx.actor
         self._path = path
         self.preview = Query(self, self._ctx, lambda s: preview_file(s, actor, path)).run()
@@ -93,29 +114,71 @@ class ImportView(Retranslating, QWidget):
     def _show(self) -> None:
         p = self.preview
         rows = p.rows if p else ()
+        self._showing = True
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            cells = [str(r.line), _(ACTIONS[r.action]), r.iin, r.name, "; ".join(r.errors)]
+            cells = [str(r.line), _(ACTIONS[r.action]), r.iin, r.name, _details(r)]
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if r.action == "error":
                     item.setBackground(ERROR_COLOUR)
+                elif r.action == "conflict":
+                    item.setBackground(CONFLICT_COLOUR)
                 self.table.setItem(i, j, item)
+            result = self.table.item(i, 1)
+            if r.action == "conflict" and result is not None:  # imported only when ticked
+                result.setFlags(result.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                result.setCheckState(Qt.CheckState.Unchecked)
+                result.setToolTip(_("Tick to confirm that this row is the same person."))
+        self._showing = False
         self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
         if p is not None:
             self.summary.setText(
                 _("New: {new}, updates: {update}, errors: {error}").format(
                     new=p.count("new"), update=p.count("update"), error=p.count("error")
                 )
+                + "\n"
+                + _("Unchanged: {same}, identity conflicts: {conflict}").format(
+                    same=p.count("same"), conflict=p.count("conflict")
+                )
             )
         self._update_buttons()
 
+    def confirmed_lines(self) -> set[int]:
+        """Lines of the identity conflicts the user ticked."""
+        p = self.preview
+        if p is None:
+            return set()
+        return {
+            r.line
+            for i, r in enumerate(p.rows)
+            if r.action == "conflict"
+            and (item := self.table.item(i, 1)) is not None
+            and item.checkState() == Qt.CheckState.Checked
+        }
+
+    def _tick(self, lines: set[int]) -> None:
+        p = self.preview
+        for i, r in enumerate(p.rows if p else ()):
+            item = self.table.item(i, 1)
+            if r.action == "conflict" and r.line in lines and item is not None:
+                item.setCheckState(Qt.CheckState.Checked)
+
+    def _on_table_item_changed(self, _item: QTableWidgetItem) -> None:
+        if not self._showing:
+            self._update_buttons()
+
     def _update_buttons(self) -> None:
         p = self.preview
-        ok = p is not None and (p.count("new") + p.count("update")) > 0
-        self.import_button.setEnabled(
-            ok and (p is not None and (p.count("error") == 0 or self.skip_errors.isChecked()))
-        )
+        if p is None:
+            self.import_button.setEnabled(False)
+            return
+        confirmed = self.confirmed_lines()
+        doubtful = sum(1 for r in p.rows if r.action == "conflict" and r.line not in confirmed)
+        writes = p.count("new") + p.count("update") + len(confirmed)
+        clean = p.count("error") == 0 and doubtful == 0
+        self.import_button.setEnabled(writes > 0 and (clean or self.skip_errors.isChecked()))
 
     def import_now(self) -> None:
         """Write the previewed rows in one transaction."""
@@ -123,10 +186,11 @@ class ImportView(Retranslating, QWidget):
         if p is None:
             return
         skip = self.skip_errors.isChecked()
+        confirmed = self.confirmed_lines()
         counts = Op(
             self,
             self._ctx,
-            lambda s, actor, _p: apply_people(s, actor, p, skip_errors=skip),
+            lambda s, actor, _p: apply_people(s, actor, p, skip_errors=skip, confirmed=confirmed),
         ).run()
         if counts is not None:
             self.preview = None
@@ -147,3 +211,16 @@ class ImportView(Retranslating, QWidget):
         )
         if chosen:
             self.load(Path(chosen))
+
+
+def _details(row: PreviewRow) -> str:
+    """Problems of an error row; both names of a conflict; each field an update changes."""
+    if row.errors:
+        return "; ".join(row.errors)
+    lines = []
+    if row.action == "conflict":
+        lines.append(
+            _("in the register: {old}; in the file: {new}").format(old=row.old_name, new=row.name)
+        )
+    lines += [f"{field_title(c.field)}: {c.old} \u2192 {c.new}" for c in row.changes]
+    return "\n".join(lines)
