@@ -199,8 +199,28 @@ class PeopleView(Retranslating, QWidget):
             self.model.refresh()
             self._update_count()
             self.changed.emit()
-            # Issue 11: say what was created (the paged list may not show it on screen).
+            # Issue 11: say what was created, and select it wherever it falls in the list.
             show_status(self, _("{name} was added.").format(name=dialog.saved.full_name))
+            self.select_person(dialog.saved.id)
+
+    def select_person(self, person_id: uuid.UUID) -> bool:
+        """Select a person's row, scrolled into view; when the filters hide them, clear the
+        filters first (a new person outside the filter would otherwise seem lost).
+        """
+        row = self.model.row_of(person_id)
+        if row is None:
+            self.search.clear()
+            for combo in (self.court_filter, self.role_filter, self.status_filter):
+                combo.setCurrentIndex(0)
+            self.apply_filter()
+            row = self.model.row_of(person_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(row)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
 
     def edit_current(self) -> None:
         """Open the selected person."""
