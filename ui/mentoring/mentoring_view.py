@@ -134,7 +134,8 @@ class MentoringView(Retranslating, QWidget):
         open_on_enter(self.pairs, self._on_pairs_double_clicked)
         self.start_button.clicked.connect(self._on_start_clicked)
         self.panel.changed.connect(self._on_panel_changed)
-        self.panel.message_shown.connect(self.message.setText)
+        self.panel.message_shown.connect(self._on_panel_message_shown)
+        self.panel.rules_shown.connect(self.message.setToolTip)
         self._fill_courts()
         self.retranslate_ui()
         self.reload()
@@ -285,6 +286,10 @@ class MentoringView(Retranslating, QWidget):
 
     def _on_pairs_selection_changed(self) -> None:
         self.panel.show_pair(self.selected_pair())
+
+    def _on_panel_message_shown(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setToolTip("")  # a refusal's rule IDs follow in rules_shown
 
     def _on_pairs_double_clicked(self, index: QModelIndex) -> None:
         """Open the pair: its panel, already beside the list, takes the keyboard."""
