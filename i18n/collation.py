@@ -14,6 +14,12 @@ _DIGITS = "0123456789"
 _RANK: dict[str, str] = {}
 for _i, _ch in enumerate(_DIGITS + KAZAKH_ALPHABET + _LATIN):
     _RANK[_ch] = f"{_i + 10:02d}"
+# Russian order places the Kazakh letters as Russian dictionaries and ICU do: each after the
+# Russian letter it resembles, і after и (in Kazakh it follows ы); the other letters agree.
+RUSSIAN_ALPHABET = "аәбвгғдеёжзиійкқлмнңоөпрстуұүфхһцчшщъыьэюя"
+_RANK_RU: dict[str, str] = {}
+for _i, _ch in enumerate(_DIGITS + RUSSIAN_ALPHABET + _LATIN):
+    _RANK_RU[_ch] = f"{_i + 10:02d}"
 _SEPARATOR = "01"  # between words: "Ан Б" before "Ана"
 _OTHER = "99"
 
@@ -24,11 +30,22 @@ def fold(text: str) -> str:
 
 
 def sort_key(*parts: str) -> str:
-    """Key for alphabetical order of names in Kazakh and Russian."""
+    """Key for alphabetical order of names in Kazakh and Russian (the stored key)."""
+    return _key(_RANK, parts)
+
+
+def collation_key(text: str, lang: str | None = None) -> str:
+    """Key for the alphabetical order of the language shown (kk: Kazakh, ru: Russian)."""
+    from i18n import current_language
+
+    return _key(_RANK_RU if (lang or current_language()) == "ru" else _RANK, (text,))
+
+
+def _key(rank: dict[str, str], parts: tuple[str, ...]) -> str:
     out: list[str] = []
     for part in parts:
         words = fold(part).split()
         for word in words:
-            out.extend(_RANK.get(ch, _OTHER) for ch in word if ch.isalnum())
+            out.extend(rank.get(ch, _OTHER) for ch in word if ch.isalnum())
             out.append(_SEPARATOR)
     return "".join(out)

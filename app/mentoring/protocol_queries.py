@@ -224,3 +224,17 @@ def latest_for_pair(session: Session, pair_id: uuid.UUID) -> ProtocolDTO | None:
         .order_by(Protocol.held_on.desc(), Protocol.created_at.desc())
     ).first()
     return protocol_dto(session, p) if p is not None else None
+
+
+def protocols_for_pair(session: Session, pair_id: uuid.UUID) -> list[ProtocolDTO]:
+    """Every protocol deciding on a pair, draft or signed, newest first (M-11)."""
+    stmt = (
+        select(Protocol)
+        .where(
+            Protocol.id.in_(
+                select(ProtocolDecision.protocol_id).where(ProtocolDecision.pair_id == pair_id)
+            )
+        )
+        .order_by(Protocol.held_on.desc(), Protocol.created_at.desc())
+    )
+    return [protocol_dto(session, p) for p in session.scalars(stmt)]

@@ -91,6 +91,22 @@ def count_people(session: Session, flt: PersonFilter) -> int:
     return int(session.scalar(stmt) or 0)
 
 
+def position_of(session: Session, flt: PersonFilter, person_id: uuid.UUID) -> int | None:
+    """Where a person stands (from 0) in the list page_people gives for the filter; None when
+    the filter leaves them out. One numbered query, so a new person is found among 50,000.
+    """
+    order = Person.sort_key.desc() if flt.descending else Person.sort_key
+    numbered = _filtered(
+        select(
+            Person.id,
+            func.row_number().over(order_by=(*_exact_first(flt.text), order, Person.id)).label("n"),
+        ),
+        flt,
+    ).subquery()
+    n = session.scalar(select(numbered.c.n).where(numbered.c.id == person_id))
+    return int(n) - 1 if n is not None else None
+
+
 def page_people(session: Session, flt: PersonFilter, offset: int, limit: int) -> list[PersonRow]:
     """One page of matching people in alphabetical order."""
     order = Person.sort_key.desc() if flt.descending else Person.sort_key

@@ -1,12 +1,14 @@
-"""Peak memory (ru_maxrss) with the national demo open on the people page (<= 250 MB).
+"""Peak memory (ru_maxrss), national demo with every module, every page and tab visited (<= 250 MB).
 
-    /work/venv/bin/python tests/bench/bench_memory.py [--runs N]
+    .venv/bin/python tests/bench/bench_memory.py [--runs N] [--db FILE]
 
 Each run is a fresh process that starts the app the way a user does (`python -m app --db FILE`:
-integrity check, automatic backup, main window), opens People & Courts, scrolls the 50,000-person
-list to the end and back (the model keeps at most 16 pages of 200 rows), types a search and
-prints its peak resident set size. Baseline in the same run: a bare PySide6 QMainWindow with one
-QTableView over 200 rows.
+integrity check, automatic backup, main window) on the national demo with every module (built
+once as bench_agenda.py builds it: 50,000 people, mentoring, internships, evaluation, a year of
+CPD, training), then visits every page in the navigation's order and on each every tab (tabs
+inside tabs too), scrolls every list on it to the end and back, waits for work in the background
+(the start page's) and notes the peak resident set size so far. On People it also types a search.
+Baseline in the same run: a bare PySide6 QMainWindow with one QTableView over 200 rows.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import ROOT, child_env, demo_db, machine, median, verdict
+from common import CACHE, ROOT, child_env, machine, median, verdict
 
 REPORT = r"""
 import os, resource, sys
@@ -66,26 +68,69 @@ class OnFirstPaint(QObject):
                 QTimer.singleShot(0, lambda: exercise(obj.window()))
         return False
 
-def exercise(window):
-    while window._ctx is None:  # the store opens right after the first paint
-        app.processEvents()
-    page = window.page("people")
+def settle():
+    # queued events and background work (the start page's items) finish
+    import time
+    from ui.kit.background import running
     for _ in range(5):
         app.processEvents()
-    people = page.people
-    people.table.scrollToBottom()
-    app.processEvents()
-    people.table.scrollToTop()
-    app.processEvents()
-    people.search.setText("ова")
-    people.apply_filter()
-    app.processEvents()
-    people.search.clear()
-    people.apply_filter()
-    app.processEvents()
-    if people.model.rowCount() < 50000:
-        print("people list not loaded", file=sys.stderr)
-        os._exit(1)
+    deadline = time.monotonic() + 600
+    while running() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    for _ in range(5):
+        app.processEvents()
+
+def scroll_lists(page):
+    from PySide6.QtWidgets import QAbstractItemView
+    for view in page.findChildren(QAbstractItemView):
+        if view.isVisible():
+            view.scrollToBottom()
+            app.processEvents()
+            view.scrollToTop()
+            app.processEvents()
+
+def visit(page):
+    # every tab, tabs inside tabs too (as tests/ui/help/walk.py), each shown and scrolled
+    from PySide6.QtWidgets import QTabWidget
+    seen = set()
+    stack = ([page] if isinstance(page, QTabWidget) else []) + page.findChildren(QTabWidget)
+    scroll_lists(page)
+    while stack:
+        tabs = stack.pop(0)
+        if id(tabs) in seen:
+            continue
+        seen.add(id(tabs))
+        for i in range(tabs.count()):
+            tabs.setCurrentIndex(i)
+            settle()
+            scroll_lists(tabs.widget(i))
+            stack += [t for t in tabs.widget(i).findChildren(QTabWidget) if id(t) not in seen]
+
+def exercise(window):
+    import json, time
+    while window._ctx is None:  # the store opens right after the first paint
+        app.processEvents()
+    settle()
+    peaks = {}
+    for spec in window.pages:
+        t0 = time.monotonic()
+        page = window.page(spec.key)
+        settle()
+        visit(page)
+        if spec.key == "people":
+            people = page.people
+            if people.model.rowCount() < 50000:
+                print("people list not loaded", file=sys.stderr)
+                os._exit(1)
+            people.search.setText("ова")
+            people.apply_filter()
+            app.processEvents()
+            people.search.clear()
+            people.apply_filter()
+            app.processEvents()
+        peaks[spec.key] = [round(peak_mib()), round(time.monotonic() - t0, 1)]
+    print(json.dumps(peaks), file=sys.stderr, flush=True)
     print(peak_mib(), flush=True)
     os._exit(0)
 
@@ -97,42 +142,64 @@ main(["--db", sys.argv[1]])
 )
 
 
-def run(code: str, args: list[str], tmp: Path) -> float:
-    """Peak RSS in MiB of one child process."""
+def run(code: str, args: list[str], tmp: Path) -> tuple[float, str]:
+    """Peak RSS in MiB of one child process, and the last line it wrote to stderr."""
     done = subprocess.run(
         [sys.executable, "-c", code, *args],
         cwd=ROOT,
         env=child_env(tmp),
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=3600,
         check=False,
     )
     if done.returncode != 0:
         raise RuntimeError(f"child failed ({done.returncode}): {done.stderr[-2000:]}")
-    return float(done.stdout.strip().splitlines()[-1])
+    lines = done.stderr.strip().splitlines()
+    return float(done.stdout.strip().splitlines()[-1]), lines[-1] if lines else ""
+
+
+def national_with_every_module(path: Path) -> Path:
+    """bench_agenda.py's national demo with every module, in "no login" mode (built once)."""
+    if not path.exists():
+        sys.path.insert(0, str(ROOT))
+        from tests.bench.bench_agenda import build
+
+        build(path)
+    subprocess.run(
+        [sys.executable, "-m", "app", "--db", str(path), "user", "no-login"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    return path
 
 
 def main() -> int:
     """Alternate bare and app runs; report medians."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--db", type=Path, default=CACHE / "agenda-national.db")
     args = parser.parse_args()
-    db = demo_db("national")
-    bare, app = [], []
+    db = national_with_every_module(args.db)
+    bare, app, pages = [], [], []
     with tempfile.TemporaryDirectory(prefix="talimger-bench-") as tmp_name:
         tmp = Path(tmp_name)
         work = tmp / "national.db"  # the app backs up its store at start: work on a copy
         work.write_bytes(db.read_bytes())
         for _ in range(args.runs):
-            bare.append(run(BARE, [], tmp))
-            app.append(run(APP, [str(work)], tmp))
+            bare.append(run(BARE, [], tmp)[0])
+            peak, per_page = run(APP, [str(work)], tmp)
+            app.append(peak)
+            pages.append(per_page)
     b, a = median(bare), median(app)
     print(machine())
-    print(f"national demo: {db.stat().st_size / 1e6:.0f} MB database, 50,000 people")
+    print(f"national demo with every module: {db.stat().st_size / 1e6:.0f} MB database")
     print(f"bare QMainWindow + QTableView (200 rows): peak RSS {b:.0f} MiB")
+    for line in pages:  # per page: peak so far (MiB), seconds spent on the page
+        print(f"pages visited (peak MiB so far, s): {line}")
     print(
-        f"Tälimger, national demo, people page scrolled and searched: peak RSS {a:.0f} MiB "
+        f"Tälimger, national demo, every page and tab visited: peak RSS {a:.0f} MiB "
         f"(median of {args.runs}; target <= 250 MB: {verdict(a, 250)}); ratio {a / b:.1f}x"
     )
     return 0

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from app.people.iin import make_iin
+from ui.context import UiContext
 from ui.courts.court_dialog import CourtDialog
 from ui.main_window import MainWindow
 from ui.people.person_dialog import PersonDialog
@@ -77,3 +78,65 @@ def test_a_new_person_is_confirmed_by_name(qtbot: QtBot, window: MainWindow) -> 
     QTimer.singleShot(20, fill_and_save)
     people.add_person()
     assert window.statusBar().currentMessage() == "Құрманғазиева Әйгерім қосылды."
+
+
+def _add_through_the_dialog(qtbot: QtBot, people: object, surname: str) -> None:
+    def fill_and_save() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PersonDialog):
+            QTimer.singleShot(20, fill_and_save)
+            return
+        form = dialog.form
+        type_text(form.iin, make_iin(date(1984, 6, 30), 78, female=True))
+        type_text(form.surname, surname)
+        type_text(form.first_name, "Әйгерім")
+        form.court.setCurrentIndex(form.court.findText("Ақмола облыстық соты"))
+        form.role.setCurrentIndex(form.role.findData("staff"))
+        type_text(form.position, "Маман")
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+        )
+        if dialog.isVisible():  # refused: close so that the test fails on its assertions
+            dialog.reject()
+
+    QTimer.singleShot(20, fill_and_save)
+    people.add_person()  # type: ignore[attr-defined]
+
+
+def test_a_new_person_is_selected_on_whatever_page_they_fall(
+    qtbot: QtBot, window: MainWindow, ui_ctx: UiContext
+) -> None:
+    from app.demo.generator import generate
+
+    with ui_ctx.store.write() as s:
+        generate(s, ui_ctx.actor)
+    people = window.page("people").people  # type: ignore[attr-defined]
+    people.apply_filter()
+    total = people.model.rowCount()
+    assert total > 2 * people.model.PAGE_SIZE
+    _add_through_the_dialog(qtbot, people, "Шәріпова")
+    rows = people.table.selectionModel().selectedRows()
+    assert len(rows) == 1
+    row = rows[0].row()
+    assert people.model.person_row(row).full_name == "Шәріпова Әйгерім"
+    assert row >= people.model.PAGE_SIZE  # beyond the first page: found in SQL, not by paging
+    # Scrolled to it: the row is on screen.
+    assert (
+        people.table.viewport()
+        .rect()
+        .intersects(people.table.visualRect(people.model.index(row, 0)))
+    )
+
+
+def test_a_new_person_hidden_by_the_filters_is_shown_and_selected(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    people = window.page("people").people  # type: ignore[attr-defined]
+    people.role_filter.setCurrentIndex(people.role_filter.findData("judge"))
+    type_text(people.search, "Қасым")
+    people.apply_filter()
+    _add_through_the_dialog(qtbot, people, "Бекболатова")
+    rows = people.table.selectionModel().selectedRows()
+    assert len(rows) == 1
+    assert people.model.person_row(rows[0].row()).full_name == "Бекболатова Әйгерім"
+    assert people.search.text() == "" and people.role_filter.currentIndex() == 0

@@ -24,9 +24,11 @@ from app.internships.conflicts import check_internship
 from app.internships.dto import Conflict, InternshipDTO, InternshipInput
 from app.internships.queries import centre_region_code, schedule
 from app.internships.service import save_internship
-from i18n import _
+from i18n import _, format_date
+from i18n.collation import collation_key
 from ui.context import UiContext
 from ui.internships.timeline_widget import Row, TimelineWidget
+from ui.kit.collated import courts_in_order, set_items
 from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
 
@@ -83,6 +85,7 @@ class TimelineView(Retranslating, QWidget):
         self.timeline.activated.connect(self._on_timeline_activated)
         scroll = QScrollArea(self)
         scroll.setWidget(self.timeline)
+        self.timeline.current_changed.connect(lambda item: self._show_bar(scroll, item))
         self.banner = QFrame(self)
         self.banner.setFrameShape(QFrame.Shape.StyledPanel)
         self.banner.setStyleSheet("QFrame { background: #fdecea; }")
@@ -116,10 +119,9 @@ class TimelineView(Retranslating, QWidget):
         self.region_label.setText(_("Region:"))
         self.group_label.setText(_("Rows:"))
         self.region.setItemText(0, _("All regions"))
-        for i in range(1, self.region.count()):
-            code = self.region.itemData(i)
-            court = next(c for c in self._courts if c.level == "regional" and c.region_code == code)
-            self.region.setItemText(i, court.name)
+        self._courts = courts_in_order(self._courts)
+        regions = [(c.name, c.region_code) for c in self._courts if c.level == "regional"]
+        set_items(self.region, 1, regions)
         self.group.setItemText(0, _("By host court"))
         self.group.setItemText(1, _("By judge"))
         self.print_button.setText(_("Print…"))
@@ -149,7 +151,7 @@ class TimelineView(Retranslating, QWidget):
             rows = [Row(c.id, c.name) for c in hosts]
         else:
             seen: dict[uuid.UUID, str] = {}
-            for i in sorted(items, key=lambda i: i.person_name):
+            for i in sorted(items, key=lambda i: collation_key(i.person_name)):
                 seen.setdefault(i.person_id, i.person_name)
             rows = [Row(pid, name) for pid, name in seen.items()]
         if self.pending is not None:
@@ -157,6 +159,17 @@ class TimelineView(Retranslating, QWidget):
             items = [moved if i.id == moved.id else i for i in items]
         self.timeline.set_data(year, rows, items, by_host=by_host)
         self.status.setText(_("Internships: {count}").format(count=len(items)))
+
+    def _show_bar(self, scroll: QScrollArea, item: InternshipDTO | None) -> None:
+        """Scroll the bar the arrows reached into view, and say whose it is."""
+        if item is None:
+            return
+        rect = self.timeline.bar_rect(item)
+        scroll.ensureVisible(rect.center().x(), rect.center().y(), rect.width() // 2 + 20, 30)
+        self.status.setText(
+            f"{item.person_name} — {item.host_name}: "
+            f"{format_date(item.starts_on)} – {format_date(item.ends_on)}"
+        )
 
     def _on_timeline_activated(self, item: InternshipDTO) -> None:
         from ui.internships.internship_dialog import InternshipDialog

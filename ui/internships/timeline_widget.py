@@ -3,6 +3,7 @@
 Bars are dragged with the mouse: sideways moves the dates, onto another row (rows by host
 court) moves the internship to that host. The widget only reports the move; the view checks it.
 Internships that overlap in one row are drawn in separate lanes so that each stays visible.
+The keyboard selects a bar too: arrows move between bars and rows, Enter opens the selected one.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from app.internships.dto import InternshipDTO
@@ -41,11 +42,14 @@ class TimelineWidget(QWidget):
     """Rows of bars over a year; emits moved(internship, new host, new start) on a drop."""
 
     moved = Signal(object, object, object)  # InternshipDTO, host id, start date
-    activated = Signal(object)  # InternshipDTO double-clicked
+    activated = Signal(object)  # InternshipDTO double-clicked, or Enter on the selected bar
+    current_changed = Signal(object)  # the selected InternshipDTO (keyboard or click), or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.current: InternshipDTO | None = None
         self.year = date.today().year
         self.rows: list[Row] = []
         self.items: list[InternshipDTO] = []
@@ -65,6 +69,8 @@ class TimelineWidget(QWidget):
         """Show a year's internships in rows keyed by host court or by judge."""
         self.year, self.rows, self.items, self.by_host = year, rows, items, by_host
         self._drag = None
+        kept = self.current.id if self.current is not None else None
+        self.current = next((i for i in items if i.id == kept), None)
         self.relayout()
 
     def relayout(self) -> None:
@@ -155,7 +161,61 @@ class TimelineWidget(QWidget):
             painter.fillRect(rect, colour)
             painter.setPen(QPen(QColor("#ffffff")))
             painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        if self.current is not None:
+            # A dark frame around the selected bar: seen in black and white too.
+            painter.setPen(QPen(self.palette().text().color(), 2))
+            painter.drawRect(self.bar_rect(self.current).adjusted(-2, -2, 1, 1))
         painter.end()
+
+    def select(self, item: InternshipDTO | None) -> None:
+        """Make a bar the selected one (what the arrows move from and Enter opens)."""
+        self.current = item
+        self.current_changed.emit(item)
+        self.update()
+
+    def _ordered(self) -> list[InternshipDTO]:
+        """Bars in reading order: row by row, then by start."""
+        order = {r.key: n for n, r in enumerate(self.rows)}
+        placed = [i for i in self.items if self._row_key(i) in order]
+        return sorted(placed, key=lambda i: (order[self._row_key(i)], i.starts_on, i.ends_on))
+
+    def _next_in_row(self, step: int) -> InternshipDTO | None:
+        bars = self._ordered()
+        if self.current not in bars:
+            return bars[0] if bars else None
+        at = bars.index(self.current) + step
+        return bars[at] if 0 <= at < len(bars) else self.current
+
+    def _nearest_in_next_row(self, step: int) -> InternshipDTO | None:
+        bars = self._ordered()
+        if self.current not in bars:
+            return bars[0] if bars else None
+        keys = [r.key for r in self.rows]
+        row = keys.index(self._row_key(self.current)) + step
+        while 0 <= row < len(keys):
+            there = [i for i in bars if self._row_key(i) == keys[row]]
+            if there:  # the bar closest in time to the one left
+                start = self.current.starts_on
+                return min(there, key=lambda i: abs((i.starts_on - start).days))
+            row += step
+        return self.current
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        moves = {
+            Qt.Key.Key_Right: lambda: self._next_in_row(1),
+            Qt.Key.Key_Left: lambda: self._next_in_row(-1),
+            Qt.Key.Key_Down: lambda: self._nearest_in_next_row(1),
+            Qt.Key.Key_Up: lambda: self._nearest_in_next_row(-1),
+        }
+        if key in moves:
+            self.select(moves[key]())
+            event.accept()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current is not None:
+            self.activated.emit(self.current)
+            event.accept()
+        else:
+            super().keyPressEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         item = self.item_at(event.position().toPoint())
@@ -167,6 +227,8 @@ class TimelineWidget(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._drag = self.item_at(event.position().toPoint())
+            if self._drag is not None:
+                self.select(self._drag)
             self._drag_from = event.position().toPoint()
             self._drag_offset = QPoint()
         super().mousePressEvent(event)

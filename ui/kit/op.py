@@ -21,6 +21,7 @@ from app.core.context import SYSTEM, Actor
 from app.core.errors import DomainError, FieldError, PermissionDeniedError, ValidationError
 from app.core.progress import CancelledError, Progress
 from i18n import _
+from i18n.rule_ids import split_rules
 from ui.kit.background import Job, start_in_background
 
 if TYPE_CHECKING:  # SQLAlchemy stays off the start path until the window has painted
@@ -91,6 +92,7 @@ class Op(Generic[T]):
         self._progress_title: str | None = None
         self._form: ShowsFieldErrors | None = None
         self._inline: Callable[[str], None] | None = None
+        self._rules_to: Callable[[str], None] | None = None
         self._background = False
         self._on_finished: Callable[[], None] | None = None
 
@@ -132,9 +134,17 @@ class Op(Generic[T]):
         self._form = form
         return self
 
-    def refusals_to(self, show: Callable[[str], None]) -> Op[T]:
-        """Show a refusal's reason with ``show`` (a label beside the action), not in a box."""
+    def refusals_to(
+        self, show: Callable[[str], None], rules_to: Callable[[str], None] | None = None
+    ) -> Op[T]:
+        """Show a refusal's reason with ``show`` (a label beside the action), not in a box.
+
+        The reason is shown without its rule IDs (issue 11); they go to ``rules_to``, by
+        default the tooltip of the label whose ``setText`` is ``show``.
+        """
         self._inline = show
+        owner = getattr(show, "__self__", None)
+        self._rules_to = rules_to or (owner.setToolTip if isinstance(owner, QWidget) else None)
         return self
 
     # -- running ---------------------------------------------------------------------------
@@ -200,7 +210,10 @@ class Op(Generic[T]):
         elif isinstance(exc, ValidationError) and self._form is not None:
             self._form.show_errors(exc.errors)
         elif self._inline is not None:
-            self._inline(exc.message())
+            plain, rules = split_rules(exc.message())
+            self._inline(plain)
+            if self._rules_to is not None:
+                self._rules_to(rules_tip(rules))
         else:
             show_refusal(self._parent, exc)
         if self._on_failure is not None:
@@ -242,7 +255,10 @@ class Task(Op[T]):
 def show_refusal(parent: QWidget | None, exc: DomainError) -> QMessageBox:
     """The translated reason in a warning box next to the action; it does not block."""
     title = _("Not saved") if isinstance(exc, ValidationError) else _("Tälimger")
-    box = QMessageBox(QMessageBox.Icon.Warning, title, exc.message(), QMessageBox.StandardButton.Ok)
+    plain, rules = split_rules(exc.message())
+    box = QMessageBox(QMessageBox.Icon.Warning, title, plain, QMessageBox.StandardButton.Ok)
+    if rules:  # issue 11: the rule's ID is a detail, one click away
+        box.setDetailedText(rules_tip(rules))
     box.setObjectName("refusal")
     details = getattr(exc, "details", "")  # a driver's text (StoreError): one click away
     if details:
@@ -251,6 +267,11 @@ def show_refusal(parent: QWidget | None, exc: DomainError) -> QMessageBox:
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
+
+
+def rules_tip(rules: tuple[str, ...]) -> str:
+    """The rule IDs a refusal rests on, for a tooltip or the details ("" when none)."""
+    return _("Rules: {rules}").format(rules=", ".join(rules)) if rules else ""
 
 
 def status_bar(widget: QWidget | None) -> QStatusBar | None:

@@ -103,6 +103,20 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
             self._pages.move_to_end(page_no)
         return page[offset] if offset < len(page) else None
 
+    def position(self, session: Session, key: Any) -> int | None:
+        """Where the row with a key (an id) stands under the current filter and order, from 0;
+        None when the filter leaves it out. Models whose actions create rows provide it, in SQL.
+        """
+        raise NotImplementedError
+
+    def row_of(self, key: Any) -> int | None:
+        """The row showing a key, with its page fetched (so a selection paints at once)."""
+        row = Query(self._widget(), self._ctx, lambda s: self.position(s, key)).run()
+        if row is None or not 0 <= row < self._count:
+            return None
+        self.row_at(row)
+        return row
+
     def _widget(self) -> QWidget | None:
         parent = self.parent()
         return parent if isinstance(parent, QWidget) else None
@@ -165,6 +179,9 @@ class IdPagedTableModel(PagedTableModel[R], Generic[R, K]):
     def all_ids(self) -> list[K]:
         """The ids listed (printing or exporting the whole list goes by these)."""
         return list(self._ids)
+
+    def position(self, session: Session, key: Any) -> int | None:
+        return self._ids.index(key) if key in self._ids else None
 
     def count(self, session: Session) -> int:
         self._ids = self.ids(session)

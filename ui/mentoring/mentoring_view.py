@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,8 @@ from app.mentoring.dto import NeedRow, PairDTO, Suggestion
 from app.mentoring.rules import KIND_LABELS, REASONS
 from i18n import N_, _, localized
 from ui.context import UiContext
+from ui.kit.collated import courts_in_order, set_items
+from ui.kit.enter_opens import open_on_enter
 from ui.kit.list_table_model import ListTableModel
 from ui.kit.op import Op, Query, show_status
 from ui.kit.paged_table_model import Column
@@ -128,9 +130,12 @@ class MentoringView(Retranslating, QWidget):
         self.kind.currentIndexChanged.connect(self._on_needs_selection_changed)
         self.form_pair_button.clicked.connect(self._on_form_pair_clicked)
         self.pairs.selectionModel().selectionChanged.connect(self._on_pairs_selection_changed)
+        self.pairs.doubleClicked.connect(self._on_pairs_double_clicked)
+        open_on_enter(self.pairs, self._on_pairs_double_clicked)
         self.start_button.clicked.connect(self._on_start_clicked)
         self.panel.changed.connect(self._on_panel_changed)
-        self.panel.message_shown.connect(self.message.setText)
+        self.panel.message_shown.connect(self._on_panel_message_shown)
+        self.panel.rules_shown.connect(self.message.setToolTip)
         self._fill_courts()
         self.retranslate_ui()
         self.reload()
@@ -140,7 +145,7 @@ class MentoringView(Retranslating, QWidget):
         self.court.clear()
         self.court.addItem("", None)
         region = self.region.currentData() or ""
-        for court in (
+        for court in courts_in_order(
             Query(self, self._ctx, lambda s: list_courts(s, region_code=region)).run() or []
         ):
             self.court.addItem(court.name, str(court.id))
@@ -175,8 +180,8 @@ class MentoringView(Retranslating, QWidget):
     def retranslate_ui(self) -> None:
         """Captions in the active language, court names included."""
         self.needs_label.setText(_("Need for judicial mentoring"))
-        for i, court in enumerate(self._regions):
-            self.region.setItemText(i, court.name)
+        self._regions = courts_in_order(self._regions)
+        set_items(self.region, 0, [(court.name, court.region_code) for court in self._regions])
         chosen = self.court.currentData()
         self._fill_courts()
         self.court.setCurrentIndex(max(self.court.findData(chosen), 0))
@@ -281,6 +286,20 @@ class MentoringView(Retranslating, QWidget):
 
     def _on_pairs_selection_changed(self) -> None:
         self.panel.show_pair(self.selected_pair())
+
+    def _on_panel_message_shown(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setToolTip("")  # a refusal's rule IDs follow in rules_shown
+
+    def _on_pairs_double_clicked(self, index: QModelIndex) -> None:
+        """Open the pair: its panel, already beside the list, takes the keyboard."""
+        self.pairs.selectRow(index.row())
+        if self.selected_pair() is None:
+            return
+        sizes = self._splitter.sizes()
+        if sizes[1] == 0:  # the panel was dragged shut: open it again to show what opened
+            self._size_splitter()
+        self.panel.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_start_clicked(self) -> None:
         pair = self.selected_pair()

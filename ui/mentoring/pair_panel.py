@@ -29,6 +29,7 @@ class PairPanel(Retranslating, QTabWidget):
 
     changed = Signal()
     message_shown = Signal(str)
+    rules_shown = Signal(str)  # the rule IDs of the refusal just shown (for a tooltip)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,14 +62,18 @@ class PairPanel(Retranslating, QTabWidget):
         """One action, one transaction; a refusal is shown in words, nothing is saved."""
         return (
             Op(self, self._ctx, work)
-            .refusals_to(self.message_shown.emit)
+            .refusals_to(self.message_shown.emit, self.rules_shown.emit)
             .success(self._on_op_succeeded)
             .run()
         )
 
     def read(self, query: Callable[[Session], T]) -> T | None:
         """One read for a tab; a refusal (the pair deleted meanwhile, say) is shown in words."""
-        return Query(self, self._ctx, query).refusals_to(self.message_shown.emit).run()
+        return (
+            Query(self, self._ctx, query)
+            .refusals_to(self.message_shown.emit, self.rules_shown.emit)
+            .run()
+        )
 
     def _on_op_succeeded(self, _result: object) -> None:
         self.message_shown.emit("")

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Qt
 
 from app.people.dto import PersonFilter, PersonRow
 from app.people.experience import describe
-from app.people.queries import count_people, page_people
+from app.people.queries import count_people, page_people, position_of
 from app.people.vocab import ROLES, SPECIALISATIONS, STATUSES, label
 from i18n import N_, format_date, localized
 from ui.context import UiContext
@@ -58,6 +58,9 @@ class PeopleTableModel(PagedTableModel[PersonRow]):
 
     def fetch(self, session: Session, offset: int, limit: int) -> list[PersonRow]:
         return page_people(session, self._filter, offset, limit)
+
+    def position(self, session: Session, key: object) -> int | None:
+        return position_of(session, self._filter, key) if isinstance(key, uuid.UUID) else None
 
     def person_id(self, row: int) -> uuid.UUID | None:
         """Id of the person shown on a row."""

@@ -29,6 +29,7 @@ from app.people.vocab import ROLES, STATUSES
 from i18n import _, ngettext
 from ui.context import UiContext
 from ui.documents.printing import Request, pdf_of, save_to
+from ui.kit.collated import courts_in_order, set_items
 from ui.kit.enter_opens import open_on_enter
 from ui.kit.op import Op, Query, show_status
 from ui.kit.print_preview_dialog import PrintPreviewDialog
@@ -129,8 +130,12 @@ class PeopleView(Retranslating, QWidget):
         """Every text in the active language."""
         self.search.setPlaceholderText(_("Search by name or IIN…"))
         self.court_filter.setItemText(0, _("All courts"))
-        for i, c in enumerate(self._courts, start=1):
-            self.court_filter.setItemText(i, ("    " if c.level == "district" else "") + c.name)
+        self._courts = courts_in_order(self._courts)
+        set_items(
+            self.court_filter,
+            1,
+            [(("    " if c.level == "district" else "") + c.name, str(c.id)) for c in self._courts],
+        )
         self.role_filter.setItemText(0, _("All roles"))
         for i, key in enumerate(ROLES, start=1):
             self.role_filter.setItemText(i, _(ROLES[key]))
@@ -194,8 +199,28 @@ class PeopleView(Retranslating, QWidget):
             self.model.refresh()
             self._update_count()
             self.changed.emit()
-            # Issue 11: say what was created (the paged list may not show it on screen).
+            # Issue 11: say what was created, and select it wherever it falls in the list.
             show_status(self, _("{name} was added.").format(name=dialog.saved.full_name))
+            self.select_person(dialog.saved.id)
+
+    def select_person(self, person_id: uuid.UUID) -> bool:
+        """Select a person's row, scrolled into view; when the filters hide them, clear the
+        filters first (a new person outside the filter would otherwise seem lost).
+        """
+        row = self.model.row_of(person_id)
+        if row is None:
+            self.search.clear()
+            for combo in (self.court_filter, self.role_filter, self.status_filter):
+                combo.setCurrentIndex(0)
+            self.apply_filter()
+            row = self.model.row_of(person_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(row)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
 
     def edit_current(self) -> None:
         """Open the selected person."""

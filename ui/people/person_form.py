@@ -27,6 +27,7 @@ from app.people.experience import describe, judicial_experience
 from app.people.service import normalise, validate
 from app.people.vocab import ROLES, SPECIALISATIONS, STATUSES
 from i18n import _
+from ui.kit.collated import courts_in_order, set_items
 from ui.kit.date_field import DateField
 from ui.kit.field_row import FieldWithError
 from ui.kit.retranslating import Retranslating
@@ -211,9 +212,12 @@ class PersonForm(Retranslating, QWidget):
         for i, key in enumerate(ROLES):
             self.role.setItemText(i, _(ROLES[key]))
         self.court.setItemText(0, _("— no court —"))
-        for i, c in enumerate(self._courts, start=1):
-            indent = "    " if c.level == "district" else ""
-            self.court.setItemText(i, indent + c.name)
+        self._courts = courts_in_order(self._courts)
+        set_items(
+            self.court,
+            1,
+            [(("    " if c.level == "district" else "") + c.name, str(c.id)) for c in self._courts],
+        )
         for i, key in enumerate(SPECIALISATIONS):
             self.specialisation.setItemText(i, _(SPECIALISATIONS[key]))
         self.periods.retranslate_ui()

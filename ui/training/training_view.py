@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,7 @@ from app.training.vocab import REGISTRATION_STATES
 from i18n import N_, _, localized
 from ui.context import UiContext
 from ui.documents.printing import pdf_of
+from ui.kit.enter_opens import open_on_enter
 from ui.kit.list_table_model import Column, ListTableModel
 from ui.kit.op import Op, Query, show_status
 from ui.kit.retranslating import Retranslating
@@ -124,6 +125,10 @@ class TrainingView(Retranslating, QWidget):
         self.sheet_button.clicked.connect(self._on_sheet_button_clicked)
         self.print_sheet_button.clicked.connect(self._on_print_sheet_button_clicked)
         self.feedback_button.clicked.connect(self._on_feedback_button_clicked)
+        # Opening a participant's row is giving their feedback, the one thing a row holds
+        # that is not ticked or typed in place.
+        self.table.doubleClicked.connect(self._on_table_double_clicked)
+        open_on_enter(self.table, lambda index: self._open_participant(index.row()))
         self.sessions.currentIndexChanged.connect(lambda _i: self.refresh_registrations())
         self.year.valueChanged.connect(lambda _v: self.refresh_sessions())
         self.retranslate_ui()
@@ -277,9 +282,19 @@ class TrainingView(Retranslating, QWidget):
         ).run()
         self.refresh_registrations()
 
+    def _on_table_double_clicked(self, index: QModelIndex) -> None:
+        if index.column() == ATTENDED:
+            return  # a double click on the tick box ticks it, as in every other list
+        self._open_participant(index.row())
+
+    def _open_participant(self, row: int) -> None:
+        self.table.selectRow(row)
+        self._on_feedback_button_clicked()
+
     def _on_feedback_button_clicked(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
+            self.outcome.setText(_("Select a participant first."))
             return
         rating, ok = QInputDialog.getInt(self, _("Feedback"), _("Rating from 1 to 5"), 5, 1, 5)
         if not ok:

@@ -249,3 +249,158 @@ def test_a_district_court_opens_its_edit_dialog(
     tree.setFocus()
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert not region.isExpanded()
+
+
+def _enter(
+    qtbot: QtBot, window: MainWindow, view: QWidget, key: Qt.Key = Qt.Key.Key_Return
+) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    view.setFocus()
+    qtbot.keyClick(view, key)
+
+
+@pytest.mark.parametrize("how", ["enter", "double click"])
+def test_a_pair_opens_its_panel_beside_the_list(
+    qtbot: QtBot, ui_ctx: UiContext, window: MainWindow, how: str
+) -> None:
+    from app.demo.generator import generate
+    from app.demo.mentoring import generate_mentoring
+
+    with ui_ctx.store.write() as s:
+        generate(s, ui_ctx.actor)
+        generate_mentoring(s, ui_ctx.actor)
+    page = _show(window, "mentoring")
+    view = page.pairs  # type: ignore[attr-defined]
+    region = next(
+        view.region.itemData(i)
+        for i in range(view.region.count())
+        if (view.region.setCurrentIndex(i) or True) and view.pair_rows.rowCount() > 2
+    )
+    assert view.region.currentData() == region
+    view.pairs.selectRow(0)
+    wanted = view.pair_rows.row_at(2)
+    view.pairs.setCurrentIndex(view.pair_rows.index(2, 0))
+    if how == "enter":
+        _enter(qtbot, window, view.pairs)
+    else:
+        _double_click(qtbot, view.pairs, view.pair_rows.index(2, 0))
+    assert view.panel.pair is not None and view.panel.pair.id == wanted.id
+    focused = QApplication.focusWidget()
+    assert focused is view.panel or view.panel.isAncestorOf(focused)
+
+
+def test_enter_on_a_participant_opens_their_feedback(
+    qtbot: QtBot, ui_ctx: UiContext, window: MainWindow
+) -> None:
+    from datetime import date
+
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.demo.generator import generate
+    from app.demo.training import generate_training
+
+    year = date.today().year
+    with ui_ctx.store.write() as s:
+        generate(s, ui_ctx.actor)
+        generate_training(s, ui_ctx.actor, year)
+    page = _show(window, "cpd")
+    training = page.training  # type: ignore[attr-defined]
+    page.setCurrentWidget(training)  # type: ignore[attr-defined]
+    training.year.setValue(year)
+    training.refresh_sessions()
+    i = next(
+        i
+        for i in range(training.sessions.count())
+        if training.sessions.setCurrentIndex(i) or training.model.rowCount() > 1
+    )
+    assert training.sessions.currentIndex() == i
+    training.table.setCurrentIndex(training.model.index(1, 1))
+    assert len(_press_enter_expecting(qtbot, window, training.table, QInputDialog)) == 1
+    assert training.table.selectionModel().selectedRows()[0].row() == 1
+
+
+def test_the_calendar_s_bars_are_chosen_with_arrows_and_opened_with_enter(
+    qtbot: QtBot, ui_ctx: UiContext, window: MainWindow
+) -> None:
+    from ui.internships.internship_dialog import InternshipDialog
+
+    _three_internships(ui_ctx)
+    page = _show(window, "internships")
+    calendar = page.calendar  # type: ignore[attr-defined]
+    page.setCurrentWidget(calendar)  # type: ignore[attr-defined]
+    calendar.year.setValue(2027)
+    calendar.region.setCurrentIndex(0)
+    calendar.group.setCurrentIndex(calendar.group.findData("judge"))
+    timeline = calendar.timeline
+    assert len(timeline.rows) > 2
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    timeline.setFocus()
+    qtbot.keyClick(timeline, Qt.Key.Key_Right)  # the first bar of the first row
+    first = timeline.current
+    assert first is not None and first.person_id == timeline.rows[0].key
+    qtbot.keyClick(timeline, Qt.Key.Key_Down)  # the next judge's bar
+    second = timeline.current
+    assert second is not None and second.person_id == timeline.rows[1].key
+    assert second.person_name in calendar.status.text()
+    qtbot.keyClick(timeline, Qt.Key.Key_Up)
+    assert timeline.current is first
+    qtbot.keyClick(timeline, Qt.Key.Key_Down)
+    opened: list[object] = []
+
+    def close_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, InternshipDialog):
+            QTimer.singleShot(20, close_it)
+            return
+        opened.append(dialog._item.id)
+        dialog.reject()
+
+    QTimer.singleShot(20, close_it)
+    qtbot.keyClick(timeline, Qt.Key.Key_Enter)
+    assert opened == [second.id]
+
+
+def _three_internships(ui_ctx: UiContext) -> None:
+    """Three judges interning at the Akmola regional court in 2027, on different dates."""
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from app.courts.dto import DistrictCourtInput
+    from app.courts.service import add_district_court
+    from app.internships.dto import InternshipInput
+    from app.internships.hosts import add_offer
+    from app.internships.service import save_internship
+    from app.people.dto import PersonInput
+    from app.people.iin import make_iin
+    from app.people.service import create_person
+    from db.models import Court
+
+    with ui_ctx.store.write() as s:
+        actor = ui_ctx.actor
+        regional = s.scalar(select(Court.id).where(Court.code == "AKM"))
+        assert regional is not None
+        district = add_district_court(
+            s, actor, DistrictCourtInput(regional, "Көкшетау қалалық соты", "Кокшетауский суд")
+        ).id
+        add_offer(
+            s, actor, regional, starts_on=date(2027, 1, 10), ends_on=date(2027, 12, 20), capacity=3
+        )
+        for n, (surname, month) in enumerate((("Ахметов", 3), ("Бекова", 6), ("Серікова", 9))):
+            judge = create_person(
+                s,
+                actor,
+                PersonInput(
+                    make_iin(date(1980, 1, 2 + n), 40 + n),
+                    surname,
+                    "Әлия",
+                    court_id=district,
+                    first_appointed_on=date(2012, 1, 1),
+                ),
+            ).id
+            start = date(2027, month, 1)
+            save_internship(
+                s, actor, InternshipInput(judge, regional, start, start.replace(day=14))
+            )

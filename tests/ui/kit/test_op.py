@@ -246,3 +246,26 @@ def test_background_work_leaves_the_window_responsive_and_calls_back_later(
     gate.set()
     qtbot.waitUntil(lambda: bool(over), timeout=20000)
     assert got and got[0] > 10
+
+
+def test_a_refusal_shows_its_words_and_keeps_the_rule_id_for_details(
+    qtbot: QtBot, ui_ctx: UiContext
+) -> None:
+    """Issue 11: the rule ID goes to the label's tooltip, or to the box's details."""
+    from PySide6.QtWidgets import QLabel
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    label = QLabel(parent)
+
+    def refuse(_s: Session, _a: Actor, _p: Progress) -> None:
+        raise DomainError("A judge cannot guide himself — M-1")
+
+    Op(parent, ui_ctx, refuse).refusals_to(label.setText).run()
+    assert label.text() == "A judge cannot guide himself"
+    assert "M-1" in label.toolTip()
+    Op(parent, ui_ctx, refuse).run()
+    box = parent.findChild(QMessageBox, "refusal")
+    assert box is not None and box.text() == "A judge cannot guide himself"
+    assert "M-1" in box.detailedText()
+    box.close()

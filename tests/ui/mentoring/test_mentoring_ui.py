@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -17,12 +15,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableWidget,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from app.courts.dto import DistrictCourtInput
-from app.courts.service import add_district_court
 from app.documents.protocol_verify import UNALTERED, verify_pdf
 from app.mentoring import protocol_queries
 from app.mentoring.dto import RosterEntryInput, RosterOrderInput
@@ -31,57 +28,14 @@ from app.people.dto import PersonInput
 from app.people.iin import make_iin
 from app.people.service import create_person
 from db.models import Court
+from ui.kit.print_preview_dialog import PrintPreviewDialog
 from ui.main_window import MainWindow
 from ui.mentoring.mentoring_view import MentoringView
 
 from ..typing import type_text
+from .conftest import Region
 
 DECISION = "Бағдарлама мақсаттарына қол жеткізілді"
-
-
-@dataclass
-class Region:
-    protege: str
-    tutor: str
-
-
-@pytest.fixture
-def region(store, actor) -> Region:
-    today = date.today()
-    with store.write() as s:
-        akm = s.scalar(select(Court).where(Court.code == "AKM"))
-        district = add_district_court(
-            s,
-            actor,
-            DistrictCourtInput(akm.id, "Көкшетау қалалық соты", "Кокшетауский городской суд"),
-        )
-
-        def judge(n: int, surname: str, appointed: date) -> uuid.UUID:
-            data = PersonInput(
-                iin=make_iin(date(1980, 1, n), 5),
-                surname=surname,
-                first_name="Әлия",
-                patronymic="Серікқызы",
-                role="judge",
-                court_id=district.id,
-                specialisation="civil",
-                first_appointed_on=appointed,
-            )
-            return create_person(s, actor, data).id
-
-        judge(1, "Қасымова", today - timedelta(days=100))
-        tutor = judge(2, "Өтегенов", today - timedelta(days=10 * 365))
-        approve_roster(
-            s,
-            actor,
-            RosterOrderInput(
-                akm.region_code,
-                "12-ө",
-                today - timedelta(days=30),
-                (RosterEntryInput(tutor, "tutor"),),
-            ),
-        )
-    return Region("Қасымова Әлия Серікқызы", "Өтегенов Әлия Серікқызы")
 
 
 def _type_into_cell(table: QTableWidget, row: int, col: int, text: str) -> None:
@@ -196,7 +150,7 @@ def test_whole_life_of_a_pair_in_real_widgets_m2_to_m11(
     panel.reports.reduce_from.set_value(date.today() - timedelta(days=100))
     panel.reports.reduce_to.set_value(date.today() + timedelta(days=50))
     _click(qtbot, panel.reports.caseload_button)
-    assert "M-5" in view.message.text() and "40" in view.message.text()
+    assert "M-5" in view.message.toolTip() and "40" in view.message.text()
     panel.reports.percent.setValue(30)
     _click(qtbot, panel.reports.caseload_button)
     assert view.message.text() == ""
@@ -217,13 +171,13 @@ def test_whole_life_of_a_pair_in_real_widgets_m2_to_m11(
     assert view.message.text() == "", view.message.text()
     out = tmp_path / "protocol.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    _click(qtbot, panel.council.print_button)
+    _print_through_preview(qtbot, panel.council)
     assert DECISION in "".join(p.extract_text() for p in PdfReader(out).pages)
     type_text(panel.council.signed_by, "Төлеуов А. Б.")
     _click(qtbot, panel.council.sign_button)
     assert view.selected_pair().state == "completed"
     panel.council.lang.setCurrentIndex(1)  # ru
-    _click(qtbot, panel.council.print_button)
+    _print_through_preview(qtbot, panel.council)
     with ui_ctx.store.read() as s:
         verdict = verify_pdf(
             out.read_bytes(), lambda code: protocol_queries.signed_content(s, code)
@@ -240,17 +194,26 @@ def test_whole_life_of_a_pair_in_real_widgets_m2_to_m11(
     panel.setCurrentIndex(1)
     type_text(panel.journal.meeting_topic, "Тағы бір кездесу")
     _click(qtbot, panel.journal.log_meeting_button)
-    assert "M-11" in view.message.text() and "7" in view.message.text()
+    assert "M-11" in view.message.toolTip() and "7" in view.message.text()
     panel.setCurrentIndex(3)
     panel.council.place.clear()
     type_text(panel.council.place, "Астана")
     _click(qtbot, panel.council.update_protocol_button)  # the signed protocol itself refuses
-    assert "M-11" in view.message.text() and "Төлеуов А. Б." in view.message.text()
+    assert "M-11" in view.message.toolTip() and "Төлеуов А. Б." in view.message.text()
     _click(qtbot, panel.council.protocol_button)  # a new protocol deciding on the closed pair
-    assert "M-11" in view.message.text()
+    assert "M-11" in view.message.toolTip() and "M-11" not in view.message.text()
     panel.setCurrentIndex(0)
     assert panel.programme.status_box(0).currentText() == "Орындалды"
     window.grab().save(str(tmp_path / "mentoring-kk.png"))
+
+
+def _print_through_preview(qtbot: QtBot, council: QWidget) -> None:
+    """Print protocol… opens the preview; its Save as PDF writes the file (M-11)."""
+    _click(qtbot, council.print_button)  # type: ignore[attr-defined]
+    shown = [d for d in council.findChildren(PrintPreviewDialog) if d.isVisible()]
+    assert [d.objectName() for d in shown] == ["protocol"]
+    _click(qtbot, shown[0].save_button)
+    shown[0].close()
 
 
 def test_needs_list_filters_by_court_m2(qtbot: QtBot, window: MainWindow, region: Region) -> None:
@@ -290,7 +253,7 @@ def test_roster_order_and_seminar_in_real_widgets_m1_m3_m12(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(scan), ""))
     _click(qtbot, view.attach_button)
     _click(qtbot, view.approve_button)  # 100 days as a judge: refused, with the numbers (M-1)
-    assert "M-1" in view.message.text() and view.roster.count() == 1
+    assert "M-1" in view.message.toolTip() and view.roster.count() == 1
     type_text(view.override, "Шағын сот")
     _click(qtbot, view.approve_button)
     assert view.message.text() == "" and view.roster.count() == 2

@@ -1,0 +1,53 @@
+"""Issue 11: rule IDs only in a tooltip or the details, never in the words shown to the user."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from i18n.rule_ids import RULE, split_rules
+
+LOCALE = Path(__file__).resolve().parents[2] / "i18n" / "locale"
+
+
+def _translations(lang: str) -> list[str]:
+    with (LOCALE / lang / "LC_MESSAGES" / "messages.po").open("rb") as f:
+        catalog = read_po(f)
+    out: list[str] = []
+    for message in catalog:
+        strings = message.string if isinstance(message.string, tuple | list) else [message.string]
+        out += [s for s in strings if s]
+    return out
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_every_rule_id_in_the_catalogs_can_be_moved_out_of_the_message(lang: str) -> None:
+    """Every msgstr citing a rule cites it where split_rules finds it ("— M-11" at the end,
+    "(M-11)", "(правило I-3)", "(I-3 ереже)"): the words shown keep no ID, none is lost."""
+    cited = [s for s in _translations(lang) if re.search(RULE, s)]
+    assert len(cited) > 20  # the refusals of the mentoring rules at least
+    left = []
+    for text in cited:
+        plain, rules = split_rules(text)
+        if re.search(RULE, plain) or set(rules) != set(re.findall(RULE, text)):
+            left.append(text)
+    assert left == []
+
+
+def test_the_words_stay_whole() -> None:
+    assert split_rules("Судья не может быть наставником самому себе — M-1") == (
+        "Судья не может быть наставником самому себе",
+        ("M-1",),
+    )
+    assert split_rules("Жылдың тағылымдамалары (I-1 ереже).") == (
+        "Жылдың тағылымдамалары.",
+        ("I-1",),
+    )
+    assert split_rules("Протокол № 7 подписан (Төлеуов А. Б.) — M-11") == (
+        "Протокол № 7 подписан (Төлеуов А. Б.)",
+        ("M-11",),
+    )
+    assert split_rules("Нет правила здесь, 7-8 дней") == ("Нет правила здесь, 7-8 дней", ())
