@@ -85,11 +85,9 @@ class AccountForm(Retranslating, QWidget):
         for key, label in self.labels.items():
             label.setText(texts[key])
 
-    def check(self) -> bool:
-        """The checks that need no database (the two passwords agree); shows why not."""
-        differ = self.password.text() != self.repeat.text()
-        self.rows["repeat"].show_error(_("The passwords differ.") if differ else "")
-        return not differ
+    def mismatch(self) -> str:
+        """The check that needs no database: why the two passwords are refused, or ""."""
+        return _("The passwords differ.") if self.password.text() != self.repeat.text() else ""
 
     def value(self) -> UserInput:
         """What was typed."""

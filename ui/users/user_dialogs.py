@@ -39,7 +39,9 @@ class AddUserDialog(FormDialog[UserDTO]):
         return self.form.rows
 
     def check(self) -> bool:
-        return self.form.check()
+        reason = self.form.mismatch()
+        self.form.rows["repeat"].show_error(reason)
+        return not reason
 
     def save_work(self) -> Work[UserDTO]:
         data = self.form.value()
