@@ -26,7 +26,7 @@ class AddUserDialog(FormDialog[UserDTO]):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(680)
         self.form = AccountForm(self, with_roles=True)
         self.body.addWidget(self.form)
         self.retranslate_ui()

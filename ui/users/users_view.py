@@ -157,7 +157,7 @@ class UsersView(Retranslating, QWidget):
         self._on_table_item_selection_changed()
 
     def _status_text(self) -> str:
-        if self._mode == "none":
+        if self._mode != "login":  # "none", or "" before the first run
             return _("Logins are off: anyone who starts Tälimger on this PC works as you.")
         if not self._recovery.encrypted:
             text = _("Logins are on. The database is not an encrypted file here.")

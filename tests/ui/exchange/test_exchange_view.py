@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -51,9 +52,11 @@ def _pair(qtbot: QtBot, view: ExchangeView, other: ExchangeView, other_name: str
 
 @pytest.fixture
 def two_pcs(
-    qtbot: QtBot, store: Store, actor: Actor, tmp_path: Path
-) -> tuple[UiContext, UiContext, object]:
-    """The centre (the test's store) with one judge, and a district PC copied from it."""
+    qtbot: QtBot, store: Store, actor: Actor, tmp_path: Path, db_path: Path
+) -> Iterator[tuple[UiContext, UiContext, object]]:
+    """The centre (the test's store) with one judge, and a district PC copied from its file
+    (SQLite only: on PostgreSQL the store fixture skips a test that asks for db_path).
+    """
     with store.write() as s:
         judge = add_judge(s, actor, 7).id
     assert store.path is not None
