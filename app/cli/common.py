@@ -51,14 +51,15 @@ def key_of(args: argparse.Namespace, path: Path | None) -> bytes | None:
     if path is None or not is_encrypted(path):
         return None
     from app.cli.security import password_of
-    from app.core.keys import KeyFile
+    from app.security.unlock_attempts import unlock_store_key
 
     user = getattr(args, "user", None)
     if not user:
         raise PermissionDeniedError(
             N_("This database is encrypted: give --user and --password-file to open it.")
         )
-    return KeyFile.load(path).unlock(user, password_of(args, user))
+    # Wrong passwords wait and are audited at the next login (kept outside the file).
+    return unlock_store_key(path, user, password_of(args, user))
 
 
 def exit_code_of(exc: BaseException) -> ExitCode:

@@ -27,6 +27,7 @@ ACTIONS: dict[str, str] = {
     "resolve": N_("Conflict resolved"),
     "unlock": N_("Unlocking"),
     "lock": N_("Locking"),
+    "reset_password": N_("Password reset"),
     "login_failed": N_("Failed sign-in"),
     "login_alert": N_("Repeated failed sign-ins"),
     "refuse": N_("Refused for lack of permission"),

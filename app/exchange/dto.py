@@ -57,3 +57,17 @@ class ConflictDTO:
     # "" both sides changed the record; "identity": its IIN or code is another record's here
     # (local_values is that record); "parent_held": the record it belongs to is in conflict.
     kind: str = ""
+
+
+@dataclass(frozen=True)
+class PeerDTO:
+    """A peer as the exchange screen lists it."""
+
+    name: str
+    fingerprint: str  # "" until paired
+    owns: str
+    court_codes: tuple[str, ...]
+    confidential_ok: bool
+    paired_at: datetime | None
+    last_export_at: datetime | None
+    last_import_at: datetime | None

@@ -31,3 +31,21 @@ class UserDTO:
     active: bool
     locked: bool
     last_login_at: datetime | None
+
+
+@dataclass(frozen=True)
+class AccountDTO:
+    """A row of the users and roles screen."""
+
+    user: UserDTO
+    person_name: str  # "" when the account is nobody's in the register
+    wait_seconds: int  # the wait after failed logins still running (0: none)
+    opens_file: bool | None  # an encrypted file: has a key-file entry; None: not encrypted
+
+
+@dataclass(frozen=True)
+class RecoveryStatus:
+    """What the screen says of the recovery code."""
+
+    encrypted: bool
+    has_code: bool

@@ -35,6 +35,7 @@ from app.security.lockout import (
     unlock,
     wait_left,
 )
+from app.security.unlock_attempts import audit_failed_unlocks
 from db.base import utcnow
 from db.models import Court, LoginAttempt, Person, User
 from i18n import N_
@@ -242,6 +243,7 @@ def try_login(session: Session, username: str, password: str) -> Actor | LoginEr
     session.add(LoginAttempt(username=user.username, at=now, success=True))
     session.flush()
     actor = Actor(user.username, frozenset(user.roles), user.person_id, _region_of(session, user))
+    audit_failed_unlocks(session)  # wrong passwords before the encrypted store could open
     record(session, actor, "login", "user", user.id, {})
     return actor
 

@@ -11,8 +11,12 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.core.context import MENTOR
 from app.people.dto import PersonFilter
 from app.people.queries import page_people
+from app.security.accounts import list_accounts
+from app.security.dto import UserInput
+from app.security.service import create_user
 from ui.context import UiContext
 from ui.kit.screen_fit import available
 from ui.main_window import MainWindow
@@ -97,13 +101,17 @@ def test_main_dialogs_fit_the_screen(
     from ui.data.login_dialog import FirstRunDialog, LoginDialog
     from ui.database_dialog import DatabaseDialog
     from ui.evaluation.dossier_dialog import DossierDialog
+    from ui.exchange.pair_dialog import PairDialog
     from ui.kit.print_preview_dialog import PrintPreviewDialog
     from ui.people.person_dialog import PersonDialog
+    from ui.users.user_dialogs import AddUserDialog, PasswordDialog, RolesDialog
 
     with ui_ctx.store.write() as s:
         generate(s, ui_ctx.actor)
+        create_user(s, ui_ctx.actor, UserInput("mentor1", "", frozenset({MENTOR}), "password1"))
     with ui_ctx.store.read() as s:
         person = page_people(s, PersonFilter(), 0, 1)[0]
+        account = list_accounts(s, ui_ctx.actor)[0]
     switcher.switch(lang)
     pdf = window.page("people").people.register_pdf()  # type: ignore[attr-defined]
     dialogs: dict[str, QDialog] = {
@@ -117,6 +125,10 @@ def test_main_dialogs_fit_the_screen(
         "database": DatabaseDialog(ui_ctx.settings, window),
         "login": LoginDialog(ui_ctx.store, window),
         "first_run": FirstRunDialog(ui_ctx.store, window),
+        "pair": PairDialog(ui_ctx, window),
+        "add_user": AddUserDialog(ui_ctx, window),
+        "roles": RolesDialog(ui_ctx, account, window),
+        "password": PasswordDialog(ui_ctx, account, window),
     }
     misfits = []
     for name, dialog in dialogs.items():

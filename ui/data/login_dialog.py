@@ -8,9 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
-    QFormLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -20,7 +18,6 @@ from PySide6.QtWidgets import (
 from app.core.context import SYSTEM, Actor
 from app.core.errors import FieldError
 from app.core.permissions import USERS_MANAGE, can
-from app.security.dto import UserInput
 from app.security.encryption import POSTPONED, encrypt_store
 from app.security.lockout import pending_alerts
 from app.security.service import (
@@ -36,6 +33,7 @@ from ui.data.credentials_dialog import CredentialsDialog
 from ui.data.unlock_dialog import show_recovery_sheet
 from ui.kit.op import Op, Query, Task
 from ui.kit.retranslating import Retranslating
+from ui.users.account_form import AccountForm
 
 if TYPE_CHECKING:
     from app.core.progress import Progress
@@ -111,16 +109,9 @@ class FirstRunDialog(Retranslating, QDialog):
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.setMinimumWidth(520)
-        self.username, self.full_name = QLineEdit(self), QLineEdit(self)
-        self.password, self.repeat = QLineEdit(self), QLineEdit(self)
-        for field in (self.password, self.repeat):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.labels = [QLabel(self) for _i in range(4)]
-        form = QFormLayout()
-        for label, field in zip(
-            self.labels, (self.username, self.full_name, self.password, self.repeat), strict=True
-        ):
-            form.addRow(label, field)
+        self.form = AccountForm(self)  # the one account form (logins on, users, this)
+        self.username, self.full_name = self.form.username, self.form.full_name
+        self.password, self.repeat = self.form.password, self.form.repeat
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020")
@@ -129,7 +120,7 @@ class FirstRunDialog(Retranslating, QDialog):
         self.no_login_button.clicked.connect(self._on_no_login_button_clicked)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
-        layout.addLayout(form)
+        layout.addWidget(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.create_button)
         layout.addWidget(self.no_login_button)
@@ -146,22 +137,14 @@ class FirstRunDialog(Retranslating, QDialog):
                 " without logins; the file then stays readable to anyone who can copy it."
             )
         )
-        for label, text in zip(
-            self.labels,
-            (_("User name"), _("Full name"), _("Password"), _("Repeat the password")),
-            strict=True,
-        ):
-            label.setText(text)
         self.create_button.setText(_("Create the administrator"))
         self.no_login_button.setText(_("Run without logins"))
 
     def _on_create_button_clicked(self) -> None:
-        if self.password.text() != self.repeat.text():
-            self.error.setText(_("The passwords differ."))
+        if mismatch := self.form.mismatch():
+            self.error.setText(mismatch)
             return
-        data = UserInput(
-            self.username.text(), self.full_name.text(), frozenset(), self.password.text()
-        )
+        data = self.form.value()
         created = (
             Op(self, self._ctx, lambda s, _a, _p: create_first_administrator(s, data))
             .fields(self)
@@ -189,8 +172,8 @@ class FirstRunDialog(Retranslating, QDialog):
         self.accept()
 
     def show_errors(self, errors: list[FieldError]) -> None:
-        """The reasons the administrator was not created, above the buttons."""
-        self.error.setText("\n".join(e.message() for e in errors))
+        """Reasons beside their fields; any other reasons above the buttons."""
+        self.error.setText("\n".join(self.form.show_errors(errors)))
 
     def _on_no_login_button_clicked(self) -> None:
         def choose(s: Session, _a: Actor, _p: Progress) -> Actor | None:

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.keys import KeyFile
 from app.security.encryption import recovery_sheet
+from app.security.unlock_attempts import unlock_store_key
 from i18n import _
 from ui.data.credentials_dialog import CredentialsDialog
 from ui.kit.op import Task
@@ -42,7 +42,7 @@ class UnlockDialog(CredentialsDialog):
     def _on_buttons_accepted(self) -> None:
         username, password = self.username.text().strip(), self.password.text()
         key = (
-            Task(self, lambda _p: KeyFile.load(self._path).unlock(username, password))
+            Task(self, lambda _p: unlock_store_key(self._path, username, password))
             .refusals_to(self.error.setText)
             .run()
         )

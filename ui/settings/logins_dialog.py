@@ -7,19 +7,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.errors import FieldError
-from app.security.dto import UserInput
 from app.security.encryption import encrypt_and_close, switch_logins_on
 from i18n import _
 from ui.kit.op import Op, Task
 from ui.kit.retranslating import Retranslating
+from ui.users.account_form import AccountForm
 
 if TYPE_CHECKING:
     from ui.context import UiContext
@@ -36,15 +34,9 @@ class LoginsOnDialog(Retranslating, QDialog):
         self.setMinimumWidth(520)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
-        self.username, self.full_name = QLineEdit(self), QLineEdit(self)
-        self.password, self.repeat = QLineEdit(self), QLineEdit(self)
-        for field in (self.password, self.repeat):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.labels = [QLabel(self) for _i in range(4)]
-        form = QFormLayout()
-        fields = (self.username, self.full_name, self.password, self.repeat)
-        for label, field in zip(self.labels, fields, strict=True):
-            form.addRow(label, field)
+        self.form = AccountForm(self)  # the one account form (first run, users, this)
+        self.username, self.full_name = self.form.username, self.form.full_name
+        self.password, self.repeat = self.form.password, self.form.repeat
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020")
@@ -55,7 +47,7 @@ class LoginsOnDialog(Retranslating, QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
-        layout.addLayout(form)
+        layout.addWidget(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.retranslate_ui()
@@ -70,21 +62,16 @@ class LoginsOnDialog(Retranslating, QDialog):
                 " and log in."
             )
         )
-        texts = (_("User name"), _("Full name"), _("Password"), _("Repeat the password"))
-        for label, text in zip(self.labels, texts, strict=True):
-            label.setText(text)
 
     def show_errors(self, errors: list[FieldError]) -> None:
-        """The reasons the administrator was not created, above the buttons."""
-        self.error.setText("\n".join(e.message() for e in errors))
+        """Reasons beside their fields; any other reasons above the buttons."""
+        self.error.setText("\n".join(self.form.show_errors(errors)))
 
     def _on_buttons_accepted(self) -> None:
-        if self.password.text() != self.repeat.text():
-            self.error.setText(_("The passwords differ."))
+        if mismatch := self.form.mismatch():
+            self.error.setText(mismatch)
             return
-        data = UserInput(
-            self.username.text(), self.full_name.text(), frozenset(), self.password.text()
-        )
+        data = self.form.value()
         created = (
             Op(self, self._ctx, lambda s, actor, _p: switch_logins_on(s, actor, data))
             .fields(self)

@@ -194,7 +194,8 @@ def test_audit_view_filters_and_checks(
 def test_page_tabs_follow_roles(qtbot: object, ui_ctx: UiContext) -> None:
     page = SecurityPage(ui_ctx)
     qtbot.addWidget(page)  # type: ignore[attr-defined]
-    assert page.count() == 3
+    # Import, Exchange, Exchange conflicts, Audit log, Users and roles (issue 11 added two).
+    assert page.count() == 5
     viewer = SecurityPage(replace(ui_ctx, actor=Actor("v", frozenset({VIEWER}))))
     qtbot.addWidget(viewer)  # type: ignore[attr-defined]
     assert viewer.count() == 0

@@ -1,0 +1,1 @@
+"""The exchange screen: this PC, its peers, packages sent and received."""
