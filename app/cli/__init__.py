@@ -16,6 +16,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.internships",
     "app.cli.cpd",
     "app.cli.agenda",
+    "app.cli.courts",
 )
 
 # A command that needs no login: `verify` answers only "unaltered / altered / unknown" about a
@@ -63,4 +64,8 @@ COMMAND_PERMISSIONS: dict[str, str] = {
     "exchange resolve": perm.EXCHANGE,
     "exchange peer": perm.CONFIDENTIAL_READ,
     "verify": OPEN,
+    "court small": perm.COURTS_EDIT,
+    "court chairman": perm.COURTS_EDIT,
+    "court coordinator": perm.COORDINATOR_NAME,
+    "court offices": perm.READ,
 }

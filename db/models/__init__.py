@@ -2,7 +2,7 @@
 
 from db.models.audit import AuditEntry
 from db.models.council import Protocol, ProtocolCopy, ProtocolDecision
-from db.models.courts import Court, TrainingCentre
+from db.models.courts import Court, CourtOffice, TrainingCentre
 from db.models.cpd import (
     CpdActivity,
     CpdEvidence,
@@ -79,6 +79,7 @@ __all__ = [
     "CareerEvent",
     "CaseloadOrder",
     "Court",
+    "CourtOffice",
     "CpdActivity",
     "CpdEvidence",
     "CpdExemption",
