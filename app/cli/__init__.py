@@ -17,6 +17,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.cpd",
     "app.cli.agenda",
     "app.cli.courts",
+    "app.cli.monitoring",
 )
 
 # A command that needs no login: `verify` answers only "unaltered / altered / unknown" about a
@@ -68,4 +69,7 @@ COMMAND_PERMISSIONS: dict[str, str] = {
     "court chairman": perm.COURTS_EDIT,
     "court coordinator": perm.COORDINATOR_NAME,
     "court offices": perm.READ,
+    "monitoring template": perm.READ,
+    "monitoring preview": perm.READ,
+    "monitoring import": perm.EVALUATION_MANAGE,
 }

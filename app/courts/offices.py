@@ -211,3 +211,43 @@ def is_chairman(session: Session, person_id: uuid.UUID, court_id: uuid.UUID | No
         )
         is not None
     )
+
+
+@dataclass(frozen=True)
+class CourtOffices:
+    """What the courts screen shows beside each court: the flag and the office holders."""
+
+    small: frozenset[uuid.UUID]
+    chairmen: dict[uuid.UUID, OfficeDTO]
+    coordinators: dict[uuid.UUID, OfficeDTO]
+
+
+def court_offices(session: Session) -> CourtOffices:
+    """Small courts, chairmen and coordinators of every court, for one screen."""
+    return CourtOffices(
+        small_courts(session), holders(session, CHAIRMAN), holders(session, COORDINATOR)
+    )
+
+
+def candidates(session: Session, court_id: uuid.UUID, office: str) -> list[tuple[uuid.UUID, str]]:
+    """People who may hold an office of a court, by surname: a district court's judges for its
+    chairman (M-1); the regional court's judges and the region's retired judges for the
+    coordinator (M-6, cl. 9).
+    """
+    court = session.get(Court, court_id)
+    if court is None:
+        return []
+    stmt = select(Person).where(Person.role == "judge")
+    if office == CHAIRMAN:
+        stmt = stmt.where(Person.court_id == court.id)
+    else:
+        retired = select(PersonStatusPeriod.person_id).where(
+            PersonStatusPeriod.status == "retired", PersonStatusPeriod.ends_on.is_(None)
+        )
+        in_region = select(Court.id).where(Court.region_code == court.region_code)
+        stmt = stmt.where(
+            (Person.court_id == court.id)
+            | (Person.court_id.in_(in_region) & Person.id.in_(retired))
+        )
+    people = session.scalars(stmt.order_by(Person.sort_key)).all()
+    return [(p.id, _names(p)[0]) for p in people]
