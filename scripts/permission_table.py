@@ -21,6 +21,7 @@ MEANING = {
     perm.READ: "read the registers, print reports, export the people register",
     perm.PEOPLE_EDIT: "add and change people",
     perm.COURTS_EDIT: "add and change courts",
+    perm.COORDINATOR_NAME: "name a region's mentoring coordinator (M-6)",
     perm.SETTINGS_EDIT: "change settings; demo data",
     perm.USERS_MANAGE: "users, logins, lock and unlock",
     perm.AUDIT_READ: "read the audit log; `check`",

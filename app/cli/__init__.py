@@ -16,6 +16,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.internships",
     "app.cli.cpd",
     "app.cli.agenda",
+    "app.cli.courts",
+    "app.cli.monitoring",
 )
 
 # A command that needs no login: `verify` answers only "unaltered / altered / unknown" about a
@@ -63,4 +65,11 @@ COMMAND_PERMISSIONS: dict[str, str] = {
     "exchange resolve": perm.EXCHANGE,
     "exchange peer": perm.CONFIDENTIAL_READ,
     "verify": OPEN,
+    "court small": perm.COURTS_EDIT,
+    "court chairman": perm.COURTS_EDIT,
+    "court coordinator": perm.COORDINATOR_NAME,
+    "court offices": perm.READ,
+    "monitoring template": perm.READ,
+    "monitoring preview": perm.READ,
+    "monitoring import": perm.EVALUATION_MANAGE,
 }

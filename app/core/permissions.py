@@ -11,6 +11,8 @@ from i18n import N_
 
 PEOPLE_EDIT = "people.edit"
 COURTS_EDIT = "courts.edit"
+# M-6: naming a region's coordinator gives that person the coordinator's permissions there.
+COORDINATOR_NAME = "courts.coordinator"
 SETTINGS_EDIT = "settings.edit"
 USERS_MANAGE = "users.manage"
 AUDIT_READ = "audit.read"
@@ -65,6 +67,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             STORE_RESTORE,
             PEOPLE_EDIT,
             COURTS_EDIT,
+            COORDINATOR_NAME,
             SETTINGS_EDIT,
             USERS_MANAGE,
             AUDIT_READ,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
@@ -35,6 +36,13 @@ def _approval(prog: ProgrammeDTO, lang: str) -> Table:
     )
 
 
+def _coordinator_line(tr_: Any, coordinator: str) -> list[Flowable]:
+    if not coordinator:
+        return []
+    text = tr_("Coordinator of judicial mentoring: {name}").format(name=coordinator)
+    return [Paragraph(escape(text), styles.BODY)]
+
+
 def build_programme(
     pair: PairDTO,
     prog: ProgrammeDTO,
@@ -42,8 +50,11 @@ def build_programme(
     lang: str,
     centre_name: str = "",
     today: date | None = None,
+    coordinator: str = "",
 ) -> bytes:
-    """PDF of the current version of an individual programme (M-7)."""
+    """PDF of the current version of an individual programme (M-7); `coordinator` is the
+    region's named coordinator, who helps draw it up (M-6, seed 002 cl. 9, 10.3).
+    """
     tr_ = translator(lang)
     today = today or date.today()
     title = tr_("Individual programme of judicial mentoring")
@@ -88,6 +99,7 @@ def build_programme(
             ),
             styles.BODY,
         ),
+        *_coordinator_line(tr_, coordinator),
         Paragraph(
             escape(
                 tr_("Version {n}; completed {percent}%").format(

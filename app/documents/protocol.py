@@ -107,6 +107,8 @@ def protocol_story(c: dict[str, Any], lang: str, code: str | None, width: float)
         _labelled(tr_("Chair"), c["chair"]),
         _labelled(tr_("Secretary"), c["secretary"]),
         _labelled(tr_("Present"), ", ".join(c["members"])),
+        # M-6: the region's coordinator (protocols signed before it was recorded name none)
+        *([_labelled(tr_("Coordinator"), c["coordinator"])] if c.get("coordinator") else []),
         _p(tr_("AGENDA"), styles.HEADING),
         _p(c["agenda"]),
         _p(tr_("DECIDED"), styles.HEADING),

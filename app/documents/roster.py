@@ -57,14 +57,17 @@ def build_roster(
     region_name: str,
     centre_name: str = "",
     today: date | None = None,
+    coordinator: str = "",
 ) -> bytes:
-    """PDF of a region's effective roster."""
+    """PDF of a region's effective roster; `coordinator` is the region's (M-6, cl. 9)."""
     tr_ = translator(lang)
     today = today or date.today()
     title = tr_("Roster of tutors and mentors")
     notes = []
     if any(r.override_reason for r in roster):
         notes.append(tr_("* admitted by the coordinator's decision, with the reason recorded"))
+    if coordinator:
+        notes.append(tr_("Coordinator of judicial mentoring: {name}").format(name=coordinator))
     notes.append(tr_("As of {date}").format(date=format_date_long(today, lang, locative=True)))
     return table_document(
         # M-3, seed 002 cl. 8: the roster is approved by the regional court chairman's order.

@@ -1,4 +1,4 @@
-"""The individual dossier of a judge (E-1): what evaluation and internships hold about one judge."""
+"""The individual dossier of a judge (E-1, E-4): what evaluation and internships hold about them."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.evaluation.monitoring import MonitoringInput, lines_of
 from app.internships.dto import InternshipDTO
 from app.internships.queries import schedule
 from db.models import EvalSheet, EvalTemplate, QualityIndicator
@@ -36,6 +37,8 @@ class Dossier:
     sheets: tuple[DossierSheet, ...]
     internships: tuple[InternshipDTO, ...]
     quality: tuple[tuple[date, date, int, int, str, int], ...]
+    # E-4: workload by specialisation, quality on appeal and cassation by case category
+    monitoring: tuple[MonitoringInput, ...] = ()
 
 
 def dossier(session: Session, person_id: uuid.UUID) -> Dossier:
@@ -78,4 +81,5 @@ def dossier(session: Session, person_id: uuid.UUID) -> Dossier:
         ),
         tuple(sorted(internships, key=lambda i: i.starts_on)),
         quality,
+        tuple(lines_of(session, person_id)),
     )

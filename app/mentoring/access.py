@@ -17,6 +17,7 @@ from app.core.permissions import (
     require,
     require_pair,
 )
+from app.courts import offices
 from app.mentoring.rules import JudgeFacts, add_months, months_spanned
 from app.people.experience import status_on
 from db.models import Court, Pair, PairExtension, Person, PersonStatusPeriod, Protocol
@@ -107,6 +108,8 @@ def judge_facts(session: Session, person: Person, on: date) -> JudgeFacts:
         status=status_on(periods, on),
         first_appointed_on=person.first_appointed_on,
         periods=periods,
+        small_court=offices.is_small(session, person.court_id),
+        chairman=offices.is_chairman(session, person.id, person.court_id),
     )
 
 

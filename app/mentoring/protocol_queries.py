@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.core.context import Actor
 from app.core.errors import NotFoundError
 from app.core.permissions import PERSONAL_FILES_READ, require
+from app.courts import offices
 from app.mentoring.access import (
     load_pair,
     names,
@@ -105,6 +106,11 @@ def written_reports(session: Session, pair_ids: list[uuid.UUID]) -> dict[uuid.UU
     return out
 
 
+def _coordinator(session: Session, region_code: str) -> str:
+    held = offices.coordinator_of_region(session, region_code)
+    return held.initials if held else ""
+
+
 def build_content(session: Session, p: Protocol) -> dict[str, Any]:
     decisions = list(
         session.scalars(
@@ -132,6 +138,7 @@ def build_content(session: Session, p: Protocol) -> dict[str, Any]:
         "chair": p.chair,
         "secretary": p.secretary,
         "members": list(p.members),
+        "coordinator": _coordinator(session, p.region_code),
         "agenda": p.agenda,
         "amends": {"number": amended.number, "held_on": amended.held_on.isoformat()}
         if amended

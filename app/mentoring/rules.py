@@ -100,6 +100,9 @@ class JudgeFacts:
     status: str
     first_appointed_on: date | None
     periods: Periods
+    # M-1, seed 002 cl. 11: their court is a small district court; they are its chairman.
+    small_court: bool = False
+    chairman: bool = False
 
 
 def guide_refusals(kind: str, judge: JudgeFacts, on: date) -> list[Refusal]:
@@ -127,6 +130,20 @@ def guide_refusals(kind: str, judge: JudgeFacts, on: date) -> list[Refusal]:
                 Refusal(
                     "M-1",
                     N_("A tutor must be a judge of a district court, serving or retired — M-1"),
+                )
+            )
+        elif retired and not judge.small_court:
+            out.append(
+                Refusal(
+                    "M-1",
+                    N_("A retired judge may tutor only in a small district court — M-1"),
+                )
+            )
+        elif judge.chairman and not judge.small_court:
+            out.append(
+                Refusal(
+                    "M-1",
+                    N_("A court's chairman may tutor only in a small district court — M-1"),
                 )
             )
         if not has_experience(judge.first_appointed_on, judge.periods, on, TUTOR_MIN_YEARS):

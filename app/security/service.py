@@ -13,7 +13,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.core.audit import record
-from app.core.context import ADMINISTRATOR, ROLES, SYSTEM, Actor, local_actor
+from app.core.context import ADMINISTRATOR, COORDINATOR, ROLES, SYSTEM, Actor, local_actor
 from app.core.errors import (
     DomainError,
     FieldError,
@@ -24,6 +24,7 @@ from app.core.errors import (
 from app.core.permissions import USERS_MANAGE, require
 from app.core.settings import LOGIN_REQUIRED_KEY, get_setting, set_setting
 from app.core.store import Store
+from app.courts import offices
 from app.security.dto import UserDTO, UserInput
 from app.security.encryption import wrap_key_after_commit
 from app.security.lockout import (
@@ -242,7 +243,13 @@ def try_login(session: Session, username: str, password: str) -> Actor | LoginEr
     _bump(session, user, failed_logins=0, last_login_at=now)
     session.add(LoginAttempt(username=user.username, at=now, success=True))
     session.flush()
-    actor = Actor(user.username, frozenset(user.roles), user.person_id, _region_of(session, user))
+    roles, region = frozenset(user.roles), _region_of(session, user)
+    named = offices.coordinated_region(session, user.person_id) if user.person_id else ""
+    if named:
+        # M-6 (seed 002 cl. 9): the region's named coordinator holds the coordinator's
+        # permissions for that region, whatever roles the account was given.
+        roles, region = roles | {COORDINATOR}, named
+    actor = Actor(user.username, roles, user.person_id, region)
     audit_failed_unlocks(session)  # wrong passwords before the encrypted store could open
     record(session, actor, "login", "user", user.id, {})
     return actor

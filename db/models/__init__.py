@@ -2,7 +2,7 @@
 
 from db.models.audit import AuditEntry
 from db.models.council import Protocol, ProtocolCopy, ProtocolDecision
-from db.models.courts import Court, TrainingCentre
+from db.models.courts import Court, CourtOffice, TrainingCentre
 from db.models.cpd import (
     CpdActivity,
     CpdEvidence,
@@ -20,6 +20,7 @@ from db.models.evaluation import (
     EvalSection,
     EvalSheet,
     EvalTemplate,
+    MonitoringLine,
     SampleDraw,
     SampleItem,
     SampleKey,
@@ -79,6 +80,7 @@ __all__ = [
     "CareerEvent",
     "CaseloadOrder",
     "Court",
+    "CourtOffice",
     "CpdActivity",
     "CpdEvidence",
     "CpdExemption",
@@ -106,6 +108,7 @@ __all__ = [
     "InternshipRuleSet",
     "LoginAttempt",
     "Meeting",
+    "MonitoringLine",
     "Pair",
     "PairExtension",
     "PairReport",

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import Boolean, Date, ForeignKey, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.base import Record
@@ -24,6 +25,11 @@ class Court(Record):
     )
     region_code: Mapped[str] = mapped_column(String(20), index=True, default="")
     sort_key: Mapped[str] = mapped_column(String(600), index=True, default="")
+    # M-1, seed 002 cl. 11: a small district court, flagged by the centre; only there may the
+    # chairman or a retired district judge tutor.
+    # Deferred: loaded only where asked, so the tests of older data migrations, which run
+    # today's models on an older schema, still read courts.
+    small: Mapped[bool] = mapped_column(Boolean, server_default=false(), deferred=True)
 
     parent: Mapped[Court | None] = relationship(remote_side="Court.id", lazy="raise")
 
@@ -38,3 +44,23 @@ class TrainingCentre(Record):
     )
     name_kk: Mapped[str] = mapped_column(String(300))
     name_ru: Mapped[str] = mapped_column(String(300))
+
+
+CHAIRMAN = "chairman"  # of a district court (M-1, seed 002 cl. 11)
+COORDINATOR = "coordinator"  # of a regional court's mentoring (M-6, seed 002 cl. 9)
+
+
+class CourtOffice(Record):
+    """A person holding an office of a court: its chairman, or its region's coordinator."""
+
+    __tablename__ = "court_office"
+    __table_args__ = (UniqueConstraint("court_id", "office"),)
+
+    court_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("court.id", ondelete="CASCADE"))
+    office: Mapped[str] = mapped_column(String(20))  # chairman | coordinator
+    person_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("person.id", ondelete="RESTRICT"), index=True
+    )
+    since: Mapped[date] = mapped_column(Date)
+    # The branch council's decision naming the coordinator (cl. 9) or the chairman's order.
+    basis: Mapped[str] = mapped_column(String(300), default="")

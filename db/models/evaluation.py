@@ -162,3 +162,25 @@ class SampleKey(Record):
     )
     case_number: Mapped[str] = mapped_column(String(60))
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class MonitoringLine(Record):
+    """Monitoring data of one judge over a period (E-4, seed 001 §7.2.1, §7.2.3): the workload
+    by specialisation, or the quality on appeal or cassation by case category.
+    """
+
+    __tablename__ = "monitoring_line"
+    __table_args__ = (
+        UniqueConstraint("person_id", "kind", "category", "period_start", "period_end"),
+    )
+
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(20))  # workload | appeal | cassation
+    # workload: the specialisation; appeal, cassation: the category of cases (civil, criminal …)
+    category: Mapped[str] = mapped_column(String(40))
+    cases: Mapped[int] = mapped_column(Integer)  # considered (workload) or reviewed (quality)
+    upheld: Mapped[int] = mapped_column(Integer, default=0)  # left unchanged on review
+    changed: Mapped[int] = mapped_column(Integer, default=0)  # changed on review
+    reversed: Mapped[int] = mapped_column(Integer, default=0)  # cancelled on review

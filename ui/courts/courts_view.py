@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.courts import offices
 from app.courts.dto import CourtDTO
 from app.courts.service import delete_district_court, list_courts
 from app.people.vocab import COURT_LEVELS, label
 from i18n import _
 from ui.context import UiContext
 from ui.courts.court_dialog import CourtDialog
+from ui.courts.office_dialog import OfficeDialog
 from ui.kit.enter_opens import open_on_enter
 from ui.kit.op import Op, Query, show_status
 from ui.kit.retranslating import Retranslating
@@ -33,19 +35,21 @@ class CourtsView(Retranslating, QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self.tree = QTreeWidget(self)
-        self.tree.setColumnCount(3)
+        self.tree.setColumnCount(4)
         self.tree.setColumnWidth(0, 420)
         self.tree.setColumnWidth(1, 420)
         self.add_button, self.edit_button = QPushButton(self), QPushButton(self)
-        self.delete_button = QPushButton(self)
+        self.delete_button, self.offices_button = QPushButton(self), QPushButton(self)
+        self._offices = offices.CourtOffices(frozenset(), {}, {})
         self.add_button.clicked.connect(self.add_court)
         self.edit_button.clicked.connect(self.edit_court)
         self.delete_button.clicked.connect(self.delete_court)
+        self.offices_button.clicked.connect(self.edit_offices)
         # A district court opens its edit dialog; a regional one keeps Qt's expand and collapse.
         self.tree.itemDoubleClicked.connect(self._on_tree_item_double_clicked)
         open_on_enter(self.tree, self._on_tree_entered)
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.edit_button, self.delete_button):
+        for b in (self.add_button, self.edit_button, self.delete_button, self.offices_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -56,7 +60,9 @@ class CourtsView(Retranslating, QWidget):
 
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
-        self.tree.setHeaderLabels([_("Name in Kazakh"), _("Name in Russian"), _("Level")])
+        self.tree.setHeaderLabels(
+            [_("Name in Kazakh"), _("Name in Russian"), _("Level"), _("Offices")]
+        )
         self.add_button.setText(_("Add district court…"))
         self.add_button.setToolTip(_("Add a district court under the selected regional court."))
         self.edit_button.setText(_("Edit…"))
@@ -67,6 +73,13 @@ class CourtsView(Retranslating, QWidget):
         self.delete_button.setToolTip(
             _("Delete the selected district court if nobody works in it.")
         )
+        self.offices_button.setText(_("Offices…"))
+        self.offices_button.setToolTip(
+            _(
+                "A district court: mark it small and name its chairman (M-1). A regional "
+                "court: name the region's coordinator of judicial mentoring (M-6)."
+            )
+        )
         iterator = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
         while iterator:
             item = iterator.pop()
@@ -75,16 +88,20 @@ class CourtsView(Retranslating, QWidget):
             court = item.data(0, COURT_ROLE)
             if isinstance(court, CourtDTO):
                 item.setText(2, label(COURT_LEVELS, court.level))
+                item.setText(3, self._offices_text(court))
             iterator.extend(item.child(i) for i in range(item.childCount()))
 
     def reload(self) -> None:
         """Rebuild the tree from the store."""
         courts = Query(self, self._ctx, list_courts).run() or []
+        self._offices = Query(self, self._ctx, offices.court_offices).run() or self._offices
         self.tree.clear()
         items: dict[object, QTreeWidgetItem] = {}
         for c in courts:
             parent = items.get(c.parent_id)
-            item = QTreeWidgetItem([c.name_kk, c.name_ru, label(COURT_LEVELS, c.level)])
+            item = QTreeWidgetItem(
+                [c.name_kk, c.name_ru, label(COURT_LEVELS, c.level), self._offices_text(c)]
+            )
             item.setData(0, COURT_ROLE, c)
             if parent is None:
                 self.tree.addTopLevelItem(item)
@@ -94,6 +111,31 @@ class CourtsView(Retranslating, QWidget):
         top = self.tree.topLevelItem(0)
         if top is not None:
             top.setExpanded(True)
+
+    def _offices_text(self, court: CourtDTO) -> str:
+        parts = []
+        if court.id in self._offices.small:
+            parts.append(_("small district court"))
+        if court.id in self._offices.chairmen:
+            parts.append(_("chairman: {name}").format(name=self._offices.chairmen[court.id].name))
+        if court.id in self._offices.coordinators:
+            held = self._offices.coordinators[court.id]
+            parts.append(_("coordinator: {name}").format(name=held.name))
+        return "; ".join(parts)
+
+    def edit_offices(self) -> None:
+        """The small flag and chairman of a district court, or a region's coordinator."""
+        court = self._selected()
+        if court is None or court.level == "supreme":
+            QMessageBox.information(
+                self, _("Offices…"), _("Choose a district or a regional court.")
+            )
+            return
+        dialog = OfficeDialog(self._ctx, court, self._offices, parent=self)
+        if dialog.exec():
+            self.reload()
+            self._select(court)
+            show_status(self, _("{name} was saved.").format(name=court.name))
 
     def _selected(self) -> CourtDTO | None:
         item = self.tree.currentItem()

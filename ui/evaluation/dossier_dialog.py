@@ -1,4 +1,4 @@
-"""The individual dossier of a judge (E-1): sheets, internships, quality indicators."""
+"""The individual dossier of a judge (E-1, E-4): sheets, internships, quality, monitoring."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from html import escape
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from app.dossier.queries import Dossier, dossier
+from app.evaluation.monitoring import CATEGORIES, KINDS, WORKLOAD
 from i18n import _, format_date, localized
 from ui.context import UiContext
 from ui.kit.op import Query
@@ -60,7 +61,28 @@ def dossier_html(d: Dossier, name: str) -> str:
             + "</li>"
         )
     parts.append("</ul>")
+    parts += _monitoring_html(d)
     return "".join(parts)
+
+
+def _monitoring_html(d: Dossier) -> list[str]:
+    """E-4: workload by specialisation, quality on appeal and cassation by case category."""
+    title = _("Monitoring data")
+    parts = [f"<h3>{escape(title)}</h3><ul>"]
+    for m in d.monitoring:
+        what = _("{kind}, {category}").format(
+            kind=_(KINDS.get(m.kind, m.kind)), category=_(CATEGORIES.get(m.category, m.category))
+        )
+        if m.kind == WORKLOAD:
+            figures = _("{cases} cases considered").format(cases=m.cases)
+        else:
+            figures = _(
+                "{cases} reviewed: {upheld} left unchanged, {changed} changed, {reversed} cancelled"
+            ).format(cases=m.cases, upheld=m.upheld, changed=m.changed, reversed=m.reversed)
+        period = f"{format_date(m.period_start)} – {format_date(m.period_end)}"
+        parts.append(f"<li>{escape(f'{period}: {what}: {figures}')}</li>")
+    parts.append("</ul>")
+    return parts
 
 
 class DossierDialog(QDialog):

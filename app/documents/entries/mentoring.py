@@ -54,12 +54,25 @@ class Roster:
 
     rows: list[RosterRow]
     region: tuple[str, str]
+    coordinator: str = ""  # M-6, seed 002 cl. 9
+
+
+def coordinator_name(session: Session, region_code: str) -> str:
+    """The region's named coordinator as documents print them (M-6), or ""."""
+    from app.courts.offices import coordinator_of_region
+
+    held = coordinator_of_region(session, region_code)
+    return held.initials if held else ""
 
 
 def _roster(session: Session, _a: Actor, p: Params, _t: date, _pr: Progress) -> Roster:
     from app.mentoring.queries import roster
 
-    return Roster(roster(session, p["region"]), region_names(session, p["region"]))
+    return Roster(
+        roster(session, p["region"]),
+        region_names(session, p["region"]),
+        coordinator_name(session, p["region"]),
+    )
 
 
 def _roster_pdf(data: Roster, head: Letterhead) -> bytes:
@@ -71,6 +84,7 @@ def _roster_pdf(data: Roster, head: Letterhead) -> bytes:
         region_name=region_name(data.region, head.lang),
         centre_name=head.centre_name,
         today=head.printed_on,
+        coordinator=data.coordinator,
     )
 
 
@@ -185,6 +199,7 @@ class Programme:
 
     pair: PairDTO
     programme: ProgrammeDTO
+    coordinator: str = ""  # M-6, seed 002 cl. 9, 10.3
 
 
 def _programme(session: Session, _a: Actor, p: Params, _t: date, _pr: Progress) -> Programme:
@@ -193,7 +208,9 @@ def _programme(session: Session, _a: Actor, p: Params, _t: date, _pr: Progress) 
     from app.mentoring.service import pair_dto
 
     pair = pair_dto(session, load_pair(session, uuid.UUID(p["pair"])))
-    return Programme(pair, get_programme(session, pair.id))
+    return Programme(
+        pair, get_programme(session, pair.id), coordinator_name(session, pair.region_code)
+    )
 
 
 def _programme_pdf(data: Programme, head: Letterhead) -> bytes:
@@ -205,6 +222,7 @@ def _programme_pdf(data: Programme, head: Letterhead) -> bytes:
         lang=head.lang,
         centre_name=head.centre_name,
         today=head.printed_on,
+        coordinator=data.coordinator,
     )
 
 

@@ -82,6 +82,13 @@ def _argv(key: str, tmp: Path, refs: dict[str, str]) -> list[str]:
         "exchange peer": ["Peer", "--confidential"],
         "verify": [refs["people_file"]],
         "self-test": [],
+        "court small": ["NO-SUCH-COURT"],
+        "court chairman": ["NO-SUCH-COURT", "--clear"],
+        "court coordinator": ["NO-SUCH-COURT", "--clear"],
+        "court offices": [],
+        "monitoring template": ["--out", str(tmp / "m.xlsx")],
+        "monitoring preview": [refs["people_file"]],
+        "monitoring import": [refs["people_file"]],
     }
     reports = {
         "report roster": ["--region", refs["region"], "--format", "csv", *out],

@@ -12,9 +12,15 @@ from i18n import set_language
 
 
 def judge(
-    appointed: date | None, level: str = "district", status: str = "active", periods=()
+    appointed: date | None,
+    level: str = "district",
+    status: str = "active",
+    periods=(),
+    small_court: bool = False,
 ) -> JudgeFacts:
-    return JudgeFacts("Қасымов Ерлан", "judge", level, status, appointed, list(periods))
+    return JudgeFacts(
+        "Қасымов Ерлан", "judge", level, status, appointed, list(periods), small_court
+    )
 
 
 def test_tutor_with_exactly_five_years_is_eligible_m1() -> None:
@@ -48,11 +54,13 @@ def test_judge_on_leave_cannot_guide_m1() -> None:
 
 def test_retired_judges_may_mentor_and_tutor_m1() -> None:
     retired = [("retired", date(2020, 1, 1), None)]
-    facts = judge(date(2000, 1, 1), "district", "retired", retired)
+    facts = judge(date(2000, 1, 1), "district", "retired", retired, small_court=True)
     assert rules.guide_refusals("mentor", facts, date(2026, 1, 1)) == []
     # a retired district judge may tutor in a small court (cl. 11): service counted to retirement
     assert rules.guide_refusals("tutor", facts, date(2026, 1, 1)) == []
-    short = judge(date(2017, 1, 1), "district", "retired", [("retired", date(2020, 1, 1), None)])
+    short = judge(
+        date(2017, 1, 1), "district", "retired", [("retired", date(2020, 1, 1), None)], True
+    )
     found = rules.guide_refusals("tutor", short, date(2026, 1, 1))
     assert found[0].params["held_years"] == 3
 
