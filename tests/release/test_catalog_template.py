@@ -19,12 +19,14 @@ POT = ROOT / "i18n" / "messages.pot"
 # table cells, import actions, file names). A new one needs a look at where it comes from.
 REAL_WORDS = frozenset(
     {
+        "active",  # an account's state (ui/users)
         "after",
         "before",
         "change",
         "dd.mm.yyyy",
         "draft",
         "error",
+        "inactive",
         "locked",
         "mentor",
         "never",
@@ -35,6 +37,7 @@ REAL_WORDS = frozenset(
         "people",
         "people-register",
         "tutor",
+        "unchanged",  # an import row that changes nothing
         "update",
         "yes",
     }
