@@ -8,29 +8,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.cli.common import guarded, store_of
+from app.cli.common import day_argument, guarded, store_of
 from app.core.context import local_actor
-from i18n import _, format_date, parse_date
+from i18n import _, format_date
 
 
 def register(commands: Any, reports: Any) -> None:
     """Add the agenda command."""
     del reports
     p = commands.add_parser("agenda", help=_("list what is due: deadlines and to-dos"))
-    p.add_argument("--on", type=_day, default=None, help=_("the day to answer for (today)"))
+    p.add_argument("--on", type=day_argument, default=None, help=_("the day to answer for (today)"))
     p.add_argument("--format", choices=("text", "csv", "pdf"), default="text")
     p.add_argument("--out", type=Path, help=_("file to write (csv, pdf)"))
     p.set_defaults(handler=guarded(_agenda))
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        try:
-            return parse_date(text)
-        except ValueError as exc:
-            raise argparse.ArgumentTypeError(_("not a date: {text}").format(text=text)) from exc
 
 
 def rows_of(items: list[Any]) -> list[list[str]]:

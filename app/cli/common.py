@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from datetime import date
 from enum import IntEnum
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from app.core.cipher import is_encrypted
 from app.core.errors import DomainError, PermissionDeniedError, StoreError
 from app.core.logs import LOGGER, log_file
 from app.core.store import Store
-from i18n import N_, _
+from i18n import N_, _, parse_date
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -134,3 +135,14 @@ def guarded(handler: Handler) -> Handler:
                 store.dispose()
 
     return run
+
+
+def day_argument(text: str) -> date:
+    """A day typed as yyyy-mm-dd or as people write it (dd.mm.yyyy, ddmmyyyy, d.m.yy)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        try:
+            return parse_date(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(_("not a date: {text}").format(text=text)) from exc

@@ -7,7 +7,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from app.cli.common import guarded, store_of
+from app.cli.common import day_argument, guarded, store_of
 from app.core.errors import NotFoundError
 from i18n import N_, _
 
@@ -32,7 +32,12 @@ def register(commands: Any, reports: Any) -> None:
         who = p.add_mutually_exclusive_group(required=True)
         who.add_argument("--person", metavar="IIN", help=_("the person's IIN"))
         who.add_argument("--clear", action="store_true", help=_("nobody holds it any more"))
-        p.add_argument("--since", type=date.fromisoformat, default=None, help="YYYY-MM-DD")
+        p.add_argument(
+            "--since",
+            type=day_argument,
+            default=None,
+            help=_("since when (dd.mm.yyyy or yyyy-mm-dd)"),
+        )
         p.add_argument("--basis", default="", help=_("the decision or order naming them"))
         p.set_defaults(handler=guarded(_office), office=office)
     p = sub.add_parser("offices", help=_("list small courts, chairmen and coordinators"))
