@@ -110,7 +110,7 @@ from PySide6.QtPrintSupport import QPrinter
 app = QApplication([])
 from ui.kit.print_preview_dialog import PrintPreviewDialog
 
-source, target, dpi = sys.argv[1], sys.argv[2], int(sys.argv[3])
+source, target, dpi, last = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 pdf = open(source, "rb").read()
 t0 = time.perf_counter()
 dialog = PrintPreviewDialog(pdf, "big.pdf")
@@ -122,6 +122,11 @@ printer = QPrinter(QPrinter.PrinterMode.HighResolution)
 printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
 printer.setOutputFileName(target)
 printer.setResolution(dpi)
+if last:  # pages 1..last only, as chosen in a print dialog
+    from PySide6.QtGui import QPageRanges
+    ranges = QPageRanges()
+    ranges.addRange(1, last)
+    printer.setPageRanges(ranges)
 t0 = time.perf_counter()
 sent = dialog.print_to(printer)
 printed = time.perf_counter() - t0
@@ -130,12 +135,13 @@ print(json.dumps({"first": first, "sent": sent, "printed": printed, "peak": peak
 """
 
 
-def preview_and_print(source: Path, target: Path, dpi: int) -> dict[str, float]:
-    """Open the preview on a PDF file and print it to a PDF file printer, in a child process
-    (so only its own memory counts): first page seconds, pages sent, print seconds, peak MiB."""
+def preview_and_print(source: Path, target: Path, dpi: int, last: int = 0) -> dict[str, float]:
+    """Open the preview on a PDF file and print it (or its pages 1..last) to a PDF file printer,
+    in a child process (so only its own memory counts): first page seconds, pages sent, print
+    seconds, peak MiB."""
     env = {"QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(source), str(target), str(dpi)],
+        [sys.executable, "-c", CHILD, str(source), str(target), str(dpi), str(last)],
         cwd=ROOT,
         env={**os.environ, **env},
         capture_output=True,
