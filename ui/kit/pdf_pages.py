@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPainter
 from PySide6.QtPrintSupport import QPrinter
+
+from app.core.progress import CancelledError, Progress
 
 # Above this a page's image only costs memory: 300 dpi is already finer than toner on paper,
 # and an A4 page at it is 26 MB (at a laser printer's 1200 dpi it would be 400 MB).
@@ -77,10 +80,11 @@ def _orientation(size: tuple[float, float]) -> QPageLayout.Orientation:
     return QPageLayout.Orientation.Portrait
 
 
-def print_pdf(pdf: bytes, printer: QPrinter) -> int:
+def print_pdf(pdf: bytes, printer: QPrinter, progress: Progress | None = None) -> int:
     """Send a PDF's pages to a printer one at a time, each rasterised at the printer's
     resolution and on paper of its own orientation (a landscape schedule stays landscape);
-    returns the number of pages sent. Only one page's image is held at any time.
+    returns the number of pages sent. Only one page's image is held at any time. A cancelled
+    progress aborts the job (a PDF file printer's file is removed) and raises CancelledError.
     """
     sizes = page_sizes(pdf)
     order = pages_to_print(printer, len(sizes))
@@ -95,6 +99,8 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> int:
     try:
         with opened(pdf) as doc:
             for n, index in enumerate(order):
+                if progress is not None:
+                    progress.step(n, len(order))
                 if n:
                     # a new orientation applies from the next page on
                     printer.setPageOrientation(_orientation(sizes[index]))
@@ -107,6 +113,13 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> int:
                 painter.setWindow(paper)
                 painter.drawImage(QRect(paper.topLeft(), fitted), image)
                 del image
-    finally:
+    except CancelledError:
+        printer.abort()
         painter.end()
+        if printer.outputFileName():  # a file printer cannot abort: no half document is left
+            Path(printer.outputFileName()).unlink(missing_ok=True)
+        raise
+    finally:
+        if painter.isActive():
+            painter.end()
     return len(order)

@@ -22,12 +22,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from app.core.progress import CancelledError, Progress
 from i18n import _
+from ui.kit.op import show_status
 from ui.kit.pdf_pages import opened, page_sizes, print_pdf, render_page, render_pages
 from ui.kit.screen_fit import fit_to_screen
 
@@ -114,6 +117,7 @@ class PrintPreviewDialog(QDialog):
         # again when KEPT others have been drawn since.
         self.images: list[QImage | None] = [None] * len(self._points)
         self._drawn: list[int] = []  # the pages holding an image, the latest last
+        self.printing: QProgressDialog | None = None  # while pages go to the printer
         self.scroll_area = PagesView(self)
         self.zoom = QComboBox(self)
         for z in ZOOMS:
@@ -218,5 +222,28 @@ class PrintPreviewDialog(QDialog):
         self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> int:
-        """Send the pages to a printer one at a time (see pdf_pages.print_pdf)."""
-        return print_pdf(self._pdf, printer)
+        """Send the pages to a printer one at a time (see pdf_pages.print_pdf), behind a
+        progress dialog when it takes long; the number of pages sent, 0 when cancelled.
+        """
+        dialog = QProgressDialog(_("Printing…"), _("Cancel"), 0, 0, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(500)
+        dialog.setAutoReset(False)
+        progress = Progress(lambda done, total: _show_progress(dialog, done, total))
+        dialog.canceled.connect(progress.cancel)
+        self.printing = dialog
+        try:
+            return print_pdf(self._pdf, printer, progress)
+        except CancelledError:
+            show_status(self, _("Printing cancelled: the pages already sent may still print."))
+            return 0
+        finally:
+            self.printing = None
+            dialog.reset()
+            dialog.close()
+            dialog.deleteLater()
+
+
+def _show_progress(dialog: QProgressDialog, done: int, total: int) -> None:
+    dialog.setMaximum(total)
+    dialog.setValue(done)  # a modal dialog lets the events through here: Cancel is heard

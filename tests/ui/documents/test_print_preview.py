@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPageRanges
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QMainWindow, QPushButton
 from pytestqt.qtbot import QtBot
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
@@ -80,6 +82,35 @@ def test_the_chosen_page_range_and_copies_are_printed(qtbot: QtBot, tmp_path: Pa
     assert _shapes(out) == ["landscape", "portrait", "portrait"] * copies
 
 
+def test_printing_cancels_from_its_progress_dialog(qtbot: QtBot, tmp_path: Path) -> None:
+    """Long print jobs show a progress dialog; Cancel stops the job, leaves no half-printed
+    file and says so in the status bar."""
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    dialog = PrintPreviewDialog(_pdf(400), "long.pdf", window)
+    dialog.show()
+    out = tmp_path / "cancelled.pdf"
+    clicked: list[int] = []
+
+    def cancel_when_shown() -> None:
+        shown = dialog.printing
+        if shown is not None and shown.isVisible():
+            clicked.append(shown.value())
+            shown.findChild(QPushButton).click()  # what the user clicks
+        else:
+            QTimer.singleShot(20, cancel_when_shown)
+
+    QTimer.singleShot(0, cancel_when_shown)
+    assert dialog.print_to(_file_printer(out, dpi=150)) == 0
+    assert clicked and clicked[0] < 400
+    assert not out.exists()
+    assert window.statusBar().currentMessage() == (
+        "Басып шығару тоқтатылды: жіберілген беттер бәрібір басылып шығуы мүмкін."
+    )
+    dialog.close()
+
+
 def test_save_as_pdf_writes_the_vector_document(qtbot: QtBot, tmp_path: Path) -> None:
     pdf = _pdf(3)
     dialog = PrintPreviewDialog(pdf, "three.pdf")
@@ -124,6 +155,7 @@ printer.setOutputFileName(target)
 printer.setResolution(dpi)
 if last:  # pages 1..last only, as chosen in a print dialog
     from PySide6.QtGui import QPageRanges
+
     ranges = QPageRanges()
     ranges.addRange(1, last)
     printer.setPageRanges(ranges)
