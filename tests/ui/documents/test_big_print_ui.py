@@ -117,3 +117,11 @@ def test_a_big_document_is_made_behind_a_progress_dialog_that_cancels(
     assert len(reader.pages) > 100
     assert translator("kk")("Register of people") in reader.pages[0].extract_text()
     dialog.close()
+    win.preview_dialog = None
+
+    # after a big document made to the end, too, Ctrl+P reaches the window
+    win.page("mentoring")
+    _press_ctrl_p(qtbot, win)
+    assert isinstance(win.preview_dialog, PrintPreviewDialog)
+    assert win.preview_dialog.objectName() == "mentoring-needs"
+    win.preview_dialog.close()
