@@ -1,71 +1,107 @@
 """Preview a ReportLab PDF as page images (pdfium), then print it or save it.
 
-Pages are rasterised one at a time, as they scroll into view and as they go to the printer:
-a register of thousands of pages must not become thousands of images at once.
+Pages are rasterised as they scroll into view and only a few are kept: the view draws the
+pages in sight over a scroll range as tall as the whole document, so a register of thousands
+of pages opens as fast as one page and holds a few images, not thousands. Printing sends the
+pages one at a time (ui/kit/pdf_pages.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from bisect import bisect_right
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer
-from PySide6.QtGui import QImage, QPainter, QPixmap
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from app.core.progress import CancelledError, Progress
 from i18n import _
+from ui.kit.op import show_status
+from ui.kit.pdf_pages import opened, page_sizes, print_pdf, render_page, render_pages
 from ui.kit.screen_fit import fit_to_screen
 
+__all__ = ["PrintPreviewDialog", "render_page", "render_pages"]
+
 ZOOMS = (50, 75, 100, 125, 150)
+GAP = 10  # grey between pages, in pixels
+KEPT = 12  # page images held at once: a screenful at the smallest zoom, and a little more
 
 
-def render_page(doc: Any, index: int, dpi: float) -> QImage:
-    """Rasterise one page of an open pdfium document at a resolution."""
-    page = doc[index]
-    try:
-        # RGB in memory order, straight into a QImage: no Pillow round trip.
-        bitmap = page.render(scale=dpi / 72, rev_byteorder=True)
-        image = QImage(
-            bytes(bitmap.buffer),
-            bitmap.width,
-            bitmap.height,
-            bitmap.stride,
-            QImage.Format.Format_RGB888,
-        )
-        return image.copy()  # own the pixels: the bitmap is freed with the page
-    finally:
-        page.close()
+class PagesView(QAbstractScrollArea):
+    """The pages one under another, each drawn from its image once it is in sight."""
 
+    def __init__(self, dialog: PrintPreviewDialog) -> None:
+        super().__init__(dialog)
+        self._dialog = dialog
+        self.tops: list[int] = []  # each page's top edge in the scrolled content
+        self.content = (0, 0)  # the content's width and height
+        self.verticalScrollBar().setSingleStep(40)
 
-@contextmanager
-def _opened(pdf: bytes) -> Iterator[Any]:
-    import pypdfium2 as pdfium
+    def lay_out(self, sizes: list[tuple[int, int]]) -> None:
+        """Place pages of these pixel sizes; the scroll bars span them all."""
+        self.tops, top = [], GAP
+        for _width, height in sizes:
+            self.tops.append(top)
+            top += height + GAP
+        self.content = (max((w for w, _h in sizes), default=0) + 2 * GAP, top)
+        self._update_bars()
 
-    doc = pdfium.PdfDocument(pdf)
-    try:
-        yield doc
-    finally:
-        doc.close()
+    def visible(self) -> range:
+        """The indexes of the pages in sight."""
+        top = self.verticalScrollBar().value()
+        bottom = top + self.viewport().height()
+        first = max(bisect_right(self.tops, top) - 1, 0)
+        last = bisect_right(self.tops, bottom)
+        return range(first, min(last, len(self.tops)))
 
+    def page_rect(self, index: int) -> QRect:
+        """Where a page is drawn on the viewport now."""
+        width, height = self._dialog.sizes[index]
+        x = max((self.viewport().width() - width) // 2, GAP) - self.horizontalScrollBar().value()
+        return QRect(x, self.tops[index] - self.verticalScrollBar().value(), width, height)
 
-def render_pages(pdf: bytes, dpi: float) -> list[QImage]:
-    """Rasterise every page of a PDF (for small documents and tests)."""
-    with _opened(pdf) as doc:
-        return [render_page(doc, i, dpi) for i in range(len(doc))]
+    def _update_bars(self) -> None:
+        width, height = self.content
+        area = self.viewport().size()
+        self.verticalScrollBar().setRange(0, max(height - area.height(), 0))
+        self.verticalScrollBar().setPageStep(area.height())
+        self.horizontalScrollBar().setRange(0, max(width - area.width(), 0))
+        self.horizontalScrollBar().setPageStep(area.width())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._update_bars()
+        super().resizeEvent(event)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        self._dialog.render_visible()
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self._dialog.render_visible()
+        painter = QPainter(self.viewport())
+        painter.fillRect(event.rect(), QColor("#7a7a7a"))
+        for index in self.visible():
+            rect = self.page_rect(index)
+            image = self._dialog.images[index]
+            if image is None:
+                painter.fillRect(rect, Qt.GlobalColor.white)
+            else:
+                painter.drawImage(rect, image)
+        painter.end()
 
 
 class PrintPreviewDialog(QDialog):
@@ -75,14 +111,14 @@ class PrintPreviewDialog(QDialog):
         super().__init__(parent)
         self._pdf = pdf
         self._name = suggested_name
-        self.pages_box = QWidget(self)
-        self.pages_layout = QVBoxLayout(self.pages_box)
-        self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        scroll = QScrollArea(self)
-        self.scroll_area = scroll
-        scroll.setWidget(self.pages_box)
-        scroll.setWidgetResizable(True)
-        scroll.setStyleSheet("background: #7a7a7a;")
+        self._points = page_sizes(pdf)  # read once: the page sizes, not the pages
+        self.sizes: list[tuple[int, int]] = []  # each page's size on screen at the zoom
+        # One slot per page; a page is rasterised when it first comes into view and dropped
+        # again when KEPT others have been drawn since.
+        self.images: list[QImage | None] = [None] * len(self._points)
+        self._drawn: list[int] = []  # the pages holding an image, the latest last
+        self.printing: QProgressDialog | None = None  # while pages go to the printer
+        self.scroll_area = PagesView(self)
         self.zoom = QComboBox(self)
         for z in ZOOMS:
             self.zoom.addItem(f"{z} %", z)
@@ -104,11 +140,7 @@ class PrintPreviewDialog(QDialog):
         bar.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(scroll)
-        self.labels: list[QLabel] = []
-        # One slot per page; a page is rasterised when it first scrolls into view.
-        self.images: list[QImage | None] = []
-        scroll.verticalScrollBar().valueChanged.connect(self._render_visible)
+        layout.addWidget(self.scroll_area)
         self._show_pages()
         fit_to_screen(self, 1000, 800)
         self.retranslate_ui()
@@ -135,39 +167,32 @@ class PrintPreviewDialog(QDialog):
         return float(96 * self.zoom.currentData() / 100)
 
     def _show_pages(self) -> None:
-        while self.pages_layout.count():
-            item = self.pages_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
         scale = self._dpi() / 72
-        with _opened(self._pdf) as doc:
-            sizes = [doc.get_page_size(i) for i in range(len(doc))]
-        self.labels = []
-        self.images = [None] * len(sizes)
-        for width, height in sizes:
-            label = QLabel(self.pages_box)
-            label.setFixedSize(int(width * scale), int(height * scale))
-            label.setStyleSheet("background: white;")
-            self.pages_layout.addWidget(label)
-            self.labels.append(label)
-        if self.labels:
+        self.sizes = [(int(w * scale), int(h * scale)) for w, h in self._points]
+        self.images = [None] * len(self.sizes)
+        self._drawn = []
+        self.scroll_area.lay_out(self.sizes)
+        if self.images:
             self._render(0)  # the first page at once; the rest as they come into view
-        QTimer.singleShot(0, self._render_visible)
+        self.scroll_area.viewport().update()
+        QTimer.singleShot(0, self.render_visible)
 
     def _render(self, index: int) -> None:
         # Opened per page: parsing is cheap, and nothing is left open when the dialog goes.
-        with _opened(self._pdf) as doc:
-            image = render_page(doc, index, self._dpi())
-        self.images[index] = image
-        self.labels[index].setPixmap(QPixmap.fromImage(image))
+        with opened(self._pdf) as doc:
+            self.images[index] = render_page(doc, index, self._dpi())
+        self._drawn.append(index)
+        while len(self._drawn) > KEPT:
+            self.images[self._drawn.pop(0)] = None
 
-    def _render_visible(self) -> None:
-        top = self.scroll_area.verticalScrollBar().value()
-        bottom = top + self.scroll_area.viewport().height()
-        for i, label in enumerate(self.labels):
-            if self.images[i] is None and label.y() < bottom and label.y() + label.height() > top:
-                self._render(i)
+    def render_visible(self) -> None:
+        """Rasterise the pages in sight that have no image yet."""
+        for index in self.scroll_area.visible():
+            if self.images[index] is None:
+                self._render(index)
+            else:  # in sight again: the latest drawn, kept longest
+                self._drawn.remove(index)
+                self._drawn.append(index)
 
     def _on_zoom_current_index_changed(self, _index: int) -> None:
         self._show_pages()
@@ -177,33 +202,48 @@ class PrintPreviewDialog(QDialog):
             self, _("Save as PDF…"), self._name, "PDF (*.pdf)"
         )
         if path:
-            try:
-                Path(path).write_bytes(self._pdf)
-            except OSError as exc:
-                QMessageBox.warning(self, _("Not saved"), str(exc))
+            self.save_to(Path(path))
+
+    def save_to(self, path: Path) -> None:
+        """Write the document as it is: the vector PDF, not the page images."""
+        try:
+            path.write_bytes(self._pdf)
+        except OSError as exc:
+            QMessageBox.warning(self, _("Not saved"), str(exc))
 
     def _on_print_button_clicked(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+        dialog = QPrintDialog(printer, self)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCollateCopies, True)
+        dialog.setMinMax(1, max(len(self.images), 1))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.print_to(printer)
 
-    def print_to(self, printer: QPrinter) -> None:
-        """Draw every page on a printer at its resolution."""
-        painter = QPainter(printer)
+    def print_to(self, printer: QPrinter) -> int:
+        """Send the pages to a printer one at a time (see pdf_pages.print_pdf), behind a
+        progress dialog when it takes long; the number of pages sent, 0 when cancelled.
+        """
+        dialog = QProgressDialog(_("Printing…"), _("Cancel"), 0, 0, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(500)
+        dialog.setAutoReset(False)
+        progress = Progress(lambda done, total: _show_progress(dialog, done, total))
+        dialog.canceled.connect(progress.cancel)
+        self.printing = dialog
         try:
-            with _opened(self._pdf) as doc:
-                count = len(doc)
-            for i in range(count):
-                with _opened(self._pdf) as doc:
-                    image = render_page(doc, i, min(printer.resolution(), 300))
-                if i:
-                    printer.newPage()
-                rect = painter.viewport()
-                size = image.size()
-                size.scale(rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.setViewport(QRect(rect.x(), rect.y(), size.width(), size.height()))
-                painter.setWindow(image.rect())
-                painter.drawImage(0, 0, image)
+            return print_pdf(self._pdf, printer, progress)
+        except CancelledError:
+            show_status(self, _("Printing cancelled: the pages already sent may still print."))
+            return 0
         finally:
-            painter.end()
+            self.printing = None
+            dialog.reset()
+            dialog.close()
+            dialog.deleteLater()
+
+
+def _show_progress(dialog: QProgressDialog, done: int, total: int) -> None:
+    dialog.setMaximum(total)
+    dialog.setValue(done)  # a modal dialog lets the events through here: Cancel is heard

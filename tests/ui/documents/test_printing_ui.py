@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QPageRanges
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -75,10 +77,11 @@ def test_every_catalogue_document_is_reachable_from_the_reports_page(
         dialog.close()
 
 
-def test_ctrl_p_previews_the_open_pages_document(qtbot: QtBot, demo_window: MainWindow) -> None:
+def _page_documents() -> dict[str, tuple[str, str]]:
+    """What Ctrl+P prints on each page: the document id and its title in kk."""
     tr_ = translator("kk")
     year = date.today().year
-    expected = {
+    return {
         "people": ("people-register", tr_("Register of people")),
         "mentoring": ("mentoring-needs", tr_("Need for judicial mentoring")),
         "internships": (
@@ -89,6 +92,10 @@ def test_ctrl_p_previews_the_open_pages_document(qtbot: QtBot, demo_window: Main
         "cpd": ("cpd-compliance", tr_("CPD compliance for {year}").format(year=year)),
         "reports": ("people-register", tr_("Register of people")),
     }
+
+
+def test_ctrl_p_previews_the_open_pages_document(qtbot: QtBot, demo_window: MainWindow) -> None:
+    expected = _page_documents()
     action = demo_window.actions_["print"]
     for spec in demo_window.pages:
         demo_window.page(spec.key)
@@ -102,6 +109,37 @@ def test_ctrl_p_previews_the_open_pages_document(qtbot: QtBot, demo_window: Main
         doc_id, title = expected[spec.key]
         assert dialog.objectName() == doc_id
         assert title in _first_page(dialog), spec.key
+        dialog.close()
+        demo_window.preview_dialog = None
+
+
+def test_every_page_prints_through_the_preview_to_a_pdf_file(
+    qtbot: QtBot, demo_window: MainWindow, tmp_path: Path
+) -> None:
+    """Issue 11: from every page, Ctrl+P, then the preview's Save as PDF and Print to a PDF
+    file printer: the saved file's first page is that page's document, and the printed one has
+    the pages chosen (here the first), on paper of the document's first page."""
+    for key, (doc_id, title) in _page_documents().items():
+        demo_window.page(key)
+        qtbot.keyClick(demo_window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+        dialog = demo_window.preview_dialog
+        assert isinstance(dialog, PrintPreviewDialog) and dialog.objectName() == doc_id, key
+        saved = tmp_path / f"{key}.pdf"
+        dialog.save_to(saved)
+        first = PdfReader(saved).pages[0]
+        assert title in " ".join(first.extract_text().split()), key
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / f"{key}-printed.pdf"))
+        printer.setResolution(48)
+        ranges = QPageRanges()
+        ranges.addRange(1, 1)
+        printer.setPageRanges(ranges)
+        assert dialog.print_to(printer) == 1, key
+        printed = PdfReader(tmp_path / f"{key}-printed.pdf").pages
+        assert len(printed) == 1, key
+        landscape = first.mediabox.width > first.mediabox.height
+        assert (printed[0].mediabox.width > printed[0].mediabox.height) == landscape, key
         dialog.close()
         demo_window.preview_dialog = None
 
