@@ -36,6 +36,8 @@ PEER_ROLE = Qt.ItemDataRole.UserRole
 class ExchangeView(Retranslating, QWidget):
     """This PC and its peers on the left, packages on the right."""
 
+    help_section = "exchange"  # F1 opens the guide here
+
     conflicts_requested = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:

@@ -27,6 +27,8 @@ from ui.kit.retranslating import Retranslating
 class UsersView(Retranslating, QWidget):
     """The accounts in a table; each button acts on the selected one."""
 
+    help_section = "users"  # F1 opens the guide here
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
