@@ -98,8 +98,9 @@ class ExchangeView(Retranslating, QWidget):
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(self.packages)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([2000, 1000])  # the peers' columns want the room; the forms are narrow
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.retranslate_ui()
