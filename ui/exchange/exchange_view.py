@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.context import Actor
 from app.core.permissions import CONFIDENTIAL_READ, can
+from app.core.progress import Progress
 from app.exchange.dto import PeerDTO
 from app.exchange.files import list_peers
 from app.exchange.signing import OWNS_COURTS, fingerprint, public_key
@@ -29,6 +33,9 @@ from ui.context import UiContext
 from ui.exchange.packages_panel import PackagesPanel
 from ui.kit.op import Op
 from ui.kit.retranslating import Retranslating
+
+if TYPE_CHECKING:  # SQLAlchemy stays off the start path (ui/kit/op.py)
+    from app.core.store import Session
 
 PEER_ROLE = Qt.ItemDataRole.UserRole
 
@@ -132,8 +139,8 @@ class ExchangeView(Retranslating, QWidget):
     def reload(self) -> None:
         """This PC's name and key, and the peers (the key pair is made on first use)."""
 
-        def work(s: object, actor: object, _p: object) -> tuple[str, str, list[PeerDTO]]:
-            return node_name(s), public_key(s, actor), list_peers(s, actor)  # type: ignore[arg-type]
+        def work(s: Session, actor: Actor, _p: Progress) -> tuple[str, str, list[PeerDTO]]:
+            return node_name(s), public_key(s, actor), list_peers(s, actor)
 
         found = Op(self, self._ctx, work).run()
         if found is None:
@@ -235,14 +242,9 @@ class ExchangeView(Retranslating, QWidget):
         if p is None:
             return
         allowed = not p.confidential_ok
-        done = (
-            Op(
-                self,
-                self._ctx,
-                lambda s, actor, _p: set_peer_confidential(s, actor, p.name, allowed),
-            )
-            .success_message(_("Saved."))
-            .run()
-        )
-        del done
+        Op(
+            self,
+            self._ctx,
+            lambda s, actor, _p: set_peer_confidential(s, actor, p.name, allowed),
+        ).success_message(_("Saved.")).run()
         self.reload()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,6 +24,9 @@ from i18n import _, format_datetime, ngettext
 from ui.context import UiContext
 from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
+
+if TYPE_CHECKING:  # SQLAlchemy stays off the start path (ui/kit/op.py)
+    from app.core.store import Session
 
 
 class UsersView(Retranslating, QWidget):
@@ -113,9 +118,9 @@ class UsersView(Retranslating, QWidget):
     def reload(self) -> None:
         """Read the accounts, the recovery code's state and the login mode."""
 
-        def work(s: object) -> tuple[list[AccountDTO], RecoveryStatus, str]:
+        def work(s: Session) -> tuple[list[AccountDTO], RecoveryStatus, str]:
             actor = self._ctx.actor
-            return list_accounts(s, actor), recovery_status(s, actor), login_mode(s)  # type: ignore[arg-type]
+            return list_accounts(s, actor), recovery_status(s, actor), login_mode(s)
 
         found = Query(self, self._ctx, work).run()
         if found is not None:
