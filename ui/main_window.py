@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QStackedWidget,
+    QTabWidget,
     QWidget,
 )
 
@@ -205,7 +206,12 @@ class MainWindow(QMainWindow):
         from ui.help.guide_dialog import GuideDialog
 
         self.guide_dialog = self.guide_dialog or GuideDialog(self)
-        self.guide_dialog.show_section(section or self.pages[max(self.nav.currentRow(), 0)].key)
+        row = max(self.nav.currentRow(), 0)
+        if not section:  # a tab with a section of its own (help_section) opens there
+            tabs = self._built.get(row)
+            current = tabs.currentWidget() if isinstance(tabs, QTabWidget) else None
+            section = getattr(current, "help_section", "")
+        self.guide_dialog.show_section(section or self.pages[row].key)
 
     # -- printing -------------------------------------------------------------------------
     def document_request(self) -> Request | None:

@@ -9,8 +9,7 @@ from typing import Any
 
 from app.cli.common import guarded, store_of
 from app.cli.security import add_login_arguments, cli_actor, read_secret
-from app.core.errors import DomainError
-from i18n import N_, _, ngettext
+from i18n import _, ngettext
 
 PASSPHRASE_ENV = "TALIMGER_PASSPHRASE"
 
@@ -136,27 +135,13 @@ def _pair(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from app.core.owner_only import write_private
-    from app.exchange.export import export_package
+    from app.exchange.files import export_to_file
 
     store = store_of(args)
     actor = cli_actor(store, args)
     out: Path = args.out
-    partial = out.with_name(out.name + ".partial")
-    try:
-        # The file is written before the transaction commits: if writing fails, the export
-        # is not marked done and the next package still carries these changes.
-        with store.write() as session:
-            data, summary = export_package(session, actor, args.to, _passphrase(args))
-            write_private(partial, data)  # a package holds personal data: owner only
-            partial.replace(out)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise DomainError(
-            N_("The file {path} cannot be written: {reason}"),
-            path=str(out),
-            reason=exc.strerror or str(exc),
-        ) from exc
+    with store.write() as session:
+        summary = export_to_file(session, actor, args.to, _passphrase(args), out)
     print(
         _(
             "Package for {peer} written to {path}: {records} records, {deletions} deletions, "
@@ -180,20 +165,12 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from app.exchange.apply import import_package
+    from app.exchange.files import import_from_file
 
-    try:
-        data = args.file.read_bytes()
-    except OSError as exc:
-        raise DomainError(
-            N_("The file {path} cannot be read: {reason}"),
-            path=str(args.file),
-            reason=exc.strerror or str(exc),
-        ) from exc
     store = store_of(args)
     actor = cli_actor(store, args)
     with store.write() as session:
-        s = import_package(session, actor, data, _passphrase(args))
+        s = import_from_file(session, actor, args.file, _passphrase(args))
     if s.already_imported:
         print(_("This package was imported before; nothing changed."))
         return 0

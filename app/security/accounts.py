@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -10,13 +11,13 @@ from sqlalchemy.orm import Session
 
 from app.core.audit import record
 from app.core.context import ADMINISTRATOR, Actor
-from app.core.errors import NotFoundError, PermissionDeniedError, ValidationError
+from app.core.errors import FieldError, NotFoundError, PermissionDeniedError, ValidationError
 from app.core.keys import RECOVERY_ID, KeyFile
 from app.core.permissions import USERS_MANAGE, require
-from app.security.dto import AccountDTO, RecoveryStatus, UserInput
+from app.security.dto import AccountDTO, RecoveryStatus, UserDTO, UserInput
 from app.security.encryption import wrap_key_after_commit
 from app.security.lockout import wait_left
-from app.security.service import _dto, _validate, hash_password
+from app.security.service import _dto, _validate, create_user, hash_password
 from db.base import utcnow
 from db.models import Person, User
 from i18n import N_
@@ -63,6 +64,27 @@ def recovery_status(session: Session, actor: Actor) -> RecoveryStatus:
     if keys is None:
         return RecoveryStatus(encrypted=False, has_code=False)
     return RecoveryStatus(encrypted=True, has_code=RECOVERY_ID in keys.data["entries"])
+
+
+def create_account(session: Session, actor: Actor, data: UserInput, iin: str = "") -> UserDTO:
+    """Add a user (administrators only), tied to the register's person with this IIN if any
+    (a mentor sees their own pairs through it; a coordinator's region comes from it).
+    """
+    require(actor, USERS_MANAGE)
+    person_id = None
+    if iin.strip():
+        person_id = session.scalar(select(Person.id).where(Person.iin == iin.strip()))
+        if person_id is None:
+            raise ValidationError(
+                [
+                    FieldError(
+                        "person",
+                        N_("Nobody in the register has the IIN {iin}."),
+                        {"iin": iin.strip()},
+                    )
+                ]
+            )
+    return create_user(session, actor, replace(data, person_id=person_id))
 
 
 def _load(session: Session, user_id: uuid.UUID) -> User:
@@ -145,4 +167,4 @@ def _account(session: Session, user: User) -> AccountDTO:
     )
 
 
-__all__ = ["list_accounts", "recovery_status", "reset_password", "set_roles"]
+__all__ = ["create_account", "list_accounts", "recovery_status", "reset_password", "set_roles"]

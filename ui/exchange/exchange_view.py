@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.context import Actor
 from app.core.permissions import CONFIDENTIAL_READ, can
+from app.core.progress import Progress
 from app.exchange.dto import PeerDTO
 from app.exchange.files import list_peers
 from app.exchange.signing import OWNS_COURTS, fingerprint, public_key
@@ -30,11 +34,16 @@ from ui.exchange.packages_panel import PackagesPanel
 from ui.kit.op import Op
 from ui.kit.retranslating import Retranslating
 
+if TYPE_CHECKING:  # SQLAlchemy stays off the start path (ui/kit/op.py)
+    from app.core.store import Session
+
 PEER_ROLE = Qt.ItemDataRole.UserRole
 
 
 class ExchangeView(Retranslating, QWidget):
     """This PC and its peers on the left, packages on the right."""
+
+    help_section = "exchange"  # F1 opens the guide here
 
     conflicts_requested = Signal()
 
@@ -96,8 +105,9 @@ class ExchangeView(Retranslating, QWidget):
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(self.packages)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([2000, 1000])  # the peers' columns want the room; the forms are narrow
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.retranslate_ui()
@@ -129,8 +139,8 @@ class ExchangeView(Retranslating, QWidget):
     def reload(self) -> None:
         """This PC's name and key, and the peers (the key pair is made on first use)."""
 
-        def work(s: object, actor: object, _p: object) -> tuple[str, str, list[PeerDTO]]:
-            return node_name(s), public_key(s, actor), list_peers(s, actor)  # type: ignore[arg-type]
+        def work(s: Session, actor: Actor, _p: Progress) -> tuple[str, str, list[PeerDTO]]:
+            return node_name(s), public_key(s, actor), list_peers(s, actor)
 
         found = Op(self, self._ctx, work).run()
         if found is None:
@@ -232,14 +242,9 @@ class ExchangeView(Retranslating, QWidget):
         if p is None:
             return
         allowed = not p.confidential_ok
-        done = (
-            Op(
-                self,
-                self._ctx,
-                lambda s, actor, _p: set_peer_confidential(s, actor, p.name, allowed),
-            )
-            .success_message(_("Saved."))
-            .run()
-        )
-        del done
+        Op(
+            self,
+            self._ctx,
+            lambda s, actor, _p: set_peer_confidential(s, actor, p.name, allowed),
+        ).success_message(_("Saved.")).run()
         self.reload()

@@ -6,11 +6,10 @@ import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
-from app.security.accounts import reset_password, set_roles
+from app.security.accounts import create_account, reset_password, set_roles
 from app.security.dto import AccountDTO, UserDTO
-from app.security.service import create_user
 from i18n import _
 from ui.kit.field_row import FieldWithError
 from ui.kit.form_dialog import FormDialog
@@ -28,15 +27,26 @@ class AddUserDialog(FormDialog[UserDTO]):
         super().__init__(ctx, parent)
         self.setMinimumWidth(680)
         self.form = AccountForm(self, with_roles=True)
+        self.iin = QLineEdit(self)
+        self.iin.setMaxLength(12)
+        self.person_row = FieldWithError(self.iin, self)
+        self.person_label = QLabel(self)
+        form = QFormLayout()
+        form.addRow(self.person_label, self.person_row)
         self.body.addWidget(self.form)
+        self.body.addLayout(form)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        """Title in the active language."""
+        """Texts in the active language."""
         self.setWindowTitle(_("Add a user"))
+        self.person_label.setText(_("IIN of the person (if any)"))
+        self.iin.setToolTip(
+            _("Ties the account to the register: a mentor then sees their own pairs.")
+        )
 
     def field_rows(self) -> Mapping[str, FieldWithError]:
-        return self.form.rows
+        return {**self.form.rows, "person": self.person_row}
 
     def check(self) -> bool:
         reason = self.form.mismatch()
@@ -44,8 +54,8 @@ class AddUserDialog(FormDialog[UserDTO]):
         return not reason
 
     def save_work(self) -> Work[UserDTO]:
-        data = self.form.value()
-        return lambda s, actor, _p: create_user(s, actor, data)
+        data, iin = self.form.value(), self.iin.text()
+        return lambda s, actor, _p: create_account(s, actor, data, iin)
 
 
 class RolesDialog(FormDialog[AccountDTO]):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,9 +25,14 @@ from ui.context import UiContext
 from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
 
+if TYPE_CHECKING:  # SQLAlchemy stays off the start path (ui/kit/op.py)
+    from app.core.store import Session
+
 
 class UsersView(Retranslating, QWidget):
     """The accounts in a table; each button acts on the selected one."""
+
+    help_section = "users"  # F1 opens the guide here
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,9 +118,9 @@ class UsersView(Retranslating, QWidget):
     def reload(self) -> None:
         """Read the accounts, the recovery code's state and the login mode."""
 
-        def work(s: object) -> tuple[list[AccountDTO], RecoveryStatus, str]:
+        def work(s: Session) -> tuple[list[AccountDTO], RecoveryStatus, str]:
             actor = self._ctx.actor
-            return list_accounts(s, actor), recovery_status(s, actor), login_mode(s)  # type: ignore[arg-type]
+            return list_accounts(s, actor), recovery_status(s, actor), login_mode(s)
 
         found = Query(self, self._ctx, work).run()
         if found is not None:

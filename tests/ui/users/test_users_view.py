@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from app.core.context import ADMINISTRATOR, COORDINATOR, MENTOR, VIEWER, Actor
 from app.security.dto import UserInput
 from app.security.service import LoginError, create_first_administrator, login
+from tests.app.security.helpers import add_judge
 from ui.context import UiContext
 from ui.data.page import SecurityPage
 from ui.qt_i18n import LanguageSwitcher
@@ -47,6 +48,8 @@ def test_the_screen_is_the_administrators_only(qtbot: QtBot, admin_ctx: UiContex
 def test_add_change_roles_lock_unlock_and_reset(
     qtbot: QtBot, admin_ctx: UiContext, switcher: LanguageSwitcher
 ) -> None:
+    with admin_ctx.store.write() as s:
+        judge = add_judge(s, admin_ctx.actor, 7)
     view = UsersView(admin_ctx)
     qtbot.addWidget(view)
     assert _column(view, 0) == ["admin"]
@@ -64,11 +67,18 @@ def test_add_change_roles_lock_unlock_and_reset(
     assert dialog.saved is None, "no role ticked"
     assert dialog.form.rows["roles"].error.text() == "Кемінде бір рөлді таңдаңыз."
     dialog.form.roles.boxes[MENTOR].setChecked(True)
+    qtbot.keyClicks(dialog.iin, "111111111111")
     dialog.buttons.accepted.emit()
-    assert dialog.saved is not None
+    assert dialog.saved is None
+    assert dialog.person_row.error.text() == "Тізілімде ЖСН 111111111111 болатын ешкім жоқ."
+    dialog.iin.clear()
+    qtbot.keyClicks(dialog.iin, judge.data.iin)
+    dialog.buttons.accepted.emit()
+    assert dialog.saved is not None and dialog.saved.person_id == judge.id
     view.reload()
     row = _row_of(view, "mentor1")
     assert view.table.item(row, 2).text() == "Ментор немесе тәлімгер"
+    assert view.table.item(row, 3).text() == "Әбілова Айгүл Серікқызы"
     assert login(admin_ctx.store, "mentor1", "first-password").name == "mentor1"
 
     view.select_user("mentor1")
