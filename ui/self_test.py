@@ -6,10 +6,11 @@ import io
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.core.bootstrap import open_store
 from app.core.context import Actor, local_actor
@@ -22,6 +23,17 @@ def _fail(message: str) -> int:
     return 1
 
 
+def _settle(app: QApplication, window: QWidget, limit_s: float = 30) -> None:
+    """Process events until the start page's background computation is over."""
+    start_page = window.page(window.pages[0].key)  # type: ignore[attr-defined]
+    deadline = time.monotonic() + limit_s
+    app.processEvents()
+    while getattr(start_page, "busy", False) and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    app.processEvents()
+
+
 def run_self_test(db: str | None, lang: str, actor: Actor | None = None) -> int:
     """Exercise the real window and the printing path without touching the user's data."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -32,6 +44,13 @@ def run_self_test(db: str | None, lang: str, actor: Actor | None = None) -> int:
         from ui.qt_i18n import LanguageSwitcher
 
         store = open_store(db or Path(tmp) / "self-test.db", backup=False, create=db is None)
+        # An error in a page (a query that fails on this backend) reaches sys.excepthook,
+        # often from a worker thread: it is a failed self-test, not a traceback and exit 0.
+        caught: list[str] = []
+        previous_hook = sys.excepthook
+        sys.excepthook = lambda kind, exc, _tb: caught.append(
+            f"{kind.__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+        )
         try:
             settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
             switcher = LanguageSwitcher(app)
@@ -41,7 +60,7 @@ def run_self_test(db: str | None, lang: str, actor: Actor | None = None) -> int:
             ctx = UiContext(store, actor or local_actor(), settings)
             window = MainWindow(ctx, switcher.switch)
             window.show()
-            app.processEvents()
+            _settle(app, window)
             titles = {}
             for code in ("ru", "kk"):
                 window.set_language(code)
@@ -67,8 +86,12 @@ def run_self_test(db: str | None, lang: str, actor: Actor | None = None) -> int:
             problems = check_store(store)
             if problems:
                 return _fail("; ".join(problems))
+            _settle(app, window)
             window.close()
+            if caught:
+                return _fail("; ".join(caught))
         finally:
+            sys.excepthook = previous_hook
             store.dispose()
             switcher.switch(lang)
     print(_("Self-test passed."))
