@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from app.core.context import local_actor
@@ -18,6 +17,8 @@ from ui.main_window import MainWindow
 from ui.qt_i18n import LanguageSwitcher
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from app.core.store import Store
     from ui.data.unlock_dialog import Unlocked
 
@@ -120,15 +121,20 @@ class HealthCheck(QObject):
             LOGGER.exception("store check or backup after start failed")
 
 
+def _window_icon() -> QIcon:
+    from PySide6.QtGui import QIcon
+
+    from app.core.paths import resources_dir
+
+    return QIcon(str(resources_dir() / "icons" / "talimger.png"))
+
+
 def run_gui(db: str | None = None, lang: str | None = None) -> int:
     """Run the application until the main window closes."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Tälimger")
     app.setOrganizationName("Talimger")
-    from app.core.paths import resources_dir
-
-    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "talimger.png")))
     settings = make_settings()
     from app.core.logs import LOGGER, start_logging
     from ui.error_dialog import install_error_handlers
@@ -195,6 +201,8 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
         open_the_store(deferred=False)
 
     health.damaged.connect(on_damaged)
+    # The icon after the first paint: a QIcon builds QIcon.ThemeIcon, a large Python enum.
+    window.first_painted.connect(lambda: app.setWindowIcon(_window_icon()))
     window.first_painted.connect(open_the_store)
     try:
         return app.exec()
