@@ -121,6 +121,18 @@ class HealthCheck(QObject):
             LOGGER.exception("store check or backup after start failed")
 
 
+def _when_idle(start: Callable[[], None], waited_ms: int = 0) -> None:
+    """Call start once no background query runs (the first page's), at most 30 s later: the
+    check and the backup read the whole file and would slow the page's first data (issue 17).
+    """
+    from ui.kit.background import running
+
+    if running() and waited_ms < 30_000:
+        QTimer.singleShot(50, lambda: _when_idle(start, waited_ms + 50))
+    else:
+        start()
+
+
 def _window_icon() -> QIcon:
     from PySide6.QtGui import QIcon
 
@@ -191,7 +203,7 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
         window.attach_store(store, actor)
         first_run.lead_on(window)  # nothing unless this was the first run
         if deferred:
-            QTimer.singleShot(0, lambda: health.start(store, kept))
+            QTimer.singleShot(0, lambda: _when_idle(lambda: health.start(store, kept)))
 
     def on_damaged(message: str) -> None:
         QMessageBox.critical(window, _("Tälimger"), message)
