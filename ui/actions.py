@@ -77,8 +77,13 @@ class Actions:
         self.by_key: dict[str, QAction] = {}
         for spec in SPECS:
             action = QAction(parent)
-            if spec.shortcut is not None:
-                action.setShortcut(QKeySequence(spec.shortcut))
+            # setShortcuts, not setShortcut: resolving setShortcut's overloads builds all of
+            # PySide6's `Qt` enum classes, tens of ms before the first paint (issue 17). A
+            # standard key gets the platform's bindings of it.
+            if isinstance(spec.shortcut, str):
+                action.setShortcuts([QKeySequence(spec.shortcut)])
+            elif spec.shortcut is not None:
+                action.setShortcuts(spec.shortcut)
             self.by_key[spec.key] = action
         for key in ("lang_kk", "lang_ru"):
             self.by_key[key].setCheckable(True)

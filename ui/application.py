@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from app.core.context import local_actor
@@ -19,6 +18,8 @@ from ui.qt_i18n import LanguageSwitcher
 from ui.single_instance import SingleInstance
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from app.core.store import Store
     from ui.data.unlock_dialog import Unlocked
 
@@ -121,6 +122,26 @@ class HealthCheck(QObject):
             LOGGER.exception("store check or backup after start failed")
 
 
+def _when_idle(start: Callable[[], None], waited_ms: int = 0) -> None:
+    """Call start once no background query runs (the first page's), at most 30 s later: the
+    check and the backup read the whole file and would slow the page's first data (issue 17).
+    """
+    from ui.kit.background import running
+
+    if running() and waited_ms < 30_000:
+        QTimer.singleShot(50, lambda: _when_idle(start, waited_ms + 50))
+    else:
+        start()
+
+
+def _window_icon() -> QIcon:
+    from PySide6.QtGui import QIcon
+
+    from app.core.paths import resources_dir
+
+    return QIcon(str(resources_dir() / "icons" / "talimger.png"))
+
+
 def run_gui(db: str | None = None, lang: str | None = None) -> int:
     """Run the application until the main window closes."""
     app = QApplication.instance() or QApplication(sys.argv)
@@ -130,9 +151,6 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
 
     safe_file_dialogs()  # no dialog may open the store's files and drop its locks (issue 15, 5)
     app.setOrganizationName("Talimger")
-    from app.core.paths import resources_dir
-
-    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "talimger.png")))
     settings = make_settings()
     from app.core.logs import LOGGER, start_logging
     from ui.error_dialog import install_error_handlers
@@ -215,7 +233,7 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
         window.attach_store(store, actor)
         first_run.lead_on(window)  # nothing unless this was the first run
         if deferred:
-            QTimer.singleShot(0, lambda: health.start(store, kept))
+            QTimer.singleShot(0, lambda: _when_idle(lambda: health.start(store, kept)))
 
     def on_damaged(message: str) -> None:
         QMessageBox.critical(window, _("Tälimger"), message)
@@ -225,6 +243,8 @@ def run_gui(db: str | None = None, lang: str | None = None) -> int:
         open_the_store(deferred=False)
 
     health.damaged.connect(on_damaged)
+    # The icon after the first paint: a QIcon builds QIcon.ThemeIcon, a large Python enum.
+    window.first_painted.connect(lambda: app.setWindowIcon(_window_icon()))
     window.first_painted.connect(open_the_store)
     try:
         return app.exec()

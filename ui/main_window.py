@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -41,6 +41,11 @@ if TYPE_CHECKING:
 
 GEOMETRY_KEY, STATE_KEY, PAGE_KEY = "window/geometry", "window/state", "window/page"
 
+# Qt::ScrollBarAlwaysOff, Qt::ElideNone, Qt::TextWordWrap as plain numbers: the first touch of
+# PySide6's `Qt` namespace builds all its ~90 Python enum classes (tens of ms, issue 17), and
+# nothing before the window's first paint needs them otherwise. Enum properties take ints.
+SCROLL_BAR_ALWAYS_OFF, ELIDE_NONE, TEXT_WORD_WRAP = 1, 3, 0x1000
+
 
 class MainWindow(QMainWindow):
     """Pages are built on first show so start-up stays fast."""
@@ -73,8 +78,8 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(0, 0))
         # Kazakh and Russian module names are long: wrap them instead of cutting them off.
         self.nav.setWordWrap(True)
-        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.nav.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.nav.setProperty("horizontalScrollBarPolicy", SCROLL_BAR_ALWAYS_OFF)
+        self.nav.setProperty("textElideMode", ELIDE_NONE)
         font = self.nav.font()
         font.setPointSizeF(11)
         self.nav.setFont(font)
@@ -295,9 +300,7 @@ class MainWindow(QMainWindow):
             item = self.nav.item(i)
             if item is None:
                 continue
-            rect = metrics.boundingRect(
-                QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, item.text()
-            )
+            rect = metrics.boundingRect(QRect(0, 0, width, 1000), TEXT_WORD_WRAP, item.text())
             item.setSizeHint(QSize(width, rect.height() + 16))
 
     # -- state ----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -264,6 +264,8 @@ def show_refusal(parent: QWidget | None, exc: DomainError) -> QMessageBox:
     if details:
         box.setDetailedText(details)
     box.setParent(parent, box.windowFlags())
+    from PySide6.QtCore import Qt  # not at import: see SCROLL_BAR_ALWAYS_OFF in main_window
+
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
@@ -315,6 +317,8 @@ class _Receiver(QObject):
 def _run_in_thread(
     parent: QWidget | None, title: str, work: Callable[[Progress], Any]
 ) -> tuple[Any, BaseException | None]:
+    from PySide6.QtCore import Qt  # not at import: see SCROLL_BAR_ALWAYS_OFF in main_window
+
     dialog = QProgressDialog(title, _("Cancel"), 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
