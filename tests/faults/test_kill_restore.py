@@ -45,6 +45,7 @@ def _killed_at_random(work: Callable[[], None], rng: random.Random) -> None:
     assert os.WIFSIGNALED(status), "the child stopped by itself: the work failed"
 
 
+@pytest.mark.slow  # 50 kills of a small store: ~25 s
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX fork")
 def test_kill_during_restore_leaves_the_old_or_the_new_store(
     db_path: Path, actor: Actor, tmp_path: Path
@@ -74,6 +75,7 @@ def test_kill_during_restore_leaves_the_old_or_the_new_store(
         reopened.dispose()
 
 
+@pytest.mark.slow  # 25 kills: ~10 s
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX fork")
 def test_kill_during_backup_rotation_keeps_good_backups(
     db_path: Path, actor: Actor, tmp_path: Path

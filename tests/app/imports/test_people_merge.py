@@ -11,6 +11,7 @@ from app.core.context import Actor
 from app.core.errors import ValidationError
 from app.core.store import Store
 from app.people.dto import PersonDTO, StatusPeriod
+from app.people.iin import make_iin
 from app.people.importer import apply_people, preview_file
 from app.people.service import get_person
 from tests.app.security.helpers import add_judge
@@ -138,3 +139,23 @@ def test_issue15_2_an_iin_with_another_surname_is_an_identity_conflict(
     assert _import(store, actor, path, confirmed={2}) == {"new": 0, "update": 1, "skipped": 0}
     assert _now(store, judge).data.surname == "Петров"
     assert _now(store, judge).data.status_periods == PERIODS
+
+
+def test_the_register_s_combined_name_column_splits_for_new_people(
+    tmp_path: Path, store: Store, actor: Actor
+) -> None:
+    new_iin, short_iin = make_iin(date(1985, 7, 8), 41), make_iin(date(1986, 7, 8), 42)
+    path = _csv(
+        tmp_path / "p.csv",
+        "ИИН;Фамилия, имя, отчество;Роль;Дата первого назначения;Статус",
+        f"{new_iin};Нұрланов Ерлан Серікұлы;Работник суда;01.09.2020;Работает",
+        f"{short_iin};Нұрланов;Работник суда;;",
+    )
+    with store.read() as s:
+        preview = preview_file(s, actor, path)
+    assert [r.action for r in preview.rows] == ["new", "error"]
+    assert preview.unknown_columns == ()  # the status column is known, and never imported
+    data = preview.rows[0].data
+    assert data is not None
+    assert (data.surname, data.first_name, data.patronymic) == ("Нұрланов", "Ерлан", "Серікұлы")
+    assert data.role == "staff" and data.first_appointed_on == date(2020, 9, 1)
