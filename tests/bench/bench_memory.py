@@ -14,6 +14,7 @@ Baseline in the same run: a bare PySide6 QMainWindow with one QTableView over 20
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -28,6 +29,10 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 def peak_mib():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+def now_mib():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 app = QApplication([sys.argv[0], "-platform", "offscreen"])
 """
@@ -105,14 +110,17 @@ def visit(page):
             tabs.setCurrentIndex(i)
             settle()
             scroll_lists(tabs.widget(i))
+            TABS.append([type(tabs.widget(i)).__name__, round(peak_mib()), round(now_mib())])
             stack += [t for t in tabs.widget(i).findChildren(QTabWidget) if id(t) not in seen]
+
+TABS = []  # each tab visited: its class, peak MiB so far, resident MiB after
 
 def exercise(window):
     import json, time
     while window._ctx is None:  # the store opens right after the first paint
         app.processEvents()
     settle()
-    peaks = {}
+    peaks = {"store open": [round(peak_mib()), round(now_mib()), 0]}
     for spec in window.pages:
         t0 = time.monotonic()
         page = window.page(spec.key)
@@ -129,7 +137,8 @@ def exercise(window):
             people.search.clear()
             people.apply_filter()
             app.processEvents()
-        peaks[spec.key] = [round(peak_mib()), round(time.monotonic() - t0, 1)]
+        peaks[spec.key] = [round(peak_mib()), round(now_mib()), round(time.monotonic() - t0, 1)]
+    print(json.dumps(TABS), file=sys.stderr, flush=True)
     print(json.dumps(peaks), file=sys.stderr, flush=True)
     print(peak_mib(), flush=True)
     os._exit(0)
@@ -156,7 +165,7 @@ def run(code: str, args: list[str], tmp: Path) -> tuple[float, str]:
     if done.returncode != 0:
         raise RuntimeError(f"child failed ({done.returncode}): {done.stderr[-2000:]}")
     lines = done.stderr.strip().splitlines()
-    return float(done.stdout.strip().splitlines()[-1]), lines[-1] if lines else ""
+    return float(done.stdout.strip().splitlines()[-1]), "\n".join(lines[-2:])
 
 
 def national_with_every_module(path: Path) -> Path:
@@ -186,7 +195,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="talimger-bench-") as tmp_name:
         tmp = Path(tmp_name)
         work = tmp / "national.db"  # the app backs up its store at start: work on a copy
-        work.write_bytes(db.read_bytes())
+        # Copied in chunks: Linux keeps a process's peak RSS across fork and exec, so reading
+        # the whole file here would show up as every child's peak.
+        shutil.copyfile(db, work)
         for _ in range(args.runs):
             bare.append(run(BARE, [], tmp)[0])
             peak, per_page = run(APP, [str(work)], tmp)
@@ -197,7 +208,7 @@ def main() -> int:
     print(f"national demo with every module: {db.stat().st_size / 1e6:.0f} MB database")
     print(f"bare QMainWindow + QTableView (200 rows): peak RSS {b:.0f} MiB")
     for line in pages:  # per page: peak so far (MiB), seconds spent on the page
-        print(f"pages visited (peak MiB so far, s): {line}")
+        print(f"pages visited (peak MiB so far, resident MiB after, seconds): {line}")
     print(
         f"Tälimger, national demo, every page and tab visited: peak RSS {a:.0f} MiB "
         f"(median of {args.runs}; target <= 250 MB: {verdict(a, 250)}); ratio {a / b:.1f}x"
