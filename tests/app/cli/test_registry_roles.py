@@ -108,6 +108,14 @@ def _argv(key: str, tmp: Path, refs: dict[str, str]) -> list[str]:
         "report sign-in-sheet": ["--session", str(uuid.UUID(int=1)), *pdf],
         "report people-register": ["--format", "csv", *out],
         "report mentoring-needs": ["--format", "csv", *out],
+        "report evaluation-protocol": [
+            "--round",
+            str(uuid.UUID(int=1)),
+            "--protocol",
+            str(uuid.UUID(int=1)),
+            *pdf,
+        ],
+        "report evaluation-acknowledgement": ["--round", str(uuid.UUID(int=1)), *pdf],
     }
     samples |= reports
     if key in samples:
