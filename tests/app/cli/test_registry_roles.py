@@ -89,6 +89,19 @@ def _argv(key: str, tmp: Path, refs: dict[str, str]) -> list[str]:
         "monitoring template": ["--out", str(tmp / "m.xlsx")],
         "monitoring preview": [refs["people_file"]],
         "monitoring import": [refs["people_file"]],
+        "evaluation protocol": [
+            "--round",
+            str(uuid.UUID(int=1)),
+            "--number",
+            "1",
+            "--held-on",
+            "2026-01-01",
+            "--chair",
+            "A",
+            "--secretary",
+            "B",
+        ],
+        "evaluation acknowledge": ["--sheet", str(uuid.UUID(int=1)), "--on", "2026-01-01"],
     }
     reports = {
         "report roster": ["--region", refs["region"], "--format", "csv", *out],
