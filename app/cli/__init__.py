@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.agenda",
     "app.cli.courts",
     "app.cli.monitoring",
+    "app.cli.evaluation",
 )
 
 # A command that needs no login: `verify` answers only "unaltered / altered / unknown" about a
@@ -72,4 +73,6 @@ COMMAND_PERMISSIONS: dict[str, str] = {
     "monitoring template": perm.READ,
     "monitoring preview": perm.READ,
     "monitoring import": perm.EVALUATION_MANAGE,
+    "evaluation protocol": perm.EVALUATION_MANAGE,
+    "evaluation acknowledge": perm.EVALUATION_RATE,
 }

@@ -21,7 +21,7 @@ from app.core.permissions import EVALUATION_RATE, require
 from app.evaluation.dto import RatingDTO, RatingInput, SheetDTO
 from app.evaluation.scoring import score, value_range
 from app.evaluation.templates import current_template, get_template
-from db.base import utcnow
+from db.base import aware, utcnow
 from db.models import EvalRating, EvalSheet, Person
 from i18n import N_
 
@@ -230,6 +230,13 @@ def acknowledge(session: Session, actor: Actor, sheet_id: uuid.UUID, on: date) -
     if sheet.status != "signed":
         raise ValidationError(
             [FieldError("status", N_("Only a signed-off sheet can be acknowledged."))]
+        )
+    # the PC's own day, as the window's "today" is (a centre's PC keeps Kazakhstan's time)
+    signed = aware(sheet.signed_at).astimezone().date() if sheet.signed_at else on
+    if on < signed:
+        # E-3, seed 001 §7.1.14: the judge is acquainted with results that exist
+        raise ValidationError(
+            [FieldError("acknowledged_on", N_("The judge cannot sign before the sheet — E-3"))]
         )
     old = sheet.acknowledged_on
     sheet.acknowledged_on, sheet.updated_by = on, actor.name

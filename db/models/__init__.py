@@ -15,6 +15,8 @@ from db.models.cpd import (
 )
 from db.models.evaluation import (
     EvalCriterion,
+    EvalProtocol,
+    EvalProtocolDecision,
     EvalRating,
     EvalRound,
     EvalSection,
@@ -90,6 +92,8 @@ __all__ = [
     "CpdRoleRule",
     "CpdRuleSet",
     "EvalCriterion",
+    "EvalProtocol",
+    "EvalProtocolDecision",
     "EvalRating",
     "EvalRound",
     "EvalSection",

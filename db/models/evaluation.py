@@ -184,3 +184,33 @@ class MonitoringLine(Record):
     upheld: Mapped[int] = mapped_column(Integer, default=0)  # left unchanged on review
     changed: Mapped[int] = mapped_column(Integer, default=0)  # changed on review
     reversed: Mapped[int] = mapped_column(Integer, default=0)  # cancelled on review
+
+
+class EvalProtocol(Record):
+    """The evaluation commission's protocol on the results of a round (E-3, seed 001 §7.1.12)."""
+
+    __tablename__ = "eval_protocol"
+    __table_args__ = (UniqueConstraint("round_id", "number"),)
+
+    round_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("eval_round.id", ondelete="CASCADE"))
+    number: Mapped[str] = mapped_column(String(40))
+    held_on: Mapped[date] = mapped_column(Date)
+    chair: Mapped[str] = mapped_column(String(200))
+    secretary: Mapped[str] = mapped_column(String(200))
+    members: Mapped[str] = mapped_column(Text, default="")  # one name a line
+
+
+class EvalProtocolDecision(Record):
+    """One decision of a commission protocol on one judge's signed sheet (E-3)."""
+
+    __tablename__ = "eval_protocol_decision"
+    __table_args__ = (UniqueConstraint("protocol_id", "sheet_id"),)
+
+    protocol_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("eval_protocol.id", ondelete="CASCADE")
+    )
+    sheet_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("eval_sheet.id", ondelete="CASCADE"), index=True
+    )
+    decision: Mapped[str] = mapped_column(String(30))  # see app/evaluation/commission.py
+    text: Mapped[str] = mapped_column(Text, default="")

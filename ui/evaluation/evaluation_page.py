@@ -16,6 +16,7 @@ from app.evaluation.dto import TemplateDTO
 from app.evaluation.templates import list_templates
 from i18n import _
 from ui.context import UiContext
+from ui.evaluation.monitoring_view import MonitoringView
 from ui.evaluation.rounds_view import RoundsView
 from ui.evaluation.sampling_view import SamplingView
 from ui.evaluation.summary_view import SummaryView
@@ -86,7 +87,7 @@ class TemplatesView(Retranslating, QWidget):
 
 
 class EvaluationPage(Retranslating, QTabWidget):
-    """Evaluation sheets shared by the modules (E-1…E-3)."""
+    """Evaluation sheets shared by the modules (E-1…E-3) and the monitoring data (E-4)."""
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
@@ -94,10 +95,12 @@ class EvaluationPage(Retranslating, QTabWidget):
         self.rounds = RoundsView(ctx, self)
         self.templates = TemplatesView(ctx, self)
         self.sampling = SamplingView(ctx, self)
+        self.monitoring = MonitoringView(ctx, self)
         self.addTab(self.summary, "")
         self.addTab(self.rounds, "")
         self.addTab(self.sampling, "")
         self.addTab(self.templates, "")
+        self.addTab(self.monitoring, "")
         self.rounds.changed.connect(self.summary._on_template_current_index_changed)
         self.retranslate_ui()
 
@@ -107,3 +110,4 @@ class EvaluationPage(Retranslating, QTabWidget):
         self.setTabText(1, _("Rounds and sheets"))
         self.setTabText(2, _("Random sampling"))
         self.setTabText(3, _("Templates"))
+        self.setTabText(4, _("Monitoring data"))

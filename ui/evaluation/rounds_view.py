@@ -26,6 +26,7 @@ from app.evaluation.rounds import create_round, list_rounds
 from app.evaluation.templates import list_templates
 from i18n import _
 from ui.context import UiContext
+from ui.evaluation.commission_dialog import CommissionDialog
 from ui.evaluation.dossier_dialog import DossierDialog
 from ui.evaluation.sheet_dialog import SheetDialog
 from ui.evaluation.sheet_table_models import SHEET_COLUMNS
@@ -71,6 +72,8 @@ class RoundsView(Retranslating, QWidget):
         self.open_button.clicked.connect(self.open_sheet)
         self.dossier_button = QPushButton(self)
         self.dossier_button.clicked.connect(self.open_dossier)
+        self.protocol_button = QPushButton(self)
+        self.protocol_button.clicked.connect(self.record_protocol)
         top = QHBoxLayout()
         for w in (self.template, self.period, self.region, self.create_button):
             top.addWidget(w)
@@ -79,6 +82,7 @@ class RoundsView(Retranslating, QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.table, 1)
         right_buttons = QHBoxLayout()
+        right_buttons.addWidget(self.protocol_button)
         right_buttons.addStretch(1)
         right_buttons.addWidget(self.dossier_button)
         right_buttons.addWidget(self.open_button)
@@ -104,6 +108,10 @@ class RoundsView(Retranslating, QWidget):
         self.open_button.setText(_("Open sheet…"))
         self.open_button.setToolTip(
             _("Open the selected sheet to rate, sign or mark it acquainted.")
+        )
+        self.protocol_button.setText(_("Commission protocol…"))
+        self.protocol_button.setToolTip(
+            _("Record the commission's decisions on the signed sheets of this round (E-3).")
         )
         self.dossier_button.setText(_("Dossier…"))
         self.dossier_button.setToolTip(
@@ -175,3 +183,13 @@ class RoundsView(Retranslating, QWidget):
             sheet = self.sheets[row]
             assert sheet.subject_id is not None
             DossierDialog(self._ctx, sheet.subject_id, sheet.subject_name, self).exec()
+
+    def record_protocol(self) -> None:
+        """The commission's protocol on the selected round's results (E-3)."""
+        item = self.rounds.currentItem()
+        round_id = item.data(ID_ROLE) if item else None
+        if round_id is None:
+            return
+        dialog = CommissionDialog(self._ctx, round_id, self.sheets, self)
+        if dialog.exec():
+            self.status.setText(_("The commission protocol was saved."))

@@ -89,6 +89,19 @@ def _argv(key: str, tmp: Path, refs: dict[str, str]) -> list[str]:
         "monitoring template": ["--out", str(tmp / "m.xlsx")],
         "monitoring preview": [refs["people_file"]],
         "monitoring import": [refs["people_file"]],
+        "evaluation protocol": [
+            "--round",
+            str(uuid.UUID(int=1)),
+            "--number",
+            "1",
+            "--held-on",
+            "2026-01-01",
+            "--chair",
+            "A",
+            "--secretary",
+            "B",
+        ],
+        "evaluation acknowledge": ["--sheet", str(uuid.UUID(int=1)), "--on", "2026-01-01"],
     }
     reports = {
         "report roster": ["--region", refs["region"], "--format", "csv", *out],
@@ -108,6 +121,14 @@ def _argv(key: str, tmp: Path, refs: dict[str, str]) -> list[str]:
         "report sign-in-sheet": ["--session", str(uuid.UUID(int=1)), *pdf],
         "report people-register": ["--format", "csv", *out],
         "report mentoring-needs": ["--format", "csv", *out],
+        "report evaluation-protocol": [
+            "--round",
+            str(uuid.UUID(int=1)),
+            "--protocol",
+            str(uuid.UUID(int=1)),
+            *pdf,
+        ],
+        "report evaluation-acknowledgement": ["--round", str(uuid.UUID(int=1)), *pdf],
     }
     samples |= reports
     if key in samples:
