@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import String, and_, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
+from app.core.bulk import collector_paused
 from app.cpd.dto import ComplianceFilter, ComplianceRow, RuleSetDTO
 from app.cpd.rules import rule_set_for
 from app.cpd.vocab import EXEMPT_PERSON_STATUSES
@@ -199,7 +200,13 @@ def compliance(
     rules: RuleSetDTO | None = None,
 ) -> list[ComplianceRow]:
     """Every matching person's verdict for the year, judged by the rules in force for it (C-9)."""
-    as_of = as_of or date.today()
+    with collector_paused():
+        return _compliance(session, flt, as_of or date.today(), rules)
+
+
+def _compliance(
+    session: Session, flt: ComplianceFilter, as_of: date, rules: RuleSetDTO | None
+) -> list[ComplianceRow]:
     year = flt.year
     rules = rules or rule_set_for(session, year)
     earned, pending = _points(session, year, flt.person_ids)
