@@ -42,15 +42,14 @@ def _raw(column: Any) -> Any:
 
 
 def _uuid(value: Any) -> uuid.UUID:
-    # From the int: UUID(hex=) cleans the text of prefixes and braces first, which hex ids
-    # from our own column never have (a quarter of the conversion's time).
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(int=int(value, 16))
-
-
-def _day(value: Any) -> date | None:
-    if value is None or isinstance(value, date):
+    # From the int: UUID(hex=) cleans the text of prefixes and braces first, which the 32 hex
+    # digits SQLAlchemy stores never have (a quarter of the conversion's time).
+    if isinstance(value, uuid.UUID):
         return value
-    return date.fromisoformat(str(value)[:10])
+    try:
+        return uuid.UUID(int=int(value, 16))
+    except ValueError:  # an id written with dashes by hand, as UUID(hex=) accepted
+        return uuid.UUID(hex=str(value))
 
 
 def _people(session: Session, flt: ComplianceFilter) -> list[Any]:
@@ -177,7 +176,10 @@ class _Days(dict[Any, date | None]):
     """Dates as the driver gives them (ISO text on SQLite), each distinct one parsed once."""
 
     def __missing__(self, value: Any) -> date | None:
-        found = self[value] = _day(value)
+        if value is None or isinstance(value, date):
+            found = self[value] = value
+        else:
+            found = self[value] = date.fromisoformat(str(value)[:10])
         return found
 
 
