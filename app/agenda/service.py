@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.agenda import centre_items, cpd_items, mentoring_items
 from app.agenda.charts import Charts, charts_of
 from app.agenda.dto import STATES, AgendaItem
+from app.core.bulk import collector_paused
 from app.core.context import Actor
 from app.core.permissions import (
     CPD_KEEP,
@@ -95,7 +96,8 @@ def agenda(
     session: Session, actor: Actor, on: date, *, backup_dir: Path | None = None
 ) -> list[AgendaItem]:
     """Every item due for the actor's role and region on `on` (issue 12)."""
-    return _items(actor, backup_dir, _Reads(session, on, actor.region_code))
+    with collector_paused():  # the national verdicts and due list: ~100,000 objects
+        return _items(actor, backup_dir, _Reads(session, on, actor.region_code))
 
 
 def start_page(
@@ -104,9 +106,11 @@ def start_page(
     """The agenda and the charts in one read; first steps (no items) on an empty store."""
     if not session.scalar(select(func.count(Person.id))):
         return StartPage(on, (), None, True)
-    reads = _Reads(session, on, actor.region_code)
-    items = _items(actor, backup_dir, reads)
-    charts = charts_of(session, on, actor.region_code, reads.verdicts(on.year), reads.due()[0])
+    with collector_paused():  # the national verdicts and due list: ~100,000 objects
+        reads = _Reads(session, on, actor.region_code)
+        items = _items(actor, backup_dir, reads)
+        verdicts, due = reads.verdicts(on.year), reads.due()[0]
+        charts = charts_of(session, on, actor.region_code, verdicts, due)
     return StartPage(on, tuple(items), charts, False)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
+from app.core.bulk import collector_paused
 from app.internships.dto import DueFilter, DueRow
 from app.internships.rules import InternshipRules, PriorityWeights, resets_clock, rules_for_year
 from app.people.experience import add_years, judicial_experience, status_on
@@ -162,7 +163,20 @@ def due_judges(
     """
     flt = flt or DueFilter()
     ids: dict[Any, uuid.UUID] = {}  # a few hundred courts: each id converted once
-    rows = [
+    with collector_paused():
+        rows = _due_rows(session, year, flt, rules, weights, ids)
+    return _sorted(rows, flt)
+
+
+def _due_rows(
+    session: Session,
+    year: int,
+    flt: DueFilter,
+    rules: InternshipRules | None,
+    weights: PriorityWeights | None,
+    ids: dict[Any, uuid.UUID],
+) -> list[DueRow]:
+    return [
         DueRow(
             _uuid(pid),
             name,
@@ -178,7 +192,6 @@ def due_judges(
             session, year, flt, rules, weights
         )
     ]
-    return _sorted(rows, flt)
 
 
 def unplanned_due(
@@ -189,7 +202,8 @@ def unplanned_due(
     (the start page, issue 12).
     """
     flt = DueFilter(region_code=region_code, only_unscheduled=True)
-    rows = list(_due(session, year, flt, None, None))
+    with collector_paused():
+        rows = list(_due(session, year, flt, None, None))
     # nsmallest is sorted(...)[:n], stable like _sorted: ties keep the same order.
     top = heapq.nsmallest(shown, rows, key=lambda r: (-r[14], r[9], r[16]))
     return len(rows), [r[1] for r in top]

@@ -76,3 +76,20 @@ def test_unfiltered_list_keeps_the_kazakh_alphabet(people: Store) -> None:
 def test_python_side_matching_agrees() -> None:
     assert loose("Құдайбергенов") == loose("Qudaibergenov") == "kudaibergenov"
     assert matches("абил", "Әбілов Ілияс") and not matches("әбі", "Абилов Ильяс")
+
+
+@pytest.mark.parametrize(("text", "descending"), [("ов", False), ("абилов", False), ("", True)])
+def test_pages_read_one_by_one_make_the_whole_list(
+    people: Store, text: str, descending: bool
+) -> None:
+    """A page's ids are chosen before its rows are read: paging keeps the ranked order."""
+    flt = PersonFilter(text=text, descending=descending)
+    with people.read() as s:
+        whole = [r.id for r in page_people(s, flt, 0, 50)]
+        paged = [r.id for start in range(0, 8, 2) for r in page_people(s, flt, start, 2)]
+    assert paged == whole and len(whole) == count_people_of(people, flt)
+
+
+def count_people_of(store: Store, flt: PersonFilter) -> int:
+    with store.read() as s:
+        return count_people(s, flt)
