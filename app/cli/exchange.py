@@ -9,7 +9,7 @@ from typing import Any
 
 from app.cli.common import guarded, store_of
 from app.cli.security import add_login_arguments, cli_actor, read_secret
-from i18n import _, ngettext
+from i18n import N_, _, ngettext
 
 PASSPHRASE_ENV = "TALIMGER_PASSPHRASE"
 
