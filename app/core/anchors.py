@@ -96,8 +96,10 @@ def manifest_path(backup: Path) -> Path:
     return backup.with_name(backup.name + MANIFEST_SUFFIX)
 
 
-def write_manifest(backup: Path) -> AuditAnchor | None:
-    """Record the backup's chain head beside it (read from the copy itself)."""
+def write_manifest(backup: Path, store_name: str = "") -> AuditAnchor | None:
+    """Record the backup's chain head beside it (read from the copy itself), and the name of
+    the store it was taken of: stores sharing a folder share its backups folder.
+    """
     conn = sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)
     try:
         count, seq = conn.execute(
@@ -110,8 +112,20 @@ def write_manifest(backup: Path) -> AuditAnchor | None:
         conn.close()
     at = datetime.now(UTC).replace(microsecond=0).isoformat()
     head = AuditAnchor(int(count), int(seq), row[0] if row else "0" * 64, at)
-    _write(manifest_path(backup), {"backup": backup.name, **head.as_dict()})
+    record = {"backup": backup.name, "store": store_name, **head.as_dict()}
+    _write(manifest_path(backup), record)
     return head
+
+
+def _manifest_store(manifest: Path) -> str:
+    """The store file name a manifest was written for ("" for manifests made before it was
+    recorded, which count for every store of the folder, as they always did).
+    """
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    return str(data.get("store", "")) if isinstance(data, dict) else ""
 
 
 def manifest_anchor(backup: Path) -> AuditAnchor | None:
@@ -156,7 +170,11 @@ def anchor_problems(location: str, backup_dir: Path | None, session: Session) ->
     if backup_dir is not None and backup_dir.is_dir():
         # Backups made before the last restore describe a history the restore replaced.
         since = _since_last_restore(session)
+        own_name = Path(location).name if "://" not in location else ""
         for manifest in sorted(backup_dir.glob("*" + MANIFEST_SUFFIX)):
+            taken_of = _manifest_store(manifest)
+            if taken_of and own_name and taken_of != own_name:
+                continue  # another store of the same folder: its history, not this one's
             found = _read(manifest)
             if found is not None and found.at[:19] >= since[:19]:
                 name = manifest.name.removesuffix(MANIFEST_SUFFIX)

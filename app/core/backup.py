@@ -145,7 +145,8 @@ def backup_file(source: Path, target: Path, key: bytes | None = None) -> Path:
         fsync_folder(target.parent)
         from app.core.anchors import write_manifest
 
-        write_manifest(target)  # its audit head, so a trimmed copy shows (issue 10, Why #8)
+        # Its audit head, so a trimmed copy shows (issue 10, Why #8).
+        write_manifest(target, source.name)
     except cipher.ERRORS_OR_OS as exc:
         raise environment_error(exc, target.parent) from exc
     return target

@@ -179,3 +179,35 @@ def test_why_8_a_new_store_where_one_was_deleted_starts_a_new_history(
         assert check_store(store) == []
     finally:
         store.dispose()
+
+
+def test_why_8_two_stores_of_one_folder_are_not_witnesses_of_each_other(
+    tmp_path: Path, actor: Actor
+) -> None:
+    """Stores side by side share the folder's backups/: each is checked against its own
+    backups' manifests only, and a trimmed one is still reported."""
+    from app.core.bootstrap import open_store
+
+    folder = tmp_path / "shared"
+    stores = {}
+    for name, first in (("centre.db", 300), ("district.db", 400)):
+        store = open_store(folder / name, backup=False, create=True)
+        _history(store, actor, count=8 if name == "centre.db" else 3, first=first)
+        backup_file(folder / name, folder / "backups" / f"talimger-of-{name}")
+        stores[name] = store
+    try:
+        # The centre's manifest is ahead of the district's history: no false alarm for it.
+        assert check_store(stores["district.db"]) == []
+        assert check_store(stores["centre.db"]) == []
+        with stores["centre.db"].read() as s:
+            last = anchor(s).seq
+        _cut(stores["centre.db"], last - 1)
+        from app.core.anchors import forget
+
+        forget(stores["centre.db"].location)  # only the backup's manifest is left to witness
+        problems = check_store(stores["centre.db"])
+        assert any("обрезан" in p for p in problems), problems
+        assert check_store(stores["district.db"]) == []
+    finally:
+        for store in stores.values():
+            store.dispose()
