@@ -32,15 +32,16 @@ def make_settings() -> QSettings:
 def ask_restore(message: str, path: Path) -> Path | None:
     """Tell why the store cannot open; offer the newest backup. None means quit."""
     from app.core.backup import last_good, list_backups
+    from app.core.paths import backup_folder
 
-    backups = list_backups(path.parent / "backups")
+    backups = list_backups(backup_folder(path))
     box = QMessageBox(QMessageBox.Icon.Critical, _("Tälimger"), message)
     restore_button = box.addButton(_("Restore a backup…"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
     if box.clickedButton() is not restore_button:
         return None
-    good = last_good(path.parent / "backups")
+    good = last_good(backup_folder(path))
     start = str(backups[0].path if backups else good or path.parent)
     chosen, _f = QFileDialog.getOpenFileName(None, _("Restore a backup…"), start, "SQLite (*.db)")
     return Path(chosen) if chosen else None
@@ -62,6 +63,7 @@ def open_or_recover(
     from app.core.bootstrap import open_store, store_file
     from app.core.cipher import LockedStoreError
     from app.core.errors import DomainError, StoreError
+    from app.core.paths import backup_folder
     from ui.data.unlock_dialog import ask_unlock
 
     key: bytes | None = None
@@ -72,8 +74,8 @@ def open_or_recover(
         first_run = (
             path is not None
             and not path.exists()
-            and not list_backups(path.parent / "backups")
-            and last_good(path.parent / "backups") is None
+            and not list_backups(backup_folder(path))
+            and last_good(backup_folder(path)) is None
         )
         try:
             return open_store(

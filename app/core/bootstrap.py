@@ -14,7 +14,7 @@ from app.core import backup as backups
 from app.core import cipher
 from app.core.errors import StoreError
 from app.core.owner_only import create_private
-from app.core.paths import default_db_path
+from app.core.paths import backup_folder, default_db_path
 from app.core.settings import BACKUPS_KEPT_KEY, DEFAULT_BACKUPS_KEPT, parse_backups_kept
 from app.core.store import Store
 from app.core.store_lock import StoreLock
@@ -270,7 +270,7 @@ def open_store(
             key = None
         # The integrity check goes with the backup: a cheap header and schema check otherwise.
         _check_sqlite_file(path, integrity=now, key=key)
-        backup_dir = backup_dir or path.parent / "backups"
+        backup_dir = backup_dir or backup_folder(path)
         if backups_kept is None and backup:
             kept = stored_backups_kept(path, key)
         # Shared: other windows and commands may open the store too; a restore needs it alone.
@@ -294,7 +294,7 @@ def open_store(
         if migrate and backup and not now and path is not None and not _at_head(engine):
             # A migration never runs on an unchecked store or without a backup first.
             _refuse_damaged(path, key)
-            backups.automatic_backup(path, backup_dir or path.parent / "backups", kept, key)
+            backups.automatic_backup(path, backup_dir or backup_folder(path), kept, key)
         if migrate:
             _migrate_if_needed(engine)
         elif not migrate and path is None and not inspect(engine).has_table("alembic_version"):

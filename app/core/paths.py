@@ -16,9 +16,21 @@ def data_dir() -> Path:
     return Path(path)
 
 
+DEFAULT_DB_NAME = "talimger.db"
+
+
 def default_db_path() -> Path:
     """The default embedded store."""
-    return data_dir() / "talimger.db"
+    return data_dir() / DEFAULT_DB_NAME
+
+
+def backup_folder(store: Path) -> Path:
+    """Where a store's automatic backups go: backups/ beside a store of the default name,
+    backups/<name>/ for any other, so stores sharing a folder (the real one and the first
+    run's demo) never rotate, offer or witness each other's backups.
+    """
+    folder = store.parent / "backups"
+    return folder if store.name == DEFAULT_DB_NAME else folder / store.stem
 
 
 def resources_dir() -> Path:

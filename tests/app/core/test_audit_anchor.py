@@ -193,8 +193,10 @@ def test_why_8_two_stores_of_one_folder_are_not_witnesses_of_each_other(
     for name, first in (("centre.db", 300), ("district.db", 400)):
         store = open_store(folder / name, backup=False, create=True)
         _history(store, actor, count=8 if name == "centre.db" else 3, first=first)
+        # Into the folder's shared backups/, as stores made before backup_folder() had it.
         backup_file(folder / name, folder / "backups" / f"talimger-of-{name}")
         stores[name] = store
+        store.backup_dir = folder / "backups"
     try:
         # The centre's manifest is ahead of the district's history: no false alarm for it.
         assert check_store(stores["district.db"]) == []
@@ -211,3 +213,20 @@ def test_why_8_two_stores_of_one_folder_are_not_witnesses_of_each_other(
     finally:
         for store in stores.values():
             store.dispose()
+
+
+def test_stores_sharing_a_folder_get_backup_folders_of_their_own(tmp_path: Path) -> None:
+    """The real store and the first run's demo sit side by side (issue 12): their automatic
+    backups never share a rotation, a last-good copy or the restore offer."""
+    from app.core.backup import list_backups
+    from app.core.bootstrap import open_store
+    from app.core.paths import backup_folder
+
+    real, demo = tmp_path / "talimger.db", tmp_path / "demo.db"
+    for path in (real, demo):
+        open_store(path, backup=False, create=True).dispose()
+        open_store(path).dispose()  # an ordinary open takes the automatic backup
+    assert backup_folder(real) == tmp_path / "backups"
+    assert backup_folder(demo) == tmp_path / "backups" / "demo"
+    assert len(list_backups(backup_folder(real))) == 1
+    assert len(list_backups(backup_folder(demo))) == 1
