@@ -20,3 +20,6 @@ def test_back_up_now_from_the_file_menu_takes_a_backup(
     qtbot.waitUntil(lambda: len(list_backups(folder)) == before + 1, timeout=10_000)
     settings = window.page("settings")
     assert settings.backups.count() == before + 1  # type: ignore[attr-defined]
+    # The action says so where the user looks (issue 11: every action confirms).
+    qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=5_000)
+    assert str(list_backups(folder)[0].path) in window.statusBar().currentMessage()

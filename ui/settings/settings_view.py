@@ -171,8 +171,21 @@ class SettingsView(Retranslating, QWidget):
     def backup_now(self) -> None:
         """Take a backup into the rotation folder."""
         store, kept, actor = self._ctx.store, self.kept.value(), self._ctx.actor
+        if store.path is None:
+            # A shared PostgreSQL database has no file here to copy: say where backups are made.
+            QMessageBox.information(
+                self,
+                _("Back up now"),
+                _(
+                    "This database is on a PostgreSQL server; it is backed up on the server "
+                    "with pg_dump by its administrator, not from this PC."
+                ),
+            )
+            return
         Task(self, lambda _p: back_up_store(store, kept, actor)).success(
             lambda _r: self.reload_backups()
+        ).success_message(
+            lambda path: _("Backup saved: {path}").format(path=path) if path else ""
         ).run()
 
     def restore_selected(self) -> None:
