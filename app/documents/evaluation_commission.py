@@ -16,11 +16,11 @@ from app.documents.document import DocumentInfo, render
 from app.documents.layout import frame_width, keep_with_last, signature_lines
 from app.documents.table_pdf import mm_widths, table_document
 from app.evaluation.commission import DECISIONS, ProtocolContent
-from i18n import format_date, format_date_long, localized, translator
+from i18n import format_date, format_date_long, format_number, localized, translator
 
 
-def _total(value: Decimal | None) -> str:
-    return "—" if value is None else f"{value:.2f}"
+def _total(value: Decimal | None, lang: str) -> str:
+    return "—" if value is None else format_number(value, lang, decimals=2)
 
 
 def _p(text: str, style: object = styles.BODY) -> Paragraph:
@@ -56,10 +56,11 @@ def build_commission_protocol(
     for n, line in enumerate(c.lines, start=1):
         court = localized(line.court_kk, line.court_ru, lang)
         head = tr_("{n}. {name} ({court}), total {total}:").format(
-            n=n, name=line.name, court=court, total=_total(line.total)
+            n=n, name=line.name, court=court, total=_total(line.total, lang)
         )
         story.append(Paragraph(f"<b>{escape(head)}</b>", styles.BODY))
-        story.append(_p(tr_(DECISIONS.get(line.decision, line.decision)) + "."))
+        if line.decision in DECISIONS:  # (tr_ of "" would print the catalogue's header)
+            story.append(_p(tr_(DECISIONS[line.decision]) + "."))
         if line.text:
             story.append(_p(line.text))
         story.append(Spacer(1, 2 * mm))
@@ -83,7 +84,7 @@ def acknowledgement_rows(c: ProtocolContent, lang: str) -> list[list[object]]:
             n,
             line.name,
             localized(line.court_kk, line.court_ru, lang),
-            _total(line.total),
+            _total(line.total, lang),
             format_date(line.acknowledged_on, lang) if line.acknowledged_on else blank,
             "",
         ]

@@ -25,7 +25,7 @@ from app.evaluation.commission import (
     record_protocol,
 )
 from app.evaluation.queries import SheetRow
-from i18n import _
+from i18n import _, format_number
 from ui.context import UiContext
 from ui.kit.date_field import DateField
 from ui.kit.field_row import FieldWithError
@@ -77,7 +77,7 @@ class CommissionDialog(FormDialog[uuid.UUID]):
         self.decisions: list[QComboBox] = []
         self.texts: list[QLineEdit] = []
         for i, sheet in enumerate(self._signed):
-            total = "—" if sheet.total is None else f"{sheet.total:.2f}"
+            total = "—" if sheet.total is None else format_number(sheet.total, decimals=2)
             grid.addWidget(QLabel(f"{sheet.subject_name} ({total})", grid_box), i, 0)
             choice, text = QComboBox(grid_box), QLineEdit(grid_box)
             grid.addWidget(choice, i, 1)
