@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import uuid
-from datetime import date
 from typing import Any
 
-from app.cli.common import guarded, store_of
+from app.cli.common import day_argument, guarded, store_of
 from i18n import _
+
+# The keys of app.evaluation.commission.DECISIONS, written out so --help does not import the
+# evaluation service at start-up (tests/app/evaluation checks they agree).
+_KINDS = "{approved,training,internship,mentoring,other}"
 
 
 def register(commands: Any, reports: Any) -> None:
@@ -20,23 +23,23 @@ def register(commands: Any, reports: Any) -> None:
     sub = group.add_subparsers(dest="evaluation_command", metavar="ACTION", required=True)
     p = sub.add_parser("protocol", help=_("record a commission protocol on a round (E-3)"))
     p.add_argument("--round", type=uuid.UUID, required=True, help=_("evaluation round id"))
-    p.add_argument("--number", required=True)
-    p.add_argument("--held-on", type=date.fromisoformat, required=True, help="YYYY-MM-DD")
-    p.add_argument("--chair", required=True)
-    p.add_argument("--secretary", required=True)
-    p.add_argument("--member", action="append", default=[])
+    p.add_argument("--number", required=True, help=_("the protocol's number"))
+    p.add_argument("--held-on", type=day_argument, required=True, help=_("the day (dd.mm.yyyy)"))
+    p.add_argument("--chair", required=True, help=_("the chair's name"))
+    p.add_argument("--secretary", required=True, help=_("the secretary's name"))
+    p.add_argument("--member", action="append", default=[], help=_("a member's name (repeat)"))
     p.add_argument(
         "--decision",
         action="append",
         default=[],
         type=_decision,
         metavar="SHEET=KIND[:TEXT]",
-        help="approved, training, internship, mentoring or other",
+        help=_("one per judge; KIND is one of {kinds}").format(kinds=_KINDS),
     )
     p.set_defaults(handler=guarded(_protocol))
     p = sub.add_parser("acknowledge", help=_("record the day a judge was acquainted (E-3)"))
     p.add_argument("--sheet", type=uuid.UUID, required=True, help=_("evaluation sheet id"))
-    p.add_argument("--on", type=date.fromisoformat, required=True, help="YYYY-MM-DD")
+    p.add_argument("--on", type=day_argument, required=True, help=_("the day (dd.mm.yyyy)"))
     p.set_defaults(handler=guarded(_acknowledge))
 
 

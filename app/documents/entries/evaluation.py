@@ -43,7 +43,7 @@ def _round() -> Param:
         required=True,
         options=round_options,
         blank=False,
-        help="evaluation round id",
+        help=N_("evaluation round id"),
     )
 
 
@@ -85,7 +85,7 @@ DOCUMENTS = (
                 required=True,
                 options=protocol_options,
                 blank=False,
-                help="commission protocol id",
+                help=N_("commission protocol id"),
             ),
         ),
         gather=_gather,
@@ -107,7 +107,7 @@ DOCUMENTS = (
                 REF,
                 N_("Protocol"),
                 options=protocol_options,
-                help="only the judges of this commission protocol (optional)",
+                help=N_("only the judges of this commission protocol (optional)"),
             ),
         ),
         gather=_gather,

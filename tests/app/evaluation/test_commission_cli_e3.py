@@ -42,3 +42,10 @@ def test_e3_commands_record_a_protocol_and_acknowledgement(
     report = ["--db", str(db_path), "--lang", "kk", "report", "evaluation-acknowledgement"]
     assert main([*report, "--round", str(round_id), "--out", str(out)]) == 0
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_e3_the_help_names_every_decision_the_commission_may_take() -> None:
+    from app.cli.evaluation import _KINDS
+    from app.evaluation.commission import DECISIONS
+
+    assert _KINDS == "{" + ",".join(DECISIONS) + "}"
