@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QTabWidget
 
 from i18n import _
 from ui.context import UiContext
+from ui.internships.candidates_view import CandidatesView
 from ui.internships.due_view import DueView
 from ui.internships.places_view import PlacesView
 from ui.internships.quality_view import QualityView
@@ -26,6 +27,8 @@ class InternshipsPage(Retranslating, QTabWidget):
         self.quality = QualityView(ctx, self)
         self.addTab(self.places, "")
         self.addTab(self.quality, "")
+        self.candidates = CandidatesView(ctx, self)
+        self.addTab(self.candidates, "")
         self.quality.imported.connect(self.due.reload)
         self.places.changed.connect(self.calendar.reload)
         self.due.planned.connect(self.calendar.reload)
@@ -38,3 +41,4 @@ class InternshipsPage(Retranslating, QTabWidget):
         self.setTabText(1, _("Calendar"))
         self.setTabText(2, _("Places and holidays"))
         self.setTabText(3, _("Results"))
+        self.setTabText(4, _("Candidates"))
