@@ -102,6 +102,7 @@ def test_main_dialogs_fit_the_screen(
     from ui.database_dialog import DatabaseDialog
     from ui.evaluation.dossier_dialog import DossierDialog
     from ui.exchange.pair_dialog import PairDialog
+    from ui.kit.attachment_viewer import AttachmentViewer
     from ui.kit.print_preview_dialog import PrintPreviewDialog
     from ui.mentoring.wishes_dialog import WishesDialog
     from ui.people.person_dialog import PersonDialog
@@ -131,6 +132,7 @@ def test_main_dialogs_fit_the_screen(
         "roles": RolesDialog(ui_ctx, account, window),
         "password": PasswordDialog(ui_ctx, account, window),
         "wishes": WishesDialog(ui_ctx, person.id, person.full_name, window),
+        "attachment": AttachmentViewer([("order.pdf", b"%PDF-1.4"), ("scan.png", b"")], window),
     }
     misfits = []
     for name, dialog in dialogs.items():
