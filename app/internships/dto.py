@@ -181,3 +181,40 @@ class BlackoutRow:
     def court_name(self) -> str:
         """Court name in the active language."""
         return localized(self.court_name_kk, self.court_name_ru)
+
+
+@dataclass(frozen=True)
+class CandidatePlacesRow:
+    """A court's places for candidates' paid internships in a year, and how many are taken (I-3)."""
+
+    court_id: uuid.UUID
+    court_name_kk: str
+    court_name_ru: str
+    places: int
+    taken: int
+
+    @property
+    def court_name(self) -> str:
+        """Court name in the active language."""
+        return localized(self.court_name_kk, self.court_name_ru)
+
+
+@dataclass(frozen=True)
+class BusyRow:
+    """A period a person is taken by something else, which internship planning avoids."""
+
+    id: uuid.UUID
+    version: int
+    person_id: uuid.UUID
+    person_name: str
+    court_name_kk: str
+    court_name_ru: str
+    starts_on: date
+    ends_on: date
+    source: str
+    note: str
+
+    @property
+    def court_name(self) -> str:
+        """The person's court in the active language."""
+        return localized(self.court_name_kk, self.court_name_ru)

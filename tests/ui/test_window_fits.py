@@ -102,7 +102,9 @@ def test_main_dialogs_fit_the_screen(
     from ui.database_dialog import DatabaseDialog
     from ui.evaluation.dossier_dialog import DossierDialog
     from ui.exchange.pair_dialog import PairDialog
+    from ui.kit.attachment_viewer import AttachmentViewer
     from ui.kit.print_preview_dialog import PrintPreviewDialog
+    from ui.mentoring.wishes_dialog import WishesDialog
     from ui.people.person_dialog import PersonDialog
     from ui.users.user_dialogs import AddUserDialog, PasswordDialog, RolesDialog
 
@@ -129,6 +131,8 @@ def test_main_dialogs_fit_the_screen(
         "add_user": AddUserDialog(ui_ctx, window),
         "roles": RolesDialog(ui_ctx, account, window),
         "password": PasswordDialog(ui_ctx, account, window),
+        "wishes": WishesDialog(ui_ctx, person.id, person.full_name, window),
+        "attachment": AttachmentViewer([("order.pdf", b"%PDF-1.4"), ("scan.png", b"")], window),
     }
     misfits = []
     for name, dialog in dialogs.items():

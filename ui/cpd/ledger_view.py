@@ -37,6 +37,7 @@ from app.people.queries import page_people
 from i18n import N_, _, format_date, format_number
 from ui.context import UiContext
 from ui.cpd.activity_dialog import ActivityDialog
+from ui.cpd.evidence_button import EvidenceButton
 from ui.cpd.exemption_dialog import ExemptionDialog
 from ui.cpd.report_panel import ReportPanel
 from ui.kit.list_table_model import Column, ListTableModel
@@ -105,6 +106,7 @@ class LedgerView(Retranslating, QWidget):
             self.exempt_button,
         ):
             actions.addWidget(button)
+        actions.insertWidget(actions.count() - 1, EvidenceButton(ctx, self.selected, self))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(actions)

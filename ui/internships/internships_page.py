@@ -6,6 +6,8 @@ from PySide6.QtWidgets import QTabWidget
 
 from i18n import _
 from ui.context import UiContext
+from ui.internships.busy_view import BusyView
+from ui.internships.candidates_view import CandidatesView
 from ui.internships.due_view import DueView
 from ui.internships.places_view import PlacesView
 from ui.internships.quality_view import QualityView
@@ -26,6 +28,11 @@ class InternshipsPage(Retranslating, QTabWidget):
         self.quality = QualityView(ctx, self)
         self.addTab(self.places, "")
         self.addTab(self.quality, "")
+        self.candidates = CandidatesView(ctx, self)
+        self.addTab(self.candidates, "")
+        self.busy = BusyView(ctx, self)
+        self.addTab(self.busy, "")
+        self.busy.changed.connect(self.due.reload)
         self.quality.imported.connect(self.due.reload)
         self.places.changed.connect(self.calendar.reload)
         self.due.planned.connect(self.calendar.reload)
@@ -38,3 +45,5 @@ class InternshipsPage(Retranslating, QTabWidget):
         self.setTabText(1, _("Calendar"))
         self.setTabText(2, _("Places and holidays"))
         self.setTabText(3, _("Results"))
+        self.setTabText(4, _("Candidates"))
+        self.setTabText(5, _("Busy periods"))

@@ -35,6 +35,7 @@ from ui.kit.op import Op, Query, show_status
 from ui.kit.paged_table_model import Column
 from ui.kit.retranslating import Retranslating
 from ui.mentoring.pair_panel import PairPanel
+from ui.mentoring.wishes_dialog import WishesButton
 
 STATE_LABELS = {
     "proposed": N_("Proposed"),
@@ -103,6 +104,9 @@ class MentoringView(Retranslating, QWidget):
         row.addWidget(self.kind)
         row.addWidget(self.guide, 1)
         row.addWidget(self.form_pair_button)
+        row.addWidget(
+            WishesButton(ctx, self._selected_need, self._on_needs_selection_changed, self)
+        )
         lay.addLayout(row)
         lay.addWidget(self.pairs_label)
         lay.addWidget(self.pairs)
