@@ -131,3 +131,17 @@ def test_a_renamed_person_keeps_both_keys(store: Store, actor: Actor, region: uu
         assert person.sort_key > s.scalar(
             select(Person.sort_key).where(Person.surname == "Ыбырай").limit(1)
         )
+
+
+def test_demo_people_carry_the_russian_key(store: Store, actor: Actor, lang_of_test: None) -> None:
+    """The demo writes people in bulk: the Russian page is in Russian collation order too."""
+    from app.demo.generator import generate
+    from i18n.collation import collation_key
+
+    with store.write() as s:
+        generate(s, actor, scale="region", seed=3)
+    set_language("ru")
+    with store.read() as s:
+        assert s.scalar(select(Person.id).where(Person.sort_key_ru == "").limit(1)) is None
+        names = [r.full_name for r in page_people(s, PersonFilter(), 0, 300)]
+    assert names == sorted(names, key=lambda n: collation_key(n, "ru"))
