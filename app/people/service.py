@@ -140,8 +140,7 @@ def _snapshot(p: Person) -> dict[str, Any]:
 
 
 def derived_columns(surname: str, first_name: str, patronymic: str, iin: str) -> dict[str, str]:
-    """Sort keys (Kazakh and Russian order) and folded search text, kept beside the names for
-    SQL filtering and ordering."""
+    """Sort keys (Kazakh, Russian order) and folded search text, for SQL filters and ORDER BY."""
     return {
         "sort_key": sort_key(surname, first_name, patronymic),
         "sort_key_ru": sort_key_ru(surname, first_name, patronymic),
