@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-# The Kazakh Cyrillic alphabet; Russian order is a subsequence of it, so one key serves both.
+# The Kazakh Cyrillic alphabet (sort_key); Russian order differs only around і (sort_key_ru).
 KAZAKH_ALPHABET = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
 _LATIN = "abcdefghijklmnopqrstuvwxyz"
 _DIGITS = "0123456789"
@@ -30,8 +30,13 @@ def fold(text: str) -> str:
 
 
 def sort_key(*parts: str) -> str:
-    """Key for alphabetical order of names in Kazakh and Russian (the stored key)."""
+    """Key for Kazakh alphabetical order of names (the first stored key)."""
     return _key(_RANK, parts)
+
+
+def sort_key_ru(*parts: str) -> str:
+    """Key for Russian alphabetical order of names (the second stored key: і after и)."""
+    return _key(_RANK_RU, parts)
 
 
 def collation_key(text: str, lang: str | None = None) -> str:

@@ -8,7 +8,8 @@ RULE = r"[MICETP]-\d+"
 _JOIN = r"\s*(?:,|;|/|…|и|және|and)\s*"
 _RULES = rf"{RULE}(?:{_JOIN}{RULE})*"
 # "… — M-11" at the end of a refusal, and "(M-11)", "(правило I-3)", "(I-3 ереже)" anywhere.
-_TAIL = re.compile(rf"\s*[—–]\s*{_RULES}\s*(?=\.?\s*$)")
+# A RuleError lists one refusal a line (the roster's eligibility lines): each line's end counts.
+_TAIL = re.compile(rf"[ \t]*[—–][ \t]*{_RULES}[ \t]*(?=\.?[ \t]*$)", re.MULTILINE)
 _PAREN = re.compile(rf"\s*\((?:[^()]*?\s)?{_RULES}(?:\s[^()]*)?\)")
 _ID = re.compile(RULE)
 

@@ -91,12 +91,16 @@ class Conflict:
     params: dict[str, object] = field(default_factory=dict)
 
     def message(self) -> str:
-        """The message in the active language, prefixed by the rule ID."""
+        """The message in the active language, prefixed by the rule ID (the CLI's line)."""
+        return f"{self.rule}: " + self.text()
+
+    def text(self) -> str:
+        """The message in the active language without the rule ID (a screen's words)."""
         from i18n import _
 
         # A status travels as its catalog id and is translated with the message.
         params = {k: _(str(v)) if k == "status" else v for k, v in self.params.items()}
-        return f"{self.rule}: " + _(self.message_id).format(**params)
+        return _(self.message_id).format(**params)
 
 
 @dataclass(frozen=True)

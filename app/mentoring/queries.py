@@ -32,7 +32,7 @@ from db.models import (
     RosterEntry,
     RosterOrder,
 )
-from i18n import N_
+from i18n import N_, current_language
 
 
 def needs_analysis(
@@ -81,7 +81,7 @@ def needs_analysis(
         stmt = stmt.where(Court.region_code == region_code)
     if court_id is not None:
         stmt = stmt.where(Person.court_id == court_id)
-    rows = session.execute(stmt.order_by(Person.sort_key, Person.id)).all()
+    rows = session.execute(stmt.order_by(Person.name_order(current_language()), Person.id)).all()
     ids = [r.id for r in rows]
     events: dict[uuid.UUID, list[tuple[str, date]]] = defaultdict(list)
     guides: dict[tuple[uuid.UUID, str], tuple[uuid.UUID, date]] = {}
@@ -162,7 +162,9 @@ def roster(session: Session, region_code: str, kind: str = "") -> list[RosterRow
     )
     if kind:
         stmt = stmt.where(RosterEntry.kind == kind)
-    rows = session.execute(stmt.order_by(RosterEntry.kind, Person.sort_key)).all()
+    rows = session.execute(
+        stmt.order_by(RosterEntry.kind, Person.name_order(current_language()), Person.id)
+    ).all()
     loads = _loads(session, [r.Person.id for r in rows])
     return [
         RosterRow(

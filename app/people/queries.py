@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.people.dto import PersonFilter, PersonRow
 from app.people.experience import judicial_experience, status_on
 from db.models import Court, Person, PersonStatusPeriod
+from i18n import current_language
 from i18n.collation import fold
 from i18n.search_fold import EXACT_MARK, is_spelled_kazakh, loose
 
@@ -91,11 +92,16 @@ def count_people(session: Session, flt: PersonFilter) -> int:
     return int(session.scalar(stmt) or 0)
 
 
+def _name_order() -> Any:
+    """The alphabetical order of the language shown: Kazakh in kk, Russian in ru (issue 11)."""
+    return Person.name_order(current_language())
+
+
 def position_of(session: Session, flt: PersonFilter, person_id: uuid.UUID) -> int | None:
     """Where a person stands (from 0) in the list page_people gives for the filter; None when
     the filter leaves them out. One numbered query, so a new person is found among 50,000.
     """
-    order = Person.sort_key.desc() if flt.descending else Person.sort_key
+    order = _name_order().desc() if flt.descending else _name_order()
     numbered = _filtered(
         select(
             Person.id,
@@ -109,7 +115,7 @@ def position_of(session: Session, flt: PersonFilter, person_id: uuid.UUID) -> in
 
 def page_people(session: Session, flt: PersonFilter, offset: int, limit: int) -> list[PersonRow]:
     """One page of matching people in alphabetical order."""
-    order = Person.sort_key.desc() if flt.descending else Person.sort_key
+    order = _name_order().desc() if flt.descending else _name_order()
     # Search by spelling: exact spellings first, then the rest, each part alphabetical.
     ranks = _exact_first(flt.text)
     keys = (*ranks, order, Person.id)

@@ -21,7 +21,7 @@ from app.people.iin import iin_problem
 from app.people.vocab import ROLES, SPECIALISATIONS, STATUSES
 from db.models import Court, Person, PersonStatusPeriod
 from i18n import N_
-from i18n.collation import sort_key
+from i18n.collation import sort_key, sort_key_ru
 from i18n.search_fold import search_column
 
 NAME_MAX = 120
@@ -140,9 +140,10 @@ def _snapshot(p: Person) -> dict[str, Any]:
 
 
 def derived_columns(surname: str, first_name: str, patronymic: str, iin: str) -> dict[str, str]:
-    """Sort key and folded search text, kept beside the names for SQL filtering and ordering."""
+    """Sort keys (Kazakh, Russian order) and folded search text, for SQL filters and ORDER BY."""
     return {
         "sort_key": sort_key(surname, first_name, patronymic),
+        "sort_key_ru": sort_key_ru(surname, first_name, patronymic),
         "search_text": search_column(surname, first_name, patronymic, iin),
     }
 

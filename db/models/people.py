@@ -21,6 +21,8 @@ class Person(Record):
         # Covering index of the people list: a search scans it in alphabetical order without
         # touching the table, so count and first page stay fast at 50,000 people.
         Index("ix_person_sort_search", "sort_key", "search_text", "id"),
+        # The same in Russian order, for lists shown in Russian (issue 11).
+        Index("ix_person_sort_ru_search", "sort_key_ru", "search_text", "id"),
     )
 
     iin: Mapped[str] = mapped_column(String(12), unique=True)
@@ -36,8 +38,15 @@ class Person(Record):
     # Derived at write time: SQLite's LIKE and lower() fold ASCII only, so Kazakh letters
     # are folded in Python and the alphabetical key is precomputed for ORDER BY.
     sort_key: Mapped[str] = mapped_column(String(800), default="")
+    # Russian alphabetical order (і after и, not after ы): lists shown in Russian order by it.
+    sort_key_ru: Mapped[str] = mapped_column(String(800), default="")
     # i18n.search_fold.search_column: spelling-blind skeleton, then the exact spelling.
     search_text: Mapped[str] = mapped_column(String(600), default="")
+
+    @classmethod
+    def name_order(cls, lang: str) -> Mapped[str]:
+        """The stored key giving the alphabetical order of names in a language (kk or ru)."""
+        return cls.sort_key_ru if lang == "ru" else cls.sort_key
 
     court: Mapped[Court | None] = relationship(lazy="raise")
     status_periods: Mapped[list[PersonStatusPeriod]] = relationship(

@@ -10,11 +10,10 @@ from pathlib import Path
 from sqlalchemy import insert, select, text
 
 from app.core.bootstrap import open_store
-from app.core.context import local_actor
 from db.engine import make_engine
 from db.migrate import current_revision, upgrade
 from db.models import CpdActivity, CpdForm
-from tests.app.cpd.helpers import make_person
+from tests.db.old_schema import person_on_old_schema
 
 SENTENCES = {
     "kk": "Балл іс-шара үшін белгіленген",
@@ -29,7 +28,7 @@ def test_translated_training_reasons_become_the_code(tmp_path: Path) -> None:
     upgrade(engine, "0401")
     engine.dispose()
     store = open_store(path, migrate=False, backup=False)  # 0402 changes no schema
-    person, _ = make_person(store, local_actor(), surname="Әлиева")
+    person, _ = person_on_old_schema(store, "Әлиева")
     rows = [*((key, "training", s) for key, s in SENTENCES.items())]
     rows += [("manual", "manual", SENTENCES["ru"]), ("own", "training", "Өз себебім")]
     with store.write() as s:

@@ -7,13 +7,12 @@ from pathlib import Path
 from sqlalchemy import text
 
 from app.core.bootstrap import open_store
-from app.core.context import local_actor
 from app.people.dto import PersonFilter
 from app.people.queries import page_people
 from db.engine import make_engine
 from db.migrate import current_revision, upgrade
 from i18n.collation import fold
-from tests.app.cpd.helpers import make_person
+from tests.db.old_schema import person_on_old_schema
 
 
 def test_search_text_is_recomputed_for_loose_search(tmp_path: Path) -> None:
@@ -22,7 +21,7 @@ def test_search_text_is_recomputed_for_loose_search(tmp_path: Path) -> None:
     upgrade(engine, "0402")
     engine.dispose()
     store = open_store(path, migrate=False, backup=False)
-    person, iin = make_person(store, local_actor(), surname="Құдайбергенова")
+    person, iin = person_on_old_schema(store, "Құдайбергенова")
     with store.write() as s:  # what 0402's code wrote
         s.execute(
             text("UPDATE person SET search_text = :t"),

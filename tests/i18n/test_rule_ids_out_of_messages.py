@@ -51,3 +51,16 @@ def test_the_words_stay_whole() -> None:
         ("M-11",),
     )
     assert split_rules("Нет правила здесь, 7-8 дней") == ("Нет правила здесь, 7-8 дней", ())
+
+
+def test_each_line_of_a_list_of_refusals_loses_its_id() -> None:
+    """A RuleError lists one refusal a line (the roster's eligibility lines, M-1 and M-3)."""
+    text = (
+        "Әлиева Ә. С. is a judge for 100 days; a tutor needs 5 years — M-1\n"
+        "Ибраев Б. is not on the approved roster of this region as a mentor — M-3."
+    )
+    assert split_rules(text) == (
+        "Әлиева Ә. С. is a judge for 100 days; a tutor needs 5 years\n"
+        "Ибраев Б. is not on the approved roster of this region as a mentor.",
+        ("M-1", "M-3"),
+    )

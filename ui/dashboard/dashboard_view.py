@@ -27,7 +27,7 @@ from i18n import _, format_number, ngettext
 from ui.context import UiContext
 from ui.dashboard.banner import OverdueBanner
 from ui.dashboard.chart_panel import ChartPanel
-from ui.kit.op import Query
+from ui.kit.op import Query, rules_tip
 from ui.kit.retranslating import Retranslating
 
 NAMES_INLINE = 3
@@ -280,6 +280,9 @@ class DashboardView(Retranslating, QWidget):
             )
             row.setData(0, ITEM_ROLE, item)
             row.setToolTip(2, "\n".join(item.names) if item.names else text)
+            # Issue 11: the rule behind an item is a detail, in the tooltip of its state and date.
+            for column in (0, 1):
+                row.setToolTip(column, rules_tip((item.rule,)) if item.rule else "")
             if item.state == OVERDUE:
                 font = row.font(0)
                 font.setBold(True)

@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 from app.documents.catalogue import CATALOGUE, find
 from app.documents.spec import Document
 from i18n import _
+from i18n.rule_ids import split_rules
 from ui.context import UiContext
 from ui.documents.param_form import ParamForm
 from ui.documents.printing import Request, preview, save_to
 from ui.kit.enter_opens import open_on_enter
+from ui.kit.op import rules_tip
 from ui.kit.print_preview_dialog import PrintPreviewDialog
 
 DOC_ID = Qt.ItemDataRole.UserRole
@@ -107,8 +109,12 @@ class ReportsView(QWidget):
         self.format.clear()
         if doc is None:
             self.description.setText("")
+            self.description.setToolTip("")
             return
-        self.description.setText(_(doc.description))
+        # Issue 11: the description reads as a sentence; the rule it follows is in the tooltip.
+        plain, rules = split_rules(_(doc.description))
+        self.description.setText(plain)
+        self.description.setToolTip(rules_tip(rules))
         self.form = ParamForm(self._ctx, doc, self)
         self.form_box.addWidget(self.form)
         for fmt in doc.formats:

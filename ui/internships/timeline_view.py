@@ -29,7 +29,7 @@ from i18n.collation import collation_key
 from ui.context import UiContext
 from ui.internships.timeline_widget import Row, TimelineWidget
 from ui.kit.collated import courts_in_order, set_items
-from ui.kit.op import Op, Query
+from ui.kit.op import Op, Query, rules_tip
 from ui.kit.retranslating import Retranslating
 
 
@@ -216,8 +216,10 @@ class TimelineView(Retranslating, QWidget):
         )
 
     def _show_conflicts(self, conflicts: tuple[Conflict, ...]) -> None:
-        lines = "\n".join(c.message() for c in conflicts)
+        # Issue 11: the sentences on the banner, the rule IDs in its tooltip.
+        lines = "\n".join(c.text() for c in conflicts)
         self.warning.setText(_("This move breaks rules:") + "\n" + lines)
+        self.warning.setToolTip(rules_tip(tuple(dict.fromkeys(c.rule for c in conflicts))))
         self.banner.show()
 
     def _save(self, item: InternshipDTO, data: InternshipInput, *, accept: bool) -> None:

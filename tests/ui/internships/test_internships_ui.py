@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,7 @@ from app.people.dto import PersonInput
 from app.people.iin import make_iin
 from app.people.service import create_person
 from db.models import Court, Internship
+from i18n.rule_ids import RULE
 from ui.context import UiContext
 from ui.internships.internships_page import InternshipsPage
 from ui.internships.timeline_widget import DAY_WIDTH
@@ -86,7 +88,8 @@ def test_moving_into_a_conflict_shows_the_rule_and_can_be_put_back(
     switcher: LanguageSwitcher,
 ) -> None:
     """I-1: dragging Petrov's bar onto Әлиева's dates overfills the host's one place; the
-    banner names rule I-1; nothing is saved until the user decides."""
+    banner says why in words and names rule I-1 in its tooltip (issue 11); nothing is saved
+    until the user decides."""
     first, second = _data(store, actor)
     page = window.page("internships")
     assert isinstance(page, InternshipsPage)
@@ -101,11 +104,13 @@ def test_moving_into_a_conflict_shows_the_rule_and_can_be_put_back(
     _drag(qtbot, timeline, source, source + QPoint(days * DAY_WIDTH, 0))
     assert view.banner.isVisible()
     text = view.warning.text()
-    assert "I-1" in text and "бос орын жоқ" in text, text
+    assert "бос орын жоқ" in text and not re.search(RULE, text), text
+    assert "I-1" in view.warning.toolTip()
     assert timeline.flagged == {second}
     window.grab().save(str(tmp_path / "internships-conflict-kk.png"))
     switcher.switch("ru")
     qtbot.waitUntil(lambda: "нет свободного места" in view.warning.text(), timeout=2000)
+    assert not re.search(RULE, view.warning.text()) and "I-1" in view.warning.toolTip()
     assert timeline.flagged == {second}
     moved = next(i for i in timeline.items if i.id == second)
     assert moved.starts_on == date(YEAR, 3, 3)
@@ -144,7 +149,9 @@ def test_conflict_kept_on_purpose_is_saved(
     )
     view.try_move(item, target)
     assert view.banner.isVisible()
-    assert view.warning.text().count("I-1") == 2  # too short and no free place
+    # too short and no free place: two sentences under the heading, both rule I-1 (tooltip)
+    assert view.warning.text().count("\n") == 2 and not re.search(RULE, view.warning.text())
+    assert view.warning.toolTip().count("I-1") == 1
     qtbot.mouseClick(view.keep_button, Qt.MouseButton.LeftButton)
     with store.read() as s:
         row = s.get(Internship, second)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from app.people.dto import PersonInput
 from app.people.iin import make_iin
 from app.people.service import create_person
 from db.models import Court
+from i18n.rule_ids import RULE
 from ui.kit.print_preview_dialog import PrintPreviewDialog
 from ui.main_window import MainWindow
 from ui.mentoring.mentoring_view import MentoringView
@@ -254,6 +256,7 @@ def test_roster_order_and_seminar_in_real_widgets_m1_m3_m12(
     _click(qtbot, view.attach_button)
     _click(qtbot, view.approve_button)  # 100 days as a judge: refused, with the numbers (M-1)
     assert "M-1" in view.message.toolTip() and view.roster.count() == 1
+    assert view.message.text() and not re.search(RULE, view.message.text())  # issue 11
     type_text(view.override, "Шағын сот")
     _click(qtbot, view.approve_button)
     assert view.message.text() == "" and view.roster.count() == 2
