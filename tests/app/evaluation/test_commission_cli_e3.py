@@ -48,4 +48,4 @@ def test_e3_the_help_names_every_decision_the_commission_may_take() -> None:
     from app.cli.evaluation import _KINDS
     from app.evaluation.commission import DECISIONS
 
-    assert _KINDS == "{" + ",".join(DECISIONS) + "}"
+    assert "{" + ",".join(DECISIONS) + "}" == _KINDS
