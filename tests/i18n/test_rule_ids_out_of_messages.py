@@ -64,3 +64,12 @@ def test_each_line_of_a_list_of_refusals_loses_its_id() -> None:
         "Ибраев Б. is not on the approved roster of this region as a mentor.",
         ("M-1", "M-3"),
     )
+
+
+def test_a_conflict_line_loses_its_leading_id() -> None:
+    """The internship planner's conflicts read "I-3: …" (Conflict.message, the CLI's line)."""
+    text = "I-3: no place left at the host court\nI-1, I-2: the judge is busy then"
+    assert split_rules(text) == (
+        "no place left at the host court\nthe judge is busy then",
+        ("I-3", "I-1", "I-2"),
+    )
