@@ -65,6 +65,7 @@ from db.models.security import (
     User,
 )
 from db.models.settings import Setting
+from db.models.staff import StaffAdaptation, StaffInternship, StaffPlanItem
 from db.models.training import (
     TrainingEvent,
     TrainingNeed,
@@ -131,6 +132,9 @@ __all__ = [
     "Seminar",
     "SeminarInvitation",
     "Setting",
+    "StaffAdaptation",
+    "StaffInternship",
+    "StaffPlanItem",
     "Tombstone",
     "TrainingCentre",
     "TrainingEvent",
