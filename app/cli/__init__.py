@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.agenda",
     "app.cli.courts",
     "app.cli.monitoring",
+    "app.cli.staff",
 )
 
 # A command that needs no login: `verify` answers only "unaltered / altered / unknown" about a
@@ -72,4 +73,9 @@ COMMAND_PERMISSIONS: dict[str, str] = {
     "monitoring template": perm.READ,
     "monitoring preview": perm.READ,
     "monitoring import": perm.EVALUATION_MANAGE,
+    # S-1: the HR service keeps staff adaptation, as it keeps the people register.
+    "staff adapt": perm.PEOPLE_EDIT,
+    "staff plan": perm.PEOPLE_EDIT,
+    "staff result": perm.PEOPLE_EDIT,
+    "staff list": perm.READ,
 }

@@ -72,3 +72,12 @@ def list_adaptations(
             )
         )
     return out
+
+
+def open_adaptation_of(session: Session, person_id: uuid.UUID) -> uuid.UUID | None:
+    """The staff member's adaptation still without a result, if any."""
+    return session.scalar(
+        select(StaffAdaptation.id).where(
+            StaffAdaptation.person_id == person_id, StaffAdaptation.result == ""
+        )
+    )
