@@ -89,8 +89,10 @@ def _argv(key: str, tmp: Path, refs: dict[str, str]) -> list[str]:
         "monitoring template": ["--out", str(tmp / "m.xlsx")],
         "monitoring preview": [refs["people_file"]],
         "monitoring import": [refs["people_file"]],
-        "staff adapt": ["000000000000", "--tutor", "000000000000", "--hired", "2026-03-02"]
-        + ["--end", "2026-06-01"],
+        "staff adapt": [
+            *("000000000000", "--tutor", "000000000000"),
+            *("--hired", "2026-03-02", "--end", "2026-06-01"),
+        ],
         "staff plan": ["000000000000", "--item", "2026-03-05", "x"],
         "staff result": ["000000000000", "--adapted", "--by", "x"],
         "staff list": [],
