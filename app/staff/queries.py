@@ -81,3 +81,13 @@ def open_adaptation_of(session: Session, person_id: uuid.UUID) -> uuid.UUID | No
             StaffAdaptation.person_id == person_id, StaffAdaptation.result == ""
         )
     )
+
+
+def staff_choices(session: Session) -> list[tuple[uuid.UUID, str]]:
+    """Court staff (S-1: who may be adapted or tutor), alphabetically, for choosing."""
+    rows = session.execute(
+        select(Person.id, Person.surname, Person.first_name, Person.patronymic)
+        .where(Person.role == rules.STAFF_ROLE)
+        .order_by(Person.sort_key)
+    )
+    return [(i, " ".join(x for x in (s, f, p) if x)) for i, s, f, p in rows]
