@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.core.errors import NotFoundError
-from app.documents.entries import cpd, internships, mentoring, people, training
+from app.documents.entries import cpd, internships, mentoring, people, staff, training
 from app.documents.spec import Document
 from i18n import N_
 
@@ -13,6 +13,7 @@ CATALOGUE: tuple[Document, ...] = (
     *internships.DOCUMENTS,
     *cpd.DOCUMENTS,
     *training.DOCUMENTS,
+    *staff.DOCUMENTS,
 )
 _BY_ID = {d.id: d for d in CATALOGUE}
 assert len(_BY_ID) == len(CATALOGUE), "document ids are unique"
