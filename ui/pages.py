@@ -53,8 +53,12 @@ class PeopleAndCourtsPage(QTabWidget):
         self.setTabText(1, _("Courts"))
         self.setTabText(2, _("Staff adaptation"))
 
-    def document_request(self) -> Request:
-        """The people register as filtered on the People tab."""
+    def document_request(self) -> Request | None:
+        """The selected adaptation's plan on the staff tab, else the people register as
+        filtered on the People tab.
+        """
+        if self.currentWidget() is self.staff:
+            return self.staff.document_request()
         return self.people.document_request()
 
 

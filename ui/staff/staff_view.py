@@ -128,6 +128,11 @@ class StaffView(Retranslating, QWidget):
             return None
         return Query(self, self._ctx, lambda s: get_adaptation(s, chosen)).run()  # type: ignore[arg-type]
 
+    def document_request(self) -> tuple[str, dict[str, str]] | None:
+        """Ctrl+P: the selected adaptation's plan (S-1)."""
+        chosen = self._selected_id()
+        return ("adaptation-plan", {"adaptation": str(chosen)}) if chosen is not None else None
+
     def _on_tree_entered(self, _index: QModelIndex) -> None:
         self.edit_plan()
 

@@ -98,3 +98,25 @@ def test_s1_adaptation_from_assignment_to_result(
     with store.read() as s:
         a = s.scalars(select(StaffAdaptation)).one()
         assert (a.result, a.decided_by) == ("adapted", "Бөлім басшысы Серікова А.")
+
+
+def test_s1_ctrl_p_on_the_staff_tab_prints_the_selected_plan(
+    window: MainWindow, store, actor
+) -> None:
+    from app.staff.dto import AdaptationInput
+    from app.staff.service import assign_tutor
+    from ui.pages import page_document
+
+    newcomer = add_person(store, actor, "Жаңабаева", 21)
+    tutor = add_person(store, actor, "Тәжібаев", 22)
+    day = date.today()
+    with store.write() as s:
+        a = assign_tutor(s, actor, AdaptationInput(newcomer, tutor, day, day, day))
+    page = window.page("people")
+    view = page.staff  # type: ignore[attr-defined]
+    page.setCurrentWidget(view)  # type: ignore[attr-defined]
+    view.reload()
+    view.tree.setCurrentItem(view.tree.topLevelItem(0))
+    assert page_document(page, "people") == ("adaptation-plan", {"adaptation": str(a.id)})
+    page.setCurrentIndex(0)  # type: ignore[attr-defined]
+    assert page_document(page, "people")[0] == "people-register"  # type: ignore[index]
