@@ -78,4 +78,8 @@ COMMAND_PERMISSIONS: dict[str, str] = {
     "staff plan": perm.PEOPLE_EDIT,
     "staff result": perm.PEOPLE_EDIT,
     "staff list": perm.READ,
+    # S-2: the year's schedule of civil servants' internships, kept by the HR service too.
+    "staff schedule": perm.PEOPLE_EDIT,
+    "staff held": perm.PEOPLE_EDIT,
+    "staff internships": perm.READ,
 }

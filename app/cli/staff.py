@@ -43,6 +43,23 @@ def register(commands: Any, reports: Any) -> None:
     p.add_argument("--on", type=date.fromisoformat, default=None, help="YYYY-MM-DD")
     p.add_argument("--by", required=True, help=_("who decided"))
     p.set_defaults(handler=guarded(_result))
+    p = sub.add_parser(
+        "schedule", help=_("put a civil servant on the year's internship schedule (S-2)")
+    )
+    p.add_argument("iin", help=_("the staff member's IIN"))
+    p.add_argument("--place", required=True, help=_("where the internship is held"))
+    p.add_argument("--start", type=date.fromisoformat, required=True, help="YYYY-MM-DD")
+    p.add_argument("--end", type=date.fromisoformat, required=True, help="YYYY-MM-DD")
+    p.set_defaults(handler=guarded(_schedule))
+    p = sub.add_parser("held", help=_("record whether a scheduled internship was held (S-2)"))
+    p.add_argument(
+        "id", type=uuid.UUID, help=_("the internship's id, as `staff internships` shows")
+    )
+    p.add_argument("--not-held", metavar="REASON", default=None, help=_("it was not held: why"))
+    p.set_defaults(handler=guarded(_held))
+    p = sub.add_parser("internships", help=_("the year's internship schedule of civil servants"))
+    p.add_argument("--year", type=int, default=date.today().year)
+    p.set_defaults(handler=guarded(_internships))
     p = sub.add_parser("list", help=_("list the adaptations of court staff"))
     p.add_argument("--open", action="store_true", help=_("only those without a result"))
     p.set_defaults(handler=guarded(_list))
@@ -123,5 +140,46 @@ def _list(args: argparse.Namespace) -> int:
         print(
             f"{r.person_name}\t{r.tutor_name}\t{r.starts_on.isoformat()}–"
             f"{r.ends_on.isoformat()}\t{state}"
+        )
+    return 0
+
+
+def _schedule(args: argparse.Namespace) -> int:
+    from app.staff.dto import InternshipInput
+    from app.staff.internships import schedule_internship
+
+    with store_of(args).write() as session:
+        data = InternshipInput(
+            _person(session, args.iin), args.start.year, args.place, args.start, args.end
+        )
+        saved = schedule_internship(session, args.actor, data)
+    print(saved.id)
+    return 0
+
+
+def _held(args: argparse.Namespace) -> int:
+    from app.staff.internships import record_outcome
+    from db.models import StaffInternship
+
+    with store_of(args).write() as session:
+        row = session.get(StaffInternship, args.id)
+        if row is None:
+            raise NotFoundError(N_("The internship no longer exists."))
+        status = "held" if args.not_held is None else "not_held"
+        record_outcome(session, args.actor, row.id, row.version, status, args.not_held or "")
+    print(_("Saved."))
+    return 0
+
+
+def _internships(args: argparse.Namespace) -> int:
+    from app.staff.internships import schedule_of_year
+    from app.staff.vocab import INTERNSHIP_LABELS, label
+
+    with store_of(args).read() as session:
+        rows = schedule_of_year(session, args.year)
+    for r in rows:
+        print(
+            f"{r.id}\t{r.person_name}\t{r.place}\t{r.starts_on.isoformat()}–"
+            f"{r.ends_on.isoformat()}\t{label(INTERNSHIP_LABELS, r.status)}"
         )
     return 0

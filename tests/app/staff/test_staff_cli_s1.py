@@ -37,3 +37,19 @@ def test_s1_staff_commands_adapt_plan_result_list(
         a = s.scalars(select(StaffAdaptation)).one()
         assert (a.result, a.decided_on, a.decided_by) == ("adapted", date(2026, 6, 1), "Ә. С.")
     assert main([*db, "result", newcomer, "--adapted", "--by", "Ә. С."]) == 3  # none open
+
+
+def test_s2_staff_internship_commands_schedule_held_list(
+    store: Store, people: dict[str, uuid.UUID], db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    newcomer = _iin(store, people["newcomer"])
+    db = ["--db", str(db_path), "--lang", "kk", "staff"]
+    line = ["schedule", newcomer, "--place", "Астана қалалық соты", "--start", "2026-04-06"]
+    assert main([*db, *line, "--end", "2027-01-01"]) == 3  # past the schedule's year
+    capsys.readouterr()
+    assert main([*db, *line, "--end", "2026-04-17"]) == 0
+    internship_id = capsys.readouterr().out.strip()
+    assert main([*db, "held", internship_id]) == 0
+    assert main([*db, "internships", "--year", "2026"]) == 0
+    out = capsys.readouterr().out
+    assert "Жаңабаева Әлия\tАстана қалалық соты\t2026-04-06–2026-04-17\tӨткізілді" in out
