@@ -9,7 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.context import Actor
-from app.staff.dto import AdaptationInput, PlanItem, ResultInput
+from app.staff.dto import AdaptationInput, InternshipInput, PlanItem, ResultInput
+from app.staff.internships import record_outcome, schedule_internship
 from app.staff.rules import STAFF_ROLE, last_term_day
 from app.staff.service import assign_tutor, record_result, set_plan
 from db.models import Person
@@ -52,3 +53,28 @@ def generate_staff(session: Session, actor: Actor, *, today: date, count: int = 
             verdict = ResultInput(True, min(a.ends_on, today), "Аппарат басшысы Серікова А.")
             record_result(session, actor, a.id, a.version, verdict, today=today)
     return len(pairs)
+
+
+def generate_internship_schedule(session: Session, actor: Actor, *, today: date) -> int:
+    """S-2: a year's schedule of ten staff members, one a month from February; those over
+    before today recorded as held (every fourth not held, with a reason).
+    """
+    staff = list(
+        session.scalars(
+            select(Person).where(Person.role == STAFF_ROLE).order_by(Person.sort_key).limit(10)
+        )
+    )
+    for n, person in enumerate(staff):
+        starts = date(today.year, 2 + n, 2 + n)
+        line = schedule_internship(
+            session,
+            actor,
+            InternshipInput(person.id, today.year, "Облыстық соттың аппараты", starts,
+                            starts + timedelta(days=11)),
+        )  # fmt: skip
+        if line.ends_on <= today:
+            held = n % 4 != 3
+            reason = "" if held else "Еңбек демалысы"
+            status = "held" if held else "not_held"
+            record_outcome(session, actor, line.id, line.version, status, reason, today=today)
+    return len(staff)
