@@ -32,11 +32,14 @@ class PeopleAndCourtsPage(QTabWidget):
         super().__init__()
         from ui.courts.courts_view import CourtsView
         from ui.people.people_view import PeopleView
+        from ui.staff.staff_view import StaffView
 
         self.people = PeopleView(ctx, self)
         self.courts = CourtsView(ctx, self)
+        self.staff = StaffView(ctx, self)
         self.addTab(self.people, "")
         self.addTab(self.courts, "")
+        self.addTab(self.staff, "")
         self.retranslate_ui()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -48,9 +51,14 @@ class PeopleAndCourtsPage(QTabWidget):
         """Tab titles in the active language."""
         self.setTabText(0, _("People"))
         self.setTabText(1, _("Courts"))
+        self.setTabText(2, _("Staff adaptation"))
 
-    def document_request(self) -> Request:
-        """The people register as filtered on the People tab."""
+    def document_request(self) -> Request | None:
+        """The selected adaptation's plan on the staff tab, else the people register as
+        filtered on the People tab.
+        """
+        if self.currentWidget() is self.staff:
+            return self.staff.document_request()
         return self.people.document_request()
 
 

@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.cli.courts",
     "app.cli.monitoring",
     "app.cli.evaluation",
+    "app.cli.staff",
 )
 
 # A command that needs no login: `verify` answers only "unaltered / altered / unknown" about a
@@ -75,4 +76,13 @@ COMMAND_PERMISSIONS: dict[str, str] = {
     "monitoring import": perm.EVALUATION_MANAGE,
     "evaluation protocol": perm.EVALUATION_MANAGE,
     "evaluation acknowledge": perm.EVALUATION_RATE,
+    # S-1: the HR service keeps staff adaptation, as it keeps the people register.
+    "staff adapt": perm.PEOPLE_EDIT,
+    "staff plan": perm.PEOPLE_EDIT,
+    "staff result": perm.PEOPLE_EDIT,
+    "staff list": perm.READ,
+    # S-2: the year's schedule of civil servants' internships, kept by the HR service too.
+    "staff schedule": perm.PEOPLE_EDIT,
+    "staff held": perm.PEOPLE_EDIT,
+    "staff internships": perm.READ,
 }

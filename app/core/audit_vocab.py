@@ -54,6 +54,8 @@ ENTITIES: dict[str, str] = {
     "exchange_package": N_("Exchange package"),
     "exchange_peer": N_("Exchange partner"),
     "internship": N_("Internship"),
+    "staff_adaptation": N_("Staff adaptation"),
+    "staff_internship": N_("Civil servant's internship"),
     "candidate_places": N_("Places for candidates"),
     "internship_host_blackout": N_("Host court closed period"),
     "internship_host_offer": N_("Host court offer"),

@@ -15,6 +15,7 @@ from app.demo.generator import DemoSummary, generate
 from app.demo.internships import generate as generate_internships
 from app.demo.internships import plan_year
 from app.demo.mentoring import generate_mentoring
+from app.demo.staff import generate_internship_schedule, generate_staff
 from app.demo.training import generate_training
 
 
@@ -30,6 +31,7 @@ class FullDemoSummary:
     protocols: int = 0
     planned_internships: int = 0
     training_events: int = 0
+    staff_adaptations: int = 0
 
 
 def generate_everything(
@@ -53,6 +55,8 @@ def generate_everything(
     )
     lines = generate_activity(session, actor, years=cpd_years, seed=seed, today=today)
     events = generate_training(session, actor, today.year, today=today)
+    adaptations = generate_staff(session, actor, today=today)
+    generate_internship_schedule(session, actor, today=today)
     return FullDemoSummary(
         people,
         mentoring.pairs,
@@ -62,4 +66,5 @@ def generate_everything(
         protocols=protocols,
         planned_internships=planned,
         training_events=events,
+        staff_adaptations=adaptations,
     )

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from app.core.errors import NotFoundError
-from app.documents.entries import cpd, evaluation, internships, mentoring, people, training
+from app.documents.entries import (
+    cpd,
+    evaluation,
+    internships,
+    mentoring,
+    people,
+    staff,
+    training,
+)
 from app.documents.spec import Document
 from i18n import N_
 
@@ -14,6 +22,7 @@ CATALOGUE: tuple[Document, ...] = (
     *cpd.DOCUMENTS,
     *training.DOCUMENTS,
     *evaluation.DOCUMENTS,
+    *staff.DOCUMENTS,
 )
 _BY_ID = {d.id: d for d in CATALOGUE}
 assert len(_BY_ID) == len(CATALOGUE), "document ids are unique"

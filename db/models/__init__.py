@@ -67,6 +67,7 @@ from db.models.security import (
     User,
 )
 from db.models.settings import Setting
+from db.models.staff import StaffAdaptation, StaffInternship, StaffPlanItem
 from db.models.training import (
     TrainingEvent,
     TrainingNeed,
@@ -135,6 +136,9 @@ __all__ = [
     "Seminar",
     "SeminarInvitation",
     "Setting",
+    "StaffAdaptation",
+    "StaffInternship",
+    "StaffPlanItem",
     "Tombstone",
     "TrainingCentre",
     "TrainingEvent",

@@ -102,6 +102,19 @@ def _argv(key: str, tmp: Path, refs: dict[str, str]) -> list[str]:
             "B",
         ],
         "evaluation acknowledge": ["--sheet", str(uuid.UUID(int=1)), "--on", "2026-01-01"],
+        "staff adapt": [
+            *("000000000000", "--tutor", "000000000000"),
+            *("--hired", "2026-03-02", "--end", "2026-06-01"),
+        ],
+        "staff plan": ["000000000000", "--item", "2026-03-05", "x"],
+        "staff result": ["000000000000", "--adapted", "--by", "x"],
+        "staff list": [],
+        "staff schedule": [
+            *("000000000000", "--place", "x"),
+            *("--start", "2026-04-06", "--end", "2026-04-17"),
+        ],
+        "staff held": ["00000000-0000-0000-0000-000000000001"],
+        "staff internships": [],
     }
     reports = {
         "report roster": ["--region", refs["region"], "--format", "csv", *out],
@@ -116,6 +129,7 @@ def _argv(key: str, tmp: Path, refs: dict[str, str]) -> list[str]:
         ],
         "report protocol": ["--number", "1", *pdf],
         "report programme": ["--pair", str(uuid.UUID(int=1)), *pdf],
+        "report adaptation-plan": ["--adaptation", str(uuid.UUID(int=1)), *pdf],
         "report evaluation-summary": ["--template", "x", "--period", "x", "--format", "csv", *out],
         "report cpd-individual": ["--year", YEAR, *pdf],
         "report sign-in-sheet": ["--session", str(uuid.UUID(int=1)), *pdf],

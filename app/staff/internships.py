@@ -1,0 +1,131 @@
+"""Civil servants' internships on the year's schedule, held or not (S-2, seed 003 §7.1.6)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core.audit import diff, record
+from app.core.context import Actor
+from app.core.errors import ConflictError, FieldError, NotFoundError, ValidationError
+from app.core.permissions import PEOPLE_EDIT, require
+from app.staff import rules
+from app.staff.dto import InternshipDTO, InternshipInput
+from db.models import Person, StaffInternship
+from i18n import N_
+
+
+def _dto(i: StaffInternship, p: Person) -> InternshipDTO:
+    name = " ".join(x for x in (p.surname, p.first_name, p.patronymic) if x)
+    return InternshipDTO(
+        i.id, i.person_id, name, i.year, i.place, i.starts_on, i.ends_on, i.status, i.reason,
+        i.version,
+    )  # fmt: skip
+
+
+def schedule_internship(session: Session, actor: Actor, data: InternshipInput) -> InternshipDTO:
+    """Put a civil servant of the apparatus on the year's schedule (S-2)."""
+    require(actor, PEOPLE_EDIT)
+    place = " ".join(data.place.split())
+    errors = [
+        FieldError(f, m)
+        for f, m in rules.internship_refusals(data.year, data.starts_on, data.ends_on)
+    ]
+    person = session.get(Person, data.person_id) if data.person_id else None
+    if person is None:
+        errors.append(FieldError("person_id", N_("Choose the staff member.")))
+    elif person.role != rules.STAFF_ROLE:
+        errors.append(
+            FieldError("person_id", N_("Only civil servants of the apparatus are scheduled here."))
+        )
+    if not place:
+        errors.append(FieldError("place", N_("This field is required.")))
+    if errors:
+        raise ValidationError(errors)
+    assert person is not None
+    overlap = session.scalar(
+        select(StaffInternship.id).where(
+            StaffInternship.person_id == person.id,
+            StaffInternship.status != "not_held",
+            StaffInternship.starts_on <= data.ends_on,
+            StaffInternship.ends_on >= data.starts_on,
+        )
+    )
+    if overlap is not None:
+        raise ValidationError(
+            [FieldError("starts_on", N_("The staff member has another internship then."))]
+        )
+    row = StaffInternship(
+        person_id=person.id,
+        year=data.year,
+        place=place,
+        starts_on=data.starts_on,
+        ends_on=data.ends_on,
+        updated_by=actor.name,
+    )
+    session.add(row)
+    session.flush()
+    record(
+        session,
+        actor,
+        "plan",
+        "staff_internship",
+        row.id,
+        diff({}, {"place": place, "starts_on": data.starts_on, "ends_on": data.ends_on}),
+    )
+    return _dto(row, person)
+
+
+def record_outcome(
+    session: Session,
+    actor: Actor,
+    internship_id: uuid.UUID,
+    version: int,
+    status: str,
+    reason: str = "",
+    today: date | None = None,
+) -> InternshipDTO:
+    """Record that a scheduled internship was held or not (S-2); "not held" says why."""
+    require(actor, PEOPLE_EDIT)
+    row = session.get(StaffInternship, internship_id)
+    if row is None:
+        raise NotFoundError(N_("The internship no longer exists."))
+    if row.version != version:
+        raise ConflictError(
+            N_("Someone else changed this record meanwhile. Reload it and try again.")
+        )
+    reason = " ".join(reason.split())
+    problem = rules.outcome_refusal(row.ends_on, today or date.today(), status)
+    errors = [FieldError("status", problem)] if problem else []
+    if status == "not_held" and not reason:
+        errors.append(FieldError("reason", N_("Say why it was not held.")))
+    if errors:
+        raise ValidationError(errors)
+    before = {"status": row.status, "reason": row.reason}
+    row.status, row.reason, row.updated_by = status, reason, actor.name
+    session.flush()
+    record(
+        session,
+        actor,
+        "update",
+        "staff_internship",
+        row.id,
+        diff(before, {"status": status, "reason": reason}),
+    )
+    person = session.get(Person, row.person_id)
+    assert person is not None
+    return _dto(row, person)
+
+
+def schedule_of_year(session: Session, year: int) -> list[InternshipDTO]:
+    """The year's schedule (S-2): who, where, when, and whether it was held; by start."""
+    rows = session.execute(
+        select(StaffInternship, Person)
+        .join(Person, Person.id == StaffInternship.person_id)
+        .where(StaffInternship.year == year)
+        .order_by(StaffInternship.starts_on, Person.sort_key)
+    ).all()
+    return [_dto(i, p) for i, p in rows]

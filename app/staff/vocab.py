@@ -1,0 +1,23 @@
+"""Closed lists of staff adaptation and internships with their labels (S-1, S-2)."""
+
+from __future__ import annotations
+
+from i18n import N_, _
+
+RESULT_LABELS: dict[str, str] = {
+    "": N_("In progress"),
+    "adapted": N_("Adapted"),
+    "not_adapted": N_("Not adapted"),
+}
+
+INTERNSHIP_LABELS: dict[str, str] = {
+    "planned": N_("Planned"),
+    "held": N_("Held"),
+    "not_held": N_("Not held"),
+}
+
+
+def label(vocabulary: dict[str, str], key: str) -> str:
+    """Translated label of a key, or the key itself when unknown."""
+    text = vocabulary.get(key)
+    return _(text) if text is not None else key

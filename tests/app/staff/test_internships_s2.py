@@ -1,0 +1,75 @@
+"""S-2 (seed 003 §7.1.6): civil servants' internships on the year's schedule, at the boundaries."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+
+import pytest
+
+from app.core.context import Actor
+from app.core.errors import ValidationError
+from app.core.store import Store
+from app.staff.dto import InternshipInput
+from app.staff.internships import record_outcome, schedule_internship, schedule_of_year
+
+PLACE = "Астана қалалық соты"
+
+
+def _line(people: dict[str, uuid.UUID], start: date, end: date, who: str = "newcomer"):
+    return InternshipInput(people[who], 2026, PLACE, start, end)
+
+
+def _fields(error: ValidationError) -> set[str]:
+    return {e.field for e in error.errors}
+
+
+def test_s2_schedule_lies_within_its_year_31_december_and_1_january(
+    store: Store, actor: Actor, people: dict[str, uuid.UUID]
+) -> None:
+    with store.write() as s, pytest.raises(ValidationError) as refused:
+        schedule_internship(s, actor, _line(people, date(2025, 12, 31), date(2026, 1, 9)))
+    assert _fields(refused.value) == {"starts_on"}
+    with store.write() as s, pytest.raises(ValidationError) as refused:
+        schedule_internship(s, actor, _line(people, date(2026, 12, 28), date(2027, 1, 1)))
+    assert _fields(refused.value) == {"ends_on"}
+    with store.write() as s:
+        schedule_internship(s, actor, _line(people, date(2026, 1, 1), date(2026, 1, 10)))
+        schedule_internship(s, actor, _line(people, date(2026, 12, 22), date(2026, 12, 31)))
+    with store.read() as s:
+        assert [i.starts_on.month for i in schedule_of_year(s, 2026)] == [1, 12]
+
+
+def test_s2_only_civil_servants_of_the_apparatus_no_overlap(
+    store: Store, actor: Actor, people: dict[str, uuid.UUID]
+) -> None:
+    start, end = date(2026, 4, 6), date(2026, 4, 17)
+    with store.write() as s, pytest.raises(ValidationError) as refused:
+        schedule_internship(s, actor, _line(people, start, end, who="judge"))
+    assert _fields(refused.value) == {"person_id"}
+    with store.write() as s:
+        schedule_internship(s, actor, _line(people, start, end))
+    with store.write() as s, pytest.raises(ValidationError) as refused:
+        schedule_internship(s, actor, _line(people, end, end + timedelta(days=5)))
+    assert _fields(refused.value) == {"starts_on"}
+    with store.write() as s:  # the day after the last day is free
+        schedule_internship(s, actor, _line(people, end + timedelta(days=1), date(2026, 4, 24)))
+
+
+def test_s2_held_or_not_recorded_from_the_last_day_on(
+    store: Store, actor: Actor, people: dict[str, uuid.UUID]
+) -> None:
+    end = date(2026, 4, 17)
+    with store.write() as s:
+        line = schedule_internship(s, actor, _line(people, date(2026, 4, 6), end))
+    with store.write() as s, pytest.raises(ValidationError) as refused:
+        record_outcome(s, actor, line.id, line.version, "held", today=end - timedelta(days=1))
+    assert _fields(refused.value) == {"status"}
+    with store.write() as s, pytest.raises(ValidationError) as refused:
+        record_outcome(s, actor, line.id, line.version, "not_held", " ", today=end)
+    assert _fields(refused.value) == {"reason"}
+    with store.write() as s:
+        done = record_outcome(s, actor, line.id, line.version, "not_held", "ауырды", today=end)
+    assert (done.status, done.reason) == ("not_held", "ауырды")
+    with store.write() as s:  # a line not held frees its dates for a new one
+        schedule_internship(s, actor, _line(people, date(2026, 4, 6), end))

@@ -1,0 +1,1 @@
+"""Screens of court staff: adaptation with a tutor (S-1)."""
