@@ -135,7 +135,8 @@ def test_the_preview_holds_a_few_page_images_however_far_it_is_scrolled(qtbot: Q
 
 
 CHILD = r"""
-import json, resource, sys, time
+import json, re, sys, time
+from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from PySide6.QtPrintSupport import QPrinter
 app = QApplication([])
@@ -162,7 +163,10 @@ if last:  # pages 1..last only, as chosen in a print dialog
 t0 = time.perf_counter()
 sent = dialog.print_to(printer)
 printed = time.perf_counter() - t0
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM, not ru_maxrss: Linux carries the parent's resident size into ru_maxrss across exec,
+# so a child of a big test run would report the run's memory instead of its own.
+status = Path("/proc/self/status").read_text()
+peak = int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024
 print(json.dumps({"first": first, "sent": sent, "printed": printed, "peak": peak}))
 """
 
