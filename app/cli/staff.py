@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import uuid
 from datetime import date
 from typing import Any
 
-from app.cli.common import guarded, store_of
+from app.cli.common import day_argument, guarded, store_of
 from app.core.errors import NotFoundError
 from i18n import N_, _
 
@@ -20,9 +21,9 @@ def register(commands: Any, reports: Any) -> None:
     p = sub.add_parser("adapt", help=_("give a newly hired staff member a tutor (S-1)"))
     p.add_argument("iin", help=_("the staff member's IIN"))
     p.add_argument("--tutor", required=True, metavar="IIN", help=_("the tutor's IIN"))
-    p.add_argument("--hired", type=date.fromisoformat, required=True, help="YYYY-MM-DD")
-    p.add_argument("--start", type=date.fromisoformat, default=None, help="YYYY-MM-DD")
-    p.add_argument("--end", type=date.fromisoformat, required=True, help="YYYY-MM-DD")
+    p.add_argument("--hired", type=day_argument, required=True, help=_("hired on (dd.mm.yyyy)"))
+    p.add_argument("--start", type=day_argument, default=None, help=_("the first day (dd.mm.yyyy)"))
+    p.add_argument("--end", type=day_argument, required=True, help=_("the last day (dd.mm.yyyy)"))
     p.set_defaults(handler=guarded(_adapt))
     p = sub.add_parser("plan", help=_("set the adaptation plan of a staff member (S-1)"))
     p.add_argument("iin", help=_("the staff member's IIN"))
@@ -31,16 +32,18 @@ def register(commands: Any, reports: Any) -> None:
         nargs=2,
         action="append",
         required=True,
-        metavar=("YYYY-MM-DD", "TEXT"),
+        metavar=("DAY", "TEXT"),
         help=_("an item of the plan and its date; repeat for each"),
     )
     p.set_defaults(handler=guarded(_plan))
     p = sub.add_parser("result", help=_("record whether the staff member adapted (S-1)"))
     p.add_argument("iin", help=_("the staff member's IIN"))
     verdict = p.add_mutually_exclusive_group(required=True)
-    verdict.add_argument("--adapted", action="store_true", help=_("adapted"))
-    verdict.add_argument("--not-adapted", action="store_true", help=_("not adapted"))
-    p.add_argument("--on", type=date.fromisoformat, default=None, help="YYYY-MM-DD")
+    verdict.add_argument("--adapted", action="store_true", help=_("the staff member has adapted"))
+    verdict.add_argument(
+        "--not-adapted", action="store_true", help=_("the staff member has not adapted")
+    )
+    p.add_argument("--on", type=day_argument, default=None, help=_("the day (dd.mm.yyyy)"))
     p.add_argument("--by", required=True, help=_("who decided"))
     p.set_defaults(handler=guarded(_result))
     p = sub.add_parser(
@@ -48,8 +51,10 @@ def register(commands: Any, reports: Any) -> None:
     )
     p.add_argument("iin", help=_("the staff member's IIN"))
     p.add_argument("--place", required=True, help=_("where the internship is held"))
-    p.add_argument("--start", type=date.fromisoformat, required=True, help="YYYY-MM-DD")
-    p.add_argument("--end", type=date.fromisoformat, required=True, help="YYYY-MM-DD")
+    p.add_argument(
+        "--start", type=day_argument, required=True, help=_("the first day (dd.mm.yyyy)")
+    )
+    p.add_argument("--end", type=day_argument, required=True, help=_("the last day (dd.mm.yyyy)"))
     p.set_defaults(handler=guarded(_schedule))
     p = sub.add_parser("held", help=_("record whether a scheduled internship was held (S-2)"))
     p.add_argument(
@@ -107,7 +112,11 @@ def _plan(args: argparse.Namespace) -> int:
     from app.staff.dto import PlanItem
     from app.staff.service import set_plan
 
-    items = [PlanItem(text, date.fromisoformat(day)) for day, text in args.item]
+    try:
+        items = [PlanItem(text, day_argument(day)) for day, text in args.item]
+    except argparse.ArgumentTypeError as exc:  # --item takes the day and the text as one pair
+        print(exc, file=sys.stderr)
+        return 2
     with store_of(args).write() as session:
         a = _open(session, args.iin)
         set_plan(session, args.actor, a.id, a.version, items)
