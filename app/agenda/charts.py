@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -26,9 +27,9 @@ class Charts:
     internships: tuple[tuple[str, int], ...]  # done, planned, due (not planned)
 
 
-def court_bars(session: Session, rows: list[ComplianceRow]) -> list[CourtCount]:
+def court_bars(session: Session, rows: Iterable[ComplianceRow]) -> list[CourtCount]:
     """The courts of the compliance chart: those with most people bound by the year's rules."""
-    bound = [r for r in rows if r.status != "exempt"]
+    bound = (r for r in rows if r.status != "exempt")
     return sorted(counts_by_court(session, bound), key=lambda c: -c.people)[:COURTS_SHOWN]
 
 

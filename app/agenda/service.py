@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,7 +27,7 @@ from app.core.permissions import (
     can,
 )
 from app.courts.centre import current_centre
-from app.cpd.compliance import compliance
+from app.cpd.compliance import compliance, streamed
 from app.cpd.dto import ComplianceFilter, ComplianceRow, CourtCount
 from app.cpd.rules import rule_set_for
 from app.internships.due import unplanned_due
@@ -58,11 +59,15 @@ class _Reads:
         """
         if self._year is None:
             flt = ComplianceFilter(year=self.on.year, region_code=self.region)
-            rows = compliance(self.session, flt, self.on)
-            items = cpd_items.academy_items(self.on, rows)
-            courts = court_bars(self.session, rows) if self.charts else []
-            del rows
-            self._year = (items, courts)
+            watch = cpd_items.AcademyWatch(self.on)
+            rows = streamed(self.session, flt, self.on)
+            if self.charts:
+                courts = court_bars(self.session, _watched(rows, watch))
+            else:
+                courts = []
+                for r in rows:
+                    watch.add(r)
+            self._year = (watch.items(), courts)
         return self._year
 
     def owing(self, year: int) -> list[ComplianceRow]:
@@ -95,6 +100,15 @@ class _Reads:
             shown = centre_items.NAMES_SHOWN
             self._due = unplanned_due(self.session, self.on.year, self.region, shown)
         return self._due
+
+
+def _watched(
+    rows: Iterator[ComplianceRow], watch: cpd_items.AcademyWatch
+) -> Iterator[ComplianceRow]:
+    # One pass feeds both the T-1 items and the chart's counts: the rows are not kept.
+    for r in rows:
+        watch.add(r)
+        yield r
 
 
 def agenda(
