@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -26,14 +27,19 @@ class Charts:
     internships: tuple[tuple[str, int], ...]  # done, planned, due (not planned)
 
 
+def court_bars(session: Session, rows: Iterable[ComplianceRow]) -> list[CourtCount]:
+    """The courts of the compliance chart: those with most people bound by the year's rules."""
+    bound = (r for r in rows if r.status != "exempt")
+    return sorted(counts_by_court(session, bound), key=lambda c: -c.people)[:COURTS_SHOWN]
+
+
 def charts_of(
-    session: Session, on: date, region_code: str, rows: list[ComplianceRow], due: int
+    session: Session, on: date, region_code: str, courts: list[CourtCount], due: int
 ) -> Charts:
-    """The figures for `on`'s year, of a region or of the whole store; `due` is the number
-    of judges due for an internship and not planned (I-1).
+    """The figures for `on`'s year, of a region or of the whole store; `courts` are
+    court_bars() of its verdicts and `due` the number of judges due for an internship and
+    not planned (I-1).
     """
-    bound = [r for r in rows if r.status != "exempt"]
-    courts = sorted(counts_by_court(session, bound), key=lambda c: -c.people)[:COURTS_SHOWN]
     pairs = select(Pair.state, func.count(Pair.id)).group_by(Pair.state)
     if region_code:
         pairs = pairs.where(Pair.region_code == region_code)

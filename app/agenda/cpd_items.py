@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -103,43 +105,75 @@ def pending_lines(session: Session, on: date, region_code: str) -> list[AgendaIt
     return items
 
 
-def academy_items(on: date, rows: list[ComplianceRow]) -> list[AgendaItem]:
+def academy_items(on: date, rows: Iterable[ComplianceRow]) -> list[AgendaItem]:
     """T-1: Academy courses overdue, and those falling due in the rest of the year."""
-    overdue = sorted(
-        (r for r in rows if r.academy_due and r.academy_due < on), key=lambda r: r.full_name
-    )
-    coming = sorted(
-        (r for r in rows if r.academy_due and on <= r.academy_due <= date(on.year, 12, 31)),
-        key=lambda r: (r.academy_due or on, sort_key(r.full_name)),
-    )
-    items = []
-    target = Target("cpd", "compliance", (("year", on.year), ("status", "not_compliant")))
-    if overdue:
-        first = min(r.academy_due for r in overdue if r.academy_due)
-        items.append(
-            AgendaItem(
-                "academy_overdue",
-                "T-1",
-                first,
-                len(overdue),
-                state_of(first, on),
-                target,
-                year=on.year,
-                names=tuple(r.full_name for r in overdue[:NAMES_SHOWN]),
+    watch = AcademyWatch(on)
+    for r in rows:
+        watch.add(r)
+    return watch.items()
+
+
+class AcademyWatch:
+    """academy_items() in one pass over streamed verdicts, keeping counts and only the names
+    shown (issue 11: 36,000 judges' rows were kept at once). The lists are cut to the first
+    NAMES_SHOWN every so often; with the arrival number in the keys the result is exactly
+    sorted(...)[:NAMES_SHOWN].
+    """
+
+    def __init__(self, on: date) -> None:
+        self.on, self.end = on, date(on.year, 12, 31)
+        self.overdue: list[tuple[Any, ...]] = []
+        self.coming: list[tuple[Any, ...]] = []
+        self.counts = [0, 0]
+        self.first: date | None = None  # the earliest overdue course
+
+    def add(self, r: ComplianceRow) -> None:
+        """Take one person's verdict into account."""
+        due = r.academy_due
+        if not due:
+            return
+        if due < self.on:
+            n = self.counts[0] = self.counts[0] + 1
+            self.first = due if self.first is None else min(self.first, due)
+            self.overdue.append((r.full_name, n))
+            if len(self.overdue) > 1000:
+                self.overdue = sorted(self.overdue)[:NAMES_SHOWN]
+        elif due <= self.end:
+            n = self.counts[1] = self.counts[1] + 1
+            self.coming.append((due, sort_key(r.full_name), n, r.full_name))
+            if len(self.coming) > 1000:
+                self.coming = sorted(self.coming)[:NAMES_SHOWN]
+
+    def items(self) -> list[AgendaItem]:
+        """The T-1 items of what was added."""
+        on, items = self.on, []
+        overdue = sorted(self.overdue)[:NAMES_SHOWN]
+        coming = sorted(self.coming)[:NAMES_SHOWN]
+        if overdue and self.first:
+            items.append(
+                AgendaItem(
+                    "academy_overdue",
+                    "T-1",
+                    self.first,
+                    self.counts[0],
+                    state_of(self.first, on),
+                    Target("cpd", "compliance", (("year", on.year), ("status", "not_compliant"))),
+                    year=on.year,
+                    names=tuple(name for name, _n in overdue),
+                )
             )
-        )
-    if coming:
-        soonest = coming[0].academy_due or on
-        items.append(
-            AgendaItem(
-                "academy_due",
-                "T-1",
-                soonest,
-                len(coming),
-                state_of(soonest, on),
-                Target("cpd", "compliance", (("year", on.year), ("status", "at_risk"))),
-                year=on.year,
-                names=tuple(r.full_name for r in coming[:NAMES_SHOWN]),
+        if coming:
+            soonest = coming[0][0]
+            items.append(
+                AgendaItem(
+                    "academy_due",
+                    "T-1",
+                    soonest,
+                    self.counts[1],
+                    state_of(soonest, on),
+                    Target("cpd", "compliance", (("year", on.year), ("status", "at_risk"))),
+                    year=on.year,
+                    names=tuple(c[3] for c in coming),
+                )
             )
-        )
-    return items
+        return items

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -11,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.agenda import centre_items, cpd_items, mentoring_items
-from app.agenda.charts import Charts, charts_of
+from app.agenda.charts import Charts, charts_of, court_bars
 from app.agenda.dto import STATES, AgendaItem
 from app.core.bulk import collector_paused
 from app.core.context import Actor
@@ -26,8 +27,8 @@ from app.core.permissions import (
     can,
 )
 from app.courts.centre import current_centre
-from app.cpd.compliance import compliance
-from app.cpd.dto import ComplianceFilter, ComplianceRow
+from app.cpd.compliance import compliance, streamed
+from app.cpd.dto import ComplianceFilter, ComplianceRow, CourtCount
 from app.cpd.rules import rule_set_for
 from app.internships.due import unplanned_due
 from db.models import Court, Person
@@ -46,24 +47,33 @@ class StartPage:
 class _Reads:
     """The heavy reads, each done once per computation: the items and the charts share them."""
 
-    def __init__(self, session: Session, on: date, region: str) -> None:
-        self.session, self.on, self.region = session, on, region
-        self._verdicts: dict[int, list[ComplianceRow]] = {}
+    def __init__(self, session: Session, on: date, region: str, *, charts: bool = False) -> None:
+        self.session, self.on, self.region, self.charts = session, on, region, charts
+        self._year: tuple[list[AgendaItem], list[CourtCount]] | None = None
         self._due: tuple[int, list[str]] | None = None
 
-    def verdicts(self, year: int) -> list[ComplianceRow]:
-        """Everyone's CPD verdict of a year (T-1, the chart)."""
-        if year not in self._verdicts:
-            flt = ComplianceFilter(year=year, region_code=self.region)
-            self._verdicts[year] = compliance(self.session, flt, self.on)
-        return self._verdicts[year]
+    def cpd_year(self) -> tuple[list[AgendaItem], list[CourtCount]]:
+        """The running year's T-1 items and (for the charts) its verdicts counted per court.
+        The 50,000 verdicts are dropped once counted: kept, they were still alive while the
+        internships' due list was built, and the two made the national start page's peak.
+        """
+        if self._year is None:
+            flt = ComplianceFilter(year=self.on.year, region_code=self.region)
+            watch = cpd_items.AcademyWatch(self.on)
+            rows = streamed(self.session, flt, self.on)
+            if self.charts:
+                courts = court_bars(self.session, _watched(rows, watch))
+            else:
+                courts = []
+                for r in rows:
+                    watch.add(r)
+            self._year = (watch.items(), courts)
+        return self._year
 
     def owing(self, year: int) -> list[ComplianceRow]:
         """Verdicts of the roles with a points minimum in the year's rule set (C-5, C scope):
         only they can owe a report, so the others are not computed at all.
         """
-        if year in self._verdicts:
-            return self._verdicts[year]
         rules = rule_set_for(self.session, year)
         rows: list[ComplianceRow] = []
         for role, rule in rules.roles.items():
@@ -92,6 +102,15 @@ class _Reads:
         return self._due
 
 
+def _watched(
+    rows: Iterator[ComplianceRow], watch: cpd_items.AcademyWatch
+) -> Iterator[ComplianceRow]:
+    # One pass feeds both the T-1 items and the chart's counts: the rows are not kept.
+    for r in rows:
+        watch.add(r)
+        yield r
+
+
 def agenda(
     session: Session, actor: Actor, on: date, *, backup_dir: Path | None = None
 ) -> list[AgendaItem]:
@@ -107,10 +126,10 @@ def start_page(
     if not session.scalar(select(func.count(Person.id))):
         return StartPage(on, (), None, True)
     with collector_paused():  # the national verdicts and due list: ~100,000 objects
-        reads = _Reads(session, on, actor.region_code)
+        reads = _Reads(session, on, actor.region_code, charts=True)
         items = _items(actor, backup_dir, reads)
-        verdicts, due = reads.verdicts(on.year), reads.due()[0]
-        charts = charts_of(session, on, actor.region_code, verdicts, due)
+        courts, due = reads.cpd_year()[1], reads.due()[0]
+        charts = charts_of(session, on, actor.region_code, courts, due)
     return StartPage(on, tuple(items), charts, False)
 
 
@@ -121,7 +140,7 @@ def _items(actor: Actor, backup_dir: Path | None, reads: _Reads) -> list[AgendaI
         for year in cpd_items.report_years(on):
             found.append(cpd_items.reports_due(session, on, year, reads.owing(year)))
         found.append(cpd_items.summary_item(session, on))
-        found += cpd_items.academy_items(on, reads.verdicts(on.year))
+        found += reads.cpd_year()[0]
     if can(actor, CPD_REVIEW):
         found += cpd_items.pending_lines(session, on, region)
     if can(actor, TRAINING_MANAGE):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from operator import itemgetter
@@ -205,12 +206,23 @@ def compliance(
 ) -> list[ComplianceRow]:
     """Every matching person's verdict for the year, judged by the rules in force for it (C-9)."""
     with collector_paused():
-        return _compliance(session, flt, as_of or date.today(), rules)
+        return list(_compliance(session, flt, as_of or date.today(), rules))
+
+
+def streamed(
+    session: Session, flt: ComplianceFilter, as_of: date, rules: RuleSetDTO | None = None
+) -> Iterator[ComplianceRow]:
+    """compliance()'s rows one by one, for a caller that only counts them (the start page:
+    50,000 verdicts kept at once were its memory peak, issue 11). The caller does no other
+    read while it consumes them.
+    """
+    with collector_paused():
+        yield from _compliance(session, flt, as_of, rules)
 
 
 def _compliance(
     session: Session, flt: ComplianceFilter, as_of: date, rules: RuleSetDTO | None
-) -> list[ComplianceRow]:
+) -> Iterator[ComplianceRow]:
     year = flt.year
     rules = rules or rule_set_for(session, year)
     earned, pending = _points(session, year, flt.person_ids)
@@ -220,7 +232,6 @@ def _compliance(
         if any(r.academy_every_years for r in rules.roles.values())
         else {}
     )
-    rows: list[ComplianceRow] = []
     role_rules = {role: rules.role_rule(role) for role in rules.roles}
     mode = rules.partial_exemption
     numbers, days = _Decimals(), _Days()
@@ -259,7 +270,7 @@ def _compliance(
             continue
         if court not in courts:
             courts[court] = _uuid(court)
-        rows.append(
+        yield (
             _row(
                 person_id=_uuid(pid),
                 iin=iin,
@@ -277,7 +288,6 @@ def _compliance(
                 rule_year=rule_year,
             )
         )
-    return rows
 
 
 def _row(**values: Any) -> ComplianceRow:

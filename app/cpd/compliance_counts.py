@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Iterable
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -15,7 +16,7 @@ from db.models import (
 )
 
 
-def counts_by_court(session: Session, rows: list[ComplianceRow]) -> list[CourtCount]:
+def counts_by_court(session: Session, rows: Iterable[ComplianceRow]) -> list[CourtCount]:
     """Verdicts counted per court, courts in hierarchy order."""
     acc: dict[uuid.UUID | None, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     pts: dict[uuid.UUID | None, Decimal] = defaultdict(Decimal)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import itertools
 import uuid
 from collections import defaultdict
 from collections.abc import Iterator
@@ -202,11 +203,13 @@ def unplanned_due(
     (the start page, issue 12).
     """
     flt = DueFilter(region_code=region_code, only_unscheduled=True)
+    # Streamed: only the first `shown` rows are kept, not the 29,000 due judges (issue 11).
+    counted = itertools.count()
     with collector_paused():
-        rows = list(_due(session, year, flt, None, None))
-    # nsmallest is sorted(...)[:n], stable like _sorted: ties keep the same order.
-    top = heapq.nsmallest(shown, rows, key=lambda r: (-r[14], r[9], r[16]))
-    return len(rows), [r[1] for r in top]
+        rows = (row for row, _n in zip(_due(session, year, flt, None, None), counted, strict=False))
+        # nsmallest is sorted(...)[:n], stable like _sorted: ties keep the same order.
+        top = heapq.nsmallest(shown, rows, key=lambda r: (-r[14], r[9], r[16]))
+    return next(counted), [r[1] for r in top]
 
 
 def _due(
@@ -242,8 +245,6 @@ def _due(
         stmt = stmt.where(Court.region_code == flt.region_code)
     if flt.court_id is not None:
         stmt = stmt.where(Court.id == flt.court_id)
-    # Core execution: the ORM result layer costs more than the rows for 36,000 judges.
-    people = session.connection().execute(stmt).all()
     periods = _raw_periods(session)
     last_end = _last_resetting(session, start, rules)
     scheduled = set(
@@ -258,6 +259,10 @@ def _due(
     )
     quality = _last_quality(session, start)
     needle = flt.text.strip()
+    # Core execution: the ORM result layer costs more than the rows for 36,000 judges. Read
+    # last and row by row, not with all(): the callers do no other reads while they consume
+    # this generator, and the start page keeps none of the rows (issue 11).
+    people = session.connection().execute(stmt)
     for pid, surname, first, patr, appointed, skey, cid, ckk, cru, level, region, parent in people:
         p = periods.get(pid, [])
         if status_on(p, start) == "retired":
