@@ -15,6 +15,8 @@ from app.staff.dto import AdaptationDTO
 from app.staff.vocab import RESULT_LABELS
 from i18n import format_date, format_date_long, translator
 
+BLANK_ROWS = 6  # rows of a plan not yet entered, to be filled in by hand
+
 
 def build_adaptation_plan(
     a: AdaptationDTO, *, lang: str, centre_name: str = "", today: date | None = None
@@ -28,6 +30,9 @@ def build_adaptation_plan(
     for n, item in enumerate(a.items, start=1):
         cells = [str(n), item.title, format_date(item.due_on, lang), "✓" if item.done else ""]
         data.append([Paragraph(escape(c), styles.CELL) for c in cells])
+    if not a.items:
+        # No plan entered yet: a form to fill in by hand, numbered rows as on paper.
+        data += [[Paragraph(str(n), styles.CELL), "", "", ""] for n in range(1, BLANK_ROWS + 1)]
     widths = fit_widths(data, [10 * mm, 110 * mm, 30 * mm, 20 * mm])
     signatures = signature_lines(
         [(tr_("Tutor"), a.tutor_name), (tr_("Staff member"), a.person_name)],
@@ -55,11 +60,8 @@ def build_adaptation_plan(
         *(Paragraph(escape(line), styles.BODY) for line in lines),
         Spacer(1, 4 * mm),
     ]
-    if a.items:
-        # The signatures take the plan's last items with them to a new page.
-        story += table_then(data, widths, [Spacer(1, 8 * mm), signatures])
-    else:
-        story += [Spacer(1, 8 * mm), signatures]
+    # The signatures take the plan's last items with them to a new page.
+    story += table_then(data, widths, [Spacer(1, 8 * mm), signatures])
     return render(
         DocumentInfo(title=title, lang=lang, centre_name=centre_name, printed_on=today), story
     )
