@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from app.core.errors import NotFoundError
-from app.documents.entries import cpd, evaluation, internships, mentoring, people, training
+from app.documents.entries import (
+    courts,
+    cpd,
+    evaluation,
+    internships,
+    mentoring,
+    people,
+    training,
+)
 from app.documents.spec import Document
 from i18n import N_
 
 CATALOGUE: tuple[Document, ...] = (
     *people.DOCUMENTS,
+    *courts.DOCUMENTS,
     *mentoring.DOCUMENTS,
     *internships.DOCUMENTS,
     *cpd.DOCUMENTS,
