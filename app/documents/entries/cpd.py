@@ -23,7 +23,7 @@ from app.documents.spec import (
     Params,
     Sheet,
 )
-from i18n import N_, localized
+from i18n import N_, localized, translator
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,27 @@ class Compliance:
     def names(self, lang: str) -> dict[Any, str]:
         """Court id → name in a language."""
         return {k: localized(kk, ru, lang) for k, (kk, ru) in self.courts.items()}
+
+
+def _ledger(session: Session, _a: Actor, p: Params, _t: date, _pr: Progress) -> Ledger:
+    from app.cpd.ledger_export import ledger_table
+
+    return Ledger(ledger_table(session, int(p["year"]), "kk")[1], int(p["year"]))
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """The year's ledger lines, in the import's column order."""
+
+    rows: list[list[object]]
+    year: int
+
+
+def _ledger_sheets(data: Ledger, lang: str) -> list[Sheet]:
+    from app.cpd.import_file import column_titles
+
+    tr_ = translator(lang)
+    return [Sheet(tr_("CPD ledger lines"), column_titles(lang), data.rows)]
 
 
 def _compliance(session: Session, _a: Actor, p: Params, today: date, _pr: Progress) -> Compliance:
@@ -120,6 +141,19 @@ def _summary_sheets(data: Any, lang: str) -> list[Sheet]:
 
 
 DOCUMENTS = (
+    Document(
+        id="cpd-ledger",
+        title=N_("CPD ledger lines"),
+        description=N_("Every CPD line of a year in the columns of the CPD import (C-3)."),
+        page="cpd",
+        params=(year(this_year),),
+        gather=_ledger,
+        sheets=_ledger_sheets,
+        formats=("xlsx", "csv"),
+        count=lambda d: len(d.rows),
+        stem=lambda p: f"cpd-ledger-{p['year']}",
+        done=N_("{count} CPD lines exported to {path}"),
+    ),
     Document(
         id="cpd-compliance",
         title=N_("CPD compliance"),
