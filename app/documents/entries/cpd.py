@@ -61,6 +61,34 @@ def _ledger_sheets(data: Ledger, lang: str) -> list[Sheet]:
     return [Sheet(tr_("CPD ledger lines"), column_titles(lang), data.rows)]
 
 
+def _ledger_pdf(data: Ledger, head: Letterhead) -> bytes:
+    from app.cpd.import_file import column_titles
+    from app.documents.table_pdf import mm_widths, table_document
+    from i18n import format_date
+
+    tr_ = translator(head.lang)
+    rows = [
+        [
+            format_date(v, head.lang) if isinstance(v, date) else "" if v is None else str(v)
+            for v in row
+        ]
+        for row in data.rows
+    ]
+    return table_document(
+        title=tr_("CPD ledger lines"),
+        subtitle=str(data.year),
+        header=[t.rstrip(" *") for t in column_titles(head.lang)],
+        rows=rows,
+        widths=mm_widths(24, 14, 60, 36, 20, 20, 13, 13, 30, 40),
+        lang=head.lang,
+        centre_name=head.centre_name,
+        today=head.printed_on,
+        total=tr_("Total: {count}").format(count=len(rows)),
+        numeric=(),
+        progress=head.progress,
+    )
+
+
 def _compliance(session: Session, _a: Actor, p: Params, today: date, _pr: Progress) -> Compliance:
     from app.courts.service import list_courts
     from app.cpd.compliance import compliance
@@ -142,19 +170,6 @@ def _summary_sheets(data: Any, lang: str) -> list[Sheet]:
 
 DOCUMENTS = (
     Document(
-        id="cpd-ledger",
-        title=N_("CPD ledger lines"),
-        description=N_("Every CPD line of a year in the columns of the CPD import (C-3)."),
-        page="cpd",
-        params=(year(this_year),),
-        gather=_ledger,
-        sheets=_ledger_sheets,
-        formats=("xlsx", "csv"),
-        count=lambda d: len(d.rows),
-        stem=lambda p: f"cpd-ledger-{p['year']}",
-        done=N_("{count} CPD lines exported to {path}"),
-    ),
-    Document(
         id="cpd-compliance",
         title=N_("CPD compliance"),
         description=N_("Everyone's points earned and required for a year and the verdict (C-2)."),
@@ -205,5 +220,20 @@ DOCUMENTS = (
         sheets=_summary_sheets,
         formats=("pdf", "xlsx"),
         done=N_("Report written to {path}"),
+    ),
+    # Last: Ctrl+P on the CPD page prints the first document (compliance).
+    Document(
+        id="cpd-ledger",
+        title=N_("CPD ledger lines"),
+        description=N_("Every CPD line of a year in the columns of the CPD import (C-3)."),
+        page="cpd",
+        params=(year(this_year),),
+        gather=_ledger,
+        pdf=_ledger_pdf,
+        sheets=_ledger_sheets,
+        formats=("xlsx", "csv", "pdf"),
+        count=lambda d: len(d.rows),
+        stem=lambda p: f"cpd-ledger-{p['year']}",
+        done=N_("{count} CPD lines exported to {path}"),
     ),
 )
