@@ -62,24 +62,28 @@ def _ledger_sheets(data: Ledger, lang: str) -> list[Sheet]:
 
 
 def _ledger_pdf(data: Ledger, head: Letterhead) -> bytes:
+    from decimal import Decimal
+
     from app.cpd.import_file import column_titles
     from app.documents.table_pdf import mm_widths, table_document
-    from i18n import format_date
+    from i18n import format_date, format_number
+
+    def cell(v: object) -> str:
+        if isinstance(v, date):
+            return format_date(v, head.lang)
+        if isinstance(v, Decimal | int):
+            return format_number(v, head.lang)
+        return "" if v is None else str(v)
 
     tr_ = translator(head.lang)
-    rows = [
-        [
-            format_date(v, head.lang) if isinstance(v, date) else "" if v is None else str(v)
-            for v in row
-        ]
-        for row in data.rows
-    ]
+    # The row key is for the import, not for a reader: the paper leaves it out.
+    rows = [[cell(v) for v in row[:-1]] for row in data.rows]
     return table_document(
         title=tr_("CPD ledger lines"),
         subtitle=str(data.year),
-        header=[t.rstrip(" *") for t in column_titles(head.lang)],
+        header=[t.rstrip(" *") for t in column_titles(head.lang)][:-1],
         rows=rows,
-        widths=mm_widths(24, 14, 60, 36, 20, 20, 13, 13, 30, 40),
+        widths=mm_widths(26, 16, 70, 45, 22, 22, 15, 15, 46),
         lang=head.lang,
         centre_name=head.centre_name,
         today=head.printed_on,
