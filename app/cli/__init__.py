@@ -43,6 +43,7 @@ COMMAND_PERMISSIONS: dict[str, str] = {
     "restore": perm.STORE_RESTORE,
     "report": perm.READ,
     "export people": perm.READ,
+    "export courts": perm.READ,
     "template people": perm.READ,
     "template cpd": perm.READ,
     "import people": perm.IMPORT,

@@ -22,7 +22,7 @@ from app.cpd.import_file import (
     text_of,
 )
 from app.cpd.rules import rule_set_for
-from db.models import CpdForm, CpdReport, Person
+from db.models import CpdActivity, CpdForm, CpdReport, Person
 from i18n import N_, _
 
 
@@ -59,9 +59,31 @@ class _Row:
     key: str
 
 
+def known_keys(session: Session, given: set[str]) -> set[str]:
+    """The row keys of a file that name a line already in the ledger: the ledger export writes
+    a line's stored key, or `id:<uuid>` for a line entered by hand (issue 15: round trips).
+    """
+    ids = {k[3:] for k in given if k.startswith("id:")}
+    found = set(
+        session.scalars(
+            select(CpdActivity.idempotency_key).where(CpdActivity.idempotency_key.in_(given))
+        )
+    )
+    valid = []
+    for text in ids:
+        try:
+            valid.append(uuid.UUID(text))
+        except ValueError:
+            continue
+    found |= {
+        f"id:{i}" for i in session.scalars(select(CpdActivity.id).where(CpdActivity.id.in_(valid)))
+    }
+    return {k for k in found if k}
+
+
 def _check(
     session: Session, data: list[tuple[int, dict[str, Any]]], today: date, progress: Progress | None
-) -> tuple[list[_Row], list[RowProblem]]:
+) -> tuple[list[_Row], list[RowProblem], int]:
     iins = {parse_iin(v.get("iin")) for _line, v in data}
     people = dict(session.execute(select(Person.iin, Person.id).where(Person.iin.in_(iins))).all())
     forms = dict(session.execute(select(CpdForm.code, CpdForm.id)).all())
@@ -75,7 +97,13 @@ def _check(
     problems: list[RowProblem] = []
     rows: list[_Row] = []
     seen: dict[str, int] = {}
+    already = known_keys(session, {text_of(v.get("key")) for _line, v in data} - {""})
+    there = 0
     for i, (line, v) in enumerate(data, start=1):
+        # A line exported from this ledger is already there: left alone, even in a locked year.
+        if already and text_of(v.get("key")) in already:
+            there += 1
+            continue
         bad: list[RowProblem] = []
 
         def problem(
@@ -205,4 +233,4 @@ def _check(
                     )
                 )
             first.setdefault(r.key, r.line)
-    return rows, sorted(problems, key=lambda p: (p.line, COLUMNS.index(p.column)))
+    return rows, sorted(problems, key=lambda p: (p.line, COLUMNS.index(p.column))), there

@@ -78,7 +78,7 @@ def import_activities(
     require(actor, CPD_KEEP, REFUSED)
     take_turns(session, "cpd-import")  # the same file on two PCs: the second skips every row
     _header, data = read_rows(path)
-    rows, problems = _check(session, data, today or date.today(), progress)
+    rows, problems, there = _check(session, data, today or date.today(), progress)
     if problems:
         raise ImportRejectedError(problems)
     existing: set[str] = set()
@@ -125,19 +125,22 @@ def import_activities(
         session.execute(insert(CpdActivity), new[chunk : chunk + 5000])
         if progress is not None:
             progress.step(len(data) + chunk, len(data) * 2)
-    record(
-        session,
-        actor,
-        "import",
-        "cpd_activity",
-        "-",
-        {
-            "file": [None, path.name],
-            "imported": [None, len(new)],
-            "skipped": [None, len(rows) - len(new)],
-        },
-    )
-    return ImportResult(imported=len(new), skipped=len(rows) - len(new))
+    skipped = len(rows) - len(new) + there
+    # An import that adds nothing changes nothing, not even the audit log (issue 15).
+    if new:
+        record(
+            session,
+            actor,
+            "import",
+            "cpd_activity",
+            "-",
+            {
+                "file": [None, path.name],
+                "imported": [None, len(new)],
+                "skipped": [None, skipped],
+            },
+        )
+    return ImportResult(imported=len(new), skipped=skipped)
 
 
 def write_template(

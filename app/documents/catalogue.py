@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.core.errors import NotFoundError
 from app.documents.entries import (
+    courts,
     cpd,
     evaluation,
     internships,
@@ -17,6 +18,7 @@ from i18n import N_
 
 CATALOGUE: tuple[Document, ...] = (
     *people.DOCUMENTS,
+    *courts.DOCUMENTS,
     *mentoring.DOCUMENTS,
     *internships.DOCUMENTS,
     *cpd.DOCUMENTS,

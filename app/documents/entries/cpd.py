@@ -23,7 +23,7 @@ from app.documents.spec import (
     Params,
     Sheet,
 )
-from i18n import N_, localized
+from i18n import N_, localized, translator
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,59 @@ class Compliance:
     def names(self, lang: str) -> dict[Any, str]:
         """Court id → name in a language."""
         return {k: localized(kk, ru, lang) for k, (kk, ru) in self.courts.items()}
+
+
+def _ledger(session: Session, _a: Actor, p: Params, _t: date, _pr: Progress) -> Ledger:
+    from app.cpd.ledger_export import ledger_table
+
+    return Ledger(ledger_table(session, int(p["year"]), "kk")[1], int(p["year"]))
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """The year's ledger lines, in the import's column order."""
+
+    rows: list[list[object]]
+    year: int
+
+
+def _ledger_sheets(data: Ledger, lang: str) -> list[Sheet]:
+    from app.cpd.import_file import column_titles
+
+    tr_ = translator(lang)
+    return [Sheet(tr_("CPD ledger lines"), column_titles(lang), data.rows)]
+
+
+def _ledger_pdf(data: Ledger, head: Letterhead) -> bytes:
+    from decimal import Decimal
+
+    from app.cpd.import_file import column_titles
+    from app.documents.table_pdf import mm_widths, table_document
+    from i18n import format_date, format_number
+
+    def cell(v: object) -> str:
+        if isinstance(v, date):
+            return format_date(v, head.lang)
+        if isinstance(v, Decimal | int):
+            return format_number(v, head.lang)
+        return "" if v is None else str(v)
+
+    tr_ = translator(head.lang)
+    # The row key is for the import, not for a reader: the paper leaves it out.
+    rows = [[cell(v) for v in row[:-1]] for row in data.rows]
+    return table_document(
+        title=tr_("CPD ledger lines"),
+        subtitle=str(data.year),
+        header=[t.rstrip(" *") for t in column_titles(head.lang)][:-1],
+        rows=rows,
+        widths=mm_widths(26, 16, 70, 45, 22, 22, 15, 15, 46),
+        lang=head.lang,
+        centre_name=head.centre_name,
+        today=head.printed_on,
+        total=tr_("Total: {count}").format(count=len(rows)),
+        numeric=(),
+        progress=head.progress,
+    )
 
 
 def _compliance(session: Session, _a: Actor, p: Params, today: date, _pr: Progress) -> Compliance:
@@ -171,5 +224,20 @@ DOCUMENTS = (
         sheets=_summary_sheets,
         formats=("pdf", "xlsx"),
         done=N_("Report written to {path}"),
+    ),
+    # Last: Ctrl+P on the CPD page prints the first document (compliance).
+    Document(
+        id="cpd-ledger",
+        title=N_("CPD ledger lines"),
+        description=N_("Every CPD line of a year in the columns of the CPD import (C-3)."),
+        page="cpd",
+        params=(year(this_year),),
+        gather=_ledger,
+        pdf=_ledger_pdf,
+        sheets=_ledger_sheets,
+        formats=("xlsx", "csv", "pdf"),
+        count=lambda d: len(d.rows),
+        stem=lambda p: f"cpd-ledger-{p['year']}",
+        done=N_("{count} CPD lines exported to {path}"),
     ),
 )

@@ -45,6 +45,7 @@ def _argv(key: str, tmp: Path, refs: dict[str, str]) -> list[str]:
         "backup": ["--out", str(tmp / "copy.db")],
         "restore": [refs["backup"]],
         "export people": ["--format", "csv", *out],
+        "export courts": ["--format", "csv", *out],
         "template people": ["--out", str(tmp / "t.xlsx")],
         "template cpd": ["--out", str(tmp / "t.xlsx")],
         "import people": [refs["people_file"]],
@@ -134,6 +135,7 @@ def _argv(key: str, tmp: Path, refs: dict[str, str]) -> list[str]:
         "report cpd-individual": ["--year", YEAR, *pdf],
         "report sign-in-sheet": ["--session", str(uuid.UUID(int=1)), *pdf],
         "report people-register": ["--format", "csv", *out],
+        "report courts-register": ["--format", "csv", *out],
         "report mentoring-needs": ["--format", "csv", *out],
         "report evaluation-protocol": [
             "--round",
