@@ -88,7 +88,9 @@ def _filtered(stmt: S, flt: PersonFilter) -> S:
 
 def count_people(session: Session, flt: PersonFilter) -> int:
     """How many people match the filter."""
-    stmt = _filtered(select(func.count(Person.id)), flt)
+    # count(*), not count(id): SQLite then scans the narrowest index with the search text
+    # (ix_person_search) instead of a sort index a third larger (issue 10's keystroke).
+    stmt = _filtered(select(func.count()).select_from(Person), flt)
     return int(session.scalar(stmt) or 0)
 
 

@@ -1,7 +1,7 @@
 """Staff adaptation with a tutor and its plan (S-1), civil servants' internships (S-2).
 
 Revision ID: 0580
-Revises: 0571
+Revises: 0590
 Create Date: 2026-11-30 19:54:40.847849
 """
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import func, select
 
 from app.core.context import Actor
 from app.core.store import Store
 from app.courts.service import list_courts
 from app.people.dto import PersonFilter, PersonInput
 from app.people.iin import make_iin
-from app.people.queries import count_people, page_people
+from app.people.queries import _filtered, count_people, page_people
 from app.people.service import create_person
+from db.models import Person
 from i18n.search_fold import loose, matches
 
 NAMES = ["Әбілов", "Абилов", "Құдайбергенов", "Кудайбергенов", "Ұзақов", "Жұмабаев"]
@@ -93,3 +95,15 @@ def test_pages_read_one_by_one_make_the_whole_list(
 def count_people_of(store: Store, flt: PersonFilter) -> int:
     with store.read() as s:
         return count_people(s, flt)
+
+
+def test_a_searchs_count_reads_the_narrow_search_index(store: Store) -> None:
+    """Issue 10: the keystroke on an encrypted store pays per page read; the count of matches
+    scans ix_person_search (the search text alone), not a sort index a third larger."""
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's query plan")
+    stmt = _filtered(select(func.count()).select_from(Person), PersonFilter(text="абил"))
+    sql = str(stmt.compile(store.engine, compile_kwargs={"literal_binds": True}))
+    with store.engine.connect() as conn:
+        plan = " ".join(str(row) for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+    assert "ix_person_search" in plan and "ix_person_sort" not in plan, plan
