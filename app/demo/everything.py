@@ -15,6 +15,7 @@ from app.demo.generator import DemoSummary, generate
 from app.demo.internships import generate as generate_internships
 from app.demo.internships import plan_year
 from app.demo.mentoring import generate_mentoring
+from app.demo.offices import generate_offices
 from app.demo.training import generate_training
 
 
@@ -30,6 +31,8 @@ class FullDemoSummary:
     protocols: int = 0
     planned_internships: int = 0
     training_events: int = 0
+    coordinators: int = 0
+    small_courts: int = 0
 
 
 def generate_everything(
@@ -44,6 +47,8 @@ def generate_everything(
     """Fill an empty store so every page has something realistic to show."""
     today = today or date.today()
     people = generate(session, actor, scale=scale, seed=seed, today=today)
+    # before the pairs and protocols, which print the coordinator named then (M-6)
+    coordinators, small = generate_offices(session, actor, today=today)
     mentoring = generate_mentoring(session, actor, seed=seed, today=today)
     protocols = generate_protocols(session, actor, today=today)
     internships = generate_internships(session, actor, year=today.year, seed=seed, today=today)
@@ -62,4 +67,6 @@ def generate_everything(
         protocols=protocols,
         planned_internships=planned,
         training_events=events,
+        coordinators=coordinators,
+        small_courts=small,
     )

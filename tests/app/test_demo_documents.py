@@ -233,3 +233,78 @@ def test_every_catalogue_document_prints_content_on_a_fresh_demo(demo: Store, do
     assert "Всего: 0" not in text, doc_id
     if doc_id == "programme":  # items, and the chairman's name under "approved" (M-7)
         assert ITEMS[0][0] in text and "______________ —" not in text
+
+
+def test_every_demo_person_passes_the_people_import_validators_p3(
+    demo: Store, tmp_path: Path
+) -> None:
+    """The demo's register exports and previews back with no error, and every person with
+    status periods (not in the file) passes the same validators: no period before the first
+    appointment, none overlapping (P-3)."""
+    from sqlalchemy.orm import selectinload
+
+    from app.documents.output import write
+    from app.people.importer import preview_file
+    from app.people.service import to_dto, validate
+
+    path = tmp_path / "people.xlsx"
+    with demo.read() as s:
+        write(produce(s, local_actor(), "people-register", {}, fmt="xlsx", lang="ru"), path)
+        preview = preview_file(s, local_actor(), path)
+        assert len(preview.rows) > 200
+        assert [r.errors for r in preview.rows if r.action == "error"] == []
+        people = s.scalars(select(Person).options(selectinload(Person.status_periods))).all()
+        with_periods = [p for p in people if p.status_periods]
+        assert with_periods
+        today = date.today()
+        for p in with_periods:
+            assert validate(to_dto(p, None).data, today) == [], p.iin
+
+
+def _text(store: Store, doc_id: str, params: dict[str, object], lang: str) -> str:
+    with store.read() as s:
+        output = produce(s, local_actor(), doc_id, params, fmt="pdf", lang=lang)
+    assert output.pdf is not None
+    pages = PdfReader(io.BytesIO(output.pdf)).pages
+    return " ".join(" ".join(page.extract_text().split()) for page in pages)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_roster_protocol_and_programme_name_the_regions_coordinator_m6(
+    demo: Store, lang: str
+) -> None:
+    from app.courts.offices import coordinator_of_region
+
+    with demo.read() as s:
+        region = s.scalars(select(Pair.region_code).order_by(Pair.region_code)).first()
+        assert region
+        coordinator = coordinator_of_region(s, region)
+        assert coordinator is not None
+        court = s.get(Court, s.get(Person, coordinator.person_id).court_id)  # type: ignore[union-attr]
+        assert court is not None and court.level == "regional"  # cl. 9
+        pair = s.scalars(
+            select(Pair.id).where(Pair.region_code == region).order_by(Pair.id)
+        ).first()
+    for doc_id, params in (
+        ("roster", {"region": region}),
+        ("protocol", {"number": "1", "region": region}),
+        ("programme", {"pair": str(pair)}),
+    ):
+        text = _text(demo, doc_id, params, lang)
+        # the roster and programme sign with initials, the protocol keeps the full name
+        assert coordinator.initials in text or coordinator.name in text, (doc_id, lang)
+
+
+def test_small_district_courts_with_a_named_chairman_m1(demo: Store) -> None:
+    from app.courts.offices import CHAIRMAN as CHAIR_OFFICE
+    from app.courts.offices import holders, small_courts
+
+    with demo.read() as s:
+        small = small_courts(s)
+        assert len(small) >= 2
+        chairmen = holders(s, CHAIR_OFFICE)
+        for court_id in small:
+            held = chairmen[court_id]
+            person = s.get(Person, held.person_id)
+            assert person is not None and person.court_id == court_id
+            assert person.position == CHAIRMAN
