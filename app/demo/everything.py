@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from app.core.context import Actor
+from app.demo.commission import generate_commission
 from app.demo.council import generate_protocols
 from app.demo.cpd import generate_activity
 from app.demo.evaluation import generate as generate_evaluation
@@ -33,6 +34,7 @@ class FullDemoSummary:
     training_events: int = 0
     coordinators: int = 0
     small_courts: int = 0
+    commission_decisions: int = 0
 
 
 def generate_everything(
@@ -56,6 +58,7 @@ def generate_everything(
     sheets = generate_evaluation(
         session, actor, periods=(str(today.year - 1), str(today.year)), seed=seed
     )
+    decisions, _acknowledged = generate_commission(session, actor, period=str(today.year))
     lines = generate_activity(session, actor, years=cpd_years, seed=seed, today=today)
     events = generate_training(session, actor, today.year, today=today)
     return FullDemoSummary(
@@ -69,4 +72,5 @@ def generate_everything(
         training_events=events,
         coordinators=coordinators,
         small_courts=small,
+        commission_decisions=decisions,
     )

@@ -28,6 +28,7 @@ from app.mentoring.signing import canonical
 from db.models import (
     CandidatePlaces,
     Court,
+    EvalProtocol,
     Internship,
     Pair,
     PairReport,
@@ -308,3 +309,27 @@ def test_small_district_courts_with_a_named_chairman_m1(demo: Store) -> None:
             person = s.get(Person, held.person_id)
             assert person is not None and person.court_id == court_id
             assert person.position == CHAIRMAN
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_commission_protocol_and_acknowledgements_print_the_demo_round_e3(
+    demo: Store, lang: str
+) -> None:
+    from app.evaluation.commission import DECISIONS, content
+    from i18n import format_date, translator
+
+    tr_ = translator(lang)
+    with demo.read() as s:
+        round_id, protocol_id = s.execute(select(EvalProtocol.round_id, EvalProtocol.id)).one()
+        data = content(s, round_id, protocol_id)
+    assert len(data.lines) >= 20 and all(line.decision in DECISIONS for line in data.lines)
+    assert {"approved", "other"} <= {line.decision for line in data.lines}
+    acknowledged = [line for line in data.lines if line.acknowledged_on]
+    assert 0 < len(acknowledged) < len(data.lines)  # some judges have not signed yet
+    params = {"round": str(round_id), "protocol": str(protocol_id)}
+    text = _text(demo, "evaluation-protocol", params, lang)
+    assert data.chair in text and data.lines[0].name in text
+    assert " ".join(tr_(DECISIONS["approved"]).split()) in text
+    ack = _text(demo, "evaluation-acknowledgement", params, lang)
+    assert data.lines[-1].name in ack
+    assert format_date(acknowledged[0].acknowledged_on, lang) in ack  # type: ignore[arg-type]
