@@ -16,6 +16,7 @@ from app.demo.generator import DemoSummary, generate
 from app.demo.internships import generate as generate_internships
 from app.demo.internships import plan_year
 from app.demo.mentoring import generate_mentoring
+from app.demo.monitoring import generate_monitoring
 from app.demo.offices import generate_offices
 from app.demo.training import generate_training
 
@@ -35,6 +36,7 @@ class FullDemoSummary:
     coordinators: int = 0
     small_courts: int = 0
     commission_decisions: int = 0
+    monitoring_lines: int = 0
 
 
 def generate_everything(
@@ -59,6 +61,7 @@ def generate_everything(
         session, actor, periods=(str(today.year - 1), str(today.year)), seed=seed
     )
     decisions, _acknowledged = generate_commission(session, actor, period=str(today.year))
+    monitoring = generate_monitoring(session, actor, year=today.year - 1, seed=seed)
     lines = generate_activity(session, actor, years=cpd_years, seed=seed, today=today)
     events = generate_training(session, actor, today.year, today=today)
     return FullDemoSummary(
@@ -73,4 +76,5 @@ def generate_everything(
         coordinators=coordinators,
         small_courts=small,
         commission_decisions=decisions,
+        monitoring_lines=monitoring,
     )

@@ -333,3 +333,27 @@ def test_commission_protocol_and_acknowledgements_print_the_demo_round_e3(
     ack = _text(demo, "evaluation-acknowledgement", params, lang)
     assert data.lines[-1].name in ack
     assert format_date(acknowledged[0].acknowledged_on, lang) in ack  # type: ignore[arg-type]
+
+
+def test_every_demo_judge_has_monitoring_in_the_dossier_e4(demo: Store) -> None:
+    from app.dossier.queries import dossier
+    from app.evaluation.monitoring import APPEAL, CASSATION, WORKLOAD, line_errors
+
+    year = date.today().year - 1
+    with demo.read() as s:
+        judges = s.execute(
+            select(Person.id, Person.specialisation)
+            .where(Person.role == "judge")
+            .order_by(Person.iin)
+        ).all()
+        assert judges
+        for pid, specialisation in judges[:: max(1, len(judges) // 25)]:
+            lines = dossier(s, pid).monitoring
+            assert {line.kind for line in lines} == {WORKLOAD, APPEAL, CASSATION}
+            workload = [line for line in lines if line.kind == WORKLOAD]
+            assert workload[0].category == (
+                specialisation if specialisation != "general" else "civil"
+            )
+            for line in lines:
+                assert line.period_start == date(year, 1, 1) and line_errors(line) == []
+                assert line.kind == WORKLOAD or line.kept_share is not None
