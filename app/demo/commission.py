@@ -38,6 +38,8 @@ def generate_commission(session: Session, actor: Actor, *, period: str) -> tuple
         .where(Person.id == signed[0].subject_id)
     )
     chair, secretary, members = council_members(session, region or "")
+    # the commission does not decide on its own members' results
+    signed = [r for r in signed if r.subject_name not in members]
     totals = sorted(r.total for r in signed if r.total is not None)
     low = totals[len(totals) // 5] if totals else None
     decisions = []

@@ -324,6 +324,7 @@ def test_commission_protocol_and_acknowledgements_print_the_demo_round_e3(
         data = content(s, round_id, protocol_id)
     assert len(data.lines) >= 20 and all(line.decision in DECISIONS for line in data.lines)
     assert {"approved", "other"} <= {line.decision for line in data.lines}
+    assert not {data.chair, *data.members} & {line.name for line in data.lines}  # no self-judging
     acknowledged = [line for line in data.lines if line.acknowledged_on]
     assert 0 < len(acknowledged) < len(data.lines)  # some judges have not signed yet
     params = {"round": str(round_id), "protocol": str(protocol_id)}
