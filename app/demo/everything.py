@@ -18,6 +18,7 @@ from app.demo.internships import plan_year
 from app.demo.mentoring import generate_mentoring
 from app.demo.monitoring import generate_monitoring
 from app.demo.offices import generate_offices
+from app.demo.small_court import generate_small_court_pair
 from app.demo.training import generate_training
 
 
@@ -37,6 +38,7 @@ class FullDemoSummary:
     small_courts: int = 0
     commission_decisions: int = 0
     monitoring_lines: int = 0
+    small_court_pairs: int = 0
 
 
 def generate_everything(
@@ -64,6 +66,7 @@ def generate_everything(
     monitoring = generate_monitoring(session, actor, year=today.year - 1, seed=seed)
     lines = generate_activity(session, actor, years=cpd_years, seed=seed, today=today)
     events = generate_training(session, actor, today.year, today=today)
+    small_pairs = generate_small_court_pair(session, actor, today=today)
     return FullDemoSummary(
         people,
         mentoring.pairs,
@@ -77,4 +80,5 @@ def generate_everything(
         small_courts=small,
         commission_decisions=decisions,
         monitoring_lines=monitoring,
+        small_court_pairs=small_pairs,
     )

@@ -16,6 +16,7 @@ from sqlalchemy.orm import aliased
 from app.core.bootstrap import open_store
 from app.core.context import local_actor
 from app.core.store import Store
+from app.courts.offices import small_courts
 from app.demo.mentoring_rows import ITEMS
 from app.documents.catalogue import CATALOGUE
 from app.documents.output import produce
@@ -27,6 +28,7 @@ from app.mentoring.rules import status_events as events_of
 from app.mentoring.signing import canonical
 from db.models import (
     CandidatePlaces,
+    CareerEvent,
     Court,
     EvalProtocol,
     Internship,
@@ -104,7 +106,8 @@ def test_roster_lists_only_guides_eligible_and_appointed_before_the_order_m1_m3(
         assert rows
         for kind, signed_on, person, level in rows:
             assert person.first_appointed_on < signed_on
-            assert person.position != CHAIRMAN
+            # M-1, seed 002 cl. 11: a chairman tutors only in a small district court
+            assert person.position != CHAIRMAN or person.court_id in small_courts(s)
             facts = JudgeFacts(
                 person.surname,
                 person.role,
@@ -123,7 +126,13 @@ def test_every_protege_qualified_when_the_pair_started_m2(demo: Store) -> None:
         ).all()
         assert len(pairs) >= 20
         for starts_on, person in pairs:
-            events = events_of(_periods(s, person.id))
+            # M-2: status periods and the career events recorded by hand
+            recorded = s.execute(
+                select(CareerEvent.kind, CareerEvent.occurred_on).where(
+                    CareerEvent.person_id == person.id
+                )
+            ).all()
+            events = events_of(_periods(s, person.id)) + [(k, d) for k, d in recorded]
             assert protege_reasons(person.first_appointed_on, "active", events, starts_on), (
                 person.surname
             )
@@ -358,3 +367,24 @@ def test_every_demo_judge_has_monitoring_in_the_dossier_e4(demo: Store) -> None:
             for line in lines:
                 assert line.period_start == date(year, 1, 1) and line_errors(line) == []
                 assert line.kind == WORKLOAD or line.kept_share is not None
+
+
+def test_a_small_courts_chairman_tutors_a_judge_of_that_court_m1(demo: Store) -> None:
+    from app.courts.offices import CHAIRMAN as CHAIR_OFFICE
+    from app.courts.offices import holders, small_courts
+    from app.mentoring.access import judge_facts
+
+    with demo.read() as s:
+        chairmen = {held.person_id: court for court, held in holders(s, CHAIR_OFFICE).items()}
+        small = small_courts(s)
+        pairs = s.execute(
+            select(Pair.guide_id, Pair.kind, Pair.starts_on, Person.court_id)
+            .join(Person, Person.id == Pair.protege_id)
+            .where(Pair.guide_id.in_(chairmen))
+        ).all()
+        assert pairs
+        for guide_id, kind, starts_on, court_id in pairs:
+            assert kind == "tutor" and chairmen[guide_id] == court_id and court_id in small
+            facts = judge_facts(s, s.get(Person, guide_id), starts_on)  # type: ignore[arg-type]
+            assert facts.chairman and facts.small_court
+            assert guide_refusals("tutor", facts, starts_on) == []
