@@ -43,6 +43,8 @@ def generate_small_court_pair(session: Session, actor: Actor, *, today: date) ->
                 Person.id != held.person_id,
                 Person.id.not_in(busy),
                 Person.id.not_in(on_leave),
+                # long enough in office that the recorded event, not the appointment, is why
+                Person.first_appointed_on <= today - timedelta(days=400),
             )
             .order_by(Person.first_appointed_on.desc(), Person.iin)
             .limit(1)
