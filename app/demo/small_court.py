@@ -31,9 +31,10 @@ def generate_small_court_pair(session: Session, actor: Actor, *, today: date) ->
     done: set[str] = set()
     busy = select(Pair.protege_id).union(select(Pair.guide_id))
     on_leave = select(PersonStatusPeriod.person_id)
+    away = set(session.scalars(on_leave))  # a chairman ever on leave is not picked (M-1)
     for court_id, region in courts:
         held = chairmen.get(court_id)
-        if region in done or held is None:
+        if region in done or held is None or held.person_id in away:
             continue
         protege = session.scalar(
             select(Person.id)
