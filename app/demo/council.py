@@ -31,7 +31,7 @@ def _name(p: Any) -> str:
     return " ".join(x for x in (p.surname, p.first_name, p.patronymic) if x)
 
 
-def _council(session: Session, region: str) -> tuple[str, str, tuple[str, ...]]:
+def council_members(session: Session, region: str) -> tuple[str, str, tuple[str, ...]]:
     """Chair, secretary and members: senior judges of the regional court and one of its staff."""
     people = session.execute(
         select(Person.surname, Person.first_name, Person.patronymic, Person.role, Court.level)
@@ -75,7 +75,7 @@ def generate_protocols(session: Session, actor: Actor, *, today: date) -> int:
         draft = [(p, "complete", COMPLETE) for p in later]
         if running:
             draft.append((running.pop(), "extend", EXTEND))
-        chair, secretary, members = _council(session, region)
+        chair, secretary, members = council_members(session, region)
         last_end = max((add_months(p.starts_on, p.term_months) for p, *_ in signed), default=None)
         held = min(last_end + timedelta(days=5), today - timedelta(days=2)) if last_end else None
         for number, decisions, on in (

@@ -138,7 +138,7 @@ def generate(
     stamp = _stamp(actor)
     added = _judges(session, rng, judges_per_region, stamp, regions) if judges_per_region else 0
     judges = session.execute(
-        select(Person.id, Person.court_id, Court.level, Court.parent_id)
+        select(Person.id, Person.court_id, Court.level, Court.parent_id, Person.first_appointed_on)
         .join(Court, Court.id == Person.court_id)
         .where(Person.role == "judge", Court.level.in_(("district", "regional")))
         .order_by(Person.iin)
@@ -146,7 +146,10 @@ def generate(
     supreme = session.scalar(select(Court.id).where(Court.level == "supreme"))
     hist, quality, leave, busy = [], [], [], []
     y0 = date(year, 1, 1)
-    for k, (pid, _court, level, parent) in enumerate(judges):
+    # P-3: a status period starts on or after the first appointment and never overlaps another,
+    # so the register exports and re-imports without an error (people import's validators).
+    on_leave = set(session.scalars(select(PersonStatusPeriod.person_id)))
+    for k, (pid, _court, level, parent, appointed) in enumerate(judges):
         if rng.random() < 0.55 and supreme is not None:
             host = parent if level == "district" and rng.random() < 0.8 else supreme
             back = rng.randint(1, 6)
@@ -189,16 +192,18 @@ def generate(
         ]
         if rng.random() < 0.04:
             s = y0 + timedelta(days=rng.randrange(0, 300))
-            leave.append(
-                {
-                    "id": uuid.uuid4(),
-                    "person_id": pid,
-                    "status": rng.choice(["childcare_leave", "suspended"]),
-                    "starts_on": s,
-                    "ends_on": s + timedelta(days=rng.randrange(30, 400)),
-                    **stamp,
-                }
-            )
+            status, days = rng.choice(["childcare_leave", "suspended"]), rng.randrange(30, 400)
+            if appointed is not None and appointed <= s and pid not in on_leave:
+                leave.append(
+                    {
+                        "id": uuid.uuid4(),
+                        "person_id": pid,
+                        "status": status,
+                        "starts_on": s,
+                        "ends_on": s + timedelta(days=days),
+                        **stamp,
+                    }
+                )
         if rng.random() < 0.15:
             s = y0 + timedelta(days=rng.randrange(0, 350))
             busy.append(

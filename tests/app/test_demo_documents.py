@@ -16,6 +16,7 @@ from sqlalchemy.orm import aliased
 from app.core.bootstrap import open_store
 from app.core.context import local_actor
 from app.core.store import Store
+from app.courts.offices import small_courts
 from app.demo.mentoring_rows import ITEMS
 from app.documents.catalogue import CATALOGUE
 from app.documents.output import produce
@@ -27,7 +28,9 @@ from app.mentoring.rules import status_events as events_of
 from app.mentoring.signing import canonical
 from db.models import (
     CandidatePlaces,
+    CareerEvent,
     Court,
+    EvalProtocol,
     Internship,
     Pair,
     PairReport,
@@ -103,7 +106,8 @@ def test_roster_lists_only_guides_eligible_and_appointed_before_the_order_m1_m3(
         assert rows
         for kind, signed_on, person, level in rows:
             assert person.first_appointed_on < signed_on
-            assert person.position != CHAIRMAN
+            # M-1, seed 002 cl. 11: a chairman tutors only in a small district court
+            assert person.position != CHAIRMAN or person.court_id in small_courts(s)
             facts = JudgeFacts(
                 person.surname,
                 person.role,
@@ -122,7 +126,13 @@ def test_every_protege_qualified_when_the_pair_started_m2(demo: Store) -> None:
         ).all()
         assert len(pairs) >= 20
         for starts_on, person in pairs:
-            events = events_of(_periods(s, person.id))
+            # M-2: status periods and the career events recorded by hand
+            recorded = s.execute(
+                select(CareerEvent.kind, CareerEvent.occurred_on).where(
+                    CareerEvent.person_id == person.id
+                )
+            ).all()
+            events = events_of(_periods(s, person.id)) + [(k, d) for k, d in recorded]
             assert protege_reasons(person.first_appointed_on, "active", events, starts_on), (
                 person.surname
             )
@@ -233,3 +243,148 @@ def test_every_catalogue_document_prints_content_on_a_fresh_demo(demo: Store, do
     assert "Всего: 0" not in text, doc_id
     if doc_id == "programme":  # items, and the chairman's name under "approved" (M-7)
         assert ITEMS[0][0] in text and "______________ —" not in text
+
+
+def test_every_demo_person_passes_the_people_import_validators_p3(
+    demo: Store, tmp_path: Path
+) -> None:
+    """The demo's register exports and previews back with no error, and every person with
+    status periods (not in the file) passes the same validators: no period before the first
+    appointment, none overlapping (P-3)."""
+    from sqlalchemy.orm import selectinload
+
+    from app.documents.output import write
+    from app.people.importer import preview_file
+    from app.people.service import to_dto, validate
+
+    path = tmp_path / "people.xlsx"
+    with demo.read() as s:
+        write(produce(s, local_actor(), "people-register", {}, fmt="xlsx", lang="ru"), path)
+        preview = preview_file(s, local_actor(), path)
+        assert len(preview.rows) > 200
+        assert [r.errors for r in preview.rows if r.action == "error"] == []
+        people = s.scalars(select(Person).options(selectinload(Person.status_periods))).all()
+        with_periods = [p for p in people if p.status_periods]
+        assert with_periods
+        today = date.today()
+        for p in with_periods:
+            assert validate(to_dto(p, None).data, today) == [], p.iin
+
+
+def _text(store: Store, doc_id: str, params: dict[str, object], lang: str) -> str:
+    with store.read() as s:
+        output = produce(s, local_actor(), doc_id, params, fmt="pdf", lang=lang)
+    assert output.pdf is not None
+    pages = PdfReader(io.BytesIO(output.pdf)).pages
+    return " ".join(" ".join(page.extract_text().split()) for page in pages)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_roster_protocol_and_programme_name_the_regions_coordinator_m6(
+    demo: Store, lang: str
+) -> None:
+    from app.courts.offices import coordinator_of_region
+
+    with demo.read() as s:
+        region = s.scalars(select(Pair.region_code).order_by(Pair.region_code)).first()
+        assert region
+        coordinator = coordinator_of_region(s, region)
+        assert coordinator is not None
+        court = s.get(Court, s.get(Person, coordinator.person_id).court_id)  # type: ignore[union-attr]
+        assert court is not None and court.level == "regional"  # cl. 9
+        pair = s.scalars(
+            select(Pair.id).where(Pair.region_code == region).order_by(Pair.id)
+        ).first()
+    for doc_id, params in (
+        ("roster", {"region": region}),
+        ("protocol", {"number": "1", "region": region}),
+        ("programme", {"pair": str(pair)}),
+    ):
+        text = _text(demo, doc_id, params, lang)
+        # the roster and programme sign with initials, the protocol keeps the full name
+        assert coordinator.initials in text or coordinator.name in text, (doc_id, lang)
+
+
+def test_small_district_courts_with_a_named_chairman_m1(demo: Store) -> None:
+    from app.courts.offices import CHAIRMAN as CHAIR_OFFICE
+    from app.courts.offices import holders, small_courts
+
+    with demo.read() as s:
+        small = small_courts(s)
+        assert len(small) >= 2
+        chairmen = holders(s, CHAIR_OFFICE)
+        for court_id in small:
+            held = chairmen[court_id]
+            person = s.get(Person, held.person_id)
+            assert person is not None and person.court_id == court_id
+            assert person.position == CHAIRMAN
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_commission_protocol_and_acknowledgements_print_the_demo_round_e3(
+    demo: Store, lang: str
+) -> None:
+    from app.evaluation.commission import DECISIONS, content
+    from i18n import format_date, translator
+
+    tr_ = translator(lang)
+    with demo.read() as s:
+        round_id, protocol_id = s.execute(select(EvalProtocol.round_id, EvalProtocol.id)).one()
+        data = content(s, round_id, protocol_id)
+    assert len(data.lines) >= 20 and all(line.decision in DECISIONS for line in data.lines)
+    assert {"approved", "other"} <= {line.decision for line in data.lines}
+    assert not {data.chair, *data.members} & {line.name for line in data.lines}  # no self-judging
+    acknowledged = [line for line in data.lines if line.acknowledged_on]
+    assert 0 < len(acknowledged) < len(data.lines)  # some judges have not signed yet
+    params = {"round": str(round_id), "protocol": str(protocol_id)}
+    text = _text(demo, "evaluation-protocol", params, lang)
+    assert data.chair in text and data.lines[0].name in text
+    assert " ".join(tr_(DECISIONS["approved"]).split()) in text
+    ack = _text(demo, "evaluation-acknowledgement", params, lang)
+    assert data.lines[-1].name in ack
+    assert format_date(acknowledged[0].acknowledged_on, lang) in ack  # type: ignore[arg-type]
+
+
+def test_every_demo_judge_has_monitoring_in_the_dossier_e4(demo: Store) -> None:
+    from app.dossier.queries import dossier
+    from app.evaluation.monitoring import APPEAL, CASSATION, WORKLOAD, line_errors
+
+    year = date.today().year - 1
+    with demo.read() as s:
+        judges = s.execute(
+            select(Person.id, Person.specialisation)
+            .where(Person.role == "judge")
+            .order_by(Person.iin)
+        ).all()
+        assert judges
+        for pid, specialisation in judges[:: max(1, len(judges) // 25)]:
+            lines = dossier(s, pid).monitoring
+            assert {line.kind for line in lines} == {WORKLOAD, APPEAL, CASSATION}
+            workload = [line for line in lines if line.kind == WORKLOAD]
+            assert workload[0].category == (
+                specialisation if specialisation != "general" else "civil"
+            )
+            for line in lines:
+                assert line.period_start == date(year, 1, 1) and line_errors(line) == []
+                assert line.kind == WORKLOAD or line.kept_share is not None
+
+
+def test_a_small_courts_chairman_tutors_a_judge_of_that_court_m1(demo: Store) -> None:
+    from app.courts.offices import CHAIRMAN as CHAIR_OFFICE
+    from app.courts.offices import holders, small_courts
+    from app.mentoring.access import judge_facts
+
+    with demo.read() as s:
+        chairmen = {held.person_id: court for court, held in holders(s, CHAIR_OFFICE).items()}
+        small = small_courts(s)
+        pairs = s.execute(
+            select(Pair.guide_id, Pair.kind, Pair.starts_on, Person.court_id)
+            .join(Person, Person.id == Pair.protege_id)
+            .where(Pair.guide_id.in_(chairmen))
+        ).all()
+        assert pairs
+        for guide_id, kind, starts_on, court_id in pairs:
+            assert kind == "tutor" and chairmen[guide_id] == court_id and court_id in small
+            facts = judge_facts(s, s.get(Person, guide_id), starts_on)  # type: ignore[arg-type]
+            assert facts.chairman and facts.small_court
+            assert guide_refusals("tutor", facts, starts_on) == []
