@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -95,6 +96,9 @@ class DashboardView(Retranslating, QWidget):
         self.heading.setWordWrap(True)
         self.location = QLabel(self)
         self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A long path (a deep folder, a server URL) must not widen the window past the screen:
+        # the label takes the width it is given, and the whole path is in its tooltip.
+        self.location.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.banner = OverdueBanner(ctx.settings, self)
         self.first_steps = QLabel(self)
         self.first_steps.setWordWrap(True)
@@ -223,6 +227,7 @@ class DashboardView(Retranslating, QWidget):
         elif self._figures is not None:  # read, and none chosen (not: still reading)
             self.heading.setText(_("Training centre not chosen yet (Settings)"))
         self.location.setText(_("Database: {location}").format(location=self._ctx.store.location))
+        self.location.setToolTip(self._ctx.store.location)
         f = self._figures
         values = (
             [f.people, f.judges, f.district_courts, f.on_leave_or_suspended, f.changes_today]
