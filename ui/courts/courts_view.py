@@ -21,6 +21,7 @@ from i18n import _
 from ui.context import UiContext
 from ui.courts.court_dialog import CourtDialog
 from ui.courts.office_dialog import OfficeDialog
+from ui.kit.collated import courts_in_order
 from ui.kit.enter_opens import open_on_enter
 from ui.kit.op import Op, Query, show_status
 from ui.kit.retranslating import Retranslating
@@ -41,6 +42,8 @@ class CourtsView(Retranslating, QWidget):
         self.add_button, self.edit_button = QPushButton(self), QPushButton(self)
         self.delete_button, self.offices_button = QPushButton(self), QPushButton(self)
         self._offices = offices.CourtOffices(frozenset(), {}, {})
+        self._courts: list[CourtDTO] = []
+        self._items: dict[object, QTreeWidgetItem] = {}
         self.add_button.clicked.connect(self.add_court)
         self.edit_button.clicked.connect(self.edit_court)
         self.delete_button.clicked.connect(self.delete_court)
@@ -80,25 +83,29 @@ class CourtsView(Retranslating, QWidget):
                 "court: name the region's coordinator of judicial mentoring (M-6)."
             )
         )
-        iterator = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
-        while iterator:
-            item = iterator.pop()
-            if item is None:
-                continue
-            court = item.data(0, COURT_ROLE)
-            if isinstance(court, CourtDTO):
-                item.setText(2, label(COURT_LEVELS, court.level))
-                item.setText(3, self._offices_text(court))
-            iterator.extend(item.child(i) for i in range(item.childCount()))
+        self._build()  # the level and offices texts, and the order, follow the language
 
     def reload(self) -> None:
         """Rebuild the tree from the store."""
-        courts = Query(self, self._ctx, list_courts).run() or []
+        self._courts = Query(self, self._ctx, list_courts).run() or []
         self._offices = Query(self, self._ctx, offices.court_offices).run() or self._offices
+        self._build()
+
+    def _build(self) -> None:
+        """The tree of the courts read last, each level by name in the language shown (kk: the
+        Kazakh alphabet, ru: the Russian one), keeping what was open and chosen.
+        """
+        chosen = self.tree.currentItem()
+        chosen_id = chosen.data(0, COURT_ROLE).id if chosen is not None else None
+        opened = {
+            item.data(0, COURT_ROLE).id
+            for item in self._items.values()
+            if item.isExpanded() and isinstance(item.data(0, COURT_ROLE), CourtDTO)
+        }
         self.tree.clear()
-        items: dict[object, QTreeWidgetItem] = {}
-        for c in courts:
-            parent = items.get(c.parent_id)
+        self._items = {}
+        for c in courts_in_order(self._courts):
+            parent = self._items.get(c.parent_id)
             item = QTreeWidgetItem(
                 [c.name_kk, c.name_ru, label(COURT_LEVELS, c.level), self._offices_text(c)]
             )
@@ -107,7 +114,10 @@ class CourtsView(Retranslating, QWidget):
                 self.tree.addTopLevelItem(item)
             else:
                 parent.addChild(item)
-            items[c.id] = item
+            self._items[c.id] = item
+            item.setExpanded(c.id in opened)
+            if c.id == chosen_id:
+                self.tree.setCurrentItem(item)
         top = self.tree.topLevelItem(0)
         if top is not None:
             top.setExpanded(True)
