@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from decimal import Decimal
 from html import escape
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from app.dossier.queries import Dossier, dossier
 from app.evaluation.monitoring import CATEGORIES, KINDS, WORKLOAD
-from i18n import _, format_date, localized
+from i18n import _, format_date, format_number, localized
 from ui.context import UiContext
 from ui.kit.op import Query
 from ui.kit.screen_fit import fit_to_screen
@@ -29,7 +30,7 @@ def dossier_html(d: Dossier, name: str) -> str:
                     version=sh.template_version,
                     period=sh.period or "—",
                     status=status,
-                    total=sh.total or "—",
+                    total=format_number(Decimal(sh.total)) if sh.total else "—",
                 )
             )
             + "</li>"

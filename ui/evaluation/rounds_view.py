@@ -91,6 +91,9 @@ class RoundsView(Retranslating, QWidget):
         split.addWidget(self.rounds)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
+        split.setSizes([300, 900])  # room for a round's name: period, template, signed count
+        self.rounds.setWordWrap(True)  # a long Kazakh template name wraps, not cut
+        self.rounds.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(split, 1)
@@ -125,12 +128,18 @@ class RoundsView(Retranslating, QWidget):
         keep = current.data(ID_ROLE) if current else None
         self.rounds.blockSignals(True)
         self.rounds.clear()
+        # The template's name in the language shown, never its code ("judge_activity").
+        titles = {t.code: t.title for t in Query(self, self._ctx, list_templates).run() or []}
         for r in Query(self, self._ctx, list_rounds).run() or []:
             item = QListWidgetItem(
                 _("{period} · {template}: {signed} of {sheets} signed").format(
-                    period=r.period, template=r.template_code, signed=r.signed, sheets=r.sheets
+                    period=r.period,
+                    template=titles.get(r.template_code, r.template_code),
+                    signed=r.signed,
+                    sheets=r.sheets,
                 )
             )
+            item.setToolTip(item.text())
             item.setData(ID_ROLE, r.id)
             self.rounds.addItem(item)
             if r.id == keep:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import FieldError, ValidationError
 from app.evaluation.dto import RatingInput, SheetDTO
 from app.evaluation.sheets import acknowledge, get_sheet, rate, sign_off
-from i18n import _, format_date
+from i18n import _, format_date, format_number
 from ui.context import UiContext
 from ui.kit.op import Op, Query, Work
 from ui.kit.retranslating import Retranslating
@@ -140,7 +140,9 @@ class SheetDialog(Retranslating, QDialog):
             box.setItemText(1, _("yes"))
             box.setItemText(2, _("no"))
         self.total.setText(
-            _("Total: {total} of 100").format(total="—" if s.total is None else s.total)
+            _("Total: {total} of 100").format(
+                total="—" if s.total is None else format_number(s.total)
+            )
         )
         self.save_button.setText(_("Save ratings"))
         self.sign_button.setText(_("Sign off"))

@@ -11,7 +11,7 @@ from app.evaluation.dto import DrawDTO
 from app.evaluation.queries import SheetRow
 from app.evaluation.summary import SummaryTable
 from app.evaluation.summary_table import grouped, summary_rows
-from i18n import N_, _
+from i18n import N_, _, format_number
 from ui.kit.list_table_model import ListTableModel
 from ui.kit.paged_table_model import Column, Index
 
@@ -22,7 +22,9 @@ SHEET_COLUMNS = (
     Column[SheetRow](
         N_("Status"), lambda sh: _("signed off") if sh.status == "signed" else _("draft")
     ),
-    Column[SheetRow](N_("Total"), lambda sh: "" if sh.total is None else str(sh.total), True),
+    Column[SheetRow](
+        N_("Total"), lambda sh: "" if sh.total is None else format_number(sh.total), True
+    ),
 )
 Draw = tuple[str, DrawDTO]
 DRAW_COLUMNS = (

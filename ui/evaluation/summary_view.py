@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.core.spreadsheet.writer import write_xlsx
 from app.evaluation.queries import periods
+from app.evaluation.rounds import list_rounds
 from app.evaluation.summary import SummaryTable, summary_table
 from app.evaluation.summary_table import summary_rows
 from app.evaluation.templates import list_templates
@@ -59,6 +60,13 @@ class SummaryView(Retranslating, QWidget):
         layout.addWidget(self.table, 1)
         for t in Query(self, ctx, list_templates).run() or []:
             self.template.addItem("", t.code)
+        # Open on what there is to read: the first template with signed sheets, at its newest
+        # period with signed sheets (issue 11: it opened on a template without any and said
+        # there were none while 149 signed sheets waited under another).
+        self._signed = self._signed_periods()
+        codes = [self.template.itemData(i) for i in range(self.template.count())]
+        first = next((i for i, c in enumerate(codes) if any(c == k for k, _p in self._signed)), 0)
+        self.template.setCurrentIndex(first)
         self.template.currentIndexChanged.connect(self._on_template_current_index_changed)
         self.period.currentIndexChanged.connect(self.reload)
         self.retranslate_ui()
@@ -81,13 +89,20 @@ class SummaryView(Retranslating, QWidget):
                 self.template.setItemText(i, t.title)
         self.reload()
 
+    def _signed_periods(self) -> set[tuple[str, str]]:
+        rounds = Query(self, self._ctx, list_rounds).run() or []
+        return {(r.template_code, r.period) for r in rounds if r.signed}
+
     def _on_template_current_index_changed(self) -> None:
         code = str(self.template.currentData() or "")
+        self._signed = self._signed_periods()  # a round signed since the page opened counts
         found = Query(self, self._ctx, lambda s: periods(s, code)).run() or []
         self.period.blockSignals(True)
         self.period.clear()
         for p in found:
             self.period.addItem(p, p)
+        signed = next((i for i, p in enumerate(found) if (code, p) in self._signed), 0)
+        self.period.setCurrentIndex(signed)
         self.period.blockSignals(False)
         self.reload()
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from app.internships.dto import BlackoutRow, DueRow, OfferRow
 from app.internships.hosts import HolidayDTO
-from i18n import N_, _, format_date, localized
+from i18n import N_, _, format_date, format_number, localized
 from ui.kit.paged_table_model import Column
 
 DUE_COLUMNS = (
@@ -28,7 +28,7 @@ DUE_COLUMNS = (
         True,
     ),
     Column[DueRow](N_("Complaints"), lambda r: str(r.complaints), True),
-    Column[DueRow](N_("Priority"), lambda r: f"{r.priority:.1f}", True),
+    Column[DueRow](N_("Priority"), lambda r: format_number(r.priority, decimals=1), True),
     Column[DueRow](N_("Scheduled"), lambda r: _("yes") if r.scheduled else _("no")),
 )
 # Numbers sort as numbers and dates as dates, not as their text.

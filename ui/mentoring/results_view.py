@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.mentoring import roster
 from app.mentoring.year import YearReview, year_review
 from app.mentoring.year_table import figures, guide_rows
-from i18n import _, current_language
+from i18n import _, current_language, format_number
 from ui.context import UiContext
 from ui.documents.printing import Request, save_to
 from ui.kit.op import Op, Query
@@ -45,16 +47,20 @@ class ResultsView(Retranslating, QWidget):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.year_label, self.limit_label = QLabel(self), QLabel(self)
+        # Fields and buttons at their natural width, as in an office form: a year box or a
+        # button stretched across a 1366 px screen reads as a banner, not a control.
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.year_label, self.year)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.summary)
-        layout.addWidget(self.save_button)
+        layout.addLayout(_left(self.save_button))
         limit_form = QFormLayout()
+        limit_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         limit_form.addRow(self.limit_label, self.limit)
         layout.addLayout(limit_form)
-        layout.addWidget(self.limit_button)
+        layout.addLayout(_left(self.limit_button))
         layout.addWidget(self.message)
         layout.addStretch(1)
         self.year.valueChanged.connect(self.reload)
@@ -81,7 +87,9 @@ class ResultsView(Retranslating, QWidget):
         review = self._review()
         if review is None:
             return
-        lines = [f"{label}: {value}" for label, value in figures(review, current_language())]
+        lines = [
+            f"{label}: {_shown(value)}" for label, value in figures(review, current_language())
+        ]
         lines += [
             f"{row[0]}. {row[1]} — {row[2]}" for row in guide_rows(review, current_language())
         ]
@@ -123,3 +131,18 @@ class ResultsView(Retranslating, QWidget):
             .success(lambda _none: self.message.setText(""))
             .run()
         )
+
+
+def _left(button: QPushButton) -> QHBoxLayout:
+    """A button at its own width on the left of its row."""
+    row = QHBoxLayout()
+    row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
+def _shown(value: object) -> str:
+    """A figure as people read it: decimal comma in kk and ru ("56,6", not "56.6")."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return str(value)
+    return format_number(value)

@@ -17,6 +17,7 @@ from app.demo import internships as demo
 from app.evaluation.queries import round_sheets
 from app.evaluation.rounds import list_rounds
 from app.evaluation.sheets import get_sheet
+from i18n import format_number
 from ui.context import UiContext
 from ui.evaluation.evaluation_page import EvaluationPage
 from ui.evaluation.sheet_dialog import SheetDialog
@@ -73,7 +74,8 @@ def test_fill_sheet_needs_comment_then_sign_off_locks(
     assert signed.status == "signed" and signed.total is not None
     assert not dialog.save_button.isEnabled()
     assert not next(iter(dialog.values.values())).isEnabled()
-    assert str(signed.total) in dialog.total.text()
+    # As people read it (a comma, no trailing zeros), not Decimal's "25.00" (issue 11, formats).
+    assert format_number(signed.total) in dialog.total.text() and "." not in dialog.total.text()
     assert dialog.ack_button.isEnabled()
     qtbot.mouseClick(dialog.ack_button, Qt.MouseButton.LeftButton)
     assert not dialog.ack_button.isEnabled() and "танысты" in dialog.ack_button.text()
@@ -221,3 +223,28 @@ def test_template_new_version_checks_the_weight_rule(
     assert newest.version_no == 2
     assert [c.weight for c in newest.sections[0].criteria] == [45, 55]
     assert len(newest.sections) == 2
+
+
+def test_the_summary_opens_on_signed_sheets_and_rounds_are_named(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor, switcher: LanguageSwitcher
+) -> None:
+    """Issue 11: the summary opens on the template that has signed rounds (not the first one,
+    saying there are none), and the rounds list names templates, not their codes."""
+    with store.write() as s:
+        demo.generate(s, actor, year=2027, judges_per_region=8, regions=2)
+        eval_demo.generate(s, actor, periods=("2026", "2027"))
+        signed = {(r.template_code, r.period) for r in list_rounds(s) if r.signed}
+    assert signed and all(code != "event_feedback" for code, _p in signed)
+    page = window.page("evaluation")
+    assert isinstance(page, EvaluationPage)
+    summary = page.summary
+    code, period = summary.template.currentData(), summary.period.currentData()
+    assert summary.template.currentIndex() != 0 or summary.template.itemData(0) == code
+    assert (code, period) in signed
+    assert summary.table_data is not None and summary.table.model().rowCount() > 0
+    for lang, title in (("kk", "бағалау парағы"), ("ru", "Оценочный лист")):
+        switcher.switch(lang)
+        QApplication.processEvents()
+        names = [page.rounds.rounds.item(i).text() for i in range(page.rounds.rounds.count())]
+        assert names and all(title in n for n in names), names
+        assert not any(code in n for n in names for code, _p in signed), names
