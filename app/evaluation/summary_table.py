@@ -8,19 +8,21 @@ from typing import Any
 
 from app.core.spreadsheet.cells import Change
 from app.evaluation.summary import SummaryRow, SummaryTable
-from i18n import localized, translator
+from i18n import format_change, format_number, localized, translator
 
 
-def value_text(v: Decimal | None) -> str:
-    """A mean or a total as printed; blank when nothing was rated."""
-    return "" if v is None else f"{v}"
+def value_text(v: Decimal | None, lang: str) -> str:
+    """A mean or a total as printed ("3,5": the decimal comma, one decimal like the PDF);
+    blank when nothing was rated.
+    """
+    return "" if v is None else format_number(v, lang, decimals=1)
 
 
-def change_text(v: Decimal | None) -> str:
-    """A change from the previous period with its sign; blank when there is nothing to compare."""
-    if v is None:
-        return ""
-    return f"+{v}" if v > 0 else f"{v}"
+def change_text(v: Decimal | None, lang: str) -> str:
+    """A change from the previous period with its sign ("+0,5"); blank when there is nothing
+    to compare.
+    """
+    return "" if v is None else format_change(v, lang, decimals=1)
 
 
 def grouped(table: SummaryTable) -> list[tuple[str, int, SummaryRow]]:
@@ -48,9 +50,11 @@ def summary_rows(
         header += [title, tr_("{criterion}: change").format(criterion=title)]
     header += [tr_("Total"), tr_("Total: change"), tr_("Acquainted on")]
 
-    value: Callable[[Decimal | None], Any] = (lambda v: v) if typed else value_text
+    value: Callable[[Decimal | None], Any] = (
+        (lambda v: v) if typed else (lambda v: value_text(v, lang))
+    )
     change: Callable[[Decimal | None], Any] = (
-        (lambda c: None if c is None else Change(c)) if typed else change_text
+        (lambda c: None if c is None else Change(c)) if typed else (lambda c: change_text(c, lang))
     )
 
     def line(n: int | str, name: str, r: SummaryRow) -> list[Any]:

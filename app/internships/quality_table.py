@@ -8,22 +8,22 @@ from typing import Any
 
 from app.core.spreadsheet.cells import Change
 from app.internships.quality import Comparison, QualityInput
-from i18n import translator
+from i18n import format_change, format_number, translator
 
 # The compared indicators, in the order of the columns.
 FIELDS = ("overturned", "time_limits_kept_pct", "complaints")
 
 
-def side_text(q: QualityInput | None, field: str) -> str:
-    """One indicator before or after; blank when that period has no figures."""
-    return "" if q is None else str(getattr(q, field))
+def side_text(q: QualityInput | None, field: str, lang: str) -> str:
+    """One indicator before or after, with the decimal comma; blank when that period has no
+    figures.
+    """
+    return "" if q is None else format_number(getattr(q, field), lang)
 
 
-def change_text(v: Decimal | None) -> str:
-    """A change with its sign; blank when there is nothing to compare."""
-    if v is None:
-        return ""
-    return f"+{v}" if v > 0 else f"{v}"
+def change_text(v: Decimal | None, lang: str) -> str:
+    """A change with its sign ("+1,5"); blank when there is nothing to compare."""
+    return "" if v is None else format_change(v, lang)
 
 
 def indicator_labels(lang: str) -> tuple[str, str, str]:
@@ -55,6 +55,10 @@ def quality_rows(
                     None if delta is None else Change(delta),
                 ]
             else:
-                row += [side_text(c.before, f), side_text(c.after, f), change_text(c.change(f))]
+                row += [
+                    side_text(c.before, f, lang),
+                    side_text(c.after, f, lang),
+                    change_text(c.change(f), lang),
+                ]
         body.append(row)
     return header, body

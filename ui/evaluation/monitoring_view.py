@@ -28,6 +28,7 @@ from i18n import _, current_language, format_date, ngettext
 from ui.context import UiContext
 from ui.kit.op import Op, Query, Task
 from ui.kit.retranslating import Retranslating
+from ui.kit.wrapping_header import wrap_headers
 
 if TYPE_CHECKING:
     from app.core.context import Actor
@@ -53,6 +54,7 @@ class MonitoringView(Retranslating, QWidget):
         self.lines.setRootIsDecorated(False)
         self.lines.setColumnCount(8)
         self.lines.setColumnWidth(0, 260)
+        wrap_headers(self.lines)  # "Оставлено без изменения" and the like wrap, not cut
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         buttons = QHBoxLayout()

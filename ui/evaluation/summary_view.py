@@ -27,6 +27,7 @@ from ui.context import UiContext
 from ui.evaluation.sheet_table_models import SummaryTableModel
 from ui.kit.op import Query
 from ui.kit.retranslating import Retranslating
+from ui.kit.wrapping_header import wrap_headers
 
 
 class SummaryView(Retranslating, QWidget):
@@ -42,6 +43,7 @@ class SummaryView(Retranslating, QWidget):
         self.lines = SummaryTableModel(ctx, (), self)
         self.table = QTableView(self)
         self.table.setModel(self.lines)
+        wrap_headers(self.table)  # criterion titles wrap within their columns (issue 11)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()  # the table has its own No. column
         self.note = QLabel(self)
@@ -119,8 +121,11 @@ class SummaryView(Retranslating, QWidget):
         if data is None:
             return
         self.lines.show_table(data, current_language())
+        self.table.setColumnWidth(0, 44)  # the row number
         self.table.setColumnWidth(1, 240)
         self.table.setColumnWidth(2, 240)
+        for column in range(3, self.lines.columnCount()):
+            self.table.setColumnWidth(column, 124)  # "Апелляциялық" whole on a wrapped line
         if data.previous_period:
             self.note.setText(
                 _("Period {period}; in brackets the change from {previous}.").format(

@@ -31,6 +31,7 @@ from ui.internships.internship_table_models import quality_columns
 from ui.kit.list_table_model import ListTableModel
 from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
+from ui.kit.wrapping_header import wrap_headers
 
 
 class QualityView(Retranslating, QWidget):
@@ -54,6 +55,7 @@ class QualityView(Retranslating, QWidget):
         self.lines = ListTableModel[list[Any]](ctx, (), self)
         self.table = QTableView(self)
         self.table.setModel(self.lines)
+        wrap_headers(self.table)  # indicator names are longer than their columns
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         top = QHBoxLayout()
@@ -91,6 +93,7 @@ class QualityView(Retranslating, QWidget):
         self.items = Query(self, self._ctx, lambda s: compare(s, year)).run() or []
         header, body = quality_rows(self.items, current_language())
         self.lines.set_rows(body, quality_columns(header))
+        self.table.setColumnWidth(0, 44)  # the row number
         self.table.setColumnWidth(1, 240)
         self.table.setColumnWidth(2, 260)
 

@@ -242,6 +242,9 @@ def test_the_summary_opens_on_signed_sheets_and_rounds_are_named(
     assert summary.template.currentIndex() != 0 or summary.template.itemData(0) == code
     assert (code, period) in signed
     assert summary.table_data is not None and summary.table.model().rowCount() > 0
+    model = summary.table.model()
+    cells = [model.index(0, c).data() for c in range(3, model.columnCount() - 1)]
+    assert any("," in c for c in cells) and not any("." in c for c in cells), cells
     for lang, title in (("kk", "бағалау парағы"), ("ru", "Оценочный лист")):
         switcher.switch(lang)
         QApplication.processEvents()
