@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
@@ -135,7 +136,14 @@ class DashboardView(Retranslating, QWidget):
         self.due.itemClicked.connect(self._on_due_item_clicked)
         self.due.itemActivated.connect(self._on_due_item_clicked)
         self.charts = ChartPanel(self)
-        self.charts.setMaximumWidth(420)  # the list of what is due needs the width more
+        # The charts keep their height (names on two lines) and scroll on a short screen, with
+        # the overdue banner shown, rather than squeezing their rows onto each other.
+        self.chart_scroll = QScrollArea(self)
+        self.chart_scroll.setWidget(self.charts)
+        self.chart_scroll.setWidgetResizable(True)
+        self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.chart_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chart_scroll.setMaximumWidth(420)  # the list of what is due needs the width more
         self.loading = QLabel(self)
         self.loading.setObjectName("loading")
         self.loading.hide()
@@ -148,7 +156,7 @@ class DashboardView(Retranslating, QWidget):
         left.addWidget(self.due, 1)
         body = QHBoxLayout()
         body.addLayout(left, 3)
-        body.addWidget(self.charts, 2)
+        body.addWidget(self.chart_scroll, 2)
         self.body = QWidget(self)
         self.body.setLayout(body)
         layout = QVBoxLayout(self)
