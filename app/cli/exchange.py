@@ -9,7 +9,7 @@ from typing import Any
 
 from app.cli.common import guarded, store_of
 from app.cli.security import add_login_arguments, cli_actor, read_secret
-from i18n import N_, _, ngettext
+from i18n import N_, _
 
 PASSPHRASE_ENV = "TALIMGER_PASSPHRASE"
 
@@ -136,66 +136,28 @@ def _pair(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from app.exchange.files import export_to_file
+    from app.exchange.summary import export_lines
 
     store = store_of(args)
     actor = cli_actor(store, args)
     out: Path = args.out
     with store.write() as session:
         summary = export_to_file(session, actor, args.to, _passphrase(args), out)
-    print(
-        _(
-            "Package for {peer} written to {path}: {records} records, {deletions} deletions, "
-            "{audit} audit entries."
-        ).format(
-            peer=summary.recipient,
-            path=out,
-            records=summary.records,
-            deletions=summary.deletions,
-            audit=summary.audit_entries,
-        )
-    )
-    if summary.confidential_held_back:
-        print(
-            _(
-                "Confidential mentoring records and the sampling key were left out: only the "
-                "coordinator sends them to {peer}."
-            ).format(peer=summary.recipient)
-        )
+    for line in export_lines(summary, out):
+        print(line)
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
     from app.exchange.files import import_from_file
+    from app.exchange.summary import import_lines
 
     store = store_of(args)
     actor = cli_actor(store, args)
     with store.write() as session:
         s = import_from_file(session, actor, args.file, _passphrase(args))
-    if s.already_imported:
-        print(_("This package was imported before; nothing changed."))
-        return 0
-    print(
-        _(
-            "Package from {sender}: {inserted} added, {updated} updated, {deleted} deleted, "
-            "{conflicts} conflicts to resolve."
-        ).format(
-            sender=s.sender,
-            inserted=s.inserted,
-            updated=s.updated,
-            deleted=s.deleted,
-            conflicts=s.conflicts,
-        )
-    )
-    if s.lost_before:
-        print(
-            ngettext(
-                "{count} earlier package from {sender} never arrived; its changes came with "
-                "this one.",
-                "{count} earlier packages from {sender} never arrived; their changes came with "
-                "this one.",
-                s.lost_before,
-            ).format(count=s.lost_before, sender=s.sender)
-        )
+    for line in import_lines(s):
+        print(line)
     return 0
 
 

@@ -77,7 +77,8 @@ def _password(args: argparse.Namespace, user: str) -> str:
 
 
 def _login(store: Store, args: argparse.Namespace, key: str, needed: str) -> Actor:
-    from app.security.service import login, login_mode
+    from app.security.authentication import login
+    from app.security.service import login_mode
 
     with store.read() as session:
         mode = login_mode(session)

@@ -60,7 +60,8 @@ def password_of(args: argparse.Namespace, user: str) -> str:
 
 def cli_actor(store: Store, args: argparse.Namespace) -> Actor:
     """Who runs the command: the logged-in user, or the local user in "no login" mode."""
-    from app.security.service import login, login_mode
+    from app.security.authentication import login
+    from app.security.service import login_mode
 
     authorised = getattr(args, "actor", None)
     if isinstance(authorised, Actor):

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from app.core.context import Actor
 from app.core.errors import FieldError, ValidationError
 from app.core.permissions import IMPORT, require
-from app.core.spreadsheet.reader import Sheet
+from app.core.spreadsheet.reader import Sheet, line_errors
 from app.core.spreadsheet.values import as_text
 from app.courts.dto import DistrictCourtInput
 from app.courts.service import add_district_court
@@ -101,16 +101,7 @@ def apply_courts(session: Session, actor: Actor, rows: tuple[CourtRow, ...]) -> 
     require(actor, IMPORT)
     bad = [r for r in rows if r.action == "error"]
     if bad:
-        raise ValidationError(
-            [
-                FieldError(
-                    "file",
-                    N_("Line {line}: {reason}"),
-                    {"line": r.line, "reason": "; ".join(r.errors)},
-                )
-                for r in bad[:50]
-            ]
-        )
+        raise ValidationError(line_errors(bad))
     added = 0
     for r in rows:
         if r.action == "new" and r.data is not None:

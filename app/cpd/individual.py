@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import DomainError, NotFoundError
 from app.cpd.compliance import compliance
-from app.cpd.dto import ComplianceFilter, IndividualReportData, ReportLine
-from app.cpd.report_lines import report_lines
+from app.cpd.dto import ComplianceFilter, IndividualReportData
+from app.cpd.report_lines import report_lines, snapshot_lines
 from db.models import Court, CpdReport, Person
 from i18n import N_
 
@@ -65,18 +65,7 @@ def individual_report_data(
         report = reports.get(p.id)
         person_lines = tuple(lines.get(p.id, ()))
         if report is not None and report.state == "accepted" and report.snapshot is not None:
-            person_lines = tuple(
-                ReportLine(
-                    i["no"],
-                    i["form_kk"],
-                    i["form_ru"],
-                    i["event"],
-                    i["organiser"],
-                    Decimal(i["points"]),
-                    tuple(i["attachments"]),
-                )
-                for i in report.snapshot["lines"]
-            )
+            person_lines = snapshot_lines(report.snapshot)
         verdict = verdicts.get(p.id)
         result.append(
             IndividualReportData(

@@ -64,3 +64,19 @@ def report_lines(
             )
         )
     return lines
+
+
+def snapshot_lines(snapshot: dict[str, Any]) -> tuple[ReportLine, ...]:
+    """The lines an accepted report froze (C-5), as `workflow.accept_report` stored them."""
+    return tuple(
+        ReportLine(
+            i["no"],
+            i["form_kk"],
+            i["form_ru"],
+            i["event"],
+            i["organiser"],
+            Decimal(i["points"]),
+            tuple(i["attachments"]),
+        )
+        for i in snapshot["lines"]
+    )

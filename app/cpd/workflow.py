@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -15,7 +14,7 @@ from app.core.context import Actor
 from app.core.errors import ConflictError, DomainError, FieldError, NotFoundError, ValidationError
 from app.core.permissions import CPD_KEEP, CPD_REVIEW, REFUSED, require
 from app.cpd.dto import ReportDTO, ReportLine
-from app.cpd.report_lines import report_lines
+from app.cpd.report_lines import report_lines, snapshot_lines
 from app.cpd.rules import rule_set_for, undecided_lines
 from db.models import CpdActivity, CpdReport, Person
 from i18n import N_
@@ -40,18 +39,7 @@ def is_overdue(state: str, submitted_on: date | None, due: date, today: date) ->
 
 def _lines_of(session: Session, report: CpdReport) -> tuple[ReportLine, ...]:
     if report.state == "accepted" and report.snapshot is not None:
-        return tuple(
-            ReportLine(
-                i["no"],
-                i["form_kk"],
-                i["form_ru"],
-                i["event"],
-                i["organiser"],
-                Decimal(i["points"]),
-                tuple(i["attachments"]),
-            )
-            for i in report.snapshot["lines"]
-        )
+        return snapshot_lines(report.snapshot)
     return tuple(report_lines(session, [report.person_id], report.year)[report.person_id])
 
 

@@ -15,7 +15,7 @@ from app.core.audit import record
 from app.core.context import Actor
 from app.core.progress import Progress
 from app.cpd.rules import list_forms, rule_set_for
-from db.base import utcnow
+from app.demo.generator import stamp_of
 from db.models import CpdActivity, Person
 
 EVENTS = [
@@ -66,13 +66,7 @@ def generate_activity(
     first_year = today.year - years + 1
     catalogue = {y: rule_set_for(session, y).points for y in range(first_year, today.year + 1)}
     academy = forms.get("ACADEMY")
-    now = utcnow()
-    stamp: dict[str, Any] = {
-        "created_at": now,
-        "updated_at": now,
-        "updated_by": actor.name,
-        "version": 1,
-    }
+    stamp = stamp_of(actor)
     people = session.execute(
         select(Person.id, Person.role, Person.first_appointed_on).order_by(Person.iin)
     ).all()

@@ -11,10 +11,10 @@ from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.core.context import Actor
+from app.demo.generator import stamp_of
 from app.evaluation.rounds import create_round
 from app.evaluation.scoring import score
 from app.evaluation.templates import current_template
-from db.base import utcnow
 from db.models import Court, EvalRating, EvalSheet, Person
 
 RATERS = ("Комиссия мүшесі 1", "Комиссия мүшесі 2")
@@ -48,8 +48,8 @@ def generate(
             select(Person.id).where(Person.role == "judge").order_by(Person.iin)
         )
     }
-    now = utcnow()
-    stamp = {"created_at": now, "updated_at": now, "updated_by": actor.name, "version": 1}
+    stamp = stamp_of(actor)
+    now = stamp["created_at"]  # signed when created
     total_sheets = 0
     for period in periods:
         rnd = create_round(

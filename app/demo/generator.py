@@ -51,7 +51,8 @@ class DemoSummary:
     judges: int
 
 
-def _stamp(actor: Actor) -> dict[str, Any]:
+def stamp_of(actor: Actor) -> dict[str, Any]:
+    """The bookkeeping columns of every row a demo generator inserts in bulk."""
     now = utcnow()
     return {"created_at": now, "updated_at": now, "updated_by": actor.name, "version": 1}
 
@@ -146,7 +147,7 @@ def generate(
     regions_n, districts_n, judges_n, staff_n = SCALES[scale]
     rng = random.Random(seed)
     today = today or date.today()
-    stamp = _stamp(actor)
+    stamp = stamp_of(actor)
     regional = list(
         session.scalars(select(Court).where(Court.level == "regional").order_by(Court.code))
     )

@@ -16,11 +16,11 @@ from app.core.audit import record
 from app.core.context import Actor
 from app.core.progress import Progress
 from app.demo import names as n
+from app.demo.generator import stamp_of
 from app.internships.hosts import set_candidate_places
 from app.internships.planner import apply_plan
 from app.people.iin import make_iin
 from app.people.service import derived_columns
-from db.base import utcnow
 from db.models import (
     BusyPeriod,
     Court,
@@ -42,11 +42,6 @@ class InternshipDemoSummary:
     judges: int
     past_internships: int
     offers: int
-
-
-def _stamp(actor: Actor) -> dict[str, Any]:
-    now = utcnow()
-    return {"created_at": now, "updated_at": now, "updated_by": actor.name, "version": 1}
 
 
 def _judges(
@@ -135,7 +130,7 @@ def generate(
     courts each), which is how the benchmark builds a national year of 2,500 judges.
     """
     rng = random.Random(seed)
-    stamp = _stamp(actor)
+    stamp = stamp_of(actor)
     added = _judges(session, rng, judges_per_region, stamp, regions) if judges_per_region else 0
     judges = session.execute(
         select(Person.id, Person.court_id, Court.level, Court.parent_id, Person.first_appointed_on)
@@ -282,7 +277,7 @@ def plan_year(session: Session, actor: Actor, year: int, *, candidate_places: in
     candidates (I-3), and the schedule planned from the judges due (I-1). Returns how many
     internships were planned.
     """
-    offers, blackouts = _hosts(session, year, _stamp(actor), 6, 25)
+    offers, blackouts = _hosts(session, year, stamp_of(actor), 6, 25)
     session.execute(insert(HostOffer), offers)
     session.execute(insert(HostBlackout), blackouts)
     for court_id in session.scalars(

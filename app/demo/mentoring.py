@@ -20,10 +20,9 @@ from sqlalchemy.orm import Session
 from app.core.audit import record
 from app.core.context import Actor
 from app.core.progress import Progress
-from app.demo.generator import CHAIRMAN
+from app.demo.generator import CHAIRMAN, stamp_of
 from app.demo.mentoring_rows import Rows, names_of
 from app.people.experience import add_years
-from db.base import utcnow
 from db.models import Court, Person, PersonStatusPeriod, RosterEntry, RosterOrder
 
 PAIRS_PER_REGION = 300
@@ -93,13 +92,7 @@ def generate_mentoring(
     """
     rng = random.Random(seed)
     today = today or date.today()
-    now = utcnow()
-    stamp: dict[str, Any] = {
-        "created_at": now,
-        "updated_at": now,
-        "updated_by": actor.name,
-        "version": 1,
-    }
+    stamp = stamp_of(actor)
     judges, periods = _facts(session)
     chairs = {j.court_id: j.id for j in judges if j.position == CHAIRMAN}
     names = names_of(session, set(chairs.values()))

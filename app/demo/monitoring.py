@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.core.audit import record
 from app.core.context import Actor
+from app.demo.generator import stamp_of
 from app.evaluation.monitoring import (
     APPEAL,
     CASSATION,
@@ -20,7 +21,6 @@ from app.evaluation.monitoring import (
     MonitoringInput,
     line_errors,
 )
-from db.base import utcnow
 from db.models import MonitoringLine, Person
 
 
@@ -52,8 +52,7 @@ def generate_monitoring(session: Session, actor: Actor, *, year: int, seed: int 
     judges = session.execute(
         select(Person.id, Person.specialisation).where(Person.role == "judge").order_by(Person.iin)
     ).all()
-    now = utcnow()
-    stamp = {"created_at": now, "updated_at": now, "updated_by": actor.name, "version": 1}
+    stamp = stamp_of(actor)
     rows: list[dict[str, Any]] = []
     for pid, specialisation in judges:
         own = specialisation if specialisation in CATEGORIES else "civil"

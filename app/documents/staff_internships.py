@@ -5,15 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
-from xml.sax.saxutils import escape
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
-
-from app.documents import styles
-from app.documents.document import DocumentInfo, render
 from app.documents.layout import approval
-from app.documents.table_pdf import grid
+from app.documents.table_pdf import mm_widths, table_document
 from app.staff.dto import InternshipDTO
 from app.staff.vocab import INTERNSHIP_LABELS
 from i18n import translator
@@ -43,25 +37,16 @@ def build_staff_internships(
 ) -> bytes:
     """PDF of the schedule with the head of the apparatus's approval block."""
     tr_ = translator(lang)
-    title = tr_("Schedule of internships of civil servants for {year}").format(year=year)
     header, body = schedule_table(rows, lang)
-    widths = [10 * mm, 70 * mm, 75 * mm, 25 * mm, 25 * mm, 50 * mm]
-    story: list[Flowable] = [
-        *approval(lang, tr_("Head of the court's apparatus")),
-        Paragraph(escape(title), styles.TITLE),
-        Spacer(1, 4 * mm),
-    ]
-    if body:
-        story.append(grid(header, body, widths, lang=lang))
-    else:
-        story.append(Paragraph(escape(tr_("Nobody is scheduled.")), styles.BODY))
-    return render(
-        DocumentInfo(
-            title=title,
-            lang=lang,
-            centre_name=centre_name,
-            printed_on=today or date.today(),
-            landscape=True,
-        ),
-        story,
+    return table_document(
+        before=approval(lang, tr_("Head of the court's apparatus")),
+        title=tr_("Schedule of internships of civil servants for {year}").format(year=year),
+        subtitle="",
+        header=header,
+        rows=body,
+        widths=mm_widths(10, 70, 75, 25, 25, 50),
+        lang=lang,
+        centre_name=centre_name,
+        today=today or date.today(),
+        empty=tr_("Nobody is scheduled."),
     )

@@ -218,23 +218,28 @@ def table_document(
     landscape: bool = True,
     subtitle_markup: bool = False,
     before: Sequence[Flowable] = (),
+    empty: str = "",
     progress: Progress | None = None,
 ) -> bytes:
     """A whole document that is one table: landscape A4 unless told otherwise; `before` goes
-    above the title (an approval block).
+    above the title (an approval block); `empty`, when given, stands instead of a table of no rows.
     """
     story: list[Flowable] = [
         *before,
         Paragraph(escape(title), styles.TITLE),
         Paragraph(subtitle if subtitle_markup else escape(subtitle), styles.SUBTITLE),
     ]
-    closing: list[Flowable] = [Spacer(1, 4 * mm)]
-    if total:
-        closing.append(Paragraph(escape(total), styles.BODY))
+    closing: list[Flowable] = [Paragraph(escape(total), styles.BODY)] if total else []
     closing += [Paragraph(escape(n), styles.SMALL) for n in notes]
+    if closing:
+        # Room above the total and notes only: a lone spacer could push a blank last page.
+        closing.insert(0, Spacer(1, 4 * mm))
     head, _rows, cells, measured = _parts(header, rows, widths, lang, numeric, head_style)
     keep = 2 if len(closing) > 1 and len(rows) > 2 else 0
-    story.append(PagedGrid(head, rows[: len(rows) - keep], cells, measured, progress=progress))
+    if not rows and empty:
+        story.append(Paragraph(escape(empty), styles.BODY))
+    else:
+        story.append(PagedGrid(head, rows[: len(rows) - keep], cells, measured, progress=progress))
     if keep:
         # The total and the notes take the last rows with them: never alone on a last page.
         tail = Table([cells(r) for r in rows[-keep:]], colWidths=measured, style=TAIL_GRID)

@@ -146,17 +146,7 @@ def draw_up(
     )
     session.add(prog)
     session.flush()
-    session.add(
-        ProgrammeVersion(
-            programme_id=prog.id,
-            number=1,
-            reason="",
-            author=actor.name,
-            items=_to_json(items),
-            updated_by=actor.name,
-        )
-    )
-    session.flush()
+    _add_version(session, actor, prog, items, "")
     record(
         session,
         actor,
@@ -166,6 +156,23 @@ def draw_up(
         {"pair_id": [None, str(pair_id)], "items": [None, len(items)]},
     )
     return get_programme(session, pair_id)
+
+
+def _add_version(
+    session: Session, actor: Actor, prog: Programme, items: tuple[ProgrammeItem, ...], reason: str
+) -> None:
+    """Keep the items as the programme's current version (M-7: every version stays)."""
+    session.add(
+        ProgrammeVersion(
+            programme_id=prog.id,
+            number=prog.current_version,
+            reason=reason,
+            author=actor.name,
+            items=_to_json(items),
+            updated_by=actor.name,
+        )
+    )
+    session.flush()
 
 
 def approve(
@@ -210,17 +217,7 @@ def correct(
     prog.current_version += 1
     prog.progress = progress_of(items)
     prog.updated_by = actor.name
-    session.add(
-        ProgrammeVersion(
-            programme_id=prog.id,
-            number=prog.current_version,
-            reason=reason.strip(),
-            author=actor.name,
-            items=_to_json(items),
-            updated_by=actor.name,
-        )
-    )
-    session.flush()
+    _add_version(session, actor, prog, items, reason.strip())
     record(
         session,
         actor,

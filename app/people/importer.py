@@ -16,7 +16,7 @@ from app.core.context import Actor
 from app.core.errors import FieldError, ValidationError
 from app.core.permissions import IMPORT, require
 from app.core.progress import Progress
-from app.core.spreadsheet.reader import Sheet, read_sheet
+from app.core.spreadsheet.reader import Sheet, line_errors, read_sheet
 from app.core.spreadsheet.values import as_iin, as_text
 from app.people.dto import PersonInput
 from app.people.import_columns import (
@@ -250,14 +250,7 @@ def apply_people(
     doubtful = [r for r in preview.rows if r.action == "conflict" and r.line not in confirmed]
     if (bad or doubtful) and not skip_errors:
         raise ValidationError(
-            [
-                FieldError(
-                    "file",
-                    N_("Line {line}: {reason}"),
-                    {"line": r.line, "reason": "; ".join(r.errors)},
-                )
-                for r in bad[:50]
-            ]
+            line_errors(bad)
             + [
                 FieldError(
                     "file",

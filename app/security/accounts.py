@@ -14,10 +14,11 @@ from app.core.context import ADMINISTRATOR, Actor
 from app.core.errors import FieldError, NotFoundError, PermissionDeniedError, ValidationError
 from app.core.keys import RECOVERY_ID, KeyFile
 from app.core.permissions import USERS_MANAGE, require
+from app.security.authentication import hash_password
 from app.security.dto import AccountDTO, RecoveryStatus, UserDTO, UserInput
 from app.security.encryption import wrap_key_after_commit
 from app.security.lockout import wait_left
-from app.security.service import _dto, _validate, create_user, hash_password
+from app.security.service import _dto, _validate, create_user
 from db.base import utcnow
 from db.models import Person, User
 from i18n import N_

@@ -127,7 +127,8 @@ def recover(db_path: Path, code: str, username: str, new_password: str) -> None:
     """The way back for a lost or locked administrator: the recovery code opens the store,
     the administrator gets a new password and is unlocked (audited).
     """
-    from app.security.service import PASSWORD_MIN, hash_password
+    from app.security.authentication import hash_password
+    from app.security.service import PASSWORD_MIN
 
     if len(new_password) < PASSWORD_MIN:
         raise ValidationError(

@@ -24,7 +24,7 @@ from app.cpd.rules import rule_set_for
 from app.training.dto import (
     AttendanceResult,
 )
-from app.training.service import session_record
+from app.training.service import registration, session_record
 from db.base import utcnow
 from db.models import (
     TrainingEvent,
@@ -193,12 +193,7 @@ def give_feedback(
     """A participant's rating (1–5) and comment on a session."""
     if actor.person_id != person_id:
         require(actor, TRAINING_MANAGE, REFUSED)
-    reg = session.scalars(
-        select(TrainingRegistration).where(
-            TrainingRegistration.session_id == session_id,
-            TrainingRegistration.person_id == person_id,
-        )
-    ).first()
+    reg = registration(session, session_id, person_id)
     if reg is None or not reg.attended:
         raise ValidationError(
             [FieldError("person_id", N_("Only a participant who attended can give feedback."))]

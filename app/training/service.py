@@ -169,6 +169,18 @@ def session_record(session: Session, session_id: uuid.UUID) -> TrainingSession:
     return s
 
 
+def registration(
+    session: Session, session_id: uuid.UUID, person_id: uuid.UUID
+) -> TrainingRegistration | None:
+    """A person's registration for a session, if any."""
+    return session.scalars(
+        select(TrainingRegistration).where(
+            TrainingRegistration.session_id == session_id,
+            TrainingRegistration.person_id == person_id,
+        )
+    ).first()
+
+
 def register(
     session: Session, actor: Actor, session_id: uuid.UUID, person_ids: Iterable[uuid.UUID]
 ) -> RegistrationOutcome:
@@ -226,12 +238,7 @@ def cancel_registration(
 ) -> uuid.UUID | None:
     """Withdraw a person; the first in the waiting list takes the seat (returned)."""
     require(actor, TRAINING_MANAGE, REFUSED)
-    reg = session.scalars(
-        select(TrainingRegistration).where(
-            TrainingRegistration.session_id == session_id,
-            TrainingRegistration.person_id == person_id,
-        )
-    ).first()
+    reg = registration(session, session_id, person_id)
     if reg is None:
         raise NotFoundError(N_("This person is not registered."))
     if reg.attended:

@@ -19,7 +19,7 @@ from app.mentoring import service as mentoring
 from app.people.dto import PersonInput
 from app.people.importer import apply_people, preview_file
 from app.people.service import create_person
-from app.security.service import LoginError, try_login
+from app.security.authentication import LoginError, try_login
 
 TODAY = date(2026, 11, 21)
 

@@ -8,8 +8,9 @@ from sqlalchemy import func, select
 from app.core.context import Actor
 from app.core.settings import set_setting
 from app.core.store import Store
+from app.security.authentication import MAX_FAILED_KEY
 from app.security.dto import UserInput
-from app.security.service import MAX_FAILED_KEY, create_first_administrator
+from app.security.service import create_first_administrator
 from db.models import AuditEntry, LoginAttempt, User
 from tests.pg.races import crashes, race
 

@@ -18,15 +18,14 @@ from PySide6.QtWidgets import (
 from app.core.context import SYSTEM, Actor
 from app.core.errors import FieldError
 from app.core.permissions import USERS_MANAGE, can
+from app.security.authentication import LoginError, try_login
 from app.security.encryption import POSTPONED, encrypt_store
 from app.security.lockout import pending_alerts
 from app.security.service import (
-    LoginError,
     choose_no_login,
     create_first_administrator,
     needs_first_run,
     startup_actor,
-    try_login,
 )
 from i18n import _
 from ui.data.credentials_dialog import CredentialsDialog

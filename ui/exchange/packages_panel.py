@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from app.exchange.dto import ExportSummary, ImportSummary
 from app.exchange.files import export_to_file, import_from_file
-from i18n import _, ngettext
+from app.exchange.summary import export_lines, import_lines
+from i18n import _
 from ui.context import UiContext
 from ui.kit.op import Op
 from ui.kit.retranslating import Retranslating
@@ -148,22 +149,7 @@ class PackagesPanel(Retranslating, QWidget):
         return summary
 
     def _show_export(self, s: ExportSummary, out: Path) -> None:
-        text = _(
-            "Package for {peer} written to {path}: {records} records, {deletions} deletions, "
-            "{audit} audit entries."
-        ).format(
-            peer=s.recipient,
-            path=out,
-            records=s.records,
-            deletions=s.deletions,
-            audit=s.audit_entries,
-        )
-        if s.confidential_held_back:
-            text += "\n" + _(
-                "Confidential mentoring records and the sampling key were left out: only the "
-                "coordinator sends them to {peer}."
-            ).format(peer=s.recipient)
-        self.result.setText(text)
+        self.result.setText("\n".join(export_lines(s, out)))
         self.conflicts_button.hide()
 
     # -- import -----------------------------------------------------------------------------
@@ -207,30 +193,9 @@ class PackagesPanel(Retranslating, QWidget):
         return summary
 
     def _show_import(self, s: ImportSummary) -> None:
-        if s.already_imported:
-            self.result.setText(_("This package was imported before; nothing changed."))
-            self.conflicts_button.hide()
-            return
-        text = _(
-            "Package from {sender}: {inserted} added, {updated} updated, {deleted} deleted, "
-            "{conflicts} conflicts to resolve."
-        ).format(
-            sender=s.sender,
-            inserted=s.inserted,
-            updated=s.updated,
-            deleted=s.deleted,
-            conflicts=s.conflicts,
-        )
-        if s.lost_before:
-            text += "\n" + ngettext(
-                "{count} earlier package from {sender} never arrived; its changes came with "
-                "this one.",
-                "{count} earlier packages from {sender} never arrived; their changes came with "
-                "this one.",
-                s.lost_before,
-            ).format(count=s.lost_before, sender=s.sender)
-        self.result.setText(text)
-        self.conflicts_button.setVisible(s.conflicts > 0)
+        self.result.setText("\n".join(import_lines(s)))
+        # A package imported before changed nothing, so it has no conflicts to show.
+        self.conflicts_button.setVisible(s.conflicts > 0 and not s.already_imported)
 
     def _ready(self, peer: str, passphrase: QLineEdit) -> bool:
         if not peer:

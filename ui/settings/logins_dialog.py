@@ -91,3 +91,18 @@ class LoginsOnDialog(Retranslating, QDialog):
             return
         self.recovery_code = code
         self.accept()
+
+
+def ask_and_switch_logins_on(parent: QWidget, ctx: UiContext) -> bool:
+    """The dialog, then the recovery sheet to print; True once the store was encrypted, so it
+    was replaced on disk (as by a restore) and the caller closes its window.
+    """
+    from ui.data.unlock_dialog import show_recovery_sheet
+
+    dialog = LoginsOnDialog(ctx, parent)
+    if not dialog.exec():
+        return False
+    if dialog.recovery_code:
+        name = dialog.username.text().strip()
+        show_recovery_sheet(parent, dialog.recovery_code, name, dialog.location)
+    return True

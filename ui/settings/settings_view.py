@@ -220,14 +220,7 @@ class SettingsView(Retranslating, QWidget):
 
     def switch_logins_on(self) -> None:
         """Create the administrator, encrypt the store, show the recovery code, then close."""
-        from ui.data.unlock_dialog import show_recovery_sheet
-        from ui.settings.logins_dialog import LoginsOnDialog
+        from ui.settings.logins_dialog import ask_and_switch_logins_on
 
-        dialog = LoginsOnDialog(self._ctx, self)
-        if not dialog.exec():
-            return
-        if dialog.recovery_code:
-            name = dialog.username.text().strip()
-            show_recovery_sheet(self, dialog.recovery_code, name, dialog.location)
-        # The store was replaced on disk, as by a restore: the window closes (`restored`).
-        self.restored.emit()
+        if ask_and_switch_logins_on(self, self._ctx):
+            self.restored.emit()  # the window closes, as after a restore

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -26,6 +28,7 @@ from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
 
 if TYPE_CHECKING:  # SQLAlchemy stays off the start path (ui/kit/op.py)
+    from app.core.context import Actor
     from app.core.store import Session
 
 
@@ -232,23 +235,22 @@ class UsersView(Retranslating, QWidget):
 
     def lock(self) -> None:
         """Lock the selected account."""
-        a = self.selected()
-        if a is None:
-            return
-        user_id = a.user.id
-        Op(self, self._ctx, lambda s, actor, _p: lock_user(s, actor, user_id)).success_message(
-            _("{name} is locked.").format(name=a.user.username)
-        ).run()
-        self.reload()
+        self._act_on_selected(lock_user, _("{name} is locked."))
 
     def unlock(self) -> None:
         """Unlock the selected account."""
+        self._act_on_selected(unlock_user, _("{name} is unlocked."))
+
+    def _act_on_selected(
+        self, act: Callable[[Session, Actor, uuid.UUID], object], done: str
+    ) -> None:
+        """Run a service on the selected account; `done` names it in the status bar."""
         a = self.selected()
         if a is None:
             return
         user_id = a.user.id
-        Op(self, self._ctx, lambda s, actor, _p: unlock_user(s, actor, user_id)).success_message(
-            _("{name} is unlocked.").format(name=a.user.username)
+        Op(self, self._ctx, lambda s, actor, _p: act(s, actor, user_id)).success_message(
+            done.format(name=a.user.username)
         ).run()
         self.reload()
 
@@ -259,14 +261,7 @@ class UsersView(Retranslating, QWidget):
 
     def switch_logins_on(self) -> None:
         """The Settings page's way: create the administrator, encrypt, then restart."""
-        from ui.data.unlock_dialog import show_recovery_sheet
-        from ui.settings.logins_dialog import LoginsOnDialog
+        from ui.settings.logins_dialog import ask_and_switch_logins_on
 
-        dialog = LoginsOnDialog(self._ctx, self)
-        if not dialog.exec():
-            return
-        if dialog.recovery_code:
-            name = dialog.username.text().strip()
-            show_recovery_sheet(self, dialog.recovery_code, name, dialog.location)
-        # The store was replaced on disk, as by a restore: the window closes (Settings' way).
-        self.window().close()
+        if ask_and_switch_logins_on(self, self._ctx):
+            self.window().close()  # the store was replaced on disk, as by a restore

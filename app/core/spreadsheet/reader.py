@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
+from app.core.errors import FieldError
 from app.core.spreadsheet.bounds import MAX_COLUMNS, MAX_ROWS, SheetError, too_many_rows
 from app.core.spreadsheet.csv_source import csv_rows
 from app.core.spreadsheet.values import as_text
@@ -90,3 +91,21 @@ def _collect(
 
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+class _RefusedRow(Protocol):
+    @property
+    def line(self) -> int: ...
+
+    @property
+    def errors(self) -> Sequence[str]: ...
+
+
+def line_errors(rows: Sequence[_RefusedRow], limit: int = 50) -> list[FieldError]:
+    """An import's refusal of rows with errors: a line each, the first `limit` of them."""
+    return [
+        FieldError(
+            "file", N_("Line {line}: {reason}"), {"line": r.line, "reason": "; ".join(r.errors)}
+        )
+        for r in rows[:limit]
+    ]

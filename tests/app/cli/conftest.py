@@ -13,10 +13,12 @@ def quick_hashes() -> Iterator[None]:
     parameter stored in each hash; the check is the same)."""
     from argon2 import PasswordHasher
 
-    from app.security import service
+    from app.security import authentication
 
     with pytest.MonkeyPatch.context() as patch:
-        service._dummy_hash.cache_clear()
-        patch.setattr(service, "_hasher", lambda: PasswordHasher(time_cost=1, memory_cost=1024))
+        authentication._dummy_hash.cache_clear()
+        patch.setattr(
+            authentication, "_hasher", lambda: PasswordHasher(time_cost=1, memory_cost=1024)
+        )
         yield
-    service._dummy_hash.cache_clear()
+    authentication._dummy_hash.cache_clear()

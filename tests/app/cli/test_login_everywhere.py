@@ -11,8 +11,9 @@ import pytest
 from app.__main__ import main
 from app.core.bootstrap import open_store
 from app.core.context import Actor
+from app.security.authentication import login
 from app.security.dto import UserInput
-from app.security.service import create_first_administrator, create_user, login
+from app.security.service import create_first_administrator, create_user
 
 PASSWORD = "correct horse battery"
 

@@ -172,7 +172,7 @@ def prepared(template_db: Path, tmp_path_factory: pytest.TempPathFactory) -> dic
                 session, UserInput("administrator", "", frozenset(), PASSWORD)
             )
             del admin
-        from app.security.service import login
+        from app.security.authentication import login
 
         boss = login(store, "administrator", PASSWORD)
         with store.write() as session:

@@ -105,3 +105,22 @@ def test_cancel_stops_the_layout() -> None:
     with pytest.raises(CancelledError):
         _pdf(2000, progress)
     assert len(steps) == 2
+
+
+def test_a_table_of_no_rows_says_so_instead_when_told() -> None:
+    def text(empty: str) -> str:
+        pdf = table_document(
+            title="Кесте",
+            subtitle="",
+            header=HEADER,
+            rows=[],
+            widths=WIDTHS,
+            lang="kk",
+            centre_name="",
+            today=date(2026, 3, 2),
+            empty=empty,
+        )
+        return " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages)
+
+    assert "Жоқ." in text("Жоқ.") and "Full name" not in text("Жоқ.")
+    assert "Full name" in text("")  # untold, the header row of an empty table is printed

@@ -17,8 +17,9 @@ from app.exchange.export import export_package
 from app.exchange.state import peer, set_node_name, set_peer_confidential
 from app.exchange.unpack import unpack
 from app.mentoring import journal, service
+from app.security.authentication import try_login
 from app.security.dto import UserInput
-from app.security.service import LOGIN_REQUIRED_KEY, create_user, try_login
+from app.security.service import LOGIN_REQUIRED_KEY, create_user
 from db.models import Person
 from tests.app.mentoring.conftest import TODAY, World, world  # noqa: F401  (the fixture)
 from tests.app.security.helpers import add_judge

@@ -12,8 +12,9 @@ from app.core.errors import PermissionDeniedError, ValidationError
 from app.core.permissions import CONFIDENTIAL_READ, can, pair_scope
 from app.courts import offices
 from app.people.dto import StatusPeriod
+from app.security.authentication import try_login
 from app.security.dto import UserInput
-from app.security.service import create_user, try_login
+from app.security.service import create_user
 from db.models import Court
 from tests.app.mentoring.conftest import TODAY, add_judge
 

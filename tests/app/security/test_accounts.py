@@ -12,9 +12,10 @@ from app.core.errors import PermissionDeniedError, ValidationError
 from app.core.keys import WrongSecretError
 from app.core.store import Store
 from app.security.accounts import list_accounts, recovery_status, reset_password, set_roles
+from app.security.authentication import login
 from app.security.dto import UserInput
 from app.security.encryption import encrypt_store, switch_logins_on
-from app.security.service import choose_no_login, create_user, login
+from app.security.service import choose_no_login, create_user
 from app.security.unlock_attempts import unlock_store_key
 
 PASSWORD = "adminpass1"

@@ -19,9 +19,10 @@ from app.core.context import local_actor
 from app.core.errors import DomainError, StoreError
 from app.core.keys import KeyFile, WrongSecretError, new_store_key, sidecar_of
 from app.people.iin import make_iin
+from app.security.authentication import LoginError, login
 from app.security.dto import UserInput
 from app.security.encryption import encrypt_store, recover
-from app.security.service import LoginError, create_first_administrator, login
+from app.security.service import create_first_administrator
 from db.models import Person, User
 from tests.app.security.helpers import add_judge
 

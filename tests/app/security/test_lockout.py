@@ -12,17 +12,10 @@ from app.core.context import VIEWER, Actor
 from app.core.errors import PermissionDeniedError
 from app.core.settings import set_setting
 from app.core.store import Store
+from app.security.authentication import MAX_FAILED_KEY, LoginError, login
 from app.security.dto import UserInput
 from app.security.lockout import UNKNOWN_NAME, pending_alerts, unlock, wait_after
-from app.security.service import (
-    MAX_FAILED_KEY,
-    LoginError,
-    create_first_administrator,
-    create_user,
-    list_users,
-    lock_user,
-    login,
-)
+from app.security.service import create_first_administrator, create_user, list_users, lock_user
 from db.models import AuditEntry, LoginAttempt, User
 
 

@@ -10,10 +10,11 @@ from sqlalchemy import select
 
 from app.core.bootstrap import open_store
 from app.core.keys import WrongSecretError
+from app.security.authentication import login
 from app.security.dto import UserInput
 from app.security.encryption import encrypt_store
 from app.security.lockout import FREE_FAILURES, UNKNOWN_NAME, WAITING, WRONG_PASSWORD
-from app.security.service import create_first_administrator, login
+from app.security.service import create_first_administrator
 from app.security.unlock_attempts import WAIT, attempts_file, unlock_store_key
 from db.base import utcnow
 from db.models import AuditEntry, User

@@ -19,14 +19,13 @@ from app.core.store import Store
 from app.courts.dto import DistrictCourtInput
 from app.courts.service import add_district_court, list_courts
 from app.people.service import delete_person, update_person
+from app.security.authentication import LoginError, login
 from app.security.dto import UserInput
 from app.security.service import (
-    LoginError,
     choose_no_login,
     create_first_administrator,
     create_user,
     list_users,
-    login,
     login_mode,
     needs_first_run,
     startup_actor,

@@ -241,7 +241,8 @@ def test_why_8_audit_page_reports_a_cut_log_with_the_anchored_position(
 def test_why_9_the_administrator_is_shown_failed_logins_at_the_next_login(
     qtbot: object, store: Store, monkeypatch: object
 ) -> None:
-    from app.security.service import create_user, login
+    from app.security.authentication import login
+    from app.security.service import create_user
     from ui.data import login_dialog
 
     with store.write() as s:

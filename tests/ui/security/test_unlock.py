@@ -11,7 +11,7 @@ from app.core import backup as backups
 from app.core.bootstrap import open_store
 from app.core.cipher import is_encrypted
 from app.core.keys import KeyFile
-from app.security.service import login
+from app.security.authentication import login
 from db.models import User
 from ui.application import open_or_recover
 from ui.context import UiContext

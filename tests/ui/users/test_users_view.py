@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.core.context import ADMINISTRATOR, COORDINATOR, MENTOR, VIEWER, Actor
+from app.security.authentication import LoginError, login
 from app.security.dto import UserInput
-from app.security.service import LoginError, create_first_administrator, login
+from app.security.service import create_first_administrator
 from tests.app.security.helpers import add_judge
 from ui.context import UiContext
 from ui.data.page import SecurityPage
