@@ -4,25 +4,25 @@ from __future__ import annotations
 
 import json
 import re
-import uuid
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from app.core.audit_vocab import ACTIONS, ENTITIES, FIELDS
-from db.base import Base
-from i18n import _, current_language, format_date
+from app.core.audit_fields import FIELDS, SETTINGS
+from app.core.audit_names import UUID, Names, target
+from app.core.audit_vocab import ACTIONS, ENTITIES, value_names
+from i18n import _, format_date, format_number
 
 # Kazakhstan keeps one time zone, UTC+5, since 1 March 2024; the log stores UTC.
 KAZAKHSTAN = timezone(timedelta(hours=5))
-_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+_DECIMAL = re.compile(r"^-?\d+\.\d+$")
+_DIGEST = re.compile(r"^[0-9a-f]{40,128}$")
 
 
 @dataclass(frozen=True)
@@ -61,123 +61,109 @@ def action_label(action: str) -> str:
     return _(ACTIONS[action]) if action in ACTIONS else action
 
 
+def entity_label(entity: str) -> str:
+    """A translated kind of record; an unknown one made readable."""
+    return _(ENTITIES[entity]) if entity in ENTITIES else entity.replace("_", " ")
+
+
 def field_label(field: str) -> str:
-    """A translated field name; an unknown one made readable."""
-    return _(FIELDS[field]) if field in FIELDS else field.replace("_", " ")
+    """A translated field or setting name; an unknown one made readable."""
+    if field in FIELDS:
+        return _(FIELDS[field])
+    if field in SETTINGS:
+        return _(SETTINGS[field])
+    return field.replace("_", " ").replace(".", " ")
 
 
-class _Names:
-    """Names of records by id, looked up in a few queries per page of the log."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-        self.names: dict[str, str] = {}
-
-    def _table(self, entity: str) -> Table | None:
-        table = Base.metadata.tables.get(entity)
-        return table if table is not None and "id" in table.c else None
-
-    def people(self, ids: Iterable[uuid.UUID]) -> None:
-        person = Base.metadata.tables["person"]
-        wanted = [i for i in set(ids) if str(i) not in self.names]
-        for r in self._session.execute(
-            select(person.c.id, person.c.surname, person.c.first_name).where(
-                person.c.id.in_(wanted)
-            )
-        ):
-            self.names[str(r.id)] = f"{r.surname} {r.first_name}"
-
-    def gather(self, entities: dict[str, set[str]]) -> None:
-        lang = current_language()
-        linked: dict[str, list[tuple[str, uuid.UUID, uuid.UUID | None]]] = defaultdict(list)
-        for entity, raw_ids in entities.items():
-            table = self._table(entity)
-            ids = [uuid.UUID(i) for i in raw_ids if _UUID.match(i)]
-            if table is None or not ids:
-                continue
-            c = table.c
-            if entity == "person":
-                self.people(ids)
-            elif "name_kk" in c:
-                name = c.name_kk if lang == "kk" else c.name_ru
-                for r in self._session.execute(select(c.id, name).where(c.id.in_(ids))):
-                    self.names[str(r[0])] = str(r[1])
-            elif "guide_id" in c and "protege_id" in c:
-                pairs = select(c.id, c.guide_id, c.protege_id).where(c.id.in_(ids))
-                linked["pair"] += [(str(r[0]), r[1], r[2]) for r in self._session.execute(pairs)]
-            elif "number" in c or "order_number" in c:
-                number = c.number if "number" in c else c.order_number
-                for r in self._session.execute(select(c.id, number).where(c.id.in_(ids))):
-                    self.names[str(r[0])] = f"№ {r[1]}"
-            elif "person_id" in c:
-                owners = select(c.id, c.person_id).where(c.id.in_(ids))
-                linked["person"] += [(str(r[0]), r[1], None) for r in self._session.execute(owners)]
-        self.people(p for _i, a, b in linked["pair"] + linked["person"] for p in (a, b) if p)
-        for key, a, b in linked["pair"]:
-            self.names[key] = f"{self.names.get(str(a), '')} — {self.names.get(str(b), '')}"
-        for key, a, _b in linked["person"]:
-            self.names[key] = self.names.get(str(a), "")
+def _named(msgid: str) -> str:
+    # A label with a placeholder ("extend by {months} months") reads with the gap shown.
+    text = _(msgid)
+    return re.sub(r"\{\w+\}", "…", text) if "{" in text else text
 
 
-# Fields holding an id whose table is not the field's name without "_id".
-_TARGETS = {
-    "guide_id": "person",
-    "protege_id": "person",
-    "form_id": "cpd_form",
-    "pair_id": "mentoring_pair",
-    "protocol_id": "mentoring_protocol",
-}
+def _empty(value: Any) -> bool:
+    return value in (None, "") or (isinstance(value, list) and all(_empty(v) for v in value))
 
 
-def _target(field: str) -> str:
-    if field in _TARGETS:
-        return _TARGETS[field]
-    table = field.removesuffix("_id")
-    return table if table in Base.metadata.tables else "person"
+class _Render:
+    """Values of one field of one kind of record as people read them."""
 
+    def __init__(self, names: Names, entity: str, field: str) -> None:
+        self.names, self.entity, self.field = names, entity, field
+        self.codes: Mapping[str, str] = value_names(entity, field) or {}
 
-def _value(value: Any, names: dict[str, str]) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if isinstance(value, str):
-        if _UUID.match(value):
-            # Not found (deleted since): a short mark, never the whole id.
-            return names.get(value) or f"#{value[:8]}"
+    def value(self, value: Any) -> str:
+        if _empty(value):
+            return "—"
+        if isinstance(value, bool):
+            return _("yes") if value else _("no")
+        if isinstance(value, int) and ("year" in self.field or self.field == "period"):
+            return str(value)  # 2026, not "2 026"
+        if isinstance(value, int | float | Decimal):
+            return format_number(value)
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, list):
+            if all(isinstance(v, list) for v in value):  # rows: "Name Tutor; Name Mentor"
+                return "; ".join(self.row(v) for v in value)
+            return ", ".join(self.value(v) for v in value if not _empty(v))
+        if isinstance(value, dict):
+            return ", ".join(f"{self.key(k)}: {self.value(v)}" for k, v in value.items())
+        return str(value)
+
+    def row(self, parts: list[Any]) -> str:
+        # A roster entry [person, kind, reason] reads "Name (Tutor, reason)".
+        first, *rest = [self.value(p) for p in parts if not _empty(p)] or ["—"]
+        return f"{first} ({', '.join(rest)})" if rest else first
+
+    def key(self, key: str) -> str:
+        return _named(self.codes[key]) if key in self.codes else field_label(key)
+
+    def text(self, value: str) -> str:
+        if value in self.codes:
+            return _named(self.codes[value])
+        if UUID.match(value):
+            return self.names.label(value) or _("(a record deleted since)")
         if _DATE.match(value):
             return format_date(date.fromisoformat(value))
         if _DATETIME.match(value):
             return local_time(datetime.fromisoformat(value))
+        if _DECIMAL.match(value):
+            return format_number(Decimal(value))
+        if _DIGEST.match(value):  # a file's checksum: enough of it to compare by eye
+            return f"SHA-256 {value[:12]}…"
         return value
+
+
+def _ids(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value] if UUID.match(value) else []
     if isinstance(value, list):
-        return ", ".join(_value(v, names) for v in value) or "—"
+        return [i for v in value for i in _ids(v)]
     if isinstance(value, dict):
-        return ", ".join(f"{field_label(k)}: {_value(v, names)}" for k, v in value.items())
-    return str(value)
+        return [i for v in value.values() for i in _ids(v)]
+    return []
 
 
 def describe(
     session: Session, entries: list[tuple[int, datetime, str, str, str, str, dict[str, Any]]]
 ) -> list[AuditLine]:
     """Entries (seq, at, actor, action, entity, entity_id, changes) in the active language."""
-    wanted: dict[str, set[str]] = defaultdict(set)
+    names = Names(session)
     for _seq, _at, _actor, _action, entity, entity_id, changes in entries:
-        wanted[entity].add(entity_id)
+        names.want(entity, entity_id)
         for field, pair in changes.items():
-            for v in pair if isinstance(pair, list) else [pair]:
-                if isinstance(v, str) and _UUID.match(v):
-                    wanted[_target(field)].add(v)
-    names = _Names(session)
-    names.gather(wanted)
+            for raw_id in _ids(pair):
+                names.want(target(entity, field), raw_id)
+    names.gather()
     lines = []
     for seq, at, actor, action, entity, entity_id, changes in entries:
-        kind = _(ENTITIES[entity]) if entity in ENTITIES else entity.replace("_", " ")
-        label = names.names.get(entity_id, "")
+        label = names.label(entity_id) or ""
         shown = []
         for field, pair in sorted(changes.items()):
             old, new = pair if isinstance(pair, list) and len(pair) == 2 else (None, pair)
-            before, after = _value(old, names.names), _value(new, names.names)
+            render = _Render(names, entity, field)
+            before, after = render.value(old), render.value(new)
             if before != after:  # "" → None on creation reads as nothing changed
                 shown.append((field_label(field), before, after))
         raw = {"entity": entity, "id": entity_id, "action": action, "changes": changes}
@@ -187,7 +173,7 @@ def describe(
                 at=local_time(at),
                 actor=actor,
                 action=action_label(action),
-                record=f"{kind} {label}".strip(),
+                record=f"{entity_label(entity)} {label}".strip(),
                 changes=tuple(shown),
                 raw=json.dumps(raw, ensure_ascii=False, indent=2),
             )

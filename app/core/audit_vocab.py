@@ -1,7 +1,10 @@
-"""Names people read in the audit log: actions, kinds of record, fields."""
+"""Names people read in the audit log: actions, kinds of record, and the codes in values."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
+from app.core.permissions import ROLE_LABELS
 from i18n import N_
 
 ACTIONS: dict[str, str] = {
@@ -51,6 +54,9 @@ ENTITIES: dict[str, str] = {
     "eval_sample_draw": N_("Sample draw"),
     "eval_sheet": N_("Evaluation sheet"),
     "eval_template": N_("Evaluation template"),
+    "eval_protocol": N_("Evaluation commission protocol"),
+    "monitoring_line": N_("Appeal monitoring data"),
+    "court_office": N_("Court office holder"),
     "exchange_package": N_("Exchange package"),
     "exchange_peer": N_("Exchange partner"),
     "internship": N_("Internship"),
@@ -85,40 +91,36 @@ ENTITIES: dict[str, str] = {
     "training_session": N_("Training session"),
 }
 
-FIELDS: dict[str, str] = {
-    "iin": N_("IIN"),
-    "surname": N_("Surname"),
-    "first_name": N_("First name"),
-    "patronymic": N_("Patronymic"),
-    "role": N_("Role"),
-    "court_id": N_("Court"),
-    "position": N_("Position"),
-    "specialisation": N_("Specialisation"),
-    "first_appointed_on": N_("First appointed"),
-    "notes": N_("Notes"),
-    "status_periods": N_("Status periods"),
-    "person_id": N_("Person"),
-    "guide_id": N_("Guide"),
-    "protege_id": N_("Protégé"),
-    "state": N_("State"),
-    "kind": N_("Kind"),
-    "starts_on": N_("Starts"),
-    "ends_on": N_("Ends"),
-    "ended_on": N_("Ended"),
-    "held_on": N_("Held on"),
-    "signed_on": N_("Signed on"),
-    "number": N_("Number"),
-    "order_number": N_("Order number"),
-    "points": N_("Points"),
-    "year": N_("Year"),
-    "event": N_("Event"),
-    "name_kk": N_("Name (Kazakh)"),
-    "name_ru": N_("Name (Russian)"),
-    "region_code": N_("Region"),
-    "term_months": N_("Term, months"),
-    "end_reason": N_("Reason of the end"),
-    "place": N_("Place"),
-    "chair": N_("Chair"),
-    "secretary": N_("Secretary"),
-    "value": N_("Value"),
+# Codes a field's values are written in, by (entity, field); entity "" is any entity. Features
+# register their vocabularies (app/<feature>/vocab.py) at import: the kernel cannot import them.
+_VALUES: dict[tuple[str, str], Mapping[str, str]] = {}
+
+
+def register_values(fields: Iterable[str], names: Mapping[str, str], *, entity: str = "") -> None:
+    """Show the codes of these fields (of one kind of record, or of any) by these names."""
+    for field in fields:
+        _VALUES[(entity, field)] = names
+
+
+def value_names(entity: str, field: str) -> Mapping[str, str] | None:
+    """The names of a field's codes, the entity's own before any entity's; None if free text."""
+    return _VALUES.get((entity, field)) or _VALUES.get(("", field))
+
+
+def vocabularies() -> dict[tuple[str, str], Mapping[str, str]]:
+    """Every registered vocabulary (for the test that no code is shown raw)."""
+    return dict(_VALUES)
+
+
+YES_NO = {"1": N_("yes"), "0": N_("no"), "true": N_("yes"), "false": N_("no")}
+# Why a sign-in failed (app/security/lockout.py stores these English phrases).
+LOGIN_REASONS = {
+    "unknown name": N_("Unknown user name"),
+    "wrong password": N_("Wrong password"),
+    "attempt during the wait": N_("Attempt during the wait"),
+    "locked by an administrator": N_("Locked by an administrator"),
 }
+register_values(["roles", "role"], ROLE_LABELS, entity="user")
+register_values(["reason"], LOGIN_REASONS, entity="user")
+register_values(["security.login_required"], YES_NO, entity="setting")
+register_values(["scale"], {"region": N_("One region"), "national": N_("The whole country")})

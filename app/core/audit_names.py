@@ -1,0 +1,132 @@
+"""The human label of a record the audit log names by id: a person, a pair, a protocol's number."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core.audit_fields import SETTINGS
+from db.base import Base
+from i18n import _, current_language, format_date
+
+UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+# Columns that point at another record: its label is built from theirs (a sheet is its judge).
+_REFERENCES = {
+    "person_id": "person",
+    "guide_id": "person",
+    "protege_id": "person",
+    "subject_id": "person",
+    "pair_id": "mentoring_pair",
+    "court_id": "court",
+    "event_id": "training_event",
+    "protocol_id": "mentoring_protocol",
+}
+# Fields of an entry holding an id whose table is not the field's name without "_id".
+_TARGETS = {
+    **_REFERENCES,
+    "form_id": "cpd_form",
+    "host_court_id": "court",
+    "parent_id": "court",
+    "tutor_id": "person",
+    "new_guide_id": "person",
+    "locked_by_id": "mentoring_protocol",
+    "centre_id": "training_centre",
+}
+# An amendment points at a record of its own kind.
+_SELF = frozenset({"amends_id", "replaces_id"})
+_DATES = ("held_on", "signed_on", "order_date")
+
+
+def target(entity: str, field: str) -> str:
+    """The table an id found in an entry's field belongs to."""
+    if field in _SELF:
+        return entity
+    if field in _TARGETS:
+        return _TARGETS[field]
+    table = field.removesuffix("_id")
+    return table if table in Base.metadata.tables else "person"
+
+
+class Names:
+    """Labels of records by id, read in a few queries per page of the log."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._rows: dict[str, tuple[str, Any]] = {}
+        self._wanted: dict[str, set[str]] = defaultdict(set)
+
+    def want(self, table: str, raw_id: str) -> None:
+        """Ask for a record's label (read at the next `gather`)."""
+        if UUID.match(raw_id) and raw_id not in self._rows:
+            self._wanted[table].add(raw_id)
+
+    def gather(self) -> None:
+        """Read the records asked for, and those their labels are made of (a pair's people)."""
+        for _depth in range(4):  # a decision → its pair → its people; never deeper
+            wanted, self._wanted = self._wanted, defaultdict(set)
+            for name, ids in wanted.items():
+                table = Base.metadata.tables.get(name)
+                if table is None or "id" not in table.c:
+                    continue
+                keys = [uuid.UUID(i) for i in ids]
+                for row in self._session.execute(select(table).where(table.c.id.in_(keys))):
+                    self._rows[str(row.id)] = (name, row)
+                    for column, other in _REFERENCES.items():
+                        value = getattr(row, column, None)
+                        if value is not None and column in table.c:
+                            self.want(other, str(value))
+            if not self._wanted:
+                return
+
+    def label(self, raw_id: str) -> str | None:
+        """The record's label; None when it is not in the store (deleted since)."""
+        found = self._rows.get(raw_id)
+        if found is None:
+            return None
+        table, row = found
+        return _label(table, row._mapping, self)
+
+
+def _date(value: Any) -> str:
+    return format_date(value) if isinstance(value, date) else ""
+
+
+def _label(table: str, row: Any, names: Names) -> str:
+    def of(column: str) -> str:
+        return names.label(str(row[column])) or "" if row.get(column) else ""
+
+    if table == "person":
+        return f"{row['surname']} {row['first_name']}"
+    if table == "setting":
+        key = row["key"]
+        return _(SETTINGS[key]) if key in SETTINGS else ""
+    if "name_kk" in row:
+        return str(row["name_kk"] if current_language() == "kk" else row["name_ru"])
+    if "protege_id" in row and "guide_id" in row:
+        return f"{of('protege_id')} — {of('guide_id')}"
+    number = row.get("number") or row.get("order_number")
+    if number:
+        when = next((_date(row[c]) for c in (*_DATES, "order_date") if row.get(c)), "")
+        return ", ".join(p for p in (f"№ {number}", of("pair_id") or of("person_id"), when) if p)
+    if table == "app_user":
+        return str(row["full_name"] or row["username"])
+    if table == "exchange_peer":
+        return str(row["name"])
+    if table == "eval_round":
+        return " ".join(str(p) for p in (row["title"], row["period"]) if p)
+    if "title" in row:
+        return str(row["title"])
+    if "event_id" in row:
+        return f"{of('event_id')}, {_date(row['starts_on'])}"
+    for column in ("subject_id", "pair_id", "person_id", "court_id"):
+        if row.get(column):
+            year = f", {row['year']}" if row.get("year") else ""
+            return of(column) + year
+    return ""
