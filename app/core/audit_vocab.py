@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Mapping
 
 from app.core.permissions import ROLE_LABELS
@@ -94,6 +95,28 @@ ENTITIES: dict[str, str] = {
 # Codes a field's values are written in, by (entity, field); entity "" is any entity. Features
 # register their vocabularies (app/<feature>/vocab.py) at import: the kernel cannot import them.
 _VALUES: dict[tuple[str, str], Mapping[str, str]] = {}
+# The modules that register, loaded by name when the log is first read: the kernel stays free
+# of features at import (the layers contract), yet every caller sees every vocabulary, not only
+# those its process happened to import (tests/app/core/test_audit_every_key.py keeps it whole).
+PROVIDERS = (
+    "app.people.vocab",
+    "app.mentoring.vocab",
+    "app.cpd.vocab",
+    "app.staff.vocab",
+    "app.training.vocab",
+    "app.internships.vocab",
+    "app.evaluation.vocab",
+)
+_loaded = False
+
+
+def load_vocabularies() -> None:
+    """Import every registering module once (a missing one is a build error, not hidden)."""
+    global _loaded
+    if not _loaded:
+        for name in PROVIDERS:
+            importlib.import_module(name)
+        _loaded = True
 
 
 def register_values(fields: Iterable[str], names: Mapping[str, str], *, entity: str = "") -> None:
@@ -104,11 +127,13 @@ def register_values(fields: Iterable[str], names: Mapping[str, str], *, entity: 
 
 def value_names(entity: str, field: str) -> Mapping[str, str] | None:
     """The names of a field's codes, the entity's own before any entity's; None if free text."""
+    load_vocabularies()
     return _VALUES.get((entity, field)) or _VALUES.get(("", field))
 
 
 def vocabularies() -> dict[tuple[str, str], Mapping[str, str]]:
     """Every registered vocabulary (for the test that no code is shown raw)."""
+    load_vocabularies()
     return dict(_VALUES)
 
 

@@ -20,15 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# Each feature's vocabulary names its codes in the log; importing it registers it (ui sits
-# above every feature, app/core below them all).
-import app.cpd.vocab
-import app.evaluation.vocab
-import app.internships.vocab
-import app.mentoring.vocab
-import app.people.vocab
-import app.staff.vocab
-import app.training.vocab  # noqa: F401
 from app.core.audit_log import AuditFilter, chain_problems, export_entries
 from app.core.audit_text import action_label
 from app.core.audit_vocab import ACTIONS
