@@ -42,6 +42,8 @@ _TARGETS = {
 # An amendment points at a record of its own kind.
 _SELF = frozenset({"amends_id", "replaces_id"})
 _DATES = ("held_on", "signed_on", "order_date")
+# Kinds of record the log names differently from their table.
+TABLES = {"user": "app_user"}
 
 
 def target(entity: str, field: str) -> str:
@@ -61,14 +63,30 @@ class Names:
         self._session = session
         self._rows: dict[str, tuple[str, Any]] = {}
         self._wanted: dict[str, set[str]] = defaultdict(set)
+        self._regions: dict[str, str] = {}
 
     def want(self, table: str, raw_id: str) -> None:
         """Ask for a record's label (read at the next `gather`)."""
         if UUID.match(raw_id) and raw_id not in self._rows:
-            self._wanted[table].add(raw_id)
+            self._wanted[TABLES.get(table, table)].add(raw_id)
+
+    def want_region(self, code: str) -> None:
+        """Ask for a region's name (its regional court's) by its code."""
+        self._regions.setdefault(code, code)
+
+    def region(self, code: str) -> str:
+        """A region's name in the active language; the code when no court has it."""
+        return self._regions.get(code, code)
 
     def gather(self) -> None:
         """Read the records asked for, and those their labels are made of (a pair's people)."""
+        court = Base.metadata.tables["court"]
+        court_name = court.c.name_kk if current_language() == "kk" else court.c.name_ru
+        regional = select(court.c.region_code, court_name).where(
+            court.c.level == "regional", court.c.region_code.in_(list(self._regions))
+        )
+        for code, region in self._session.execute(regional) if self._regions else ():
+            self._regions[code] = str(region)
         for _depth in range(4):  # a decision → its pair → its people; never deeper
             wanted, self._wanted = self._wanted, defaultdict(set)
             for name, ids in wanted.items():
@@ -123,6 +141,8 @@ def _label(table: str, row: Any, names: Names) -> str:
         return " ".join(str(p) for p in (row["title"], row["period"]) if p)
     if "title" in row:
         return str(row["title"])
+    if "topic" in row and "held_on" in row:  # a seminar
+        return f"{row['topic']}, {_date(row['held_on'])}"
     if "event_id" in row:
         return f"{of('event_id')}, {_date(row['starts_on'])}"
     for column in ("subject_id", "pair_id", "person_id", "court_id"):

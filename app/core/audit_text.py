@@ -122,6 +122,10 @@ class _Render:
     def text(self, value: str) -> str:
         if value in self.codes:
             return _named(self.codes[value])
+        if self.field == "refusal":  # the refusal's message, kept as its msgid
+            return _named(value)
+        if self.field == "region_code":
+            return self.names.region(value)
         if UUID.match(value):
             return self.names.label(value) or _("(a record deleted since)")
         if _DATE.match(value):
@@ -155,10 +159,16 @@ def describe(
         for field, pair in changes.items():
             for raw_id in _ids(pair):
                 names.want(target(entity, field), raw_id)
+            if field == "region_code":
+                for code in pair if isinstance(pair, list) else [pair]:
+                    if isinstance(code, str) and code:
+                        names.want_region(code)
     names.gather()
     lines = []
     for seq, at, actor, action, entity, entity_id, changes in entries:
         label = names.label(entity_id) or ""
+        if entity == "command":  # the command as typed ("exchange export"), not a record
+            label = f"«{entity_id}»"
         shown = []
         for field, pair in sorted(changes.items()):
             old, new = pair if isinstance(pair, list) and len(pair) == 2 else (None, pair)

@@ -145,6 +145,35 @@ LOGIN_REASONS = {
     "attempt during the wait": N_("Attempt during the wait"),
     "locked by an administrator": N_("Locked by an administrator"),
 }
+# What a refused command needed (app/core/permissions.py), as an administrator reads it.
+PERMISSIONS = {
+    "people.edit": N_("Edit the people register"),
+    "courts.edit": N_("Edit the courts"),
+    "courts.coordinator": N_("Name the coordinator"),
+    "settings.edit": N_("Change the settings"),
+    "users.manage": N_("Manage users"),
+    "audit.read": N_("Read the audit log"),
+    "exchange": N_("Exchange packages"),
+    "import": N_("Import files"),
+    "mentoring.confidential": N_("Read confidential mentoring records"),
+    "mentoring.keep": N_("Keep a pair's journal"),
+    "mentoring.manage": N_("Manage mentoring"),
+    "personal_files.read": N_("Read personal files"),
+    "cpd.keep": N_("Keep CPD ledgers"),
+    "cpd.review": N_("Check CPD records"),
+    "cpd.rules": N_("Set the CPD rules"),
+    "training.manage": N_("Manage training"),
+    "evaluation.manage": N_("Manage evaluation rounds"),
+    "evaluation.templates": N_("Edit evaluation templates"),
+    "evaluation.rate": N_("Rate evaluation sheets"),
+    "internships.edit": N_("Edit internships"),
+    "internships.plan": N_("Plan internships"),
+    "internships.candidate_places": N_("Propose places for candidates"),
+    "registers.read": N_("Read the registers"),
+    "store.backup": N_("Back up the database"),
+    "store.restore": N_("Restore the database"),
+}
+register_values(["permission"], PERMISSIONS, entity="command")
 register_values(["roles", "role"], ROLE_LABELS, entity="user")
 register_values(["reason"], LOGIN_REASONS, entity="user")
 register_values(["security.login_required"], YES_NO, entity="setting")
