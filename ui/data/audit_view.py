@@ -48,6 +48,8 @@ class AuditView(Retranslating, QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # The "No." column numbers the rows already; the record's label needs the room.
+        self.table.verticalHeader().hide()
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         # The entry in words below the list; the raw JSON is one click away for an admin.
         self.details = QPlainTextEdit(self)
@@ -96,8 +98,21 @@ class AuditView(Retranslating, QWidget):
             _("Check that no entry of the log was changed or removed outside the program.")
         )
         self.model.retranslate()
+        self._size_columns()
         self._show_total()
         self._show_details()
+
+    def _size_columns(self) -> None:
+        # Fixed widths from the font, not ResizeToContents: that would read every page. Long
+        # actions and records wrap to two lines; the changes take the rest.
+        width = self.table.fontMetrics().horizontalAdvance
+        header = self.table.horizontalHeader()
+        titles = header.fontMetrics().horizontalAdvance
+        samples = ("000000", "00.00.0000 00:00", "administrator", "Демо-деректермен", "")
+        for column, sample in enumerate(samples):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(column, max(width(sample), titles(title)) + 16)
+        header.resizeSection(4, width("Мемлекеттік қызметшінің тағылым") + 16)
 
     def _filter(self) -> AuditFilter:
         return AuditFilter(
