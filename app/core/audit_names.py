@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.core.audit_fields import SETTINGS
 from db.base import Base
-from i18n import _, current_language, format_date
+from i18n import format_date, translator
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
@@ -59,8 +59,8 @@ def target(entity: str, field: str) -> str:
 class Names:
     """Labels of records by id, read in a few queries per page of the log."""
 
-    def __init__(self, session: Session) -> None:
-        self._session = session
+    def __init__(self, session: Session, lang: str) -> None:
+        self._session, self.lang = session, lang
         self._rows: dict[str, tuple[str, Any]] = {}
         self._wanted: dict[str, set[str]] = defaultdict(set)
         self._regions: dict[str, str] = {}
@@ -81,7 +81,7 @@ class Names:
     def gather(self) -> None:
         """Read the records asked for, and those their labels are made of (a pair's people)."""
         court = Base.metadata.tables["court"]
-        court_name = court.c.name_kk if current_language() == "kk" else court.c.name_ru
+        court_name = court.c.name_kk if self.lang == "kk" else court.c.name_ru
         regional = select(court.c.region_code, court_name).where(
             court.c.level == "regional", court.c.region_code.in_(list(self._regions))
         )
@@ -112,8 +112,8 @@ class Names:
         return _label(table, row._mapping, self)
 
 
-def _date(value: Any) -> str:
-    return format_date(value) if isinstance(value, date) else ""
+def _date(value: Any, lang: str) -> str:
+    return format_date(value, lang) if isinstance(value, date) else ""
 
 
 def _label(table: str, row: Any, names: Names) -> str:
@@ -124,14 +124,14 @@ def _label(table: str, row: Any, names: Names) -> str:
         return f"{row['surname']} {row['first_name']}"
     if table == "setting":
         key = row["key"]
-        return _(SETTINGS[key]) if key in SETTINGS else ""
+        return translator(names.lang)(SETTINGS[key]) if key in SETTINGS else ""
     if "name_kk" in row:
-        return str(row["name_kk"] if current_language() == "kk" else row["name_ru"])
+        return str(row["name_kk"] if names.lang == "kk" else row["name_ru"])
     if "protege_id" in row and "guide_id" in row:
         return f"{of('protege_id')} — {of('guide_id')}"
     number = row.get("number") or row.get("order_number")
     if number:
-        when = next((_date(row[c]) for c in (*_DATES, "order_date") if row.get(c)), "")
+        when = next((_date(row[c], names.lang) for c in (*_DATES, "order_date") if row.get(c)), "")
         return ", ".join(p for p in (f"№ {number}", of("pair_id") or of("person_id"), when) if p)
     if table == "app_user":
         return str(row["full_name"] or row["username"])
@@ -142,9 +142,9 @@ def _label(table: str, row: Any, names: Names) -> str:
     if "title" in row:
         return str(row["title"])
     if "topic" in row and "held_on" in row:  # a seminar
-        return f"{row['topic']}, {_date(row['held_on'])}"
+        return f"{row['topic']}, {_date(row['held_on'], names.lang)}"
     if "event_id" in row:
-        return f"{of('event_id')}, {_date(row['starts_on'])}"
+        return f"{of('event_id')}, {_date(row['starts_on'], names.lang)}"
     for column in ("subject_id", "pair_id", "person_id", "court_id"):
         if row.get(column):
             year = f", {row['year']}" if row.get("year") else ""

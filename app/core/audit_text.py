@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.core.audit_fields import FIELDS, SETTINGS
 from app.core.audit_names import UUID, Names, target
 from app.core.audit_vocab import ACTIONS, ENTITIES, value_names
-from i18n import _, format_date, format_number
+from i18n import N_, current_language, format_date, format_number, translator
 
 # Kazakhstan keeps one time zone, UTC+5, since 1 March 2024; the log stores UTC.
 KAZAKHSTAN = timezone(timedelta(hours=5))
@@ -23,6 +23,7 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 _DECIMAL = re.compile(r"^-?\d+\.\d+$")
 _DIGEST = re.compile(r"^[0-9a-f]{40,128}$")
+YES, NO, DELETED = N_("yes"), N_("no"), N_("(a record deleted since)")
 
 
 @dataclass(frozen=True)
@@ -56,28 +57,32 @@ def local_time(at: datetime) -> str:
     return aware.astimezone(KAZAKHSTAN).strftime("%d.%m.%Y %H:%M")
 
 
-def action_label(action: str) -> str:
-    """A translated action; an unknown one as stored."""
-    return _(ACTIONS[action]) if action in ACTIONS else action
+def _tr(lang: str | None) -> Callable[[str], str]:
+    return translator(lang or current_language())
 
 
-def entity_label(entity: str) -> str:
+def action_label(action: str, lang: str | None = None) -> str:
+    """A translated action (the active language by default); an unknown one as stored."""
+    return _tr(lang)(ACTIONS[action]) if action in ACTIONS else action
+
+
+def entity_label(entity: str, lang: str | None = None) -> str:
     """A translated kind of record; an unknown one made readable."""
-    return _(ENTITIES[entity]) if entity in ENTITIES else entity.replace("_", " ")
+    return _tr(lang)(ENTITIES[entity]) if entity in ENTITIES else entity.replace("_", " ")
 
 
-def field_label(field: str) -> str:
+def field_label(field: str, lang: str | None = None) -> str:
     """A translated field or setting name; an unknown one made readable."""
     if field in FIELDS:
-        return _(FIELDS[field])
+        return _tr(lang)(FIELDS[field])
     if field in SETTINGS:
-        return _(SETTINGS[field])
+        return _tr(lang)(SETTINGS[field])
     return field.replace("_", " ").replace(".", " ")
 
 
-def _named(msgid: str) -> str:
+def _named(msgid: str, lang: str) -> str:
     # A label with a placeholder ("extend by {months} months") reads with the gap shown.
-    text = _(msgid)
+    text = translator(lang)(msgid)
     return re.sub(r"\{\w+\}", "…", text) if "{" in text else text
 
 
@@ -89,18 +94,19 @@ class _Render:
     """Values of one field of one kind of record as people read them."""
 
     def __init__(self, names: Names, entity: str, field: str) -> None:
-        self.names, self.entity, self.field = names, entity, field
+        self.names, self.entity, self.field, self.lang = names, entity, field, names.lang
         self.codes: Mapping[str, str] = value_names(entity, field) or {}
+        self.tr = translator(self.lang)
 
     def value(self, value: Any) -> str:
         if _empty(value):
             return "—"
         if isinstance(value, bool):
-            return _("yes") if value else _("no")
+            return self.tr(YES) if value else self.tr(NO)
         if isinstance(value, int) and ("year" in self.field or self.field == "period"):
             return str(value)  # 2026, not "2 026"
         if isinstance(value, int | float | Decimal):
-            return format_number(value)
+            return format_number(value, self.lang)
         if isinstance(value, str):
             return self.text(value)
         if isinstance(value, list):
@@ -117,23 +123,26 @@ class _Render:
         return f"{first} ({', '.join(rest)})" if rest else first
 
     def key(self, key: str) -> str:
-        return _named(self.codes[key]) if key in self.codes else field_label(key)
+        return _named(self.codes[key], self.lang) if key in self.codes else self.label(key)
+
+    def label(self, key: str) -> str:
+        return field_label(key, self.lang)
 
     def text(self, value: str) -> str:
         if value in self.codes:
-            return _named(self.codes[value])
+            return _named(self.codes[value], self.lang)
         if self.field == "refusal":  # the refusal's message, kept as its msgid
-            return _named(value)
+            return _named(value, self.lang)
         if self.field == "region_code":
             return self.names.region(value)
         if UUID.match(value):
-            return self.names.label(value) or _("(a record deleted since)")
+            return self.names.label(value) or self.tr(DELETED)
         if _DATE.match(value):
-            return format_date(date.fromisoformat(value))
+            return format_date(date.fromisoformat(value), self.lang)
         if _DATETIME.match(value):
             return local_time(datetime.fromisoformat(value))
         if _DECIMAL.match(value):
-            return format_number(Decimal(value))
+            return format_number(Decimal(value), self.lang)
         if _DIGEST.match(value):  # a file's checksum: enough of it to compare by eye
             return f"SHA-256 {value[:12]}…"
         return value
@@ -150,10 +159,15 @@ def _ids(value: Any) -> list[str]:
 
 
 def describe(
-    session: Session, entries: list[tuple[int, datetime, str, str, str, str, dict[str, Any]]]
+    session: Session,
+    entries: list[tuple[int, datetime, str, str, str, str, dict[str, Any]]],
+    lang: str | None = None,
 ) -> list[AuditLine]:
-    """Entries (seq, at, actor, action, entity, entity_id, changes) in the active language."""
-    names = Names(session)
+    """Entries (seq, at, actor, action, entity, entity_id, changes) in a language (by default
+    the active one).
+    """
+    lang = lang or current_language()
+    names = Names(session, lang)
     for _seq, _at, _actor, _action, entity, entity_id, changes in entries:
         names.want(entity, entity_id)
         for field, pair in changes.items():
@@ -175,15 +189,15 @@ def describe(
             render = _Render(names, entity, field)
             before, after = render.value(old), render.value(new)
             if before != after:  # "" → None on creation reads as nothing changed
-                shown.append((field_label(field), before, after))
+                shown.append((field_label(field, lang), before, after))
         raw = {"entity": entity, "id": entity_id, "action": action, "changes": changes}
         lines.append(
             AuditLine(
                 seq=seq,
                 at=local_time(at),
                 actor=actor,
-                action=action_label(action),
-                record=f"{entity_label(entity)} {label}".strip(),
+                action=action_label(action, lang),
+                record=f"{entity_label(entity, lang)} {label}".strip(),
                 changes=tuple(shown),
                 raw=json.dumps(raw, ensure_ascii=False, indent=2),
             )
