@@ -32,6 +32,7 @@ _REFERENCES = {
 _TARGETS = {
     **_REFERENCES,
     "form_id": "cpd_form",
+    "points": "cpd_form",  # a rule set's {form id: points}
     "host_court_id": "court",
     "parent_id": "court",
     "tutor_id": "person",
@@ -137,6 +138,8 @@ def _label(table: str, row: Any, names: Names) -> str:
         return str(row["full_name"] or row["username"])
     if table == "exchange_peer":
         return str(row["name"])
+    if table == "cpd_rule_set":
+        return str(row["effective_year"])
     if table == "eval_round":
         return " ".join(str(p) for p in (row["title"], row["period"]) if p)
     if "title" in row:

@@ -123,7 +123,11 @@ class _Render:
         return f"{first} ({', '.join(rest)})" if rest else first
 
     def key(self, key: str) -> str:
-        return _named(self.codes[key], self.lang) if key in self.codes else self.label(key)
+        if key in self.codes:
+            return _named(self.codes[key], self.lang)
+        if UUID.match(key):  # a rule set's points by form: {form id: points}
+            return self.names.label(key) or self.tr(DELETED)
+        return self.label(key)
 
     def label(self, key: str) -> str:
         return field_label(key, self.lang)
@@ -154,8 +158,22 @@ def _ids(value: Any) -> list[str]:
     if isinstance(value, list):
         return [i for v in value for i in _ids(v)]
     if isinstance(value, dict):
-        return [i for v in value.values() for i in _ids(v)]
+        return [i for k, v in value.items() for i in _ids(k) + _ids(v)]
     return []
+
+
+def _own_label(changes: dict[str, Any], lang: str) -> str:
+    # A record deleted since is named by what its own entry says of it (a deletion keeps the
+    # old values): a person's name, a court's, a title, a number.
+    def last(field: str) -> str:
+        value = changes.get(field)
+        values = value if isinstance(value, list) else [value]
+        return next((str(v) for v in reversed(values) if isinstance(v, str | int) and v), "")
+
+    name = " ".join(p for p in (last("surname"), last("first_name")) if p)
+    number = last("number")
+    own = last("name_kk" if lang == "kk" else "name_ru") or last("title") or last("topic")
+    return name or own or (f"№ {number}" if number else "")
 
 
 def describe(
@@ -180,7 +198,7 @@ def describe(
     names.gather()
     lines = []
     for seq, at, actor, action, entity, entity_id, changes in entries:
-        label = names.label(entity_id) or ""
+        label = names.label(entity_id) or _own_label(changes, lang)
         if entity == "command":  # the command as typed ("exchange export"), not a record
             label = f"«{entity_id}»"
         shown = []

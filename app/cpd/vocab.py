@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.core.audit_vocab import register_values
+from app.people.vocab import ROLES
 from i18n import N_
 
 ACTIVITY_STATES: dict[str, str] = {
@@ -55,3 +56,4 @@ register_values(["state"], REPORT_STATES, entity="cpd_report")
 register_values(["kind"], EXEMPTION_KINDS, entity="cpd_exemption")
 register_values(["evidence"], EVIDENCE_KINDS, entity="cpd_activity")
 register_values(["partial_exemption"], PARTIAL_EXEMPTION, entity="cpd_rule_set")
+register_values(["roles"], ROLES, entity="cpd_rule_set")  # {role: [minimum, academy years]}

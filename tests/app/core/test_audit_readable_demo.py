@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
@@ -19,10 +20,10 @@ from app.core.context import Actor
 from app.core.settings import LOGIN_REQUIRED_KEY, set_setting
 from app.core.store import Store
 from app.courts.service import list_courts
-from app.cpd.dto import ActivityInput, ExemptionInput
+from app.cpd.dto import ActivityInput, ExemptionInput, RoleRule, RuleSetInput
 from app.cpd.exemptions import add_exemption
 from app.cpd.ledger import add_activity, review_activity
-from app.cpd.rules import form_by_code
+from app.cpd.rules import amend_rules, form_by_code
 from app.cpd.workflow import open_report
 from app.demo.everything import generate_everything
 from app.internships.busy import save_busy_period
@@ -94,6 +95,14 @@ def _sample(store: Store, actor: Actor) -> None:
         )
         open_report(s, actor, judges[2], today.year - 1)
     with store.write() as s:
+        rules = RuleSetInput(
+            decided_on=today,
+            partial_exemption="any",
+            points={form: Decimal(3)},
+            roles={"staff": RoleRule(Decimal(4), 0)},
+        )
+        amend_rules(s, actor, rules)
+    with store.write() as s:
         seminar = plan_seminar(s, actor, regional.region_code, today + timedelta(20), "Әдеп")
         invite(s, actor, seminar.id, judges[3:5], today)
         mark_attendance(s, actor, seminar.id, judges[3], True)
@@ -145,5 +154,8 @@ def test_every_row_of_a_full_demo_log_reads_in_kk_and_ru(store: Store, actor: Ac
                 assert not re.search("[A-Za-z]{3,}", label), f"{where} ({label!r})"
         # Values of every kind were read (names, dates, translated codes), not only counts.
         shown = "\n".join(line.changes_text for line in lines)
+        # A record deleted since is named by its own entry, not left blank.
+        deleted = [line.record for line in lines if line.action == _("Deletion")]
+        assert f"{_('Person')} Әбілова Сәуле" in deleted
         for name in ("Ended early", "Maternity leave", "Criminal cases", "Childcare leave"):
             assert _(name) in shown, name
