@@ -143,9 +143,8 @@ def export_entries(
                 {"entity": r.entity, "id": r.entity_id, "action": r.action, "changes": r.changes},
                 ensure_ascii=False,
             )
-            rows.append(
-                [r.seq, line.at, r.actor, line.action, line.record, line.changes_text, raw[:30000]]
-            )
+            shown = [line.at, line.actor, line.action, line.record, line.changes_text]
+            rows.append([r.seq, *shown, raw[:30000]])
     header = [
         tr_("No."),
         tr_("Time (Kazakhstan, UTC+5)"),

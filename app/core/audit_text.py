@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.core.audit_fields import FIELDS, SETTINGS
 from app.core.audit_names import UUID, Names, target
 from app.core.audit_vocab import ACTIONS, ENTITIES, value_names
+from app.core.context import SYSTEM
 from i18n import N_, current_language, format_date, format_number, translator
 
 # Kazakhstan keeps one time zone, UTC+5, since 1 March 2024; the log stores UTC.
@@ -24,6 +25,8 @@ _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 _DECIMAL = re.compile(r"^-?\d+\.\d+$")
 _DIGEST = re.compile(r"^[0-9a-f]{40,128}$")
 YES, NO, DELETED = N_("yes"), N_("no"), N_("(a record deleted since)")
+# What the program does by itself (a failed sign-in, the first run) is logged as "system".
+PROGRAM = N_("the program")
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,16 @@ def local_time(at: datetime) -> str:
 
 def _tr(lang: str | None) -> Callable[[str], str]:
     return translator(lang or current_language())
+
+
+def actor_label(actor: str, lang: str | None = None) -> str:
+    """Who acted: a user's name, or the program itself in words."""
+    return _tr(lang)(PROGRAM) if actor == SYSTEM.name else actor
+
+
+def actor_name(shown: str) -> str:
+    """The stored name of an actor as shown (for a filter typed by what people read)."""
+    return SYSTEM.name if shown == _tr(None)(PROGRAM) else shown
 
 
 def action_label(action: str, lang: str | None = None) -> str:
@@ -213,7 +226,7 @@ def describe(
             AuditLine(
                 seq=seq,
                 at=local_time(at),
-                actor=actor,
+                actor=actor_label(actor, lang),
                 action=action_label(action, lang),
                 record=f"{entity_label(entity, lang)} {label}".strip(),
                 changes=tuple(shown),

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.audit_log import AuditFilter, chain_problems, export_entries
-from app.core.audit_text import action_label
+from app.core.audit_text import action_label, actor_name
 from app.core.audit_vocab import ACTIONS
 from i18n import _, current_language
 from ui.context import UiContext
@@ -116,7 +116,8 @@ class AuditView(Retranslating, QWidget):
 
     def _filter(self) -> AuditFilter:
         return AuditFilter(
-            actor=self.user_filter.text().strip(), action=self.action_filter.currentData() or ""
+            actor=actor_name(self.user_filter.text().strip()),
+            action=self.action_filter.currentData() or "",
         )
 
     def reload(self) -> None:

@@ -154,6 +154,9 @@ def test_every_row_of_a_full_demo_log_reads_in_kk_and_ru(store: Store, actor: Ac
                 assert not re.search("[A-Za-z]{3,}", label), f"{where} ({label!r})"
         # Values of every kind were read (names, dates, translated codes), not only counts.
         shown = "\n".join(line.changes_text for line in lines)
+        # The program's own entries (a failed sign-in) say so in words, not "system".
+        actors = {line.actor for line in lines}
+        assert _("the program") in actors and "system" not in actors
         # A record deleted since is named by its own entry, not left blank.
         deleted = [line.record for line in lines if line.action == _("Deletion")]
         assert f"{_('Person')} Әбілова Сәуле" in deleted
