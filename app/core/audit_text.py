@@ -10,12 +10,14 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.audit_fields import FIELDS, SETTINGS
 from app.core.audit_names import UUID, Names, target
 from app.core.audit_vocab import ACTIONS, ENTITIES, value_names
 from app.core.context import SYSTEM
+from db.models import AuditEntry
 from i18n import N_, current_language, format_date, format_number, translator
 
 # Kazakhstan keeps one time zone, UTC+5, since 1 March 2024; the log stores UTC.
@@ -189,6 +191,26 @@ def _own_label(changes: dict[str, Any], lang: str) -> str:
     return name or own or (f"№ {number}" if number else "")
 
 
+def _labels_of_the_gone(
+    session: Session,
+    entries: list[tuple[int, datetime, str, str, str, str, dict[str, Any]]],
+    names: Names,
+    lang: str,
+) -> dict[str, str]:
+    # A change of a record deleted since says nothing of its name: its creation and deletion
+    # entries do (one query per page, only for what is gone).
+    missing = {e[5] for e in entries if UUID.match(e[5]) and names.label(e[5]) is None}
+    if not missing:
+        return {}
+    found: dict[str, str] = {}
+    told = select(AuditEntry.entity_id, AuditEntry.changes).where(
+        AuditEntry.entity_id.in_(missing), AuditEntry.action.in_(("create", "delete"))
+    )
+    for entity_id, changes in session.execute(told):
+        found[entity_id] = found.get(entity_id) or _own_label(changes, lang)
+    return found
+
+
 def describe(
     session: Session,
     entries: list[tuple[int, datetime, str, str, str, str, dict[str, Any]]],
@@ -209,9 +231,10 @@ def describe(
                     if isinstance(code, str) and code:
                         names.want_region(code)
     names.gather()
+    gone = _labels_of_the_gone(session, entries, names, lang)
     lines = []
     for seq, at, actor, action, entity, entity_id, changes in entries:
-        label = names.label(entity_id) or _own_label(changes, lang)
+        label = names.label(entity_id) or _own_label(changes, lang) or gone.get(entity_id, "")
         if entity == "command":  # the command as typed ("exchange export"), not a record
             label = f"«{entity_id}»"
         shown = []
