@@ -24,6 +24,7 @@ from app.core.audit_log import AuditFilter, chain_problems, export_entries
 from app.core.audit_text import action_label, actor_name
 from app.core.audit_vocab import ACTIONS
 from i18n import _, current_language
+from i18n.collation import collation_key
 from ui.context import UiContext
 from ui.data.audit_table_model import AuditTableModel
 from ui.kit.op import Query
@@ -39,8 +40,6 @@ class AuditView(Retranslating, QWidget):
         self.user_filter, self.action_filter = QLineEdit(self), QComboBox(self)
         self.user_filter.editingFinished.connect(self.reload)
         self.action_filter.addItem("", "")
-        for code in ACTIONS:
-            self.action_filter.addItem("", code)
         self.action_filter.currentIndexChanged.connect(self.reload)
         self.model = AuditTableModel(ctx, self)
         self.table = QTableView(self)
@@ -84,9 +83,7 @@ class AuditView(Retranslating, QWidget):
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
         self.user_filter.setPlaceholderText(_("User"))
-        self.action_filter.setItemText(0, _("All actions"))
-        for i in range(1, self.action_filter.count()):
-            self.action_filter.setItemText(i, action_label(self.action_filter.itemData(i)))
+        self._fill_actions()
         self.raw_button.setText(_("Raw record"))
         self.raw_button.setToolTip(
             _("Show the selected entry exactly as stored (for the administrator).")
@@ -101,6 +98,19 @@ class AuditView(Retranslating, QWidget):
         self._size_columns()
         self._show_total()
         self._show_details()
+
+    def _fill_actions(self) -> None:
+        # The actions in the alphabetical order of the language shown; the choice is kept.
+        chosen = self.action_filter.currentData() or ""
+        blocked = self.action_filter.blockSignals(True)
+        self.action_filter.clear()
+        self.action_filter.addItem(_("All actions"), "")
+        for label, code in sorted(
+            ((action_label(code), code) for code in ACTIONS), key=lambda p: collation_key(p[0])
+        ):
+            self.action_filter.addItem(label, code)
+        self.action_filter.setCurrentIndex(max(self.action_filter.findData(chosen), 0))
+        self.action_filter.blockSignals(blocked)
 
     def _size_columns(self) -> None:
         # Fixed widths from the font, not ResizeToContents: that would read every page. Long
