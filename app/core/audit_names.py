@@ -65,11 +65,20 @@ class Names:
         self._rows: dict[str, tuple[str, Any]] = {}
         self._wanted: dict[str, set[str]] = defaultdict(set)
         self._regions: dict[str, str] = {}
+        self._templates: dict[str, str] = {}
 
     def want(self, table: str, raw_id: str) -> None:
         """Ask for a record's label (read at the next `gather`)."""
         if UUID.match(raw_id) and raw_id not in self._rows:
             self._wanted[TABLES.get(table, table)].add(raw_id)
+
+    def want_template(self, code: str) -> None:
+        """Ask for an evaluation template's title by its code."""
+        self._templates.setdefault(code, code)
+
+    def template(self, code: str) -> str:
+        """An evaluation template's title in the active language; the code when unknown."""
+        return self._templates.get(code, code)
 
     def want_region(self, code: str) -> None:
         """Ask for a region's name (its regional court's) by its code."""
@@ -88,6 +97,11 @@ class Names:
         )
         for code, region in self._session.execute(regional) if self._regions else ():
             self._regions[code] = str(region)
+        template = Base.metadata.tables["eval_template"]
+        title = template.c.title_kk if self.lang == "kk" else template.c.title_ru
+        titled = select(template.c.code, title).where(template.c.code.in_(list(self._templates)))
+        for code, text in self._session.execute(titled) if self._templates else ():
+            self._templates[code] = str(text)
         for _depth in range(4):  # a decision → its pair → its people; never deeper
             wanted, self._wanted = self._wanted, defaultdict(set)
             for name, ids in wanted.items():

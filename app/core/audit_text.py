@@ -26,6 +26,8 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 _DECIMAL = re.compile(r"^-?\d+\.\d+$")
 _DIGEST = re.compile(r"^[0-9a-f]{40,128}$")
+_FILE_DIGEST = re.compile(r"sha256:([0-9a-f]{12})[0-9a-f]*")  # "scan.pdf sha256:…"
+_TEMPLATE = re.compile(r"^(\S+) v(\d+)$")  # an evaluation sheet's "judge_activity v2"
 YES, NO, DELETED = N_("yes"), N_("no"), N_("(a record deleted since)")
 # What the program does by itself (a failed sign-in, the first run) is logged as "system".
 PROGRAM = N_("the program")
@@ -154,6 +156,8 @@ class _Render:
             return _named(value, self.lang)
         if self.field == "region_code":
             return self.names.region(value)
+        if self.field == "template" and (m := _TEMPLATE.match(value)):
+            return f"{self.names.template(m[1])} ({m[2]})"
         if UUID.match(value):
             return self.names.label(value) or self.tr(DELETED)
         if _DATE.match(value):
@@ -164,7 +168,7 @@ class _Render:
             return format_number(Decimal(value), self.lang)
         if _DIGEST.match(value):  # a file's checksum: enough of it to compare by eye
             return f"SHA-256 {value[:12]}…"
-        return value
+        return _FILE_DIGEST.sub(r"(SHA-256 \1…)", value)
 
 
 def _ids(value: Any) -> list[str]:
@@ -226,10 +230,11 @@ def describe(
         for field, pair in changes.items():
             for raw_id in _ids(pair):
                 names.want(target(entity, field), raw_id)
-            if field == "region_code":
-                for code in pair if isinstance(pair, list) else [pair]:
-                    if isinstance(code, str) and code:
-                        names.want_region(code)
+            for code in pair if isinstance(pair, list) else [pair]:
+                if field == "region_code" and isinstance(code, str) and code:
+                    names.want_region(code)
+                if field == "template" and isinstance(code, str) and (m := _TEMPLATE.match(code)):
+                    names.want_template(m[1])
     names.gather()
     gone = _labels_of_the_gone(session, entries, names, lang)
     lines = []

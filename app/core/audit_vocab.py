@@ -178,6 +178,9 @@ register_values(["roles", "role"], ROLE_LABELS, entity="user")
 # How an exchange conflict was settled (app/exchange/conflicts.py), on whatever record it was.
 SETTLED = {"kept_mine": N_("This PC's version kept"), "took_theirs": N_("Partner's version taken")}
 register_values(["conflict"], SETTLED)
+# What an exchange partner keeps (app/exchange/signing.py OWNS_*).
+OWNS = {"region": N_("The whole region"), "courts": N_("The chosen courts")}
+register_values(["owns"], OWNS, entity="exchange_peer")
 register_values(["reason"], LOGIN_REASONS, entity="user")
 register_values(["security.login_required"], YES_NO, entity="setting")
 register_values(["scale"], {"region": N_("One region"), "national": N_("The whole country")})
