@@ -8,7 +8,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import LargeBinary, select
 from sqlalchemy.orm import Session
 
 from app.core.audit_fields import SETTINGS
@@ -109,7 +109,9 @@ class Names:
                 if table is None or "id" not in table.c:
                     continue
                 keys = [uuid.UUID(i) for i in ids]
-                for row in self._session.execute(select(table).where(table.c.id.in_(keys))):
+                # Never the scans and attachments: a label needs words, not megabytes.
+                columns = [c for c in table.c if not isinstance(c.type, LargeBinary)]
+                for row in self._session.execute(select(*columns).where(table.c.id.in_(keys))):
                     self._rows[str(row.id)] = (name, row)
                     for column, other in _REFERENCES.items():
                         value = getattr(row, column, None)
@@ -146,7 +148,7 @@ def _label(table: str, row: Any, names: Names) -> str:
         return f"{of('protege_id')} — {of('guide_id')}"
     number = row.get("number") or row.get("order_number")
     if number:
-        when = next((_date(row[c], names.lang) for c in (*_DATES, "order_date") if row.get(c)), "")
+        when = next((_date(row[c], names.lang) for c in _DATES if row.get(c)), "")
         return ", ".join(p for p in (f"№ {number}", of("pair_id") or of("person_id"), when) if p)
     if table == "app_user":
         return str(row["full_name"] or row["username"])
