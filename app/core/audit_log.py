@@ -19,6 +19,8 @@ from db.base import aware
 from db.models import AuditEntry
 from i18n import _, translator
 
+EXPORT_PAGE = 500
+
 
 @dataclass(frozen=True)
 class AuditFilter:
@@ -120,31 +122,37 @@ def chain_problems(
 def export_entries(
     session: Session, actor: Actor, flt: AuditFilter, fmt: str, path: Path, *, lang: str
 ) -> int:
-    """Write the matching entries as XLSX or CSV (formulas neutralised); return the count."""
+    """Write the matching entries as XLSX or CSV (formulas neutralised), as the audit tab reads
+    them in a language, with each raw entry in the last column; return the count.
+    """
     from app.core.spreadsheet.writer import write_csv, write_xlsx
 
     tr_ = translator(lang)
     total = count_entries(session, actor, flt)
-    rows = [
-        [
-            r.seq,
-            r.at.strftime("%d.%m.%Y %H:%M:%S"),
-            r.actor,
-            r.action,
-            r.entity,
-            r.entity_id,
-            json.dumps(r.changes, ensure_ascii=False)[:30000],
-        ]
-        for r in page_entries(session, actor, flt, 0, max(total, 1))
-    ]
+    rows: list[list[object]] = []
+    # Names are looked up a page at a time: one IN (…) per page, never one for the whole log.
+    for offset in range(0, total, EXPORT_PAGE):
+        page = page_entries(session, actor, flt, offset, EXPORT_PAGE)
+        lines = describe(
+            session,
+            [(r.seq, r.at, r.actor, r.action, r.entity, r.entity_id, r.changes) for r in page],
+            lang,
+        )
+        for r, line in zip(page, lines, strict=True):
+            raw = json.dumps(
+                {"entity": r.entity, "id": r.entity_id, "action": r.action, "changes": r.changes},
+                ensure_ascii=False,
+            )
+            shown = [line.at, line.actor, line.action, line.record, line.changes_text]
+            rows.append([r.seq, *shown, raw[:30000]])
     header = [
         tr_("No."),
-        tr_("Time (UTC)"),
+        tr_("Time (Kazakhstan, UTC+5)"),
         tr_("User"),
         tr_("Action"),
         tr_("Record"),
-        tr_("Record id"),
         tr_("Changes"),
+        tr_("Raw record"),
     ]
     if fmt == "csv":
         write_csv(path, header, rows)

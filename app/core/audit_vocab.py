@@ -1,7 +1,11 @@
-"""Names people read in the audit log: actions, kinds of record, fields."""
+"""Names people read in the audit log: actions, kinds of record, and the codes in values."""
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterable, Mapping
+
+from app.core.permissions import ROLE_LABELS
 from i18n import N_
 
 ACTIONS: dict[str, str] = {
@@ -51,6 +55,9 @@ ENTITIES: dict[str, str] = {
     "eval_sample_draw": N_("Sample draw"),
     "eval_sheet": N_("Evaluation sheet"),
     "eval_template": N_("Evaluation template"),
+    "eval_protocol": N_("Evaluation commission protocol"),
+    "monitoring_line": N_("Appeal monitoring data"),
+    "court_office": N_("Court office holder"),
     "exchange_package": N_("Exchange package"),
     "exchange_peer": N_("Exchange partner"),
     "internship": N_("Internship"),
@@ -85,40 +92,95 @@ ENTITIES: dict[str, str] = {
     "training_session": N_("Training session"),
 }
 
-FIELDS: dict[str, str] = {
-    "iin": N_("IIN"),
-    "surname": N_("Surname"),
-    "first_name": N_("First name"),
-    "patronymic": N_("Patronymic"),
-    "role": N_("Role"),
-    "court_id": N_("Court"),
-    "position": N_("Position"),
-    "specialisation": N_("Specialisation"),
-    "first_appointed_on": N_("First appointed"),
-    "notes": N_("Notes"),
-    "status_periods": N_("Status periods"),
-    "person_id": N_("Person"),
-    "guide_id": N_("Guide"),
-    "protege_id": N_("Protégé"),
-    "state": N_("State"),
-    "kind": N_("Kind"),
-    "starts_on": N_("Starts"),
-    "ends_on": N_("Ends"),
-    "ended_on": N_("Ended"),
-    "held_on": N_("Held on"),
-    "signed_on": N_("Signed on"),
-    "number": N_("Number"),
-    "order_number": N_("Order number"),
-    "points": N_("Points"),
-    "year": N_("Year"),
-    "event": N_("Event"),
-    "name_kk": N_("Name (Kazakh)"),
-    "name_ru": N_("Name (Russian)"),
-    "region_code": N_("Region"),
-    "term_months": N_("Term, months"),
-    "end_reason": N_("Reason of the end"),
-    "place": N_("Place"),
-    "chair": N_("Chair"),
-    "secretary": N_("Secretary"),
-    "value": N_("Value"),
+# Codes a field's values are written in, by (entity, field); entity "" is any entity. Features
+# register their vocabularies (app/<feature>/vocab.py) at import: the kernel cannot import them.
+_VALUES: dict[tuple[str, str], Mapping[str, str]] = {}
+# The modules that register, loaded by name when the log is first read: the kernel stays free
+# of features at import (the layers contract), yet every caller sees every vocabulary, not only
+# those its process happened to import (tests/app/core/test_audit_every_key.py keeps it whole).
+PROVIDERS = (
+    "app.people.vocab",
+    "app.mentoring.vocab",
+    "app.cpd.vocab",
+    "app.staff.vocab",
+    "app.training.vocab",
+    "app.internships.vocab",
+    "app.evaluation.vocab",
+)
+_loaded = False
+
+
+def load_vocabularies() -> None:
+    """Import every registering module once (a missing one is a build error, not hidden)."""
+    global _loaded
+    if not _loaded:
+        for name in PROVIDERS:
+            importlib.import_module(name)
+        _loaded = True
+
+
+def register_values(fields: Iterable[str], names: Mapping[str, str], *, entity: str = "") -> None:
+    """Show the codes of these fields (of one kind of record, or of any) by these names."""
+    for field in fields:
+        _VALUES[(entity, field)] = names
+
+
+def value_names(entity: str, field: str) -> Mapping[str, str] | None:
+    """The names of a field's codes, the entity's own before any entity's; None if free text."""
+    load_vocabularies()
+    return _VALUES.get((entity, field)) or _VALUES.get(("", field))
+
+
+def vocabularies() -> dict[tuple[str, str], Mapping[str, str]]:
+    """Every registered vocabulary (for the test that no code is shown raw)."""
+    load_vocabularies()
+    return dict(_VALUES)
+
+
+YES_NO = {"1": N_("yes"), "0": N_("no"), "true": N_("yes"), "false": N_("no")}
+# Why a sign-in failed (app/security/lockout.py stores these English phrases).
+LOGIN_REASONS = {
+    "unknown name": N_("Unknown user name"),
+    "wrong password": N_("Wrong password"),
+    "attempt during the wait": N_("Attempt during the wait"),
+    "locked by an administrator": N_("Locked by an administrator"),
 }
+# What a refused command needed (app/core/permissions.py), as an administrator reads it.
+PERMISSIONS = {
+    "people.edit": N_("Edit the people register"),
+    "courts.edit": N_("Edit the courts"),
+    "courts.coordinator": N_("Name the coordinator"),
+    "settings.edit": N_("Change the settings"),
+    "users.manage": N_("Manage users"),
+    "audit.read": N_("Read the audit log"),
+    "exchange": N_("Exchange packages"),
+    "import": N_("Import files"),
+    "mentoring.confidential": N_("Read confidential mentoring records"),
+    "mentoring.keep": N_("Keep a pair's journal"),
+    "mentoring.manage": N_("Manage mentoring"),
+    "personal_files.read": N_("Read personal files"),
+    "cpd.keep": N_("Keep CPD ledgers"),
+    "cpd.review": N_("Check CPD records"),
+    "cpd.rules": N_("Set the CPD rules"),
+    "training.manage": N_("Manage training"),
+    "evaluation.manage": N_("Manage evaluation rounds"),
+    "evaluation.templates": N_("Edit evaluation templates"),
+    "evaluation.rate": N_("Rate evaluation sheets"),
+    "internships.edit": N_("Edit internships"),
+    "internships.plan": N_("Plan internships"),
+    "internships.candidate_places": N_("Propose places for candidates"),
+    "registers.read": N_("Read the registers"),
+    "store.backup": N_("Back up the database"),
+    "store.restore": N_("Restore the database"),
+}
+register_values(["permission"], PERMISSIONS, entity="command")
+register_values(["roles", "role"], ROLE_LABELS, entity="user")
+# How an exchange conflict was settled (app/exchange/conflicts.py), on whatever record it was.
+SETTLED = {"kept_mine": N_("This PC's version kept"), "took_theirs": N_("Partner's version taken")}
+register_values(["conflict"], SETTLED)
+# What an exchange partner keeps (app/exchange/signing.py OWNS_*).
+OWNS = {"region": N_("The whole region"), "courts": N_("The chosen courts")}
+register_values(["owns"], OWNS, entity="exchange_peer")
+register_values(["reason"], LOGIN_REASONS, entity="user")
+register_values(["security.login_required"], YES_NO, entity="setting")
+register_values(["scale"], {"region": N_("One region"), "national": N_("The whole country")})

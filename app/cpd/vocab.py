@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.core.audit_vocab import register_values
+from app.people.vocab import ROLES
 from i18n import N_
 
 ACTIVITY_STATES: dict[str, str] = {
@@ -47,3 +49,11 @@ PARTIAL_EXEMPTION: dict[str, str] = {
 
 # Person statuses (people register) that exempt from CPD (C-4); retirement ends the duty.
 EXEMPT_PERSON_STATUSES = frozenset({"childcare_leave", "suspended", "retired"})
+
+# The audit log shows these codes by the same names (app/core/audit_vocab.py).
+register_values(["state"], ACTIVITY_STATES, entity="cpd_activity")
+register_values(["state"], REPORT_STATES, entity="cpd_report")
+register_values(["kind"], EXEMPTION_KINDS, entity="cpd_exemption")
+register_values(["evidence"], EVIDENCE_KINDS, entity="cpd_activity")
+register_values(["partial_exemption"], PARTIAL_EXEMPTION, entity="cpd_rule_set")
+register_values(["roles"], ROLES, entity="cpd_rule_set")  # {role: [minimum, academy years]}

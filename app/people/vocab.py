@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.core.audit_vocab import register_values
 from i18n import N_, _
 
 ROLES: dict[str, str] = {
@@ -34,6 +35,11 @@ COURT_LEVELS: dict[str, str] = {
     "regional": N_("Regional court"),
     "district": N_("District court"),
 }
+
+# The audit log shows these codes by the same names (app/core/audit_vocab.py).
+register_values(["role"], ROLES, entity="person")
+register_values(["status_periods"], STATUSES)
+register_values(["specialisation"], SPECIALISATIONS)
 
 
 def label(vocabulary: dict[str, str], key: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.core.audit_vocab import register_values
 from i18n import N_, _
 
 RESULT_LABELS: dict[str, str] = {
@@ -15,6 +16,10 @@ INTERNSHIP_LABELS: dict[str, str] = {
     "held": N_("Held"),
     "not_held": N_("Not held"),
 }
+
+# The audit log shows these codes by the same names (app/core/audit_vocab.py).
+register_values(["result"], RESULT_LABELS, entity="staff_adaptation")
+register_values(["status"], INTERNSHIP_LABELS, entity="staff_internship")
 
 
 def label(vocabulary: dict[str, str], key: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.core.audit_vocab import register_values
 from i18n import N_
 
 KINDS: dict[str, str] = {
@@ -48,3 +49,10 @@ REGISTRATION_STATES: dict[str, str] = {
     "registered": N_("Registered"),
     "waiting": N_("Waiting list"),
 }
+
+# The audit log shows these codes by the same names (app/core/audit_vocab.py).
+register_values(["kind"], KINDS, entity="training_event")
+register_values(["level"], LEVELS, entity="training_event")
+register_values(["audience"], AUDIENCES)
+register_values(["status"], EVENT_STATUSES, entity="training_event")
+register_values(["state"], REGISTRATION_STATES, entity="training_registration")

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.audit_log import AuditFilter, chain_problems, export_entries
-from app.core.audit_text import action_label
+from app.core.audit_text import action_label, actor_name
 from app.core.audit_vocab import ACTIONS
 from i18n import _, current_language
+from i18n.collation import collation_key
 from ui.context import UiContext
 from ui.data.audit_table_model import AuditTableModel
 from ui.kit.op import Query
@@ -39,8 +40,6 @@ class AuditView(Retranslating, QWidget):
         self.user_filter, self.action_filter = QLineEdit(self), QComboBox(self)
         self.user_filter.editingFinished.connect(self.reload)
         self.action_filter.addItem("", "")
-        for code in ACTIONS:
-            self.action_filter.addItem("", code)
         self.action_filter.currentIndexChanged.connect(self.reload)
         self.model = AuditTableModel(ctx, self)
         self.table = QTableView(self)
@@ -48,6 +47,8 @@ class AuditView(Retranslating, QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # The "No." column numbers the rows already; the record's label needs the room.
+        self.table.verticalHeader().hide()
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         # The entry in words below the list; the raw JSON is one click away for an admin.
         self.details = QPlainTextEdit(self)
@@ -82,9 +83,7 @@ class AuditView(Retranslating, QWidget):
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
         self.user_filter.setPlaceholderText(_("User"))
-        self.action_filter.setItemText(0, _("All actions"))
-        for i in range(1, self.action_filter.count()):
-            self.action_filter.setItemText(i, action_label(self.action_filter.itemData(i)))
+        self._fill_actions()
         self.raw_button.setText(_("Raw record"))
         self.raw_button.setToolTip(
             _("Show the selected entry exactly as stored (for the administrator).")
@@ -96,12 +95,39 @@ class AuditView(Retranslating, QWidget):
             _("Check that no entry of the log was changed or removed outside the program.")
         )
         self.model.retranslate()
+        self._size_columns()
         self._show_total()
         self._show_details()
 
+    def _fill_actions(self) -> None:
+        # The actions in the alphabetical order of the language shown; the choice is kept.
+        chosen = self.action_filter.currentData() or ""
+        blocked = self.action_filter.blockSignals(True)
+        self.action_filter.clear()
+        self.action_filter.addItem(_("All actions"), "")
+        for label, code in sorted(
+            ((action_label(code), code) for code in ACTIONS), key=lambda p: collation_key(p[0])
+        ):
+            self.action_filter.addItem(label, code)
+        self.action_filter.setCurrentIndex(max(self.action_filter.findData(chosen), 0))
+        self.action_filter.blockSignals(blocked)
+
+    def _size_columns(self) -> None:
+        # Fixed widths from the font, not ResizeToContents: that would read every page. Long
+        # actions and records wrap to two lines; the changes take the rest.
+        width = self.table.fontMetrics().horizontalAdvance
+        header = self.table.horizontalHeader()
+        titles = header.fontMetrics().horizontalAdvance
+        samples = ("000000", "00.00.0000 00:00", "administrator", "Демо-деректермен", "")
+        for column, sample in enumerate(samples):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(column, max(width(sample), titles(title)) + 16)
+        header.resizeSection(4, width("Мемлекеттік қызметшінің тағылым") + 16)
+
     def _filter(self) -> AuditFilter:
         return AuditFilter(
-            actor=self.user_filter.text().strip(), action=self.action_filter.currentData() or ""
+            actor=actor_name(self.user_filter.text().strip()),
+            action=self.action_filter.currentData() or "",
         )
 
     def reload(self) -> None:

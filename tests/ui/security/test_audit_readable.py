@@ -84,3 +84,20 @@ def test_first_row_reads_as_a_sentence_in_kk_and_ru(
     qtbot.mouseClick(view.raw_button, Qt.MouseButton.LeftButton)
     raw = json.loads(view.details.toPlainText())
     assert raw["id"] == str(person.id) and raw["changes"]["iin"] == [None, iin]
+
+
+def test_action_filter_lists_translated_actions_in_the_languages_order(
+    qtbot: QtBot, ui_ctx: UiContext, switcher: LanguageSwitcher
+) -> None:
+    from i18n.collation import collation_key
+
+    view = AuditView(ui_ctx)
+    qtbot.addWidget(view)
+    combo = view.action_filter
+    combo.setCurrentIndex(combo.findData("sign"))
+    for lang, signing in (("ru", "Подписание"), ("kk", "Қол қою")):
+        switcher.switch(lang)
+        QApplication.processEvents()
+        labels = [combo.itemText(i) for i in range(1, combo.count())]
+        assert labels == sorted(labels, key=lambda t: collation_key(t, lang))
+        assert combo.currentText() == signing  # the choice survives the switch
