@@ -14,6 +14,7 @@ INTERNSHIP_LABELS: dict[str, str] = {
     "planned": N_("Planned"),
     "held": N_("Held"),
     "not_held": N_("Not held"),
+    "cancelled": N_("Cancelled"),
 }
 
 

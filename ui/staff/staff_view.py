@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
+    QLabel,
     QMessageBox,
     QPushButton,
     QTreeWidget,
@@ -27,6 +28,7 @@ from ui.kit.op import Query, show_status
 from ui.kit.retranslating import Retranslating
 from ui.staff.adaptation_dialog import AdaptationDialog
 from ui.staff.plan_dialog import PlanDialog, ResultDialog
+from ui.staff.staff_form import gate
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
 
@@ -53,6 +55,8 @@ class StaffView(Retranslating, QWidget):
         self.result_button.clicked.connect(self.record_result)
         self.tree.itemDoubleClicked.connect(lambda *_a: self.edit_plan())
         open_on_enter(self.tree, self._on_tree_entered)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
         buttons = QHBoxLayout()
         for b in (self.assign_button, self.plan_button, self.result_button):
             buttons.addWidget(b)
@@ -60,6 +64,7 @@ class StaffView(Retranslating, QWidget):
         buttons.addWidget(self.open_only)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
+        layout.addWidget(self.note)
         layout.addLayout(buttons)
         self.reload()
         self.retranslate_ui()
@@ -81,6 +86,7 @@ class StaffView(Retranslating, QWidget):
         self.result_button.setText(_("Result…"))
         self.result_button.setToolTip(_("Record whether the staff member adapted (S-1)."))
         self.open_only.setText(_("Only without a result"))
+        gate(self._ctx, (self.assign_button, self.plan_button, self.result_button), self.note)
         self._fill()
 
     def reload(self) -> None:
