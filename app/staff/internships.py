@@ -34,6 +34,12 @@ def _dto(i: StaffInternship, p: Person) -> InternshipDTO:
     )  # fmt: skip
 
 
+def _with_person(session: Session, row: StaffInternship) -> InternshipDTO:
+    person = session.get(Person, row.person_id)
+    assert person is not None
+    return _dto(row, person)
+
+
 def _checked(
     session: Session, data: InternshipInput, other_than: uuid.UUID | None = None
 ) -> tuple[Person, str]:
@@ -95,13 +101,18 @@ def schedule_internship(session: Session, actor: Actor, data: InternshipInput) -
     return _dto(row, person)
 
 
-def _planned(session: Session, internship_id: uuid.UUID, version: int) -> StaffInternship:
-    """The line to change: it exists, nobody changed it meanwhile, it is still only planned."""
+def _load(session: Session, internship_id: uuid.UUID, version: int) -> StaffInternship:
     row = session.get(StaffInternship, internship_id)
     if row is None:
         raise NotFoundError(N_("The internship no longer exists."))
     if row.version != version:
         raise ConflictError(_CHANGED)
+    return row
+
+
+def _planned(session: Session, internship_id: uuid.UUID, version: int) -> StaffInternship:
+    """The line to change: it exists, nobody changed it meanwhile, it is still only planned."""
+    row = _load(session, internship_id, version)
     if row.status != "planned":
         raise DomainError(N_("Only a planned internship can be changed or cancelled."))
     return row
@@ -134,19 +145,7 @@ def cancel_internship(
     reason = " ".join(reason.split())
     if not reason:
         raise ValidationError([FieldError("reason", N_("Say why it is cancelled."))])
-    row.status, row.reason, row.updated_by = "cancelled", reason, actor.name
-    session.flush()
-    record(
-        session,
-        actor,
-        "update",
-        "staff_internship",
-        row.id,
-        diff({"status": "planned", "reason": ""}, {"status": "cancelled", "reason": reason}),
-    )
-    person = session.get(Person, row.person_id)
-    assert person is not None
-    return _dto(row, person)
+    return _set_status(session, actor, row, "cancelled", reason)
 
 
 def record_outcome(
@@ -160,11 +159,7 @@ def record_outcome(
 ) -> InternshipDTO:
     """Record that a scheduled internship was held or not (S-2); "not held" says why."""
     require(actor, PEOPLE_EDIT)
-    row = session.get(StaffInternship, internship_id)
-    if row is None:
-        raise NotFoundError(N_("The internship no longer exists."))
-    if row.version != version:
-        raise ConflictError(_CHANGED)
+    row = _load(session, internship_id, version)
     if row.status == "cancelled":
         raise DomainError(N_("The internship was cancelled."))
     reason = " ".join(reason.split())
@@ -174,20 +169,18 @@ def record_outcome(
         errors.append(FieldError("reason", N_("Say why it was not held.")))
     if errors:
         raise ValidationError(errors)
+    return _set_status(session, actor, row, status, reason)
+
+
+def _set_status(
+    session: Session, actor: Actor, row: StaffInternship, status: str, reason: str
+) -> InternshipDTO:
     before = {"status": row.status, "reason": row.reason}
     row.status, row.reason, row.updated_by = status, reason, actor.name
     session.flush()
-    record(
-        session,
-        actor,
-        "update",
-        "staff_internship",
-        row.id,
-        diff(before, {"status": status, "reason": reason}),
-    )
-    person = session.get(Person, row.person_id)
-    assert person is not None
-    return _dto(row, person)
+    after = {"status": status, "reason": reason}
+    record(session, actor, "update", "staff_internship", row.id, diff(before, after))
+    return _with_person(session, row)
 
 
 def get_internship(session: Session, internship_id: uuid.UUID) -> InternshipDTO:
@@ -195,9 +188,7 @@ def get_internship(session: Session, internship_id: uuid.UUID) -> InternshipDTO:
     row = session.get(StaffInternship, internship_id)
     if row is None:
         raise NotFoundError(N_("The internship no longer exists."))
-    person = session.get(Person, row.person_id)
-    assert person is not None
-    return _dto(row, person)
+    return _with_person(session, row)
 
 
 def schedule_of_year(session: Session, year: int, *, by_name: bool = False) -> list[InternshipDTO]:

@@ -4,14 +4,12 @@ permissions, driven as a user would in kk and ru on a real store."""
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -23,6 +21,7 @@ from app.staff.service import assign_tutor
 from db.models import StaffInternship
 from i18n import translator
 from tests.app.staff.conftest import add_person
+from tests.ui.staff.driving import in_dialog
 from tests.ui.typing import type_text
 from ui.context import UiContext
 from ui.kit.form_dialog import FormDialog
@@ -34,33 +33,6 @@ from ui.staff.internships_view import StaffInternshipsView
 TAB = {"kk": "Қызметшілердің тағылымдамасы", "ru": "Стажировки госслужащих"}
 CANCELLED = {"kk": "Болдырылмады", "ru": "Отменена"}
 PLACE = "Ақмола облыстық сотының аппараты"
-
-
-def _in_dialog(qtbot: QtBot, kind: type, fill: Callable[[FormDialog], None]) -> list[str]:
-    """Fill the next dialog of `kind` and press Save; a refused one is closed, and what it
-    said is returned as "field: text" (beside a field) or ": text" (the refusal box)."""
-    refusals: list[str] = []
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind):
-            QTimer.singleShot(20, run)
-            return
-        assert isinstance(dialog, FormDialog)
-        fill(dialog)
-        qtbot.mouseClick(
-            dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
-        )
-        if dialog.isVisible():  # refused: keep what it said beside which field, then close
-            for key, row in dialog.field_rows().items():
-                if row.error.isVisible():
-                    refusals.append(f"{key}: {row.error.text()}")
-            if dialog.message.isVisible():
-                refusals.append(f": {dialog.message.text()}")
-            dialog.reject()
-
-    QTimer.singleShot(20, run)
-    return refusals
 
 
 def _tab(window: MainWindow) -> StaffInternshipsView:
@@ -94,7 +66,7 @@ def test_s2_schedule_refuse_add_edit_and_cancel_on_the_tab(
         d.starts_on.set_value(date(year, 12, 28))
         d.ends_on.set_value(date(year + 1, 1, 8))
 
-    refusals = _in_dialog(qtbot, InternshipDialog, past_the_year)
+    refusals = in_dialog(qtbot, InternshipDialog, past_the_year)
     qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
     assert refusals == ["ends_on: " + tr_("The internship ends within the schedule's year.")]
     assert view.tree.topLevelItemCount() == 0
@@ -106,7 +78,7 @@ def test_s2_schedule_refuse_add_edit_and_cancel_on_the_tab(
         d.starts_on.set_value(date(year, 12, 14))
         d.ends_on.set_value(date(year, 12, 25))
 
-    _in_dialog(qtbot, InternshipDialog, two_weeks)
+    in_dialog(qtbot, InternshipDialog, two_weeks)
     qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
     assert _texts(view, 0) == ["Сейітова Әлия"] and _texts(view, 1) == [PLACE]
     assert view.tree.currentItem() is view.tree.topLevelItem(0)  # what was made is selected
@@ -119,7 +91,7 @@ def test_s2_schedule_refuse_add_edit_and_cancel_on_the_tab(
         d.place.clear()
         type_text(d.place, "Көкшетау қалалық соты")
 
-    _in_dialog(qtbot, InternshipDialog, moved)
+    in_dialog(qtbot, InternshipDialog, moved)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     view.tree.setFocus()
@@ -127,7 +99,7 @@ def test_s2_schedule_refuse_add_edit_and_cancel_on_the_tab(
     assert _texts(view, 1) == ["Көкшетау қалалық соты"]
     assert "Сейітова Әлия" in window.statusBar().currentMessage()
 
-    refusals = _in_dialog(qtbot, OutcomeDialog, lambda d: None)  # no reason: refused
+    refusals = in_dialog(qtbot, OutcomeDialog, lambda d: None)  # no reason: refused
     qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
     assert refusals == [f"reason: {tr_('Say why it is cancelled.')}"]
 
@@ -135,7 +107,7 @@ def test_s2_schedule_refuse_add_edit_and_cancel_on_the_tab(
         assert isinstance(d, OutcomeDialog)
         type_text(d.reason, "Штат қысқартылды")
 
-    _in_dialog(qtbot, OutcomeDialog, because)
+    in_dialog(qtbot, OutcomeDialog, because)
     qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
     assert _texts(view, 4) == [f"{CANCELLED[lang]}: Штат қысқартылды"]
     with store.read() as s:
