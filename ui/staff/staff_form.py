@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
-from app.core.permissions import PEOPLE_EDIT, can
+from app.core.permissions import PEOPLE_EDIT, ROLE_LABELS, ROLE_PERMISSIONS, can
 from i18n import _
 from ui.context import UiContext
 from ui.kit.date_field import DateField
@@ -59,8 +59,9 @@ def gate(ctx: UiContext, buttons: Sequence[QPushButton], note: QLabel) -> None:
 
 
 def refused_text() -> str:
-    """Why the buttons are off, in the active language."""
+    """Why the buttons are off, naming the roles the role table lets change staff records."""
+    roles = [_(ROLE_LABELS[r]) for r, granted in ROLE_PERMISSIONS.items() if PEOPLE_EDIT in granted]
     return _(
         "Your role may read this list but not change it: that needs the permission "
-        "“{permission}” (administrator, coordinator or training centre officer)."
-    ).format(permission=PEOPLE_EDIT)
+        "“{permission}” ({roles})."
+    ).format(permission=PEOPLE_EDIT, roles=", ".join(roles))
