@@ -51,6 +51,7 @@ class PlanDialog(FormDialog[AdaptationDTO]):
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         self.term = QLabel(self)
+        self.term.setWordWrap(True)  # a long Kazakh name with the dates passes 640 px
         self.body.addWidget(self.term)
         self.body.addWidget(self.table)
         self.body.addLayout(buttons)

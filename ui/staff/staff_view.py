@@ -22,7 +22,7 @@ class StaffView(StaffList):
     """The list of adaptations with assign, plan and result."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, (300, 300, 190, 60), parent)
+        super().__init__(ctx, (300, 300, 190, 120), parent)
         self._rows: list[AdaptationRow] = []
         self.assign_button, self.plan_button, self.result_button = self.add_buttons(
             self.assign, self.edit_plan, self.record_result
