@@ -32,14 +32,17 @@ class PeopleAndCourtsPage(QTabWidget):
         super().__init__()
         from ui.courts.courts_view import CourtsView
         from ui.people.people_view import PeopleView
+        from ui.staff.internships_view import StaffInternshipsView
         from ui.staff.staff_view import StaffView
 
         self.people = PeopleView(ctx, self)
         self.courts = CourtsView(ctx, self)
         self.staff = StaffView(ctx, self)
+        self.staff_internships = StaffInternshipsView(ctx, self)
         self.addTab(self.people, "")
         self.addTab(self.courts, "")
         self.addTab(self.staff, "")
+        self.addTab(self.staff_internships, "")
         self.retranslate_ui()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -52,13 +55,16 @@ class PeopleAndCourtsPage(QTabWidget):
         self.setTabText(0, _("People"))
         self.setTabText(1, _("Courts"))
         self.setTabText(2, _("Staff adaptation"))
+        self.setTabText(3, _("Civil servants' internships"))
 
     def document_request(self) -> Request | None:
-        """The selected adaptation's plan on the staff tab, else the people register as
-        filtered on the People tab.
+        """The selected adaptation's plan on the staff tab, the year's schedule on the
+        internships tab, else the people register as filtered on the People tab.
         """
         if self.currentWidget() is self.staff:
             return self.staff.document_request()
+        if self.currentWidget() is self.staff_internships:
+            return self.staff_internships.document_request()
         return self.people.document_request()
 
 

@@ -85,5 +85,7 @@ COMMAND_PERMISSIONS: dict[str, str] = {
     # S-2: the year's schedule of civil servants' internships, kept by the HR service too.
     "staff schedule": perm.PEOPLE_EDIT,
     "staff held": perm.PEOPLE_EDIT,
+    "staff change": perm.PEOPLE_EDIT,
+    "staff cancel": perm.PEOPLE_EDIT,
     "staff internships": perm.READ,
 }

@@ -62,6 +62,20 @@ def register(commands: Any, reports: Any) -> None:
     )
     p.add_argument("--not-held", metavar="REASON", default=None, help=_("it was not held: why"))
     p.set_defaults(handler=guarded(_held))
+    p = sub.add_parser("change", help=_("change a planned internship of a civil servant (S-2)"))
+    p.add_argument(
+        "id", type=uuid.UUID, help=_("the internship's id, as `staff internships` shows")
+    )
+    p.add_argument("--place", default=None, help=_("where the internship is held"))
+    p.add_argument("--start", type=day_argument, default=None, help=_("the first day (dd.mm.yyyy)"))
+    p.add_argument("--end", type=day_argument, default=None, help=_("the last day (dd.mm.yyyy)"))
+    p.set_defaults(handler=guarded(_change))
+    p = sub.add_parser("cancel", help=_("take a planned internship off the schedule (S-2)"))
+    p.add_argument(
+        "id", type=uuid.UUID, help=_("the internship's id, as `staff internships` shows")
+    )
+    p.add_argument("--reason", required=True, help=_("why it is cancelled"))
+    p.set_defaults(handler=guarded(_cancel))
     p = sub.add_parser("internships", help=_("the year's internship schedule of civil servants"))
     p.add_argument("--year", type=int, default=date.today().year)
     p.set_defaults(handler=guarded(_internships))
@@ -176,6 +190,30 @@ def _held(args: argparse.Namespace) -> int:
             raise NotFoundError(N_("The internship no longer exists."))
         status = "held" if args.not_held is None else "not_held"
         record_outcome(session, args.actor, row.id, row.version, status, args.not_held or "")
+    print(_("Saved."))
+    return 0
+
+
+def _change(args: argparse.Namespace) -> int:
+    from app.staff.dto import InternshipInput
+    from app.staff.internships import get_internship, update_internship
+
+    with store_of(args).write() as session:
+        line = get_internship(session, args.id)
+        start, end = args.start or line.starts_on, args.end or line.ends_on
+        place = line.place if args.place is None else args.place
+        data = InternshipInput(line.person_id, line.year, place, start, end)
+        update_internship(session, args.actor, line.id, line.version, data)
+    print(_("Saved."))
+    return 0
+
+
+def _cancel(args: argparse.Namespace) -> int:
+    from app.staff.internships import cancel_internship, get_internship
+
+    with store_of(args).write() as session:
+        line = get_internship(session, args.id)
+        cancel_internship(session, args.actor, line.id, line.version, args.reason)
     print(_("Saved."))
     return 0
 

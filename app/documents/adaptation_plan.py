@@ -18,6 +18,15 @@ from i18n import format_date, format_date_long, translator
 BLANK_ROWS = 6  # rows of a plan not yet entered, to be filled in by hand
 
 
+def signed_as(full_name: str) -> str:
+    """Initials, then the surname ("Д.І. Дәулетова"), as a signature is spelled out: a whole
+    Kazakh name with its patronymic wraps beside the line and leaves the name under it.
+    """
+    surname, *given = full_name.split() or [""]
+    initials = "".join(f"{g[0]}." for g in given)
+    return f"{initials} {surname}" if initials else surname
+
+
 def build_adaptation_plan(
     a: AdaptationDTO, *, lang: str, centre_name: str = "", today: date | None = None
 ) -> bytes:
@@ -35,7 +44,7 @@ def build_adaptation_plan(
         data += [[Paragraph(str(n), styles.CELL), "", "", ""] for n in range(1, BLANK_ROWS + 1)]
     widths = fit_widths(data, [10 * mm, 110 * mm, 30 * mm, 20 * mm])
     signatures = signature_lines(
-        [(tr_("Tutor"), a.tutor_name), (tr_("Staff member"), a.person_name)],
+        [(tr_("Tutor"), signed_as(a.tutor_name)), (tr_("Staff member"), signed_as(a.person_name))],
         frame_width(False),
     )
     lines = [

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app.staff import rules
 from db.models import Person, StaffAdaptation, StaffPlanItem
+from i18n import current_language
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def list_adaptations(
         .join(Person, Person.id == StaffAdaptation.person_id)
         .join(tutor, tutor.id == StaffAdaptation.tutor_id)
         .outerjoin(items, items.c.adaptation_id == StaffAdaptation.id)
-        .order_by(StaffAdaptation.starts_on.desc(), Person.sort_key)
+        .order_by(StaffAdaptation.starts_on.desc(), Person.name_order(current_language()))
     )
     if open_only:
         stmt = stmt.where(StaffAdaptation.result == "")
@@ -84,10 +85,10 @@ def open_adaptation_of(session: Session, person_id: uuid.UUID) -> uuid.UUID | No
 
 
 def staff_choices(session: Session) -> list[tuple[uuid.UUID, str]]:
-    """Court staff (S-1: who may be adapted or tutor), alphabetically, for choosing."""
+    """Court staff (S-1, S-2) by name in the order of the language shown, for choosing."""
     rows = session.execute(
         select(Person.id, Person.surname, Person.first_name, Person.patronymic)
         .where(Person.role == rules.STAFF_ROLE)
-        .order_by(Person.sort_key)
+        .order_by(Person.name_order(current_language()), Person.id)
     )
     return [(i, " ".join(x for x in (s, f, p) if x)) for i, s, f, p in rows]

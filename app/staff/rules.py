@@ -17,8 +17,10 @@ PLAN_DUE_DAYS = 10
 # Who may be adapted and who may tutor: court staff of the apparatus, never judges (S-1).
 STAFF_ROLE = "staff"
 RESULTS = ("adapted", "not_adapted")
-# S-2: an internship on the schedule is planned, then held or not held.
-INTERNSHIP_STATUSES = ("planned", "held", "not_held")
+# S-2: an internship on the schedule is planned, then held or not held; or cancelled before.
+INTERNSHIP_STATUSES = ("planned", "held", "not_held", "cancelled")
+# Lines in these states leave their dates free for another internship of the same person.
+FREEING_STATUSES = ("not_held", "cancelled")
 
 
 @dataclass(frozen=True)
@@ -115,7 +117,7 @@ def internship_refusals(year: int, starts_on: date, ends_on: date) -> list[tuple
 
 def outcome_refusal(ends_on: date, today: date, status: str) -> str:
     """S-2: whether an internship was held is recorded once it has ended."""
-    if status not in INTERNSHIP_STATUSES[1:]:
+    if status not in ("held", "not_held"):
         return N_("Choose held or not held.")
     if today < ends_on:
         return N_("Record whether the internship was held after its last day.")

@@ -15,6 +15,7 @@ INTERNSHIP_LABELS: dict[str, str] = {
     "planned": N_("Planned"),
     "held": N_("Held"),
     "not_held": N_("Not held"),
+    "cancelled": N_("Cancelled"),
 }
 
 # The audit log shows these codes by the same names (app/core/audit_vocab.py).

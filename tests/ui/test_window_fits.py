@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,9 @@ from app.people.queries import page_people
 from app.security.accounts import list_accounts
 from app.security.dto import UserInput
 from app.security.service import create_user
+from app.staff.internships import schedule_of_year
+from app.staff.queries import list_adaptations
+from app.staff.service import get_adaptation
 from ui.context import UiContext
 from ui.kit.screen_fit import available
 from ui.main_window import MainWindow
@@ -101,6 +105,7 @@ def test_main_dialogs_fit_the_screen(
     lang: str,
 ) -> None:
     from app.demo.generator import generate
+    from app.demo.staff import generate_internship_schedule, generate_staff
     from ui.about_dialog import AboutDialog
     from ui.courts.court_dialog import CourtDialog
     from ui.cpd.activity_dialog import ActivityDialog
@@ -113,14 +118,22 @@ def test_main_dialogs_fit_the_screen(
     from ui.kit.print_preview_dialog import PrintPreviewDialog
     from ui.mentoring.wishes_dialog import WishesDialog
     from ui.people.person_dialog import PersonDialog
+    from ui.staff.adaptation_dialog import AdaptationDialog
+    from ui.staff.internship_dialog import InternshipDialog, OutcomeDialog
+    from ui.staff.plan_dialog import PlanDialog, ResultDialog
     from ui.users.user_dialogs import AddUserDialog, PasswordDialog, RolesDialog
 
+    today = date.today()
     with ui_ctx.store.write() as s:
         generate(s, ui_ctx.actor)
         create_user(s, ui_ctx.actor, UserInput("mentor1", "", frozenset({MENTOR}), "password1"))
+        generate_staff(s, ui_ctx.actor, today=today)
+        generate_internship_schedule(s, ui_ctx.actor, today=today)
     with ui_ctx.store.read() as s:
         person = page_people(s, PersonFilter(), 0, 1)[0]
         account = list_accounts(s, ui_ctx.actor)[0]
+        adaptation = get_adaptation(s, list_adaptations(s, today)[0].id)
+        line = schedule_of_year(s, today.year)[0]
     switcher.switch(lang)
     pdf = window.page("people").people.register_pdf()  # type: ignore[attr-defined]
     dialogs: dict[str, QDialog] = {
@@ -140,6 +153,12 @@ def test_main_dialogs_fit_the_screen(
         "password": PasswordDialog(ui_ctx, account, window),
         "wishes": WishesDialog(ui_ctx, person.id, person.full_name, window),
         "attachment": AttachmentViewer([("order.pdf", b"%PDF-1.4"), ("scan.png", b"")], window),
+        "adaptation": AdaptationDialog(ui_ctx, window),
+        "adaptation_plan": PlanDialog(ui_ctx, adaptation, window),
+        "adaptation_result": ResultDialog(ui_ctx, adaptation, window),
+        "staff_internship": InternshipDialog(ui_ctx, today.year, line, window),
+        "staff_internship_outcome": OutcomeDialog(ui_ctx, line, parent=window),
+        "staff_internship_cancel": OutcomeDialog(ui_ctx, line, cancelling=True, parent=window),
     }
     misfits = []
     for name, dialog in dialogs.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from app.courts.dto import CourtDTO, DistrictCourtInput
 from app.courts.service import add_district_court, list_courts, rename_district_court
@@ -33,19 +33,13 @@ class CourtDialog(FormDialog[CourtDTO]):
             self.region.setCurrentIndex(max(self.region.findData(str(court.parent_id)), 0))
             self.name_kk.setText(court.name_kk)
             self.name_ru.setText(court.name_ru)
-        self.rows = {
-            k: FieldWithError(w, self)
-            for k, w in (
+        self.rows, self.labels = self.add_form(
+            (
                 ("regional_court_id", self.region),
                 ("name_kk", self.name_kk),
                 ("name_ru", self.name_ru),
             )
-        }
-        self.labels = {k: QLabel(self) for k in self.rows}
-        form = QFormLayout()
-        for key, row in self.rows.items():
-            form.addRow(self.labels[key], row)
-        self.body.addLayout(form)
+        )
         self.setMinimumWidth(560)
         self.retranslate_ui()
 

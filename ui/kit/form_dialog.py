@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.errors import FieldError
 from ui.kit.date_field import DateField
@@ -70,6 +77,22 @@ class FormDialog(Retranslating, QDialog, Generic[T]):
         return {}
 
     # -- the shared behaviour -----------------------------------------------------------------
+    def add_form(
+        self, editors: Sequence[tuple[str, QWidget]]
+    ) -> tuple[dict[str, FieldWithError], dict[str, QLabel]]:
+        """Lay out labelled rows, one an editor with its reasons beside it, by field name.
+
+        Returns the rows (for ``field_rows()``) and their labels, which ``retranslate_ui()``
+        fills in.
+        """
+        rows = {key: FieldWithError(editor, self) for key, editor in editors}
+        labels = {key: QLabel(self) for key in rows}
+        form = QFormLayout()
+        for key, row in rows.items():
+            form.addRow(labels[key], row)
+        self.body.addLayout(form)
+        return rows, labels
+
     def show_errors(self, errors: list[FieldError]) -> None:
         """Reasons beside their fields; any other reasons above the buttons."""
         rows = self.field_rows()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.staff import rules
 from app.staff.dto import AdaptationDTO, AdaptationInput
@@ -19,6 +18,7 @@ from ui.kit.date_field import DateField
 from ui.kit.field_row import FieldWithError
 from ui.kit.form_dialog import FormDialog
 from ui.kit.op import Query, Work
+from ui.staff.staff_form import chosen_id, people_combo, term_fields
 
 if TYPE_CHECKING:
     from app.core.context import Actor
@@ -32,31 +32,20 @@ class AdaptationDialog(FormDialog[AdaptationDTO]):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         people = Query(self, ctx, staff_choices).run() or []
-        self.person, self.tutor = QComboBox(self), QComboBox(self)
-        for combo in (self.person, self.tutor):
-            combo.addItem("—", "")
-            for person_id, name in people:
-                combo.addItem(name, str(person_id))
+        self.person, self.tutor = people_combo(self, people), people_combo(self, people)
         today = date.today()
         self.hired_on = DateField(self, optional=False)
-        self.starts_on = DateField(self, optional=False)
-        self.ends_on = DateField(self, optional=False)
         self.hired_on.set_value(today)
-        self.starts_on.set_value(today)
-        self.ends_on.set_value(rules.last_term_day(today))
-        editors = (
-            ("person_id", self.person),
-            ("tutor_id", self.tutor),
-            ("hired_on", self.hired_on),
-            ("starts_on", self.starts_on),
-            ("ends_on", self.ends_on),
+        self.starts_on, self.ends_on = term_fields(self, today, rules.last_term_day(today))
+        self.rows, self.labels = self.add_form(
+            (
+                ("person_id", self.person),
+                ("tutor_id", self.tutor),
+                ("hired_on", self.hired_on),
+                ("starts_on", self.starts_on),
+                ("ends_on", self.ends_on),
+            )
         )
-        self.rows = {k: FieldWithError(w, self) for k, w in editors}
-        self.labels = {k: QLabel(self) for k in self.rows}
-        form = QFormLayout()
-        for key, row in self.rows.items():
-            form.addRow(self.labels[key], row)
-        self.body.addLayout(form)
         self.setMinimumWidth(560)
         self.retranslate_ui()
 
@@ -77,10 +66,9 @@ class AdaptationDialog(FormDialog[AdaptationDTO]):
         return self.rows
 
     def save_work(self) -> Work[AdaptationDTO]:
-        person, tutor = self.person.currentData(), self.tutor.currentData()
         data = AdaptationInput(
-            person_id=uuid.UUID(person) if person else None,
-            tutor_id=uuid.UUID(tutor) if tutor else None,
+            person_id=chosen_id(self.person),
+            tutor_id=chosen_id(self.tutor),
             hired_on=self.hired_on.day(),
             starts_on=self.starts_on.day(),
             ends_on=self.ends_on.day(),

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -52,6 +51,7 @@ class PlanDialog(FormDialog[AdaptationDTO]):
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         self.term = QLabel(self)
+        self.term.setWordWrap(True)  # a long Kazakh name with the dates passes 640 px
         self.body.addWidget(self.term)
         self.body.addWidget(self.table)
         self.body.addLayout(buttons)
@@ -121,17 +121,13 @@ class ResultDialog(FormDialog[AdaptationDTO]):
         self.decided_on = DateField(self, optional=False)
         self.decided_on.set_value(min(date.today(), adaptation.ends_on))
         self.decided_by = QLineEdit(self)
-        editors = (
-            ("adapted", self.adapted),
-            ("decided_on", self.decided_on),
-            ("decided_by", self.decided_by),
+        self.rows, self.labels = self.add_form(
+            (
+                ("adapted", self.adapted),
+                ("decided_on", self.decided_on),
+                ("decided_by", self.decided_by),
+            )
         )
-        self.rows = {k: FieldWithError(w, self) for k, w in editors}
-        self.labels = {k: QLabel(self) for k in self.rows}
-        form = QFormLayout()
-        for key, row in self.rows.items():
-            form.addRow(self.labels[key], row)
-        self.body.addLayout(form)
         self.setMinimumWidth(520)
         self.retranslate_ui()
 

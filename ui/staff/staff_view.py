@@ -4,17 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QHBoxLayout,
-    QMessageBox,
-    QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 
 from app.staff.dto import AdaptationDTO
 from app.staff.queries import AdaptationRow, list_adaptations
@@ -22,45 +12,24 @@ from app.staff.service import get_adaptation
 from app.staff.vocab import RESULT_LABELS, label
 from i18n import _
 from ui.context import UiContext
-from ui.kit.enter_opens import open_on_enter
-from ui.kit.op import Query, show_status
-from ui.kit.retranslating import Retranslating
+from ui.kit.op import Query
 from ui.staff.adaptation_dialog import AdaptationDialog
 from ui.staff.plan_dialog import PlanDialog, ResultDialog
+from ui.staff.staff_list import StaffList
 
-ROW_ROLE = Qt.ItemDataRole.UserRole
 
-
-class StaffView(Retranslating, QWidget):
+class StaffView(StaffList):
     """The list of adaptations with assign, plan and result."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
+        super().__init__(ctx, (300, 300, 190, 120), parent)
         self._rows: list[AdaptationRow] = []
-        self.tree = QTreeWidget(self)
-        self.tree.setColumnCount(5)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setColumnWidth(0, 300)
-        self.tree.setColumnWidth(1, 300)
-        self.tree.setColumnWidth(2, 190)
+        self.assign_button, self.plan_button, self.result_button = self.add_buttons(
+            self.assign, self.edit_plan, self.record_result
+        )
         self.open_only = QCheckBox(self)
         self.open_only.toggled.connect(self.reload)
-        self.assign_button, self.plan_button = QPushButton(self), QPushButton(self)
-        self.result_button = QPushButton(self)
-        self.assign_button.clicked.connect(self.assign)
-        self.plan_button.clicked.connect(self.edit_plan)
-        self.result_button.clicked.connect(self.record_result)
-        self.tree.itemDoubleClicked.connect(lambda *_a: self.edit_plan())
-        open_on_enter(self.tree, self._on_tree_entered)
-        buttons = QHBoxLayout()
-        for b in (self.assign_button, self.plan_button, self.result_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.open_only)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tree)
-        layout.addLayout(buttons)
+        self.button_row.addWidget(self.open_only)
         self.reload()
         self.retranslate_ui()
 
@@ -81,6 +50,7 @@ class StaffView(Retranslating, QWidget):
         self.result_button.setText(_("Result…"))
         self.result_button.setToolTip(_("Record whether the staff member adapted (S-1)."))
         self.open_only.setText(_("Only without a result"))
+        self.gate()
         self._fill()
 
     def reload(self) -> None:
@@ -93,8 +63,7 @@ class StaffView(Retranslating, QWidget):
         self._fill()
 
     def _fill(self) -> None:
-        current = self._selected_id()
-        self.tree.clear()
+        rows = []
         for r in self._rows:
             plan = str(r.items) if r.items else "—"
             if r.plan_overdue:
@@ -103,26 +72,13 @@ class StaffView(Retranslating, QWidget):
             if r.decided_on is not None:
                 result = f"{result}, {r.decided_on.strftime('%d.%m.%Y')}"
             term = f"{r.starts_on.strftime('%d.%m.%Y')} – {r.ends_on.strftime('%d.%m.%Y')}"
-            item = QTreeWidgetItem([r.person_name, r.tutor_name, term, plan, result])
-            item.setData(0, ROW_ROLE, r.id)
+            rows.append((r.id, [r.person_name, r.tutor_name, term, plan, result]))
+        for r, item in zip(self._rows, self.put_rows(rows), strict=True):
             if r.plan_overdue:
                 item.setToolTip(3, _("No plan yet, and its due day has passed (S-1)."))
-            self.tree.addTopLevelItem(item)
-            if r.id == current:
-                self.tree.setCurrentItem(item)
-
-    def _selected_id(self) -> object:
-        item = self.tree.currentItem()
-        return item.data(0, ROW_ROLE) if item is not None else None
-
-    def _select(self, adaptation_id: object) -> None:
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
-            if item is not None and item.data(0, ROW_ROLE) == adaptation_id:
-                self.tree.setCurrentItem(item)
 
     def _selected(self) -> AdaptationDTO | None:
-        chosen = self._selected_id()
+        chosen = self.selected_id()
         if chosen is None:
             QMessageBox.information(self, _("Staff adaptation"), _("Choose an adaptation."))
             return None
@@ -130,10 +86,11 @@ class StaffView(Retranslating, QWidget):
 
     def document_request(self) -> tuple[str, dict[str, str]] | None:
         """Ctrl+P: the selected adaptation's plan (S-1)."""
-        chosen = self._selected_id()
+        chosen = self.selected_id()
         return ("adaptation-plan", {"adaptation": str(chosen)}) if chosen is not None else None
 
-    def _on_tree_entered(self, _index: QModelIndex) -> None:
+    def open_selected(self) -> None:
+        """Enter and a double click open the plan."""
         self.edit_plan()
 
     def assign(self) -> None:
@@ -162,5 +119,4 @@ class StaffView(Retranslating, QWidget):
 
     def _after(self, saved: AdaptationDTO) -> None:
         self.reload()
-        self._select(saved.id)
-        show_status(self, _("{name} was saved.").format(name=saved.person_name))
+        self.select_and_confirm(saved.id, _("{name} was saved.").format(name=saved.person_name))

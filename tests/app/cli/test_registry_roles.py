@@ -115,6 +115,8 @@ def _argv(key: str, tmp: Path, refs: dict[str, str]) -> list[str]:
             *("--start", "2026-04-06", "--end", "2026-04-17"),
         ],
         "staff held": ["00000000-0000-0000-0000-000000000001"],
+        "staff change": ["00000000-0000-0000-0000-000000000001", "--place", "x"],
+        "staff cancel": ["00000000-0000-0000-0000-000000000001", "--reason", "x"],
         "staff internships": [],
     }
     reports = {

@@ -44,4 +44,13 @@ def test_s1_adaptation_plan_pdf(
     for word in WORDS[lang]:
         assert word in text, word
     assert "Жаңабаева Әлия" in text and "Ішкі тәртіп ережелері, 3-бөлім" in text
+    assert "Ә. Тәжібаев" in text and "Ә. Жаңабаева" in text  # beside the signature lines
     assert ("Бейімделмеді" if lang == "kk" else "Не адаптирован") in text
+
+
+def test_s1_signatures_spell_the_name_as_initials_and_surname() -> None:
+    from app.documents.adaptation_plan import signed_as
+
+    assert signed_as("Аманжолова Құралай Талғатқызы") == "Қ.Т. Аманжолова"
+    assert signed_as("Тәжібаев Әлия") == "Ә. Тәжібаев"
+    assert signed_as("Ли") == "Ли"

@@ -53,3 +53,28 @@ def test_s2_staff_internship_commands_schedule_held_list(
     assert main([*db, "internships", "--year", "2026"]) == 0
     out = capsys.readouterr().out
     assert "Жаңабаева Әлия\tАстана қалалық соты\t2026-04-06–2026-04-17\tӨткізілді" in out
+
+
+def test_s2_staff_change_and_cancel_a_planned_line(
+    store: Store, people: dict[str, uuid.UUID], db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from db.models import StaffInternship
+
+    newcomer = _iin(store, people["newcomer"])
+    db = ["--db", str(db_path), "--lang", "ru", "staff"]
+    line = ["schedule", newcomer, "--place", "Астана қалалық соты", "--start", "2026-04-06"]
+    assert main([*db, *line, "--end", "2026-04-17"]) == 0
+    internship_id = capsys.readouterr().out.strip()
+    assert main([*db, "change", internship_id, "--end", "2027-01-01"]) == 3  # past the year
+    assert main([*db, "change", internship_id, "--place", "Көкшетау", "--end", "2026-04-20"]) == 0
+    assert main([*db, "cancel", internship_id, "--reason", " "]) == 3  # says why
+    assert main([*db, "cancel", internship_id, "--reason", "Штат қысқартылды"]) == 0
+    assert main([*db, "cancel", internship_id, "--reason", "again"]) == 3  # no longer planned
+    with store.read() as s:
+        row = s.scalars(select(StaffInternship)).one()
+        assert (row.place, row.ends_on, row.status, row.reason) == (
+            "Көкшетау",
+            date(2026, 4, 20),
+            "cancelled",
+            "Штат қысқартылды",
+        )

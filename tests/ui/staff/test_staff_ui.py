@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from db.models import StaffAdaptation
 from tests.app.staff.conftest import add_person
+from tests.ui.staff.driving import in_dialog
 from ui.kit.form_dialog import FormDialog
 from ui.main_window import MainWindow
 from ui.staff.adaptation_dialog import AdaptationDialog
@@ -21,27 +20,6 @@ from ui.staff.plan_dialog import PlanDialog, ResultDialog
 TAB = {"kk": "Қызметкердің бейімделуі", "ru": "Адаптация сотрудника"}
 ADAPTED = {"kk": "Бейімделді", "ru": "Адаптирован"}
 SAME = {"kk": "өзіне-өзі тәлімгер", "ru": "наставником самому себе"}
-
-
-def _in_dialog(qtbot: QtBot, kind: type, fill: Callable[[FormDialog], None]) -> list[str]:
-    refusals: list[str] = []
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind):
-            QTimer.singleShot(20, run)
-            return
-        assert isinstance(dialog, FormDialog)
-        fill(dialog)
-        qtbot.mouseClick(
-            dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
-        )
-        if dialog.isVisible():  # refused: keep what it said, then close
-            refusals.extend(w.text() for w in dialog.findChildren(type(dialog.message)))
-            dialog.reject()
-
-    QTimer.singleShot(20, run)
-    return refusals
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
@@ -61,16 +39,17 @@ def test_s1_adaptation_from_assignment_to_result(
         d.person.setCurrentIndex(d.person.findData(str(newcomer)))
         d.tutor.setCurrentIndex(d.tutor.findData(str(newcomer)))
 
-    refusals = _in_dialog(qtbot, AdaptationDialog, same_person)
+    refusals = in_dialog(qtbot, AdaptationDialog, same_person)
     qtbot.mouseClick(view.assign_button, Qt.MouseButton.LeftButton)
     assert any(SAME[lang] in text for text in refusals)
+    assert any(t.startswith("tutor_id: ") and SAME[lang] in t for t in refusals)  # beside it
 
     def assign(d: FormDialog) -> None:
         assert isinstance(d, AdaptationDialog)
         d.person.setCurrentIndex(d.person.findData(str(newcomer)))
         d.tutor.setCurrentIndex(d.tutor.findData(str(tutor)))
 
-    _in_dialog(qtbot, AdaptationDialog, assign)
+    in_dialog(qtbot, AdaptationDialog, assign)
     qtbot.mouseClick(view.assign_button, Qt.MouseButton.LeftButton)
     assert view.tree.topLevelItemCount() == 1
     row = view.tree.topLevelItem(0)
@@ -80,7 +59,7 @@ def test_s1_adaptation_from_assignment_to_result(
         assert isinstance(d, PlanDialog)
         d.add_item(date.today(), "Ішкі еңбек тәртібі ережелерімен танысу")
 
-    _in_dialog(qtbot, PlanDialog, plan)
+    in_dialog(qtbot, PlanDialog, plan)
     view.tree.setCurrentItem(row)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
@@ -92,7 +71,7 @@ def test_s1_adaptation_from_assignment_to_result(
         assert isinstance(d, ResultDialog)
         d.decided_by.setText("Бөлім басшысы Серікова А.")
 
-    _in_dialog(qtbot, ResultDialog, result)
+    in_dialog(qtbot, ResultDialog, result)
     qtbot.mouseClick(view.result_button, Qt.MouseButton.LeftButton)
     assert view.tree.topLevelItem(0).text(4).startswith(ADAPTED[lang])
     with store.read() as s:
