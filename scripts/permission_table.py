@@ -20,6 +20,7 @@ END = "<!-- end of the permission table -->"
 MEANING = {
     perm.READ: "read the registers, print reports, export the people register",
     perm.PEOPLE_EDIT: "add and change people",
+    perm.STAFF_KEEP: "staff adaptation and civil servants' internships (S-1, S-2)",
     perm.COURTS_EDIT: "add and change courts",
     perm.COORDINATOR_NAME: "name a region's mentoring coordinator (M-6)",
     perm.SETTINGS_EDIT: "change settings; demo data",

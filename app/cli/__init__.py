@@ -77,15 +77,15 @@ COMMAND_PERMISSIONS: dict[str, str] = {
     "monitoring import": perm.EVALUATION_MANAGE,
     "evaluation protocol": perm.EVALUATION_MANAGE,
     "evaluation acknowledge": perm.EVALUATION_RATE,
-    # S-1: the HR service keeps staff adaptation, as it keeps the people register.
-    "staff adapt": perm.PEOPLE_EDIT,
-    "staff plan": perm.PEOPLE_EDIT,
-    "staff result": perm.PEOPLE_EDIT,
+    # S-1, S-2: the HR service keeps staff adaptation and civil servants' internships (seed 003).
+    "staff adapt": perm.STAFF_KEEP,
+    "staff plan": perm.STAFF_KEEP,
+    "staff result": perm.STAFF_KEEP,
     "staff list": perm.READ,
     # S-2: the year's schedule of civil servants' internships, kept by the HR service too.
-    "staff schedule": perm.PEOPLE_EDIT,
-    "staff held": perm.PEOPLE_EDIT,
-    "staff change": perm.PEOPLE_EDIT,
-    "staff cancel": perm.PEOPLE_EDIT,
+    "staff schedule": perm.STAFF_KEEP,
+    "staff held": perm.STAFF_KEEP,
+    "staff change": perm.STAFF_KEEP,
+    "staff cancel": perm.STAFF_KEEP,
     "staff internships": perm.READ,
 }

@@ -169,6 +169,7 @@ PERMISSIONS = {
     "internships.edit": N_("Edit internships"),
     "internships.plan": N_("Plan internships"),
     "internships.candidate_places": N_("Propose places for candidates"),
+    "staff.keep": N_("Keep staff adaptation and internships"),
     "registers.read": N_("Read the registers"),
     "store.backup": N_("Back up the database"),
     "store.restore": N_("Restore the database"),

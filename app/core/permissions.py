@@ -36,6 +36,9 @@ EVALUATION_RATE = "evaluation.rate"
 INTERNSHIPS_EDIT = "internships.edit"
 INTERNSHIPS_PLAN = "internships.plan"  # hosts, places, quality indicators, the year's plan
 CANDIDATE_PLACES = "internships.candidate_places"  # I-3: HR proposes places for candidates
+# S-1, S-2: staff adaptation and civil servants' internships are the HR service's work (seed 003
+# §7.1.5–7.1.6, the regulation of the HR department), kept by the centre as well.
+STAFF_KEEP = "staff.keep"
 # Reading the registers and printing reports: every signed-in user (finer rules, such as M-9,
 # apply inside the queries); a login is what it guards (issue 10, Why #1).
 READ = "registers.read"
@@ -56,6 +59,7 @@ _CENTRE = frozenset(
         EVALUATION_RATE,
         INTERNSHIPS_EDIT,
         INTERNSHIPS_PLAN,
+        STAFF_KEEP,
     }
 )
 
@@ -79,6 +83,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             CPD_RULES,
             TRAINING_MANAGE,
             EVALUATION_TEMPLATES,
+            STAFF_KEEP,
         }
     ),
     COORDINATOR: _CENTRE
@@ -94,7 +99,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     },
     CENTRE_OFFICER: _CENTRE | {READ, CPD_REVIEW},
     MENTOR: frozenset({READ, EVALUATION_RATE}),
-    HR: frozenset({READ, PERSONAL_FILES_READ, INTERNSHIPS_EDIT, CANDIDATE_PLACES}),
+    HR: frozenset({READ, PERSONAL_FILES_READ, INTERNSHIPS_EDIT, CANDIDATE_PLACES, STAFF_KEEP}),
     VIEWER: frozenset({READ}),  # reads the registers
 }
 

@@ -17,7 +17,7 @@ from app.core.errors import (
     NotFoundError,
     ValidationError,
 )
-from app.core.permissions import PEOPLE_EDIT, require
+from app.core.permissions import STAFF_KEEP, require
 from app.staff import rules
 from app.staff.dto import InternshipDTO, InternshipInput
 from db.models import Person, StaffInternship
@@ -78,7 +78,7 @@ def _checked(
 
 def schedule_internship(session: Session, actor: Actor, data: InternshipInput) -> InternshipDTO:
     """Put a civil servant of the apparatus on the year's schedule (S-2)."""
-    require(actor, PEOPLE_EDIT)
+    require(actor, STAFF_KEEP)
     person, place = _checked(session, data)
     row = StaffInternship(
         person_id=person.id,
@@ -122,7 +122,7 @@ def update_internship(
     session: Session, actor: Actor, internship_id: uuid.UUID, version: int, data: InternshipInput
 ) -> InternshipDTO:
     """Change who, where or when of a planned line, under the same rules as a new one (S-2)."""
-    require(actor, PEOPLE_EDIT)
+    require(actor, STAFF_KEEP)
     row = _planned(session, internship_id, version)
     person, place = _checked(session, data, other_than=row.id)
     before = {"person_id": row.person_id, "place": row.place, "starts_on": row.starts_on,
@@ -140,7 +140,7 @@ def cancel_internship(
     session: Session, actor: Actor, internship_id: uuid.UUID, version: int, reason: str
 ) -> InternshipDTO:
     """Take a planned line off the schedule, saying why; it stays on record (S-2)."""
-    require(actor, PEOPLE_EDIT)
+    require(actor, STAFF_KEEP)
     row = _planned(session, internship_id, version)
     reason = " ".join(reason.split())
     if not reason:
@@ -158,7 +158,7 @@ def record_outcome(
     today: date | None = None,
 ) -> InternshipDTO:
     """Record that a scheduled internship was held or not (S-2); "not held" says why."""
-    require(actor, PEOPLE_EDIT)
+    require(actor, STAFF_KEEP)
     row = _load(session, internship_id, version)
     if row.status == "cancelled":
         raise DomainError(N_("The internship was cancelled."))

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from app.core.audit import diff, record
 from app.core.context import Actor
 from app.core.errors import ConflictError, DomainError, FieldError, NotFoundError, ValidationError
-from app.core.permissions import PEOPLE_EDIT, require
+from app.core.permissions import STAFF_KEEP, require
 from app.staff import rules
 from app.staff.dto import AdaptationDTO, AdaptationInput, PlanItem, ResultInput
 from db.models import Person, StaffAdaptation, StaffPlanItem
@@ -76,7 +76,7 @@ def _load(session: Session, adaptation_id: uuid.UUID, version: int) -> StaffAdap
 
 def assign_tutor(session: Session, actor: Actor, data: AdaptationInput) -> AdaptationDTO:
     """Open a newly hired staff member's adaptation with a tutor from the apparatus (S-1)."""
-    require(actor, PEOPLE_EDIT)
+    require(actor, STAFF_KEEP)
     errors = [
         FieldError(f, m, {"months": rules.MAX_TERM_MONTHS})
         for f, m in rules.term_refusals(data.hired_on, data.starts_on, data.ends_on)
@@ -128,7 +128,7 @@ def set_plan(
     session: Session, actor: Actor, adaptation_id: uuid.UUID, version: int, items: list[PlanItem]
 ) -> AdaptationDTO:
     """Replace the adaptation plan: items with their dates, all within the term (S-1)."""
-    require(actor, PEOPLE_EDIT)
+    require(actor, STAFF_KEEP)
     a = _load(session, adaptation_id, version)
     if a.result:
         raise DomainError(N_("The result is recorded; the plan can no longer change."))
@@ -164,7 +164,7 @@ def record_result(
     today: date | None = None,
 ) -> AdaptationDTO:
     """Record whether the staff member adapted, the date and who decided (S-1)."""
-    require(actor, PEOPLE_EDIT)
+    require(actor, STAFF_KEEP)
     a = _load(session, adaptation_id, version)
     decided_by = " ".join(data.decided_by.split())
     errors: list[FieldError] = []

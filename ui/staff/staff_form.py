@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 
-from app.core.permissions import PEOPLE_EDIT, ROLE_LABELS, ROLE_PERMISSIONS, can
+from app.core.permissions import ROLE_LABELS, ROLE_PERMISSIONS, STAFF_KEEP, can
 from i18n import _
 from ui.context import UiContext
 from ui.kit.date_field import DateField
@@ -43,7 +43,7 @@ def term_fields(parent: QWidget, starts_on: date, ends_on: date) -> tuple[DateFi
 
 def may_edit(ctx: UiContext) -> bool:
     """Whether the signed-in user's roles may change staff records (the one role table)."""
-    return can(ctx.actor, PEOPLE_EDIT)
+    return can(ctx.actor, STAFF_KEEP)
 
 
 def gate(ctx: UiContext, buttons: Sequence[QPushButton], note: QLabel) -> None:
@@ -60,8 +60,8 @@ def gate(ctx: UiContext, buttons: Sequence[QPushButton], note: QLabel) -> None:
 
 def refused_text() -> str:
     """Why the buttons are off, naming the roles the role table lets change staff records."""
-    roles = [_(ROLE_LABELS[r]) for r, granted in ROLE_PERMISSIONS.items() if PEOPLE_EDIT in granted]
+    roles = [_(ROLE_LABELS[r]) for r, granted in ROLE_PERMISSIONS.items() if STAFF_KEEP in granted]
     return _(
         "Your role may read this list but not change it: that needs the permission "
         "“{permission}” ({roles})."
-    ).format(permission=PEOPLE_EDIT, roles=", ".join(roles))
+    ).format(permission=STAFF_KEEP, roles=", ".join(roles))

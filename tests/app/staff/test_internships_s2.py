@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from app.core.context import Actor
-from app.core.errors import ValidationError
+from app.core.context import CENTRE_OFFICER, HR, MENTOR, VIEWER, Actor
+from app.core.errors import PermissionDeniedError, ValidationError
 from app.core.store import Store
 from app.staff.dto import InternshipInput
 from app.staff.internships import record_outcome, schedule_internship, schedule_of_year
@@ -152,3 +152,24 @@ def test_s2_the_screens_list_is_in_the_alphabetical_order_of_the_language_shown(
             assert [r.person_name.split()[0] for r in rows] == expected, lang
     finally:
         set_language("kk")
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [(HR, True), (CENTRE_OFFICER, True), (MENTOR, False), (VIEWER, False)],
+)
+def test_s1_s2_are_kept_by_the_hr_service_seed_003(
+    store: Store, people: dict[str, uuid.UUID], role: str, allowed: bool
+) -> None:
+    """Seed 003 §7.1.5–7.1.6 puts adaptation and civil servants' internships with the HR
+    service: the HR role keeps them (staff.keep), a mentor or a viewer may not."""
+    who = Actor(f"{role}1", frozenset({role}))
+    line = _line(people, date(2026, 5, 4), date(2026, 5, 15))
+    if allowed:
+        with store.write() as s:
+            schedule_internship(s, who, line)
+        with store.read() as s:
+            assert len(schedule_of_year(s, 2026)) == 1
+    else:
+        with store.write() as s, pytest.raises(PermissionDeniedError):
+            schedule_internship(s, who, line)

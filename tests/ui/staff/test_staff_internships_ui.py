@@ -208,6 +208,6 @@ def test_staff_tabs_a_viewer_sees_the_buttons_off_and_why(
     ):
         page.setCurrentWidget(view)  # type: ignore[attr-defined]
         assert not any(getattr(view, b).isEnabled() for b in buttons)
-        assert view.note.isVisible() and "people.edit" in view.note.text()
+        assert view.note.isVisible() and "staff.keep" in view.note.text()
         assert translator(lang)("Training centre officer") in view.note.text()  # who may
-        assert "people.edit" in getattr(view, buttons[0]).toolTip()
+        assert "staff.keep" in getattr(view, buttons[0]).toolTip()
