@@ -124,7 +124,7 @@ def _points(
     return earned, pending
 
 
-def _exempt_periods(session: Session, year: int) -> dict[Key, list[tuple[date, date | None]]]:
+def exempt_periods(session: Session, year: int) -> dict[Key, list[tuple[date, date | None]]]:
     first, last = date(year, 1, 1), date(year, 12, 31)
     periods: dict[Key, list[tuple[date, date | None]]] = defaultdict(list)
     for r in session.execute(
@@ -226,7 +226,7 @@ def _compliance(
     year = flt.year
     rules = rules or rule_set_for(session, year)
     earned, pending = _points(session, year, flt.person_ids)
-    periods = _exempt_periods(session, year)
+    periods = exempt_periods(session, year)
     academy = (
         _academy_last(session, year, flt.person_ids)
         if any(r.academy_every_years for r in rules.roles.values())

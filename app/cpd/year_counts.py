@@ -17,16 +17,15 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal, or_, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from app.cpd.compliance import compliance
-from app.cpd.dto import ComplianceFilter, ComplianceRow, RoleRule
+from app.cpd.compliance import exempt_periods
+from app.cpd.dto import RoleRule
 from app.cpd.rules import rule_set_for
-from app.cpd.vocab import EXEMPT_PERSON_STATUSES
+from app.cpd.year_verdict import covered_days, required_points, verdict
 from app.people.experience import add_years
-from db.models import Court, CpdActivity, CpdExemption, CpdForm, CpdYearPoints, Person
-from db.models import PersonStatusPeriod as Period
+from db.models import Court, CpdActivity, CpdForm, CpdYearPoints, Person
 from i18n.collation import sort_key
 
 NAMES_SHOWN = 50
@@ -86,18 +85,15 @@ def year_counts(session: Session, year: int, on: date, region_code: str = "") ->
     """
     rules = rule_set_for(session, year)
     out = YearCounts(on)
-    region = _in_region(region_code)
-    exempt = _partly_exempt(year)
-    special = tuple(
-        _uuid(pid)
-        for pid in session.scalars(select(Person.id).where(Person.id.in_(exempt), *region))
-    )
-    if special:
-        flt = ComplianceFilter(year=year, region_code=region_code, person_ids=special)
-        _add_rows(session, out, compliance(session, flt, on, rules))
-    plain = [Person.id.not_in(exempt), *region]
-    for role in sorted(session.scalars(select(Person.role).where(*plain).distinct())):
-        _count_role(session, out, rules.role_rule(role), role, year, plain)
+    roles = {
+        role: rules.role_rule(role) for role in session.scalars(select(Person.role).distinct())
+    }
+    # A role with neither a minimum nor the course gets "exempt" verdicts only: not counted.
+    bound = {
+        r: rule for r, rule in roles.items() if rule.min_points or rule.academy_every_years > 0
+    }
+    if bound:
+        _Plain(session, out, year, _in_region(region_code)).count(bound, rules.partial_exemption)
     return out
 
 
@@ -116,151 +112,177 @@ def _in_region(region_code: str) -> list[Any]:
     return [Person.court_id.in_(select(Court.id).where(Court.region_code == region_code))]
 
 
-def _partly_exempt(year: int) -> Any:
-    """People with an exempt period in the year (C-4), as compliance()'s _exempt_periods."""
-    first, last = date(year, 1, 1), date(year, 12, 31)
-    return (
-        select(Period.person_id)
-        .where(
-            Period.status.in_(EXEMPT_PERSON_STATUSES),
-            Period.starts_on <= last,
-            or_(Period.ends_on.is_(None), Period.ends_on >= first),
-        )
-        .union(
-            select(CpdExemption.person_id).where(
-                CpdExemption.starts_on <= last, CpdExemption.ends_on >= first
+def _raw(column: Any) -> Any:
+    # Values as the driver gives them (hex text and ISO dates on SQLite): 50,000 ids and
+    # dates converted by SQLAlchemy cost more than the queries (as in compliance.py).
+    return type_coerce(column, String())
+
+
+def _rows(session: Session, stmt: Any) -> list[Any]:
+    result = session.connection().execute(stmt)
+    try:
+        return list(result.cursor.fetchall())
+    finally:
+        result.close()
+
+
+class _Plain:
+    """The people with no exempt day in the year: compliance()'s verdicts from narrow reads
+    (ids, roles, courts, first appointments; the kept sums; the last Academy courses).
+    """
+
+    def __init__(self, session: Session, out: YearCounts, year: int, region: list[Any]) -> None:
+        self.session, self.out, self.year, self.region = session, out, year, region
+        self.sqlite = session.get_bind().dialect.name == "sqlite"
+
+    def day(self, d: date) -> Any:
+        """A date as the driver gives them, to compare with raw values."""
+        return d.isoformat() if self.sqlite else d
+
+    def count(self, bound: dict[str, RoleRule], mode: str) -> None:
+        """Count the verdicts and fill the T-1 lists."""
+        out, on, year_end = self.out, self.out.on, date(self.year, 12, 31)
+        finished = on > year_end
+        short = "not_compliant" if finished else "at_risk"
+        ref, end = (year_end if finished else on), date(on.year, 12, 31)
+        after = year_end + timedelta(days=1)
+        # Per role: (every, minimum in hundredths, breach before, risk before; and for the
+        # T-1 lists: due before `on`, due by `on`'s year end), thresholds on the base date.
+        rule_of = {}
+        for role, rule in bound.items():
+            e = rule.academy_every_years
+            bases = (
+                tuple(self.day(first_base(d, e)) for d in (ref, after, on, end + timedelta(1)))
+                if e > 0
+                else (None,) * 4
+            )
+            rule_of[role] = (e, math.ceil(rule.min_points * 100), *bases)
+        people = select(
+            _raw(Person.id), Person.role, _raw(Person.court_id), _raw(Person.first_appointed_on)
+        ).where(Person.role.in_(list(bound)), *self.region)
+        earned = dict(
+            _rows(
+                self.session,
+                select(_raw(CpdYearPoints.person_id), CpdYearPoints.confirmed_cents).where(
+                    CpdYearPoints.year == self.year
+                ),
             )
         )
-        .scalar_subquery()
-    )
+        academy = dict(_rows(self.session, _academy_last(self.year)))
+        periods = exempt_periods(self.session, self.year)
+        acc: dict[Any, list[int]] = defaultdict(_zeros)
+        pts: dict[Any, int] = defaultdict(int)
+        overdue: list[Any] = []
+        coming: dict[int, list[tuple[Any, Any]]] = defaultdict(list)  # by the role's interval
+        soonest: dict[int, Any] = {}  # the earliest overdue base by the role's interval
+        index = {s: 1 + STATUSES.index(s) for s in STATUSES}
+        for pid, role, court, appointed in _rows(self.session, people):
+            every, minimum, breach, risk, t_on, t_end = rule_of[role]
+            base = academy.get(pid) or appointed
+            got = earned.get(pid, 0)
+            by_points = "compliant" if got >= minimum else short
+            if pid in periods:  # a few thousand: judged one by one, as compliance() does (C-4)
+                status, freed = self.exempt_verdict(periods[pid], bound[role], mode, base, got)
+                if freed:
+                    base = None  # the exemption frees them from the course
+            elif not every or base is None:
+                status = by_points if minimum else "exempt"
+            elif base < breach:
+                status = "not_compliant"
+            elif base < risk:
+                status = short
+            else:
+                status = by_points
+            if status != "exempt":
+                c = acc[court]
+                c[0] += 1
+                c[index[status]] += 1
+                pts[court] += got
+            if every and base is not None:
+                if base < t_on:
+                    overdue.append(pid)
+                    if every not in soonest or base < soonest[every]:
+                        soonest[every] = base
+                elif base < t_end:
+                    coming[every].append((base, pid))
+        for court, c in acc.items():
+            court_id = _uuid(court) if court is not None else None
+            counted = out.courts[court_id]
+            for k in range(5):
+                counted[k] += c[k]
+            out.points[court_id] += Decimal(pts[court]).scaleb(-2)
+        if overdue:
+            first = min(add_years(_day(b), every) for every, b in soonest.items())
+            out.overdue.add(len(overdue), first, self.overdue_names(bound, set(overdue)))
+        for every, due in coming.items():
+            self.add_coming(every, due)
 
+    def exempt_verdict(
+        self,
+        periods: list[tuple[date, date | None]],
+        rule: RoleRule,
+        mode: str,
+        base: Any,
+        got: int,
+    ) -> tuple[str, bool]:
+        """compliance()'s verdict of a partly exempt year (`base`: the date the course counts
+        from; `got`: confirmed hundredths of a point), and whether it frees from T-1.
+        """
+        exempt = covered_days(periods, self.year)
+        required = required_points(rule.min_points, exempt, self.year, mode)
+        freed = required_points(Decimal(1), exempt, self.year, mode) == 0
+        every = rule.academy_every_years
+        due = None if freed or not every or base is None else add_years(_day(base), every)
+        return verdict(required, Decimal(got).scaleb(-2), self.year, self.out.on, due), freed
 
-def _add_rows(session: Session, out: YearCounts, rows: list[ComplianceRow]) -> None:
-    """Verdicts judged one by one (the partly exempt), counted as the chart and AcademyWatch."""
-    keys: dict[uuid.UUID, str] = {}
-    ids = [r.person_id for r in rows]
-    for i in range(0, len(ids), 500):  # SQLite limits the number of bound parameters
-        found = select(Person.id, Person.sort_key).where(Person.id.in_(ids[i : i + 500]))
-        keys.update((_uuid(pid), key) for pid, key in session.execute(found))
-    end = date(out.on.year, 12, 31)
-    for r in rows:
-        if r.status != "exempt":
-            c = out.courts[r.court_id]
-            c[0] += 1
-            c[1 + STATUSES.index(r.status)] += 1
-            out.points[r.court_id] += r.earned
-        due, order = r.academy_due, (keys[r.person_id], r.person_id.hex, r.full_name)
-        if due is not None and due < out.on:
-            out.overdue.add(1, due, [(r.full_name, *order)])
-        elif due is not None and due <= end:
-            out.coming.add(1, due, [(due, sort_key(r.full_name), *order)])
+    def _name(self) -> Any:
+        name: Any = func.trim(Person.surname + " " + Person.first_name + " " + Person.patronymic)
+        # AcademyWatch sorts names as Python's str does: by code point, as "C" on PostgreSQL
+        return name if self.sqlite else name.collate("C")
+
+    def overdue_names(self, bound: dict[str, RoleRule], overdue: set[Any]) -> list[Any]:
+        """The first names of the overdue, as AcademyWatch orders them (name, then arrival)."""
+        name = self._name()
+        stmt = (
+            select(name, Person.sort_key, _raw(Person.id))
+            .where(Person.role.in_(list(bound)), *self.region)
+            .order_by(name, Person.sort_key, Person.id)
+        )
+        top: list[tuple[Any, ...]] = []
+        result = self.session.connection().execute(stmt)
+        try:
+            while len(top) < NAMES_SHOWN and (part := result.cursor.fetchmany(200)):
+                top += [(n, k, _uuid(p).hex, n) for n, k, p in part if p in overdue]
+        finally:
+            result.close()
+        return top[:NAMES_SHOWN]
+
+    def add_coming(self, every: int, coming: list[tuple[Any, Any]]) -> None:
+        """Courses falling due by the year's end (one interval): the earliest bases' names."""
+        coming.sort(key=lambda c: c[0])
+        # The 50th base plus a day takes in every base whose course falls due the same day
+        # (29 February), so the exact order below has all it needs.
+        last = self.day(_day(coming[min(NAMES_SHOWN, len(coming)) - 1][0]) + timedelta(1))
+        chosen = {pid: base for base, pid in coming if base <= last}
+        name, top, ids = self._name(), [], [_uuid(pid) for pid in chosen]
+        for i in range(0, len(ids), 500):
+            stmt = select(name, Person.sort_key, _raw(Person.id)).where(
+                Person.id.in_(ids[i : i + 500])
+            )
+            for n, k, pid in _rows(self.session, stmt):
+                due = add_years(_day(chosen[pid]), every)
+                top.append((due, sort_key(n), k, _uuid(pid).hex, n))
+        self.out.coming.add(len(coming), add_years(_day(coming[0][0]), every), top)
 
 
 def _academy_last(year: int) -> Any:
     """The end of each person's last confirmed Academy course by the year's end (T-1)."""
     return (
-        select(CpdActivity.person_id, func.max(CpdActivity.ends_on).label("last"))
+        select(_raw(CpdActivity.person_id), _raw(func.max(CpdActivity.ends_on)))
         .where(
             CpdActivity.form_id.in_(select(CpdForm.id).where(CpdForm.academy.is_(True))),
             CpdActivity.state == "confirmed",
             CpdActivity.ends_on <= date(year, 12, 31),
         )
         .group_by(CpdActivity.person_id)
-        .subquery()
     )
-
-
-def _count_role(
-    session: Session, out: YearCounts, rule: RoleRule, role: str, year: int, plain: list[Any]
-) -> None:
-    """One role's people with no exempt day: compliance()'s verdicts as grouped SQL."""
-    every, on, year_end = rule.academy_every_years, out.on, date(year, 12, 31)
-    if rule.min_points == 0 and every <= 0:
-        return  # every verdict is "exempt": not on the chart, no course due
-    finished = on > year_end
-    short = "not_compliant" if finished else "at_risk"
-    earned = func.coalesce(CpdYearPoints.confirmed_cents, 0)
-    enough = earned >= math.ceil(rule.min_points * 100)  # hundredths of a point
-    by_points = case((enough, literal("compliant")), else_=literal(short))
-    academy = _academy_last(year)
-    base = func.coalesce(academy.c.last, Person.first_appointed_on)
-    status: Any = by_points
-    if every > 0:
-        # verdict(): a course due before the reference day is a breach; one due by the
-        # year's end a risk (a breach once the year is over) whatever the points.
-        ref = year_end if finished else on
-        status = case(
-            (base.is_(None), by_points if rule.min_points else literal("exempt")),
-            (base < first_base(ref, every), literal("not_compliant")),
-            (base < first_base(year_end + timedelta(days=1), every), literal(short)),
-            else_=by_points,
-        )
-    people = (
-        select(Person.court_id, status.label("status"), earned.label("earned"))
-        .outerjoin(academy, academy.c.person_id == Person.id)
-        .outerjoin(
-            CpdYearPoints,
-            and_(CpdYearPoints.person_id == Person.id, CpdYearPoints.year == year),
-        )
-        .where(Person.role == role, *plain)
-        .subquery()
-    )
-    counted = select(
-        people.c.court_id, people.c.status, func.count(), func.sum(people.c.earned)
-    ).group_by(people.c.court_id, people.c.status)
-    for court, verdict, n, cents in session.execute(counted):
-        if verdict == "exempt":
-            continue
-        court_id = _uuid(court) if court is not None else None
-        c = out.courts[court_id]
-        c[0] += n
-        c[1 + STATUSES.index(verdict)] += n
-        out.points[court_id] += Decimal(int(cents or 0)).scaleb(-2)
-    if every > 0:
-        _academy_lists(session, out, every, base, academy, role, plain)
-
-
-def _academy_lists(
-    session: Session,
-    out: YearCounts,
-    every: int,
-    base: Any,
-    academy: Any,
-    role: str,
-    plain: list[Any],
-) -> None:
-    """AcademyWatch's two T-1 lists for one role's people with no exempt day."""
-    on, end = out.on, date(out.on.year, 12, 31)
-    due_before_on, due_after_end = first_base(on, every), first_base(end + timedelta(1), every)
-    name: Any = func.trim(Person.surname + " " + Person.first_name + " " + Person.patronymic)
-    if session.get_bind().dialect.name == "postgresql":
-        name = name.collate("C")  # the order of Python's str, as AcademyWatch sorts
-
-    def of(*where: Any) -> Any:
-        return (
-            select(*[])
-            .select_from(Person)
-            .outerjoin(academy, academy.c.person_id == Person.id)
-            .where(Person.role == role, *plain, base.is_not(None), *where)
-        )
-
-    overdue = (base < due_before_on,)
-    n, first = session.execute(of(*overdue).add_columns(func.count(), func.min(base))).one()
-    if n:
-        names = of(*overdue).add_columns(name, Person.sort_key, Person.id)
-        rows = session.execute(names.order_by(name, Person.sort_key, Person.id).limit(50))
-        top: list[tuple[Any, ...]] = [(f, key, _uuid(pid).hex, f) for f, key, pid in rows]
-        out.overdue.add(n, add_years(_day(first), every), top)
-    coming = (base >= due_before_on, base < due_after_end)
-    n, first = session.execute(of(*coming).add_columns(func.count(), func.min(base))).one()
-    if n:
-        # The names shown are among the earliest bases; the 50th base plus a day takes in
-        # every base whose course falls due the same day (29 February).
-        bases = of(*coming).add_columns(base).order_by(base).limit(NAMES_SHOWN)
-        last = max(_day(b) for (b,) in session.execute(bases)) + timedelta(days=1)
-        names = of(*coming, base <= last).add_columns(name, Person.sort_key, Person.id, base)
-        top = []
-        for full, key, pid, b in session.execute(names):
-            due = add_years(_day(b), every)
-            top.append((due, sort_key(full), key, _uuid(pid).hex, full))
-        out.coming.add(n, add_years(_day(first), every), top)

@@ -1,4 +1,4 @@
-"""CPD: each person's points per year, kept by triggers on the ledger (issue 12).
+"""CPD: each person's points per year kept by triggers on the ledger; a narrow index of people.
 
 Revision ID: 0600
 Revises: 0591
@@ -61,6 +61,9 @@ def upgrade() -> None:
         _postgresql_triggers()
     else:
         _sqlite_triggers()
+    op.create_index(
+        "ix_person_role_court", "person", ["role", "court_id", "first_appointed_on", "id"]
+    )
     # Stores of older versions (restored backups, upgraded installations) start summed right.
     op.execute(BACKFILL)
 
@@ -105,3 +108,4 @@ def downgrade() -> None:
         for event in ("insert", "delete", "update"):
             op.execute(f"DROP TRIGGER trg_cpd_year_points_{event}")
     op.drop_table("cpd_year_points")
+    op.drop_index("ix_person_role_court", table_name="person")
