@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import heapq
-import itertools
 import uuid
 from collections import defaultdict
 from collections.abc import Iterator
@@ -11,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import String, func, null, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from app.core.bulk import collector_paused
@@ -32,6 +31,13 @@ def _raw(column: Any) -> Any:
 
 def _uuid(value: Any) -> uuid.UUID:
     return value if isinstance(value, uuid.UUID) else uuid.UUID(hex=str(value))
+
+
+def _chunked(result: Any) -> Iterator[Any]:
+    # Rows a thousand at a time: iterating a result fetches them one by one, and with 36,000
+    # judges the fetch calls cost more than the rows (issue 12). Memory stays bounded.
+    while part := result.fetchmany(1000):
+        yield from part
 
 
 def status_periods(
@@ -85,7 +91,7 @@ def _last_quality(session: Session, before: date) -> dict[Any, tuple[int, int, D
             & (latest.c.e == QualityIndicator.period_end),
         )
     )
-    return {pid: (c, o, k) for pid, c, o, k in rows}
+    return {pid: (c, o, k) for pid, c, o, k in _chunked(rows)}
 
 
 def priority_of(
@@ -140,7 +146,7 @@ def _last_resetting(session: Session, before: date, rules: InternshipRules) -> d
         )
     )
     out: dict[Any, date] = {}
-    for pid, status, starts, ends, own_level, host_level in rows:
+    for pid, status, starts, ends, own_level, host_level in _chunked(rows):
         if resets_clock(status, starts, ends, own_level, host_level, rules) and (
             pid not in out or ends > out[pid]
         ):
@@ -203,13 +209,30 @@ def unplanned_due(
     (the start page, issue 12).
     """
     flt = DueFilter(region_code=region_code, only_unscheduled=True)
-    # Streamed: only the first `shown` rows are kept, not the 29,000 due judges (issue 11).
-    counted = itertools.count()
+    # Without names: 29,000 judges' names were read for the 50 shown (issue 12). Only the
+    # priority, due date and arrival of each are kept; the names of those that can be among
+    # the first `shown` are read after.
     with collector_paused():
-        rows = (row for row, _n in zip(_due(session, year, flt, None, None), counted, strict=False))
-        # nsmallest is sorted(...)[:n], stable like _sorted: ties keep the same order.
-        top = heapq.nsmallest(shown, rows, key=lambda r: (-r[14], r[9], r[16]))
-    return next(counted), [r[1] for r in top]
+        keys = [
+            (-r[14], r[9], n, r[0])
+            for n, r in enumerate(_due(session, year, flt, None, None, names=False))
+        ]
+    if not keys or not shown:
+        return len(keys), []
+    # Every row whose priority and due date tie with the last one shown may be shown: the
+    # sort key decides between them, then the arrival (sorted() is stable, as _sorted).
+    cut = heapq.nsmallest(shown, keys)[-1][:2]
+    near = [k for k in keys if k[:2] <= cut]
+    found: dict[Any, tuple[str, str]] = {}
+    ids = [_uuid(k[3]) for k in near]
+    for i in range(0, len(ids), 500):  # SQLite limits the number of bound parameters
+        stmt = select(
+            _raw(Person.id), Person.surname, Person.first_name, Person.patronymic, Person.sort_key
+        ).where(Person.id.in_(ids[i : i + 500]))
+        for pid, surname, first, patr, skey in session.connection().execute(stmt):
+            found[pid] = (" ".join(x for x in (surname, first, patr) if x), skey)
+    near.sort(key=lambda k: (k[0], k[1], found[k[3]][1], k[2]))
+    return len(keys), [found[k[3]][0] for k in near[:shown]]
 
 
 def _due(
@@ -218,22 +241,30 @@ def _due(
     flt: DueFilter,
     rules: InternshipRules | None,
     weights: PriorityWeights | None,
+    *,
+    names: bool = True,
 ) -> Iterator[tuple[Any, ...]]:
-    """The due list's rows as DueRow's fields in order, ids as the driver gives them."""
+    """The due list's rows as DueRow's fields in order, ids as the driver gives them; without
+    `names`, the names, sort keys and courts' names are None (read from a narrow index).
+    """
     rules = rules or rules_for_year(session, year)
     weights = weights or PriorityWeights()
     start, end = date(year, 1, 1), date(year, 12, 31)
+
+    def named(column: Any) -> Any:
+        return column if names else null()
+
     stmt = (
         select(
             _raw(Person.id),
-            Person.surname,
-            Person.first_name,
-            Person.patronymic,
+            named(Person.surname),
+            named(Person.first_name),
+            named(Person.patronymic),
             Person.first_appointed_on,
-            Person.sort_key,
+            named(Person.sort_key),
             _raw(Court.id),
-            Court.name_kk,
-            Court.name_ru,
+            named(Court.name_kk),
+            named(Court.name_ru),
             Court.level,
             Court.region_code,
             _raw(Court.parent_id),
@@ -262,7 +293,7 @@ def _due(
     # Core execution: the ORM result layer costs more than the rows for 36,000 judges. Read
     # last and row by row, not with all(): the callers do no other reads while they consume
     # this generator, and the start page keeps none of the rows (issue 11).
-    people = session.connection().execute(stmt)
+    people = _chunked(session.connection().execute(stmt))
     for pid, surname, first, patr, appointed, skey, cid, ckk, cru, level, region, parent in people:
         p = periods.get(pid, [])
         if status_on(p, start) == "retired":
