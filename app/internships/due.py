@@ -4,94 +4,28 @@ from __future__ import annotations
 
 import heapq
 import uuid
-from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import String, func, null, select, type_coerce
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import null, select
+from sqlalchemy.orm import Session
 
 from app.core.bulk import collector_paused
 from app.internships.dto import DueFilter, DueRow
+from app.internships.due_reads import (
+    as_uuid,
+    chunked,
+    held_internships,
+    last_quality,
+    raw,
+    raw_periods,
+)
 from app.internships.rules import InternshipRules, PriorityWeights, resets_clock, rules_for_year
 from app.people.experience import add_years, judicial_experience, status_on
-from db.models import Court, Internship, Person, PersonStatusPeriod, QualityIndicator
+from db.models import Court, Internship, Person
 from i18n.search_fold import matches
-
-Periods = list[tuple[str, date, date | None]]
-
-
-def _raw(column: Any) -> Any:
-    # Ids as the driver gives them (hex text on SQLite): the national due list reads ~150,000
-    # ids, and building a uuid.UUID for each cost more than the queries (issue 12).
-    return type_coerce(column, String())
-
-
-def _uuid(value: Any) -> uuid.UUID:
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(hex=str(value))
-
-
-def _chunked(result: Any) -> Iterator[Any]:
-    # Rows a thousand at a time: iterating a result fetches them one by one, and with 36,000
-    # judges the fetch calls cost more than the rows (issue 12). Memory stays bounded.
-    while part := result.fetchmany(1000):
-        yield from part
-
-
-def status_periods(
-    session: Session, person_ids: set[uuid.UUID] | None = None
-) -> dict[uuid.UUID, Periods]:
-    """Status periods per person (all people when ids is None)."""
-    stmt = select(
-        PersonStatusPeriod.person_id,
-        PersonStatusPeriod.status,
-        PersonStatusPeriod.starts_on,
-        PersonStatusPeriod.ends_on,
-    )
-    out: dict[uuid.UUID, Periods] = defaultdict(list)
-    for pid, status, starts, ends in session.execute(stmt):
-        if person_ids is None or pid in person_ids:
-            out[pid].append((status, starts, ends))
-    return out
-
-
-def _raw_periods(session: Session) -> dict[Any, Periods]:
-    """Status periods per raw person id."""
-    stmt = select(
-        _raw(PersonStatusPeriod.person_id),
-        PersonStatusPeriod.status,
-        PersonStatusPeriod.starts_on,
-        PersonStatusPeriod.ends_on,
-    )
-    out: dict[Any, Periods] = defaultdict(list)
-    for pid, status, starts, ends in session.connection().execute(stmt):
-        out[pid].append((status, starts, ends))
-    return out
-
-
-def _last_quality(session: Session, before: date) -> dict[Any, tuple[int, int, Decimal]]:
-    """(complaints, overturned, % time limits kept) of each judge's latest period before."""
-    latest = (
-        select(QualityIndicator.person_id, func.max(QualityIndicator.period_end).label("e"))
-        .where(QualityIndicator.period_end < before)
-        .group_by(QualityIndicator.person_id)
-        .subquery()
-    )
-    rows = session.connection().execute(
-        select(
-            _raw(QualityIndicator.person_id),
-            QualityIndicator.complaints,
-            QualityIndicator.overturned,
-            QualityIndicator.time_limits_kept_pct,
-        ).join(
-            latest,
-            (latest.c.person_id == QualityIndicator.person_id)
-            & (latest.c.e == QualityIndicator.period_end),
-        )
-    )
-    return {pid: (c, o, k) for pid, c, o, k in _chunked(rows)}
 
 
 def priority_of(
@@ -115,43 +49,6 @@ def priority_of(
     if experience_years < weights.junior_years:
         score += weights.junior_bonus
     return round(score, 3)
-
-
-def last_resetting_internships(
-    session: Session, before: date, rules: InternshipRules
-) -> dict[uuid.UUID, date]:
-    """The end of each judge's last internship before a date that restarts the clock (I-1)."""
-    return {_uuid(k): v for k, v in _last_resetting(session, before, rules).items()}
-
-
-def _last_resetting(session: Session, before: date, rules: InternshipRules) -> dict[Any, date]:
-    own = aliased(Court)
-    host = aliased(Court)
-    rows = session.connection().execute(
-        select(
-            _raw(Internship.person_id),
-            Internship.status,
-            Internship.starts_on,
-            Internship.ends_on,
-            own.level,
-            host.level,
-        )
-        .join(Person, Person.id == Internship.person_id)
-        .join(own, own.id == Person.court_id)
-        .join(host, host.id == Internship.host_court_id)
-        .where(
-            Internship.kind == "judge",
-            Internship.status == "done",
-            Internship.ends_on < before,
-        )
-    )
-    out: dict[Any, date] = {}
-    for pid, status, starts, ends, own_level, host_level in _chunked(rows):
-        if resets_clock(status, starts, ends, own_level, host_level, rules) and (
-            pid not in out or ends > out[pid]
-        ):
-            out[pid] = ends
-    return out
 
 
 def due_judges(
@@ -185,14 +82,14 @@ def _due_rows(
 ) -> list[DueRow]:
     return [
         DueRow(
-            _uuid(pid),
+            as_uuid(pid),
             name,
-            ids.get(cid) or ids.setdefault(cid, _uuid(cid)),
+            ids.get(cid) or ids.setdefault(cid, as_uuid(cid)),
             ckk,
             cru,
             level,
             region,
-            (ids.get(parent) or ids.setdefault(parent, _uuid(parent))) if parent else None,
+            (ids.get(parent) or ids.setdefault(parent, as_uuid(parent))) if parent else None,
             *rest,
         )
         for pid, name, cid, ckk, cru, level, region, parent, *rest in _due(
@@ -224,10 +121,10 @@ def unplanned_due(
     cut = heapq.nsmallest(shown, keys)[-1][:2]
     near = [k for k in keys if k[:2] <= cut]
     found: dict[Any, tuple[str, str]] = {}
-    ids = [_uuid(k[3]) for k in near]
+    ids = [as_uuid(k[3]) for k in near]
     for i in range(0, len(ids), 500):  # SQLite limits the number of bound parameters
         stmt = select(
-            _raw(Person.id), Person.surname, Person.first_name, Person.patronymic, Person.sort_key
+            raw(Person.id), Person.surname, Person.first_name, Person.patronymic, Person.sort_key
         ).where(Person.id.in_(ids[i : i + 500]))
         for pid, surname, first, patr, skey in session.connection().execute(stmt):
             found[pid] = (" ".join(x for x in (surname, first, patr) if x), skey)
@@ -256,18 +153,18 @@ def _due(
 
     stmt = (
         select(
-            _raw(Person.id),
+            raw(Person.id),
             named(Person.surname),
             named(Person.first_name),
             named(Person.patronymic),
             Person.first_appointed_on,
             named(Person.sort_key),
-            _raw(Court.id),
+            raw(Court.id),
             named(Court.name_kk),
             named(Court.name_ru),
             Court.level,
             Court.region_code,
-            _raw(Court.parent_id),
+            raw(Court.parent_id),
         )
         .join(Court, Court.id == Person.court_id)
         .where(Person.role == "judge", Court.level.in_(("district", "regional")))
@@ -276,11 +173,11 @@ def _due(
         stmt = stmt.where(Court.region_code == flt.region_code)
     if flt.court_id is not None:
         stmt = stmt.where(Court.id == flt.court_id)
-    periods = _raw_periods(session)
-    last_end = _last_resetting(session, start, rules)
+    periods = raw_periods(session)
+    held = held_internships(session, start)
     scheduled = set(
         session.connection().scalars(
-            select(_raw(Internship.person_id)).where(
+            select(raw(Internship.person_id)).where(
                 Internship.kind == "judge",
                 Internship.status != "cancelled",
                 Internship.starts_on <= end,
@@ -288,17 +185,23 @@ def _due(
             )
         )
     )
-    quality = _last_quality(session, start)
+    quality = last_quality(session, start)
     needle = flt.text.strip()
     # Core execution: the ORM result layer costs more than the rows for 36,000 judges. Read
     # last and row by row, not with all(): the callers do no other reads while they consume
     # this generator, and the start page keeps none of the rows (issue 11).
-    people = _chunked(session.connection().execute(stmt))
+    people = chunked(session.connection().execute(stmt))
     for pid, surname, first, patr, appointed, skey, cid, ckk, cru, level, region, parent in people:
         p = periods.get(pid, [])
         if status_on(p, start) == "retired":
             continue
-        last = last_end.get(pid)
+        # _last_resetting()'s answer with the judge's own court level at hand (I-1)
+        last = None
+        for status, starts, ends, host_level in held.get(pid, ()):
+            if resets_clock(status, starts, ends, level, host_level, rules) and (
+                last is None or ends > last
+            ):
+                last = ends
         due_on = add_years(last, rules.interval_years) if last else start
         if due_on > end:
             continue
