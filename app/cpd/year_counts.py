@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from app.cpd.compliance import exempt_periods
+from app.cpd.compliance_reads import exempt_periods
 from app.cpd.dto import RoleRule
 from app.cpd.rules import rule_set_for
 from app.cpd.year_verdict import covered_days, required_points, verdict
