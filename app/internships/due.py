@@ -190,12 +190,14 @@ def _due(
     # Core execution: the ORM result layer costs more than the rows for 36,000 judges. Read
     # last and row by row, not with all(): the callers do no other reads while they consume
     # this generator, and the start page keeps none of the rows (issue 11).
+    plain_years: dict[date | None, int] = {}
     people = chunked(session.connection().execute(stmt))
     for pid, surname, first, patr, appointed, skey, cid, ckk, cru, level, region, parent in people:
         p = periods.get(pid, [])
-        if status_on(p, start) == "retired":
+        if p and status_on(p, start) == "retired":
             continue
-        # _last_resetting()'s answer with the judge's own court level at hand (I-1)
+        # The end of the last internship that restarts the clock, at a court above the
+        # judge's own (I-1)
         last = None
         for status, starts, ends, host_level in held.get(pid, ()):
             if resets_clock(status, starts, ends, level, host_level, rules) and (
@@ -210,7 +212,12 @@ def _due(
             continue
         if flt.only_unscheduled and pid in scheduled:
             continue
-        exp = judicial_experience(appointed, p, start).years
+        if p:
+            exp = judicial_experience(appointed, p, start).years
+        else:  # most judges have no break: their experience depends on the appointment alone
+            exp = plain_years.get(appointed, -1)
+            if exp < 0:
+                exp = plain_years[appointed] = judicial_experience(appointed, [], start).years
         q = quality.get(pid)
         complaints, overturned, kept = q if q else (0, 0, None)
         prio = priority_of(
