@@ -9,8 +9,9 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.cpd.compliance_counts import counts_by_court
+from app.cpd.compliance_counts import counts_by_court, court_counts
 from app.cpd.dto import ComplianceRow, CourtCount
+from app.cpd.year_counts import YearCounts
 from db.models import Court, Internship, Pair, Person
 
 PAIR_STATES = ("proposed", "active", "completed", "ended_early")
@@ -31,6 +32,12 @@ def court_bars(session: Session, rows: Iterable[ComplianceRow]) -> list[CourtCou
     """The courts of the compliance chart: those with most people bound by the year's rules."""
     bound = (r for r in rows if r.status != "exempt")
     return sorted(counts_by_court(session, bound), key=lambda c: -c.people)[:COURTS_SHOWN]
+
+
+def court_bars_of(session: Session, counts: YearCounts) -> list[CourtCount]:
+    """court_bars() of the verdicts counted in SQL (year_counts, issue 12)."""
+    courts = court_counts(session, counts.courts, counts.points)
+    return sorted(courts, key=lambda c: -c.people)[:COURTS_SHOWN]
 
 
 def charts_of(

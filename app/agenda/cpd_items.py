@@ -14,6 +14,7 @@ from app.cpd.dto import ComplianceRow
 from app.cpd.rules import owes_report
 from app.cpd.summary import summary_due
 from app.cpd.workflow import due_date, list_reports
+from app.cpd.year_counts import YearCounts
 from db.models import Court, CpdActivity, Person
 from i18n.collation import sort_key
 
@@ -146,34 +147,51 @@ class AcademyWatch:
 
     def items(self) -> list[AgendaItem]:
         """The T-1 items of what was added."""
-        on, items = self.on, []
         overdue = sorted(self.overdue)[:NAMES_SHOWN]
         coming = sorted(self.coming)[:NAMES_SHOWN]
-        if overdue and self.first:
-            items.append(
-                AgendaItem(
-                    "academy_overdue",
-                    "T-1",
-                    self.first,
-                    self.counts[0],
-                    state_of(self.first, on),
-                    Target("cpd", "compliance", (("year", on.year), ("status", "not_compliant"))),
-                    year=on.year,
-                    names=tuple(name for name, _n in overdue),
-                )
+        return t1_items(
+            self.on,
+            (self.counts[0], self.first, tuple(name for name, _n in overdue)),
+            (self.counts[1], coming[0][0] if coming else None, tuple(c[3] for c in coming)),
+        )
+
+
+def counted_items(on: date, counts: YearCounts) -> list[AgendaItem]:
+    """The T-1 items of the running year's verdicts counted in SQL (issue 12)."""
+    lists = (counts.overdue, counts.coming)
+    return t1_items(on, *((a.count, a.first, a.names()) for a in lists))
+
+
+Shown = tuple[int, date | None, tuple[str, ...]]  # how many, the earliest date, names shown
+
+
+def t1_items(on: date, overdue: Shown, coming: Shown) -> list[AgendaItem]:
+    """T-1: Academy courses overdue, and those falling due in the rest of the year."""
+    items = []
+    if overdue[2] and overdue[1]:
+        items.append(
+            AgendaItem(
+                "academy_overdue",
+                "T-1",
+                overdue[1],
+                overdue[0],
+                state_of(overdue[1], on),
+                Target("cpd", "compliance", (("year", on.year), ("status", "not_compliant"))),
+                year=on.year,
+                names=overdue[2],
             )
-        if coming:
-            soonest = coming[0][0]
-            items.append(
-                AgendaItem(
-                    "academy_due",
-                    "T-1",
-                    soonest,
-                    self.counts[1],
-                    state_of(soonest, on),
-                    Target("cpd", "compliance", (("year", on.year), ("status", "at_risk"))),
-                    year=on.year,
-                    names=tuple(c[3] for c in coming),
-                )
+        )
+    if coming[2] and coming[1]:
+        items.append(
+            AgendaItem(
+                "academy_due",
+                "T-1",
+                coming[1],
+                coming[0],
+                state_of(coming[1], on),
+                Target("cpd", "compliance", (("year", on.year), ("status", "at_risk"))),
+                year=on.year,
+                names=coming[2],
             )
-        return items
+        )
+    return items

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -12,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.agenda import centre_items, cpd_items, mentoring_items
-from app.agenda.charts import Charts, charts_of, court_bars
+from app.agenda.charts import Charts, charts_of, court_bars_of
 from app.agenda.dto import STATES, AgendaItem
 from app.core.bulk import collector_paused
 from app.core.context import Actor
@@ -27,9 +26,10 @@ from app.core.permissions import (
     can,
 )
 from app.courts.centre import current_centre
-from app.cpd.compliance import compliance, streamed
+from app.cpd.compliance import compliance
 from app.cpd.dto import ComplianceFilter, ComplianceRow, CourtCount
 from app.cpd.rules import rule_set_for
+from app.cpd.year_counts import year_counts
 from app.internships.due import unplanned_due
 from db.models import Court, Person
 
@@ -53,21 +53,13 @@ class _Reads:
         self._due: tuple[int, list[str]] | None = None
 
     def cpd_year(self) -> tuple[list[AgendaItem], list[CourtCount]]:
-        """The running year's T-1 items and (for the charts) its verdicts counted per court.
-        The 50,000 verdicts are dropped once counted: kept, they were still alive while the
-        internships' due list was built, and the two made the national start page's peak.
+        """The running year's T-1 items and (for the charts) its verdicts counted per court,
+        counted in SQL from the points the ledger keeps summed (issue 12).
         """
         if self._year is None:
-            flt = ComplianceFilter(year=self.on.year, region_code=self.region)
-            watch = cpd_items.AcademyWatch(self.on)
-            rows = streamed(self.session, flt, self.on)
-            if self.charts:
-                courts = court_bars(self.session, _watched(rows, watch))
-            else:
-                courts = []
-                for r in rows:
-                    watch.add(r)
-            self._year = (watch.items(), courts)
+            counts = year_counts(self.session, self.on.year, self.on, self.region)
+            courts = court_bars_of(self.session, counts) if self.charts else []
+            self._year = (cpd_items.counted_items(self.on, counts), courts)
         return self._year
 
     def owing(self, year: int) -> list[ComplianceRow]:
@@ -100,15 +92,6 @@ class _Reads:
             shown = centre_items.NAMES_SHOWN
             self._due = unplanned_due(self.session, self.on.year, self.region, shown)
         return self._due
-
-
-def _watched(
-    rows: Iterator[ComplianceRow], watch: cpd_items.AcademyWatch
-) -> Iterator[ComplianceRow]:
-    # One pass feeds both the T-1 items and the chart's counts: the rows are not kept.
-    for r in rows:
-        watch.add(r)
-        yield r
 
 
 def agenda(

@@ -9,7 +9,7 @@ from typing import Any
 from app.cli.common import guarded, key_of, store_of
 from app.cli.security import add_login_arguments
 from app.core.errors import StoreError
-from i18n import N_, _
+from i18n import N_, _, ngettext
 
 
 def register(commands: Any, reports: Any) -> None:
@@ -98,6 +98,18 @@ def _check(args: argparse.Namespace) -> int:
             print(line)
     for line in problems:
         print(line)
+    if args.full:
+        from app.core.aggregates import kept_sums
+
+        with store.read() as session:
+            sums = kept_sums(session)
+        print(
+            ngettext(
+                "Checked {n} CPD points sum kept by the database against the ledger.",
+                "Checked {n} CPD points sums kept by the database against the ledger.",
+                sums,
+            ).format(n=sums)
+        )
     if problems:
         return 1
     print(_("The database is healthy."))

@@ -1,9 +1,10 @@
-"""Store health: SQLite integrity, schema at head, the audit chain unbroken."""
+"""Store health: SQLite integrity, schema at head, the audit chain unbroken, kept sums right."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from app.core.aggregates import aggregate_problems
 from app.core.anchors import anchor_problems
 from app.core.audit import broken_links
 from app.core.backup import integrity_problems
@@ -31,6 +32,8 @@ def check_store(store: Store, *, full: bool = False) -> list[str]:
     if current_revision(store.engine) not in head_revisions():
         problems.append(_("The database schema is not at the current version."))
     with store.read() as session:
+        if full:  # the sums the triggers keep, recounted from the ledger (issue 12)
+            problems += aggregate_problems(session)[0]
         broken = broken_links(session)
         problems += login_setting_problems(session)
         problems += anchor_problems(store.location, store.backup_dir, session)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -26,6 +26,17 @@ def counts_by_court(session: Session, rows: Iterable[ComplianceRow]) -> list[Cou
         c[0] += 1
         c[index[r.status]] += 1
         pts[r.court_id] += r.earned
+    return court_counts(session, acc, pts)
+
+
+def court_counts(
+    session: Session,
+    acc: Mapping[uuid.UUID | None, list[int]],
+    pts: Mapping[uuid.UUID | None, Decimal],
+) -> list[CourtCount]:
+    """Counts per court (people, compliant, at risk, not compliant, exempt) and points as
+    CourtCounts, courts in hierarchy order.
+    """
     courts = {
         c.id: c
         for c in session.scalars(

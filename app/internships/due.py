@@ -3,89 +3,29 @@
 from __future__ import annotations
 
 import heapq
-import itertools
 import uuid
-from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import String, func, select, type_coerce
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import null, select
+from sqlalchemy.orm import Session
 
 from app.core.bulk import collector_paused
 from app.internships.dto import DueFilter, DueRow
+from app.internships.due_reads import (
+    as_uuid,
+    chunked,
+    held_internships,
+    last_quality,
+    raw,
+    raw_periods,
+)
 from app.internships.rules import InternshipRules, PriorityWeights, resets_clock, rules_for_year
 from app.people.experience import add_years, judicial_experience, status_on
-from db.models import Court, Internship, Person, PersonStatusPeriod, QualityIndicator
+from db.models import Court, Internship, Person
 from i18n.search_fold import matches
-
-Periods = list[tuple[str, date, date | None]]
-
-
-def _raw(column: Any) -> Any:
-    # Ids as the driver gives them (hex text on SQLite): the national due list reads ~150,000
-    # ids, and building a uuid.UUID for each cost more than the queries (issue 12).
-    return type_coerce(column, String())
-
-
-def _uuid(value: Any) -> uuid.UUID:
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(hex=str(value))
-
-
-def status_periods(
-    session: Session, person_ids: set[uuid.UUID] | None = None
-) -> dict[uuid.UUID, Periods]:
-    """Status periods per person (all people when ids is None)."""
-    stmt = select(
-        PersonStatusPeriod.person_id,
-        PersonStatusPeriod.status,
-        PersonStatusPeriod.starts_on,
-        PersonStatusPeriod.ends_on,
-    )
-    out: dict[uuid.UUID, Periods] = defaultdict(list)
-    for pid, status, starts, ends in session.execute(stmt):
-        if person_ids is None or pid in person_ids:
-            out[pid].append((status, starts, ends))
-    return out
-
-
-def _raw_periods(session: Session) -> dict[Any, Periods]:
-    """Status periods per raw person id."""
-    stmt = select(
-        _raw(PersonStatusPeriod.person_id),
-        PersonStatusPeriod.status,
-        PersonStatusPeriod.starts_on,
-        PersonStatusPeriod.ends_on,
-    )
-    out: dict[Any, Periods] = defaultdict(list)
-    for pid, status, starts, ends in session.connection().execute(stmt):
-        out[pid].append((status, starts, ends))
-    return out
-
-
-def _last_quality(session: Session, before: date) -> dict[Any, tuple[int, int, Decimal]]:
-    """(complaints, overturned, % time limits kept) of each judge's latest period before."""
-    latest = (
-        select(QualityIndicator.person_id, func.max(QualityIndicator.period_end).label("e"))
-        .where(QualityIndicator.period_end < before)
-        .group_by(QualityIndicator.person_id)
-        .subquery()
-    )
-    rows = session.connection().execute(
-        select(
-            _raw(QualityIndicator.person_id),
-            QualityIndicator.complaints,
-            QualityIndicator.overturned,
-            QualityIndicator.time_limits_kept_pct,
-        ).join(
-            latest,
-            (latest.c.person_id == QualityIndicator.person_id)
-            & (latest.c.e == QualityIndicator.period_end),
-        )
-    )
-    return {pid: (c, o, k) for pid, c, o, k in rows}
 
 
 def priority_of(
@@ -109,43 +49,6 @@ def priority_of(
     if experience_years < weights.junior_years:
         score += weights.junior_bonus
     return round(score, 3)
-
-
-def last_resetting_internships(
-    session: Session, before: date, rules: InternshipRules
-) -> dict[uuid.UUID, date]:
-    """The end of each judge's last internship before a date that restarts the clock (I-1)."""
-    return {_uuid(k): v for k, v in _last_resetting(session, before, rules).items()}
-
-
-def _last_resetting(session: Session, before: date, rules: InternshipRules) -> dict[Any, date]:
-    own = aliased(Court)
-    host = aliased(Court)
-    rows = session.connection().execute(
-        select(
-            _raw(Internship.person_id),
-            Internship.status,
-            Internship.starts_on,
-            Internship.ends_on,
-            own.level,
-            host.level,
-        )
-        .join(Person, Person.id == Internship.person_id)
-        .join(own, own.id == Person.court_id)
-        .join(host, host.id == Internship.host_court_id)
-        .where(
-            Internship.kind == "judge",
-            Internship.status == "done",
-            Internship.ends_on < before,
-        )
-    )
-    out: dict[Any, date] = {}
-    for pid, status, starts, ends, own_level, host_level in rows:
-        if resets_clock(status, starts, ends, own_level, host_level, rules) and (
-            pid not in out or ends > out[pid]
-        ):
-            out[pid] = ends
-    return out
 
 
 def due_judges(
@@ -179,14 +82,14 @@ def _due_rows(
 ) -> list[DueRow]:
     return [
         DueRow(
-            _uuid(pid),
+            as_uuid(pid),
             name,
-            ids.get(cid) or ids.setdefault(cid, _uuid(cid)),
+            ids.get(cid) or ids.setdefault(cid, as_uuid(cid)),
             ckk,
             cru,
             level,
             region,
-            (ids.get(parent) or ids.setdefault(parent, _uuid(parent))) if parent else None,
+            (ids.get(parent) or ids.setdefault(parent, as_uuid(parent))) if parent else None,
             *rest,
         )
         for pid, name, cid, ckk, cru, level, region, parent, *rest in _due(
@@ -203,13 +106,30 @@ def unplanned_due(
     (the start page, issue 12).
     """
     flt = DueFilter(region_code=region_code, only_unscheduled=True)
-    # Streamed: only the first `shown` rows are kept, not the 29,000 due judges (issue 11).
-    counted = itertools.count()
+    # Without names: 29,000 judges' names were read for the 50 shown (issue 12). Only the
+    # priority, due date and arrival of each are kept; the names of those that can be among
+    # the first `shown` are read after.
     with collector_paused():
-        rows = (row for row, _n in zip(_due(session, year, flt, None, None), counted, strict=False))
-        # nsmallest is sorted(...)[:n], stable like _sorted: ties keep the same order.
-        top = heapq.nsmallest(shown, rows, key=lambda r: (-r[14], r[9], r[16]))
-    return next(counted), [r[1] for r in top]
+        keys = [
+            (-r[14], r[9], n, r[0])
+            for n, r in enumerate(_due(session, year, flt, None, None, names=False))
+        ]
+    if not keys or not shown:
+        return len(keys), []
+    # Every row whose priority and due date tie with the last one shown may be shown: the
+    # sort key decides between them, then the arrival (sorted() is stable, as _sorted).
+    cut = heapq.nsmallest(shown, keys)[-1][:2]
+    near = [k for k in keys if k[:2] <= cut]
+    found: dict[Any, tuple[str, str]] = {}
+    ids = [as_uuid(k[3]) for k in near]
+    for i in range(0, len(ids), 500):  # SQLite limits the number of bound parameters
+        stmt = select(
+            raw(Person.id), Person.surname, Person.first_name, Person.patronymic, Person.sort_key
+        ).where(Person.id.in_(ids[i : i + 500]))
+        for pid, surname, first, patr, skey in session.connection().execute(stmt):
+            found[pid] = (" ".join(x for x in (surname, first, patr) if x), skey)
+    near.sort(key=lambda k: (k[0], k[1], found[k[3]][1], k[2]))
+    return len(keys), [found[k[3]][0] for k in near[:shown]]
 
 
 def _due(
@@ -218,25 +138,33 @@ def _due(
     flt: DueFilter,
     rules: InternshipRules | None,
     weights: PriorityWeights | None,
+    *,
+    names: bool = True,
 ) -> Iterator[tuple[Any, ...]]:
-    """The due list's rows as DueRow's fields in order, ids as the driver gives them."""
+    """The due list's rows as DueRow's fields in order, ids as the driver gives them; without
+    `names`, the names, sort keys and courts' names are None (read from a narrow index).
+    """
     rules = rules or rules_for_year(session, year)
     weights = weights or PriorityWeights()
     start, end = date(year, 1, 1), date(year, 12, 31)
+
+    def named(column: Any) -> Any:
+        return column if names else null()
+
     stmt = (
         select(
-            _raw(Person.id),
-            Person.surname,
-            Person.first_name,
-            Person.patronymic,
+            raw(Person.id),
+            named(Person.surname),
+            named(Person.first_name),
+            named(Person.patronymic),
             Person.first_appointed_on,
-            Person.sort_key,
-            _raw(Court.id),
-            Court.name_kk,
-            Court.name_ru,
+            named(Person.sort_key),
+            raw(Court.id),
+            named(Court.name_kk),
+            named(Court.name_ru),
             Court.level,
             Court.region_code,
-            _raw(Court.parent_id),
+            raw(Court.parent_id),
         )
         .join(Court, Court.id == Person.court_id)
         .where(Person.role == "judge", Court.level.in_(("district", "regional")))
@@ -245,11 +173,11 @@ def _due(
         stmt = stmt.where(Court.region_code == flt.region_code)
     if flt.court_id is not None:
         stmt = stmt.where(Court.id == flt.court_id)
-    periods = _raw_periods(session)
-    last_end = _last_resetting(session, start, rules)
+    periods = raw_periods(session)
+    held = held_internships(session, start)
     scheduled = set(
         session.connection().scalars(
-            select(_raw(Internship.person_id)).where(
+            select(raw(Internship.person_id)).where(
                 Internship.kind == "judge",
                 Internship.status != "cancelled",
                 Internship.starts_on <= end,
@@ -257,17 +185,25 @@ def _due(
             )
         )
     )
-    quality = _last_quality(session, start)
+    quality = last_quality(session, start)
     needle = flt.text.strip()
     # Core execution: the ORM result layer costs more than the rows for 36,000 judges. Read
     # last and row by row, not with all(): the callers do no other reads while they consume
     # this generator, and the start page keeps none of the rows (issue 11).
-    people = session.connection().execute(stmt)
+    plain_years: dict[date | None, int] = {}
+    people = chunked(session.connection().execute(stmt))
     for pid, surname, first, patr, appointed, skey, cid, ckk, cru, level, region, parent in people:
         p = periods.get(pid, [])
-        if status_on(p, start) == "retired":
+        if p and status_on(p, start) == "retired":
             continue
-        last = last_end.get(pid)
+        # The end of the last internship that restarts the clock, at a court above the
+        # judge's own (I-1)
+        last = None
+        for status, starts, ends, host_level in held.get(pid, ()):
+            if resets_clock(status, starts, ends, level, host_level, rules) and (
+                last is None or ends > last
+            ):
+                last = ends
         due_on = add_years(last, rules.interval_years) if last else start
         if due_on > end:
             continue
@@ -276,7 +212,12 @@ def _due(
             continue
         if flt.only_unscheduled and pid in scheduled:
             continue
-        exp = judicial_experience(appointed, p, start).years
+        if p:
+            exp = judicial_experience(appointed, p, start).years
+        else:  # most judges have no break: their experience depends on the appointment alone
+            exp = plain_years.get(appointed, -1)
+            if exp < 0:
+                exp = plain_years[appointed] = judicial_experience(appointed, [], start).years
         q = quality.get(pid)
         complaints, overturned, kept = q if q else (0, 0, None)
         prio = priority_of(

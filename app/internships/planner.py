@@ -24,7 +24,8 @@ from app.core.permissions import INTERNSHIPS_PLAN, require
 from app.core.progress import Progress
 from app.core.store import take_turns
 from app.internships.dto import DueFilter, DueRow, PlanResult
-from app.internships.due import due_judges, status_periods
+from app.internships.due import due_judges
+from app.internships.due_reads import status_periods
 from app.internships.placement import Candidate, place, windows
 from app.internships.rules import (
     InternshipRules,

@@ -12,6 +12,7 @@ from db.models.cpd import (
     CpdReport,
     CpdRoleRule,
     CpdRuleSet,
+    CpdYearPoints,
 )
 from db.models.evaluation import (
     EvalCriterion,
@@ -92,6 +93,7 @@ __all__ = [
     "CpdReport",
     "CpdRoleRule",
     "CpdRuleSet",
+    "CpdYearPoints",
     "EvalCriterion",
     "EvalProtocol",
     "EvalProtocolDecision",

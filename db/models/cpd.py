@@ -22,7 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, deferred, mapped_column
 
-from db.base import Record
+from db.base import Base, Record
 
 POINTS = Numeric(6, 2)
 
@@ -117,6 +117,23 @@ class CpdActivity(Record):
         ForeignKey("training_registration.id", ondelete="SET NULL"), index=True
     )
     idempotency_key: Mapped[str | None] = mapped_column(String(80), unique=True)
+
+
+class CpdYearPoints(Base):
+    """Points of a person's year summed from the ledger (C-2), kept by database triggers on
+    cpd_activity (migration 0600) so the start page reads 50,000 sums, not 250,000 lines.
+    In hundredths of a point: whole numbers add and subtract without drift.
+    """
+
+    __tablename__ = "cpd_year_points"
+    __table_args__ = ({"info": {"local": True}},)
+
+    person_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    confirmed_cents: Mapped[int] = mapped_column(Integer, default=0)
+    pending_cents: Mapped[int] = mapped_column(Integer, default=0)  # neither confirmed nor rejected
 
 
 class CpdEvidence(Record):

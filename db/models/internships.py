@@ -123,7 +123,18 @@ class QualityIndicator(Record):
     """A judge's quality of work over a period (I-2, E-4), entered or imported."""
 
     __tablename__ = "quality_indicator"
-    __table_args__ = (Index("ix_quality_indicator_person_end", "person_id", "period_end"),)
+    __table_args__ = (
+        # Covering: the due list reads each judge's latest figures from the index alone
+        # (I-1 priority, issue 12; migration 0601).
+        Index(
+            "ix_quality_indicator_person_end",
+            "person_id",
+            "period_end",
+            "complaints",
+            "overturned",
+            "time_limits_kept_pct",
+        ),
+    )
 
     person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
     period_start: Mapped[date] = mapped_column(Date)

@@ -25,6 +25,9 @@ class Person(Record):
         Index("ix_person_sort_ru_search", "sort_key_ru", "search_text", "id"),
         # The search text alone: counting a search's matches reads the fewest pages.
         Index("ix_person_search", "search_text"),
+        # The start page's CPD counts read every person's role, court and appointment
+        # (T-1) from this index alone, not from the wide rows (issue 12, migration 0600).
+        Index("ix_person_role_court", "role", "court_id", "first_appointed_on", "id"),
     )
 
     iin: Mapped[str] = mapped_column(String(12), unique=True)
