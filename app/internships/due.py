@@ -19,6 +19,8 @@ from app.internships.dto import DueFilter, DueRow
 from app.internships.rules import InternshipRules, PriorityWeights, resets_clock, rules_for_year
 from app.people.experience import add_years, judicial_experience, status_on
 from db.models import Court, Internship, Person, PersonStatusPeriod, QualityIndicator
+from i18n import current_language
+from i18n.collation import collation_key
 from i18n.search_fold import matches
 
 Periods = list[tuple[str, date, date | None]]
@@ -230,7 +232,7 @@ def _due(
             Person.first_name,
             Person.patronymic,
             Person.first_appointed_on,
-            Person.sort_key,
+            Person.name_order(current_language()),  # P-2: the alphabet of the language shown
             _raw(Court.id),
             Court.name_kk,
             Court.name_ru,
@@ -315,7 +317,7 @@ def _sorted(rows: list[DueRow], flt: DueFilter) -> list[DueRow]:
         "priority": lambda r: (-r.priority, r.due_on, r.sort_key),
         "name": lambda r: (r.sort_key,),
         "due_on": lambda r: (r.due_on, r.sort_key),
-        "court": lambda r: (r.court_name_kk, r.sort_key),
+        "court": lambda r: (collation_key(r.court_name), r.sort_key),
         "experience": lambda r: (r.experience_years, r.sort_key),
     }
     return sorted(rows, key=keys.get(flt.sort, keys["priority"]), reverse=flt.descending)

@@ -30,6 +30,7 @@ from ui.evaluation.commission_dialog import CommissionDialog
 from ui.evaluation.dossier_dialog import DossierDialog
 from ui.evaluation.sheet_dialog import SheetDialog
 from ui.evaluation.sheet_table_models import SHEET_COLUMNS
+from ui.kit.collated import courts_in_order, set_items
 from ui.kit.enter_opens import open_on_enter
 from ui.kit.list_table_model import ListTableModel
 from ui.kit.op import Op, Query
@@ -51,10 +52,8 @@ class RoundsView(Retranslating, QWidget):
             self.template.addItem(t.title, t.code)
         self.period = QLineEdit(self)
         self.region = QComboBox(self)
-        self._courts = Query(self, ctx, list_courts).run() or []
-        for c in self._courts:
-            if c.level == "regional":
-                self.region.addItem(c.name, str(c.id))
+        courts = Query(self, ctx, list_courts).run() or []
+        self._courts = [c for c in courts if c.level == "regional"]
         self.create_button = QPushButton(self)
         self.create_button.clicked.connect(self.form_round)
         self.rounds = QListWidget(self)
@@ -117,6 +116,8 @@ class RoundsView(Retranslating, QWidget):
         self.dossier_button.setToolTip(
             _("Show the judge's dossier: sheets, internships and quality indicators.")
         )
+        self._courts = courts_in_order(self._courts)  # P-2: in the alphabet of the language
+        set_items(self.region, 0, [(c.name, str(c.id)) for c in self._courts])
         self.reload()
 
     def reload(self) -> None:
