@@ -82,9 +82,7 @@ ORDER = {
 YEAR = date.today().year
 
 
-@pytest.fixture
-def judges(store: Store, actor: Actor) -> Iterator[dict[str, uuid.UUID]]:
-    """Eleven experienced judges of one district court of Akmola region, by surname."""
+def _add_judges(store: Store, actor: Actor, appointed: date) -> dict[str, uuid.UUID]:
     with store.write() as s:
         regional = s.scalar(select(Court.id).where(Court.code == "AKM"))
         assert regional is not None
@@ -101,13 +99,31 @@ def judges(store: Store, actor: Actor) -> Iterator[dict[str, uuid.UUID]]:
                     "Әлия",
                     court_id=court,
                     specialisation="civil",
-                    first_appointed_on=date(2010, 1, 1),
+                    first_appointed_on=appointed,
                 ),
             ).id
             for n, surname in enumerate(SURNAMES)
         }
-    yield ids
+    return ids
+
+
+@pytest.fixture
+def judges(store: Store, actor: Actor) -> Iterator[dict[str, uuid.UUID]]:
+    """Eleven experienced judges of one district court of Akmola region, by surname."""
+    yield _add_judges(store, actor, date(2010, 1, 1))
     set_language("kk")
+
+
+def test_mentoring_needs_in_each_alphabet_keeping_the_chosen_protege(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor, switcher: LanguageSwitcher
+) -> None:
+    _add_judges(store, actor, date.today() - timedelta(days=100))  # new judges need a guide
+    view = window.page("mentoring").pairs  # type: ignore[attr-defined]
+    view.region.setCurrentIndex(view.region.findData("AKM"))
+    view.select_need(next(r.full_name for r in view.need_rows.rows if "Іскаков" in r.full_name))
+    _both_languages(qtbot, switcher, lambda: [r.full_name for r in view.need_rows.rows])
+    chosen = view.needs.selectionModel().selectedRows()
+    assert [view.need_rows.rows[i.row()].full_name.split()[0] for i in chosen] == ["Іскаков"]
 
 
 def _ours(names: list[str]) -> list[str]:

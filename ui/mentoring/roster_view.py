@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.core.context import Actor
 from app.core.progress import Progress
 from app.core.store import Session
-from app.mentoring import queries, roster, seminars
+from app.mentoring import queries, roster, scans, seminars
 from app.mentoring.dto import RosterEntryInput, RosterOrderInput
 from app.mentoring.rules import EVENT_KINDS, KIND_LABELS, REASONS
 from app.people.dto import PersonFilter
@@ -36,6 +36,7 @@ from ui.context import UiContext
 from ui.kit.date_field import DateField
 from ui.kit.op import Op, Query, Work
 from ui.kit.retranslating import Retranslating
+from ui.mentoring.scan_button import ScanButton
 
 CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 USER_ROLE = Qt.ItemDataRole.UserRole
@@ -93,6 +94,11 @@ class RosterView(Retranslating, QWidget):
         roster_layout = QVBoxLayout(self.roster_box)
         roster_layout.addWidget(self.roster)
         roster_layout.addWidget(self.roster_hint)
+        # The signed orders' scans, newest first (M-3)
+        self.scan_button = ScanButton(
+            ctx, self._order_scans, N_("Show the scans of the region's signed orders."), self
+        )
+        roster_layout.addWidget(self.scan_button)
         order = QVBoxLayout(self.order_box)
         order.addWidget(self.search)
         order.addWidget(self.candidates)
@@ -200,7 +206,12 @@ class RosterView(Retranslating, QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(UNCHECKED)
             self.roster.addItem(item)
+        found = Query(self, self._ctx, lambda s: scans.roster_order_scans(s, region)).run()
+        self.scan_button.set_scans(bool(found), N_("No order of the region has a scan attached."))
         self._fill_candidates()
+
+    def _order_scans(self, s: Session) -> list[tuple[str, bytes]]:
+        return scans.roster_order_files(s, self._region.currentData() or "")
 
     def _fill_candidates(self) -> None:
         region = self._region.currentData() or ""
