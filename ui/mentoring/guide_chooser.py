@@ -37,7 +37,9 @@ class GuideChooser(Retranslating, QWidget):
         self.kind.addItem("", "mentor")
         self.kind.setMinimumWidth(120)
         self.guide = QComboBox(self)
-        self.guide.setMinimumContentsLength(24)
+        # A few letters at least; the row's stretch gives it the rest. More would keep the page
+        # from fitting 1366 pixels in Russian.
+        self.guide.setMinimumContentsLength(6)
         self.guide.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QPushButton, QVBoxLayout, QWidget
 
 from app.core.store import Session
 from app.mentoring import scans
@@ -32,7 +32,7 @@ class ProtocolScan(Retranslating, QWidget):
         self.view_button = ScanButton(
             ctx, self._read, N_("Show the scan of the signed protocol."), self
         )
-        row = QHBoxLayout(self)
+        row = QVBoxLayout(self)  # side by side they would widen the tab past 1366 pixels
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.attach_button)
         row.addWidget(self.view_button)
