@@ -257,3 +257,24 @@ def test_training_registrations_in_each_alphabet(
     qtbot.mouseClick(training.sheet_button, Qt.MouseButton.LeftButton)
     attended = [r.full_name.split()[0] for r in model.rows if r.attended]
     assert attended == ["Іскаков"]
+
+
+def test_busy_periods_judge_picker_in_each_alphabet(
+    qtbot: QtBot,
+    window: MainWindow,
+    store: Store,
+    judges: dict[str, uuid.UUID],
+    switcher: LanguageSwitcher,
+) -> None:
+    page = window.page("internships")
+    assert isinstance(page, InternshipsPage)
+    busy = page.busy
+    page.setCurrentWidget(busy)
+    with store.read() as s:
+        court = s.scalar(select(Court.id).where(Court.name_kk == "Көкшетау қалалық соты"))
+    busy.court.setCurrentIndex(busy.court.findData(str(court)))
+    busy.person.setCurrentIndex(busy.person.findData(str(judges["Іскаков"])))
+    _both_languages(
+        qtbot, switcher, lambda: [busy.person.itemText(i) for i in range(busy.person.count())]
+    )
+    assert busy.person.currentData() == str(judges["Іскаков"])  # the chosen judge stays chosen

@@ -121,6 +121,10 @@ class BusyView(Retranslating, QWidget):
         self.year_label.setText(_("Year:"))
         self.court_label.setText(_("Court:"))
         self.court.setItemText(0, _("All courts"))
+        if self.person.count():  # the court's judges in the new language's order
+            chosen = self.person.currentData()
+            self._fill_people()
+            self.person.setCurrentIndex(max(self.person.findData(chosen), 0))
         self._courts = courts_in_order(self._courts)  # P-2: in the alphabet of the language
         # Qt compares strings, not UUIDs
         set_items(self.court, 1, [(c.name, str(c.id)) for c in self._courts])
@@ -152,13 +156,16 @@ class BusyView(Retranslating, QWidget):
             self.message.clear()
 
     def _on_court_current_index_changed(self, _index: int) -> None:
+        self._fill_people()
+        self._new()
+
+    def _fill_people(self) -> None:
         raw = self.court.currentData()
         self.person.clear()
         if raw:
             court = uuid.UUID(str(raw))
             for pid, name in Query(self, self._ctx, lambda s: host_tutors(s, court)).run() or []:
                 self.person.addItem(name, str(pid))
-        self._new()
 
     def _new(self) -> None:
         """An empty form: the next click on Add creates a new period."""

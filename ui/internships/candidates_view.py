@@ -168,6 +168,8 @@ class CandidatesView(Retranslating, QWidget):
         self._courts = courts_in_order(self._courts)  # P-2: in the alphabet of the language
         for combo in (self.places_court, self.host):  # Qt compares strings, not UUIDs
             set_items(combo, 0, [(c.name, str(c.id)) for c in self._courts])
+        if self.candidate.count():
+            self.reload_candidates()
         self.reload()
 
     def reload_candidates(self) -> None:
