@@ -95,13 +95,15 @@ def test_the_roster_orders_image_scan_opens_in_the_viewer_m3(
         )
     roster.reload()
     assert roster.scan_button.isEnabled()
-    _click(qtbot, roster.scan_button)
+    roster.scan_button.setFocus()
+    qtbot.keyClick(roster.scan_button, Qt.Key.Key_Space)  # the keyboard opens it too
     viewer = _viewer(roster.scan_button)
     assert viewer.choice.itemText(0).startswith("№ 15-ө")
     assert viewer.picture.pixmap() is not None and not viewer.picture.pixmap().isNull()
     assert viewer.fit_button.isEnabled()
     assert "600 × 800" in viewer.note.text()
-    viewer.close()
+    qtbot.keyClick(viewer, Qt.Key.Key_Escape)
+    assert not viewer.isVisible()
 
 
 def test_the_signed_protocols_pdf_scan_goes_to_the_system_viewer_m11(
