@@ -278,3 +278,24 @@ def test_busy_periods_judge_picker_in_each_alphabet(
         qtbot, switcher, lambda: [busy.person.itemText(i) for i in range(busy.person.count())]
     )
     assert busy.person.currentData() == str(judges["Іскаков"])  # the chosen judge stays chosen
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_due_list_print_out_in_its_languages_order(
+    store: Store, actor: Actor, judges: dict[str, uuid.UUID], lang: str
+) -> None:
+    """The printed list's rows in the order of the language it is printed in (window's)."""
+    import io
+
+    from pypdf import PdfReader
+
+    from app.documents.output import produce
+
+    set_language(lang)
+    params = {"year": YEAR + 1, "region": "AKM"}  # equal priorities: by name
+    with store.read() as s:
+        pdf = produce(s, actor, "internships-due", params, fmt="pdf", lang=lang).pdf
+    assert pdf is not None
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    found = sorted(SURNAMES, key=text.find)
+    assert all(n in text for n in SURNAMES) and found == ORDER[lang]
