@@ -174,6 +174,9 @@ def test_evaluation_sheets_and_summary_in_each_alphabet(
     rounds.reload()
     rounds.rounds.setCurrentRow(0)
     _both_languages(qtbot, switcher, lambda: [r.subject_name for r in rounds.sheets])
+    # the round is named by its template's title in the language shown, not by its code
+    assert "judge_activity" not in rounds.rounds.item(0).text()
+    assert rounds.template.currentText() and "judge_activity" not in rounds.template.currentText()
     summary = page.summary
     summary.template.setCurrentIndex(summary.template.findData("judge_activity"))
     summary.period.setCurrentIndex(summary.period.findData("2027"))

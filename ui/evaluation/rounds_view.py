@@ -124,12 +124,19 @@ class RoundsView(Retranslating, QWidget):
         """Refill the rounds list, keeping the selection."""
         current = self.rounds.currentItem()
         keep = current.data(ID_ROLE) if current else None
+        # Templates are titled in the language shown (their title follows it), never by code.
+        titles = {t.code: t.title for t in Query(self, self._ctx, list_templates).run() or []}
+        for i in range(self.template.count()):
+            self.template.setItemText(i, titles.get(self.template.itemData(i), ""))
         self.rounds.blockSignals(True)
         self.rounds.clear()
         for r in Query(self, self._ctx, list_rounds).run() or []:
             item = QListWidgetItem(
                 _("{period} · {template}: {signed} of {sheets} signed").format(
-                    period=r.period, template=r.template_code, signed=r.signed, sheets=r.sheets
+                    period=r.period,
+                    template=titles.get(r.template_code, r.template_code),
+                    signed=r.signed,
+                    sheets=r.sheets,
                 )
             )
             item.setData(ID_ROLE, r.id)
