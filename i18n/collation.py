@@ -54,3 +54,12 @@ def _key(rank: dict[str, str], parts: tuple[str, ...]) -> str:
             out.extend(rank.get(ch, _OTHER) for ch in word if ch.isalnum())
             out.append(_SEPARATOR)
     return "".join(out)
+
+
+def bilingual_key(kk_key: str, ru_text: str, lang: str | None = None) -> str:
+    """Order of a record named in both languages (a court): its stored Kazakh key in kk, the
+    Russian name's Russian key in ru (the stored key follows the Kazakh name only).
+    """
+    from i18n import current_language
+
+    return _key(_RANK_RU, (ru_text,)) if (lang or current_language()) == "ru" else kk_key

@@ -14,6 +14,7 @@ from app.cpd.dto import ComplianceRow, CourtCount
 from db.models import (
     Court,
 )
+from i18n.collation import bilingual_key
 
 
 def counts_by_court(session: Session, rows: Iterable[ComplianceRow]) -> list[CourtCount]:
@@ -47,9 +48,12 @@ def court_counts(
     result = []
     for court_id, c in acc.items():
         court = courts.get(court_id) if court_id else None
+        key = (9, "")
+        if court is not None:
+            key = (rank.get(court.level, 3), bilingual_key(court.sort_key, court.name_ru))
         result.append(
             (
-                (rank.get(court.level, 3), court.sort_key) if court else (9, ""),
+                key,
                 CourtCount(
                     court_id,
                     court.name_kk if court else "",

@@ -25,6 +25,7 @@ from db.models import (
     Person,
     PersonStatusPeriod,
 )
+from i18n import current_language
 
 Key = object  # a person or court id as the driver returns it: hex text (SQLite) or UUID
 
@@ -58,7 +59,7 @@ def people_rows(session: Session, flt: ComplianceFilter) -> list[Any]:
         Person.role,
         _raw(Person.court_id),
         _raw(Person.first_appointed_on),
-        Person.sort_key,
+        Person.name_order(current_language()),  # P-2: the alphabet of the language shown
     )
     if flt.court_id is not None:
         stmt = stmt.where(Person.court_id == flt.court_id)

@@ -16,7 +16,7 @@ from app.cpd.compliance import compliance
 from app.cpd.dto import ComplianceFilter, IndividualReportData
 from app.cpd.report_lines import report_lines, snapshot_lines
 from db.models import Court, CpdReport, Person
-from i18n import N_
+from i18n import N_, current_language
 
 
 def individual_report_data(
@@ -43,7 +43,7 @@ def individual_report_data(
                 Person.position,
                 Person.role,
                 Person.first_appointed_on,
-                Person.sort_key,
+                Person.name_order(current_language()).label("sort_key"),  # P-2
                 Court.name_kk,
                 Court.name_ru,
             )

@@ -10,7 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Court, EvalRound, EvalSheet, EvalTemplate, Person
-from i18n import localized
+from i18n import current_language, localized
+from i18n.collation import bilingual_key
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class SheetRow:
 
 
 def round_sheets(session: Session, round_id: uuid.UUID) -> list[SheetRow]:
-    """The sheets of a round, by court then judge."""
+    """The sheets of a round, by court then judge, in the language shown."""
     rows = session.execute(
         select(
             EvalSheet.id,
@@ -44,14 +45,15 @@ def round_sheets(session: Session, round_id: uuid.UUID) -> list[SheetRow]:
             EvalSheet.status,
             EvalSheet.total,
             Court.sort_key,
-            Person.sort_key,
+            Person.name_order(current_language()),
             Person.id,
         )
         .join(Person, Person.id == EvalSheet.subject_id)
         .outerjoin(Court, Court.id == Person.court_id)
         .where(EvalSheet.round_id == round_id)
     ).all()
-    rows = sorted(rows, key=lambda r: (r[8] or "", r[9]))
+    # P-2: courts and names in the alphabet of the language shown
+    rows = sorted(rows, key=lambda r: (bilingual_key(r[8] or "", r[5] or ""), r[9]))
     return [
         SheetRow(sid, " ".join(x for x in (s, f, p) if x), ckk or "", cru or "", status, total, pid)
         for sid, s, f, p, ckk, cru, status, total, _a, _b, pid in rows

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from app.evaluation.dto import CriterionDTO
 from app.evaluation.templates import current_template
 from db.models import Court, EvalCriterion, EvalRating, EvalSheet, EvalTemplate, Person
-from i18n import localized
+from i18n import current_language, localized
+from i18n.collation import bilingual_key
 
 Value = Decimal | None
 ONE_PLACE = Decimal("0.1")
@@ -201,7 +202,7 @@ def summary_table(session: Session, template_code: str, period: str) -> SummaryT
             Person.surname,
             Person.first_name,
             Person.patronymic,
-            Person.sort_key,
+            Person.name_order(current_language()),
             Court.id,
             Court.name_kk,
             Court.name_ru,
@@ -211,7 +212,8 @@ def summary_table(session: Session, template_code: str, period: str) -> SummaryT
         .where(Person.id.in_(in_period))
     ).all()
     # Courts may share a name: the id keeps each court's judges together.
-    rows = sorted(rows, key=lambda r: (r[9], str(r[6]), r[5]))
+    # P-2: courts and names in the alphabet of the language shown
+    rows = sorted(rows, key=lambda r: (bilingual_key(r[9], r[8]), str(r[6]), r[5]))
     shared = _Shared()
     nothing = _Person([None] * len(criteria))
     judges: list[SummaryRow] = []

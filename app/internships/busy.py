@@ -15,7 +15,7 @@ from app.core.permissions import INTERNSHIPS_PLAN, require
 from app.internships.dto import BusyRow
 from app.internships.hosts import add_busy_period
 from db.models import BusyPeriod, Court, Person
-from i18n import N_
+from i18n import N_, current_language
 
 # Where a busy period came from; "manual" is what a coordinator enters on the Busy periods tab.
 SOURCES = {
@@ -33,7 +33,7 @@ def busy_rows(session: Session, year: int, *, court_id: uuid.UUID | None = None)
             Person.surname,
             Person.first_name,
             Person.patronymic,
-            Person.sort_key,
+            Person.name_order(current_language()),
             Court.name_kk,
             Court.name_ru,
         )

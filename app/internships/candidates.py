@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 
 from app.internships.dto import CandidatePlacesRow
 from db.models import CandidatePlaces, Court, Internship, Person
+from i18n import current_language
+from i18n.collation import bilingual_key
 
 
 def _name(surname: str, first: str, patr: str) -> str:
@@ -37,7 +39,7 @@ def places_rows(session: Session, year: int) -> list[CandidatePlacesRow]:
     ).all()
     return [
         CandidatePlacesRow(p.court_id, kk, ru, p.places, int(taken.get(p.court_id, 0)))
-        for p, kk, ru, _sk in sorted(rows, key=lambda r: r[3])
+        for p, kk, ru, _sk in sorted(rows, key=lambda r: bilingual_key(r[3], r[2]))
     ]
 
 
@@ -46,6 +48,6 @@ def candidates(session: Session) -> list[tuple[uuid.UUID, str]]:
     rows = session.execute(
         select(Person.id, Person.surname, Person.first_name, Person.patronymic)
         .where(Person.role == "candidate")
-        .order_by(Person.sort_key)
+        .order_by(Person.name_order(current_language()))
     ).all()
     return [(pid, _name(s, f, p)) for pid, s, f, p in rows]

@@ -25,6 +25,8 @@ from app.internships.due_reads import (
 from app.internships.rules import InternshipRules, PriorityWeights, resets_clock, rules_for_year
 from app.people.experience import add_years, judicial_experience, status_on
 from db.models import Court, Internship, Person
+from i18n import current_language
+from i18n.collation import collation_key
 from i18n.search_fold import matches
 
 
@@ -124,7 +126,11 @@ def unplanned_due(
     ids = [as_uuid(k[3]) for k in near]
     for i in range(0, len(ids), 500):  # SQLite limits the number of bound parameters
         stmt = select(
-            raw(Person.id), Person.surname, Person.first_name, Person.patronymic, Person.sort_key
+            raw(Person.id),
+            Person.surname,
+            Person.first_name,
+            Person.patronymic,
+            Person.name_order(current_language()),  # P-2: the alphabet of the language shown
         ).where(Person.id.in_(ids[i : i + 500]))
         for pid, surname, first, patr, skey in session.connection().execute(stmt):
             found[pid] = (" ".join(x for x in (surname, first, patr) if x), skey)
@@ -158,7 +164,7 @@ def _due(
             named(Person.first_name),
             named(Person.patronymic),
             Person.first_appointed_on,
-            named(Person.sort_key),
+            named(Person.name_order(current_language())),  # P-2: the language's alphabet
             raw(Court.id),
             named(Court.name_kk),
             named(Court.name_ru),
@@ -256,7 +262,7 @@ def _sorted(rows: list[DueRow], flt: DueFilter) -> list[DueRow]:
         "priority": lambda r: (-r.priority, r.due_on, r.sort_key),
         "name": lambda r: (r.sort_key,),
         "due_on": lambda r: (r.due_on, r.sort_key),
-        "court": lambda r: (r.court_name_kk, r.sort_key),
+        "court": lambda r: (collation_key(r.court_name), r.sort_key),
         "experience": lambda r: (r.experience_years, r.sort_key),
     }
     return sorted(rows, key=keys.get(flt.sort, keys["priority"]), reverse=flt.descending)

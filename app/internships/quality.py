@@ -24,7 +24,8 @@ from app.core.spreadsheet.reader import Sheet, read_sheet
 from app.core.spreadsheet.values import as_date, as_decimal, as_iin, as_text
 from db.base import utcnow
 from db.models import Court, Internship, Person, QualityIndicator
-from i18n import N_, localized
+from i18n import N_, current_language, localized
+from i18n.collation import bilingual_key
 
 
 @dataclass(frozen=True)
@@ -223,7 +224,7 @@ def compare(session: Session, year: int) -> list[Comparison]:
             Court.name_kk,
             Court.name_ru,
             Court.sort_key,
-            Person.sort_key,
+            Person.name_order(current_language()),
         )
         .join(Person, Person.id == Internship.person_id)
         .join(Court, Court.id == Person.court_id)
@@ -240,7 +241,9 @@ def compare(session: Session, year: int) -> list[Comparison]:
     ):
         quality[q.person_id].append(q)
     out: list[Comparison] = []
-    for i, s, f, p, cid, ckk, cru, _csk, _psk in sorted(rows, key=lambda r: (r[7], r[8])):
+    for i, s, f, p, cid, ckk, cru, _csk, _psk in sorted(
+        rows, key=lambda r: (bilingual_key(r[7], r[6]), r[8])
+    ):
         qs = quality[i.person_id]
         before = [q for q in qs if q.period_end < i.starts_on]
         after = [q for q in qs if q.period_start > i.ends_on]

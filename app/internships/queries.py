@@ -18,6 +18,8 @@ from db.models import (
     Internship,
     Person,
 )
+from i18n import current_language
+from i18n.collation import bilingual_key
 
 
 def _name(surname: str, first: str, patr: str) -> str:
@@ -47,6 +49,7 @@ def schedule(
             Court.name_kk,
             Court.name_ru,
             Court.sort_key,
+            Person.name_order(current_language()),
             tutor.surname,
             tutor.first_name,
             tutor.patronymic,
@@ -69,7 +72,8 @@ def schedule(
     if person_id is not None:
         stmt = stmt.where(Internship.person_id == person_id)
     rows = list(session.execute(stmt).all())
-    rows.sort(key=lambda r: (r[6], r[0].starts_on, r[1], r[2]))
+    # P-2: host courts and names in the alphabet of the language shown
+    rows.sort(key=lambda r: (bilingual_key(r[6], r[5]), r[0].starts_on, r[7]))
     return [
         InternshipDTO(
             i.id,
@@ -88,7 +92,7 @@ def schedule(
             _name(ts or "", tf or "", tp or ""),
             i.intern_report,
         )
-        for i, s, f, p, hk, hr, _sk, ts, tf, tp in rows
+        for i, s, f, p, hk, hr, _sk, _nk, ts, tf, tp in rows
     ]
 
 
@@ -99,7 +103,7 @@ def offers(session: Session, year: int) -> list[OfferRow]:
         .join(Court, Court.id == HostOffer.court_id)
         .where(HostOffer.starts_on <= date(year, 12, 31), HostOffer.ends_on >= date(year, 1, 1))
     ).all()
-    rows = sorted(rows, key=lambda r: (r[3], r[0].starts_on))
+    rows = sorted(rows, key=lambda r: (bilingual_key(r[3], r[2]), r[0].starts_on))
     return [
         OfferRow(o.id, o.court_id, kk, ru, o.starts_on, o.ends_on, o.capacity, o.kind)
         for o, kk, ru, _sk in rows
@@ -115,7 +119,7 @@ def blackouts(session: Session, year: int) -> list[BlackoutRow]:
             HostBlackout.starts_on <= date(year, 12, 31), HostBlackout.ends_on >= date(year, 1, 1)
         )
     ).all()
-    rows = sorted(rows, key=lambda r: (r[3], r[0].starts_on))
+    rows = sorted(rows, key=lambda r: (bilingual_key(r[3], r[2]), r[0].starts_on))
     return [
         BlackoutRow(b.id, b.court_id, kk, ru, b.starts_on, b.ends_on, b.reason)
         for b, kk, ru, _sk in rows
@@ -149,7 +153,7 @@ def candidate_places_usage(session: Session, year: int) -> list[tuple[str, str, 
     ).all()
     return [
         (kk, ru, places, int(taken.get(cid, 0)))
-        for cid, places, kk, ru, _sk in sorted(rows, key=lambda r: r[4])
+        for cid, places, kk, ru, _sk in sorted(rows, key=lambda r: bilingual_key(r[4], r[3]))
     ]
 
 
@@ -158,7 +162,7 @@ def host_tutors(session: Session, court_id: uuid.UUID) -> list[tuple[uuid.UUID, 
     rows = session.execute(
         select(Person.id, Person.surname, Person.first_name, Person.patronymic)
         .where(Person.court_id == court_id, Person.role == "judge")
-        .order_by(Person.sort_key)
+        .order_by(Person.name_order(current_language()))
     ).all()
     return [(pid, _name(s, f, p)) for pid, s, f, p in rows]
 

@@ -219,3 +219,4 @@ class ProtocolDTO:
     decisions: int
     amends_id: uuid.UUID | None = None
     copies: tuple[tuple[str, date], ...] = field(default_factory=tuple)
+    scan_name: str = ""  # the signed scan's file name; "" when none is attached

@@ -64,6 +64,7 @@ def protocol_dto(session: Session, p: Protocol) -> ProtocolDTO:
         int(count),
         p.amends_id,
         copies,
+        (p.scan_name or "scan") if p.scan_sha256 else "",
     )
 
 

@@ -33,6 +33,7 @@ from db.models import (
     RosterOrder,
 )
 from i18n import N_, current_language
+from i18n.collation import collation_key
 
 
 def needs_analysis(
@@ -226,7 +227,7 @@ def suggestions(
         if row.load:
             why.append(N_("Already guides others"))
         out.append(Suggestion(row.person_id, row.full_name, score, row.load, tuple(why)))
-    return sorted(out, key=lambda s: (-s.score, s.load, s.full_name))
+    return sorted(out, key=lambda s: (-s.score, s.load, collation_key(s.full_name)))
 
 
 def pairs(

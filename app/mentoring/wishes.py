@@ -15,7 +15,7 @@ from app.mentoring.access import require_staff
 from app.mentoring.queries import roster
 from app.mentoring.roster import add_wish
 from db.models import Court, Person, ProtegeWish
-from i18n import N_
+from i18n import N_, current_language
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def wishes_of(session: Session, protege_id: uuid.UUID) -> list[WishRow]:
         select(ProtegeWish, Person)
         .join(Person, Person.id == ProtegeWish.guide_id)
         .where(ProtegeWish.protege_id == protege_id)
-        .order_by(Person.sort_key)
+        .order_by(Person.name_order(current_language()))
     ).all()
     return [WishRow(w.id, w.guide_id, _name(p), w.note) for w, p in rows]
 

@@ -177,7 +177,8 @@ def record_sign_in_sheet(
             last=len(sheet),
             rows=", ".join(map(str, outside)),
         )
-    present = [sheet[n - 1].person_id for n in numbers]
+    by_number = {r.no: r.person_id for r in sheet}  # the shown order may differ by language
+    present = [by_number[n] for n in numbers]
     return mark_attendance(session, actor, session_id, present, today=today)
 
 

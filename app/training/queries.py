@@ -30,13 +30,16 @@ from db.models import (
     TrainingRegistration,
     TrainingSession,
 )
-from i18n import N_
+from i18n import N_, current_language
 
 
 def registrations(session: Session, session_id: uuid.UUID) -> list[RegistrationRow]:
-    """Registered people alphabetically, then the waiting list in its order.
+    """Registered people alphabetically in the language shown, then the waiting list in its
+    order (P-2). This is also the order of the printed sign-in sheet.
 
-    This is also the order of the printed sign-in sheet, whose row numbers are typed back.
+    The row numbers, typed back from the sheet, are those of the Kazakh order in every
+    language: a sheet printed in Russian is typed back right in Kazakh (the two orders differ
+    only around the Kazakh letters, so a Russian list rarely shows a number out of turn).
     """
     rows = list(
         session.execute(
@@ -47,6 +50,7 @@ def registrations(session: Session, session_id: uuid.UUID) -> list[RegistrationR
                 Person.patronymic,
                 Person.iin,
                 Person.sort_key,
+                Person.sort_key_ru,
                 Court.name_kk,
                 Court.name_ru,
             )
@@ -62,9 +66,18 @@ def registrations(session: Session, session_id: uuid.UUID) -> list[RegistrationR
             r[0].queue_no,
         )
     )
+    numbers = {r[0].id: n for n, r in enumerate(rows, start=1)}
+    if current_language() == "ru":
+        rows.sort(
+            key=lambda r: (
+                r[0].state != "registered",
+                r.sort_key_ru if r[0].state == "registered" else "",
+                r[0].queue_no,
+            )
+        )
     return [
         RegistrationRow(
-            no=n,
+            no=numbers[r[0].id],
             id=r[0].id,
             person_id=r[0].person_id,
             full_name=" ".join(p for p in (r.surname, r.first_name, r.patronymic) if p),
@@ -77,7 +90,7 @@ def registrations(session: Session, session_id: uuid.UUID) -> list[RegistrationR
             rating=r[0].rating,
             feedback=r[0].feedback,
         )
-        for n, r in enumerate(rows, start=1)
+        for r in rows
     ]
 
 

@@ -194,3 +194,5 @@ class ComplianceView(Retranslating, QWidget):
         )
         self.model.retranslate()
         self._show_totals()
+        if self.model.filter.year:
+            self.refresh()  # P-2: people and courts in the new language's alphabet

@@ -38,6 +38,7 @@ from i18n import N_, _, format_date, format_number
 from ui.context import UiContext
 from ui.cpd.ledger_view import year_box
 from ui.documents.printing import save_to
+from ui.kit.collated import courts_in_order, set_items
 from ui.kit.list_table_model import Column, ListTableModel
 from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
@@ -63,8 +64,7 @@ class PlanView(Retranslating, QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.court.setMinimumContentsLength(24)
-        for c in Query(self, ctx, list_courts).run() or []:
-            self.court.addItem(c.name, str(c.id))
+        self._courts = Query(self, ctx, list_courts).run() or []
         self.topic = QLineEdit(self)
         self.topic.setMinimumWidth(260)
         self.people = QSpinBox(self)
@@ -206,5 +206,7 @@ class PlanView(Retranslating, QWidget):
         self.print_button.setToolTip(_("Preview the training plan of the chosen year."))
         self.held_button.setText(_("Events held…"))
         self.held_button.setToolTip(_("Preview the report of the events held in the chosen year."))
+        self._courts = courts_in_order(self._courts)  # P-2: in the alphabet of the language
+        set_items(self.court, 0, [(c.name, str(c.id)) for c in self._courts])
         self.model.retranslate()
         self.refresh()

@@ -30,6 +30,7 @@ from ui.evaluation.commission_dialog import CommissionDialog
 from ui.evaluation.dossier_dialog import DossierDialog
 from ui.evaluation.sheet_dialog import SheetDialog
 from ui.evaluation.sheet_table_models import SHEET_COLUMNS
+from ui.kit.collated import courts_in_order, set_items
 from ui.kit.enter_opens import open_on_enter
 from ui.kit.list_table_model import ListTableModel
 from ui.kit.op import Op, Query
@@ -51,10 +52,8 @@ class RoundsView(Retranslating, QWidget):
             self.template.addItem(t.title, t.code)
         self.period = QLineEdit(self)
         self.region = QComboBox(self)
-        self._courts = Query(self, ctx, list_courts).run() or []
-        for c in self._courts:
-            if c.level == "regional":
-                self.region.addItem(c.name, str(c.id))
+        courts = Query(self, ctx, list_courts).run() or []
+        self._courts = [c for c in courts if c.level == "regional"]
         self.create_button = QPushButton(self)
         self.create_button.clicked.connect(self.form_round)
         self.rounds = QListWidget(self)
@@ -120,16 +119,20 @@ class RoundsView(Retranslating, QWidget):
         self.dossier_button.setToolTip(
             _("Show the judge's dossier: sheets, internships and quality indicators.")
         )
+        self._courts = courts_in_order(self._courts)  # P-2: in the alphabet of the language
+        set_items(self.region, 0, [(c.name, str(c.id)) for c in self._courts])
         self.reload()
 
     def reload(self) -> None:
         """Refill the rounds list, keeping the selection."""
         current = self.rounds.currentItem()
         keep = current.data(ID_ROLE) if current else None
+        # Templates are titled in the language shown (their title follows it), never by code.
+        titles = {t.code: t.title for t in Query(self, self._ctx, list_templates).run() or []}
+        for i in range(self.template.count()):
+            self.template.setItemText(i, titles.get(self.template.itemData(i), ""))
         self.rounds.blockSignals(True)
         self.rounds.clear()
-        # The template's name in the language shown, never its code ("judge_activity").
-        titles = {t.code: t.title for t in Query(self, self._ctx, list_templates).run() or []}
         for r in Query(self, self._ctx, list_rounds).run() or []:
             item = QListWidgetItem(
                 _("{period} · {template}: {signed} of {sheets} signed").format(

@@ -25,7 +25,7 @@ from app.internships.dto import BusyRow
 from app.internships.queries import host_tutors
 from i18n import N_, _, format_date
 from ui.context import UiContext
-from ui.kit.collated import courts_in_order
+from ui.kit.collated import courts_in_order, set_items
 from ui.kit.date_field import DateField
 from ui.kit.enter_opens import open_on_enter
 from ui.kit.list_table_model import Column, ListTableModel
@@ -64,8 +64,8 @@ class BusyView(Retranslating, QWidget):
         )
         self.court.setMinimumContentsLength(30)
         self.court.addItem("", None)
-        for c in courts_in_order(Query(self, ctx, list_courts).run() or []):
-            self.court.addItem(c.name, str(c.id))  # Qt compares strings, not UUIDs
+        self._courts = Query(self, ctx, list_courts).run() or []
+        set_items(self.court, 1, [(c.name, str(c.id)) for c in courts_in_order(self._courts)])
         self.rows = ListTableModel[BusyRow](ctx, BUSY_COLUMNS, self)
         self.table = QTableView(self)
         self.table.setModel(self.rows)
@@ -121,6 +121,13 @@ class BusyView(Retranslating, QWidget):
         self.year_label.setText(_("Year:"))
         self.court_label.setText(_("Court:"))
         self.court.setItemText(0, _("All courts"))
+        if self.person.count():  # the court's judges in the new language's order
+            chosen = self.person.currentData()
+            self._fill_people()
+            self.person.setCurrentIndex(max(self.person.findData(chosen), 0))
+        self._courts = courts_in_order(self._courts)  # P-2: in the alphabet of the language
+        # Qt compares strings, not UUIDs
+        set_items(self.court, 1, [(c.name, str(c.id)) for c in self._courts])
         self.note.setPlaceholderText(_("What the judge is busy with"))
         self.add_button.setText(_("Add"))
         self.add_button.setToolTip(_("Add the period: the planner will not place the judge then."))
@@ -149,13 +156,16 @@ class BusyView(Retranslating, QWidget):
             self.message.clear()
 
     def _on_court_current_index_changed(self, _index: int) -> None:
+        self._fill_people()
+        self._new()
+
+    def _fill_people(self) -> None:
         raw = self.court.currentData()
         self.person.clear()
         if raw:
             court = uuid.UUID(str(raw))
             for pid, name in Query(self, self._ctx, lambda s: host_tutors(s, court)).run() or []:
                 self.person.addItem(name, str(pid))
-        self._new()
 
     def _new(self) -> None:
         """An empty form: the next click on Add creates a new period."""

@@ -30,7 +30,7 @@ from app.internships.service import InternshipConflictError, save_internship, se
 from i18n import N_, _, format_date
 from ui.context import UiContext
 from ui.internships.internship_dialog import STATUS_LABELS, InternshipDialog
-from ui.kit.collated import courts_in_order
+from ui.kit.collated import courts_in_order, set_items
 from ui.kit.date_field import DateField
 from ui.kit.enter_opens import open_on_enter
 from ui.kit.list_table_model import Column, ListTableModel
@@ -101,10 +101,9 @@ class CandidatesView(Retranslating, QWidget):
         self.refusal = QLabel(self)
         self.refusal.setWordWrap(True)
         self.refusal.setStyleSheet("color: #b00020;")
-        courts = courts_in_order(Query(self, ctx, list_courts).run() or [])
+        self._courts = courts_in_order(Query(self, ctx, list_courts).run() or [])
         for combo in (self.places_court, self.host):
-            for c in courts:
-                combo.addItem(c.name, str(c.id))  # Qt compares strings, not UUIDs
+            set_items(combo, 0, [(c.name, str(c.id)) for c in self._courts])
         self.reload_candidates()
 
         places_row = QHBoxLayout()
@@ -166,6 +165,11 @@ class CandidatesView(Retranslating, QWidget):
         self.open_button.setToolTip(_("Open the selected internship: tutor, status, report."))
         self.cancel_button.setText(_("Cancel allocation"))
         self.cancel_button.setToolTip(_("Cancel the selected internship; its place is freed."))
+        self._courts = courts_in_order(self._courts)  # P-2: in the alphabet of the language
+        for combo in (self.places_court, self.host):  # Qt compares strings, not UUIDs
+            set_items(combo, 0, [(c.name, str(c.id)) for c in self._courts])
+        if self.candidate.count():
+            self.reload_candidates()
         self.reload()
 
     def reload_candidates(self) -> None:

@@ -33,6 +33,7 @@ from i18n import _, ngettext
 from ui.context import UiContext
 from ui.documents.printing import Request, preview
 from ui.internships.internship_table_models import DUE_COLUMNS, DUE_SORT_KEYS, PRIORITY_COLUMN
+from ui.kit.collated import courts_in_order, set_items
 from ui.kit.list_table_model import ListTableModel
 from ui.kit.op import Op, Query
 from ui.kit.print_preview_dialog import PrintPreviewDialog
@@ -51,11 +52,10 @@ class DueView(Retranslating, QWidget):
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year + 1)
         self.region = QComboBox(self)
-        self._courts = Query(self, ctx, list_courts).run() or []
+        courts = Query(self, ctx, list_courts).run() or []
+        self._courts = [c for c in courts if c.level == "regional"]
         self.region.addItem("", "")
-        for c in self._courts:
-            if c.level == "regional":
-                self.region.addItem("", c.region_code)
+        set_items(self.region, 1, [("", c.region_code) for c in self._courts])
         # A training centre works its own region; every region is one choice away.
         home = Query(self, ctx, centre_region_code).run() or ""
         self.region.setCurrentIndex(max(self.region.findData(home), 0))
@@ -114,9 +114,8 @@ class DueView(Retranslating, QWidget):
         self.search.setPlaceholderText(_("Search by name…"))
         self.unscheduled.setText(_("Not yet scheduled only"))
         self.region.setItemText(0, _("All regions"))
-        regional = [c for c in self._courts if c.level == "regional"]
-        for i, c in enumerate(regional, start=1):
-            self.region.setItemText(i, c.name)
+        self._courts = courts_in_order(self._courts)  # P-2: in the alphabet of the language
+        set_items(self.region, 1, [(c.name, c.region_code) for c in self._courts])
         self.due_rows.retranslate()
         self.plan_button.setText(_("Propose a plan…"))
         self.plan_button.setToolTip(

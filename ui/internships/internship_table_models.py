@@ -9,6 +9,7 @@ from typing import Any
 from app.internships.dto import BlackoutRow, DueRow, OfferRow
 from app.internships.hosts import HolidayDTO
 from i18n import N_, _, format_date, format_number, localized
+from i18n.collation import collation_key
 from ui.kit.paged_table_model import Column
 
 DUE_COLUMNS = (
@@ -34,7 +35,7 @@ DUE_COLUMNS = (
 # Numbers sort as numbers and dates as dates, not as their text.
 DUE_SORT_KEYS: tuple[Callable[[DueRow], Any], ...] = (
     lambda r: r.sort_key or r.full_name,
-    lambda r: r.court_name,
+    lambda r: collation_key(r.court_name),  # P-2: the alphabet of the language shown
     lambda r: r.last_internship_end or date.min,
     lambda r: r.due_on,
     lambda r: r.experience_years,

@@ -43,6 +43,7 @@ from ui.internships.internship_table_models import (
     OFFER_COLUMNS,
     holiday_columns,
 )
+from ui.kit.collated import courts_in_order, set_items
 from ui.kit.date_field import DateField
 from ui.kit.list_table_model import ListTableModel
 from ui.kit.op import Op, Query
@@ -73,7 +74,7 @@ class PlacesView(Retranslating, QWidget):
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year + 1)
         self.year_label = QLabel(self)
-        hosts = [
+        self._hosts = [
             c
             for c in Query(self, ctx, list_courts).run() or []
             if c.level in ("supreme", "regional")
@@ -82,9 +83,6 @@ class PlacesView(Retranslating, QWidget):
         self.offer_rows = ListTableModel(ctx, OFFER_COLUMNS, self)
         self.offers = _table(self, self.offer_rows)
         self.offer_court, self.blackout_court = QComboBox(self), QComboBox(self)
-        for combo in (self.offer_court, self.blackout_court):
-            for c in hosts:
-                combo.addItem(c.name, str(c.id))
         self.offer_from, self.offer_to = (
             DateField(self, optional=False),
             DateField(self, optional=False),
@@ -205,6 +203,9 @@ class PlacesView(Retranslating, QWidget):
         self.delete_blackout_button.setToolTip(_("Delete the selected dates."))
         self.add_holiday_button.setToolTip(_("Add a public holiday or a day moved by decree."))
         self.delete_holiday_button.setToolTip(_("Delete the selected holiday."))
+        self._hosts = courts_in_order(self._hosts)  # P-2: in the alphabet of the language
+        for combo in (self.offer_court, self.blackout_court):
+            set_items(combo, 0, [(c.name, str(c.id)) for c in self._hosts])
         self.reload()
 
     def _on_year_value_changed(self, year: int) -> None:

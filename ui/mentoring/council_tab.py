@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -21,15 +20,12 @@ from app.core.context import Actor
 from app.core.progress import Progress
 from app.core.store import Session
 from app.mentoring import council, protocol_queries, queries
-from app.mentoring.dto import (
-    DecisionInput,
-    ProtocolDTO,
-    ProtocolInput,
-)
-from app.mentoring.vocab import DECISION_LABELS
+from app.mentoring.dto import ProtocolDTO, ProtocolInput
 from i18n import N_, _, format_date
-from ui.mentoring.pair_tab import PairTab, date_field
+from ui.mentoring.pair_tab import PairTab
+from ui.mentoring.protocol_form import ProtocolFields
 from ui.mentoring.protocol_list import COPY_LABELS, ProtocolList, preview_protocol, state_of
+from ui.mentoring.protocol_scan import ProtocolScan
 
 
 class CouncilTab(PairTab):
@@ -55,26 +51,16 @@ class CouncilTab(PairTab):
             self._on_new_clicked,
             N_("Empty the form to draw up a new protocol on the selected pair."),
         )
-        self.protocol_number = QLineEdit(page)
-        self.held_on = date_field(page)
-        self.place = QLineEdit(page)
-        self.chair = QLineEdit(page)
-        self.secretary = QLineEdit(page)
-        self.members = QLineEdit(page)
-        self.agenda = QLineEdit(page)
-        self.decision = QComboBox(page)
-        for key in council.DECISIONS:
-            self.decision.addItem("", key)
-        self.decision_text = QLineEdit(page)
-        self.extend_months = QSpinBox(page)
-        self.extend_months.setRange(0, 24)
-        self.new_guide = QComboBox(page)
-        for combo in (self.decision, self.new_guide):
-            # Decisions read as sentences: sized by them, the tab would not fit 1366 pixels.
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(24)
+        f = self.fields = ProtocolFields(page)
+        self.protocol_number, self.held_on, self.place, self.chair = (
+            f.protocol_number,
+            f.held_on,
+            f.place,
+            f.chair,
+        )
+        self.secretary, self.members, self.agenda = f.secretary, f.members, f.agenda
+        self.decision, self.decision_text = f.decision, f.decision_text
+        self.extend_months, self.new_guide = f.extend_months, f.new_guide
         self.protocol_button = self._button(
             page,
             N_("Draw up protocol"),
@@ -97,6 +83,7 @@ class CouncilTab(PairTab):
         self.lang.addItem("Қазақша", "kk")
         self.lang.addItem("Русский", "ru")
         self.signed_by = QLineEdit(page)
+        self.scan = ProtocolScan(self._ctx, self._say, page)
         self.sign_button = self._button(
             page,
             N_("Mark signed"),
@@ -120,30 +107,14 @@ class CouncilTab(PairTab):
         layout = QVBoxLayout(page)
         layout.addWidget(self.protocols)
         layout.addWidget(self.new_button)
-        layout.addLayout(
-            self._form(
-                page,
-                [
-                    (N_("Protocol number"), self.protocol_number),
-                    (N_("Meeting date"), self.held_on),
-                    (N_("Place"), self.place),
-                    (N_("Chair"), self.chair),
-                    (N_("Secretary"), self.secretary),
-                    (N_("Members present (comma-separated)"), self.members),
-                    (N_("Agenda"), self.agenda),
-                    (N_("New guide (replacement)"), self.new_guide),
-                    (N_("Decision"), self.decision),
-                    (N_("Decision text"), self.decision_text),
-                    (N_("Extend by months"), self.extend_months),
-                ],
-            )
-        )
+        layout.addLayout(self._form(page, f.rows()))
         layout.addWidget(self.protocol_button)
         layout.addWidget(self.update_protocol_button)
         layout.addLayout(
             self._form(page, [(N_("Language"), self.lang), (N_("Signed by"), self.signed_by)])
         )
         layout.addWidget(self.print_button)
+        layout.addWidget(self.scan)
         layout.addWidget(self.sign_button)
         layout.addWidget(self.copy_centre_button)
         layout.addWidget(self.copy_hr_button)
@@ -152,16 +123,7 @@ class CouncilTab(PairTab):
 
     def _protocol_input(self) -> ProtocolInput:
         assert self.pair is not None
-        return ProtocolInput(
-            region_code=self.pair.region_code,
-            number=self.protocol_number.text(),
-            held_on=self.held_on.day(),
-            place=self.place.text(),
-            chair=self.chair.text(),
-            secretary=self.secretary.text(),
-            members=tuple(m.strip() for m in self.members.text().split(",")),
-            agenda=self.agenda.text(),
-        )
+        return self.fields.protocol_input(self.pair.region_code)
 
     def _say(self, text: str) -> None:
         """Why a button did nothing, in the page's message line."""
@@ -187,15 +149,7 @@ class CouncilTab(PairTab):
     def _on_protocol_clicked(self) -> None:
         assert self.pair is not None
         data = self._protocol_input()
-        decision = DecisionInput(
-            pair_id=self.pair.id,
-            decision=self.decision.currentData(),
-            text=self.decision_text.text(),
-            extend_months=self.extend_months.value(),
-            new_guide_id=uuid.UUID(self.new_guide.currentData())
-            if self.new_guide.currentData()
-            else None,
-        )
+        decision = self.fields.decision_input(self.pair.id)
 
         def action(s: Session, actor: Actor, _p: Progress) -> uuid.UUID:
             created = council.create_protocol(s, actor, data)
@@ -217,11 +171,7 @@ class CouncilTab(PairTab):
         if pair is None:
             return
         roster = self._read(lambda s: queries.roster(s, pair.region_code, pair.kind))
-        guides = [r for r in roster or [] if r.person_id != pair.guide_id]
-        self.new_guide.clear()
-        self.new_guide.addItem("—", "")
-        for r in guides:
-            self.new_guide.addItem(r.full_name, str(r.person_id))
+        self.fields.set_guides([r for r in roster or [] if r.person_id != pair.guide_id])
         # The same pair again (after an action): keep its protocol; another pair: its latest.
         keep = self.protocol_id if self._shown_pair == pair.id else None
         self._shown_pair = pair.id
@@ -250,21 +200,9 @@ class CouncilTab(PairTab):
     def _clear(self) -> None:
         """An empty form: a new protocol on the pair shown."""
         self.protocol_id = None
-        for field in (
-            self.protocol_number,
-            self.place,
-            self.chair,
-            self.secretary,
-            self.members,
-            self.agenda,
-            self.decision_text,
-            self.signed_by,
-        ):
-            field.clear()
-        self.held_on.set_value(date.today())
-        self.decision.setCurrentIndex(0)
-        self.extend_months.setValue(0)
-        self.new_guide.setCurrentIndex(0)
+        self.fields.clear()
+        self.signed_by.clear()
+        self.scan.show_protocol(None)
         self.protocol_state.setText(_("New protocol: not drawn up yet."))
 
     def _load(self, protocol: ProtocolDTO) -> None:
@@ -273,26 +211,9 @@ class CouncilTab(PairTab):
         if content is None:
             return
         self.protocol_id = protocol.id
-        self.protocol_number.setText(protocol.number)
-        self.held_on.set_value(protocol.held_on)
-        self.place.setText(content.get("place", ""))
-        self.chair.setText(content.get("chair", ""))
-        self.secretary.setText(content.get("secretary", ""))
-        self.members.setText(", ".join(content.get("members", [])))
-        self.agenda.setText(content.get("agenda", ""))
-        pair_id = str(self.pair.id) if self.pair is not None else ""
-        decision = next((d for d in content["decisions"] if d["pair_id"] == pair_id), None)
-        if decision is not None:
-            self.decision.setCurrentIndex(max(self.decision.findData(decision["decision"]), 0))
-            self.decision_text.setText(decision.get("text", ""))
-            self.extend_months.setValue(int(decision.get("extend_months") or 0))
-            self.new_guide.setCurrentIndex(max(self.new_guide.findText(decision["new_guide"]), 0))
-        else:
-            self.decision.setCurrentIndex(0)
-            self.decision_text.clear()
-            self.extend_months.setValue(0)
-            self.new_guide.setCurrentIndex(0)
+        self.fields.load(protocol, content, str(self.pair.id) if self.pair is not None else "")
         self.signed_by.setText(protocol.signed_by)
+        self.scan.show_protocol(protocol)
         self.protocol_state.setText(state_of(protocol))
 
     def _on_print_clicked(self) -> None:
@@ -325,7 +246,12 @@ class CouncilTab(PairTab):
         if protocol_id is None:
             return
         who = self.signed_by.text()
-        signed = self._run(lambda s, actor, _p: council.sign_protocol(s, actor, protocol_id, who))
+        name, scan = self.scan.chosen or ("", None)
+        signed = self._run(
+            lambda s, actor, _p: council.sign_protocol(
+                s, actor, protocol_id, who, scan=scan, scan_name=name
+            )
+        )
         if signed is not None:
             self._keep_shown(protocol_id)
             self.protocol_state.setText(
@@ -335,5 +261,4 @@ class CouncilTab(PairTab):
     def retranslate_ui(self) -> None:
         """Captions and the decisions."""
         super().retranslate_ui()
-        for i, key in enumerate(council.DECISIONS):
-            self.decision.setItemText(i, _(DECISION_LABELS[key]).format(months="…", name="…"))
+        self.fields.retranslate()

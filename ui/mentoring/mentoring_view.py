@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
@@ -24,39 +22,17 @@ from app.courts.centre import current_centre
 from app.courts.dto import CourtDTO
 from app.courts.service import list_courts
 from app.mentoring import queries, service
-from app.mentoring.dto import NeedRow, PairDTO, Suggestion
-from app.mentoring.rules import KIND_LABELS, REASONS
-from i18n import N_, _, localized
+from app.mentoring.dto import NeedRow, PairDTO
+from i18n import _
 from ui.context import UiContext
 from ui.kit.collated import courts_in_order, set_items
 from ui.kit.enter_opens import open_on_enter
 from ui.kit.list_table_model import ListTableModel
 from ui.kit.op import Op, Query, show_status
-from ui.kit.paged_table_model import Column
 from ui.kit.retranslating import Retranslating
+from ui.mentoring.guide_chooser import GuideChooser
+from ui.mentoring.mentoring_table_models import NEED_COLUMNS, PAIR_COLUMNS
 from ui.mentoring.pair_panel import PairPanel
-from ui.mentoring.wishes_dialog import WishesButton
-
-STATE_LABELS = {
-    "proposed": N_("Proposed"),
-    "active": N_("Pair at work"),
-    "completed": N_("Completed"),
-    "ended_early": N_("Ended early"),
-}
-NEED_COLUMNS = (
-    Column[NeedRow](N_("Full name"), lambda n: n.full_name),
-    Column[NeedRow](N_("Court"), lambda n: localized(n.court_name_kk, n.court_name_ru)),
-    Column[NeedRow](N_("Why a protégé"), lambda n: "; ".join(_(REASONS[k]) for k, _d in n.reasons)),
-    Column[NeedRow](N_("Tutor"), lambda n: n.tutor or "—"),
-    Column[NeedRow](N_("Mentor"), lambda n: n.mentor or "—"),
-)
-PAIR_COLUMNS = (
-    Column[PairDTO](N_("Protégé"), lambda p: p.protege_name),
-    Column[PairDTO](N_("Guide"), lambda p: p.guide_name),
-    Column[PairDTO](N_("Kind"), lambda p: _(KIND_LABELS[p.kind])),
-    Column[PairDTO](N_("State"), lambda p: _(STATE_LABELS[p.state])),
-    Column[PairDTO](N_("Term"), lambda p: f"{p.starts_on:%d.%m.%Y} – {p.ends_on:%d.%m.%Y}"),
-)
 
 
 class MentoringView(Retranslating, QWidget):
@@ -65,7 +41,6 @@ class MentoringView(Retranslating, QWidget):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._suggestions: list[Suggestion] = []
         self.region = QComboBox(self)
         regions, home = Query(self, ctx, _regions_and_home).run() or ([], "")
         self._regions = regions
@@ -81,11 +56,6 @@ class MentoringView(Retranslating, QWidget):
         self.needs_label, self.pairs_label = QLabel(self), QLabel(self)
         self.need_rows = ListTableModel(ctx, NEED_COLUMNS, self)
         self.needs = self._table(self.need_rows)
-        self.kind = QComboBox(self)
-        self.kind.addItem("", "tutor")
-        self.kind.addItem("", "mentor")
-        self.guide = QComboBox(self)
-        self.form_pair_button = QPushButton(self)
         self.pair_rows = ListTableModel(ctx, PAIR_COLUMNS, self)
         self.pairs = self._table(self.pair_rows)
         self.start_button = QPushButton(self)
@@ -100,14 +70,10 @@ class MentoringView(Retranslating, QWidget):
         lay.addWidget(self.court)
         lay.addWidget(self.needs_label)
         lay.addWidget(self.needs)
-        row = QHBoxLayout()
-        row.addWidget(self.kind)
-        row.addWidget(self.guide, 1)
-        row.addWidget(self.form_pair_button)
-        row.addWidget(
-            WishesButton(ctx, self._selected_need, self._on_needs_selection_changed, self)
-        )
-        lay.addLayout(row)
+        self.chooser = GuideChooser(ctx, self._selected_need, self.message.setText, left)
+        self.kind, self.guide = self.chooser.kind, self.chooser.guide
+        self.form_pair_button = self.chooser.form_pair_button
+        lay.addWidget(self.chooser)
         lay.addWidget(self.pairs_label)
         lay.addWidget(self.pairs)
         lay.addWidget(self.start_button)
@@ -117,13 +83,8 @@ class MentoringView(Retranslating, QWidget):
         # Proportions rather than pixels: the page is first shown before it has its width.
         splitter.setStretchFactor(0, 11)
         splitter.setStretchFactor(1, 9)
-        self.kind.setMinimumWidth(120)
         self._splitter, self._sized = splitter, False
         self.needs_label.setWordWrap(True)
-        self.guide.setMinimumContentsLength(24)
-        self.guide.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
         outer = QVBoxLayout(self)
         outer.addWidget(splitter)
         outer.addWidget(self.message)
@@ -131,8 +92,7 @@ class MentoringView(Retranslating, QWidget):
         self.region.currentIndexChanged.connect(self._on_region_current_index_changed)
         self.court.currentIndexChanged.connect(self.reload)
         self.needs.selectionModel().selectionChanged.connect(self._on_needs_selection_changed)
-        self.kind.currentIndexChanged.connect(self._on_needs_selection_changed)
-        self.form_pair_button.clicked.connect(self._on_form_pair_clicked)
+        self.chooser.formed.connect(self._on_chooser_formed)
         self.pairs.selectionModel().selectionChanged.connect(self._on_pairs_selection_changed)
         self.pairs.doubleClicked.connect(self._on_pairs_double_clicked)
         open_on_enter(self.pairs, self._on_pairs_double_clicked)
@@ -191,18 +151,14 @@ class MentoringView(Retranslating, QWidget):
         self.court.setCurrentIndex(max(self.court.findData(chosen), 0))
         self.court.setItemText(0, _("All courts"))
         self.pairs_label.setText(_("Pairs"))
-        self.kind.setItemText(0, _("Tutor"))
-        self.kind.setItemText(1, _("Mentor"))
-        self.form_pair_button.setText(_("Form pair"))
-        self.form_pair_button.setToolTip(
-            _("Propose a pair of the selected protégé and the chosen guide.")
-        )
         self.start_button.setText(_("Start pair"))
         self.start_button.setToolTip(
             _("Start the selected pair's work; its term counts from today.")
         )
         self.need_rows.retranslate()  # reasons, kinds and states are worded when shown
         self.pair_rows.retranslate()
+        if self.need_rows.rows:
+            self._resort_needs()
         for table in (self.needs, self.pairs):
             table.resizeColumnsToContents()  # the other language's words are longer or shorter
 
@@ -219,6 +175,16 @@ class MentoringView(Retranslating, QWidget):
         self.pair_rows.show(lambda s: queries.pairs(s, region_code=region, actor=actor))
         for table in (self.needs, self.pairs):
             table.resizeColumnsToContents()
+
+    def _resort_needs(self) -> None:
+        # P-2: read again in the new language's alphabet; the chosen protégé stays chosen.
+        need = self._selected_need()
+        self.need_rows.refresh()
+        rows = [
+            r for r, n in enumerate(self.need_rows.rows) if need and n.person_id == need.person_id
+        ]
+        if rows:
+            self.needs.selectRow(rows[0])
 
     def _selected_need(self) -> NeedRow | None:
         rows = self.needs.selectionModel().selectedRows()
@@ -238,41 +204,9 @@ class MentoringView(Retranslating, QWidget):
 
     # slots ------------------------------------------------------------------------------
     def _on_needs_selection_changed(self) -> None:
-        need = self._selected_need()
-        self.guide.clear()
-        if need is None:
-            return
-        kind = self.kind.currentData()
-        self._suggestions = (
-            Query(self, self._ctx, lambda s: queries.suggestions(s, need.person_id, kind))
-            .refusals_to(self.message.setText)
-            .run()
-            or []
-        )
-        for sug in self._suggestions:
-            why = ", ".join(_(r) for r in sug.reasons)
-            self.guide.addItem(f"{sug.full_name} ({why})", str(sug.person_id))
+        self.chooser.show_suggestions()
 
-    def _on_form_pair_clicked(self) -> None:
-        need = self._selected_need()
-        if need is None or self.guide.currentIndex() < 0:
-            self.message.setText(_("Choose a protégé and a guide."))
-            return
-        guide_id = self._suggestions[self.guide.currentIndex()].person_id
-        kind = self.kind.currentData()
-        pair = (
-            Op(
-                self,
-                self._ctx,
-                lambda s, actor, _p: service.propose_pair(
-                    s, actor, need.person_id, guide_id, kind=kind, starts_on=date.today()
-                ),
-            )
-            .refusals_to(self.message.setText)
-            .run()
-        )
-        if pair is None:
-            return
+    def _on_chooser_formed(self, pair: PairDTO) -> None:
         self.message.setText("")
         self.reload()
         self._select_pair(pair.id)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.core.context import Actor
 from app.core.progress import Progress
 from app.core.store import Session
-from app.mentoring import queries, roster, seminars
+from app.mentoring import queries, roster, scans
 from app.mentoring.dto import RosterEntryInput, RosterOrderInput
 from app.mentoring.rules import EVENT_KINDS, KIND_LABELS, REASONS
 from app.people.dto import PersonFilter
@@ -36,6 +35,8 @@ from ui.context import UiContext
 from ui.kit.date_field import DateField
 from ui.kit.op import Op, Query, Work
 from ui.kit.retranslating import Retranslating
+from ui.mentoring.scan_button import ScanButton
+from ui.mentoring.seminar_box import SeminarBox
 
 CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 USER_ROLE = Qt.ItemDataRole.UserRole
@@ -53,8 +54,7 @@ class RosterView(Retranslating, QWidget):
         self._ctx = ctx
         self._region = region
         self._attachment: tuple[str, bytes] | None = None
-        self._seminar_id: uuid.UUID | None = None
-        self.roster_box, self.order_box, self.seminar_box = (QGroupBox(self) for _ in range(3))
+        self.roster_box, self.order_box = QGroupBox(self), QGroupBox(self)
         self.roster = QListWidget(self.roster_box)
         self.search = QLineEdit(self.order_box)
         self.candidates = QListWidget(self.order_box)
@@ -76,15 +76,14 @@ class RosterView(Retranslating, QWidget):
         self.event_kind.setMinimumContentsLength(20)
         self.event_date = DateField(self.order_box, optional=False)
         self.event_button = QPushButton(self.order_box)
-        self.topic = QLineEdit(self.seminar_box)
-        self.held_on = DateField(self.seminar_box, optional=False)
-        self.place = QLineEdit(self.seminar_box)
-        self.plan_button = QPushButton(self.seminar_box)
-        self.invite_button = QPushButton(self.seminar_box)
-        self.attendance = QListWidget(self.seminar_box)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #a40000;")
+        self.seminar_box = SeminarBox(region, self._write, self.message.setText, self)
+        sem = self.seminar_box
+        self.topic, self.held_on, self.place = sem.topic, sem.held_on, sem.place
+        self.plan_button, self.invite_button = sem.plan_button, sem.invite_button
+        self.attendance = sem.attendance
         self._form_labels: list[tuple[QLabel, str]] = []
 
         self.roster.setWordWrap(True)
@@ -93,6 +92,11 @@ class RosterView(Retranslating, QWidget):
         roster_layout = QVBoxLayout(self.roster_box)
         roster_layout.addWidget(self.roster)
         roster_layout.addWidget(self.roster_hint)
+        # The signed orders' scans, newest first (M-3)
+        self.scan_button = ScanButton(
+            ctx, self._order_scans, N_("Show the scans of the region's signed orders."), self
+        )
+        roster_layout.addWidget(self.scan_button)
         order = QVBoxLayout(self.order_box)
         order.addWidget(self.search)
         order.addWidget(self.candidates)
@@ -112,14 +116,6 @@ class RosterView(Retranslating, QWidget):
             self._form([(N_("Career event"), self.event_kind), (N_("Since"), self.event_date)])
         )
         order.addWidget(self.event_button)
-        seminar = QVBoxLayout(self.seminar_box)
-        seminar.addLayout(
-            self._form(
-                [(N_("Topic"), self.topic), (N_("Date"), self.held_on), (N_("Place"), self.place)]
-            )
-        )
-        for w in (self.plan_button, self.invite_button, self.attendance):
-            seminar.addWidget(w)
         row = QHBoxLayout()
         for box in (self.roster_box, self.order_box, self.seminar_box):
             row.addWidget(box)
@@ -131,9 +127,6 @@ class RosterView(Retranslating, QWidget):
         self.attach_button.clicked.connect(self._on_attach_clicked)
         self.approve_button.clicked.connect(self._on_approve_clicked)
         self.event_button.clicked.connect(self._on_event_clicked)
-        self.plan_button.clicked.connect(self._on_plan_clicked)
-        self.invite_button.clicked.connect(self._on_invite_clicked)
-        self.attendance.itemChanged.connect(self._on_attendance_item_changed)
         self._region.currentIndexChanged.connect(self.reload)
         self.retranslate_ui()  # also fills the lists
 
@@ -149,7 +142,6 @@ class RosterView(Retranslating, QWidget):
         """Captions in the active language; the lists are refilled for their kind names."""
         self.roster_box.setTitle(_("Roster of tutors and mentors"))
         self.order_box.setTitle(_("Chairman's order approving or amending the roster"))
-        self.seminar_box.setTitle(_("Orientation seminar"))
         self.search.setPlaceholderText(_("Search judges of the region"))
         self.roster_hint.setText(
             _("Tick guides to remove them, or judges to add them, then approve the order.")
@@ -171,14 +163,6 @@ class RosterView(Retranslating, QWidget):
         )
         for i, key in enumerate(EVENT_KINDS):
             self.event_kind.setItemText(i, _(REASONS[key]))
-        self.plan_button.setText(_("Plan seminar"))
-        self.plan_button.setToolTip(
-            _("Plan an orientation seminar on the date, place and topic above.")
-        )
-        self.invite_button.setText(_("Invite everyone on the needs list"))
-        self.invite_button.setToolTip(
-            _("Invite every judge who needs a guide to the planned seminar.")
-        )
         for label, msgid in self._form_labels:
             label.setText(_(msgid))
         self.reload()
@@ -200,7 +184,12 @@ class RosterView(Retranslating, QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(UNCHECKED)
             self.roster.addItem(item)
+        found = Query(self, self._ctx, lambda s: scans.roster_order_scans(s, region)).run()
+        self.scan_button.set_scans(bool(found), N_("No order of the region has a scan attached."))
         self._fill_candidates()
+
+    def _order_scans(self, s: Session) -> list[tuple[str, bytes]]:
+        return scans.roster_order_files(s, self._region.currentData() or "")
 
     def _fill_candidates(self) -> None:
         region = self._region.currentData() or ""
@@ -277,43 +266,3 @@ class RosterView(Retranslating, QWidget):
 
         if self._write(record) is not None:
             self.roster_changed.emit()
-
-    def _on_plan_clicked(self) -> None:
-        region, on = self._region.currentData() or "", self.held_on.day()
-        topic, place = self.topic.text(), self.place.text()
-        planned = self._write(
-            lambda s, actor, _p: seminars.plan_seminar(s, actor, region, on, topic, place=place)
-        )
-        if planned is not None:
-            self._seminar_id = planned.id
-            self.attendance.clear()
-
-    def _on_invite_clicked(self) -> None:
-        if self._seminar_id is None:
-            self.message.setText(_("Plan the seminar first."))
-            return
-        region, seminar_id = self._region.currentData() or "", self._seminar_id
-
-        def invite(s: Session, actor: Actor, _p: Progress) -> list[tuple[uuid.UUID, str]]:
-            needs = queries.needs_analysis(s, region_code=region)
-            seminars.invite(s, actor, seminar_id, [n.person_id for n in needs], date.today())
-            return [(n.person_id, n.full_name) for n in needs]
-
-        invited = self._write(invite)
-        if invited is not None:
-            self.attendance.blockSignals(True)
-            self.attendance.clear()
-            for pid, name in invited:
-                item = QListWidgetItem(name)
-                item.setData(USER_ROLE, str(pid))
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(UNCHECKED)
-                self.attendance.addItem(item)
-            self.attendance.blockSignals(False)
-
-    def _on_attendance_item_changed(self, item: QListWidgetItem) -> None:
-        if self._seminar_id is None:
-            return
-        seminar_id = self._seminar_id
-        pid, came = uuid.UUID(item.data(USER_ROLE)), item.checkState() == CHECKED
-        self._write(lambda s, actor, _p: seminars.mark_attendance(s, actor, seminar_id, pid, came))

@@ -332,3 +332,14 @@ class TrainingView(Retranslating, QWidget):
             _("Record the selected participant's rating and comment on the session.")
         )
         self.model.retranslate()
+        if self.model.rows:
+            self._resort()
+
+    def _resort(self) -> None:
+        # P-2: read again in the new language's order; ticks not yet saved stay on their people.
+        ticked = {r.id: on for r, on in zip(self.model.rows, self.model.checks, strict=True)}
+        self.refresh_registrations()
+        for row, r in enumerate(self.model.rows):
+            if r.id in ticked:
+                self.model.checks[row] = ticked[r.id]
+        self.model.retranslate()
