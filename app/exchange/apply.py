@@ -105,7 +105,9 @@ def _apply_table(run: ImportRun, table: Table, items: list[dict[str, Any]]) -> N
             run.conflict(table, row_id, mine, item, remote_at)
             continue
         writer.set(known, row_id, digest=theirs, remote_at=remote_at)
-    write_rows(session, table, to_write, run.now)
+    # The tombstones among these ids were read above (`gone`): an IN list of every written id
+    # only to delete none cost ~0.5 s of a national first import.
+    write_rows(session, table, to_write, run.now, tombstoned=gone)
     writer.flush()
 
 
