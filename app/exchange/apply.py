@@ -52,7 +52,8 @@ from i18n import N_
 
 def _apply_table(run: ImportRun, table: Table, items: list[dict[str, Any]]) -> None:
     session = run.session
-    items_by_id = {uuid.UUID(i["v"]["id"]): i for i in items}
+    parsed = {i["v"]["id"]: uuid.UUID(i["v"]["id"]) for i in items}  # each id parsed once
+    items_by_id = {parsed[i["v"]["id"]]: i for i in items}
     ids = list(items_by_id)
     local = _local_rows(session, table, ids)
     gone = _deleted_here(session, table, ids)
@@ -62,7 +63,7 @@ def _apply_table(run: ImportRun, table: Table, items: list[dict[str, Any]]) -> N
     received = parents_first(table, [i["v"] for i in items])
     identities = Identities(session, table, received)
     for item in received:
-        row_id = uuid.UUID(item["id"])
+        row_id = parsed[item["id"]]
         sender_base = items_by_id[row_id].get("base")
         remote_at = aware(datetime.fromisoformat(item["updated_at"]))
         mine, theirs = local.get(row_id), digest(item)
