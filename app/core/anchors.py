@@ -83,6 +83,14 @@ def remember(location: str, session: Session, *, restart: bool = False) -> None:
         LOGGER.warning("audit anchor not written: %s", exc)
 
 
+def restart_at(location: str, head: AuditAnchor) -> None:
+    """An administrator's restore: the data folder's anchor starts at the restored head."""
+    try:
+        _write(_file(location), {"location": location, **head.as_dict()})
+    except OSError as exc:
+        LOGGER.warning("audit anchor not written: %s", exc)
+
+
 def forget(location: str) -> None:
     """A new store begins a new history where an old one was deleted: its anchor goes."""
     try:
@@ -96,9 +104,12 @@ def manifest_path(backup: Path) -> Path:
     return backup.with_name(backup.name + MANIFEST_SUFFIX)
 
 
-def write_manifest(backup: Path, store_name: str = "") -> AuditAnchor | None:
-    """Record the backup's chain head beside it (read from the copy itself), and the name of
-    the store it was taken of: stores sharing a folder share its backups folder.
+def write_manifest(
+    backup: Path, store_name: str = "", *, seal: dict[str, object] | None = None
+) -> AuditAnchor | None:
+    """Record the backup's chain head beside it (read from the copy itself), the name of the
+    store it was taken of (stores sharing a folder share its backups folder) and its seal
+    (app.core.backup_seal) when the copy passed the check.
     """
     conn = sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)
     try:
@@ -112,7 +123,9 @@ def write_manifest(backup: Path, store_name: str = "") -> AuditAnchor | None:
         conn.close()
     at = datetime.now(UTC).replace(microsecond=0).isoformat()
     head = AuditAnchor(int(count), int(seq), row[0] if row else "0" * 64, at)
-    record = {"backup": backup.name, "store": store_name, **head.as_dict()}
+    record: dict[str, object] = {"backup": backup.name, "store": store_name, **head.as_dict()}
+    if seal is not None:
+        record["seal"] = seal
     _write(manifest_path(backup), record)
     return head
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core import cipher
+from app.core.backup_seal import make_seal, read_seal
 from app.core.errors import StoreError
 from app.core.keys import KeyFile, sidecar_of
 from app.core.owner_only import create_private
@@ -139,17 +140,42 @@ def backup_file(source: Path, target: Path, key: bytes | None = None) -> Path:
             raise StoreError(N_("A backup cannot overwrite its own database."))
         partial = unique_name(target.parent, target.name, ".partial")
         copy_database(source, partial, key)
+        seal = _seal_if_healthy(partial, key)
         if key is not None:
             KeyFile.load(source).copy_to(target)
         os.replace(partial, target)  # a half-written backup never looks like a good one
         fsync_folder(target.parent)
         from app.core.anchors import write_manifest
 
-        # Its audit head, so a trimmed copy shows (issue 10, Why #8).
-        write_manifest(target, source.name)
+        # Its audit head, so a trimmed copy shows (issue 10, Why #8); its seal, so a restore
+        # trusts this check while the file is provably unchanged (issue 15).
+        write_manifest(target, source.name, seal=seal)
     except cipher.ERRORS_OR_OS as exc:
         raise environment_error(exc, target.parent) from exc
     return target
+
+
+def _seal_if_healthy(copy: Path, key: bytes | None) -> dict[str, object] | None:
+    """Check a fresh copy (quick_check and foreign keys) and seal it; None when unhealthy.
+
+    The partial file is not renamed yet: nothing but this function has opened it.
+    """
+    try:
+        if integrity_problems(copy, key=key):
+            return None
+    except StoreError:
+        return None
+    try:
+        return make_seal(copy)
+    except OSError:
+        return None
+
+
+def sealed(backup: Path) -> bool:
+    """Whether a backup passed the check when it was written (its manifest holds a seal)."""
+    from app.core.anchors import manifest_path
+
+    return read_seal(manifest_path(backup)) is not None
 
 
 def timestamped_name(now: datetime | None = None) -> str:
@@ -188,10 +214,8 @@ def rotate(folder: Path, keep: int) -> list[Path]:
     return removed
 
 
-def holds_data(path: Path, key: bytes | None = None) -> bool:
-    """A healthy Tälimger file with at least one row beyond its schema version."""
-    if integrity_problems(path, key=key):
-        return False
+def _has_rows(path: Path, key: bytes | None) -> bool:
+    """A Tälimger file with at least one row beyond its schema version."""
     try:
         conn = connect_read_only(path, key)
         try:
@@ -241,7 +265,7 @@ def automatic_backup(
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
     target = backup_file(db_path, folder / timestamped_name(), key)
-    if holds_data(target, key):
+    if sealed(target) and _has_rows(target, key):  # checked as it was written
         try:
             _keep_as_last_good(target)
         except OSError as exc:

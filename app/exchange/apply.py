@@ -52,7 +52,8 @@ from i18n import N_
 
 def _apply_table(run: ImportRun, table: Table, items: list[dict[str, Any]]) -> None:
     session = run.session
-    items_by_id = {uuid.UUID(i["v"]["id"]): i for i in items}
+    parsed = {i["v"]["id"]: uuid.UUID(i["v"]["id"]) for i in items}  # each id parsed once
+    items_by_id = {parsed[i["v"]["id"]]: i for i in items}
     ids = list(items_by_id)
     local = _local_rows(session, table, ids)
     gone = _deleted_here(session, table, ids)
@@ -62,7 +63,7 @@ def _apply_table(run: ImportRun, table: Table, items: list[dict[str, Any]]) -> N
     received = parents_first(table, [i["v"] for i in items])
     identities = Identities(session, table, received)
     for item in received:
-        row_id = uuid.UUID(item["id"])
+        row_id = parsed[item["id"]]
         sender_base = items_by_id[row_id].get("base")
         remote_at = aware(datetime.fromisoformat(item["updated_at"]))
         mine, theirs = local.get(row_id), digest(item)
@@ -105,7 +106,9 @@ def _apply_table(run: ImportRun, table: Table, items: list[dict[str, Any]]) -> N
             run.conflict(table, row_id, mine, item, remote_at)
             continue
         writer.set(known, row_id, digest=theirs, remote_at=remote_at)
-    write_rows(session, table, to_write, run.now)
+    # The tombstones among these ids were read above (`gone`): an IN list of every written id
+    # only to delete none cost ~0.5 s of a national first import.
+    write_rows(session, table, to_write, run.now, tombstoned=gone)
     writer.flush()
 
 

@@ -29,10 +29,13 @@ def write_rows(
     table: Table,
     rows: list[tuple[uuid.UUID, dict[str, Any], bool]],
     now: datetime,
+    tombstoned: set[uuid.UUID] | None = None,
 ) -> None:
     """Put records' content in place, in bulk; bookkeeping columns are this PC's own.
 
-    rows: (id, encoded values, whether the record exists here), parents first.
+    rows: (id, encoded values, whether the record exists here), parents first; tombstoned: the
+    ids among them this PC holds tombstones of, when the caller has read them (else all are
+    looked for).
     """
     inserts, updates = [], []
     for row_id, values, exists in rows:
@@ -53,7 +56,7 @@ def write_rows(
             .values({c: bindparam(f"b_{c}") for c in columns} | {"version": table.c.version + 1}),
             updates,
         )
-    ids = [r[0] for r in rows]
+    ids = [r[0] for r in rows if tombstoned is None or r[0] in tombstoned]
     tomb = cast(Table, Tombstone.__table__)
     for start in range(0, len(ids), state.CHUNK):
         session.execute(
