@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -95,11 +96,20 @@ class ComplianceView(Retranslating, QWidget):
         layout.addLayout(top)
         layout.addWidget(self.totals)
         layout.addWidget(split, 1)
+        self._first_load_queued = False
         self.show_button.clicked.connect(self.refresh)
         self.print_button.clicked.connect(self._on_print_button_clicked)
         self.export_button.clicked.connect(lambda: self._on_save(summary=False))
         self.summary_button.clicked.connect(lambda: self._on_save(summary=True))
         self.retranslate_ui()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Issue 11: a list loads when its tab opens. The year's verdicts are computed the first
+        # time the tab is shown (after it has painted); "Show" recomputes with the filters.
+        super().showEvent(event)
+        if not self.model.filter.year and not self._first_load_queued:
+            self._first_load_queued = True
+            QTimer.singleShot(0, self, self.refresh)
 
     def _on_table_double_clicked(self, index: QModelIndex) -> None:
         row = self.model.row_at(index.row())
@@ -114,6 +124,9 @@ class ComplianceView(Retranslating, QWidget):
         self._show_totals()
 
     def _show_totals(self) -> None:
+        if not self.model.filter.year:  # not computed yet: no row of zeros that reads as fact
+            self.totals.setText(_("Computing the year's verdicts…"))
+            return
         totals = self.model.totals
         self.totals.setText(
             " · ".join(

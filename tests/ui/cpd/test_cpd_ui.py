@@ -181,6 +181,25 @@ def test_compliance_view_counts_and_prints_reports_in_one_pdf(
     assert "Әбенова" in reader.pages[0].extract_text()
 
 
+def test_compliance_loads_when_its_tab_opens(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor
+) -> None:
+    """Issue 11: the tab shows this year's verdicts when it opens, without a click on "Show",
+    and never a row of zeros that reads as a result before they are computed."""
+    appointed = date.today() - timedelta(days=400)
+    make_person(store, actor, surname="Әбенова", appointed=appointed)
+    make_person(store, actor, surname="Бөкеев", appointed=appointed)
+    page = window.page("cpd")
+    assert isinstance(page, CpdPage)
+    view = page.compliance
+    assert view.model.rowCount() == 0 and "0" not in view.totals.text()
+    page.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=5000)
+    assert view.model.filter.year == date.today().year
+    assert view.courts.rows and view.courts.rows[0].people == 2
+    assert "2" in view.totals.text()
+
+
 def test_ledger_line_typed_in_with_override_then_confirmed_with_a_document(
     qtbot: QtBot,
     window: MainWindow,
