@@ -147,6 +147,8 @@ class RoundsView(Retranslating, QWidget):
             self.rounds.addItem(item)
             if r.id == keep:
                 self.rounds.setCurrentItem(item)
+        if self.rounds.currentRow() < 0 and self.rounds.count():
+            self.rounds.setCurrentRow(0)  # the newest round's sheets, not an empty table
         self.rounds.blockSignals(False)
         self._on_rounds_current_row_changed(self.rounds.currentRow())
 

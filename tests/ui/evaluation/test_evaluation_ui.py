@@ -245,6 +245,8 @@ def test_the_summary_opens_on_signed_sheets_and_rounds_are_named(
     model = summary.table.model()
     cells = [model.index(0, c).data() for c in range(3, model.columnCount() - 1)]
     assert any("," in c for c in cells) and not any("." in c for c in cells), cells
+    # The rounds tab opens on the newest round with its sheets listed, not an empty table.
+    assert page.rounds.rounds.currentRow() == 0 and page.rounds.sheets
     for lang, title in (("kk", "бағалау парағы"), ("ru", "Оценочный лист")):
         switcher.switch(lang)
         QApplication.processEvents()
