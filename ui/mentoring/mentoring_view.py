@@ -81,8 +81,8 @@ class MentoringView(Retranslating, QWidget):
         splitter.addWidget(left)
         splitter.addWidget(self.panel)
         # Proportions rather than pixels: the page is first shown before it has its width.
-        splitter.setStretchFactor(0, 11)
-        splitter.setStretchFactor(1, 9)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         self._splitter, self._sized = splitter, False
         self.needs_label.setWordWrap(True)
         outer = QVBoxLayout(self)
@@ -130,7 +130,9 @@ class MentoringView(Retranslating, QWidget):
         return table
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Give the lists a little more room than the pair panel, once."""
+        """Halve the room between the lists and the pair panel (its four tabs and the protocol
+        form need it as much), once.
+        """
         super().showEvent(event)
         if not self._sized:
             self._sized = True
@@ -139,7 +141,7 @@ class MentoringView(Retranslating, QWidget):
 
     def _size_splitter(self) -> None:
         width = max(self._splitter.width(), 800)
-        self._splitter.setSizes([width * 11 // 20, width * 9 // 20])
+        self._splitter.setSizes([width // 2, width - width // 2])
 
     def retranslate_ui(self) -> None:
         """Captions in the active language, court names included."""

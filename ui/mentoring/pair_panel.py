@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from app.mentoring.dto import PairDTO
@@ -41,6 +41,11 @@ class PairPanel(Retranslating, QTabWidget):
         self.council = CouncilTab(self, ctx)
         for tab in (self.programme, self.journal, self.reports, self.council):
             self.addTab(tab, "")
+        # All four tabs stay in sight on a 1366 px screen: a long title ("Журнал
+        # (конфиденциально)") is shortened with its whole text in the tooltip, rather than the
+        # bar scrolling the first tab half out of view.
+        self.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabBar().setUsesScrollButtons(False)
         self.retranslate_ui()
         self.setEnabled(False)
 
@@ -49,6 +54,7 @@ class PairPanel(Retranslating, QTabWidget):
         titles = (_("Programme"), _("Journal (confidential)"), _("Reports"), _("Council protocol"))
         for i, title in enumerate(titles):
             self.setTabText(i, title)
+            self.setTabToolTip(i, title)
 
     def show_pair(self, pair: PairDTO | None) -> None:
         """Show a pair (None: nothing selected)."""

@@ -88,11 +88,13 @@ class ResultsView(Retranslating, QWidget):
         if review is None:
             return
         lines = [
-            f"{label}: {_shown(value)}" for label, value in figures(review, current_language())
+            f"{label}: {_shown(value)}" if value != "" else label  # a note has no value
+            for label, value in figures(review, current_language())
         ]
-        lines += [
-            f"{row[0]}. {row[1]} — {row[2]}" for row in guide_rows(review, current_language())
-        ]
+        guides = guide_rows(review, current_language())
+        if guides:  # under the heading the printed review gives them
+            lines += ["", _("Guides with the best results, proposed for recognition") + ":"]
+        lines += [f"{row[0]}. {row[1]} — {row[2]}" for row in guides]
         self.summary.setText("\n".join(lines))
 
     def document_request(self) -> Request:
