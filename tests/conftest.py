@@ -29,6 +29,7 @@ from tests.pg_plugin import (
     drop_database,
     pg_admin_url,
 )
+from tests.pg_spares import Spares
 
 BACKENDS = ["sqlite", "postgresql"] if pg_admin_url() else ["sqlite"]
 
@@ -72,14 +73,24 @@ def pg_template() -> Iterator[str]:
     drop_database(admin, name)
 
 
+@pytest.fixture(scope="session")
+def pg_spares(pg_template: str) -> Iterator[Spares]:
+    """Clones of the template made ahead and dropped behind, by a thread of their own."""
+    admin = pg_admin_url()
+    assert admin is not None
+    spares = Spares(admin, pg_template)
+    yield spares
+    spares.close()
+
+
 @pytest.fixture
-def pg_url(pg_template: str) -> Iterator[str]:
+def pg_url(pg_spares: Spares) -> Iterator[str]:
     """A fresh migrated PostgreSQL database for one test."""
     admin = pg_admin_url()
     assert admin is not None
-    name = create_database(admin, template=pg_template)
+    name = pg_spares.take()
     yield database_url(admin, name)
-    drop_database(admin, name)
+    pg_spares.give_back(name)
 
 
 # Store tests run on both backends; GUI tests keep SQLite (a window outlives its test's

@@ -20,15 +20,10 @@ from PySide6.QtWidgets import (
 
 from app.core.paths import default_db_path
 from i18n import _
+from ui.database_target import SETTING, remembered_target
 from ui.kit.op import Task
 
-SETTING = "database/target"
-
-
-def remembered_target(settings: QSettings) -> str | None:
-    """The database this Windows user chose last (None: the default file)."""
-    value = str(settings.value(SETTING, "") or "")
-    return value or None
+__all__ = ["SETTING", "DatabaseDialog", "remembered_target"]
 
 
 class DatabaseDialog(QDialog):

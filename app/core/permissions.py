@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from app.core.context import ADMINISTRATOR, CENTRE_OFFICER, COORDINATOR, HR, MENTOR, VIEWER, Actor
 from app.core.errors import PermissionDeniedError
 from i18n import N_
+
+if TYPE_CHECKING:  # annotations only: uuid imports platform, ~2 ms on the window's start path
+    import uuid
 
 PEOPLE_EDIT = "people.edit"
 COURTS_EDIT = "courts.edit"

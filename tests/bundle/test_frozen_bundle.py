@@ -1,4 +1,4 @@
-"""Build the PyInstaller bundle and run the frozen app (set TALIMGER_BUNDLE_TEST=1; minutes)."""
+"""Build the PyInstaller bundle and run the frozen app (TALIMGER_BUNDLE_TEST=1; minutes)."""
 
 from __future__ import annotations
 
@@ -32,7 +32,11 @@ def _build_script():  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh one-folder build in a temporary dist folder."""
+    """A fresh one-folder build in a temporary folder, or the dist TALIMGER_BUNDLE_DIST names."""
+    # .ci/run builds the bundle beside the suite and hands its dist folder here.
+    built = os.environ.get("TALIMGER_BUNDLE_DIST")
+    if built:
+        return Path(built)
     script = _build_script()
     dist = tmp_path_factory.mktemp("dist")
     script.build(dist, tmp_path_factory.mktemp("work"))
