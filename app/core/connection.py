@@ -1,4 +1,4 @@
-"""Try a database before choosing it: reachable, and ours or empty, without changing anything."""
+"""Try a database before choosing it, and give up on a server that stopped answering."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.core import backup as backups
 from app.core.errors import StoreError
-from db.engine import make_engine, sqlite_path, to_url
+from app.core.store import SERVER_LOST, Store
+from db.engine import make_engine, sever, sqlite_path, to_url
 from i18n import N_, _
 
 
@@ -52,3 +53,18 @@ def _try_file(path: Path) -> str:
             path=str(path),
         )
     return _("The database file {path} exists and will be opened.").format(path=path)
+
+
+def on_server(store: Store) -> bool:
+    """Whether the store lives on a database server (reached over the network), not a file."""
+    return store.engine.dialect.name != "sqlite"
+
+
+def give_up(store: Store, waited_s: float) -> StoreError:
+    """The server did not answer in time: cut its connections (the next action reconnects)
+    and return the one "does not answer" message, what happened one click away.
+    """
+    sever(store.engine)
+    error = StoreError(SERVER_LOST)
+    error.details = f"No answer from {store.location} within {waited_s:.0f} s; connections closed."
+    return error
