@@ -257,3 +257,29 @@ def _cancel_waiting(window: MainWindow) -> None:
     for dialog in window.findChildren(QProgressDialog, "waiting_for_server"):
         if dialog.isVisible():
             dialog.findChild(QPushButton).click()  # as the user does
+
+
+def test_long_work_on_a_silent_server_is_cut_off_after_cancel(
+    qtbot: QtBot, relayed: tuple[Relay, Store], actor: Actor, tmp_path: Path
+) -> None:
+    relay, store = relayed
+    window = _window(qtbot, store, actor, tmp_path)
+    ctx = UiContext(store=store, actor=actor, settings=window._settings)
+    assert Query(window, ctx, _one).run() == 1
+    relay.black_hole()
+
+    def cancel() -> None:
+        for dialog in window.findChildren(QProgressDialog):
+            if dialog.isVisible() and dialog.objectName() != "waiting_for_server":
+                dialog.findChild(QPushButton).click()
+
+    QTimer.singleShot(1000, cancel)
+    started = time.monotonic()
+    work = Query(window, ctx, _one).with_progress("Exporting")
+    with Ticks() as ticks:
+        assert work.run() is None
+    # Cut off 3 s after Cancel; the driver then gives up its reconnect (4 s connect timeout).
+    assert time.monotonic() - started < 10
+    assert len(ticks.at) > 20  # the window kept painting meanwhile
+    assert _told(window)
+    window.close()
