@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import NullPool
 
 from app.core import backup as backups
 from app.core.errors import StoreError
@@ -68,3 +69,19 @@ def give_up(store: Store, waited_s: float) -> StoreError:
     error = StoreError(SERVER_LOST)
     error.details = f"No answer from {store.location} within {waited_s:.0f} s; connections closed."
     return error
+
+
+def answers(store: Store, timeout_s: int) -> bool:
+    """Whether the store's server answers a fresh connection within about timeout_s: a slow
+    query on a live server is not a hung one (the window keeps waiting for the first).
+    """
+    url = store.engine.url.render_as_string(hide_password=False)
+    engine = make_engine(url, poolclass=NullPool, connect_args={"connect_timeout": timeout_s})
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        return False
+    finally:
+        engine.dispose()
+    return True

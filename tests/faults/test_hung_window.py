@@ -283,3 +283,24 @@ def test_long_work_on_a_silent_server_is_cut_off_after_cancel(
     assert len(ticks.at) > 20  # the window kept painting meanwhile
     assert _told(window)
     window.close()
+
+
+def test_a_slow_query_on_a_live_server_is_waited_for(
+    qtbot: QtBot, relayed: tuple[Relay, Store], actor: Actor, tmp_path: Path
+) -> None:
+    _relay, store = relayed
+    window = _window(qtbot, store, actor, tmp_path)
+    ctx = UiContext(store=store, actor=actor, settings=window._settings)
+    seconds = server_wait.GIVE_UP_AFTER_MS / 1000 + 3  # past the point where it asks the server
+
+    def slow(session: object) -> int:
+        session.execute(text("SELECT pg_sleep(:s)"), {"s": seconds})  # type: ignore[attr-defined]
+        return 7
+
+    started = time.monotonic()
+    with Ticks() as ticks:
+        assert Query(window, ctx, slow).run() == 7  # the server answers: not given up on
+    assert time.monotonic() - started >= seconds
+    assert ticks.longest_gap_waiting < MAX_GAP_S
+    assert not _told(window)
+    window.close()

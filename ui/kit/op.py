@@ -183,6 +183,8 @@ class Op(Generic[T]):
         elif server:
             assert self._ctx is not None
             result, error = wait_for_server(self._parent, self._ctx.store, self._call)
+            if self._parent is not None and not shiboken6.isValid(self._parent):
+                return None  # the widget that asked went away meanwhile: nobody to tell
         else:
             try:
                 result, error = self._call(Progress()), None

@@ -8,8 +8,9 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QMainWindow, QProgressDialog, QWidget
 
 from app.core.progress import Progress
 from i18n import _
@@ -18,10 +19,14 @@ if TYPE_CHECKING:
     from app.core.store import Store
 
 Done = Callable[[Any, BaseException | None], None]
-# The wait dialog comes after a second (a normal read is over long before); the client gives
-# up after nine, so the message is on the screen within ten whatever the server does.
+# The wait dialog comes after a second (a normal read is over long before). After
+# GIVE_UP_AFTER_MS the server is asked, on a fresh connection, whether it answers at all:
+# a live server busy with a long query is waited for again (the dialog offers Cancel), a
+# silent one is given up on — so a hung server's message is on the screen within ten seconds.
 DIALOG_AFTER_MS = 1000
-GIVE_UP_AFTER_MS = 9000
+GIVE_UP_AFTER_MS = 6500
+PROBE_TIMEOUT_S = 2
+PROBE_BOUND_MS = 2500
 _ANSWERED, _SHOW_DIALOG, _TIMED_OUT, _CANCELLED = range(4)
 # After the server was found lost, the reads that follow at once (the rest of a page being
 # built) are told so without trying again: one wait, one message, not one per read. The
@@ -45,11 +50,11 @@ def on_server(ctx: Any) -> bool:
     return store_on_server(ctx.store)
 
 
-def give_up(store: Store) -> BaseException:
+def give_up(store: Store, waited_s: float = GIVE_UP_AFTER_MS / 1000) -> BaseException:
     """Cut the server's connections; the one translated "does not answer" error."""
     from app.core.connection import give_up as cut
 
-    return cut(store, GIVE_UP_AFTER_MS / 1000)
+    return cut(store, waited_s)
 
 
 def _noted(store: Store, outcome: tuple[Any, BaseException | None]) -> tuple[Any, Any]:
@@ -80,17 +85,23 @@ class _Delivery(QObject):
     arrived = Signal(object, object)
 
     def __init__(self, done: Done) -> None:
-        super().__init__()
+        # Owned by the application, not by Python: the worker may drop the last Python
+        # reference, and a Qt object deleted in a worker thread aborts the program; the
+        # application's ownership leaves its deletion to deleteLater(), in the GUI thread.
+        super().__init__(QCoreApplication.instance())
         self.answered = False
-        self._done = done
+        self._done: Done | None = done
         self.arrived.connect(self._on_arrived)
 
     @Slot(object, object)
     def _on_arrived(self, result: Any, error: BaseException | None) -> None:
+        # What the callback holds (an event loop, widgets) is let go here, in the GUI thread.
         _HELD.discard(self)
-        if not self.answered:  # else the caller gave up on it already: a late answer is dropped
+        done, self._done = self._done, None
+        self.deleteLater()
+        if not self.answered and done is not None:  # else the caller gave up on it already
             self.answered = True
-            self._done(result, error)
+            done(result, error)
 
 
 # Held until their worker ends (a late answer must find its receiver alive).
@@ -111,6 +122,48 @@ def _start(work: Callable[[Progress], Any], delivery: _Delivery) -> None:
     threading.Thread(target=target, name="talimger-server", daemon=True).start()
 
 
+class _Watch(QObject):
+    """Asks the server whether it answers once GIVE_UP_AFTER_MS passed, and again every
+    GIVE_UP_AFTER_MS while it does; ``on_silent()`` when it does not.
+    """
+
+    def __init__(self, store: Store, on_silent: Callable[[], None]) -> None:
+        super().__init__()
+        self._store = store
+        self._on_silent = on_silent
+        self._stopped = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._ask)
+        self._timer.start(GIVE_UP_AFTER_MS)
+
+    def stop(self) -> None:
+        self._stopped = True
+        self._timer.stop()
+
+    def _ask(self) -> None:
+        from app.core.connection import answers
+
+        store = self._store
+        probe = _Delivery(lambda alive, _error: self._answered(alive is True))
+        QTimer.singleShot(PROBE_BOUND_MS, probe, lambda: self._probe_timed_out(probe))
+        _start(lambda _progress: answers(store, PROBE_TIMEOUT_S), probe)
+
+    def _probe_timed_out(self, probe: _Delivery) -> None:
+        if not probe.answered:
+            probe.answered = True
+            self._answered(False)
+
+    def _answered(self, alive: bool) -> None:
+        if self._stopped:
+            return
+        if alive:
+            self._timer.start(GIVE_UP_AFTER_MS)
+        else:
+            self._stopped = True
+            self._on_silent()
+
+
 def start_on_server(store: Store, work: Callable[[Progress], Any], done: Done) -> None:
     """Start work in a daemon thread and return at once; ``done(result, error)`` follows in
     the GUI thread, with the "does not answer" error when the server is silent too long.
@@ -119,14 +172,21 @@ def start_on_server(store: Store, work: Callable[[Progress], Any], done: Done) -
     if lost is not None:
         QTimer.singleShot(0, lambda: done(None, lost))
         return
-    delivery = _Delivery(lambda result, error: done(*_noted(store, (result, error))))
+
+    started = time.monotonic()
 
     def time_out() -> None:
         if not delivery.answered:
             delivery.answered = True
-            done(*_noted(store, (None, give_up(store))))
+            done(*_noted(store, (None, give_up(store, time.monotonic() - started))))
 
-    QTimer.singleShot(GIVE_UP_AFTER_MS, delivery, time_out)
+    def ended(result: Any, error: BaseException | None) -> None:
+        watch.stop()
+        done(*_noted(store, (result, error)))
+
+    delivery = _Delivery(ended)
+    watch = _Watch(store, time_out)
+    watch.setParent(delivery)
     _start(work, delivery)
 
 
@@ -135,11 +195,14 @@ def wait_for_server(
 ) -> tuple[Any, BaseException | None]:
     """Run work in a daemon thread and wait for it in a local event loop (the window paints,
     timers run, no user input is taken); after a second a modal "Waiting…" dialog offers
-    Cancel; Cancel or GIVE_UP_AFTER_MS give the "does not answer" error and cut the server.
+    Cancel; Cancel, or a server that no longer answers (_Watch), give the "does not answer"
+    error and cut the server's connections.
     """
     lost = _lately_lost(store)
     if lost is not None:
         return None, lost
+    if not _window_shown(parent):
+        return _wait_blocking(store, work)
     loop = QEventLoop()
     outcome: list[tuple[Any, BaseException | None]] = []
 
@@ -149,7 +212,8 @@ def wait_for_server(
 
     delivery = _Delivery(answered)
     dialog_timer = _timer(DIALOG_AFTER_MS, lambda: loop.exit(_SHOW_DIALOG))
-    bound = _timer(GIVE_UP_AFTER_MS, lambda: loop.exit(_TIMED_OUT))
+    watch = _Watch(store, lambda: loop.exit(_TIMED_OUT))
+    started = time.monotonic()
     _start(work, delivery)
     _WAITING[0] += 1
     try:
@@ -163,7 +227,7 @@ def wait_for_server(
     finally:
         _WAITING[0] -= 1
     dialog_timer.stop()
-    bound.stop()
+    watch.stop()
     if dialog is not None:
         from ui.kit.progress_run import close_handing_back
 
@@ -171,7 +235,37 @@ def wait_for_server(
     if outcome:
         return _noted(store, outcome[0])
     delivery.answered = True  # the worker may still answer, later: nobody listens then
-    return _noted(store, (None, give_up(store)))
+    return _noted(store, (None, give_up(store, time.monotonic() - started)))
+
+
+def _window_shown(parent: QWidget | None) -> bool:
+    """Whether a window is on the screen to keep painting (a page being built counts: its main
+    window is shown). Not when the asking widget is gone or every window is closed — a
+    language change reaching widgets of a closed window, say: a nested event loop there could
+    run the deferred deletion of the very widget that asked.
+    """
+    if parent is not None and not shiboken6.isValid(parent):
+        return False
+    return any(w.isVisible() and isinstance(w, QMainWindow) for w in QApplication.topLevelWidgets())
+
+
+def _wait_blocking(store: Store, work: Callable[[Progress], Any]) -> tuple[Any, Any]:
+    """Wait without an event loop, bounded as the loop is (nothing on the screen to paint)."""
+    outcome: list[tuple[Any, BaseException | None]] = []
+    finished = threading.Event()
+
+    def target() -> None:
+        try:
+            outcome.append((work(Progress()), None))
+        except BaseException as exc:  # handed to the caller, sorted there
+            outcome.append((None, exc))
+        finished.set()
+
+    started = time.monotonic()
+    threading.Thread(target=target, name="talimger-server", daemon=True).start()
+    if finished.wait((GIVE_UP_AFTER_MS + PROBE_BOUND_MS) / 1000):
+        return _noted(store, outcome[0])
+    return _noted(store, (None, give_up(store, time.monotonic() - started)))
 
 
 def _timer(ms: int, fire: Callable[[], None]) -> QTimer:
