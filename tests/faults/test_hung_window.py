@@ -5,6 +5,8 @@ the window keeps painting, and the next action after it answers again works (iss
 from __future__ import annotations
 
 import itertools
+import os
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -304,3 +306,23 @@ def test_a_slow_query_on_a_live_server_is_waited_for(
     assert ticks.longest_gap_waiting < MAX_GAP_S
     assert not _told(window)
     window.close()
+
+
+def test_quitting_while_a_read_waits_on_a_silent_server_is_not_held_up(
+    pg_url: str, tmp_path: Path
+) -> None:
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.faults.quit_while_waiting", pg_url, str(tmp_path / "s.ini")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    ended = time.monotonic()
+    assert done.returncode == 0, done.stderr
+    quit_at = float(done.stdout.split()[-1])
+    # The worker still waits on the dead socket (for ever, unless cut): it is a daemon thread,
+    # and the process ends as soon as the window's event loop has.
+    assert ended - quit_at < 3, (ended - quit_at, ended - started)

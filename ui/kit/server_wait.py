@@ -45,9 +45,8 @@ def on_server(ctx: Any) -> bool:
     """Whether a context's store is on a server (PostgreSQL); a local SQLite file is not."""
     if ctx is None:
         return False
-    from app.core.connection import on_server as store_on_server  # SQLAlchemy: not at start-up
-
-    return store_on_server(ctx.store)
+    # As app.core.connection.on_server, without importing it (and its imports) at start-up.
+    return bool(ctx.store.engine.dialect.name != "sqlite")
 
 
 def give_up(store: Store, waited_s: float = GIVE_UP_AFTER_MS / 1000) -> BaseException:
