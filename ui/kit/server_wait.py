@@ -24,13 +24,17 @@ Done = Callable[[Any, BaseException | None], None]
 # a live server busy with a long query is waited for again (the dialog offers Cancel), a
 # silent one is given up on — so a hung server's message is on the screen within ten seconds.
 DIALOG_AFTER_MS = 1000
-GIVE_UP_AFTER_MS = 6500
-PROBE_TIMEOUT_S = 2
-PROBE_BOUND_MS = 2500
+GIVE_UP_AFTER_MS = 5000
+# A fresh connection to a loaded server may take seconds: the question gets four, which
+# still puts a silent server's message on the screen after nine.
+PROBE_TIMEOUT_S = 3
+PROBE_BOUND_MS = 4000
 _ANSWERED, _SHOW_DIALOG, _TIMED_OUT, _CANCELLED = range(4)
-# After the server was found lost, the reads that follow at once (the rest of a page being
+# After a wait found the server lost, the waits that follow at once (the rest of a page being
 # built) are told so without trying again: one wait, one message, not one per read. The
-# next action after this is tried afresh (the connections were closed: it reconnects).
+# next action after this is tried afresh (the connections were closed: it reconnects). Work
+# in the background (a page of a list, the start page) does not count: it may end at any
+# moment, e.g. just as the server answers again.
 RECENTLY_LOST_S = 3.0
 _LOST_AT: dict[int, float] = {}  # id(engine) -> time.monotonic() when it was found lost
 _WAITING = [0]  # how many wait_for_server() loops are running (nested ones count each)
@@ -65,7 +69,7 @@ def _noted(store: Store, outcome: tuple[Any, BaseException | None]) -> tuple[Any
     return outcome
 
 
-def _lately_lost(store: Store) -> BaseException | None:
+def lately_lost(store: Store) -> BaseException | None:
     """The "does not answer" error when the server was found lost a moment ago, else None."""
     lost_at = _LOST_AT.get(id(store.engine))
     if lost_at is None or time.monotonic() - lost_at > RECENTLY_LOST_S:
@@ -167,7 +171,7 @@ def start_on_server(store: Store, work: Callable[[Progress], Any], done: Done) -
     """Start work in a daemon thread and return at once; ``done(result, error)`` follows in
     the GUI thread, with the "does not answer" error when the server is silent too long.
     """
-    lost = _lately_lost(store)
+    lost = lately_lost(store)
     if lost is not None:
         QTimer.singleShot(0, lambda: done(None, lost))
         return
@@ -177,11 +181,11 @@ def start_on_server(store: Store, work: Callable[[Progress], Any], done: Done) -
     def time_out() -> None:
         if not delivery.answered:
             delivery.answered = True
-            done(*_noted(store, (None, give_up(store, time.monotonic() - started))))
+            done(None, give_up(store, time.monotonic() - started))
 
     def ended(result: Any, error: BaseException | None) -> None:
         watch.stop()
-        done(*_noted(store, (result, error)))
+        done(result, error)
 
     delivery = _Delivery(ended)
     watch = _Watch(store, time_out)
@@ -197,7 +201,7 @@ def wait_for_server(
     Cancel; Cancel, or a server that no longer answers (_Watch), give the "does not answer"
     error and cut the server's connections.
     """
-    lost = _lately_lost(store)
+    lost = lately_lost(store)
     if lost is not None:
         return None, lost
     if not _window_shown(parent):
