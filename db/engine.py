@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import socket
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +16,16 @@ BUSY_TIMEOUT_MS = 5000
 
 # A lost or hung server must give a message within seconds, not freeze a window: connecting
 # gives up after CONNECT_TIMEOUT_S, a dead peer is noticed by TCP keep-alives within about
-# KEEPALIVE_IDLE_S + KEEPALIVE_INTERVAL_S * KEEPALIVE_COUNT, one statement may run at most
-# STATEMENT_TIMEOUT_MS and wait for a row lock at most LOCK_TIMEOUT_MS.
+# KEEPALIVE_IDLE_S + KEEPALIVE_INTERVAL_S * KEEPALIVE_COUNT on an idle connection and by
+# TCP_USER_TIMEOUT_MS when what was sent stays unacknowledged, one statement may run at most
+# STATEMENT_TIMEOUT_MS and wait for a row lock at most LOCK_TIMEOUT_MS. A server that still
+# acknowledges but never answers is bounded by the client (the window gives up after 10 s and
+# calls sever()): no TCP setting can tell it from a long query.
 CONNECT_TIMEOUT_S = 4
-KEEPALIVE_IDLE_S = 10
-KEEPALIVE_INTERVAL_S = 3
-KEEPALIVE_COUNT = 3
+KEEPALIVE_IDLE_S = 5
+KEEPALIVE_INTERVAL_S = 2
+KEEPALIVE_COUNT = 2
+TCP_USER_TIMEOUT_MS = 8000
 STATEMENT_TIMEOUT_MS = 120_000
 LOCK_TIMEOUT_MS = 30_000
 
@@ -82,6 +89,7 @@ def make_engine(target: str | Path, **kwargs: Any) -> Engine:
     kwargs["connect_args"] = {**_postgresql_connect_args(), **kwargs.get("connect_args", {})}
     engine = create_engine(url, pool_pre_ping=True, **kwargs)
     _strip_nul(engine)
+    _track_connections(engine)
     return engine
 
 
@@ -99,8 +107,46 @@ def _postgresql_connect_args() -> dict[str, Any]:
         "keepalives_idle": KEEPALIVE_IDLE_S,
         "keepalives_interval": KEEPALIVE_INTERVAL_S,
         "keepalives_count": KEEPALIVE_COUNT,
+        "tcp_user_timeout": TCP_USER_TIMEOUT_MS,
         "options": options,
     }
+
+
+# Every open driver connection of a server engine, pooled or in use, so sever() reaches a
+# worker thread waiting on a dead socket (the pool only knows the connections checked in).
+_OPEN: weakref.WeakKeyDictionary[Engine, weakref.WeakSet[Any]] = weakref.WeakKeyDictionary()
+# Connections severed while a thread used them: closed when that thread hands them back (the
+# disposed pool would otherwise keep them open until it is garbage, unclosed).
+_SEVERED: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+def _track_connections(engine: Engine) -> None:
+    _OPEN[engine] = weakref.WeakSet()
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        _OPEN[engine].add(dbapi_connection)
+
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(dbapi_connection: Any, _record: Any) -> None:
+        if dbapi_connection is not None and dbapi_connection in _SEVERED:
+            with contextlib.suppress(Exception):
+                dbapi_connection.close()
+
+
+def sever(engine: Engine) -> None:
+    """Give up on a server: shut the socket of every connection (a thread blocked reading one
+    wakes with a driver error at once) and empty the pool, so the next use connects afresh.
+    """
+    for dbapi_connection in list(_OPEN.get(engine, ())):
+        _SEVERED.add(dbapi_connection)
+        with contextlib.suppress(Exception):  # already closed, or not a psycopg connection
+            fd = dbapi_connection.pgconn.socket
+            # fromfd() duplicates the descriptor; shutdown() acts on the socket behind both,
+            # and closing the duplicate leaves the driver's own descriptor to the driver.
+            with socket.fromfd(fd, socket.AF_INET, socket.SOCK_STREAM) as dup:
+                dup.shutdown(socket.SHUT_RDWR)
+    engine.dispose()
 
 
 def _clean(value: Any) -> Any:

@@ -1,4 +1,4 @@
-"""Try a database before choosing it: reachable, and ours or empty, without changing anything."""
+"""Try a database before choosing it, and give up on a server that stopped answering."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from pathlib import Path
 
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import NullPool
 
 from app.core import backup as backups
 from app.core.errors import StoreError
-from db.engine import make_engine, sqlite_path, to_url
+from app.core.store import SERVER_LOST, Store
+from db.engine import make_engine, sever, sqlite_path, to_url
 from i18n import N_, _
 
 
@@ -52,3 +54,34 @@ def _try_file(path: Path) -> str:
             path=str(path),
         )
     return _("The database file {path} exists and will be opened.").format(path=path)
+
+
+def on_server(store: Store) -> bool:
+    """Whether the store lives on a database server (reached over the network), not a file."""
+    return store.engine.dialect.name != "sqlite"
+
+
+def give_up(store: Store, waited_s: float) -> StoreError:
+    """The server did not answer in time: cut its connections (the next action reconnects)
+    and return the one "does not answer" message, what happened one click away.
+    """
+    sever(store.engine)
+    error = StoreError(SERVER_LOST)
+    error.details = f"No answer from {store.location} within {waited_s:.0f} s; connections closed."
+    return error
+
+
+def answers(store: Store, timeout_s: int) -> bool:
+    """Whether the store's server answers a fresh connection within about timeout_s: a slow
+    query on a live server is not a hung one (the window keeps waiting for the first).
+    """
+    url = store.engine.url.render_as_string(hide_password=False)
+    engine = make_engine(url, poolclass=NullPool, connect_args={"connect_timeout": timeout_s})
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        return False
+    finally:
+        engine.dispose()
+    return True

@@ -70,8 +70,15 @@ class Store:
                 raise _lost(exc) from exc
             raise
         finally:
-            session.rollback()
-            session.close()
+            try:
+                session.rollback()
+            except DBAPIError as exc:
+                # A read has nothing to undo: a connection lost meanwhile (cut by the window
+                # giving up on a silent server) is invalidated, and the next use reconnects.
+                if not _server_lost(exc):
+                    raise
+            finally:
+                session.close()
 
     @contextmanager
     def write(self) -> Iterator[Session]:

@@ -8,7 +8,10 @@ import threading
 
 
 class Relay:
-    """Forwards a local port to the server; stop() drops every connection and refuses more."""
+    """Forwards a local port to the server; stop() drops every connection and refuses more;
+    black_hole() makes it a hung server (accepts, keeps every socket, forwards nothing) until
+    answer_again().
+    """
 
     def __init__(self, host: str, port: int) -> None:
         self.target = (host, port)
@@ -16,6 +19,7 @@ class Relay:
         self._listener: socket.socket | None = None
         self._conns: list[socket.socket] = []
         self._lock = threading.Lock()
+        self.silent = False
 
     def start(self) -> None:
         """Listen (on the same port as before, after a stop)."""
@@ -42,23 +46,41 @@ class Relay:
                 conn.close()
             self._conns.clear()
 
+    def black_hole(self) -> None:
+        """As a server that hangs: sockets stay open, nothing reaches either side."""
+        self.silent = True
+
+    def answer_again(self) -> None:
+        """As the hung server restarted: the held connections drop, new ones are served."""
+        self.silent = False
+        with self._lock:
+            for conn in self._conns:
+                with contextlib.suppress(OSError):
+                    conn.shutdown(socket.SHUT_RDWR)
+                conn.close()
+            self._conns.clear()
+
     def _accept(self, listener: socket.socket) -> None:
         while True:
             try:
                 client, _ = listener.accept()
             except OSError:
                 return
+            if self.silent:  # accepted and held: the client waits for an answer forever
+                with self._lock:
+                    self._conns.append(client)
+                continue
             server = socket.create_connection(self.target)
             with self._lock:
                 self._conns += [client, server]
             for a, b in ((client, server), (server, client)):
                 threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
 
-    @staticmethod
-    def _pipe(source: socket.socket, sink: socket.socket) -> None:
+    def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
         try:
             while data := source.recv(65536):
-                sink.sendall(data)
+                if not self.silent:  # silent: read (so the sender is acknowledged) and drop
+                    sink.sendall(data)
         except OSError:
             pass
         finally:

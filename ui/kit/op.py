@@ -4,32 +4,36 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, cast
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, Slot
-from PySide6.QtWidgets import (
-    QApplication,
-    QMainWindow,
-    QMessageBox,
-    QProgressDialog,
-    QStatusBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from app.core.context import SYSTEM, Actor
 from app.core.errors import DomainError, FieldError, PermissionDeniedError, ValidationError
 from app.core.progress import CancelledError, Progress
-from i18n import _
 from i18n.rule_ids import split_rules
-from ui.kit.background import Job, start_in_background
+from ui.kit.background import start_in_background
+from ui.kit.messages import rules_tip, show_refusal, show_status, status_bar
+from ui.kit.progress_run import run_with_progress
+from ui.kit.server_wait import give_up, on_server, start_on_server, wait_for_server
 
 if TYPE_CHECKING:  # SQLAlchemy stays off the start path until the window has painted
     from app.core.store import Session, Store
 
 T = TypeVar("T")
 Work = Callable[["Session", Actor, Progress], T]
-STATUS_TIMEOUT_MS = 6000
+__all__ = [
+    "Op",
+    "ProgressQuery",
+    "Query",
+    "Task",
+    "Work",
+    "rules_tip",
+    "show_refusal",
+    "show_status",
+    "status_bar",
+]
 
 
 class StoreContext(Protocol):
@@ -56,11 +60,15 @@ class Op(Generic[T]):
     - the transaction: ``store.write()`` (all or nothing), or ``store.read()`` with
       ``write=False`` / :class:`Query`;
     - the thread: plain ``run()`` works synchronously on the GUI thread (short work only: a
-      save, a page of rows); after ``.with_progress(title)`` it runs in a worker thread behind
-      a modal progress dialog whose Cancel calls ``progress.cancel()`` — the work's next
-      ``progress.step()`` raises CancelledError, the transaction rolls back and the status bar
-      says calmly that nothing was changed. ``run()`` returns when the work is over either way
-      (a local event loop keeps the window painting meanwhile);
+      save, a page of rows) on a local file; on a server (PostgreSQL) it works in a daemon
+      thread while a local event loop keeps the window painting (no user input meanwhile), a
+      "Waiting for the database server…" dialog with Cancel after a second, and the "does not
+      answer" message after at most ten (``ui.kit.server_wait``). After
+      ``.with_progress(title)`` it runs in a worker thread behind a modal progress dialog
+      whose Cancel calls ``progress.cancel()`` — the work's next ``progress.step()`` raises
+      CancelledError, the transaction rolls back and the status bar says calmly that nothing
+      was changed. ``run()`` returns when the work is over either way (a local event loop
+      keeps the window painting meanwhile);
     - a refusal (DomainError): a warning box parented to ``parent`` (the widget whose action it
       was) with the translated reason — opened, not exec'd, so nothing blocks; with
       ``.fields(form)`` a ValidationError goes to ``form.show_errors()`` instead, beside the
@@ -95,6 +103,7 @@ class Op(Generic[T]):
         self._rules_to: Callable[[str], None] | None = None
         self._background = False
         self._on_finished: Callable[[], None] | None = None
+        self._tell: Callable[[DomainError], None] | None = None
 
     # -- configuration (each returns the Op, so calls chain) --------------------------------
     def success(self, callback: Callable[[T], None]) -> Op[T]:
@@ -147,25 +156,45 @@ class Op(Generic[T]):
         self._rules_to = rules_to or (owner.setToolTip if isinstance(owner, QWidget) else None)
         return self
 
+    def refusals_with(self, tell: Callable[[DomainError], None]) -> Op[T]:
+        """Hand a refusal to ``tell`` instead of showing it (a model telling once for many)."""
+        self._tell = tell
+        return self
+
     # -- running ---------------------------------------------------------------------------
     def run(self) -> T | None:
         """Do the work; see the class docstring for what happens on each outcome."""
+        server = on_server(self._ctx)
         if self._background:
-            start_in_background(self._call, self._ended)
+            if server:
+                assert self._ctx is not None
+                start_on_server(self._ctx.store, self._call, self._ended)
+            else:
+                start_in_background(self._call, self._ended)
             return None
-        if self._progress_title is None:
-            try:
-                result = self._call(Progress())
-            except BaseException as exc:  # handed to _failed, which sorts refusals from bugs
-                self._failed(exc)
-                return None
+        if self._progress_title is not None:
+            store = self._ctx.store if server and self._ctx is not None else None
+            result, error = run_with_progress(
+                self._parent,
+                self._progress_title,
+                self._call,
+                when_stuck=None if store is None else lambda: give_up(store),
+            )
+        elif server:
+            assert self._ctx is not None
+            result, error = wait_for_server(self._parent, self._ctx.store, self._call)
+            if self._parent is not None and not shiboken6.isValid(self._parent):
+                return None  # the widget that asked went away meanwhile: nobody to tell
         else:
-            result, error = _run_in_thread(self._parent, self._progress_title, self._call)
-            if error is not None:
-                self._failed(error)
-                return None
+            try:
+                result, error = self._call(Progress()), None
+            except BaseException as exc:  # handed to _failed, which sorts refusals from bugs
+                result, error = None, exc
+        if error is not None:
+            self._failed(error)
+            return None
         self._succeeded(result)
-        return result
+        return cast(T, result)
 
     def _ended(self, result: Any, error: BaseException | None) -> None:
         if self._parent is not None and not shiboken6.isValid(self._parent):
@@ -205,7 +234,9 @@ class Op(Generic[T]):
         if not isinstance(exc, DomainError):
             sys.excepthook(type(exc), exc, exc.__traceback__)
             return
-        if isinstance(exc, CancelledError):
+        if self._tell is not None:
+            self._tell(exc)
+        elif isinstance(exc, CancelledError):
             show_status(self._parent, exc.message())
         elif isinstance(exc, ValidationError) and self._form is not None:
             self._form.show_errors(exc.errors)
@@ -250,114 +281,3 @@ class Task(Op[T]):
 
     def __init__(self, parent: QWidget | None, work: Callable[[Progress], T]) -> None:
         super().__init__(parent, None, lambda _s, _actor, progress: work(progress))
-
-
-def show_refusal(parent: QWidget | None, exc: DomainError) -> QMessageBox:
-    """The translated reason in a warning box next to the action; it does not block."""
-    title = _("Not saved") if isinstance(exc, ValidationError) else _("Tälimger")
-    plain, rules = split_rules(exc.message())
-    box = QMessageBox(QMessageBox.Icon.Warning, title, plain, QMessageBox.StandardButton.Ok)
-    if rules:  # issue 11: the rule's ID is a detail, one click away
-        box.setDetailedText(rules_tip(rules))
-    box.setObjectName("refusal")
-    details = getattr(exc, "details", "")  # a driver's text (StoreError): one click away
-    if details:
-        box.setDetailedText(details)
-    box.setParent(parent, box.windowFlags())
-    from PySide6.QtCore import Qt  # not at import: see SCROLL_BAR_ALWAYS_OFF in main_window
-
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
-    return box
-
-
-def rules_tip(rules: tuple[str, ...]) -> str:
-    """The rule IDs a refusal rests on, for a tooltip or the details ("" when none)."""
-    return _("Rules: {rules}").format(rules=", ".join(rules)) if rules else ""
-
-
-def status_bar(widget: QWidget | None) -> QStatusBar | None:
-    """The main window's status bar above a widget, through any dialogs in between."""
-    while widget is not None:
-        top = widget.window()
-        if isinstance(top, QMainWindow):
-            return top.statusBar()
-        widget = top.parentWidget()
-    return None
-
-
-def show_status(widget: QWidget | None, text: str) -> None:
-    """A short confirmation in the main window's status bar (nothing when there is none)."""
-    bar = status_bar(widget)
-    if bar is not None:
-        bar.showMessage(text, STATUS_TIMEOUT_MS)
-
-
-class _Receiver(QObject):
-    """Lives in the GUI thread so the job's signals arrive there (queued), not in the worker."""
-
-    def __init__(self, dialog: QProgressDialog, thread: QThread) -> None:
-        super().__init__()
-        self.dialog = dialog
-        self.worker_thread = thread  # not "thread": that would hide QObject.thread()
-        self.result: Any = None
-        self.error: BaseException | None = None
-
-    @Slot(int, int)
-    def on_progressed(self, done: int, total: int) -> None:
-        self.dialog.setMaximum(max(total, 1))
-        self.dialog.setValue(min(done, max(total, 1)))
-
-    @Slot(object, object)
-    def on_finished(self, result: Any, error: BaseException | None) -> None:
-        self.result, self.error = result, error
-        self.worker_thread.quit()
-
-
-def _run_in_thread(
-    parent: QWidget | None, title: str, work: Callable[[Progress], Any]
-) -> tuple[Any, BaseException | None]:
-    from PySide6.QtCore import Qt  # not at import: see SCROLL_BAR_ALWAYS_OFF in main_window
-
-    dialog = QProgressDialog(title, _("Cancel"), 0, 0, parent)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
-    dialog.setAutoReset(False)  # the last step must not close the dialog before the commit
-    thread = QThread()
-    job = Job(work)
-    job.moveToThread(thread)
-    receiver = _Receiver(dialog, thread)
-    job.progressed.connect(receiver.on_progressed)
-    job.finished.connect(receiver.on_finished)
-    dialog.canceled.connect(job.progress.cancel)
-    thread.started.connect(job.run)
-    loop = QEventLoop()
-    thread.finished.connect(loop.quit)
-    thread.start()
-    loop.exec()
-    thread.wait()
-    dialog.canceled.disconnect(job.progress.cancel)
-    _close_handing_back(dialog)
-    return receiver.result, receiver.error
-
-
-def _close_handing_back(dialog: QProgressDialog) -> None:
-    # Hiding the active window (this dialog: at its end, or already at Cancel) leaves the
-    # application with none; a desktop's window manager then activates the window the dialog
-    # was over, later, and the offscreen platform never: the window's shortcuts (Ctrl+P) went
-    # dead. So once the pending window events have arrived, the window gets activation back if
-    # nothing has it, before run() returns and the caller opens its next dialog over it. (On
-    # Windows, when the user has gone to another program meanwhile, this only flashes the
-    # taskbar button: the document is ready.)
-    dialog.reset()
-    dialog.close()
-    dialog.deleteLater()
-    owner = dialog.parentWidget()
-    window = owner.window() if owner is not None else None
-    if window is None or not window.isVisible():
-        return
-    no_input = QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
-    QCoreApplication.processEvents(no_input)
-    if QApplication.activeWindow() is None:
-        window.activateWindow()
-        QCoreApplication.processEvents(no_input)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -17,9 +18,11 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QWidget
 
 from i18n import _
-from ui.kit.op import Query
+from ui.kit.op import Query, show_refusal
+from ui.kit.server_wait import on_server
 
 if TYPE_CHECKING:
+    from app.core.errors import DomainError
     from app.core.store import Session
     from ui.context import UiContext
 
@@ -31,6 +34,7 @@ ALIGN = Qt.ItemDataRole.TextAlignmentRole
 HORIZONTAL = Qt.Orientation.Horizontal
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 Index = QModelIndex | QPersistentModelIndex
+LOADING = "…"  # shown in a row whose page is on its way from the server
 
 
 @dataclass(frozen=True)
@@ -46,8 +50,12 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
     """Subclasses say how many rows there are and how to fetch a page, both in SQL.
 
     ``count(session)`` runs on ``refresh()``; ``fetch(session, offset, limit)`` runs when a
-    page is first painted, through a :class:`Query` (synchronous: a page is a short read).
-    At most CACHED_PAGES pages are kept. Filter and sort belong in the subclass's queries;
+    page is first painted, through a :class:`Query`: synchronously on a local file (a page is
+    a short read); on a server asynchronously (issue 16) — the rows show LOADING until the
+    page arrives and ``dataChanged`` repaints them; a reply of an earlier refresh is dropped
+    (a generation counter); painting never waits. ``row_at()`` (a caller's selected row)
+    always returns the row, waiting through the Query if needed. At most CACHED_PAGES pages
+    are kept. Filter and sort belong in the subclass's queries;
     a subclass that sorts overrides ``sort()`` and calls ``refresh()``. A refused read shows
     its reason next to the model's parent widget and leaves the page empty until the next
     refresh (so a painting view does not ask again and again).
@@ -64,6 +72,11 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self.columns = tuple(columns)
         self._count = 0
         self._pages: OrderedDict[int, list[R]] = OrderedDict()
+        self._generation = 0  # a refresh starts a new one: earlier pages' replies are stale
+        self._pending: set[int] = set()
+        self._counting = False
+        self._told = False  # one refusal per refresh, however many pages it failed
+        self._server: bool | None = None
 
     # -- what subclasses provide --------------------------------------------------------------
     def count(self, session: Session) -> int:
@@ -77,9 +90,19 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
     # -- loading ------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Count again and forget every page (after a change or a new filter)."""
+        self._generation += 1
+        self._pending.clear()
+        # Counted before the reset: on a server the window paints while it waits, from the
+        # pages it has (no new page is asked for the list that is going away).
+        self._counting = True
+        try:
+            count = Query(self._widget(), self._ctx, self.count).run() or 0
+        finally:
+            self._counting = False
         self.beginResetModel()
         self._pages.clear()
-        self._count = Query(self._widget(), self._ctx, self.count).run() or 0
+        self._count = count
+        self._told = False
         self.endResetModel()
 
     def row_at(self, row: int) -> R | None:
@@ -102,6 +125,53 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         else:
             self._pages.move_to_end(page_no)
         return page[offset] if offset < len(page) else None
+
+    def _shown(self, row: int) -> R | None:
+        """The row to paint: on a server only from a page at hand, else its page is asked."""
+        if self._server is None:
+            self._server = on_server(self._ctx)
+        if not self._server:
+            return self.row_at(row)
+        page_no, offset = divmod(row, self.PAGE_SIZE)
+        page = self._pages.get(page_no)
+        if page is None:
+            self._request(page_no)
+            return None
+        self._pages.move_to_end(page_no)
+        return page[offset] if offset < len(page) else None
+
+    def _request(self, page_no: int) -> None:
+        if self._counting or page_no in self._pending:
+            return
+        self._pending.add(page_no)
+        generation, start = self._generation, page_no * self.PAGE_SIZE
+        Query(
+            self._widget(), self._ctx, lambda s: self.fetch(s, start, self.PAGE_SIZE)
+        ).in_background().success(
+            lambda rows: self._arrived(generation, page_no, rows)
+        ).refusals_with(lambda exc: self._refused(generation, page_no, exc)).run()
+
+    def _arrived(self, generation: int, page_no: int, rows: list[R]) -> None:
+        if generation != self._generation or not shiboken6.isValid(self):
+            return  # a refresh came meanwhile (or the model is gone): another list's rows
+        self._pending.discard(page_no)
+        self._pages[page_no] = rows
+        while len(self._pages) > self.CACHED_PAGES:
+            self._pages.popitem(last=False)
+        first = page_no * self.PAGE_SIZE
+        last = min(first + self.PAGE_SIZE, self._count) - 1
+        if last >= first:
+            self.dataChanged.emit(
+                self.index(first, 0), self.index(last, len(self.columns) - 1), [DISPLAY, TOOLTIP]
+            )
+
+    def _refused(self, generation: int, page_no: int, exc: DomainError) -> None:
+        if generation != self._generation or not shiboken6.isValid(self):
+            return
+        if not self._told:
+            self._told = True
+            show_refusal(self._widget(), exc)
+        self._arrived(generation, page_no, [])  # empty until the next refresh, as on a file
 
     def position(self, session: Session, key: Any) -> int | None:
         """Where the row with a key (an id) stands under the current filter and order, from 0;
@@ -136,8 +206,11 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
             return RIGHT if column.numeric else None
         if role not in (DISPLAY, TOOLTIP):
             return None
-        found = self.row_at(index.row())
-        return None if found is None else column.text(found)
+        found = self._shown(index.row())
+        if found is None:
+            loading = index.row() // self.PAGE_SIZE in self._pending and index.column() == 0
+            return LOADING if loading and role == DISPLAY else None
+        return column.text(found)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if role != DISPLAY:
