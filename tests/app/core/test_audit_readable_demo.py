@@ -37,8 +37,9 @@ from app.mentoring.wishes import wish_for
 from app.people.dto import PersonInput, StatusPeriod
 from app.people.iin import make_iin
 from app.people.service import create_person, delete_person, get_person, update_person
+from app.security.authentication import try_login
 from app.security.dto import UserInput
-from app.security.service import create_user, try_login
+from app.security.service import create_user
 from db.models import AuditEntry, Person, User
 from i18n import _, set_language
 
