@@ -53,6 +53,7 @@ class RoundsView(Retranslating, QWidget):
         self.period = QLineEdit(self)
         self.region = QComboBox(self)
         courts = Query(self, ctx, list_courts).run() or []
+        self._all_courts = courts  # a round takes every court of the region (E-1)
         self._courts = [c for c in courts if c.level == "regional"]
         self.create_button = QPushButton(self)
         self.create_button.clicked.connect(self.form_round)
@@ -168,7 +169,7 @@ class RoundsView(Retranslating, QWidget):
     def form_round(self) -> None:
         """Form a round: one sheet per active judge of the region's courts (E-1)."""
         region = uuid.UUID(str(self.region.currentData()))
-        courts = [c.id for c in self._courts if region in (c.id, c.parent_id)]
+        courts = [c.id for c in self._all_courts if region in (c.id, c.parent_id)]
         code, period = str(self.template.currentData()), self.period.text()
         made = Op(
             self,

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
+from db.models import Court
 from tests.ui.help.walk import every_tab
 from ui.context import UiContext
 from ui.evaluation.sheet_dialog import SheetDialog
@@ -128,8 +130,13 @@ def test_enter_on_a_round_s_sheet_opens_the_sheet(
 
     with ui_ctx.store.write() as s:
         demo.generate(s, ui_ctx.actor, year=2027, judges_per_region=5, regions=1)
+        # The demo's judges are in the first region by code; the list shows regions by name.
+        region = s.scalars(
+            select(Court.id).where(Court.level == "regional").order_by(Court.code)
+        ).first()
     rounds = window.page("evaluation").rounds  # type: ignore[attr-defined]
     window.page("evaluation").setCurrentWidget(rounds)  # type: ignore[attr-defined]
+    rounds.region.setCurrentIndex(rounds.region.findData(str(region)))
     rounds.template.setCurrentIndex(rounds.template.findData("judge_activity"))
     rounds.period.setText("2027")
     qtbot.mouseClick(rounds.create_button, Qt.MouseButton.LeftButton)
