@@ -155,6 +155,11 @@ def build_summary_pdf(
     story = [
         Paragraph(escape(tr_("Summary table by criterion")), styles.TITLE),
         Paragraph(escape(title), styles.SUBTITLE),
+        *(
+            [Paragraph(escape(tr_("Region:") + " " + table.region(lang)), styles.SMALL)]
+            if table.region(lang)
+            else []
+        ),
         Paragraph(
             escape(
                 note

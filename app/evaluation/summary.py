@@ -61,6 +61,12 @@ class SummaryTable:
     criteria: tuple[CriterionDTO, ...]
     judges: tuple[SummaryRow, ...]
     courts: tuple[SummaryRow, ...]
+    region_kk: str = ""  # the region's regional court when the table covers one region
+    region_ru: str = ""
+
+    def region(self, lang: str | None = None) -> str:
+        """The region covered in a language ("" for the whole store)."""
+        return localized(self.region_kk, self.region_ru, lang) if self.region_kk else ""
 
 
 def _q(v: Decimal | None) -> Value:
@@ -104,14 +110,29 @@ class _Person:
 BATCH = 5000
 
 
+def _in_region(region_code: str) -> Any:
+    """The people of a region's courts (a subquery of ids)."""
+    return (
+        select(Person.id)
+        .join(Court, Court.id == Person.court_id)
+        .where(Court.region_code == region_code)
+    )
+
+
 def _values(
-    session: Session, code: str, periods: list[str], criteria: tuple[CriterionDTO, ...]
+    session: Session,
+    code: str,
+    periods: list[str],
+    criteria: tuple[CriterionDTO, ...],
+    region_code: str = "",
 ) -> dict[tuple[object, str], _Person]:
-    signed = (
+    signed: tuple[Any, ...] = (
         EvalSheet.status == "signed",
         EvalSheet.period.in_(periods),
         EvalTemplate.code == code,
     )
+    if region_code:
+        signed += (EvalSheet.subject_id.in_(_in_region(region_code)),)
     index = {c.code: i for i, c in enumerate(criteria)}
     shared = _Shared()
     people: dict[tuple[object, str], _Person] = {}
@@ -180,12 +201,18 @@ def previous_period(session: Session, code: str, period: str) -> str:
     )
 
 
-def summary_table(session: Session, template_code: str, period: str) -> SummaryTable:
-    """The summary table of a template's signed sheets in a period (E-3)."""
+def summary_table(
+    session: Session, template_code: str, period: str, region_code: str = ""
+) -> SummaryTable:
+    """The summary table of a template's signed sheets in a period (E-3), of one region's
+    courts or (region_code empty) of every court in the store.
+    """
     template = current_template(session, template_code)
     criteria = tuple(template.criteria())
     prev = previous_period(session, template_code, period)
-    people = _values(session, template_code, [p for p in (period, prev) if p], criteria)
+    people = _values(
+        session, template_code, [p for p in (period, prev) if p], criteria, region_code
+    )
     in_period = (
         select(EvalSheet.subject_id)
         .join(EvalTemplate, EvalTemplate.id == EvalSheet.template_id)
@@ -209,7 +236,9 @@ def summary_table(session: Session, template_code: str, period: str) -> SummaryT
             Court.sort_key,
         )
         .join(Court, Court.id == Person.court_id)
-        .where(Person.id.in_(in_period))
+        .where(
+            Person.id.in_(in_period), *([Court.region_code == region_code] if region_code else [])
+        )
     ).all()
     # Courts may share a name: the id keeps each court's judges together.
     # P-2: courts and names in the alphabet of the language shown
@@ -266,4 +295,17 @@ def summary_table(session: Session, template_code: str, period: str) -> SummaryT
         criteria,
         tuple(judges),
         tuple(courts),
+        *_region_names(session, region_code),
     )
+
+
+def _region_names(session: Session, region_code: str) -> tuple[str, str]:
+    """The names (kk, ru) of a region's regional court; blank for the whole store."""
+    if not region_code:
+        return "", ""
+    found = session.execute(
+        select(Court.name_kk, Court.name_ru).where(
+            Court.region_code == region_code, Court.level == "regional"
+        )
+    ).first()
+    return (str(found[0]), str(found[1])) if found else (region_code, region_code)

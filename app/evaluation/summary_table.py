@@ -50,11 +50,26 @@ def summary_rows(
         header += [title, tr_("{criterion}: change").format(criterion=title)]
     header += [tr_("Total"), tr_("Total: change"), tr_("Acquainted on")]
 
-    value: Callable[[Decimal | None], Any] = (
-        (lambda v: v) if typed else (lambda v: value_text(v, lang))
-    )
+    # A national table repeats a few hundred rounded means in half a million cells: each is
+    # worded once (Babel's formatting of every cell took most of the time).
+    texts: dict[Decimal | None, str] = {}
+    changes: dict[Decimal | None, str] = {}
+
+    def value_once(v: Decimal | None) -> str:
+        found = texts.get(v)
+        if found is None:
+            found = texts[v] = value_text(v, lang)
+        return found
+
+    def change_once(c: Decimal | None) -> str:
+        found = changes.get(c)
+        if found is None:
+            found = changes[c] = change_text(c, lang)
+        return found
+
+    value: Callable[[Decimal | None], Any] = (lambda v: v) if typed else value_once
     change: Callable[[Decimal | None], Any] = (
-        (lambda c: None if c is None else Change(c)) if typed else (lambda c: change_text(c, lang))
+        (lambda c: None if c is None else Change(c)) if typed else change_once
     )
 
     def line(n: int | str, name: str, r: SummaryRow) -> list[Any]:

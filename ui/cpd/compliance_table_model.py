@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from app.cpd.compliance import compliance
+from app.cpd.compliance import compliance, streamed
 from app.cpd.compliance_counts import counts_by_court, status_totals
 from app.cpd.dto import ComplianceFilter, ComplianceRow, CourtCount
 from app.cpd.vocab import COMPLIANCE_STATUSES
@@ -54,12 +55,21 @@ class ComplianceTableModel(IdPagedTableModel[ComplianceRow, uuid.UUID]):
         self.refresh()
 
     def ids(self, session: Session) -> list[uuid.UUID]:
-        everyone = ComplianceFilter(year=self._filter.year)
-        rows = compliance(session, everyone)
-        self.courts = counts_by_court(session, rows)
-        self.totals = status_totals(rows)
-        wanted = self._filter.status
-        return [r.person_id for r in rows if not wanted or r.status == wanted]
+        everyone = ComplianceFilter(year=self._filter.year, region_code=self._filter.region_code)
+        totals, listed, wanted = status_totals([]), [], self._filter.status
+
+        # The verdicts are counted as they come, not kept: 50,000 rows held at once were the
+        # CPD page's memory peak on the national demo (issue 11).
+        def tally(rows: Iterator[ComplianceRow]) -> Iterator[ComplianceRow]:
+            for r in rows:
+                totals[r.status] += 1
+                if not wanted or r.status == wanted:
+                    listed.append(r.person_id)
+                yield r
+
+        self.courts = counts_by_court(session, tally(streamed(session, everyone, date.today())))
+        self.totals = totals
+        return listed
 
     def rows_for(self, session: Session, ids: Sequence[uuid.UUID]) -> list[ComplianceRow]:
         found = compliance(session, ComplianceFilter(year=self._filter.year, person_ids=tuple(ids)))

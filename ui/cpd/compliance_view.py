@@ -28,10 +28,11 @@ from i18n import N_, _, current_language, format_number, localized
 from ui.context import UiContext
 from ui.cpd.compliance_table_model import ComplianceTableModel
 from ui.cpd.ledger_view import year_box
-from ui.documents.printing import save_to
+from ui.documents.printing import Request, save_to
 from ui.kit.enter_opens import open_on_enter
 from ui.kit.list_table_model import Column, ListTableModel
 from ui.kit.op import ProgressQuery, show_status
+from ui.kit.region_box import RegionBox
 from ui.kit.retranslating import Retranslating
 
 COURT_COLUMNS: list[Column[CourtCount]] = [
@@ -59,6 +60,7 @@ class ComplianceView(Retranslating, QWidget):
         self.status.addItem("", "")
         for key in COMPLIANCE_STATUSES:
             self.status.addItem("", key)
+        self.region = RegionBox(ctx, self)  # the centre's region first (issue 11)
         self.show_button = QPushButton(self)
         self.print_button = QPushButton(self)
         self.export_button = QPushButton(self)
@@ -83,6 +85,7 @@ class ComplianceView(Retranslating, QWidget):
         top = QHBoxLayout()
         top.addWidget(self.year)
         top.addWidget(self.status)
+        top.addWidget(self.region)
         top.addWidget(self.show_button)
         top.addStretch(1)
         top.addWidget(self.export_button)
@@ -119,7 +122,10 @@ class ComplianceView(Retranslating, QWidget):
     def refresh(self) -> None:
         """Compute the verdicts of the chosen year (one pass for everyone)."""
         status = str(self.status.currentData() or "")
-        self.model.set_filter(ComplianceFilter(year=self.year.value(), status=status))
+        flt = ComplianceFilter(
+            year=self.year.value(), status=status, region_code=self.region.code()
+        )
+        self.model.set_filter(flt)
         self.courts.set_rows(self.model.courts)
         self._show_totals()
 
@@ -158,14 +164,22 @@ class ComplianceView(Retranslating, QWidget):
         """The list (csv/xlsx/pdf) or the yearly summary (xlsx/pdf, C-7) by the file's suffix."""
         year = self.year.value()
         fmt = path.suffix.lower().lstrip(".") or "pdf"
-        status = str(self.status.currentData() or "")
+        status, region = str(self.status.currentData() or ""), self.region.code()
         if summary:
             fmt = "xlsx" if fmt == "xlsx" else "pdf"
-            save_to(self, self._ctx, "cpd-summary", {"year": year}, path, fmt)
+            save_to(self, self._ctx, "cpd-summary", {"year": year, "region": region}, path, fmt)
         else:
             fmt = fmt if fmt in ("csv", "xlsx") else "pdf"
-            params = {"year": year, "status": status}
+            params = {"year": year, "status": status, "region": region}
             save_to(self, self._ctx, "cpd-compliance", params, path, fmt)
+
+    def document_request(self) -> Request:
+        """Ctrl+P: the compliance list of the year, status and region chosen here."""
+        return "cpd-compliance", {
+            "year": self.year.value(),
+            "status": str(self.status.currentData() or ""),
+            "region": self.region.code(),
+        }
 
     def _on_save(self, *, summary: bool) -> None:
         stem = "cpd-summary" if summary else "cpd-compliance"

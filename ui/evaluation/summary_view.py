@@ -26,6 +26,7 @@ from i18n import _, current_language
 from ui.context import UiContext
 from ui.evaluation.sheet_table_models import SummaryTableModel
 from ui.kit.op import Query
+from ui.kit.region_box import RegionBox
 from ui.kit.retranslating import Retranslating
 from ui.kit.wrapping_header import wrap_headers
 
@@ -38,8 +39,15 @@ class SummaryView(Retranslating, QWidget):
         self._ctx = ctx
         self.table_data: SummaryTable | None = None
         self.template = QComboBox(self)
+        # Template titles are long sentences: the box keeps room for the region beside it.
+        self.template.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.template.setMinimumContentsLength(36)
         self.period = QComboBox(self)
+        self.region = RegionBox(ctx, self)  # the centre's region first (issue 11)
         self.template_label, self.period_label = QLabel(self), QLabel(self)
+        self.region_label = QLabel(self)
         self.lines = SummaryTableModel(ctx, (), self)
         self.table = QTableView(self)
         self.table.setModel(self.lines)
@@ -51,7 +59,14 @@ class SummaryView(Retranslating, QWidget):
         self.print_button.clicked.connect(self.print_preview)
         self.export_button.clicked.connect(self.export)
         top = QHBoxLayout()
-        for w in (self.template_label, self.template, self.period_label, self.period):
+        for w in (
+            self.template_label,
+            self.template,
+            self.period_label,
+            self.period,
+            self.region_label,
+            self.region,
+        ):
             top.addWidget(w)
         top.addStretch(1)
         top.addWidget(self.print_button)
@@ -71,6 +86,7 @@ class SummaryView(Retranslating, QWidget):
         self.template.setCurrentIndex(first)
         self.template.currentIndexChanged.connect(self._on_template_current_index_changed)
         self.period.currentIndexChanged.connect(self.reload)
+        self.region.currentIndexChanged.connect(self.reload)
         self.retranslate_ui()
         self._on_template_current_index_changed()
 
@@ -78,6 +94,8 @@ class SummaryView(Retranslating, QWidget):
         """Texts in the active language."""
         self.template_label.setText(_("Template:"))
         self.period_label.setText(_("Period:"))
+        self.region_label.setText(_("Region:"))
+        self.region.retranslate_ui()
         self.print_button.setText(_("Print…"))
         self.print_button.setToolTip(
             _("Preview the summary table of the chosen template and period.")
@@ -106,17 +124,21 @@ class SummaryView(Retranslating, QWidget):
         signed = next((i for i, p in enumerate(found) if (code, p) in self._signed), 0)
         self.period.setCurrentIndex(signed)
         self.period.blockSignals(False)
+        self.template.setToolTip(self.template.currentText())  # a long title is cut in the box
         self.reload()
 
     def reload(self) -> None:
         """Compute and show the table."""
         code, period = self.template.currentData(), self.period.currentData()
+        region = self.region.code()
         if not code or not period:
             self.table_data = None
             self.lines.set_rows([], [])
             self.note.setText(_("No evaluation round with signed sheets yet."))
             return
-        data = Query(self, self._ctx, lambda s: summary_table(s, str(code), str(period))).run()
+        data = Query(
+            self, self._ctx, lambda s: summary_table(s, str(code), str(period), region)
+        ).run()
         self.table_data = data
         if data is None:
             return
@@ -142,7 +164,11 @@ class SummaryView(Retranslating, QWidget):
         code, period = self.template.currentData(), self.period.currentData()
         if not code or not period:
             return None
-        return "evaluation-summary", {"template": code, "period": period}
+        return "evaluation-summary", {
+            "template": code,
+            "period": period,
+            "region": self.region.code(),
+        }
 
     def print_preview(self) -> None:
         """The table as it will print (landscape, header on every page)."""

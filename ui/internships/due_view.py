@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,19 +23,17 @@ from PySide6.QtWidgets import (
 from app.core.context import Actor
 from app.core.progress import Progress
 from app.core.store import Session
-from app.courts.service import list_courts
 from app.internships.dto import DueFilter, DueRow, PlanResult
 from app.internships.due import due_judges
 from app.internships.planner import REASONS, apply_plan, plan_year
-from app.internships.queries import centre_region_code
 from i18n import _, ngettext
 from ui.context import UiContext
 from ui.documents.printing import Request, preview
 from ui.internships.internship_table_models import DUE_COLUMNS, DUE_SORT_KEYS, PRIORITY_COLUMN
-from ui.kit.collated import courts_in_order, set_items
 from ui.kit.list_table_model import ListTableModel
 from ui.kit.op import Op, Query
 from ui.kit.print_preview_dialog import PrintPreviewDialog
+from ui.kit.region_box import RegionBox
 from ui.kit.retranslating import Retranslating
 
 
@@ -51,14 +48,7 @@ class DueView(Retranslating, QWidget):
         self.year = QSpinBox(self)
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year + 1)
-        self.region = QComboBox(self)
-        courts = Query(self, ctx, list_courts).run() or []
-        self._courts = [c for c in courts if c.level == "regional"]
-        self.region.addItem("", "")
-        set_items(self.region, 1, [("", c.region_code) for c in self._courts])
-        # A training centre works its own region; every region is one choice away.
-        home = Query(self, ctx, centre_region_code).run() or ""
-        self.region.setCurrentIndex(max(self.region.findData(home), 0))
+        self.region = RegionBox(ctx, self)
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.unscheduled = QCheckBox(self)
@@ -113,9 +103,7 @@ class DueView(Retranslating, QWidget):
         self.region_label.setText(_("Region:"))
         self.search.setPlaceholderText(_("Search by name…"))
         self.unscheduled.setText(_("Not yet scheduled only"))
-        self.region.setItemText(0, _("All regions"))
-        self._courts = courts_in_order(self._courts)  # P-2: in the alphabet of the language
-        set_items(self.region, 1, [(c.name, c.region_code) for c in self._courts])
+        self.region.retranslate_ui()
         self.due_rows.retranslate()
         self.plan_button.setText(_("Propose a plan…"))
         self.plan_button.setToolTip(

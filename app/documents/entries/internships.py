@@ -127,7 +127,7 @@ def period_options(session: Session, _actor: Actor, params: Params) -> list[Opti
 def _summary(session: Session, _a: Actor, p: Params, _t: date, _pr: Progress) -> Any:
     from app.evaluation.summary import summary_table
 
-    return summary_table(session, p["template"], p["period"])
+    return summary_table(session, p["template"], p["period"], p.get("region") or "")
 
 
 def _summary_pdf(data: Any, head: Letterhead) -> bytes:
@@ -231,10 +231,13 @@ DOCUMENTS = (
                 blank=False,
                 help=N_("evaluation period, e.g. 2027"),
             ),
+            region(),
         ),
         gather=_summary,
         pdf=_summary_pdf,
         sheets=_summary_sheets,
-        stem=lambda p: f"evaluation-summary-{p['template']}-{p['period']}",
+        stem=lambda p: "-".join(
+            x for x in ("evaluation-summary", p["template"], p["period"], p.get("region")) if x
+        ),
     ),
 )

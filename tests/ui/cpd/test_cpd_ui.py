@@ -379,3 +379,35 @@ def test_council_decision_typed_in_changes_next_year_only(window: MainWindow) ->
     rules.year.setValue(this_year)
     assert next(r for r in rules.model.rows if r.code == "F02").points == 2
     assert "12" not in rules.summary.text()
+
+
+def test_compliance_opens_on_the_centres_region_and_prints_it(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor
+) -> None:
+    """Issue 11: compliance judges the centre's region when the tab opens (the country's
+    verdicts held at once were the CPD page's memory peak); all regions are one choice away,
+    and Ctrl+P and the exports cover the region shown (C-2, C-7)."""
+    from app.demo import internships as demo
+    from tests.ui.evaluation.test_evaluation_ui import _centre_of_first_region
+
+    with store.write() as s:
+        demo.generate(s, actor, year=date.today().year, judges_per_region=6, regions=2)
+    region, _court = _centre_of_first_region(store, actor)
+    page = window.page("cpd")
+    assert isinstance(page, CpdPage)
+    view = page.compliance
+    assert view.region.code() == region
+    page.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=10000)
+    assert view.model.filter.region_code == region
+    regional = view.model.rowCount()
+    assert sum(view.model.totals.values()) == regional == sum(c.people for c in view.courts.rows)
+    request = window.document_request()
+    assert request == (
+        "cpd-compliance",
+        {"year": date.today().year, "status": "", "region": region},
+    )
+    view.region.setCurrentIndex(0)  # all regions
+    qtbot.mouseClick(view.show_button, Qt.MouseButton.LeftButton)
+    assert view.model.rowCount() > regional
+    assert sum(view.model.totals.values()) == view.model.rowCount()

@@ -253,3 +253,53 @@ def test_the_summary_opens_on_signed_sheets_and_rounds_are_named(
         names = [page.rounds.rounds.item(i).text() for i in range(page.rounds.rounds.count())]
         assert names and all(title in n for n in names), names
         assert not any(code in n for n in names for code, _p in signed), names
+
+
+def _centre_of_first_region(store: Store, actor: Actor) -> tuple[str, str]:
+    """Make this PC the training centre of a region with sheets; its (code, court name ru)."""
+    from app.core.settings import set_setting
+    from app.courts.centre import CENTRE_KEY
+    from app.courts.service import list_centres, list_courts
+
+    with store.write() as s:
+        regional = {c.id: c for c in list_courts(s, level="regional")}
+        centre = next(c for c in list_centres(s) if c.court_id in regional)
+        set_setting(s, actor, CENTRE_KEY, str(centre.id))
+        court = regional[centre.court_id]
+        return court.region_code, court.name_ru
+
+
+def test_the_summary_opens_on_the_centres_region_and_prints_what_is_shown(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor, tmp_path: Path
+) -> None:
+    """Issue 11: the summary holds the centre's region, not the country (the national table
+    was the program's memory peak); every region is one choice away, and Ctrl+P prints the
+    region shown, named under the title (E-3)."""
+    from pypdf import PdfReader
+
+    from ui.documents.printing import save_to
+
+    with store.write() as s:
+        demo.generate(s, actor, year=2027, judges_per_region=8, regions=2)
+        eval_demo.generate(s, actor, periods=("2026", "2027"))
+    region, court_ru = _centre_of_first_region(store, actor)
+    page = window.page("evaluation")
+    assert isinstance(page, EvaluationPage)
+    summary = page.summary
+    assert summary.region.code() == region
+    assert summary.table_data is not None
+    mine = {r.court_id for r in summary.table_data.judges}
+    regional = len(summary.table_data.judges)
+    summary.region.setCurrentIndex(0)  # all regions
+    assert summary.table_data is not None
+    everyone = summary.table_data.judges
+    assert len(everyone) > regional > 0
+    assert mine < {r.court_id for r in everyone}
+    summary.region.setCurrentIndex(summary.region.findData(region))
+    request = window.document_request()
+    assert request is not None and request[0] == "evaluation-summary"
+    assert request[1]["region"] == region
+    out = tmp_path / "summary.pdf"
+    assert save_to(summary, window._ctx, *request, out, "pdf", lang="ru") is not None  # type: ignore[arg-type]
+    first = PdfReader(str(out)).pages[0].extract_text()
+    assert "Регион:" in first and court_ru.split()[0] in first
