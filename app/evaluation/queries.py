@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -32,32 +33,58 @@ class SheetRow:
         return localized(self.court_name_kk, self.court_name_ru)
 
 
+CHUNK = 900
+
+
 def round_sheets(session: Session, round_id: uuid.UUID) -> list[SheetRow]:
     """The sheets of a round, by court then judge, in the language shown."""
-    rows = session.execute(
-        select(
-            EvalSheet.id,
-            Person.surname,
-            Person.first_name,
-            Person.patronymic,
-            Court.name_kk,
-            Court.name_ru,
-            EvalSheet.status,
-            EvalSheet.total,
-            Court.sort_key,
-            Person.name_order(current_language()),
-            Person.id,
+    return sheet_rows(session, round_sheet_ids(session, round_id))
+
+
+def round_sheet_ids(session: Session, round_id: uuid.UUID) -> list[uuid.UUID]:
+    """The ids of a round's sheets, by court then judge in the language shown (P-2).
+
+    Only the ids and their sort keys are read: a national round has tens of thousands of
+    sheets, and the list shows them a page at a time (issue 11).
+    """
+    keys = list(
+        session.execute(
+            select(
+                EvalSheet.id, Court.sort_key, Court.name_ru, Person.name_order(current_language())
+            )
+            .join(Person, Person.id == EvalSheet.subject_id)
+            .outerjoin(Court, Court.id == Person.court_id)
+            .where(EvalSheet.round_id == round_id)
         )
-        .join(Person, Person.id == EvalSheet.subject_id)
-        .outerjoin(Court, Court.id == Person.court_id)
-        .where(EvalSheet.round_id == round_id)
-    ).all()
-    # P-2: courts and names in the alphabet of the language shown
-    rows = sorted(rows, key=lambda r: (bilingual_key(r[8] or "", r[5] or ""), r[9]))
-    return [
-        SheetRow(sid, " ".join(x for x in (s, f, p) if x), ckk or "", cru or "", status, total, pid)
-        for sid, s, f, p, ckk, cru, status, total, _a, _b, pid in rows
-    ]
+    )
+    keys.sort(key=lambda r: (bilingual_key(r[1] or "", r[2] or ""), r[3]))
+    return [r[0] for r in keys]
+
+
+def sheet_rows(session: Session, ids: Sequence[uuid.UUID]) -> list[SheetRow]:
+    """Sheets as listed, in the order of ``ids``."""
+    found: dict[uuid.UUID, SheetRow] = {}
+    for start in range(0, len(ids), CHUNK):  # a bound parameter per id: SQLite caps them
+        chunk = list(ids[start : start + CHUNK])
+        for sid, s, f, p, ckk, cru, st, t, pid in session.execute(
+            select(
+                EvalSheet.id,
+                Person.surname,
+                Person.first_name,
+                Person.patronymic,
+                Court.name_kk,
+                Court.name_ru,
+                EvalSheet.status,
+                EvalSheet.total,
+                Person.id,
+            )
+            .join(Person, Person.id == EvalSheet.subject_id)
+            .outerjoin(Court, Court.id == Person.court_id)
+            .where(EvalSheet.id.in_(chunk))
+        ):
+            name = " ".join(x for x in (s, f, p) if x)
+            found[sid] = SheetRow(sid, name, ckk or "", cru or "", st, t, pid)
+    return [found[i] for i in ids if i in found]
 
 
 def periods(session: Session, template_code: str) -> list[str]:

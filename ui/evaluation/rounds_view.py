@@ -29,10 +29,9 @@ from ui.context import UiContext
 from ui.evaluation.commission_dialog import CommissionDialog
 from ui.evaluation.dossier_dialog import DossierDialog
 from ui.evaluation.sheet_dialog import SheetDialog
-from ui.evaluation.sheet_table_models import SHEET_COLUMNS
+from ui.evaluation.sheet_table_models import RoundSheetsModel
 from ui.kit.collated import courts_in_order, set_items
 from ui.kit.enter_opens import open_on_enter
-from ui.kit.list_table_model import ListTableModel
 from ui.kit.op import Op, Query
 from ui.kit.retranslating import Retranslating
 
@@ -59,7 +58,7 @@ class RoundsView(Retranslating, QWidget):
         self.create_button.clicked.connect(self.form_round)
         self.rounds = QListWidget(self)
         self.rounds.currentRowChanged.connect(self._on_rounds_current_row_changed)
-        self.sheet_rows = ListTableModel[SheetRow](ctx, SHEET_COLUMNS, self)
+        self.sheet_rows = RoundSheetsModel(ctx, self)
         self.table = QTableView(self)
         self.table.setModel(self.sheet_rows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -156,15 +155,11 @@ class RoundsView(Retranslating, QWidget):
     def _on_rounds_current_row_changed(self, row: int) -> None:
         item = self.rounds.item(row) if row >= 0 else None
         round_id = item.data(ID_ROLE) if item else None
-        if round_id:
-            self.sheet_rows.show(lambda s: round_sheets(s, round_id))
-        else:
-            self.sheet_rows.set_rows([])
+        self.sheet_rows.set_round(round_id or None)
 
-    @property
-    def sheets(self) -> list[SheetRow]:
-        """The selected round's sheets, in the order shown."""
-        return self.sheet_rows.rows
+    def sheet_at(self, row: int) -> SheetRow | None:
+        """The sheet listed at a row (None outside the list)."""
+        return self.sheet_rows.row_at(row)
 
     def form_round(self) -> None:
         """Form a round: one sheet per active judge of the region's courts (E-1)."""
@@ -185,18 +180,16 @@ class RoundsView(Retranslating, QWidget):
 
     def open_sheet(self) -> None:
         """Fill the selected sheet."""
-        row = self.table.currentIndex().row()
-        if 0 <= row < len(self.sheets):
-            SheetDialog(self._ctx, self.sheets[row].id, self).exec()
+        sheet = self.sheet_at(self.table.currentIndex().row())
+        if sheet is not None:
+            SheetDialog(self._ctx, sheet.id, self).exec()
             self._on_rounds_current_row_changed(self.rounds.currentRow())
             self.changed.emit()
 
     def open_dossier(self) -> None:
         """The selected judge's dossier (E-1)."""
-        row = self.table.currentIndex().row()
-        if 0 <= row < len(self.sheets) and self.sheets[row].subject_id is not None:
-            sheet = self.sheets[row]
-            assert sheet.subject_id is not None
+        sheet = self.sheet_at(self.table.currentIndex().row())
+        if sheet is not None and sheet.subject_id is not None:
             DossierDialog(self._ctx, sheet.subject_id, sheet.subject_name, self).exec()
 
     def record_protocol(self) -> None:
@@ -205,6 +198,8 @@ class RoundsView(Retranslating, QWidget):
         round_id = item.data(ID_ROLE) if item else None
         if round_id is None:
             return
-        dialog = CommissionDialog(self._ctx, round_id, self.sheets, self)
+        # The protocol covers the whole round: its sheets are read when it is opened.
+        sheets = Query(self, self._ctx, lambda s: round_sheets(s, round_id)).run() or []
+        dialog = CommissionDialog(self._ctx, round_id, sheets, self)
         if dialog.exec():
             self.status.setText(_("The commission protocol was saved."))

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
+import uuid
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 
 from app.evaluation.dto import DrawDTO
-from app.evaluation.queries import SheetRow
+from app.evaluation.queries import SheetRow, round_sheet_ids, sheet_rows
 from app.evaluation.summary import SummaryTable
 from app.evaluation.summary_table import grouped, summary_rows
 from i18n import N_, _, format_number
+from ui.context import UiContext
 from ui.kit.list_table_model import ListTableModel
-from ui.kit.paged_table_model import Column, Index
+from ui.kit.paged_table_model import Column, IdPagedTableModel, Index
+
+if TYPE_CHECKING:
+    from app.core.store import Session
 
 FONT = Qt.ItemDataRole.FontRole
 SHEET_COLUMNS = (
@@ -26,6 +32,27 @@ SHEET_COLUMNS = (
         N_("Total"), lambda sh: "" if sh.total is None else format_number(sh.total), True
     ),
 )
+
+
+class RoundSheetsModel(IdPagedTableModel[SheetRow, uuid.UUID]):
+    """A round's sheets, a page at a time: a national round has tens of thousands (issue 11)."""
+
+    def __init__(self, ctx: UiContext, parent: QObject | None = None) -> None:
+        super().__init__(ctx, SHEET_COLUMNS, parent)
+        self.round_id: uuid.UUID | None = None
+
+    def set_round(self, round_id: uuid.UUID | None) -> None:
+        """List the sheets of a round (none for None)."""
+        self.round_id = round_id
+        self.refresh()
+
+    def ids(self, session: Session) -> list[uuid.UUID]:
+        return [] if self.round_id is None else round_sheet_ids(session, self.round_id)
+
+    def rows_for(self, session: Session, ids: Sequence[uuid.UUID]) -> list[SheetRow]:
+        return sheet_rows(session, ids)
+
+
 Draw = tuple[str, DrawDTO]
 DRAW_COLUMNS = (
     Column[Draw](N_("Judge"), lambda d: d[0]),

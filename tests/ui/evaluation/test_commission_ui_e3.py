@@ -32,7 +32,8 @@ def test_e3_commission_protocol_recorded_from_the_dialog(
     view = RoundsView(ui_ctx)
     qtbot.addWidget(view)
     view.rounds.setCurrentRow(0)
-    dialog = CommissionDialog(ui_ctx, round_id, view.sheets)
+    listed = [view.sheet_at(r) for r in range(view.sheet_rows.rowCount())]
+    dialog = CommissionDialog(ui_ctx, round_id, [sh for sh in listed if sh is not None])
     qtbot.addWidget(dialog)
     assert len(dialog.decisions) == 2  # the draft sheet is not offered
     assert dialog.decisions[0].currentText() == NO_DECISION[lang]

@@ -143,7 +143,9 @@ def test_enter_on_a_round_s_sheet_opens_the_sheet(
     rounds.rounds.setCurrentRow(0)
     assert rounds.sheet_rows.rowCount() > 1
     rounds.table.selectRow(1)
-    wanted = rounds.sheets[1].id
+    second = rounds.sheet_at(1)
+    assert second is not None
+    wanted = second.id
     opened: list[object] = []  # the ids of the sheets the dialogs showed
 
     def close_it() -> None:

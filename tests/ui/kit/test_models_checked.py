@@ -19,6 +19,10 @@ CHECKED = {
     "SummaryTableModel": (
         "tests/ui/evaluation/test_evaluation_ui.py::test_summary_table_on_screen_and_exported"
     ),
+    "RoundSheetsModel": (
+        "tests/ui/evaluation/test_evaluation_ui.py::"
+        "test_fill_sheet_needs_comment_then_sign_off_locks"
+    ),
     "ComplianceTableModel": (
         "tests/ui/cpd/test_compliance_model.py::"
         "test_compliance_model_pages_by_id_and_passes_qt_model_tester"
