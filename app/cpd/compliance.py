@@ -57,10 +57,10 @@ def _compliance(
 ) -> Iterator[ComplianceRow]:
     year = flt.year
     rules = rules or rule_set_for(session, year)
-    earned, pending = points_of(session, year, flt.person_ids)
+    earned, pending = points_of(session, year, flt.person_ids, flt.region_code)
     periods = exempt_periods(session, year)
     academy = (
-        academy_last(session, year, flt.person_ids)
+        academy_last(session, year, flt.person_ids, flt.region_code)
         if any(r.academy_every_years for r in rules.roles.values())
         else {}
     )

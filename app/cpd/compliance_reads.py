@@ -95,8 +95,14 @@ def _tuples(session: Session, stmt: Any) -> list[Any]:
         result.close()
 
 
-def _for_people(stmt: Any, ids: tuple[uuid.UUID, ...]) -> list[Any]:
-    # A few named people (printing, one person's view) need not group the whole year.
+def _for_people(stmt: Any, ids: tuple[uuid.UUID, ...], region_code: str = "") -> list[Any]:
+    # A few named people (printing, one person's view) need not group the whole year, nor
+    # does one region: the country's sums held at once were the CPD page's peak (issue 11).
+    if not ids and region_code:
+        region = select(Person.id).join(Court, Court.id == Person.court_id)
+        return [
+            stmt.where(CpdActivity.person_id.in_(region.where(Court.region_code == region_code)))
+        ]
     if not ids:
         return [stmt]
     return [
@@ -105,7 +111,7 @@ def _for_people(stmt: Any, ids: tuple[uuid.UUID, ...]) -> list[Any]:
 
 
 def points_of(
-    session: Session, year: int, ids: tuple[uuid.UUID, ...] = ()
+    session: Session, year: int, ids: tuple[uuid.UUID, ...] = (), region_code: str = ""
 ) -> tuple[dict[Key, Any], dict[Key, Any]]:
     earned: dict[Key, Any] = {}
     pending: dict[Key, Any] = {}
@@ -114,7 +120,7 @@ def points_of(
         .where(CpdActivity.year == year, CpdActivity.state != "rejected")
         .group_by(CpdActivity.person_id, CpdActivity.state)
     )
-    for part in _for_people(stmt, ids):
+    for part in _for_people(stmt, ids, region_code):
         for person_id, state, total in _tuples(session, part):
             (earned if state == "confirmed" else pending)[person_id] = total
     return earned, pending
@@ -144,7 +150,9 @@ def exempt_periods(session: Session, year: int) -> dict[Key, list[tuple[date, da
     return periods
 
 
-def academy_last(session: Session, year: int, ids: tuple[uuid.UUID, ...] = ()) -> dict[Key, Any]:
+def academy_last(
+    session: Session, year: int, ids: tuple[uuid.UUID, ...] = (), region_code: str = ""
+) -> dict[Key, Any]:
     academy_forms = select(CpdForm.id).where(CpdForm.academy.is_(True))
     stmt = (
         select(_raw(CpdActivity.person_id), _raw(func.max(CpdActivity.ends_on)))
@@ -158,7 +166,7 @@ def academy_last(session: Session, year: int, ids: tuple[uuid.UUID, ...] = ()) -
         .group_by(CpdActivity.person_id)
     )
     result: dict[Key, Any] = {}
-    for part in _for_people(stmt, ids):
+    for part in _for_people(stmt, ids, region_code):
         result.update(dict(_tuples(session, part)))
     return result
 
