@@ -209,9 +209,11 @@ def main() -> int:
     print(f"bare QMainWindow + QTableView (200 rows): peak RSS {b:.0f} MiB")
     for line in pages:  # per page: peak so far (MiB), seconds spent on the page
         print(f"pages visited (peak MiB so far, resident MiB after, seconds): {line}")
+    target = 250e6 / 2**20  # the 250 MB (decimal) is 238.4 MiB
     print(
-        f"Tälimger, national demo, every page and tab visited: peak RSS {a:.0f} MiB "
-        f"(median of {args.runs}; target <= 250 MB: {verdict(a, 250)}); ratio {a / b:.1f}x"
+        f"Tälimger, national demo, every page and tab visited: peak RSS {a:.0f} MiB = "
+        f"{a * 2**20 / 1e6:.0f} MB (median of {args.runs}; target <= 250 MB = {target:.1f} MiB: "
+        f"{verdict(a, target)}); ratio {a / b:.1f}x"
     )
     return 0
 
