@@ -76,21 +76,15 @@ def _statement(
     recent = date(year - rules.interval_years + 1, 1, 1)
     on = literal(start, Date)
 
-    host = aliased(Court)
-
     def qualifying(levels: tuple[str, ...]) -> Any:
         # resets_clock (I-1 clarification): held, ≥ min_days calendar days, at a higher court
-        return (
-            select(Internship.person_id)
-            .join(host, host.id == Internship.host_court_id)
-            .where(
-                Internship.kind == "judge",
-                Internship.status == "done",
-                Internship.ends_on < start,
-                Internship.ends_on >= recent,
-                days(sqlite, Internship.ends_on, Internship.starts_on) + 1 >= rules.min_days,
-                host.level.in_(levels),
-            )
+        return select(Internship.person_id).where(
+            Internship.kind == "judge",
+            Internship.status == "done",
+            Internship.ends_on < start,
+            Internship.ends_on >= recent,
+            days(sqlite, Internship.ends_on, Internship.starts_on) + 1 >= rules.min_days,
+            Internship.host_court_id.in_(_courts(levels)),
         )
 
     planned = select(Internship.person_id).where(
@@ -118,7 +112,8 @@ def _statement(
             Person.first_appointed_on.label("appointed"),
             _last_end(sqlite, start, rules).label("last"),
             _quality_bound(start, weights).label("quality"),
-            exists().where(PersonStatusPeriod.person_id == Person.id).label("periods"),
+            # Sets SQLite looks ids up in, cheaper than a subquery per judge
+            Person.id.in_(select(PersonStatusPeriod.person_id)).label("periods"),
             # A window function also keeps SQLite from copying the subqueries above into
             # each use of their columns below.
             func.count().over().label("total"),
@@ -176,10 +171,8 @@ def days(sqlite: bool, later: Any, earlier: Any) -> Any:
 
 def _last_end(sqlite: bool, start: date, rules: InternshipRules) -> Any:
     """The judge's last internship before the year that resets the clock (I-1), per row."""
-    host = aliased(Court)
     return (
         select(func.max(Internship.ends_on))
-        .join(host, host.id == Internship.host_court_id)
         .where(
             Internship.person_id == Person.id,
             Internship.kind == "judge",
@@ -188,7 +181,10 @@ def _last_end(sqlite: bool, start: date, rules: InternshipRules) -> Any:
             days(sqlite, Internship.ends_on, Internship.starts_on) + 1 >= rules.min_days,
             or_(
                 *(
-                    and_(Court.level == level, host.level.in_(host_levels_for(level)))
+                    and_(
+                        Court.level == level,
+                        Internship.host_court_id.in_(_courts(host_levels_for(level))),
+                    )
                     for level in LEVELS
                 )
             ),
@@ -196,6 +192,11 @@ def _last_end(sqlite: bool, start: date, rules: InternshipRules) -> Any:
         .correlate(Person, Court)
         .scalar_subquery()
     )
+
+
+def _courts(levels: tuple[str, ...]) -> Any:
+    host = aliased(Court)
+    return select(host.id).where(host.level.in_(levels))
 
 
 def _quality_bound(start: date, weights: PriorityWeights) -> Any:
