@@ -61,6 +61,8 @@ def unplanned_due(
     cut = heapq.nsmallest(shown, keys)[-1][:2]
     near = [k for k in keys if k[:2] <= cut]
     names = _names(session, [k[2] for k in near])
+    # due_judges breaks the last ties by the order it reads the judges in, this by id: they
+    # differ only between namesakes (same sort key), whose names read the same either way.
     near.sort(key=lambda k: (k[0], k[1], names[k[2]][1], k[2]))
     return total, [names[k[2]][0] for k in near[:shown]]
 
