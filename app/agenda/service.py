@@ -30,7 +30,7 @@ from app.cpd.compliance import compliance
 from app.cpd.dto import ComplianceFilter, ComplianceRow, CourtCount
 from app.cpd.rules import rule_set_for
 from app.cpd.year_counts import year_counts
-from app.internships.due import unplanned_due
+from app.internships.unplanned import unplanned_due
 from db.models import Court, Person
 
 

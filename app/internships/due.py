@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import heapq
 import uuid
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import null, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.bulk import collector_paused
@@ -100,74 +99,29 @@ def _due_rows(
     ]
 
 
-def unplanned_due(
-    session: Session, year: int, region_code: str, shown: int
-) -> tuple[int, list[str]]:
-    """How many judges are due in `year` and not planned (I-1), and the names of the first
-    `shown` of them in the due list's order: due_judges' answer without building its rows
-    (the start page, issue 12).
-    """
-    flt = DueFilter(region_code=region_code, only_unscheduled=True)
-    # Without names: 29,000 judges' names were read for the 50 shown (issue 12). Only the
-    # priority, due date and arrival of each are kept; the names of those that can be among
-    # the first `shown` are read after.
-    with collector_paused():
-        keys = [
-            (-r[14], r[9], n, r[0])
-            for n, r in enumerate(_due(session, year, flt, None, None, names=False))
-        ]
-    if not keys or not shown:
-        return len(keys), []
-    # Every row whose priority and due date tie with the last one shown may be shown: the
-    # sort key decides between them, then the arrival (sorted() is stable, as _sorted).
-    cut = heapq.nsmallest(shown, keys)[-1][:2]
-    near = [k for k in keys if k[:2] <= cut]
-    found: dict[Any, tuple[str, str]] = {}
-    ids = [as_uuid(k[3]) for k in near]
-    for i in range(0, len(ids), 500):  # SQLite limits the number of bound parameters
-        stmt = select(
-            raw(Person.id),
-            Person.surname,
-            Person.first_name,
-            Person.patronymic,
-            Person.name_order(current_language()),  # P-2: the alphabet of the language shown
-        ).where(Person.id.in_(ids[i : i + 500]))
-        for pid, surname, first, patr, skey in session.connection().execute(stmt):
-            found[pid] = (" ".join(x for x in (surname, first, patr) if x), skey)
-    near.sort(key=lambda k: (k[0], k[1], found[k[3]][1], k[2]))
-    return len(keys), [found[k[3]][0] for k in near[:shown]]
-
-
 def _due(
     session: Session,
     year: int,
     flt: DueFilter,
     rules: InternshipRules | None,
     weights: PriorityWeights | None,
-    *,
-    names: bool = True,
 ) -> Iterator[tuple[Any, ...]]:
-    """The due list's rows as DueRow's fields in order, ids as the driver gives them; without
-    `names`, the names, sort keys and courts' names are None (read from a narrow index).
-    """
+    """The due list's rows as DueRow's fields in order, ids as the driver gives them."""
     rules = rules or rules_for_year(session, year)
     weights = weights or PriorityWeights()
     start, end = date(year, 1, 1), date(year, 12, 31)
 
-    def named(column: Any) -> Any:
-        return column if names else null()
-
     stmt = (
         select(
             raw(Person.id),
-            named(Person.surname),
-            named(Person.first_name),
-            named(Person.patronymic),
+            Person.surname,
+            Person.first_name,
+            Person.patronymic,
             Person.first_appointed_on,
-            named(Person.name_order(current_language())),  # P-2: the language's alphabet
+            Person.name_order(current_language()),  # P-2: the language's alphabet
             raw(Court.id),
-            named(Court.name_kk),
-            named(Court.name_ru),
+            Court.name_kk,
+            Court.name_ru,
             Court.level,
             Court.region_code,
             raw(Court.parent_id),

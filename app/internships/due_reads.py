@@ -52,8 +52,8 @@ def status_periods(
     return out
 
 
-def raw_periods(session: Session) -> dict[Any, Periods]:
-    """Status periods per raw person id."""
+def raw_periods(session: Session, raw_ids: list[Any] | None = None) -> dict[Any, Periods]:
+    """Status periods per raw person id (of all people, or of the people given)."""
     stmt = select(
         raw(PersonStatusPeriod.person_id),
         PersonStatusPeriod.status,
@@ -61,32 +61,51 @@ def raw_periods(session: Session) -> dict[Any, Periods]:
         PersonStatusPeriod.ends_on,
     )
     out: dict[Any, Periods] = defaultdict(list)
-    for pid, status, starts, ends in session.connection().execute(stmt):
-        out[pid].append((status, starts, ends))
+    for part in _parts(raw_ids):
+        where = stmt if part is None else stmt.where(PersonStatusPeriod.person_id.in_(part))
+        for pid, status, starts, ends in session.connection().execute(where):
+            out[pid].append((status, starts, ends))
     return out
 
 
-def last_quality(session: Session, before: date) -> dict[Any, tuple[int, int, Decimal]]:
-    """(complaints, overturned, % time limits kept) of each judge's latest period before."""
-    latest = (
-        select(QualityIndicator.person_id, func.max(QualityIndicator.period_end).label("e"))
-        .where(QualityIndicator.period_end < before)
-        .group_by(QualityIndicator.person_id)
-        .subquery()
-    )
-    rows = session.connection().execute(
-        select(
-            raw(QualityIndicator.person_id),
-            QualityIndicator.complaints,
-            QualityIndicator.overturned,
-            QualityIndicator.time_limits_kept_pct,
-        ).join(
-            latest,
-            (latest.c.person_id == QualityIndicator.person_id)
-            & (latest.c.e == QualityIndicator.period_end),
+def last_quality(
+    session: Session, before: date, raw_ids: list[Any] | None = None
+) -> dict[Any, tuple[int, int, Decimal]]:
+    """(complaints, overturned, % time limits kept) of each judge's latest period before
+    (of all judges, or of the people given).
+    """
+    out = {}
+    for part in _parts(raw_ids):
+        latest = select(
+            QualityIndicator.person_id, func.max(QualityIndicator.period_end).label("e")
+        ).where(QualityIndicator.period_end < before)
+        if part is not None:
+            latest = latest.where(QualityIndicator.person_id.in_(part))
+        found = latest.group_by(QualityIndicator.person_id).subquery()
+        rows = session.connection().execute(
+            select(
+                raw(QualityIndicator.person_id),
+                QualityIndicator.complaints,
+                QualityIndicator.overturned,
+                QualityIndicator.time_limits_kept_pct,
+            ).join(
+                found,
+                (found.c.person_id == QualityIndicator.person_id)
+                & (found.c.e == QualityIndicator.period_end),
+            )
         )
-    )
-    return {pid: (c, o, k) for pid, c, o, k in chunked(rows)}
+        out.update({pid: (c, o, k) for pid, c, o, k in chunked(rows)})
+    return out
+
+
+def _parts(raw_ids: list[Any] | None) -> Iterator[list[uuid.UUID] | None]:
+    # SQLite limits the number of bound parameters
+    if raw_ids is None:
+        yield None
+        return
+    ids = [as_uuid(i) for i in raw_ids]
+    for i in range(0, len(ids), 500):
+        yield ids[i : i + 500]
 
 
 def held_internships(session: Session, before: date) -> dict[Any, Held]:

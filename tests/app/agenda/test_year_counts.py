@@ -18,6 +18,7 @@ from app.agenda.cpd_items import academy_items, counted_items
 from app.core.aggregates import aggregate_problems, kept_sums, points_drift
 from app.core.context import Actor
 from app.core.store import Store
+from app.cpd import year_counts as year_counts_module
 from app.cpd.compliance import compliance
 from app.cpd.compliance_counts import counts_by_court, court_counts
 from app.cpd.dto import ActivityInput, ComplianceFilter, RoleRule, RuleSetInput
@@ -183,3 +184,16 @@ def test_check_full_recounts_the_kept_sums_and_finds_a_drifted_one(
         assert drifted == 1 and len(problems) == 1
     assert main(["--db", db, "--lang", "kk", "check", "--full"]) == 1
     assert "БА ұпайлары 1 адам-жыл бойынша тізілімнен өзгеше" in capsys.readouterr().out
+
+
+def test_t1_overdue_names_read_page_after_page_are_the_rule_codes(
+    store: Store, actor: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with store.write() as s:
+        generate_everything(s, actor, cpd_years=1, today=NOV_30)
+    # Pages of 3 names, growing: the first overdue ones lie across many pages
+    monkeypatch.setattr(year_counts_module, "NAMES_PAGE", 3)
+    with store.read() as s:
+        _check_all(
+            s, s.scalars(select(Court.region_code).where(Court.level == "regional")).first() or ""
+        )

@@ -1,16 +1,24 @@
-"""The start page's I-1 figure equals the full due list's on the demo (issue 12)."""
+"""The start page's I-1 figure equals the full due list's, and follows every change (issue 12)."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 from sqlalchemy import select
 
 from app.core.context import Actor
 from app.core.store import Store
+from app.courts.dto import DistrictCourtInput
+from app.courts.service import add_district_court
 from app.demo.everything import generate_everything
-from app.internships.dto import DueFilter
-from app.internships.due import due_judges, unplanned_due
+from app.internships import service
+from app.internships.dto import DueFilter, InternshipInput
+from app.internships.due import due_judges
+from app.internships.unplanned import unplanned_due
+from app.people.dto import PersonInput, StatusPeriod
+from app.people.iin import make_iin
+from app.people.service import create_person
 from db.models import Court
 
 MADE_ON = date(2026, 11, 30)
@@ -33,3 +41,118 @@ def test_i1_unplanned_due_gives_the_due_lists_count_and_first_names(
                     assert names == [r.full_name for r in full[:shown]]
                 checked += len(full)
         assert checked > 0  # the demo has judges due: the comparison compared something
+
+
+def _judges(store: Store, actor: Actor) -> tuple[uuid.UUID, uuid.UUID, uuid.UUID, uuid.UUID]:
+    """A district judge, a regional judge, the regional court and the Supreme Court."""
+    with store.write() as s:
+        regional = s.scalar(select(Court.id).where(Court.code == "AKM"))
+        supreme = s.scalar(select(Court.id).where(Court.level == "supreme"))
+        assert regional is not None and supreme is not None
+        district = add_district_court(
+            s, actor, DistrictCourtInput(regional, "Ақкөл аудандық соты", "Аккольский районный суд")
+        ).id
+        ids = [
+            create_person(
+                s,
+                actor,
+                PersonInput(
+                    make_iin(date(1980, 5, 5), n),
+                    surname,
+                    "Test",
+                    court_id=court,
+                    first_appointed_on=date(2010, 1, 1),
+                ),
+            ).id
+            for n, surname, court in ((1, "Ахметов", district), (2, "Бекова", regional))
+        ]
+    return ids[0], ids[1], regional, supreme  # type: ignore[return-value]
+
+
+def _same_as_the_due_list(store: Store, year: int) -> int:
+    with store.read() as s:
+        full = due_judges(s, year, DueFilter(only_unscheduled=True))
+        count, names = unplanned_due(s, year, "", 50)
+    assert (count, names) == (len(full), [r.full_name for r in full])
+    return count
+
+
+def test_i1_an_internship_planned_cancelled_or_held_changes_the_count_at_once(
+    store: Store, actor: Actor
+) -> None:
+    judge, _other, regional, _supreme = _judges(store, actor)
+    before = _same_as_the_due_list(store, 2026)
+    with store.write() as s:
+        saved = service.save_internship(
+            s,
+            actor,
+            InternshipInput(judge, regional, date(2026, 3, 2), date(2026, 3, 20)),
+            accept_conflicts=True,
+        ).internship
+    assert _same_as_the_due_list(store, 2026) == before - 1  # planned this year
+    with store.write() as s:
+        service.set_status(s, actor, saved.id, "cancelled")
+    assert _same_as_the_due_list(store, 2026) == before
+    with store.write() as s:
+        service.set_status(s, actor, saved.id, "done")
+    # Held in 2026: not due in 2027 nor 2029 (I-1: 3 years from its end), due in 2029 from
+    # 20 March, and the past is answered as it was.
+    assert _same_as_the_due_list(store, 2027) == before - 1
+    assert _same_as_the_due_list(store, 2029) == before
+    assert _same_as_the_due_list(store, 2025) == before
+
+
+def test_i1_a_shortened_or_lower_internship_no_longer_resets_the_clock(
+    store: Store, actor: Actor
+) -> None:
+    judge, regional_judge, regional, supreme = _judges(store, actor)
+    before = _same_as_the_due_list(store, 2027)
+    with store.write() as s:
+        held = service.save_internship(
+            s,
+            actor,
+            InternshipInput(judge, regional, date(2025, 3, 3), date(2025, 3, 16)),  # 14 days
+            accept_conflicts=True,
+        ).internship
+        service.set_status(s, actor, held.id, "done")
+        # I-1 clarification: a regional judge's internship at the regional court is not at
+        # a higher court, one at the Supreme Court is
+        for host, who in ((regional, regional_judge), (supreme, regional_judge)):
+            row = service.save_internship(
+                s,
+                actor,
+                InternshipInput(who, host, date(2025, 5, 5), date(2025, 5, 30)),
+                accept_conflicts=True,
+            ).internship
+            service.set_status(s, actor, row.id, "done")
+    assert _same_as_the_due_list(store, 2027) == before - 2
+    with store.write() as s:
+        service.save_internship(
+            s,
+            actor,
+            InternshipInput(judge, regional, date(2025, 3, 3), date(2025, 3, 15)),  # 13 days
+            internship_id=held.id,
+            accept_conflicts=True,
+        )
+    assert _same_as_the_due_list(store, 2027) == before - 1
+
+
+def test_i1_a_judge_retired_on_1_january_is_not_counted(store: Store, actor: Actor) -> None:
+    _judges(store, actor)
+    before = _same_as_the_due_list(store, 2027)
+    with store.write() as s:
+        regional = s.scalar(select(Court.id).where(Court.code == "AKM"))
+        create_person(
+            s,
+            actor,
+            PersonInput(
+                make_iin(date(1950, 5, 5), 9),
+                "Қасымов",
+                "Test",
+                court_id=regional,
+                first_appointed_on=date(1995, 1, 1),
+                status_periods=(StatusPeriod("retired", date(2026, 6, 1)),),
+            ),
+        )
+    assert _same_as_the_due_list(store, 2026) == before + 1  # retired only from June
+    assert _same_as_the_due_list(store, 2027) == before
