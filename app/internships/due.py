@@ -133,19 +133,28 @@ def _due(
         stmt = stmt.where(Court.region_code == flt.region_code)
     if flt.court_id is not None:
         stmt = stmt.where(Court.id == flt.court_id)
-    periods = raw_periods(session)
-    held = held_internships(session, start)
-    scheduled = set(
-        session.connection().scalars(
-            select(raw(Internship.person_id)).where(
-                Internship.kind == "judge",
-                Internship.status != "cancelled",
-                Internship.starts_on <= end,
-                Internship.ends_on >= start,
-            )
-        )
+    # A region's or a court's list reads the periods, internships and quality figures of its
+    # own judges: the country's, read for one region, were the Internships page's memory peak
+    # on the national demo (issue 11).
+    among = None
+    if flt.region_code or flt.court_id is not None:
+        among = select(Person.id).join(Court, Court.id == Person.court_id)
+        if flt.region_code:
+            among = among.where(Court.region_code == flt.region_code)
+        if flt.court_id is not None:
+            among = among.where(Court.id == flt.court_id)
+    periods = raw_periods(session, among=among)
+    held = held_internships(session, start, among)
+    planned = select(raw(Internship.person_id)).where(
+        Internship.kind == "judge",
+        Internship.status != "cancelled",
+        Internship.starts_on <= end,
+        Internship.ends_on >= start,
     )
-    quality = last_quality(session, start)
+    if among is not None:
+        planned = planned.where(Internship.person_id.in_(among))
+    scheduled = set(session.connection().scalars(planned))
+    quality = last_quality(session, start, among=among)
     needle = flt.text.strip()
     # Core execution: the ORM result layer costs more than the rows for 36,000 judges. Read
     # last and row by row, not with all(): the callers do no other reads while they consume

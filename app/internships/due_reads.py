@@ -52,14 +52,20 @@ def status_periods(
     return out
 
 
-def raw_periods(session: Session, raw_ids: list[Any] | None = None) -> dict[Any, Periods]:
-    """Status periods per raw person id (of all people, or of the people given)."""
+def raw_periods(
+    session: Session, raw_ids: list[Any] | None = None, *, among: Any = None
+) -> dict[Any, Periods]:
+    """Status periods per raw person id (of all people, of the people given, or of the people
+    a subquery of ids selects).
+    """
     stmt = select(
         raw(PersonStatusPeriod.person_id),
         PersonStatusPeriod.status,
         PersonStatusPeriod.starts_on,
         PersonStatusPeriod.ends_on,
     )
+    if among is not None:
+        stmt = stmt.where(PersonStatusPeriod.person_id.in_(among))
     out: dict[Any, Periods] = defaultdict(list)
     for part in _parts(raw_ids):
         where = stmt if part is None else stmt.where(PersonStatusPeriod.person_id.in_(part))
@@ -69,10 +75,10 @@ def raw_periods(session: Session, raw_ids: list[Any] | None = None) -> dict[Any,
 
 
 def last_quality(
-    session: Session, before: date, raw_ids: list[Any] | None = None
+    session: Session, before: date, raw_ids: list[Any] | None = None, *, among: Any = None
 ) -> dict[Any, tuple[int, int, Decimal]]:
     """(complaints, overturned, % time limits kept) of each judge's latest period before
-    (of all judges, or of the people given).
+    (of all judges, of the people given, or of the people a subquery of ids selects).
     """
     out = {}
     for part in _parts(raw_ids):
@@ -81,6 +87,8 @@ def last_quality(
         ).where(QualityIndicator.period_end < before)
         if part is not None:
             latest = latest.where(QualityIndicator.person_id.in_(part))
+        if among is not None:
+            latest = latest.where(QualityIndicator.person_id.in_(among))
         found = latest.group_by(QualityIndicator.person_id).subquery()
         rows = session.connection().execute(
             select(
@@ -108,12 +116,13 @@ def _parts(raw_ids: list[Any] | None) -> Iterator[list[uuid.UUID] | None]:
         yield ids[i : i + 500]
 
 
-def held_internships(session: Session, before: date) -> dict[Any, Held]:
+def held_internships(session: Session, before: date, among: Any = None) -> dict[Any, Held]:
     """Judges' internships held and ended before a date, with the host court's level, per
-    raw person id: the due loop knows each judge's own court, so the people are not joined.
+    raw person id (of everyone, or of the people a subquery of ids selects): the due loop
+    knows each judge's own court, so the people are not joined.
     """
     host = aliased(Court)
-    rows = session.connection().execute(
+    stmt = (
         select(
             raw(Internship.person_id),
             Internship.status,
@@ -128,6 +137,9 @@ def held_internships(session: Session, before: date) -> dict[Any, Held]:
             Internship.ends_on < before,
         )
     )
+    if among is not None:
+        stmt = stmt.where(Internship.person_id.in_(among))
+    rows = session.connection().execute(stmt)
     out: dict[Any, Held] = defaultdict(list)
     for pid, status, starts, ends, host_level in chunked(rows):
         out[pid].append((status, starts, ends, host_level))

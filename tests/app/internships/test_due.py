@@ -121,3 +121,28 @@ def test_lists_start_at_the_centres_region(store: Store, actor: Actor) -> None:
     with store.read() as s:
         region = centre_region_code(s)
         assert region and region == s.scalar(select(Court.region_code).where(Court.code == "KAR"))
+
+
+def test_a_regions_due_list_is_the_national_lists_rows_of_that_region(
+    store: Store, actor: Actor
+) -> None:
+    """Issue 11: a region's (or a court's) due list reads the periods, internships and quality
+    figures of its own judges only, and lists exactly the national list's rows of that region
+    or court, with the same priorities (I-1)."""
+    from app.demo import internships as demo
+
+    with store.write() as s:
+        demo.generate(s, actor, year=2026, judges_per_region=12, regions=3)
+    with store.read() as s:
+        for year in (2026, 2027):
+            everyone = due_judges(s, year)
+            regions = sorted({r.region_code for r in everyone})
+            assert len(regions) > 1
+            for region in regions:
+                mine = due_judges(s, year, DueFilter(region_code=region))
+                assert mine == [r for r in everyone if r.region_code == region]
+            court = everyone[0].court_id
+            assert due_judges(s, year, DueFilter(court_id=court)) == [
+                r for r in everyone if r.court_id == court
+            ]
+            assert any(r.last_internship_end for r in everyone)  # held internships were read
