@@ -14,7 +14,7 @@ from app.core.bulk_insert import binders, insert_tuples
 from app.core.context import Actor
 from app.core.errors import FieldError, ValidationError
 from app.core.settings import get_setting, set_setting
-from db.base import utcnow
+from db.base import aware, utcnow
 from db.models import ExchangePeer, ExchangeRowState
 from i18n import N_
 
@@ -101,6 +101,10 @@ def bases(
     return found
 
 
+def _same_time(a: datetime | None, b: datetime | None) -> bool:
+    return a is b or (a is not None and b is not None and aware(a) == aware(b))
+
+
 class BaseWriter:
     """Collects new sync bases of one table and writes them in bulk (50,000 rows at once)."""
 
@@ -121,6 +125,8 @@ class BaseWriter:
         old = known.get(row_id)
         if old is not None and old.state_id is not None:
             keep = remote_at if remote_at is not None else old.remote_updated_at
+            if old.digest == digest and _same_time(keep, old.remote_updated_at):
+                return  # already noted: a package seen again rewrote 50,000 equal bases
             self.updates.append({"b_id": old.state_id, "b_digest": digest, "b_at": keep})
             known[row_id] = SyncBase(old.state_id, digest, keep)
             return
