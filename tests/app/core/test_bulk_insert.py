@@ -113,3 +113,18 @@ def test_a_duplicate_in_a_large_insert_is_refused_and_the_indexes_stay(store: St
         # A caller that goes on in the same transaction still has every index.
         assert s.scalar(select(PERSON.c.id).limit(1)) is None
     assert _indexes(store) == before
+
+
+@pytest.mark.sqlite_only
+def test_an_analysed_store_keeps_its_index_statistics(store: Store) -> None:
+    with store.write() as s:
+        s.execute(insert(PERSON), _people(3, start=REBUILD_FROM))
+        s.execute(text("ANALYZE"))
+    with store.read() as s:
+        stats = sorted(s.execute(text("SELECT idx FROM sqlite_stat1 WHERE tbl = 'person'")))
+    assert ("ix_person_sort_search",) in stats
+    tuples = _tuples(store, _people(REBUILD_FROM))
+    with store.write() as s:
+        insert_tuples(s, PERSON, COLUMNS, tuples)
+    with store.read() as s:
+        assert sorted(s.execute(text("SELECT idx FROM sqlite_stat1 WHERE tbl = 'person'"))) == stats
