@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
@@ -67,6 +68,10 @@ def table_named(name: str) -> Table | None:
     return Base.metadata.tables.get(name)
 
 
+# The form every exporter writes (str(uuid)): matched instead of parsed where speed counts.
+CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def encode_value(value: Any) -> Any:
     """A JSON form of one column value."""
     if value is None:
@@ -99,7 +104,8 @@ def _decoder(kind: Any) -> Callable[[Any], Any] | None:
 
 
 @cache
-def _decoders(table: Table) -> dict[str, Callable[[Any], Any] | None]:
+def decoders(table: Table) -> dict[str, Callable[[Any], Any] | None]:
+    """Per column, what turns its JSON form into the Python value (None: the value as is)."""
     # Worked out once per table: an import decodes about a million values (issue 15, speed).
     return {col.key: _decoder(col.type) for col in table.c}
 
@@ -108,22 +114,33 @@ def decode_value(table: Table, column: str, value: Any) -> Any:
     """The Python value of one column from its JSON form."""
     if value is None:
         return None
-    decode = _decoders(table)[column]  # KeyError for a column the table lacks, as before
+    decode = decoders(table)[column]  # KeyError for a column the table lacks, as before
     return value if decode is None else decode(value)
+
+
+# Values encode_value returns unchanged: most of a row (names, codes, numbers). Testing the
+# exact class first skips its chain of isinstance calls for them; an export or a comparison
+# of a national package encodes about a million values (issue 15, speed).
+_AS_IS = frozenset({str, int, bool, float, type(None)})
+
+
+@cache
+def _keys(table: Table) -> tuple[str, ...]:
+    return tuple(col.key for col in table.c)
 
 
 def encode_row(table: Table, row: Mapping[Any, Any]) -> dict[str, Any]:
     """Every column of a row in JSON form."""
-    return {col.key: encode_value(row[col.key]) for col in table.c}
+    return {k: v if (v := row[k]).__class__ in _AS_IS else encode_value(v) for k in _keys(table)}
 
 
 def decode_row(table: Table, values: Mapping[str, Any]) -> dict[str, Any]:
     """Column values ready for an INSERT or UPDATE; unknown columns are refused by the caller."""
-    decoders = _decoders(table)
+    by_column = decoders(table)
     return {
-        c: v if v is None or (decode := decoders[c]) is None else decode(v)
+        c: v if v is None or (decode := by_column[c]) is None else decode(v)
         for c, v in values.items()
-        if c in decoders
+        if c in by_column
     }
 
 

@@ -7,19 +7,32 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
+from app.core.bulk_insert import binders, insert_tuples
 from app.core.context import Actor
 from app.core.errors import FieldError, ValidationError
 from app.core.settings import get_setting, set_setting
-from db.base import utcnow
+from db.base import aware, utcnow
 from db.models import ExchangePeer, ExchangeRowState
 from i18n import N_
 
 NODE_NAME_KEY = "exchange.node_name"
 NAME_MAX = 120
 _STATE = cast(Table, ExchangeRowState.__table__)
+_INSERTED = (
+    "id",
+    "peer",
+    "table_name",
+    "row_id",
+    "digest",
+    "remote_updated_at",
+    "created_at",
+    "updated_at",
+    "updated_by",
+    "version",
+)
 CHUNK = 500  # ids per IN (…): far below every backend's limit of bound parameters
 
 
@@ -88,12 +101,16 @@ def bases(
     return found
 
 
+def _same_time(a: datetime | None, b: datetime | None) -> bool:
+    return a is b or (a is not None and b is not None and aware(a) == aware(b))
+
+
 class BaseWriter:
     """Collects new sync bases of one table and writes them in bulk (50,000 rows at once)."""
 
     def __init__(self, session: Session, peer_name: str, table: str) -> None:
         self.session, self.peer, self.table = session, peer_name, table
-        self.inserts: list[dict[str, Any]] = []
+        self.inserts: list[tuple[uuid.UUID, uuid.UUID, str, datetime | None]] = []
         self.updates: list[dict[str, Any]] = []
 
     def set(
@@ -108,32 +125,43 @@ class BaseWriter:
         old = known.get(row_id)
         if old is not None and old.state_id is not None:
             keep = remote_at if remote_at is not None else old.remote_updated_at
+            if old.digest == digest and _same_time(keep, old.remote_updated_at):
+                return  # already noted: a package seen again rewrote 50,000 equal bases
             self.updates.append({"b_id": old.state_id, "b_digest": digest, "b_at": keep})
             known[row_id] = SyncBase(old.state_id, digest, keep)
             return
-        now = utcnow()
         new_id = uuid.uuid4()
-        self.inserts.append(
-            {
-                "id": new_id,
-                "peer": self.peer,
-                "table_name": self.table,
-                "row_id": row_id,
-                "digest": digest,
-                "remote_updated_at": remote_at,
-                "created_at": now,
-                "updated_at": now,
-                "updated_by": "",
-                "version": 1,
-            }
-        )
+        self.inserts.append((new_id, row_id, digest, remote_at))
         known[row_id] = SyncBase(new_id, digest, remote_at)
 
     def flush(self) -> None:
         """Write what was collected."""
         st = _STATE
         if self.inserts:
-            self.session.execute(insert(st), self.inserts)
+            # Plain tuples in the driver's form: one sync base per received record, so a
+            # national first import writes 50,000 (issue 15, speed).
+            dialect = self.session.connection().dialect
+            key, row, remote, when = binders(
+                st, ["id", "row_id", "remote_updated_at", "created_at"], dialect
+            )
+            now = utcnow()
+            stamp = now if when is None else when(now)
+            rows = [
+                (
+                    i if key is None else key(i),
+                    self.peer,
+                    self.table,
+                    r if row is None else row(r),
+                    d,
+                    at if at is None or remote is None else remote(at),
+                    stamp,
+                    stamp,
+                    "",
+                    1,
+                )
+                for i, r, d, at in self.inserts
+            ]
+            insert_tuples(self.session, st, _INSERTED, rows)
         if self.updates:
             self.session.execute(
                 update(st)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import binascii
 import functools
-import re
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime
@@ -31,7 +30,7 @@ from sqlalchemy import (
 
 from app.core.errors import FieldError
 from app.exchange.crypto import PackageError
-from app.exchange.rows import table_named
+from app.exchange.rows import CANONICAL_UUID, table_named
 from app.people.dto import PersonInput
 from app.people.service import validate as validate_person
 from db.base import utcnow
@@ -132,12 +131,9 @@ def _boolean(value: Any) -> FieldError | None:
     return None if isinstance(value, bool) else _WRONG
 
 
-_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-
-
 def _uuid(value: Any) -> FieldError | None:
     # The form every exporter writes (str(uuid)) is matched; anything else is parsed as before.
-    if isinstance(value, str) and _CANONICAL_UUID.fullmatch(value):
+    if isinstance(value, str) and CANONICAL_UUID.fullmatch(value):
         return None
     return _parsed_uuid(value)
 
@@ -182,7 +178,7 @@ def _checks(table_name: str) -> tuple[dict[str, Check | None], frozenset[str]]:
     return checks, required
 
 
-def _person_problems(values: dict[str, Any]) -> list[FieldError]:
+def _person_problems(values: dict[str, Any], today: date) -> list[FieldError]:
     """The people form's own checks (IIN checksum, names, role, dates: P-2, P-3)."""
     try:
         appointed = values.get("first_appointed_on")
@@ -201,7 +197,7 @@ def _person_problems(values: dict[str, Any]) -> list[FieldError]:
         )
     except (TypeError, ValueError):
         return [FieldError("", N_("The value has the wrong type."))]
-    return validate_person(data, utcnow().date())
+    return validate_person(data, today)
 
 
 def validate_body(body: dict[str, Any]) -> None:
@@ -219,6 +215,7 @@ def validate_body(body: dict[str, Any]) -> None:
         if table is None or not isinstance(items, list):
             continue  # an unknown table is refused by name by the importer
         checks, required = _checks(table.name)  # once per table: ~a million values follow
+        today = utcnow().date()
         for item in items:
             values = item.get("v") if isinstance(item, dict) else None
             if not isinstance(values, dict):
@@ -238,5 +235,5 @@ def validate_body(body: dict[str, Any]) -> None:
                         table.name, row_id, FieldError(column, problem.message_id, problem.params)
                     )
             if table.name == "person":
-                for problem in _person_problems(values):
+                for problem in _person_problems(values, today):
                     raise RowRefusedError(table.name, row_id, problem)

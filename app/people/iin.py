@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from operator import mul
 
 from i18n import N_
 
@@ -13,10 +14,13 @@ _CENTURY = {"1": 1800, "2": 1800, "3": 1900, "4": 1900, "5": 2000, "6": 2000}
 
 def checksum(first11: str) -> int | None:
     """The 12th digit for 11 digits, or None when no digit can be valid."""
-    digits = [int(c) for c in first11]
-    total = sum(d * w for d, w in zip(digits, _W1, strict=True)) % 11
+    if len(first11) != len(_W1):
+        raise ValueError(first11)
+    # map over operator.mul: a national exchange import checks 50,000 IINs (issue 15, speed)
+    digits = list(map(int, first11))
+    total: int = sum(map(mul, digits, _W1)) % 11
     if total == 10:
-        total = sum(d * w for d, w in zip(digits, _W2, strict=True)) % 11
+        total = sum(map(mul, digits, _W2)) % 11
         if total == 10:
             return None
     return total

@@ -45,12 +45,18 @@ def normalise(data: PersonInput) -> PersonInput:
     )
 
 
+# A name is letters and these; str.isalpha of what is left tests every letter in one call
+# (a character loop was half the people form's checks on a national exchange import).
+_NAME_MARKS = str.maketrans("", "", " -'’.")
+
+
 def _name_errors(field: str, value: str, required: bool) -> list[FieldError]:
     if required and not value:
         return [FieldError(field, N_("This field is required."))]
     if len(value) > NAME_MAX:
         return [FieldError(field, N_("At most {limit} characters."), {"limit": NAME_MAX})]
-    if any(not (ch.isalpha() or ch in " -'’.") for ch in value):
+    letters = value.translate(_NAME_MARKS)
+    if letters and not letters.isalpha():
         return [FieldError(field, N_("Only letters, spaces, hyphens and apostrophes."))]
     return []
 
