@@ -204,16 +204,19 @@ def _dto(q: QualityIndicator) -> QualityInput:
     )
 
 
-def compare(session: Session, year: int) -> list[Comparison]:
-    """For each internship done in `year`: the latest indicators ending before it and the
-    earliest starting after it (I-2).
+def compare(session: Session, year: int, region_code: str = "") -> list[Comparison]:
+    """For each internship done in `year` (by the judges of a region's courts, or of every
+    court): the latest indicators ending before it and the earliest starting after it (I-2).
     """
-    done_in_year = (
+    done_in_year: tuple[Any, ...] = (
         Internship.kind == "judge",
         Internship.status == "done",
         Internship.ends_on >= date(year, 1, 1),
         Internship.ends_on <= date(year, 12, 31),
     )
+    if region_code:  # a centre's list: the country's figures held were a page's peak (issue 11)
+        region = select(Person.id).join(Court, Court.id == Person.court_id)
+        done_in_year += (Internship.person_id.in_(region.where(Court.region_code == region_code)),)
     rows = session.execute(
         select(
             Internship,

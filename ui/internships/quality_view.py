@@ -30,6 +30,7 @@ from ui.context import UiContext
 from ui.internships.internship_table_models import quality_columns
 from ui.kit.list_table_model import ListTableModel
 from ui.kit.op import Op, Query
+from ui.kit.region_box import RegionBox
 from ui.kit.retranslating import Retranslating
 from ui.kit.wrapping_header import wrap_headers
 
@@ -47,6 +48,8 @@ class QualityView(Retranslating, QWidget):
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)
         self.year_label = QLabel(self)
+        self.region = RegionBox(ctx, self)  # the centre's region first (issue 11)
+        self.region_label = QLabel(self)
         self.import_button, self.print_button = QPushButton(self), QPushButton(self)
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.print_button.clicked.connect(self.print_preview)
@@ -59,7 +62,7 @@ class QualityView(Retranslating, QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         top = QHBoxLayout()
-        for w in (self.year_label, self.year):
+        for w in (self.year_label, self.year, self.region_label, self.region):
             top.addWidget(w)
         top.addStretch(1)
         top.addWidget(self.import_button)
@@ -69,11 +72,14 @@ class QualityView(Retranslating, QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         self.year.valueChanged.connect(self.reload)
+        self.region.currentIndexChanged.connect(self.reload)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         """Texts in the active language."""
         self.year_label.setText(_("Internships done in:"))
+        self.region_label.setText(_("Region:"))
+        self.region.retranslate_ui()
         self.import_button.setText(_("Import indicators (XLSX)…"))
         self.print_button.setText(_("Print…"))
         self.print_button.setToolTip(
@@ -89,8 +95,8 @@ class QualityView(Retranslating, QWidget):
 
     def reload(self) -> None:
         """Compare the year's internships."""
-        year = self.year.value()
-        self.items = Query(self, self._ctx, lambda s: compare(s, year)).run() or []
+        year, region = self.year.value(), self.region.code()
+        self.items = Query(self, self._ctx, lambda s: compare(s, year, region)).run() or []
         header, body = quality_rows(self.items, current_language())
         self.lines.set_rows(body, quality_columns(header))
         self.table.setColumnWidth(0, 44)  # the row number
@@ -131,4 +137,4 @@ class QualityView(Retranslating, QWidget):
 
     def document_request(self) -> tuple[str, dict[str, object]]:
         """The comparison of the year shown."""
-        return "internship-quality", {"year": self.year.value()}
+        return "internship-quality", {"year": self.year.value(), "region": self.region.code()}

@@ -72,7 +72,7 @@ def _schedule_sheets(data: Of, lang: str) -> list[Sheet]:
 def _quality(session: Session, _a: Actor, p: Params, _t: date, _pr: Progress) -> Of:
     from app.internships.quality import compare
 
-    return compare(session, p["year"]), p["year"]
+    return compare(session, p["year"], p.get("region") or ""), p["year"]
 
 
 def _quality_pdf(data: Of, head: Letterhead) -> bytes:
@@ -191,7 +191,7 @@ DOCUMENTS = (
         title=N_("Quality before and after internships"),
         description=N_("The year's internships compared per judge and per court (rule I-2)."),
         page="internships",
-        params=(year(this_year),),
+        params=(year(this_year), region()),
         gather=_quality,
         pdf=_quality_pdf,
         sheets=_quality_sheets,

@@ -144,3 +144,35 @@ def test_quality_import_and_comparison(
     )
     assert view.import_file(good) == 1
     assert "1" in view.status.text()
+
+
+def test_quality_opens_on_the_centres_region_and_prints_it(
+    qtbot: QtBot, window: MainWindow, store: Store
+) -> None:
+    """Issue 11: the before-and-after comparison lists the internships of the centre's region
+    (the country's figures held at once were the page's memory peak); all regions are one
+    choice away; Ctrl+P prints the region shown (I-2)."""
+    from app.core.context import local_actor
+    from app.demo import internships as demo
+    from app.internships.quality import compare
+    from tests.ui.evaluation.test_evaluation_ui import _centre_of_first_region
+
+    year = date.today().year
+    with store.write() as s:
+        demo.generate(s, local_actor(), year=year + 2, judges_per_region=6, regions=2)
+        everyone = compare(s, year)
+    region, _court = _centre_of_first_region(store, local_actor())
+    with store.read() as s:
+        mine = compare(s, year, region)
+    assert 0 < len(mine) < len(everyone)
+    assert {c.internship_id for c in mine} < {c.internship_id for c in everyone}
+    page = window.page("internships")
+    assert isinstance(page, InternshipsPage)
+    page.setCurrentWidget(page.quality)
+    view = page.quality
+    view.year.setValue(year)
+    assert view.region.code() == region
+    assert view.table.model().rowCount() == len(mine)
+    assert window.document_request() == ("internship-quality", {"year": year, "region": region})
+    view.region.setCurrentIndex(0)
+    assert view.table.model().rowCount() == len(everyone)
