@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from db.models import Court, EvalRound, EvalSheet, EvalTemplate, Person
@@ -47,18 +47,27 @@ def round_sheet_ids(session: Session, round_id: uuid.UUID) -> list[uuid.UUID]:
     Only the ids and their sort keys are read: a national round has tens of thousands of
     sheets, and the list shows them a page at a time (issue 11).
     """
-    keys = list(
-        session.execute(
+    # Each court's key is made once, and ids stay as the driver gives them until the end: a
+    # row's own copies of its court's names and a UUID per row were most of the peak.
+    courts = {
+        cid: bilingual_key(sort_key or "", name_ru or "")
+        for cid, sort_key, name_ru in session.execute(
+            select(type_coerce(Court.id, String), Court.sort_key, Court.name_ru)
+        )
+    }
+    keyed = sorted(
+        (courts.get(cid, ""), name_key or "", sid)
+        for sid, cid, name_key in session.execute(
             select(
-                EvalSheet.id, Court.sort_key, Court.name_ru, Person.name_order(current_language())
+                type_coerce(EvalSheet.id, String),
+                type_coerce(Person.court_id, String),
+                Person.name_order(current_language()),
             )
             .join(Person, Person.id == EvalSheet.subject_id)
-            .outerjoin(Court, Court.id == Person.court_id)
             .where(EvalSheet.round_id == round_id)
         )
     )
-    keys.sort(key=lambda r: (bilingual_key(r[1] or "", r[2] or ""), r[3]))
-    return [r[0] for r in keys]
+    return [uuid.UUID(hex=str(sid)) for _c, _n, sid in keyed]
 
 
 def sheet_rows(session: Session, ids: Sequence[uuid.UUID]) -> list[SheetRow]:
