@@ -173,7 +173,13 @@ def test_evaluation_sheets_and_summary_in_each_alphabet(
     rounds = page.rounds
     rounds.reload()
     rounds.rounds.setCurrentRow(0)
-    _both_languages(qtbot, switcher, lambda: [r.subject_name for r in rounds.sheets])
+
+    def sheets_shown() -> list[str]:  # the paged list, every row read back
+        rows = (rounds.sheet_at(i) for i in range(rounds.sheet_rows.rowCount()))
+        return [r.subject_name for r in rows if r is not None]
+
+    assert sheets_shown()
+    _both_languages(qtbot, switcher, sheets_shown)
     # the round is named by its template's title in the language shown, not by its code
     assert "judge_activity" not in rounds.rounds.item(0).text()
     assert rounds.template.currentText() and "judge_activity" not in rounds.template.currentText()
