@@ -78,9 +78,12 @@ def last_quality(
     session: Session, before: date, raw_ids: list[Any] | None = None, *, among: Any = None
 ) -> dict[Any, tuple[int, int, Decimal]]:
     """(complaints, overturned, % time limits kept) of each judge's latest period before
-    (of all judges, of the people given, or of the people a subquery of ids selects).
+    (of all judges, of the people given, or of the people a subquery of ids selects). Of
+    periods ending the same day, the one that began last (then the larger id): the due list
+    and the start page must agree on it whatever order the database reads them in.
     """
     out = {}
+    picked: dict[Any, tuple[Any, ...]] = {}
     for part in _parts(raw_ids):
         latest = select(
             QualityIndicator.person_id, func.max(QualityIndicator.period_end).label("e")
@@ -96,13 +99,19 @@ def last_quality(
                 QualityIndicator.complaints,
                 QualityIndicator.overturned,
                 QualityIndicator.time_limits_kept_pct,
+                QualityIndicator.period_start,
+                raw(QualityIndicator.id),
             ).join(
                 found,
                 (found.c.person_id == QualityIndicator.person_id)
                 & (found.c.e == QualityIndicator.period_end),
             )
         )
-        out.update({pid: (c, o, k) for pid, c, o, k in chunked(rows)})
+        for pid, c, o, k, began, qid in chunked(rows):
+            order = (began, qid)
+            if pid not in picked or order > picked[pid]:
+                picked[pid] = order
+                out[pid] = (c, o, k)
     return out
 
 

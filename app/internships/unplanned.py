@@ -147,8 +147,11 @@ def _statement(
                 (
                     or_(
                         d.c.appointed.is_(None),
-                        # A year's margin: judicial_experience counts calendar months
-                        d.c.appointed > date(year - weights.junior_years - 1, 1, 1),
+                        # Exact without status periods: judicial_experience's whole calendar
+                        # months to 1 January fall short of junior_years exactly when the
+                        # appointment came after 1 January junior_years back
+                        d.c.appointed > date(year - weights.junior_years, 1, 1),
+                        # Breaks and retirement shorten the service: the bound assumes junior
                         d.c.periods,
                     ),
                     weights.junior_bonus,
@@ -202,19 +205,23 @@ def _courts(levels: tuple[str, ...]) -> Any:
 
 
 def _quality_bound(start: date, weights: PriorityWeights) -> Any:
-    """At least the quality part of the priority: the largest over the judge's periods
-    before the year, of which the exact figure takes the latest.
+    """At least the quality part of the priority: the exact figure takes the judge's latest
+    period before the year (last_quality), and this the largest of the periods ending that
+    day, so it is exact unless two periods end the same day. A bound over all the periods
+    was loose enough that thousands of exact priorities were computed in January (issue 12).
     """
     q = QualityIndicator
+    score = (
+        q.complaints * weights.per_complaint
+        + q.overturned * weights.per_overturned
+        + (100 - q.time_limits_kept_pct) * weights.per_pct_time_limits_missed
+    )
+    # One index seek per judge: the latest period first, the worst of a day's periods first
     return (
-        select(
-            func.max(
-                q.complaints * weights.per_complaint
-                + q.overturned * weights.per_overturned
-                + (100 - q.time_limits_kept_pct) * weights.per_pct_time_limits_missed
-            )
-        )
+        select(score)
         .where(q.person_id == Person.id, q.period_end < start)
+        .order_by(q.period_end.desc(), score.desc())
+        .limit(1)
         .correlate(Person)
         .scalar_subquery()
     )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from decimal import Decimal
 
+import pytest
 from sqlalchemy import select
 
 from app.core.context import Actor
@@ -12,9 +14,10 @@ from app.core.store import Store
 from app.courts.dto import DistrictCourtInput
 from app.courts.service import add_district_court
 from app.demo.everything import generate_everything
-from app.internships import service
+from app.internships import service, unplanned
 from app.internships.dto import DueFilter, InternshipInput
 from app.internships.due import due_judges
+from app.internships.quality import QualityInput, add_indicators
 from app.internships.unplanned import unplanned_due
 from app.people.dto import PersonInput, StatusPeriod
 from app.people.iin import make_iin
@@ -156,3 +159,58 @@ def test_i1_a_judge_retired_on_1_january_is_not_counted(store: Store, actor: Act
         )
     assert _same_as_the_due_list(store, 2026) == before + 1  # retired only from June
     assert _same_as_the_due_list(store, 2027) == before
+
+
+def test_i1_the_bound_is_never_below_the_priority_at_the_junior_edge_and_latest_quality(
+    store: Store, actor: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With one row fetched at a time the names stop as soon as the bound allows, so a bound
+    below a judge's exact priority would leave that judge out: appointments on each side of
+    1 January three years back (junior or not, I-1 priority), and quality figures whose
+    latest period is not the worst, or ends the same day as another.
+    """
+    monkeypatch.setattr(unplanned, "BATCH", 1)
+    judge, regional_judge, regional, _supreme = _judges(store, actor)
+    with store.write() as s:
+        made = [
+            create_person(
+                s,
+                actor,
+                PersonInput(
+                    make_iin(date(1985, 3, 3), 20 + n),
+                    surname,
+                    "Edge",
+                    court_id=regional,
+                    first_appointed_on=appointed,
+                ),
+            ).id
+            for n, (surname, appointed) in enumerate(
+                (
+                    ("Әлиев", date(2023, 1, 1)),  # 36 months on 1 January 2026: not junior
+                    ("Бақыт", date(2023, 1, 2)),  # 35 months: junior
+                    ("Ғалым", date(2022, 12, 31)),
+                    ("Қайрат", date(2026, 1, 1)),  # appointed on the day: no service yet
+                )
+            )
+        ]
+        worst_then_better = [
+            QualityInput(judge, date(2024, 1, 1), date(2024, 12, 31), 40, 9, Decimal(50), 12),
+            QualityInput(judge, date(2025, 1, 1), date(2025, 12, 31), 40, 0, Decimal(100), 0),
+            # Two periods ending the same day: the priority takes the one begun last, which
+            # here is the worse, and the bound the worse
+            QualityInput(made[0], date(2025, 1, 1), date(2025, 12, 31), 10, 0, Decimal(99), 0),
+            QualityInput(made[0], date(2025, 7, 1), date(2025, 12, 31), 10, 1, Decimal(90), 9),
+            QualityInput(
+                regional_judge, date(2025, 1, 1), date(2025, 12, 31), 9, 3, Decimal(80), 1
+            ),
+            # After 1 January: not part of the 2026 priority
+            QualityInput(made[2], date(2026, 1, 1), date(2026, 3, 31), 9, 9, Decimal(10), 9),
+        ]
+        add_indicators(s, actor, worst_then_better)
+    with store.read() as s:
+        for year in (2026, 2027):
+            full = due_judges(s, year, DueFilter(only_unscheduled=True))
+            assert {r.person_id for r in full} >= set(made)
+            for shown in range(1, len(full) + 1):
+                count, names = unplanned_due(s, year, "", shown)
+                assert (count, names) == (len(full), [r.full_name for r in full[:shown]])
