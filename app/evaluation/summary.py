@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from app.core.progress import Progress
 from app.evaluation.dto import CriterionDTO
 from app.evaluation.templates import current_template
 from db.models import Court, EvalCriterion, EvalRating, EvalSheet, EvalTemplate, Person
@@ -63,6 +64,7 @@ class SummaryTable:
     courts: tuple[SummaryRow, ...]
     region_kk: str = ""  # the region's regional court when the table covers one region
     region_ru: str = ""
+    region_code: str = ""
 
     def region(self, lang: str | None = None) -> str:
         """The region covered in a language ("" for the whole store)."""
@@ -108,6 +110,7 @@ class _Person:
 # Rows are fetched in batches: holding every (judge, period, criterion) row at once was most
 # of the summary's peak memory on the national demo (issue 13).
 BATCH = 5000
+STEPS = (1, 2, 3, 4)  # the values by criterion, the totals, the judges, done
 
 
 def _in_region(region_code: str) -> Any:
@@ -125,6 +128,7 @@ def _values(
     periods: list[str],
     criteria: tuple[CriterionDTO, ...],
     region_code: str = "",
+    progress: Progress | None = None,
 ) -> dict[tuple[object, str], _Person]:
     signed: tuple[Any, ...] = (
         EvalSheet.status == "signed",
@@ -160,13 +164,17 @@ def _values(
         .group_by(EvalSheet.subject_id, EvalSheet.period, EvalCriterion.code, EvalCriterion.scale)
         .execution_options(yield_per=BATCH)
     )
-    for pid, period, c_code, scale, avg in per_criterion:
+    step = progress or Progress()
+    for n, (pid, period, c_code, scale, avg) in enumerate(per_criterion):
+        if not n % BATCH:
+            step.step(STEPS[0], STEPS[-1])  # where Cancel stops a national table (issue 11)
         i = index.get(c_code)
         if i is None:  # a criterion no longer in the current template is not shown
             continue
         # yes/no criteria show the share of "yes" in percent; 1–5 criteria their mean value.
         v = Decimal(str(avg)) * (100 if scale == "yes_no" else 1)
         person(pid, period).values[i] = shared[_q(v)]
+    step.step(STEPS[1], STEPS[-1])
     for pid, period, t, ack_count, count, ack_last in session.execute(
         select(
             RAW(EvalSheet.subject_id),
@@ -202,17 +210,23 @@ def previous_period(session: Session, code: str, period: str) -> str:
 
 
 def summary_table(
-    session: Session, template_code: str, period: str, region_code: str = ""
+    session: Session,
+    template_code: str,
+    period: str,
+    region_code: str = "",
+    progress: Progress | None = None,
 ) -> SummaryTable:
     """The summary table of a template's signed sheets in a period (E-3), of one region's
     courts or (region_code empty) of every court in the store.
     """
+    step = progress or Progress()
     template = current_template(session, template_code)
     criteria = tuple(template.criteria())
     prev = previous_period(session, template_code, period)
     people = _values(
-        session, template_code, [p for p in (period, prev) if p], criteria, region_code
+        session, template_code, [p for p in (period, prev) if p], criteria, region_code, step
     )
+    step.step(STEPS[2], STEPS[-1])
     in_period = (
         select(EvalSheet.subject_id)
         .join(EvalTemplate, EvalTemplate.id == EvalSheet.template_id)
@@ -247,7 +261,9 @@ def summary_table(
     nothing = _Person([None] * len(criteria))
     judges: list[SummaryRow] = []
     by_court: dict[uuid.UUID, list[SummaryRow]] = defaultdict(list)
-    for pid, raw, s, f, p, _skey, cid, ckk, cru, _csk in rows:
+    for n, (pid, raw, s, f, p, _skey, cid, ckk, cru, _csk) in enumerate(rows):
+        if not n % BATCH:
+            step.step(STEPS[2], STEPS[-1])
         now_ = people.get((raw, period), nothing)
         before_ = people.get((raw, prev), nothing)
         changes = tuple(
@@ -296,6 +312,7 @@ def summary_table(
         tuple(judges),
         tuple(courts),
         *_region_names(session, region_code),
+        region_code,
     )
 
 

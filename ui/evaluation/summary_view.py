@@ -25,7 +25,7 @@ from app.evaluation.templates import list_templates
 from i18n import _, current_language
 from ui.context import UiContext
 from ui.evaluation.sheet_table_models import SummaryTableModel
-from ui.kit.op import Query
+from ui.kit.op import ProgressQuery, Query
 from ui.kit.region_box import RegionBox
 from ui.kit.retranslating import Retranslating
 from ui.kit.wrapping_header import wrap_headers
@@ -84,9 +84,11 @@ class SummaryView(Retranslating, QWidget):
         codes = [self.template.itemData(i) for i in range(self.template.count())]
         first = next((i for i, c in enumerate(codes) if any(c == k for k, _p in self._signed)), 0)
         self.template.setCurrentIndex(first)
-        self.template.currentIndexChanged.connect(self._on_template_current_index_changed)
-        self.period.currentIndexChanged.connect(self.reload)
-        self.region.currentIndexChanged.connect(self.reload)
+        self.template.currentIndexChanged.connect(
+            lambda _index: self._on_template_current_index_changed(in_worker=True)
+        )
+        self.period.currentIndexChanged.connect(self._on_choice_changed)
+        self.region.currentIndexChanged.connect(self._on_choice_changed)
         self.retranslate_ui()
         self._on_template_current_index_changed()
 
@@ -113,8 +115,12 @@ class SummaryView(Retranslating, QWidget):
         rounds = Query(self, self._ctx, list_rounds).run() or []
         return {(r.template_code, r.period) for r in rounds if r.signed}
 
-    def _on_template_current_index_changed(self) -> None:
-        code = str(self.template.currentData() or "")
+    def _on_template_current_index_changed(self, *, in_worker: bool = False) -> None:
+        self._fill_periods(str(self.template.currentData() or ""))
+        self.reload(in_worker=in_worker)
+
+    def _fill_periods(self, code: str, chosen: str | None = None) -> None:
+        """The template's periods, on `chosen` or the newest with signed sheets."""
         self._signed = self._signed_periods()  # a round signed since the page opened counts
         found = Query(self, self._ctx, lambda s: periods(s, code)).run() or []
         self.period.blockSignals(True)
@@ -122,13 +128,19 @@ class SummaryView(Retranslating, QWidget):
         for p in found:
             self.period.addItem(p, p)
         signed = next((i for i, p in enumerate(found) if (code, p) in self._signed), 0)
-        self.period.setCurrentIndex(signed)
+        self.period.setCurrentIndex(found.index(chosen) if chosen in found else signed)
         self.period.blockSignals(False)
         self.template.setToolTip(self.template.currentText())  # a long title is cut in the box
-        self.reload()
 
-    def reload(self) -> None:
-        """Compute and show the table."""
+    def _on_choice_changed(self) -> None:
+        self.reload(in_worker=True)
+
+    def reload(self, *, in_worker: bool = False) -> None:
+        """Compute and show the table; in a worker thread when the user chose (the table
+        opened with the page, or worded anew in another language, is computed at once:
+        a nested event loop inside a widget's construction or a language change's delivery
+        crashed Qt).
+        """
         code, period = self.template.currentData(), self.period.currentData()
         region = self.region.code()
         if not code or not period:
@@ -136,12 +148,20 @@ class SummaryView(Retranslating, QWidget):
             self.lines.set_rows([], [])
             self.note.setText(_("No evaluation round with signed sheets yet."))
             return
-        data = Query(
-            self, self._ctx, lambda s: summary_table(s, str(code), str(period), region)
-        ).run()
-        self.table_data = data
+        # Off the window's thread behind a progress dialog with Cancel: the country's table
+        # ("All regions") takes seconds on the national demo (issue 11); a region's ends
+        # before the dialog would show.
+        query = ProgressQuery(
+            self,
+            self._ctx,
+            lambda s, progress: summary_table(s, str(code), str(period), region, progress),
+        ).failure(lambda _error: self._back_to_shown())
+        if in_worker:
+            query.with_progress(_("Computing the summary table…"))
+        data = query.run()
         if data is None:
             return
+        self.table_data = data
         self.lines.show_table(data, current_language())
         self.table.setColumnWidth(0, 44)  # the row number
         self.table.setColumnWidth(1, 240)
@@ -158,6 +178,17 @@ class SummaryView(Retranslating, QWidget):
             self.note.setText(
                 _("Period {period}; no earlier period to compare.").format(period=data.period)
             )
+
+    def _back_to_shown(self) -> None:
+        """After Cancel the choices go back to the table still shown (nothing else changed)."""
+        shown = self.table_data
+        if shown is None:
+            return
+        for box, value in ((self.template, shown.template_code), (self.region, shown.region_code)):
+            box.blockSignals(True)
+            box.setCurrentIndex(max(box.findData(value), 0))
+            box.blockSignals(False)
+        self._fill_periods(shown.template_code, shown.period)
 
     def document_request(self) -> tuple[str, dict[str, object]] | None:
         """The summary table of the template and period chosen."""

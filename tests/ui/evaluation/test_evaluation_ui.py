@@ -3,8 +3,11 @@ forming a round and the summary table (E-1, E-3)."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
+import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -307,3 +310,50 @@ def test_the_summary_opens_on_the_centres_region_and_prints_what_is_shown(
     assert save_to(summary, window._ctx, *request, out, "pdf", lang="ru") is not None  # type: ignore[arg-type]
     first = PdfReader(str(out)).pages[0].extract_text()
     assert "Регион:" in first and court_ru.split()[0] in first
+
+
+def test_the_summary_is_computed_off_the_window_thread_and_cancel_keeps_what_is_shown(
+    window: MainWindow, store: Store, actor: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The country's summary takes seconds on a national store: it is computed in a worker
+    thread behind the progress dialog, and Cancel leaves the table and the choices as they
+    were (issue 11; nothing freezes the window)."""
+    import app.evaluation.summary as summary_module
+    import ui.evaluation.summary_view as view_module
+
+    with store.write() as s:
+        demo.generate(s, actor, year=2027, judges_per_region=6, regions=2)
+        eval_demo.generate(s, actor, periods=("2026", "2027"))
+    region, _court_ru = _centre_of_first_region(store, actor)
+    page = window.page("evaluation")
+    assert isinstance(page, EvaluationPage)
+    summary = page.summary
+    summary.region.setCurrentIndex(summary.region.findData(region))
+    shown = summary.table_data
+    assert shown is not None and shown.region_code == region
+    threads: list[threading.Thread] = []
+    cancel = [False]
+
+    def real_table(*args: Any) -> Any:
+        threads.append(threading.current_thread())
+        if cancel[0]:
+            args[-1].cancel()  # the user's Cancel, before the work's first step
+        return summary_module.summary_table(*args)
+
+    monkeypatch.setattr(view_module, "summary_table", real_table)
+    summary.region.setCurrentIndex(0)  # all regions
+    assert threads and threads[-1] is not threading.main_thread()
+    assert summary.table_data is not None and summary.table_data.region_code == ""
+    everyone = summary.table_data
+    cancel[0] = True
+    summary.region.setCurrentIndex(summary.region.findData(region))
+    assert summary.table_data is everyone  # the table shown stays, and so do its choices
+    assert summary.region.code() == ""
+    assert window.statusBar().currentMessage() == "Тоқтатылды: ештеңе өзгертілмеді."
+    other = next(i for i in range(summary.period.count()) if i != summary.period.currentIndex())
+    summary.period.setCurrentIndex(other)
+    assert summary.table_data is everyone and summary.period.currentData() == everyone.period
+    assert summary.period.count() == 2  # the template's periods, still all there
+    cancel[0] = False
+    summary.region.setCurrentIndex(summary.region.findData(region))
+    assert summary.table_data is not None and summary.table_data.region_code == region
