@@ -233,14 +233,25 @@ def build_compliance_pdf(
     centre_name: str = "",
     today: date | None = None,
     progress: Progress | None = None,
+    region: str = "",
+    status: str = "",
 ) -> bytes:
-    """Landscape list of people with points earned and required and their verdicts."""
+    """Landscape list of people with points earned and required and their verdicts; the
+    region and the status listed (their code, "" for all) are named under the title.
+    """
     tr_ = translator(lang)
     today = today or date.today()
     title = tr_("CPD compliance for {year}").format(year=year)
+    lines = [tr_("As of {date}").format(date=format_date_long(today, lang, locative=True))]
+    if region:
+        lines.append(tr_("Region:") + " " + region)
+    if status:
+        lines.append(tr_("Only: {status}").format(status=tr_(COMPLIANCE_STATUSES[status])))
     return table_document(
         title=title,
-        subtitle=tr_("As of {date}").format(date=format_date_long(today, lang, locative=True)),
+        subtitle="<br/>".join(escape(line) for line in lines),
+        subtitle_markup=True,
+        empty=tr_("Nobody is listed."),
         header=[tr_("No."), *compliance_header(lang)],
         rows=[[str(i), *compliance_cells(r, lang, courts)] for i, r in enumerate(rows, start=1)],
         widths=mm_widths(11, 48, 24, 50, 22, 20, 20, 20, 22, 24),

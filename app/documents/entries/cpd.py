@@ -13,7 +13,7 @@ from app.core.errors import NotFoundError
 from app.core.progress import Progress
 from app.cpd.dto import ComplianceFilter, ComplianceRow, IndividualReportData
 from app.cpd.vocab import COMPLIANCE_STATUSES
-from app.documents.entries.common import region, this_year, year
+from app.documents.entries.common import region, region_name, region_names, this_year, year
 from app.documents.spec import (
     CHOICE,
     PEOPLE,
@@ -34,6 +34,8 @@ class Compliance:
     as_of: date
     rows: list[ComplianceRow]
     courts: dict[Any, tuple[str, str]]
+    region: tuple[str, str] = ("", "")  # the region listed (kk, ru); blank for all
+    status: str = ""  # the one status listed; "" for all
 
     def names(self, lang: str) -> dict[Any, str]:
         """Court id → name in a language."""
@@ -99,7 +101,9 @@ def _compliance(session: Session, _a: Actor, p: Params, today: date, _pr: Progre
 
     flt = ComplianceFilter(year=p["year"], status=p["status"], region_code=p["region"])
     courts = {c.id: (c.name_kk, c.name_ru) for c in list_courts(session)}
-    return Compliance(p["year"], today, compliance(session, flt, today), courts)
+    rows = compliance(session, flt, today)
+    named = region_names(session, p["region"]) if p["region"] else ("", "")
+    return Compliance(p["year"], today, rows, courts, named, p["status"] or "")
 
 
 def _compliance_pdf(data: Compliance, head: Letterhead) -> bytes:
@@ -113,6 +117,8 @@ def _compliance_pdf(data: Compliance, head: Letterhead) -> bytes:
         centre_name=head.centre_name,
         today=data.as_of,
         progress=head.progress,
+        region=region_name(data.region, head.lang) if data.region[0] else "",
+        status=data.status,
     )
 
 

@@ -3,6 +3,7 @@ attendance marked, the points in their ledgers and their verdict changing (T-2, 
 
 from __future__ import annotations
 
+import io
 import os
 from datetime import date, timedelta
 from pathlib import Path
@@ -392,7 +393,7 @@ def test_compliance_opens_on_the_centres_region_and_prints_it(
 
     with store.write() as s:
         demo.generate(s, actor, year=date.today().year, judges_per_region=6, regions=2)
-    region, _court = _centre_of_first_region(store, actor)
+    region, court_ru = _centre_of_first_region(store, actor)
     page = window.page("cpd")
     assert isinstance(page, CpdPage)
     view = page.compliance
@@ -407,7 +408,39 @@ def test_compliance_opens_on_the_centres_region_and_prints_it(
         "cpd-compliance",
         {"year": date.today().year, "status": "", "region": region},
     )
+    _the_paper_names_its_region_and_status(store, actor, request[1], court_ru)
     view.region.setCurrentIndex(0)  # all regions
     qtbot.mouseClick(view.show_button, Qt.MouseButton.LeftButton)
     assert view.model.rowCount() > regional
     assert sum(view.model.totals.values()) == view.model.rowCount()
+
+
+def _the_paper_names_its_region_and_status(
+    store: Store, actor: Actor, params: dict[str, object], court_ru: str
+) -> None:
+    """The compliance paper says under its title which region and which status it lists,
+    in both languages; the whole store's names no region."""
+    from pypdf import PdfReader
+
+    from app.documents.output import produce
+
+    with store.read() as s:
+        for lang, region_word, only in (("ru", "Регион:", "Только: "), ("kk", "Өңір:", "Тек: ")):
+            for status in ("", "compliant"):
+                made = produce(
+                    s, actor, "cpd-compliance", {**params, "status": status}, fmt="pdf", lang=lang
+                )
+                assert made.pdf is not None
+                first = PdfReader(io.BytesIO(made.pdf)).pages[0].extract_text()
+                assert region_word in first
+                assert (only in first) == bool(status)
+            made = produce(
+                s, actor, "cpd-compliance", {**params, "region": ""}, fmt="pdf", lang=lang
+            )
+            assert made.pdf is not None
+            assert region_word not in PdfReader(io.BytesIO(made.pdf)).pages[0].extract_text()
+        ru = produce(s, actor, "cpd-compliance", params, fmt="pdf", lang="ru")
+        assert ru.pdf is not None
+        assert (
+            court_ru.split(maxsplit=1)[0] in PdfReader(io.BytesIO(ru.pdf)).pages[0].extract_text()
+        )
