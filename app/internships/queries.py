@@ -175,13 +175,3 @@ def result_sheet_of(session: Session, internship_id: uuid.UUID) -> uuid.UUID | N
         .order_by(EvalSheet.created_at)
         .limit(1)
     )
-
-
-def centre_region_code(session: Session) -> str:
-    """Region of the training centre chosen in settings ("" when none): the lists start there."""
-    from app.courts.centre import current_centre
-
-    centre = current_centre(session)
-    if centre is None:
-        return ""
-    return session.scalar(select(Court.region_code).where(Court.id == centre.court_id)) or ""

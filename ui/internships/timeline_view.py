@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.courts.centre import centre_region_code
 from app.courts.service import list_courts
 from app.internships.conflicts import check_internship
 from app.internships.dto import Conflict, InternshipDTO, InternshipInput
-from app.internships.queries import centre_region_code, schedule
+from app.internships.queries import schedule
 from app.internships.service import save_internship
 from i18n import _, format_date
 from i18n.collation import collation_key

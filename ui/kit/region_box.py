@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from app.courts.centre import centre_region_code
 from app.courts.service import list_courts
-from app.internships.queries import centre_region_code
 from i18n import _
 from ui.context import UiContext
 from ui.kit.collated import courts_in_order, set_items

@@ -105,8 +105,7 @@ def test_rule_parameters_are_data_in_force_from_a_date(store: Store, actor: Acto
 
 def test_lists_start_at_the_centres_region(store: Store, actor: Actor) -> None:
     from app.core.settings import set_setting
-    from app.courts.centre import CENTRE_KEY
-    from app.internships.queries import centre_region_code
+    from app.courts.centre import CENTRE_KEY, centre_region_code
     from db.models import TrainingCentre
 
     with store.read() as s:
