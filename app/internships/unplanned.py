@@ -121,18 +121,37 @@ def _statement(
             func.count().over().label("total"),
         )
         .join(Court, Court.id == Person.court_id)
-        .where(
-            Person.role == "judge",
-            Court.level.in_(LEVELS),
+        .where(Person.role == "judge", Court.level.in_(LEVELS))
+    )
+    if region:
+        # A region's few judges are read from the (role, court) index through its courts,
+        # and each is looked up in the internships by its own index: the country's lists,
+        # built for one region, made its start page on the national store as slow as the
+        # country's (issue 12)
+        mine = select(Court.id).where(Court.region_code == region, Court.level.in_(LEVELS))
+        due = due.where(
+            Court.region_code == region,
+            Person.court_id.in_(mine),
+            Person.id.not_in(retired),
+            ~exists(planned.where(Internship.person_id == Person.id)),
+            *(
+                or_(
+                    Court.level != level,
+                    ~exists(
+                        qualifying(host_levels_for(level)).where(Internship.person_id == Person.id)
+                    ),
+                )
+                for level in LEVELS
+            ),
+        )
+    else:
+        due = due.where(
             Person.id.not_in(planned.union_all(retired)),
             *(
                 or_(Court.level != level, Person.id.not_in(qualifying(host_levels_for(level))))
                 for level in LEVELS
             ),
         )
-    )
-    if region:
-        due = due.where(Court.region_code == region)
     d = due.subquery()
     # add_years(last, n) is at least 365 n - 1 days after last (29 February)
     late = days(sqlite, on, d.c.last) - (365 * rules.interval_years - 1)

@@ -73,10 +73,14 @@ def _judges(store: Store, actor: Actor) -> tuple[uuid.UUID, uuid.UUID, uuid.UUID
 
 
 def _same_as_the_due_list(store: Store, year: int) -> int:
+    """The whole store's figure; that of the test judges' region too (read another way)."""
     with store.read() as s:
-        full = due_judges(s, year, DueFilter(only_unscheduled=True))
-        count, names = unplanned_due(s, year, "", 50)
-    assert (count, names) == (len(full), [r.full_name for r in full])
+        mine = s.scalar(select(Court.region_code).where(Court.code == "AKM"))
+        assert mine
+        for region in (mine, ""):
+            full = due_judges(s, year, DueFilter(region_code=region, only_unscheduled=True))
+            count, names = unplanned_due(s, year, region, 50)
+            assert (count, names) == (len(full), [r.full_name for r in full])
     return count
 
 
@@ -85,6 +89,9 @@ def test_i1_an_internship_planned_cancelled_or_held_changes_the_count_at_once(
 ) -> None:
     judge, _other, regional, _supreme = _judges(store, actor)
     before = _same_as_the_due_list(store, 2026)
+    with store.read() as s:
+        mine = s.scalar(select(Court.region_code).where(Court.id == regional))
+        assert unplanned_due(s, 2026, str(mine), 0)[0] >= 2  # both test judges, in the region
     with store.write() as s:
         saved = service.save_internship(
             s,
