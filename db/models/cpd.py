@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, deferred, mapped_column
 
@@ -95,6 +96,14 @@ class CpdActivity(Record):
         Index("ix_cpd_activity_year_person", "year", "person_id", "state", "points"),
         Index("ix_cpd_activity_person_date", "person_id", "ends_on", "points"),
         Index("ix_cpd_activity_form_person", "form_id", "state", "person_id", "ends_on"),
+        # Only the lines waiting for the officer (C-3), counted on the start page
+        Index(
+            "ix_cpd_activity_pending",
+            "year",
+            "person_id",
+            sqlite_where=text("state = 'pending'"),
+            postgresql_where=text("state = 'pending'"),
+        ),
     )
 
     person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"))

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from app.agenda.cpd_items import pending_per_year
 from app.agenda.dto import LATER, OVERDUE, THIS_MONTH, THIS_WEEK, AgendaItem, state_of
 from app.agenda.service import agenda, start_page
 from app.core.bootstrap import open_store
@@ -16,6 +19,7 @@ from app.core.store import Store
 from app.cpd.summary import summary_due
 from app.cpd.workflow import due_date
 from app.training.plan import plan_due
+from db.models import Court, CpdActivity, Person
 from tests.agenda_demo import SUBMITTER, agenda_copy
 
 NOV_30, FEB_10 = date(2026, 11, 30), date(2027, 2, 10)
@@ -60,6 +64,42 @@ def test_c7_the_summary_is_due_1_march_and_leaves_the_agenda_after_it(demo: Stor
 def test_c3_a_line_waiting_for_the_officer_is_due_with_its_years_reports(demo: Store) -> None:
     item = _items(demo, NOV_30)["cpd_lines"]
     assert (item.count, item.year, item.due_on, item.state) == (1, 2026, date(2027, 2, 15), LATER)
+    # A coordinator of the line's region sees it; one of another region does not
+    with demo.read() as s:
+        waiting = s.scalars(select(CpdActivity.person_id).where(CpdActivity.state == "pending"))
+        (person,) = waiting.all()
+        region = s.scalar(
+            select(Court.region_code)
+            .join(Person, Person.court_id == Court.id)
+            .where(Person.id == person)
+        )
+        other = s.scalar(
+            select(Court.region_code)
+            .where(Court.level == "regional", Court.region_code != region)
+            .limit(1)
+        )
+    assert region and other
+    mine = _items(demo, NOV_30, replace(local_actor(), region_code=region))["cpd_lines"]
+    assert mine.count == 1
+    assert "cpd_lines" not in _items(demo, NOV_30, replace(local_actor(), region_code=other))
+
+
+def test_c3_waiting_lines_are_counted_from_their_partial_index(demo: Store) -> None:
+    """A national store has hundreds of thousands of ledger lines and a handful waiting:
+    SQLite reads the partial index of waiting lines, not every line (issue 12)."""
+    with demo.read() as s:
+        if s.get_bind().dialect.name != "sqlite":
+            pytest.skip("the query plan checked is SQLite's; PostgreSQL plans by statistics")
+        for region in ("", "AKM"):
+            sql = str(
+                pending_per_year(region).compile(
+                    s.get_bind(), compile_kwargs={"literal_binds": True}
+                )
+            )
+            plan = " ".join(
+                str(row[-1]) for row in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql)
+            )
+            assert "ix_cpd_activity_pending" in plan, plan
 
 
 def test_t3_next_years_plan_is_due_1_december_with_its_events(demo: Store) -> None:
