@@ -31,6 +31,7 @@ SCALES = {
     "region": (1, 10, 150, 60),
     "national": (20, 18, 1800, 700),
 }
+CONSULTANT_EVERY = 10  # one staff member in ten of a region is a legal consultant
 SPECIALISATIONS = [
     "civil",
     "criminal",
@@ -189,6 +190,11 @@ def generate(
             serial += 1
             court_id = region.id if (role == "judge" and i % 5 == 0) else rng.choice(court_ids[1:])
             row = _person(rng, serial, court_id, role, today, stamp, used)
+            if role == "staff" and (i - judges_n) % CONSULTANT_EVERY == 0:
+                # Legal consultants, whom seed 004's points minimum binds: without them no
+                # individual CPD report is ever owed on the demo (C-5, issue 12). Named after
+                # the rest so every other demo row stays as it was.
+                row["role"], row["position"] = "consultant", n.POSITION_CONSULTANT
             rows.append(row)
             if role == "judge" and row["first_appointed_on"] and rng.random() < 0.06:
                 start = row["first_appointed_on"] + timedelta(days=rng.randrange(200, 2000))

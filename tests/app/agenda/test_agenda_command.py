@@ -41,3 +41,19 @@ def test_a_bad_date_is_a_usage_error(db: Path) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["--db", str(db), "agenda", "--on", "tomorrow"])
     assert exc.value.code == 2
+
+
+def test_the_shipped_demo_owes_reports_on_10_february(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`demo` then `agenda --on` as a new user types them: the demo's legal consultants,
+    whom seed 004's minimum binds, owe their reports due 15 February, named (C-5)."""
+    db = str(tmp_path / "demo.db")
+    assert main(["--db", db, "demo", "--cpd-years", "1"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "--lang", "ru", "agenda", "--on", "10.02.2027"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    line = next(x for x in lines if "C-5" in x)
+    assert "15.02.2027" in line and "за 2026 год" in line
+    names = lines[lines.index(line) + 1].strip()
+    assert names and len(names.split(", ")) >= 3
