@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.agenda.dto import AgendaItem, Target, state_of
 from app.cpd.dto import ComplianceRow
+from app.cpd.owing import Owed
 from app.cpd.rules import owes_report
 from app.cpd.summary import summary_due
 from app.cpd.workflow import due_date, list_reports
@@ -29,16 +30,14 @@ def report_years(on: date) -> tuple[int, ...]:
     return (on.year - 1, on.year) if on.month == 12 else (on.year - 1,)
 
 
-def reports_due(
-    session: Session, on: date, year: int, rows: list[ComplianceRow]
-) -> AgendaItem | None:
+def reports_due(session: Session, on: date, year: int, rows: list[Owed]) -> AgendaItem | None:
     """C-5: who owes the individual report of `year` and has not handed it in (C-7: a person
     exempt all year owes none).
     """
     handed_in = {pid for pid, state, _late in list_reports(session, year, on) if state in SUBMITTED}
     owing = sorted(
         (r for r in rows if owes_report(r.required, r.exempt_days, year)),
-        key=lambda r: sort_key(r.full_name),
+        key=lambda r: (sort_key(r.full_name), r.person_id.bytes),  # namesakes in a fixed order
     )
     missing = [r.full_name for r in owing if r.person_id not in handed_in]
     if not missing:

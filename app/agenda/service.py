@@ -26,9 +26,8 @@ from app.core.permissions import (
     can,
 )
 from app.courts.centre import current_centre
-from app.cpd.compliance import compliance
-from app.cpd.dto import ComplianceFilter, ComplianceRow, CourtCount
-from app.cpd.rules import rule_set_for
+from app.cpd.dto import CourtCount
+from app.cpd.owing import Owed, owing
 from app.cpd.year_counts import year_counts
 from app.internships.unplanned import unplanned_due
 from db.models import Court, Person
@@ -62,27 +61,11 @@ class _Reads:
             self._year = (cpd_items.counted_items(self.on, counts), courts)
         return self._year
 
-    def owing(self, year: int) -> list[ComplianceRow]:
-        """Verdicts of the roles with a points minimum in the year's rule set (C-5, C scope):
-        only they can owe a report, so the others are not computed at all.
+    def owing(self, year: int) -> list[Owed]:
+        """Who owes the year's report (C-5): the roles with a points minimum in the year's
+        rule set, less those exempt the whole year; their points are not needed.
         """
-        rules = rule_set_for(self.session, year)
-        rows: list[ComplianceRow] = []
-        for role, rule in rules.roles.items():
-            # compliance() aggregates the whole year's ledger whatever the filter: a role
-            # nobody holds (often the legal consultants of a judges' centre) costs nothing.
-            if rule.min_points and self._anyone(role):
-                flt = ComplianceFilter(year=year, region_code=self.region, role=role)
-                rows += compliance(self.session, flt, self.on, rules)
-        return rows
-
-    def _anyone(self, role: str) -> bool:
-        stmt = select(Person.id).where(Person.role == role)
-        if self.region:
-            stmt = stmt.join(Court, Court.id == Person.court_id).where(
-                Court.region_code == self.region
-            )
-        return self.session.scalar(stmt.limit(1)) is not None
+        return owing(self.session, year, self.region)
 
     def due(self) -> tuple[int, list[str]]:
         """How many judges are due for an internship this year and not planned (I-1), and the
