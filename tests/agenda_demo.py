@@ -8,7 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from app.core.bootstrap import open_store
 from app.core.context import local_actor
@@ -18,7 +19,7 @@ from app.cpd.rules import amend_rules, list_forms
 from app.cpd.workflow import open_report, submit_report
 from app.demo.everything import generate_everything
 from app.demo.training import generate_training
-from db.models import EvalSheet, Pair, Person, Programme, ProtocolDecision
+from db.models import Court, EvalSheet, Pair, Person, Programme, ProtocolDecision
 
 MADE_ON = date(2026, 11, 30)
 _built: list[Path] = []
@@ -95,3 +96,16 @@ def agenda_copy(template_db: Path, factory: pytest.TempPathFactory, target: Path
     """A private copy for one test (the store's backup folder is its own)."""
     shutil.copyfile(agenda_db(template_db, factory), target)
     return target
+
+
+def busiest_region(session: Session) -> str:
+    """The region with the most people: a region compared on a demo with none would compare
+    nothing."""
+    region = session.scalars(
+        select(Court.region_code)
+        .join(Person, Person.court_id == Court.id)
+        .group_by(Court.region_code)
+        .order_by(func.count().desc())
+    ).first()
+    assert region
+    return region

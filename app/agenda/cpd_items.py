@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 from app.agenda.dto import AgendaItem, Target, state_of
 from app.cpd.dto import ComplianceRow
 from app.cpd.owing import Owed
-from app.cpd.rules import owes_report
 from app.cpd.summary import summary_due
 from app.cpd.workflow import due_date, list_reports
 from app.cpd.year_counts import YearCounts
@@ -31,14 +30,11 @@ def report_years(on: date) -> tuple[int, ...]:
 
 
 def reports_due(session: Session, on: date, year: int, rows: list[Owed]) -> AgendaItem | None:
-    """C-5: who owes the individual report of `year` and has not handed it in (C-7: a person
-    exempt all year owes none).
+    """C-5: who of those owing the individual report of `year` (owing(): a person exempt all
+    year owes none, C-7) has not handed it in; namesakes in a fixed order.
     """
     handed_in = {pid for pid, state, _late in list_reports(session, year, on) if state in SUBMITTED}
-    owing = sorted(
-        (r for r in rows if owes_report(r.required, r.exempt_days, year)),
-        key=lambda r: (sort_key(r.full_name), r.person_id.bytes),  # namesakes in a fixed order
-    )
+    owing = sorted(rows, key=lambda r: (sort_key(r.full_name), r.person_id.bytes))
     missing = [r.full_name for r in owing if r.person_id not in handed_in]
     if not missing:
         return None

@@ -161,22 +161,17 @@ class _Plain:
         people = select(
             _raw(Person.id), Person.role, _raw(Person.court_id), _raw(Person.first_appointed_on)
         ).where(Person.role.in_(list(bound)), *self.region)
-        # A region's sums and courses only: the country's 50,000 were most of a region's
-        # start page on the national store (issue 12)
-        mine = [CpdYearPoints.person_id.in_(people.with_only_columns(Person.id))]
-        earned = dict(
-            _rows(
-                self.session,
-                select(_raw(CpdYearPoints.person_id), CpdYearPoints.confirmed_cents).where(
-                    CpdYearPoints.year == self.year, *(mine if self.region else [])
-                ),
-            )
+        earned_of = select(_raw(CpdYearPoints.person_id), CpdYearPoints.confirmed_cents).where(
+            CpdYearPoints.year == self.year
         )
         academy_of = _academy_last(self.year)
         if self.region:
-            academy_of = academy_of.where(
-                CpdActivity.person_id.in_(people.with_only_columns(Person.id))
-            )
+            # A region's sums and courses only: the country's 50,000 were most of a region's
+            # start page on the national store (issue 12)
+            ids = people.with_only_columns(Person.id)
+            earned_of = earned_of.where(CpdYearPoints.person_id.in_(ids))
+            academy_of = academy_of.where(CpdActivity.person_id.in_(ids))
+        earned = dict(_rows(self.session, earned_of))
         academy = dict(_rows(self.session, academy_of))
         periods = exempt_periods(self.session, self.year)
         acc: dict[Any, list[int]] = defaultdict(_zeros)

@@ -136,10 +136,10 @@ class SummaryView(Retranslating, QWidget):
         self.reload(in_worker=True)
 
     def reload(self, *, in_worker: bool = False) -> None:
-        """Compute and show the table; in a worker thread when the user chose (the table
-        opened with the page, or worded anew in another language, is computed at once:
-        a nested event loop inside a widget's construction or a language change's delivery
-        crashed Qt).
+        """Compute and show the table; in a worker thread behind the progress dialog when the
+        user chose. The table the page opens with is computed at once (a nested event loop
+        inside the widget's construction crashed Qt), and so is a language change's (deferred
+        into the worker, it ran into the window's teardown).
         """
         code, period = self.template.currentData(), self.period.currentData()
         region = self.region.code()
