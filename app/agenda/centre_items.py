@@ -5,6 +5,7 @@ evaluation sheets (E-1) and the age of the last backup.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -58,13 +59,17 @@ def regional_item(session: Session, on: date, court_id: uuid.UUID | None) -> Age
 
 
 def internship_items(
-    session: Session, on: date, region_code: str, due: int, names: list[str]
+    session: Session, on: date, region_code: str, unplanned: Callable[[], tuple[int, list[str]]]
 ) -> list[AgendaItem]:
-    """I-1: judges due this year and not planned (`due` of them in the actor's region, the
-    first `names` in the due list's order); host places of the year still free.
+    """I-1: judges due this year and not planned (`unplanned()`: how many in the actor's
+    region and the first names in the due list's order); host places of the year still free.
+
+    `unplanned` is asked for last: it may still be being read in another thread.
     """
     items = []
     due_end = date(on.year, 12, 31)
+    free = _free_places(session, on)
+    due, names = unplanned()
     if due:
         items.append(
             AgendaItem(
@@ -82,7 +87,6 @@ def internship_items(
                 names=tuple(names[:NAMES_SHOWN]),
             )
         )
-    free = _free_places(session, on)
     if free and due:
         items.append(
             AgendaItem(

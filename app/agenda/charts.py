@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -41,11 +41,11 @@ def court_bars_of(session: Session, counts: YearCounts) -> list[CourtCount]:
 
 
 def charts_of(
-    session: Session, on: date, region_code: str, courts: list[CourtCount], due: int
+    session: Session, on: date, region_code: str, courts: list[CourtCount], due: Callable[[], int]
 ) -> Charts:
     """The figures for `on`'s year, of a region or of the whole store; `courts` are
-    court_bars() of its verdicts and `due` the number of judges due for an internship and
-    not planned (I-1).
+    court_bars() of its verdicts and `due` gives the number of judges due for an internship
+    and not planned (I-1), asked for last: it may still be being read in another thread.
     """
     pairs = select(Pair.state, func.count(Pair.id)).group_by(Pair.state)
     if region_code:
@@ -73,6 +73,6 @@ def charts_of(
         (
             ("done", int(by_status.get("done", 0))),
             ("planned", int(by_status.get("planned", 0))),
-            ("due", due),
+            ("due", due()),
         ),
     )

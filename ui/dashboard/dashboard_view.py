@@ -182,13 +182,15 @@ class DashboardView(Retranslating, QWidget):
         self._busy = True
         self.loading.show()
         on, actor = self._on or date.today(), self._ctx.actor
-        backup_dir = self._ctx.store.backup_dir
+        store = self._ctx.store
+        backup_dir = store.backup_dir
         Query(
             self,
             self._ctx,
             lambda s: (
                 dashboard_figures(s, on),
-                start_page(s, actor, on, backup_dir=backup_dir),
+                # I-1 read meanwhile on a second connection (issue 12)
+                start_page(s, actor, on, backup_dir=backup_dir, side=store.read),
                 current_centre(s),
             ),
         ).in_background().success(self._on_computed).finished(self._on_done).run()

@@ -206,3 +206,56 @@ def test_the_agenda_reads_the_same_on_each_backend(store: Store) -> None:
     # The demo's councils decide on every pair past its term; today's protocol is a draft.
     assert {"pairs_ending", "protocols_unsigned", "internships_due", "training_plan"} <= keys
     assert page.charts is not None and sum(n for _s, n in page.charts.pairs) > 0
+
+
+def _page_of(store: Store, actor: Actor, *, aside: bool) -> tuple[object, ...]:
+    with store.read() as s:
+        page = start_page(s, actor, NOV_30, side=store.read if aside else None)
+    return page.items, page.charts
+
+
+def test_i1_read_aside_on_a_second_connection_gives_the_same_page(store: Store) -> None:
+    # The start page reads I-1 in another thread on a connection of its own (issue 12): it
+    # must equal the page read on one connection, on each backend and for a region (the
+    # demo's judges are all in one region; a coordinator of another has none due).
+    from app.demo.everything import generate_everything
+
+    with store.write() as s:
+        generate_everything(s, local_actor(), cpd_years=1, today=NOV_30)
+        judges = s.scalar(select(Court.region_code).where(Court.level == "district").limit(1))
+        other = s.scalar(
+            select(Court.region_code)
+            .where(Court.level == "regional", Court.region_code != judges)
+            .limit(1)
+        )
+    due = {}
+    for region in ("", judges, other):
+        actor = replace(local_actor(), region_code=region)
+        alone, aside = _page_of(store, actor, aside=False), _page_of(store, actor, aside=True)
+        assert aside == alone
+        due[region] = [(i.count, i.names) for i in alone[0] if i.key == "internships_due"]  # type: ignore[attr-defined]
+    assert due[""] == due[judges] and due[""][0][1]
+    assert due[other] == []
+
+
+def test_a_failed_read_aside_is_raised_in_the_callers_thread(demo: Store, tmp_path: Path) -> None:
+    import threading
+    from contextlib import contextmanager
+
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.orm import Session
+
+    # A second connection to a file with no tables: the I-1 statement fails there
+    engine = create_engine(f"sqlite:///{tmp_path / 'empty.db'}")
+
+    @contextmanager
+    def broken() -> Iterator[Session]:
+        with Session(engine) as s:
+            yield s
+
+    before = threading.active_count()
+    with demo.read() as s, pytest.raises(OperationalError, match="no such table"):
+        start_page(s, local_actor(), NOV_30, side=broken)
+    assert threading.active_count() == before  # the thread was waited for
+    engine.dispose()

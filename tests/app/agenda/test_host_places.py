@@ -69,5 +69,5 @@ def test_i1_free_places_count_each_offer_of_the_year_not_over(store: Store, acto
         placed(judges[0], supreme, date(2026, 7, 1), date(2026, 7, 14), "planned")
         placed(judges[1], supreme, date(2026, 7, 1), date(2026, 7, 14), "planned")
     with store.read() as s:
-        items = {i.key: i for i in internship_items(s, ON, "", 1, [])}
+        items = {i.key: i for i in internship_items(s, ON, "", lambda: (1, []))}
     assert items["host_places"].count == 2
