@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.agenda import centre_items, cpd_items, mentoring_items
 from app.agenda.charts import Charts, charts_of, court_bars_of
 from app.agenda.dto import STATES, AgendaItem
-from app.core.bulk import collector_paused
+from app.core.bulk import collector_paused, give_back_freed_memory
 from app.core.context import Actor
 from app.core.permissions import (
     CPD_KEEP,
@@ -109,9 +109,12 @@ class _Reads:
         return unplanned_due(session, self.on.year, self.region, centre_items.NAMES_SHOWN)
 
     def close(self) -> None:
-        """Wait for a read left running in another thread (after an error meanwhile)."""
+        """Wait for a read left running in another thread (after an error meanwhile), and
+        give back the memory that thread freed.
+        """
         if self._aside is not None:
             self._aside.join()
+            give_back_freed_memory()
 
     def cpd_year(self) -> tuple[list[AgendaItem], list[CourtCount]]:
         """The running year's T-1 items and (for the charts) its verdicts counted per court,

@@ -95,6 +95,16 @@ class Internship(Record):
     __table_args__ = (
         Index("ix_internship_person_start", "person_id", "starts_on"),
         Index("ix_internship_host_start", "host_court_id", "starts_on"),
+        # Covers I-1's lookup of the internship that last reset a judge's clock (issue 12)
+        Index(
+            "ix_internship_person_reset",
+            "person_id",
+            "kind",
+            "status",
+            "ends_on",
+            "starts_on",
+            "host_court_id",
+        ),
     )
 
     person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))

@@ -221,3 +221,22 @@ def test_i1_the_bound_is_never_below_the_priority_at_the_junior_edge_and_latest_
             for shown in range(1, len(full) + 1):
                 count, names = unplanned_due(s, year, "", shown)
                 assert (count, names) == (len(full), [r.full_name for r in full[:shown]])
+
+
+def test_i1_each_judges_last_internship_is_read_from_the_covering_index(store: Store) -> None:
+    """26,000 due judges on the national store: the lookup of the internship that last reset
+    each one's clock reads the index only, never the table rows (migration 0620, issue 12)."""
+    from app.internships.rules import PriorityWeights, rules_for_year
+
+    with store.read() as s:
+        if s.get_bind().dialect.name != "sqlite":
+            pytest.skip("the query plan checked is SQLite's; PostgreSQL plans by statistics")
+        for region in ("", "AKM"):
+            stmt = unplanned._statement(s, 2026, region, rules_for_year(s, 2026), PriorityWeights())
+            sql = str(stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True}))
+            plan = [
+                str(row[-1]) for row in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql)
+            ]
+            assert "SEARCH internship USING COVERING INDEX ix_internship_person_reset" in " ".join(
+                plan
+            ), plan
