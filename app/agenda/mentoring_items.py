@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.agenda.dto import AgendaItem, Target, state_of
@@ -26,6 +26,18 @@ COPY_RECIPIENTS = ("training_centre", "hr")  # M-11: a copy to the centre and to
 
 def _target(region_code: str) -> Target:
     return Target("mentoring", "pairs", (("region", region_code),))
+
+
+def latest_start(horizon: date, months: int) -> date:
+    """The latest start whose term of `months` ends by `horizon` (add_months never
+    decreases as the start moves later).
+    """
+    d = add_months(horizon, -months)
+    while add_months(d + timedelta(days=1), months) <= horizon:
+        d += timedelta(days=1)
+    while add_months(d, months) > horizon:
+        d -= timedelta(days=1)
+    return d
 
 
 def pair_items(session: Session, on: date, region_code: str) -> list[AgendaItem]:
@@ -53,10 +65,23 @@ def pair_items(session: Session, on: date, region_code: str) -> list[AgendaItem]
     )
     if region_code:
         stmt = stmt.where(Pair.region_code == region_code)
+    horizon = on + timedelta(days=ENDING_WITHIN_DAYS)
+    # Extensions only lengthen a term: a pair whose own term ends after the horizon can be
+    # neither past its term nor ending soon. Read only the others (a few hundred of the
+    # country's 3,700 active pairs, issue 12), by the latest start of each term in use.
+    terms = session.scalars(select(Pair.term_months).where(Pair.state == "active").distinct())
+    stmt = stmt.where(
+        or_(
+            *(
+                and_(Pair.term_months == t, Pair.starts_on <= latest_start(horizon, t))
+                for t in terms
+            ),
+            false(),
+        )
+    )
     decided = set(session.scalars(select(ProtocolDecision.pair_id)))
     ending: list[tuple[date, str]] = []
     past: list[tuple[date, str]] = []
-    horizon = on + timedelta(days=ENDING_WITHIN_DAYS)
     for pid, starts, term, months, surname, first, patr in session.execute(stmt):
         ends = add_months(starts, term + int(months or 0))
         name = " ".join(x for x in (surname, first, patr) if x)

@@ -36,7 +36,7 @@ from app.cpd.year_counts import year_counts
 from app.internships.unplanned import unplanned_due
 from db.models import Court, Person
 
-# Opens a read session of the same store on a connection of its own (Store.read)
+# Opens a read session of the same store on a connection of its own (Store.read_apart)
 SideReads = Callable[[], AbstractContextManager[Session]]
 
 
@@ -154,7 +154,7 @@ def agenda(
 ) -> list[AgendaItem]:
     """Every item due for the actor's role and region on `on` (issue 12).
 
-    `side` (the store's read) lets I-1 be read meanwhile on a second connection; leave it out
+    `side` (Store.read_apart) lets I-1 be read meanwhile on a second connection; leave it out
     when `session` holds changes not yet committed, which another connection cannot see.
     """
     with collector_paused():  # the national verdicts and due list: ~100,000 objects

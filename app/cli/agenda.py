@@ -36,7 +36,9 @@ def _agenda(args: argparse.Namespace) -> int:
     on = args.on or date.today()
     store = store_of(args, backup=False)
     with store.read() as session:
-        items = agenda(session, local_actor(), on, backup_dir=store.backup_dir, side=store.read)
+        items = agenda(
+            session, local_actor(), on, backup_dir=store.backup_dir, side=store.read_apart
+        )
     rows = rows_of(items)
     header = [_("State"), _("Due"), _("Rule"), _("What"), _("Who")]
     if args.format == "text":

@@ -67,7 +67,7 @@ def main() -> int:
     for _i in range(args.runs):
         t0, c0 = time.perf_counter(), time.process_time()
         with store.read() as s:
-            page = start_page(s, actor, MADE_ON, backup_dir=store.backup_dir, side=store.read)
+            page = start_page(s, actor, MADE_ON, backup_dir=store.backup_dir, side=store.read_apart)
         times.append((time.perf_counter() - t0) * 1000)
         cpu.append((time.process_time() - c0) * 1000)
     ms = median(times)

@@ -190,7 +190,7 @@ class DashboardView(Retranslating, QWidget):
             lambda s: (
                 dashboard_figures(s, on),
                 # I-1 read meanwhile on a second connection (issue 12)
-                start_page(s, actor, on, backup_dir=backup_dir, side=store.read),
+                start_page(s, actor, on, backup_dir=backup_dir, side=store.read_apart),
                 current_centre(s),
             ),
         ).in_background().success(self._on_computed).finished(self._on_done).run()

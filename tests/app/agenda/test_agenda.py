@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -210,7 +210,7 @@ def test_the_agenda_reads_the_same_on_each_backend(store: Store) -> None:
 
 def _page_of(store: Store, actor: Actor, *, aside: bool) -> tuple[object, ...]:
     with store.read() as s:
-        page = start_page(s, actor, NOV_30, side=store.read if aside else None)
+        page = start_page(s, actor, NOV_30, side=store.read_apart if aside else None)
     return page.items, page.charts
 
 
@@ -259,3 +259,45 @@ def test_a_failed_read_aside_is_raised_in_the_callers_thread(demo: Store, tmp_pa
         start_page(s, local_actor(), NOV_30, side=broken)
     assert threading.active_count() == before  # the thread was waited for
     engine.dispose()
+
+
+def test_m4_the_latest_start_of_a_term_ending_by_a_day_is_exact() -> None:
+    # pair_items reads only the pairs whose own term ends by the horizon: the bound must
+    # be exact at month ends and 29 February, for every term length in use
+    from datetime import timedelta
+
+    from app.agenda.mentoring_items import latest_start
+    from app.mentoring.rules import add_months
+
+    for months in (1, 6, 11, 12, 18, 24, 36):
+        day = date(2026, 1, 1)
+        while day < date(2029, 1, 1):
+            start = latest_start(day, months)
+            assert add_months(start, months) <= day < add_months(start + timedelta(1), months)
+            day += timedelta(days=1)
+
+
+def test_m4_m11_pairs_read_by_their_terms_bound_equal_every_active_pair_judged(
+    demo: Store,
+) -> None:
+    from app.agenda.mentoring_items import ENDING_WITHIN_DAYS, pair_items
+    from app.mentoring.rules import add_months
+    from db.models import Pair, PairExtension, ProtocolDecision
+
+    with demo.read() as s:
+        decided = set(s.scalars(select(ProtocolDecision.pair_id)))
+        extra: dict[object, int] = {}
+        for pair_id, months in s.execute(select(PairExtension.pair_id, PairExtension.months)):
+            extra[pair_id] = extra.get(pair_id, 0) + months
+        active = s.scalars(select(Pair).where(Pair.state == "active")).all()
+        for on in (NOV_30, FEB_10, date(2027, 6, 30), date(2028, 2, 29)):
+            ends = {
+                p.id: add_months(p.starts_on, p.term_months + extra.get(p.id, 0)) for p in active
+            }
+            horizon = on + timedelta(days=ENDING_WITHIN_DAYS)
+            want = {
+                "pairs_ending": sum(on <= e <= horizon for e in ends.values()),
+                "pairs_past_term": sum(e < on and p not in decided for p, e in ends.items()),
+            }
+            got = {i.key: i.count for i in pair_items(s, on, "")}
+            assert got == {k: n for k, n in want.items() if n}, on
