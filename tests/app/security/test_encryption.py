@@ -150,6 +150,9 @@ def test_backup_restore_check_and_demo_work_on_an_encrypted_store(
     assert _cli(db_path, "backup", "--out", out, *login_args) == 0
     assert not backups.is_sqlite_file(out) and sidecar_of(out).is_file()
     assert _cli(db_path, "demo", "--people-only", *login_args) == 0
+    # The agenda reads I-1 on a second encrypted connection, opened with the same key
+    assert _cli(db_path, "agenda", *login_args) == 0
+    assert "I-1" in capsys.readouterr().out
     assert _cli(db_path, "check", "--full", *login_args) == 0
     assert _cli(db_path, "restore", out, *login_args) == 0
     key = KeyFile.load(db_path).unlock("admin", PASSWORD)
