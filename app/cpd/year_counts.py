@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import String, func, literal_column, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.cpd.compliance_reads import exempt_periods
@@ -240,18 +240,18 @@ class _Plain:
         return verdict(required, Decimal(got).scaleb(-2), self.year, self.out.on, due), freed
 
     def _name(self) -> Any:
-        name: Any = func.trim(Person.surname + " " + Person.first_name + " " + Person.patronymic)
+        # The spaces as literals, not bound parameters: SQLite then orders by its index of this
+        # very expression (migration 0621)
+        space = literal_column("' '", String)
+        name: Any = func.trim(
+            Person.surname + space + Person.first_name + space + Person.patronymic
+        )
         # AcademyWatch sorts names as Python's str does: by code point, as "C" on PostgreSQL
         return name if self.sqlite else name.collate("C")
 
     def overdue_names(self, bound: dict[str, RoleRule], overdue: set[Any]) -> list[Any]:
         """The first names of the overdue, as AcademyWatch orders them (name, then arrival)."""
-        name = self._name()
-        stmt = (
-            select(name, Person.sort_key, _raw(Person.id))
-            .where(Person.role.in_(list(bound)), *self.region)
-            .order_by(name, Person.sort_key, Person.id)
-        )
+        stmt = self.names_in_order(list(bound))
         top: list[tuple[Any, ...]] = []
         # Pages with a LIMIT: the database then keeps only a page's rows while it sorts the
         # 50,000 names, instead of sorting them all for the first few hundred (issue 12).
@@ -264,6 +264,22 @@ class _Plain:
                 break
             offset, page = offset + page, page * 4
         return top[:NAMES_SHOWN]
+
+    def names_in_order(self, roles: list[str]) -> Any:
+        """Full name, sort key and id of the people of `roles`, in AcademyWatch's order."""
+        name = self._name()
+        role: Any = Person.role
+        if not self.region:
+            # `role || ''` keeps SQLite (no statistics) off the index of roles: it then walks
+            # the index of full names in order (migration 0621) and stops at the page's end,
+            # where it had sorted all 50,000 names for each page (issue 12). A region's few
+            # thousand people are found through its courts and sorted.
+            role = Person.role + literal_column("''", String)
+        return (
+            select(name, Person.sort_key, _raw(Person.id))
+            .where(role.in_(roles), *self.region)
+            .order_by(name, Person.sort_key, Person.id)
+        )
 
     def add_coming(self, every: int, coming: list[tuple[Any, Any]]) -> None:
         """Courses falling due by the year's end (one interval): the earliest bases' names."""

@@ -60,8 +60,13 @@ def main() -> int:
     from app.agenda.service import start_page
     from app.core.bootstrap import open_store
     from app.core.context import local_actor
+    from app.security.service import needs_first_run
 
     store = open_store(args.db, backup=False)
+    with store.read() as s:
+        # What the window reads before its start page (who is acting): the first ORM query of
+        # the process also configures SQLAlchemy's mappers, ~35 ms the page does not pay there
+        needs_first_run(s)
     actor = replace(local_actor(), region_code=args.region)
     times, cpu = [], []
     for _i in range(args.runs):
@@ -77,12 +82,15 @@ def main() -> int:
         f"start page of {args.region or 'every region'} ({len(page.items)} items and the "
         f"charts): median {ms:.0f} ms "
         f"(CPU {median(cpu):.0f} ms) of {args.runs} runs, load average "
-        f"{os.getloadavg()[0]:.1f}, target {TARGET_MS:.0f} ms: {verdict(ms, TARGET_MS)}"
+        f"{os.getloadavg()[0]:.1f}, target {TARGET_MS:.0f} ms: {verdict(ms, TARGET_MS)}; "
+        f"the first of them {times[0]:.0f} ms: {verdict(times[0], TARGET_MS)}"
     )
     if args.profile:
         prof = cProfile.Profile()
         with store.read() as s:
-            prof.runcall(start_page, s, actor, MADE_ON, backup_dir=store.backup_dir)
+            prof.runcall(
+                start_page, s, actor, MADE_ON, backup_dir=store.backup_dir, side=store.read_apart
+            )
         pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
     store.dispose()
     return 0

@@ -115,7 +115,7 @@ store = open_store(Path(sys.argv[1]), backup=False)
 on = date.today()
 with store.read() as s:
     figures = dashboard_figures(s, on)
-    page = start_page(s, local_actor(), on, backup_dir=store.backup_dir)
+    page = start_page(s, local_actor(), on, backup_dir=store.backup_dir, side=store.read_apart)
 rows = [(item.key, str(item.count)) for item in page.items] or [("people", str(figures))]
 model = QStandardItemModel(len(rows), 2)
 for r, row in enumerate(rows):

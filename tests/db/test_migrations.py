@@ -31,6 +31,11 @@ def test_upgrade_from_empty_reaches_head(tmp_path: Path) -> None:
     engine.dispose()
 
 
+# Alembic cannot reflect SQLite's expression index of full names (migration 0621): it says
+# so and leaves it out of the comparison; the T-1 plan test checks that index is used.
+@pytest.mark.filterwarnings(
+    "ignore:Skipped unsupported reflection of expression-based index ix_person_full_name"
+)
 def test_models_equal_migrations(tmp_path: Path) -> None:
     engine = make_engine(tmp_path / "cmp.db")
     upgrade(engine)

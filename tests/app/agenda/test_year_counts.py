@@ -197,3 +197,35 @@ def test_t1_overdue_names_read_page_after_page_are_the_rule_codes(
         _check_all(
             s, s.scalars(select(Court.region_code).where(Court.level == "regional")).first() or ""
         )
+
+
+def test_t1_the_countrys_overdue_names_are_walked_from_the_index_of_full_names(
+    store: Store,
+) -> None:
+    """The first 50 of 16,000 overdue in name order: SQLite walks the index of the very
+    expression it orders by (migration 0621) and sorts nothing; a region sorts its own
+    people (issue 12)."""
+    with store.read() as s:
+        if s.get_bind().dialect.name != "sqlite":
+            pytest.skip("the query plan checked is SQLite's; PostgreSQL plans by statistics")
+        for region, used in (("", "ix_person_full_name"), ("AKM", "TEMP B-TREE")):
+            plain = year_counts_module._Plain(s, year_counts_module.YearCounts(NOV_30), 2026, [])
+            if region:
+                plain.region = year_counts_module._in_region(region)
+            # Compiled with its bound parameters, as it runs: an index of an expression is
+            # used only when the query's expression has the same literals, not parameters
+            compiled = (
+                plain.names_in_order(["judge", "staff"])
+                .limit(400)
+                .compile(s.get_bind(), compile_kwargs={"render_postcompile": True})
+            )
+            params = tuple(compiled.params[k] for k in compiled.positiontup or ())
+            plan = " ".join(
+                str(row[-1])
+                for row in s.connection().exec_driver_sql(
+                    "EXPLAIN QUERY PLAN " + str(compiled), params
+                )
+            )
+            assert used in plan, plan
+            if not region:
+                assert "TEMP B-TREE" not in plan, plan

@@ -20,6 +20,11 @@ from db.models import Person
 from tests.app.security.helpers import add_judge
 
 
+# Alembic cannot reflect SQLite's expression index of full names (migration 0621): it says
+# so and leaves it out of the comparison; the T-1 plan test checks that index is used.
+@pytest.mark.filterwarnings(
+    "ignore:Skipped unsupported reflection of expression-based index ix_person_full_name"
+)
 def test_schema_is_at_head_and_equals_models(store: Store) -> None:
     assert current_revision(store.engine) == head_revisions()[0]
     with store.engine.connect() as conn:
