@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,7 +20,7 @@ from i18n import N_, _
 if TYPE_CHECKING:
     from app.core.store_lock import StoreLock
 
-__all__ = ["Session", "Store", "lock_rows", "take_turns"]
+__all__ = ["Session", "Store", "lock_rows", "reads_apart", "take_turns"]
 
 CHANGED_MEANWHILE = N_("Someone else changed this record meanwhile. Reload it and try again.")
 # PostgreSQL SQLSTATEs of losing a race: unique and foreign-key violations, serialization
@@ -49,10 +49,14 @@ class Store:
     key: bytes | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
+        # A read that runs beside a session's (the start page's I-1) opens its own session of
+        # the same store: it finds how in session.info (reads_apart()).
+        info: dict[str, Any] = {"read_apart": self.read_apart}
         # Services that add a password (a new user) wrap the store key for it: they find
         # the store's file and key in session.info, never in a global.
         if self.key is not None and self.path is not None:
-            self.session_factory.configure(info={"store_key": (self.path, self.key)})
+            info["store_key"] = (self.path, self.key)
+        self.session_factory.configure(info=info)
 
     @property
     def encrypted(self) -> bool:
@@ -162,6 +166,14 @@ class Store:
         self.engine.dispose()
         if self.lock is not None:
             self.lock.release()
+
+
+def reads_apart(session: Session) -> Callable[[], AbstractContextManager[Session]] | None:
+    """Store.read_apart of the store that opened `session`, or None for a session made
+    elsewhere: how code handed only a session (a window's Op) reads beside it.
+    """
+    found = session.info.get("read_apart")
+    return found if callable(found) else None
 
 
 def _lost_a_race(exc: DBAPIError) -> bool:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.agenda.dto import OVERDUE, AgendaItem, Target
 from app.agenda.service import StartPage, start_page
 from app.agenda.text import due_text, state_text, title_of
+from app.core.store import reads_apart
 from app.courts.centre import current_centre
 from app.courts.dto import CentreDTO
 from app.dashboard.queries import DashboardFigures, dashboard_figures
@@ -182,15 +183,14 @@ class DashboardView(Retranslating, QWidget):
         self._busy = True
         self.loading.show()
         on, actor = self._on or date.today(), self._ctx.actor
-        store = self._ctx.store
-        backup_dir = store.backup_dir
+        backup_dir = self._ctx.store.backup_dir
         Query(
             self,
             self._ctx,
             lambda s: (
                 dashboard_figures(s, on),
                 # I-1 read meanwhile on a second connection (issue 12)
-                start_page(s, actor, on, backup_dir=backup_dir, side=store.read_apart),
+                start_page(s, actor, on, backup_dir=backup_dir, side=reads_apart(s)),
                 current_centre(s),
             ),
         ).in_background().success(self._on_computed).finished(self._on_done).run()

@@ -31,3 +31,15 @@ def test_a_read_apart_sees_committed_data_and_leaves_no_sqlite_connection_behind
             raw.execute("select 1")  # type: ignore[union-attr]
     else:
         assert pool.checkedin() == pooled + 1  # type: ignore[attr-defined]
+
+
+def test_a_session_of_the_store_knows_its_read_apart_and_another_does_not(store: Store) -> None:
+    # The window's Op hands the start page a session only: it finds the read beside it there
+    from sqlalchemy.orm import Session
+
+    from app.core.store import reads_apart
+
+    with store.read() as s:
+        assert reads_apart(s) == store.read_apart
+    with Session(store.engine) as bare:
+        assert reads_apart(bare) is None
