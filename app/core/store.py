@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
@@ -50,8 +51,9 @@ class Store:
 
     def __post_init__(self) -> None:
         # A read that runs beside a session's (the start page's I-1) opens its own session of
-        # the same store: it finds how in session.info (reads_apart()).
-        info: dict[str, Any] = {"read_apart": self.read_apart}
+        # the same store: it finds the store in session.info (reads_apart()). A weak reference:
+        # a strong one would make store and session factory a cycle, left to the collector.
+        info: dict[str, Any] = {"store": weakref.ref(self)}
         # Services that add a password (a new user) wrap the store key for it: they find
         # the store's file and key in session.info, never in a global.
         if self.key is not None and self.path is not None:
@@ -172,8 +174,9 @@ def reads_apart(session: Session) -> Callable[[], AbstractContextManager[Session
     """Store.read_apart of the store that opened `session`, or None for a session made
     elsewhere: how code handed only a session (a window's Op) reads beside it.
     """
-    found = session.info.get("read_apart")
-    return found if callable(found) else None
+    ref = session.info.get("store")
+    store = ref() if isinstance(ref, weakref.ref) else None
+    return store.read_apart if isinstance(store, Store) else None
 
 
 def _lost_a_race(exc: DBAPIError) -> bool:

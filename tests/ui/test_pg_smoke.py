@@ -26,6 +26,7 @@ from tests.faults.silent_server import silent_server, silent_url
 from tests.pg_plugin import pg_admin_url
 from tests.ui.help.walk import every_tab
 from ui.context import UiContext
+from ui.kit.server_wait import answers_pending
 from ui.main_window import MainWindow
 from ui.qt_i18n import LanguageSwitcher
 
@@ -45,12 +46,15 @@ def uncaught(monkeypatch: pytest.MonkeyPatch) -> Uncaught:
 
 
 @pytest.fixture
-def pg_store(pg_url: str, actor: Actor) -> Iterator[Store]:
+def pg_store(pg_url: str, actor: Actor, qtbot: QtBot) -> Iterator[Store]:
     """A PostgreSQL store holding the region demo (every feature's rows)."""
     store = open_store(pg_url, backup=False)
     with store.write() as s:
         generate_everything(s, actor, scale="region", seed=7)
     yield store
+    # A read the closing window started (its start page shown again) must answer before the
+    # store closes: its connection, handed back to a disposed pool, stayed open
+    qtbot.waitUntil(lambda: answers_pending() == 0, timeout=30_000)
     store.dispose()
 
 

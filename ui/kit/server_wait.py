@@ -111,6 +111,13 @@ class _Delivery(QObject):
 _HELD: set[_Delivery] = set()
 
 
+def answers_pending() -> int:
+    """How many server workers have not answered yet: a store must not be closed under one
+    (its connection would be checked back into a pool already disposed, and left open).
+    """
+    return len(_HELD)
+
+
 def _start(work: Callable[[Progress], Any], delivery: _Delivery) -> None:
     def target() -> None:
         try:
