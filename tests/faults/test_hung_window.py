@@ -243,7 +243,8 @@ def test_a_connection_gone_silent_is_given_up_after_the_wait_dialog(
     qtbot.wait(int(server_wait.RECENTLY_LOST_S * 1000) + 100)
     _dismiss(window)
     # Cancel in the wait dialog gives up at once.
-    QTimer.singleShot(1500, lambda: _cancel_waiting(window))
+    # Tied to the window: should the wait end before it fires, it must not outlive the window
+    QTimer.singleShot(1500, window, lambda: _cancel_waiting(window))
     started = time.monotonic()
     assert Query(window, ctx, _one).run() is None
     assert time.monotonic() - started < 3
@@ -279,7 +280,7 @@ def test_long_work_on_a_silent_server_is_cut_off_after_cancel(
             if dialog.isVisible() and dialog.objectName() != "waiting_for_server":
                 dialog.findChild(QPushButton).click()
 
-    QTimer.singleShot(1000, cancel)
+    QTimer.singleShot(1000, window, cancel)
     started = time.monotonic()
     work = Query(window, ctx, _one).with_progress("Exporting")
     with Ticks() as ticks:
