@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 import uuid
 from collections.abc import Callable
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -29,15 +28,13 @@ from app.core.permissions import (
     TRAINING_MANAGE,
     can,
 )
+from app.core.store import SideReads
 from app.courts.centre import current_centre
 from app.cpd.dto import CourtCount
 from app.cpd.owing import Owed, owing
 from app.cpd.year_counts import year_counts
 from app.internships.unplanned import unplanned_due
 from db.models import Court, Person
-
-# Opens a read session of the same store on a connection of its own (Store.read_apart)
-SideReads = Callable[[], AbstractContextManager[Session]]
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,10 @@ from i18n import N_, _
 if TYPE_CHECKING:
     from app.core.store_lock import StoreLock
 
-__all__ = ["Session", "Store", "lock_rows", "reads_apart", "take_turns"]
+__all__ = ["Session", "SideReads", "Store", "lock_rows", "reads_apart", "take_turns"]
+
+# A read session of a store opened beside another one, on a connection of its own (read_apart)
+SideReads = Callable[[], AbstractContextManager[Session]]
 
 CHANGED_MEANWHILE = N_("Someone else changed this record meanwhile. Reload it and try again.")
 # PostgreSQL SQLSTATEs of losing a race: unique and foreign-key violations, serialization
@@ -170,7 +173,7 @@ class Store:
             self.lock.release()
 
 
-def reads_apart(session: Session) -> Callable[[], AbstractContextManager[Session]] | None:
+def reads_apart(session: Session) -> SideReads | None:
     """Store.read_apart of the store that opened `session`, or None for a session made
     elsewhere: how code handed only a session (a window's Op) reads beside it.
     """
